@@ -1,0 +1,177 @@
+// First in, first out, with the layers stored rather than replayed.
+// Each receipt creates a layer; each issue takes from the oldest open layers and records one
+// 'out' move per layer taken. A partial take costs round(remaining amount × take / remaining qty)
+// and the take that empties a layer gets exactly what is left, so value in = cost out + value on
+// hand, to the fen. A reversal (红字) writes a negative move of the same direction and puts the
+// layer back exactly as it was.
+
+import type { DB } from '../store/db';
+import { sql } from '../store/db';
+
+export interface PostingCtx {
+  slipId: number;
+  businessDate: string;
+  postedAt: string;
+}
+
+export interface Balance {
+  qty: number;
+  amountFen: number;
+}
+
+interface LayerRow {
+  id: number;
+  in_qty: number;
+  in_amount_fen: number;
+  remaining_qty: number;
+  remaining_amount_fen: number;
+}
+
+export interface MoveRow {
+  id: number;
+  item_id: number;
+  slip_id: number;
+  slip_line_id: number;
+  direction: 'in' | 'out';
+  qty: number;
+  amount_fen: number;
+  layer_id: number;
+  source_move_id: number | null;
+}
+
+/** round(amount × take / qty), half up, exact in integers; the whole remainder when take = qty. */
+export function takeCost(remainingQty: number, remainingAmountFen: number, take: number): number {
+  if (take === remainingQty) return remainingAmountFen;
+  const x = remainingAmountFen * take;
+  const num = 2 * x + remainingQty;
+  if (Number.isSafeInteger(num)) return Math.floor(num / (2 * remainingQty));
+  return Number((BigInt(remainingAmountFen) * BigInt(take) * 2n + BigInt(remainingQty)) / (2n * BigInt(remainingQty)));
+}
+
+export function balanceOf(db: DB, itemId: number): Balance {
+  const r = sql(db, 'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? ORDER BY id DESC LIMIT 1').get(
+    itemId,
+  ) as Balance | undefined;
+  return r ?? { qty: 0, amountFen: 0 };
+}
+
+function insertMove(
+  db: DB,
+  pc: PostingCtx,
+  m: { itemId: number; lineId: number; direction: 'in' | 'out'; qty: number; amountFen: number; layerId: number; sourceMoveId: number | null },
+): number {
+  const bal = balanceOf(db, m.itemId);
+  const sign = m.direction === 'in' ? 1 : -1;
+  const info = sql(
+    db,
+    `INSERT INTO stock_moves (item_id, slip_id, slip_line_id, direction, qty, amount_fen, layer_id, source_move_id,
+       business_date, posted_at, balance_qty, balance_amount_fen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    m.itemId,
+    pc.slipId,
+    m.lineId,
+    m.direction,
+    m.qty,
+    m.amountFen,
+    m.layerId,
+    m.sourceMoveId,
+    pc.businessDate,
+    pc.postedAt,
+    bal.qty + sign * m.qty,
+    bal.amountFen + sign * m.amountFen,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+/** Goods in: a new layer at the given amount. */
+export function receive(
+  db: DB,
+  pc: PostingCtx,
+  r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null },
+): number {
+  const layer = sql(
+    db,
+    'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen) VALUES (?, ?, ?, ?, ?)',
+  ).run(r.itemId, r.qty, r.amountFen, r.qty, r.amountFen);
+  return insertMove(db, pc, {
+    itemId: r.itemId,
+    lineId: r.lineId,
+    direction: 'in',
+    qty: r.qty,
+    amountFen: r.amountFen,
+    layerId: Number(layer.lastInsertRowid),
+    sourceMoveId: r.sourceMoveId ?? null,
+  });
+}
+
+/** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
+export function issue(db: DB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
+  let left = r.qty;
+  let cost = 0;
+  const layers = sql(
+    db,
+    'SELECT id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers WHERE item_id = ? AND remaining_qty > 0 ORDER BY id',
+  ).iterate(r.itemId) as IterableIterator<LayerRow>;
+  const takes: { layer: LayerRow; take: number; amount: number }[] = [];
+  for (const layer of layers) {
+    const take = Math.min(left, layer.remaining_qty);
+    takes.push({ layer, take, amount: takeCost(layer.remaining_qty, layer.remaining_amount_fen, take) });
+    left -= take;
+    if (left === 0) break;
+  }
+  if (left > 0) throw new Error(`FIFO: item ${r.itemId} is short by ${left} (sufficiency must be checked first)`);
+  for (const { layer, take, amount } of takes) {
+    sql(db, 'UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?').run(
+      take,
+      amount,
+      layer.id,
+    );
+    insertMove(db, pc, { itemId: r.itemId, lineId: r.lineId, direction: 'out', qty: take, amountFen: amount, layerId: layer.id, sourceMoveId: null });
+    cost += amount;
+  }
+  return cost;
+}
+
+/** The layer of an 'in' move that has not been touched since (nothing taken from it). */
+export function isLayerUntouched(db: DB, layerId: number): boolean {
+  const l = sql(db, 'SELECT in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers WHERE id = ?').get(layerId) as LayerRow;
+  return l.remaining_qty === l.in_qty && l.remaining_amount_fen === l.in_amount_fen;
+}
+
+/** 红字: undo one move exactly. An 'in' move's layer must be untouched (checked by the caller). */
+export function reverseMove(db: DB, pc: PostingCtx, move: MoveRow, lineId: number): number {
+  if (move.direction === 'in') {
+    sql(db, 'UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?').run(
+      move.qty,
+      move.amount_fen,
+      move.layer_id,
+    );
+  } else {
+    sql(db, 'UPDATE stock_layers SET remaining_qty = remaining_qty + ?, remaining_amount_fen = remaining_amount_fen + ? WHERE id = ?').run(
+      move.qty,
+      move.amount_fen,
+      move.layer_id,
+    );
+  }
+  return insertMove(db, pc, {
+    itemId: move.item_id,
+    lineId,
+    direction: move.direction,
+    qty: -move.qty,
+    amountFen: -move.amount_fen,
+    layerId: move.layer_id,
+    sourceMoveId: move.id,
+  });
+}
+
+/** What of a dispatch's out move has come back on posted, unreversed returns. */
+export function returnedOf(db: DB, outMoveId: number): Balance {
+  return sql(
+    db,
+    `SELECT COALESCE(SUM(r.qty), 0) AS qty, COALESCE(SUM(r.amount_fen), 0) AS amountFen
+     FROM stock_moves r
+     WHERE r.source_move_id = ? AND r.direction = 'in' AND r.qty > 0
+       AND NOT EXISTS (SELECT 1 FROM stock_moves x WHERE x.source_move_id = r.id)`,
+  ).get(outMoveId) as Balance;
+}

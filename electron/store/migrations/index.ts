@@ -1,0 +1,11 @@
+// The ordered list of schema migrations. Append only: never edit or reorder a released one.
+import type { DB } from '../db';
+import { m0001Init } from './0001-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: DB): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001Init];

@@ -1,0 +1,157 @@
+// Every error the desk can report, with its message in Chinese (default) and English.
+// The core only ever returns errors built from this catalogue, so the renderer, the CLI and
+// the tests all see the same codes and texts.
+
+export type ErrorDetails = Record<string, unknown>;
+
+export interface DeskErrorShape {
+  code: ErrorCode;
+  message_zh: string;
+  message_en: string;
+  details: ErrorDetails;
+}
+
+type Msg = (d: any) => [zh: string, en: string];
+
+const catalogue = {
+  unknown_method: (d: { method: string }) => [`未知的操作「${d.method}」`, `Unknown method "${d.method}"`],
+  invalid_input: (d: { summary_zh: string; summary_en: string }) => [
+    `输入有误: ${d.summary_zh}`,
+    `Invalid input: ${d.summary_en}`,
+  ],
+  not_logged_in: () => ['请先登录', 'Please log in first'],
+  forbidden: (d: { method: string; roles: string[] }) => [
+    `当前登录的角色无权执行此操作(需要: ${d.roles.join('、')})`,
+    `Your roles may not do this (needs one of: ${d.roles.join(', ')})`,
+  ],
+  office_not_initialised: () => ['办事处尚未建立, 请先初始化', 'The office has not been set up yet: initialise it first'],
+  office_already_initialised: () => ['办事处已经建立, 不能重复初始化', 'The office is already set up'],
+  bad_credentials: () => ['用户名或 PIN 不正确', 'Wrong user name or PIN'],
+  user_locked: (d: { seconds: number }) => [
+    `PIN 连续输错次数过多, 请 ${d.seconds} 秒后再试`,
+    `Too many wrong PINs: try again in ${d.seconds} seconds`,
+  ],
+  user_inactive: (d: { user: string }) => [`用户「${d.user}」已停用`, `User "${d.user}" is disabled`],
+  not_found: (d: { what: string; what_zh: string; key: unknown }) => [
+    `找不到${d.what_zh}: ${String(d.key)}`,
+    `No such ${d.what}: ${String(d.key)}`,
+  ],
+  duplicate: (d: { what: string; what_zh: string; key: unknown }) => [
+    `${d.what_zh}「${String(d.key)}」已存在`,
+    `${d.what} "${String(d.key)}" already exists`,
+  ],
+  barcode_taken: (d: { code: string; itemCode: string }) => [
+    `条码 ${d.code} 已属于商品 ${d.itemCode}`,
+    `Barcode ${d.code} already belongs to item ${d.itemCode}`,
+  ],
+  slip_not_draft: (d: { no: string; state: string }) => [
+    `单据 ${d.no} 不是草稿(当前: ${stateZh(d.state)}), 不能修改`,
+    `Slip ${d.no} is not a draft (it is ${d.state}) and cannot be changed`,
+  ],
+  slip_not_posted: (d: { no: string; state: string }) => [
+    `单据 ${d.no} 尚未过账(当前: ${stateZh(d.state)})`,
+    `Slip ${d.no} is not posted (it is ${d.state})`,
+  ],
+  slip_already_reversed: (d: { no: string; reversalNo: string }) => [
+    `单据 ${d.no} 已被红字冲销(${d.reversalNo})`,
+    `Slip ${d.no} has already been reversed (${d.reversalNo})`,
+  ],
+  slip_has_returns: (d: { no: string; returnNos: string[] }) => [
+    `发货单 ${d.no} 已有退货单 ${d.returnNos.join('、')}, 请先冲销退货单`,
+    `Dispatch ${d.no} has returns ${d.returnNos.join(', ')}: reverse those first`,
+  ],
+  layers_consumed: (d: { no: string; lines: { itemCode: string }[] }) => [
+    `单据 ${d.no} 入库的货已部分出库(${d.lines.map((l) => l.itemCode).join('、')}), 不能冲销`,
+    `Goods received on ${d.no} have already been issued in part (${d.lines.map((l) => l.itemCode).join(', ')}); it cannot be reversed`,
+  ],
+  slip_empty: (d: { no: string }) => [`单据 ${d.no} 没有明细行, 不能过账`, `Slip ${d.no} has no lines and cannot be posted`],
+  slip_field_required: (d: { field: string; field_zh: string }) => [
+    `请填写${d.field_zh}`,
+    `${d.field} is required`,
+  ],
+  signature_required: (d: { no: string; missing: string[]; missing_zh: string[] }) => [
+    `单据 ${d.no} 缺少签字: ${d.missing_zh.join('、')}`,
+    `Slip ${d.no} still needs signatures: ${d.missing.join(', ')}`,
+  ],
+  signature_order: (d: { needs_zh: string; needs: string }) => [
+    `须先由${d.needs_zh}签字`,
+    `The ${d.needs} must sign first`,
+  ],
+  already_signed: (d: { role_zh: string; role: string }) => [
+    `${d.role_zh}已经签过字`,
+    `Already signed as ${d.role}`,
+  ],
+  role_not_held: (d: { user: string; role: string; role_zh: string }) => [
+    `「${d.user}」不担任${d.role_zh}, 不能以此身份签字`,
+    `"${d.user}" does not hold the role ${d.role} and cannot sign as it`,
+  ],
+  role_cannot_sign: (d: { role_zh: string; kind_zh: string; role: string; kind: string }) => [
+    `${d.kind_zh}不需要${d.role_zh}签字`,
+    `A ${d.kind} slip takes no signature from the ${d.role}`,
+  ],
+  insufficient_stock: (d: { lines: { itemCode: string; itemName: string; needed: number; onHand: number }[] }) => [
+    `库存不足, 未过账: ${d.lines.map((l) => `${l.itemCode} ${l.itemName} 需 ${l.needed}, 现存 ${l.onHand}`).join('; ')}`,
+    `Not enough stock, nothing posted: ${d.lines.map((l) => `${l.itemCode} needs ${l.needed}, on hand ${l.onHand}`).join('; ')}`,
+  ],
+  return_exceeds_dispatch: (d: { lines: { itemCode: string; requested: number; returnable: number }[] }) => [
+    `退货数量超过可退数量: ${d.lines.map((l) => `${l.itemCode} 退 ${l.requested}, 可退 ${l.returnable}`).join('; ')}`,
+    `Return exceeds what can be returned: ${d.lines.map((l) => `${l.itemCode} ${l.requested} > ${l.returnable}`).join('; ')}`,
+  ],
+  return_line_mismatch: (d: { lineNo: number }) => [
+    `第 ${d.lineNo} 行不属于所退的发货单`,
+    `Line ${d.lineNo} does not belong to the dispatch being returned`,
+  ],
+  wrong_slip_kind: (d: { no: string; expected: string; expected_zh: string }) => [
+    `单据 ${d.no} 不是${d.expected_zh}`,
+    `Slip ${d.no} is not a ${d.expected} slip`,
+  ],
+  version_conflict: (d: { no: string }) => [
+    `单据 ${d.no} 已被他人修改, 请刷新后重试`,
+    `Slip ${d.no} was changed by someone else: reload and try again`,
+  ],
+  request_reused: (d: { requestId: string }) => [
+    `请求号 ${d.requestId} 已用于另一操作`,
+    `Request id ${d.requestId} was already used for another call`,
+  ],
+  db_too_new: (d: { dbVersion: number; appVersion: number }) => [
+    `数据库由更新版本的程序写入(库版本 ${d.dbVersion}, 本程序支持 ${d.appVersion}), 请升级程序`,
+    `The database was written by a newer version (schema ${d.dbVersion}, this app knows ${d.appVersion}): upgrade the app`,
+  ],
+  amount_too_large: () => ['金额超出范围', 'Amount out of range'],
+  internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
+} satisfies Record<string, Msg>;
+
+export type ErrorCode = keyof typeof catalogue;
+export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];
+
+const STATE_ZH: Record<string, string> = { draft: '草稿', posted: '已过账', void: '已作废' };
+function stateZh(s: string): string {
+  return STATE_ZH[s] ?? s;
+}
+
+export class DeskError extends Error {
+  readonly code: ErrorCode;
+  readonly message_zh: string;
+  readonly message_en: string;
+  readonly details: ErrorDetails;
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    const [zh, en] = (catalogue[code] as Msg)(details);
+    super(en);
+    this.code = code;
+    this.message_zh = zh;
+    this.message_en = en;
+    this.details = details;
+  }
+  toJSON(): DeskErrorShape {
+    return { code: this.code, message_zh: this.message_zh, message_en: this.message_en, details: this.details };
+  }
+}
+
+/** Throw a catalogued error; typed so each code takes its own details. */
+export function fail<C extends ErrorCode>(code: C, ...details: DetailsOf<C> extends undefined ? [] : [DetailsOf<C>]): never {
+  throw new DeskError(code, (details[0] ?? {}) as ErrorDetails);
+}
+
+export function isDeskError(e: unknown): e is DeskError {
+  return e instanceof DeskError;
+}
