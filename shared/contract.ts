@@ -158,6 +158,8 @@ export const SlipLine = z.object({
   amountFen: z.number().int(),
   sourceLineId: Id.nullable(),
   memo: z.string(),
+  /** for posted slips: what actually moved (less than qty on a confirmed short pick) */
+  shippedQty: z.number().int().nullable(),
   /** for posted slips: the FIFO cost of the goods that moved on this line */
   costFen: z.number().int().nullable(),
   /** for a posted dispatch: how many units can still be returned */
@@ -476,7 +478,13 @@ export const contract = {
     doc: 'Sign a draft as one role; the signer re-enters the PIN (the signer may differ from who is logged in).',
   }),
   'slips.post': method({
-    input: z.object({ slipId: Id }),
+    input: z.object({
+      slipId: Id,
+      /** dispatch/return: what the keeper picked (scanned) per line; lines left out count as 0 */
+      picked: z.array(z.object({ lineId: Id, qty: z.number().int().min(0).max(1_000_000_000) })).max(500).optional(),
+      /** the keeper confirms posting less than the slip says (short pick) */
+      confirmShort: z.boolean().default(false),
+    }),
     output: Slip,
     access: ['keeper'],
     write: true,

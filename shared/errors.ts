@@ -64,6 +64,16 @@ const catalogue = {
     `单据 ${d.no} 入库的货已部分出库(${d.lines.map((l) => l.itemCode).join('、')}), 不能冲销`,
     `Goods received on ${d.no} have already been issued in part (${d.lines.map((l) => l.itemCode).join(', ')}); it cannot be reversed`,
   ],
+  over_pick: (d: { lines: { itemCode: string; ordered: number; picked: number }[] }) => [
+    `拣货数量超过单据数量: ${d.lines.map((l) => `${l.itemCode} 单据 ${l.ordered}, 已拣 ${l.picked}`).join('; ')}`,
+    `Picked more than the slip says: ${d.lines.map((l) => `${l.itemCode} ${l.picked} > ${l.ordered}`).join('; ')}`,
+  ],
+  short_pick_unconfirmed: (d: { lines: { itemCode: string; ordered: number; picked: number }[] }) => [
+    `拣货未齐, 请确认短拣后再出库: ${d.lines.map((l) => `${l.itemCode} 单据 ${l.ordered}, 已拣 ${l.picked}`).join('; ')}`,
+    `Short pick: confirm it to post: ${d.lines.map((l) => `${l.itemCode} ${l.picked} of ${l.ordered}`).join('; ')}`,
+  ],
+  nothing_picked: (d: { no: string }) => [`单据 ${d.no} 一件也未拣, 不能出库`, `Nothing has been picked for ${d.no}`],
+  pick_not_allowed: (d: { no: string }) => [`单据 ${d.no} 按单据数量入库, 不另报拣货数`, `Slip ${d.no} posts its own quantities; no pick list`],
   slip_empty: (d: { no: string }) => [`单据 ${d.no} 没有明细行, 不能过账`, `Slip ${d.no} has no lines and cannot be posted`],
   slip_field_required: (d: { field: string; field_zh: string }) => [
     `请填写${d.field_zh}`,

@@ -60,9 +60,10 @@ export interface LineRow {
   amount_fen: number;
   source_line_id: number | null;
   memo: string;
+  shipped_qty: number | null;
 }
 
-type NewLine = Omit<LineRow, 'id' | 'slip_id'>;
+type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty'>;
 
 export interface Actor {
   id: number;
@@ -121,6 +122,11 @@ function returnedQtyOfLine(db: DB, dispatchLineId: number): number {
   )
     .pluck()
     .get(dispatchLineId) as number;
+}
+
+/** What moved on a posted line (a confirmed short pick moves less than the slip says). */
+function shippedOf(l: Pick<LineRow, 'qty' | 'shipped_qty'>): number {
+  return l.shipped_qty ?? l.qty;
 }
 
 /** The canonical content a signature covers: everything that defines the slip, in a fixed order. */
@@ -206,8 +212,9 @@ export function slipView(db: DB, row: SlipRow): Slip {
       amountFen: l.amount_fen,
       sourceLineId: l.source_line_id,
       memo: l.memo,
+      shippedQty: l.shipped_qty,
       costFen: cost,
-      returnableQty: posted && row.kind === 'dispatch' && !reversedBy ? l.qty - returnedQtyOfLine(db, l.id) : null,
+      returnableQty: posted && row.kind === 'dispatch' && !reversedBy ? shippedOf(l) - returnedQtyOfLine(db, l.id) : null,
     };
   });
   return {
@@ -410,11 +417,12 @@ function checkReturnable(db: DB, lines: NewLine[] | LineRow[]): void {
   for (const l of lines) want.set(l.source_line_id!, (want.get(l.source_line_id!) ?? 0) + l.qty);
   const short: { itemCode: string; requested: number; returnable: number }[] = [];
   for (const [srcLineId, requested] of want) {
-    const src = sql(db, 'SELECT l.qty, i.code FROM slip_lines l JOIN items i ON i.id = l.item_id WHERE l.id = ?').get(srcLineId) as {
+    const src = sql(db, 'SELECT l.qty, l.shipped_qty, i.code FROM slip_lines l JOIN items i ON i.id = l.item_id WHERE l.id = ?').get(srcLineId) as {
       qty: number;
+      shipped_qty: number | null;
       code: string;
     };
-    const returnable = src.qty - returnedQtyOfLine(db, srcLineId);
+    const returnable = shippedOf(src) - returnedQtyOfLine(db, srcLineId);
     if (requested > returnable) short.push({ itemCode: src.code, requested, returnable });
   }
   if (short.length) fail('return_exceeds_dispatch', { lines: short });
@@ -597,7 +605,31 @@ function itemLabel(db: DB, itemId: number): { code: string; name: string } {
   return sql(db, 'SELECT code, name FROM items WHERE id = ?').get(itemId) as { code: string; name: string };
 }
 
-export function postSlip(w: WriteCtx, slipId: number): SlipRow {
+export interface PickInput {
+  picked?: { lineId: number; qty: number }[];
+  confirmShort: boolean;
+}
+
+/** What each line ships: the slip's quantities, or the keeper's pick (short only when confirmed). */
+function shippedQuantities(db: DB, row: SlipRow, lines: LineRow[], pick: PickInput): number[] {
+  if (!pick.picked) return lines.map((l) => l.qty);
+  if (row.kind !== 'dispatch' && row.kind !== 'return') fail('pick_not_allowed', { no: row.no });
+  const byLine = new Map<number, number>();
+  for (const p of pick.picked) {
+    if (!lines.some((l) => l.id === p.lineId)) notFound('line', p.lineId);
+    byLine.set(p.lineId, (byLine.get(p.lineId) ?? 0) + p.qty);
+  }
+  const shipped = lines.map((l) => byLine.get(l.id) ?? 0);
+  const label = (i: number) => ({ itemCode: itemLabel(db, lines[i].item_id).code, ordered: lines[i].qty, picked: shipped[i] });
+  const over = lines.flatMap((l, i) => (shipped[i] > l.qty ? [label(i)] : []));
+  if (over.length) fail('over_pick', { lines: over });
+  if (shipped.every((q) => q === 0)) fail('nothing_picked', { no: row.no });
+  const short = lines.flatMap((l, i) => (shipped[i] < l.qty ? [label(i)] : []));
+  if (short.length && !pick.confirmShort) fail('short_pick_unconfirmed', { lines: short });
+  return shipped;
+}
+
+export function postSlip(w: WriteCtx, slipId: number, pick: PickInput = { confirmShort: false }): SlipRow {
   const { db } = w;
   const row = slipRow(db, slipId);
   requireDraft(row);
@@ -606,11 +638,13 @@ export function postSlip(w: WriteCtx, slipId: number): SlipRow {
   const missing = missingOf(row.kind, liveSignatures(db, row, contentHash(db, row, lines)));
   if (missing.length)
     fail('signature_required', { no: row.no, missing: missing.map((r) => ROLE_EN[r]), missing_zh: missing.map((r) => ROLE_ZH[r]) });
+  const shipped = shippedQuantities(db, row, lines, pick);
+  lines.forEach((l, i) => (l.shipped_qty = shipped[i]));
 
-  if (row.kind === 'return') checkReturnable(db, lines);
+  if (row.kind === 'return') checkReturnable(db, lines.map((l) => ({ ...l, qty: shippedOf(l) })));
   if (row.kind === 'dispatch') {
     const need = new Map<number, number>();
-    for (const l of lines) need.set(l.item_id, (need.get(l.item_id) ?? 0) + l.qty);
+    for (const l of lines) need.set(l.item_id, (need.get(l.item_id) ?? 0) + shippedOf(l));
     const short: { itemCode: string; itemName: string; needed: number; onHand: number }[] = [];
     for (const [itemId, needed] of need) {
       const onHand = balanceOf(db, itemId).qty;
@@ -622,6 +656,8 @@ export function postSlip(w: WriteCtx, slipId: number): SlipRow {
     if (short.length) fail('insufficient_stock', { lines: short });
   }
 
+  const setShipped = sql(db, 'UPDATE slip_lines SET shipped_qty = ? WHERE id = ?');
+  for (const l of lines) setShipped.run(l.shipped_qty, l.id);
   const seq = (sql(db, 'SELECT COALESCE(MAX(post_seq), 0) + 1 FROM slips').pluck().get() as number);
   sql(
     db,
@@ -629,8 +665,9 @@ export function postSlip(w: WriteCtx, slipId: number): SlipRow {
   ).run(w.actor.id, w.nowIso, seq, w.businessDate, w.nowIso, row.id);
   const pc: PostingCtx = { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso };
   for (const l of lines) {
+    if (shippedOf(l) === 0) continue;
     if (row.kind === 'inbound') receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, amountFen: l.amount_fen });
-    else if (row.kind === 'dispatch') issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty });
+    else if (row.kind === 'dispatch') issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l) });
     else receiveReturn(db, pc, l);
   }
   return slipRow(db, row.id);
@@ -641,7 +678,7 @@ function receiveReturn(db: DB, pc: PostingCtx, l: LineRow): void {
   const outs = sql(db, "SELECT * FROM stock_moves WHERE slip_line_id = ? AND direction = 'out' AND qty > 0 ORDER BY id DESC").all(
     l.source_line_id,
   ) as MoveRow[];
-  let left = l.qty;
+  let left = shippedOf(l);
   for (const out of outs) {
     if (left === 0) break;
     const back = returnedOf(db, out.id);
@@ -693,13 +730,23 @@ export function reverseSlip(w: WriteCtx, slipId: number, reason: string): { orig
   ).run(no, w.businessDate, row.supplier_id, row.customer_id, row.delivery_note_no, row.payment_mode, row.id, reason, w.actor.id, w.nowIso, w.nowIso);
   const revId = Number(info.lastInsertRowid);
   const origLines = lineRows(db, row.id);
+  // The reversal's lines are what actually moved on the original.
+  const moved = origLines.filter((l) => shippedOf(l) > 0);
   insertLines(
     db,
     revId,
-    origLines.map((l) => ({ ...l, source_line_id: l.id })),
+    moved.map((l, i) => {
+      const qty = shippedOf(l);
+      const unit = l.unit_cost_fen ?? l.price_fen;
+      const amount = qty === l.qty ? l.amount_fen : checkAmount(qty, unit);
+      return { line_no: i + 1, item_id: l.item_id, qty, unit_cost_fen: l.unit_cost_fen, price_fen: l.price_fen, amount_fen: amount, source_line_id: l.id, memo: l.memo };
+    }),
   );
   const lineMap = new Map<number, number>();
-  for (const l of lineRows(db, revId)) lineMap.set(l.source_line_id!, l.id);
+  for (const l of lineRows(db, revId)) {
+    lineMap.set(l.source_line_id!, l.id);
+    sql(db, 'UPDATE slip_lines SET shipped_qty = qty WHERE id = ?').run(l.id);
+  }
   sql(db, "UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ? WHERE id = ?").run(w.actor.id, w.nowIso, seq, revId);
   const pc: PostingCtx = { slipId: revId, businessDate: w.businessDate, postedAt: w.nowIso };
   // Undo in reverse order, so an issue's restored layers end exactly as they were.

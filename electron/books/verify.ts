@@ -79,7 +79,7 @@ export function verifyBooks(db: DB): VerifyReport {
       `SELECT s.no, l.line_no, l.qty, s.kind,
          COALESCE((SELECT SUM(m.qty) FROM stock_moves m WHERE m.slip_line_id = l.id), 0) AS moved
        FROM slip_lines l JOIN slips s ON s.id = l.slip_id
-       WHERE (s.state = 'posted' AND moved <> CASE s.kind WHEN 'reversal' THEN -l.qty ELSE l.qty END)
+       WHERE (s.state = 'posted' AND moved <> CASE s.kind WHEN 'reversal' THEN -l.qty ELSE COALESCE(l.shipped_qty, -1) END)
           OR (s.state <> 'posted' AND moved <> 0)
        LIMIT 100`,
     )

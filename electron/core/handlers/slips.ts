@@ -52,7 +52,7 @@ export const slipHandlers = {
   },
 
   'slips.post': (input, ctx) => {
-    const row = postSlip(writeCtx(ctx), input.slipId);
+    const row = postSlip(writeCtx(ctx), input.slipId, { picked: input.picked, confirmShort: input.confirmShort });
     ctx.auditRef = row.no;
     return slipView(ctx.db, row);
   },

@@ -144,6 +144,8 @@ CREATE TABLE slip_lines (
   amount_fen INTEGER NOT NULL,
   source_line_id INTEGER REFERENCES slip_lines(id),
   memo TEXT NOT NULL DEFAULT '',
+  -- set when posted: what actually moved (a dispatch or return may be short-picked, confirmed by the keeper)
+  shipped_qty INTEGER CHECK (shipped_qty >= 0 AND shipped_qty <= qty),
   UNIQUE (slip_id, line_no)
 ) STRICT;
 CREATE INDEX slip_lines_source ON slip_lines(source_line_id);
