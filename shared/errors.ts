@@ -127,6 +127,8 @@ const catalogue = {
     `数据库由更新版本的程序写入(库版本 ${d.dbVersion}, 本程序支持 ${d.appVersion}), 请升级程序`,
     `The database was written by a newer version (schema ${d.dbVersion}, this app knows ${d.appVersion}): upgrade the app`,
   ],
+  manager_only: (d: { what: string; what_zh: string }) => [`${d.what_zh}由办事处经理设定`, `Only the office manager may set ${d.what}`],
+  last_admin: () => ['不能停用或撤销最后一位系统管理员', 'The last administrator cannot be disabled or lose the role'],
   amount_too_large: () => ['金额超出范围', 'Amount out of range'],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
 } satisfies Record<string, Msg>;

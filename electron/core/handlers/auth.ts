@@ -47,6 +47,11 @@ export const authHandlers = {
   'users.update': (input, ctx) => {
     const { db } = ctx;
     const user = getUser(db, input.userId) ?? fail('not_found', { what: 'user', what_zh: '用户', key: input.userId });
+    const losesAdmin = user.roles.includes('admin') && user.active && (input.active === false || (input.roles !== undefined && !input.roles.includes('admin')));
+    if (losesAdmin) {
+      const admins = sql(db, "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1").pluck().get() as number;
+      if (admins <= 1) fail('last_admin');
+    }
     if (input.title !== undefined) sql(db, 'UPDATE users SET title = ?, updated_at = ? WHERE id = ?').run(input.title, ctx.nowIso, user.id);
     if (input.active !== undefined) sql(db, 'UPDATE users SET active = ?, updated_at = ? WHERE id = ?').run(input.active ? 1 : 0, ctx.nowIso, user.id);
     if (input.pin !== undefined) sql(db, 'UPDATE users SET pin_hash = ?, updated_at = ? WHERE id = ?').run(ctx.auth.hashPin(input.pin), ctx.nowIso, user.id);

@@ -6,7 +6,7 @@ import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import type { Customer, Item, Supplier } from '../../../shared/contract';
 import { likeEscape, notFound } from '../../books/slips';
-import type { Handlers } from '../context';
+import { actor, type Ctx, type Handlers } from '../context';
 
 /** 拼音首字母 of a name, lower case letters only: 抛光砖 雅典米白 → pgzydmb. */
 export function pinyinInitials(name: string): string {
@@ -111,9 +111,15 @@ function supplierView(r: PartyRow): Supplier {
   return { id: r.id, code: r.code, name: r.name, kind: r.kind, contact: r.contact, phone: r.phone, address: r.address, active: r.active === 1 };
 }
 
+/** The safety-stock quota (安全库存定额) is the manager's to set (办事处经理职责). */
+function requireManagerForSafetyStock(ctx: Ctx, changed: boolean): void {
+  if (changed && !actor(ctx).roles.includes('manager')) fail('manager_only', { what: 'the safety stock', what_zh: '安全库存' });
+}
+
 export const masterDataHandlers = {
   'items.create': (input, ctx) => {
     const { db } = ctx;
+    requireManagerForSafetyStock(ctx, input.safetyStock !== 0);
     if (sql(db, 'SELECT 1 FROM items WHERE code = ?').get(input.code)) fail('duplicate', { what: 'item code', what_zh: '商品编码', key: input.code });
     const info = sql(
       db,
@@ -128,6 +134,7 @@ export const masterDataHandlers = {
   'items.update': (input, ctx) => {
     const { db } = ctx;
     const item = getItem(db, input.itemId);
+    requireManagerForSafetyStock(ctx, input.safetyStock !== undefined && input.safetyStock !== item.safetyStock);
     const next = {
       name: input.name ?? item.name,
       spec: input.spec ?? item.spec,

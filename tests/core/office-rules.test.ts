@@ -1,0 +1,35 @@
+// Rules from the office's manual that the core enforces beyond the contract's role lists.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+
+describe('office rules', () => {
+  let o: DemoOffice;
+  beforeAll(async () => {
+    o = await demoOffice();
+  });
+  afterAll(() => o.close());
+
+  it('only the manager sets or changes the safety stock (安全库存定额)', async () => {
+    const item = o.itemId('CZ-8801');
+    const byKeeper = err(await o.core.call('items.update', { itemId: item, safetyStock: 5 }, { token: o.tokens.keeper }));
+    expect(byKeeper.code).toBe('manager_only');
+    expect(byKeeper.message_zh).toContain('安全库存');
+    // The keeper may still edit other fields, and re-sending the same quota is no change.
+    const same = ok(await o.core.call('items.get', { itemId: item }, { token: o.tokens.keeper })).safetyStock;
+    ok(await o.core.call('items.update', { itemId: item, spec: '800×800mm 一级品', safetyStock: same }, { token: o.tokens.keeper }));
+    const created = err(
+      await o.core.call('items.create', { code: 'NEW-1', name: '新品', unit: '片', safetyStock: 10 }, { token: o.tokens.statistician }),
+    );
+    expect(created.code).toBe('manager_only');
+    expect(ok(await o.core.call('items.update', { itemId: item, safetyStock: 150 }, { token: o.tokens.manager })).safetyStock).toBe(150);
+  });
+
+  it('the last administrator cannot be disabled or lose the role', async () => {
+    const admin = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.admin }));
+    expect(err(await o.core.call('users.update', { userId: admin.id, active: false }, { token: o.tokens.manager })).code).toBe('last_admin');
+    expect(err(await o.core.call('users.update', { userId: admin.id, roles: ['manager'] }, { token: o.tokens.manager })).code).toBe('last_admin');
+    const second = ok(await o.core.call('users.create', { name: '备用管理员', roles: ['admin'], pin: '9090' }, { token: o.tokens.admin }));
+    ok(await o.core.call('users.update', { userId: admin.id, roles: ['admin', 'statistician'] }, { token: o.tokens.manager }));
+    expect(ok(await o.core.call('users.update', { userId: second.id, active: false }, { token: o.tokens.manager })).active).toBe(false);
+  });
+});
