@@ -607,6 +607,7 @@ export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
   reversal: [],
 };
 
+/** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
 export const SLIP_PREFIX: Record<SlipKind, string> = {
   inbound: 'JC', // 进仓单
   dispatch: 'FH', // 发货单

@@ -262,8 +262,9 @@ export function listSlips(
   if (f.to) (where.push('s.business_date <= @to'), (args.to = f.to));
   if (f.customerId) (where.push('s.customer_id = @customerId'), (args.customerId = f.customerId));
   if (f.query) {
-    where.push("(s.no LIKE @q ESCAPE '\\' OR s.delivery_note_no LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\' OR c.pinyin LIKE @q ESCAPE '\\')");
+    where.push("(s.no LIKE @q ESCAPE '\\' OR s.delivery_note_no LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\' OR c.pinyin LIKE @qp ESCAPE '\\')");
     args.q = `%${likeEscape(f.query)}%`;
+    args.qp = String(args.q).toLowerCase();
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const from = 'FROM slips s LEFT JOIN customers c ON c.id = s.customer_id';

@@ -9,7 +9,6 @@
 import type { DB } from '../store/db';
 import type { VerifyReport } from '../../shared/contract';
 import { verifyAuditChain } from '../core/audit';
-import { SLIP_PREFIX } from '../../shared/contract';
 
 type Problem = VerifyReport['problems'][number];
 
@@ -88,23 +87,24 @@ export function verifyBooks(db: DB): VerifyReport {
   const strayMoves = count(`SELECT COUNT(*) FROM stock_moves m JOIN slips s ON s.id = m.slip_id WHERE s.state <> 'posted'`);
   if (strayMoves) add('slips.moves', `${strayMoves} stock moves belong to slips that are not posted`);
 
-  // 5. numbering: per prefix and day, serials 1..last all present exactly once
-  const series = db.prepare('SELECT prefix, day, last FROM number_series').all() as { prefix: string; day: string; last: number }[];
-  for (const s of series) {
-    const nos = db
-      .prepare("SELECT no FROM slips WHERE no LIKE ? ESCAPE '\\'")
-      .pluck()
-      .all(`${s.prefix}${s.day}%`) as string[];
-    const serials = new Set(nos.map((n) => Number(n.slice(s.prefix.length + 8))));
-    const missing: number[] = [];
-    for (let i = 1; i <= s.last; i++) if (!serials.has(i)) missing.push(i);
-    if (missing.length || serials.size !== nos.length || nos.length !== s.last)
-      add('slips.numbering', `series ${s.prefix}${s.day}: ${nos.length} slips for ${s.last} numbers issued`, { missing: missing.slice(0, 20) });
-  }
-  const prefixes = new Set(Object.values(SLIP_PREFIX));
-  const unnumbered = count(`SELECT COUNT(*) FROM slips s WHERE NOT EXISTS (
-      SELECT 1 FROM number_series n WHERE s.no = n.prefix || n.day || substr(s.no, length(n.prefix) + 9) AND s.no LIKE n.prefix || n.day || '%')`);
-  if (unnumbered) add('slips.numbering', `${unnumbered} slips carry a number from no series`, { prefixes: [...prefixes] });
+  // 5. numbering: per prefix and day, serials are exactly 1..last, once each (prefixes are two letters)
+  const serials = `WITH s AS (
+      SELECT substr(no, 1, 2) AS prefix, substr(no, 3, 8) AS day, COUNT(*) AS cnt,
+        COUNT(DISTINCT CAST(substr(no, 11) AS INTEGER)) AS distinct_serials,
+        MIN(CAST(substr(no, 11) AS INTEGER)) AS min_serial, MAX(CAST(substr(no, 11) AS INTEGER)) AS max_serial
+      FROM slips GROUP BY 1, 2)`;
+  const badSeries = db
+    .prepare(
+      `${serials} SELECT n.prefix, n.day, n.last, s.cnt, s.distinct_serials, s.min_serial, s.max_serial
+       FROM number_series n LEFT JOIN s ON s.prefix = n.prefix AND s.day = n.day
+       WHERE s.cnt IS NULL OR s.cnt <> n.last OR s.distinct_serials <> n.last OR s.min_serial <> 1 OR s.max_serial <> n.last LIMIT 100`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of badSeries) add('slips.numbering', `series ${r.prefix}${r.day}: ${r.cnt ?? 0} slips for ${r.last} numbers issued`, r);
+  const stray = db
+    .prepare(`${serials} SELECT s.prefix, s.day, s.cnt FROM s LEFT JOIN number_series n ON n.prefix = s.prefix AND n.day = s.day WHERE n.last IS NULL LIMIT 100`)
+    .all() as Record<string, unknown>[];
+  for (const r of stray) add('slips.numbering', `${r.cnt} slips numbered ${r.prefix}${r.day}… come from no series`, r);
 
   // 6. the audit chain
   const audit = verifyAuditChain(db);
