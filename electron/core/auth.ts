@@ -69,11 +69,12 @@ export class AuthService {
 
   /** Check a user's PIN (log-in or a signature); throws a clear error, counts failures. */
   checkPin(db: DB, user: number | string, pin: string): User {
-    const key = String(user).trim();
+    const row = findUserRow(db, user);
+    // Failures count per person, whether named by id or by name (else each spelling had its own 5 tries).
+    const key = row ? `id:${row.id}` : `?${String(user).trim()}`;
     const now = this.clock().getTime();
     const f = this.failures.get(key);
     if (f && f.until > now) fail('user_locked', { seconds: Math.ceil((f.until - now) / 1000) });
-    const row = findUserRow(db, user);
     if (!row || !this.verifyPin(pin, row.pin_hash)) {
       const count = (f && f.until <= now && f.until > 0 ? 0 : (f?.count ?? 0)) + 1;
       this.failures.set(key, { count, until: count >= MAX_FAILED_PINS ? now + LOCKOUT_MS : 0 });

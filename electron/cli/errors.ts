@@ -1,0 +1,76 @@
+// Errors of the command line: each carries its exit code and a message in Chinese and English.
+//   exit 0  done (verify: the books are sound)
+//   exit 1  the command ran and failed (verify found problems, a backup failed its check,
+//           the database is in use, the office already exists, ...)
+//   exit 2  bad usage, or a file that must exist does not (or must not exist and does)
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isDeskError } from '../../shared/errors';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export class CliError extends Error {
+  constructor(
+    readonly exitCode: number,
+    readonly message_zh: string,
+    readonly message_en: string,
+    /** shown under the message, e.g. the usage line of the command */
+    readonly hint?: string,
+  ) {
+    super(message_en);
+  }
+}
+
+export class UsageError extends CliError {
+  constructor(message_zh: string, message_en: string, hint?: string) {
+    super(EXIT_USAGE, message_zh, message_en, hint);
+  }
+}
+
+export function failed(message_zh: string, message_en: string, hint?: string): CliError {
+  return new CliError(EXIT_FAILED, message_zh, message_en, hint);
+}
+
+/** The core could not open the database (e.g. written by a newer app): its own bilingual message when it has one. */
+export function cannotOpen(path: string, e: unknown): CliError {
+  if (isDeskError(e)) return failed(`无法打开数据库 ${path}: ${e.message_zh}`, `Cannot open the database ${path}: ${e.message_en}`);
+  const m = e instanceof Error ? e.message : String(e);
+  return failed(`无法打开数据库 ${path}: ${m}`, `Cannot open the database ${path}: ${m}`);
+}
+
+/** How an error is shown on stderr: Chinese first, then English, then the hint. */
+export function formatCliError(e: CliError): string {
+  const lines = [`错误: ${e.message_zh}`, `Error: ${e.message_en}`];
+  if (e.hint) lines.push(e.hint);
+  return lines.join('\n') + '\n';
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** util.parseArgs, strict, with its complaints turned into a bilingual UsageError. */
+export function parseOptions<O extends Options>(args: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const msg = err.message ?? String(e);
+    const zh =
+      err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? '未知的选项'
+        : err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? '选项的值不对(缺少值, 或不该带值)'
+          : err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+            ? '多余的参数'
+            : '参数有误';
+    throw new UsageError(`${zh}: ${msg}`, msg, usage);
+  }
+}
+
+/** A required string option. */
+export function required(value: string | boolean | (string | boolean)[] | undefined, flag: string, usage: string): string {
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`缺少必需的选项 ${flag}`, `The option ${flag} is required`, usage);
+  return value;
+}
