@@ -120,8 +120,8 @@ const catalogue = {
     `Slip ${d.no} was changed by someone else: reload and try again`,
   ],
   request_reused: (d: { requestId: string }) => [
-    `请求号 ${d.requestId} 已用于另一操作`,
-    `Request id ${d.requestId} was already used for another call`,
+    `请求号 ${d.requestId} 已用于另一操作(操作、操作人或内容不同)`,
+    `Request id ${d.requestId} was already used for a different call (method, user or input differ)`,
   ],
   db_too_new: (d: { dbVersion: number; appVersion: number }) => [
     `数据库由更新版本的程序写入(库版本 ${d.dbVersion}, 本程序支持 ${d.appVersion}), 请升级程序`,

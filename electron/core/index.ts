@@ -4,6 +4,7 @@
 // { ok: true, value } or { ok: false, error: { code, message_zh, message_en, details } }.
 // It imports nothing from Electron, so tests, the CLI and browser mode run it in plain Node.
 
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   contract,
@@ -127,14 +128,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (!def.write) return await handler(input, ctx);
 
     const requestId = meta.requestId ?? null;
+    // The same request id must mean the same call by the same user with the same input.
+    const fingerprint = requestId
+      ? createHash('sha256').update(JSON.stringify([method, user?.id ?? null, parsed.data])).digest('hex')
+      : '';
     return db
       .transaction(() => {
         if (requestId) {
-          const prior = sql(db, 'SELECT method, response_json FROM requests WHERE request_id = ?').get(requestId) as
-            | { method: string; response_json: string }
+          const prior = sql(db, 'SELECT fingerprint, response_json FROM requests WHERE request_id = ?').get(requestId) as
+            | { fingerprint: string; response_json: string }
             | undefined;
           if (prior) {
-            if (prior.method !== method) throw new DeskError('request_reused', { requestId });
+            if (prior.fingerprint !== fingerprint) throw new DeskError('request_reused', { requestId });
             return JSON.parse(prior.response_json);
           }
         }
@@ -149,7 +154,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           ref: ctx.auditRef ?? null,
           requestId,
         });
-        if (requestId) sql(db, 'INSERT INTO requests (request_id, method, response_json, at) VALUES (?, ?, ?, ?)').run(requestId, method, JSON.stringify(value), ctx.nowIso);
+        if (requestId)
+          sql(db, 'INSERT INTO requests (request_id, method, fingerprint, response_json, at) VALUES (?, ?, ?, ?, ?)').run(
+            requestId,
+            method,
+            fingerprint,
+            JSON.stringify(value),
+            ctx.nowIso,
+          );
         if (method === 'office.init') timezone = null;
         return value;
       })

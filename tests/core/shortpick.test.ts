@@ -102,3 +102,20 @@ describe('picking against a signed dispatch (short pick)', () => {
     expect(e.code).toBe('pick_not_allowed');
   });
 });
+
+describe('request ids', () => {
+  it('a request id reused with other input is refused, not answered with the first result', async () => {
+    const o = await demoOffice();
+    try {
+      const a = ok(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { token: o.tokens.keeper, requestId: 'r-1' }));
+      const again = ok(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { token: o.tokens.keeper, requestId: 'r-1' }));
+      expect(again).toEqual(a);
+      const other = err(await o.core.call('items.create', { code: 'RID-2', name: '试品二', unit: '片' }, { token: o.tokens.keeper, requestId: 'r-1' }));
+      expect(other.code).toBe('request_reused');
+      const otherUser = err(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { token: o.tokens.statistician, requestId: 'r-1' }));
+      expect(otherUser.code).toBe('request_reused');
+    } finally {
+      o.close();
+    }
+  });
+});

@@ -236,6 +236,8 @@ ${append_only('audit_log')}
 CREATE TABLE requests (
   request_id TEXT PRIMARY KEY,
   method TEXT NOT NULL,
+  -- SHA-256 of method, caller and input: a request id reused for anything else is refused
+  fingerprint TEXT NOT NULL,
   response_json TEXT NOT NULL,
   at TEXT NOT NULL
 ) STRICT;
