@@ -1,30 +1,50 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// main and preload are bundled for Electron's Node; the renderer is a plain React app that also
-// runs in any browser against the browser-mode server (out/renderer is served as is).
+const root = dirname(fileURLToPath(import.meta.url));
+
+// electron-vite forces base './' for production renderer builds (for file:// pages). We serve
+// the renderer from app://desk/ and from http://127.0.0.1:5199/, where a screen path such as
+// /slips/12 falls back to index.html, so asset URLs must be absolute ('/assets/…').
+const absoluteBase: Plugin = { name: 'desk:absolute-base', config: () => ({ base: '/' }) };
+
+// `electron-vite build` needs only node_modules/electron/package.json (for the version), never
+// the Electron binary, so it works on machines where that binary cannot be downloaded.
 export default defineConfig({
+  // out/main/main.js (package.json "main"), ES module; better-sqlite3 and the other runtime
+  // dependencies stay external and load from node_modules.
   main: {
     plugins: [externalizeDepsPlugin()],
     build: {
-      outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } },
+      outDir: resolve(root, 'out/main'),
+      rolldownOptions: {
+        input: { main: resolve(root, 'electron/main.ts') },
+        output: { entryFileNames: '[name].js' },
+      },
     },
   },
+  // Sandboxed preloads must be CommonJS: out/preload/preload.cjs.
   preload: {
     plugins: [externalizeDepsPlugin()],
     build: {
-      outDir: 'out/preload',
-      rollupOptions: { input: { preload: resolve(__dirname, 'electron/preload.ts') } },
+      outDir: resolve(root, 'out/preload'),
+      rolldownOptions: {
+        input: { preload: resolve(root, 'electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
+  // A plain React app: the same out/renderer runs in Electron and in any browser (browser mode).
   renderer: {
-    root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    root: resolve(root, 'renderer'),
+    plugins: [react(), absoluteBase],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      outDir: resolve(root, 'out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },
 });

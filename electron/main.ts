@@ -1,0 +1,307 @@
+// The Electron shell, kept thin: lifecycle, one window, the zh-CN menu, the single-instance lock,
+// the app:// protocol serving out/renderer, and one IPC channel ('rpc') into the core. Everything
+// the desk does lives in the core (electron/core), which the browser-mode server, the CLI and the
+// tests call the same way. Started by scripts/start.mjs: `electron . [--db FILE] [--demo]`.
+//
+// Electron's security checklist (https://www.electronjs.org/docs/latest/tutorial/security):
+//  1. Only load secure content ............ the window loads only app://desk/ (our files, from disk)
+//  2. No Node.js integration for remote ... nodeIntegration false, also in workers and subframes
+//  3. Context isolation ................... contextIsolation true; preload exposes window.desk only
+//  4. Process sandboxing .................. sandbox true, and app.enableSandbox() for every renderer
+//  5. Permission requests ................. session request + check handlers deny everything except
+//                                           writing to the clipboard; device permissions denied
+//  6. Do not disable webSecurity .......... webSecurity true
+//  7. Content Security Policy ............. strict CSP header on every app:// response (security.ts)
+//  8. allowRunningInsecureContent ......... false
+//  9. Experimental features ............... off
+// 10. enableBlinkFeatures ................. not used
+// 11. <webview> allowpopups ............... webviewTag false
+// 12. Verify webview options .............. will-attach-webview is always prevented
+// 13. Disable or limit navigation ......... will-navigate / will-frame-navigate / will-redirect
+//                                           refuse anything that is not app://desk/
+// 14. Disable or limit new windows ........ setWindowOpenHandler denies every window.open / target
+// 15. openExternal with untrusted content . never called with anything from the renderer (the menu
+//                                           opens only our own data folder, via shell.openPath)
+// 16. A current Electron .................. 45.5.0
+// 17. Validate the sender of all IPC ...... 'rpc' answers only the top frame of an app://desk/ page;
+//                                           the envelope is checked here, the input by the core
+// 18. Avoid file:// ....................... custom privileged app:// scheme; traversal refused
+// 19. Electron fuses ...................... not covered: there is no packaging step yet
+// 20. Do not expose Electron APIs ......... preload exposes { call, mode } and nothing else
+
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Core } from './core';
+import { findElectronNativeBinding } from './native';
+import { openDesk } from './open';
+import { APP_NAME, appDataDir, defaultDataDir, defaultDbPath } from './paths';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, isAppUrl, lookupStatic, mimeType } from './security';
+
+const HERE = dirname(fileURLToPath(import.meta.url)); // out/main
+const RENDERER_DIR = resolve(HERE, '..', 'renderer');
+const PRELOAD = resolve(HERE, '..', 'preload', 'preload.cjs');
+const TITLE = '办事处仓财台 Branch Desk';
+
+interface ShellArgs {
+  db: string;
+  demo: boolean;
+}
+
+function parseArgs(argv: string[]): ShellArgs {
+  const a: ShellArgs = { db: defaultDbPath(), demo: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    if (k === '--db' && argv[i + 1]) a.db = resolve(argv[++i]);
+    else if (k.startsWith('--db=')) a.db = resolve(k.slice(5));
+    else if (k === '--demo') a.demo = true;
+  }
+  return a;
+}
+
+// ---------------------------------------------------------------- before ready
+
+// One name and one data folder for every door: the browser-mode server and the CLI compute the
+// same folder from paths.ts. The single-instance lock lives in userData, so set it first.
+app.setName(APP_NAME);
+app.setPath('appData', appDataDir());
+app.setPath('userData', defaultDataDir());
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another desk is already open on this machine: it gets focus (second-instance below).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+  app.whenReady().then(ready, (e) => fatal(e));
+}
+
+// ---------------------------------------------------------------- ready
+
+async function ready(): Promise<void> {
+  const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  denyPermissions();
+  registerAppProtocol();
+  registerRpc();
+  Menu.setApplicationMenu(buildMenu(args.db));
+
+  try {
+    const desk = await openDesk({ dbPath: args.db, demo: args.demo, nativeBinding: findElectronNativeBinding(app.getAppPath()) });
+    core = desk.core;
+    console.log(`[desk] database: ${args.db}${desk.seeded ? ' (demo office loaded)' : ''}`);
+  } catch (e) {
+    return fatal(e, args.db);
+  }
+  createWindow();
+}
+
+function fatal(e: unknown, dbPath?: string): void {
+  const message = e instanceof Error ? e.message : String(e);
+  console.error('[desk] cannot start:', e);
+  dialog.showErrorBox(
+    '办事处仓财台无法启动 / Branch Desk cannot start',
+    `${dbPath ? `数据库 / database: ${dbPath}\n\n` : ''}${message}`,
+  );
+  app.exit(3);
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: TITLE,
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+// ---------------------------------------------------------------- lock-down
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function denyPermissions(): void {
+  const ses = session.defaultSession;
+  // Copying a slip number or a report to the clipboard is the one thing the page may do.
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  ses.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write');
+  ses.setDevicePermissionHandler(() => false);
+}
+
+// ---------------------------------------------------------------- app:// protocol
+
+function registerAppProtocol(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const deny = (status: number, text: string) =>
+      new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return deny(400, 'Bad request');
+    }
+    if (url.host !== APP_HOST) return deny(404, 'Not found');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return deny(405, 'Method not allowed');
+    const found = lookupStatic(RENDERER_DIR, url.pathname);
+    if (found.kind === 'refused') return deny(403, 'Forbidden');
+    if (found.kind === 'not_found') return deny(404, 'Not found');
+    const file = found.kind === 'file' ? found.file : join(RENDERER_DIR, 'index.html');
+    try {
+      const body = await readFile(file);
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, 'Content-Type': mimeType(file), 'Cache-Control': 'no-cache' },
+      });
+    } catch {
+      return deny(404, 'Not found');
+    }
+  });
+}
+
+// ---------------------------------------------------------------- the one IPC channel
+
+function refusal(code: string, zh: string, en: string) {
+  return { ok: false as const, error: { code, message_zh: zh, message_en: en, details: {} } };
+}
+
+function registerRpc(): void {
+  ipcMain.handle('rpc', async (event, req: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null || !isAppUrl(frame.url))
+      return refusal('forbidden_sender', '拒绝来自未知页面的请求', 'Request refused: it does not come from the desk’s own page');
+    if (!core) return refusal('not_ready', '数据库尚未打开', 'The database is not open yet');
+    if (!req || typeof req !== 'object' || Array.isArray(req))
+      return refusal('bad_request', '请求格式有误', 'Malformed request');
+    const { method, input, meta } = req as { method?: unknown; input?: unknown; meta?: unknown };
+    const m = meta && typeof meta === 'object' ? (meta as { token?: unknown; requestId?: unknown }) : {};
+    return core.callUnknown(method, input, {
+      token: typeof m.token === 'string' ? m.token : undefined,
+      requestId: typeof m.requestId === 'string' ? m.requestId : undefined,
+    });
+  });
+}
+
+// ---------------------------------------------------------------- menu (zh-CN)
+
+function buildMenu(dbPath: string): Menu {
+  const isMac = process.platform === 'darwin';
+  const about = (): void => {
+    void dialog.showMessageBox({
+      type: 'info',
+      title: '关于 办事处仓财台',
+      message: `办事处仓财台 Branch Desk ${app.getVersion()}`,
+      detail: `办事处仓库与财务台账 / Warehouse and finance desk for a branch sales office\n\n数据库 / Database:\n${dbPath}`,
+      buttons: ['确定'],
+    });
+  };
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac
+      ? [
+          {
+            label: '办事处仓财台',
+            submenu: [
+              { label: '关于 办事处仓财台', click: about },
+              { type: 'separator' },
+              { role: 'hide', label: '隐藏 办事处仓财台' },
+              { role: 'hideOthers', label: '隐藏其他' },
+              { role: 'unhide', label: '全部显示' },
+              { type: 'separator' },
+              { role: 'quit', label: '退出 办事处仓财台' },
+            ],
+          } satisfies MenuItemConstructorOptions,
+        ]
+      : []),
+    {
+      label: '文件(&F)',
+      submenu: [
+        { label: '打开数据文件夹 (Open data folder)', click: () => void shell.openPath(dirname(dbPath)) },
+        { type: 'separator' },
+        isMac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出 (Quit)' },
+      ],
+    },
+    {
+      label: '编辑(&E)',
+      submenu: [
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
+      ],
+    },
+    {
+      label: '视图(&V)',
+      submenu: [
+        { role: 'reload', label: '重新加载' },
+        { type: 'separator' },
+        { role: 'resetZoom', label: '实际大小' },
+        { role: 'zoomIn', label: '放大' },
+        { role: 'zoomOut', label: '缩小' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: '全屏' },
+        ...(app.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools', label: '开发者工具' } as const]),
+      ],
+    },
+    {
+      label: '帮助(&H)',
+      role: 'help',
+      submenu: [{ label: '关于 办事处仓财台 (About)', click: about }],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}

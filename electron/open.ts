@@ -1,0 +1,42 @@
+// Opening the office for a long-running door (the Electron shell, browser mode): the core on the
+// database file, and with `--demo` the demo office from tests/fixtures/demo-office.json, loaded
+// through the core's own methods, but only into a database that has no office yet.
+// Electron-free.
+
+import { createCore, type Core } from './core';
+import { seedOffice, type OfficeFixture } from './demo/seed';
+import demo from '../tests/fixtures/demo-office.json';
+
+export interface OpenDeskOptions {
+  dbPath: string;
+  nativeBinding?: string;
+  /** seed the demo office if the database has no office yet */
+  demo?: boolean;
+  clock?: () => Date;
+}
+
+export interface OpenedDesk {
+  core: Core;
+  /** true when this start loaded the demo office */
+  seeded: boolean;
+  officeName: string | null;
+}
+
+export async function openDesk(opts: OpenDeskOptions): Promise<OpenedDesk> {
+  const core = await createCore({ dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, clock: opts.clock });
+  try {
+    let seeded = false;
+    let office = await core.call('office.get', {});
+    if (!office.ok) throw new Error(`${office.error.code}: ${office.error.message_en}`);
+    if (opts.demo && !office.value.initialised) {
+      await seedOffice(core, demo as unknown as OfficeFixture);
+      seeded = true;
+      office = await core.call('office.get', {});
+      if (!office.ok) throw new Error(`${office.error.code}: ${office.error.message_en}`);
+    }
+    return { core, seeded, officeName: office.value.office?.name ?? null };
+  } catch (e) {
+    core.close();
+    throw e;
+  }
+}
