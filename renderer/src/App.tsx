@@ -1,0 +1,142 @@
+// The shell: header (who is logged in, 切换用户), left navigation by role, the screen, status bar.
+
+import { useEffect, useState } from 'react';
+import { useI18n } from './i18n';
+import { useSession } from './session';
+import { navigate, setLeaveGuard, setLeavePrompt, useRoute } from './hooks/router';
+import { useHotkeys } from './hooks/hotkeys';
+import { navFor } from './nav';
+import { Header } from './components/Header';
+import { StatusBar } from './components/StatusBar';
+import { Kbd } from './components/ui';
+import { useGlobalScanFallback } from './components/scanFallback';
+import { LoginScreen } from './screens/Login/LoginScreen';
+import { SwitchUserDialog } from './screens/Login/SwitchUserDialog';
+import { ItemsScreen } from './screens/Items/ItemsScreen';
+import { InboundEditor } from './screens/Inbound/InboundEditor';
+import { KindList } from './screens/Slips/KindList';
+import { DispatchEditor } from './screens/Dispatch/DispatchEditor';
+import { PickList } from './screens/Pick/PickList';
+import { PickScreen } from './screens/Pick/PickScreen';
+import { ReturnNew } from './screens/Returns/ReturnNew';
+import { ReturnEditor } from './screens/Returns/ReturnEditor';
+import { StockOverview } from './screens/StockOverview/StockOverview';
+import { StockCardScreen } from './screens/StockCard/StockCardScreen';
+import { SlipListScreen } from './screens/Slips/SlipListScreen';
+import { SlipView } from './screens/Slips/SlipView';
+import { ConfirmDialog } from './components/dialogs';
+
+function Screen({ route }: { route: string[] }) {
+  const [a, b] = route;
+  const id = b && /^\d+$/.test(b) ? Number(b) : null;
+  switch (a) {
+    case 'items':
+      return <ItemsScreen />;
+    case 'inbound':
+      if (b === 'new' || id) return <InboundEditor slipId={id} />;
+      return <KindList kind="inbound" />;
+    case 'dispatch':
+      if (b === 'new' || id) return <DispatchEditor slipId={id} />;
+      return <KindList kind="dispatch" />;
+    case 'pick':
+      return id ? <PickScreen key={id} slipId={id} /> : <PickList />;
+    case 'returns':
+      if (b === 'new') return <ReturnNew />;
+      if (b === 'from' && route[2]) return <ReturnEditor slipId={null} sourceId={Number(route[2])} />;
+      if (id) return <ReturnEditor slipId={id} />;
+      return <KindList kind="return" />;
+    case 'stock':
+      return <StockOverview />;
+    case 'card':
+      return <StockCardScreen key={b ?? ''} itemId={id} />;
+    case 'slips':
+      return id ? <SlipView key={id} slipId={id} /> : <SlipListScreen />;
+    default:
+      return null;
+  }
+}
+
+export function App() {
+  const session = useSession();
+  const { t } = useI18n();
+  const route = useRoute();
+  const [switching, setSwitching] = useState(false);
+  const [leaveAsk, setLeaveAsk] = useState<(() => void) | null>(null);
+  const nav = session.user ? navFor(session) : [];
+
+  useGlobalScanFallback(!!session.user, session.can('stock.card'));
+
+  // default screen, and no screen the role may not use
+  useEffect(() => {
+    if (!session.user || !nav.length) return;
+    if (!route[0] || !nav.some((n) => n.path === route[0])) navigate('/' + nav[0].path, { force: true, replace: true });
+  }, [session.user, route[0]]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+
+  const keys: Record<string, () => void> = { F10: () => setSwitching(true) };
+  nav.forEach((n, i) => (keys[`Alt+${i + 1}`] = () => navigate('/' + n.path)));
+  useHotkeys(keys, { enabled: !!session.user });
+
+  // editors ask before unsaved changes are dropped
+  useEffect(() => {
+    setLeavePrompt((go) => setLeaveAsk(() => go));
+    return () => setLeavePrompt(null);
+  }, []);
+
+  if (session.restoring) return <div className="boot">{t('common.loading')}</div>;
+  if (!session.user)
+    return (
+      <div className="app app-login">
+        <LoginScreen />
+        <StatusBar />
+      </div>
+    );
+
+  return (
+    <div className="app">
+      <Header onSwitch={() => setSwitching(true)} />
+      <div className="app-body">
+        <nav className="side-nav" aria-label={t('nav.title')}>
+          {nav.map((n, i) => (
+            <a
+              key={n.path}
+              href={'#/' + n.path}
+              className={route[0] === n.path ? 'active' : ''}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate('/' + n.path);
+              }}
+            >
+              <span>{t(n.label)}</span>
+              <Kbd>Alt+{i + 1}</Kbd>
+            </a>
+          ))}
+        </nav>
+        <main className="screen">
+          <Screen route={route} />
+        </main>
+      </div>
+      <StatusBar />
+      {switching ? <SwitchUserDialog onClose={() => setSwitching(false)} /> : null}
+      {leaveAsk ? (
+        <ConfirmDialog
+          title={t('leave.title')}
+          confirmText={t('leave.confirm')}
+          danger
+          onCancel={() => setLeaveAsk(null)}
+          onConfirm={() => {
+            const go = leaveAsk;
+            setLeaveAsk(null);
+            setLeaveGuard(null);
+            go();
+          }}
+        >
+          <p className="dialog-text">{t('leave.text')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

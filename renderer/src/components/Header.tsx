@@ -1,0 +1,33 @@
+// Who is at the desk, with every role they hold (兼任 shows several), and the fast user switch.
+
+import { useI18n } from '../i18n';
+import { useSession } from '../session';
+import { Btn } from './ui';
+
+export function Header({ onSwitch }: { onSwitch(): void }) {
+  const { t, role } = useI18n();
+  const session = useSession();
+  const u = session.user!;
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="app-mark small">仓</span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <div className="who">
+        <span className="who-label">{t('header.loggedIn')}</span>
+        <span className="who-name">{u.name}</span>
+        {u.roles.map((r) => (
+          <span key={r} className="role-chip">
+            {role(r)}
+          </span>
+        ))}
+        {u.roles.length > 1 ? <span className="who-multi">{t('header.multiRole')}</span> : null}
+        <Btn onClick={onSwitch} hotkey="F10">
+          {t('header.switchUser')}
+        </Btn>
+        <Btn onClick={() => void session.logout()}>{t('header.logout')}</Btn>
+      </div>
+    </header>
+  );
+}

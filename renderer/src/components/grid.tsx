@@ -1,0 +1,126 @@
+// Every grid in the desk: ag-grid with the Quartz theme (Theming API), CJK fonts, the desk's
+// locale text, and a container that always has a height (a zero-height grid renders no rows).
+
+import { forwardRef, useMemo } from 'react';
+import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
+import { themeQuartz, type ColDef, type ValueFormatterParams, type CellClassParams } from 'ag-grid-community';
+import { formatFen } from '../../../shared/money';
+import { useI18n } from '../i18n';
+
+export const FONT_STACK = ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'sans-serif'];
+
+export const deskTheme = themeQuartz.withParams({
+  fontFamily: FONT_STACK,
+  fontSize: 13,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  rowHeight: 32,
+  headerHeight: 34,
+  spacing: 6,
+  accentColor: '#1f5fbf',
+  headerBackgroundColor: '#eef2f7',
+  oddRowBackgroundColor: '#fafbfd',
+  borderColor: '#d6dce5',
+  wrapperBorderRadius: 4,
+  cellHorizontalPadding: 10,
+});
+
+type Props<T> = AgGridReactProps<T> & { height?: number | string; className?: string };
+
+function GridInner<T>(props: Props<T>, ref: React.ForwardedRef<AgGridReact<T>>) {
+  const { height = '100%', className, defaultColDef, ...rest } = props;
+  const colDefaults = useMemo(
+    () => ({
+      // long English headers wrap instead of being cut
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      suppressMovable: true,
+      // the infinite row model sorts on the server; ours do not
+      sortable: props.rowModelType !== 'infinite',
+      ...defaultColDef,
+    }),
+    [defaultColDef, props.rowModelType],
+  );
+  const { t } = useI18n();
+  const localeText = useMemo(
+    () => ({
+      noRowsToShow: t('grid.noRows'),
+      loadingOoo: t('grid.loading'),
+      loadingError: t('grid.loadError'),
+      page: t('grid.page'),
+      to: '–',
+      of: '/',
+      more: '…',
+    }),
+    [t],
+  );
+  return (
+    <div className={`grid-box ${className ?? ''}`} style={{ height }}>
+      <AgGridReact<T>
+        ref={ref}
+        theme={deskTheme}
+        localeText={localeText}
+        defaultColDef={colDefaults}
+        suppressCellFocus={false}
+        // rows of an infinite list arrive after the columns are laid out: keep the scrollbar's room from the start
+        alwaysShowVerticalScroll={props.rowModelType === 'infinite'}
+        enableCellTextSelection={false}
+        {...rest}
+      />
+    </div>
+  );
+}
+
+export const Grid = forwardRef(GridInner) as <T>(p: Props<T> & { ref?: React.Ref<AgGridReact<T>> }) => ReturnType<typeof GridInner>;
+
+// ------------------------------------------------------------------ column helpers
+
+/** Right alignment survives a column's own cellClass (a colDef's cellClass replaces its type's). */
+function rightClasses<T>(def: ColDef<T>): string[] {
+  const own = def.cellClass;
+  const extra = typeof own === 'string' ? [own] : Array.isArray(own) ? own : [];
+  return ['ag-right-aligned-cell', 'num-cell', ...extra];
+}
+
+function negRule<T>(def: ColDef<T>) {
+  return { 'neg-amount': (p: CellClassParams<T>) => typeof p.value === 'number' && p.value < 0, ...def.cellClassRules };
+}
+
+/** A money column in fen: right-aligned, two decimals, red when negative (红字). */
+export function moneyCol<T>(def: ColDef<T>): ColDef<T> {
+  return {
+    type: 'rightAligned',
+    width: 120,
+    valueFormatter: (p: ValueFormatterParams<T>) => (typeof p.value === 'number' ? formatFen(p.value) : ''),
+    ...def,
+    cellClass: rightClasses(def),
+    cellClassRules: negRule(def),
+  };
+}
+
+/** A quantity column: right-aligned integers, red when negative. */
+export function qtyCol<T>(def: ColDef<T>): ColDef<T> {
+  return {
+    type: 'rightAligned',
+    width: 90,
+    valueFormatter: (p: ValueFormatterParams<T>) => (typeof p.value === 'number' ? p.value.toLocaleString('en-US') : ''),
+    ...def,
+    cellClass: rightClasses(def),
+    cellClassRules: negRule(def),
+  };
+}
+
+/** "2026-11-29T01:02:03Z" → "2026-11-29 09:02" in local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function todayStr(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

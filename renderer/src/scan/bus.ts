@@ -1,0 +1,46 @@
+// One path for every scanner: the keyboard wedge (here, in the renderer) and, later, a HID-POS
+// scanner in the main process both publish `scan { code, symbology?, source }` on this bus.
+// Scans are routed to ONE handler: the most recently registered active one (the screen or dialog
+// on top), never to whatever field has focus.
+
+export interface ScanEvent {
+  code: string;
+  symbology?: string;
+  source: 'wedge' | 'hid' | 'test';
+}
+
+export type ScanHandler = (e: ScanEvent) => void;
+
+/** fallback (the app) < screen < dialog; among equals the latest claim wins */
+export type ScanLevel = 'fallback' | 'screen' | 'dialog';
+const RANK: Record<ScanLevel, number> = { fallback: 0, screen: 1, dialog: 2 };
+
+const stack: { id: number; rank: number; handler: ScanHandler }[] = [];
+const listeners = new Set<ScanHandler>();
+let nextId = 1;
+
+/** Register a handler on top of the routing stack; returns the function that removes it. */
+export function claimScans(handler: ScanHandler, level: ScanLevel = 'screen'): () => void {
+  const id = nextId++;
+  stack.push({ id, rank: RANK[level], handler });
+  stack.sort((a, b) => a.rank - b.rank || a.id - b.id);
+  return () => {
+    const i = stack.findIndex((s) => s.id === id);
+    if (i >= 0) stack.splice(i, 1);
+  };
+}
+
+/** Watch every scan without taking it (status bar, logs). */
+export function watchScans(fn: ScanHandler): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Publish a scan: the top handler gets it; watchers see it too. Returns true when someone took it. */
+export function publishScan(e: ScanEvent): boolean {
+  for (const l of listeners) l(e);
+  const top = stack[stack.length - 1];
+  if (!top) return false;
+  top.handler(e);
+  return true;
+}

@@ -1,0 +1,43 @@
+// Log in: who is at the desk (user picker from auth.users) and their PIN.
+
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../../shared/contract';
+import { call } from '../../api';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { LangSwitch } from '../../components/LangSwitch';
+import { UserPinForm } from './UserPinForm';
+import { InitOffice } from './InitOffice';
+
+export function LoginScreen() {
+  const { t } = useI18n();
+  const session = useSession();
+  const [office, setOffice] = useState<Output<'office.get'> | null>(null);
+  const load = () => void call('office.get', {}).then((r) => r.ok && setOffice(r.value));
+  useEffect(load, []);
+
+  return (
+    <div className="login-page">
+      <div className="login-card">
+        <div className="login-head">
+          <div className="app-mark">仓</div>
+          <div>
+            <h1>{t('app.name')}</h1>
+            <div className="login-office">{office?.office?.name ?? ''}</div>
+          </div>
+          <div className="login-lang">
+            <LangSwitch />
+          </div>
+        </div>
+        {office && !office.initialised ? (
+          <InitOffice onDone={load} />
+        ) : (
+          <UserPinForm submitLabel={t('login.submit')} onSubmit={async (id, pin) => {
+            const r = await session.login(id, pin);
+            return r.ok ? null : r.error;
+          }} />
+        )}
+      </div>
+    </div>
+  );
+}

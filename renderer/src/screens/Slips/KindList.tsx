@@ -1,0 +1,62 @@
+// The list for one kind of slip (进仓单 / 发货单 / 退货单) with its "new" action.
+// Keys: F2 new · F3 search · Enter open · ↑/↓ move.
+
+import { useRef, useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import type { CreatableSlipKind, SlipSummary } from '../../../../shared/contract';
+import { Btn, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { useHotkeys } from '../../hooks/hotkeys';
+import { navigate } from '../../hooks/router';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { takeFlash } from '../../slip/flash';
+import { slipPath } from '../../slip/open';
+import { EDITOR_ROUTE } from '../../slip/useSlipDraft';
+import { SlipFilters } from './SlipFilters';
+import { SlipTable, type SlipFilter } from './SlipTable';
+
+const TITLE = { inbound: 'nav.inbound', dispatch: 'nav.dispatch', return: 'nav.returns' } as const;
+const NEW_LABEL = { inbound: 'inbound.new', dispatch: 'dispatch.new', return: 'ret.new' } as const;
+
+export function KindList({ kind }: { kind: CreatableSlipKind }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [filter, setFilter] = useState<SlipFilter>({ query: '', kind });
+  const [total, setTotal] = useState<number | null>(null);
+  const [flash] = useState(takeFlash);
+  const grid = useRef<AgGridReact<SlipSummary>>(null);
+  const queryRef = useRef<HTMLInputElement>(null);
+  const canNew = session.canCreate(kind);
+  const newPath = `/${EDITOR_ROUTE[kind]}/new`;
+
+  useHotkeys({
+    F2: () => canNew && navigate(newPath),
+    F3: () => queryRef.current?.focus(),
+    F5: () => grid.current?.api.refreshInfiniteCache(),
+  });
+
+  return (
+    <div className="screen-col">
+      <Toolbar title={t(TITLE[kind])} sub={total !== null ? t('slips.count', { n: total }) : undefined}>
+        {canNew ? (
+          <Btn variant="primary" hotkey="F2" onClick={() => navigate(newPath)}>
+            {t(NEW_LABEL[kind])}
+          </Btn>
+        ) : null}
+      </Toolbar>
+      {flash ? <Notice kind="ok">{flash}</Notice> : null}
+      <SlipFilters filter={filter} onChange={(f) => setFilter({ ...f, kind })} queryRef={queryRef} autoFocus onDown={() => grid.current?.api.setFocusedCell(0, 'no')} />
+      <div className="grid-fill">
+        <SlipTable ref={grid} filter={filter} fixedKind={kind} onOpen={(s) => navigate(slipPath(s, session))} onLoaded={setTotal} />
+      </div>
+      <KeyHints
+        items={[
+          ...(canNew ? ([['F2', t(NEW_LABEL[kind])]] as [string, string][]) : []),
+          ['F3', t('keys.search')],
+          ['Enter', t('keys.open')],
+          ['F5', t('keys.refresh')],
+        ]}
+      />
+    </div>
+  );
+}

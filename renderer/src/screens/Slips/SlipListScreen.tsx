@@ -1,0 +1,47 @@
+// 单据查询: every slip, by number, date range, kind, state, customer. Enter opens.
+
+import { useRef, useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import type { Customer, SlipSummary } from '../../../../shared/contract';
+import { KeyHints, Toolbar } from '../../components/ui';
+import { useHotkeys } from '../../hooks/hotkeys';
+import { navigate } from '../../hooks/router';
+import { useI18n } from '../../i18n';
+import { SlipFilters } from './SlipFilters';
+import { SlipTable, type SlipFilter } from './SlipTable';
+
+export function SlipListScreen() {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<SlipFilter>({ query: '' });
+  const [customer, setCustomer] = useState<Customer | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const grid = useRef<AgGridReact<SlipSummary>>(null);
+  const queryRef = useRef<HTMLInputElement>(null);
+  useHotkeys({
+    F3: () => queryRef.current?.focus(),
+    'Ctrl+F': () => queryRef.current?.focus(),
+    F5: () => grid.current?.api.refreshInfiniteCache(),
+  });
+  return (
+    <div className="screen-col">
+      <Toolbar title={t('nav.slips')} sub={total !== null ? t('slips.count', { n: total }) : undefined} />
+      <SlipFilters
+        filter={filter}
+        onChange={setFilter}
+        showKind
+        queryRef={queryRef} autoFocus onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
+        customer={{
+          value: customer,
+          onPick: (c) => {
+            setCustomer(c);
+            setFilter((f) => ({ ...f, customerId: c?.id }));
+          },
+        }}
+      />
+      <div className="grid-fill">
+        <SlipTable ref={grid} filter={filter} onOpen={(s) => navigate(`/slips/${s.id}`)} onLoaded={setTotal} />
+      </div>
+      <KeyHints items={[['F3', t('keys.search')], ['Enter', t('keys.open')], ['F5', t('keys.refresh')], [t('keys.scan'), t('slips.scanHint')]]} />
+    </div>
+  );
+}

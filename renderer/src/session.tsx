@@ -1,0 +1,105 @@
+// Who is at the desk. The token lives in memory and in sessionStorage (a reload keeps it; closing
+// the window ends it). Switching user on a shared PC is one log-in over the current one.
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { contract, SLIP_CREATE_ROLES, type CreatableSlipKind, type MethodName, type Output } from '../../shared/contract';
+import type { Role } from '../../shared/roles';
+import { call, loadStoredSession, onSessionLost, setSessionToken, storeSession, type ApiResult, type StoredSession } from './api';
+
+export type SessionUser = Output<'auth.login'>['user'];
+
+export interface SessionApi {
+  user: SessionUser | null;
+  /** checking a stored session after a reload */
+  restoring: boolean;
+  login(user: number, pin: string): Promise<ApiResult<SessionUser>>;
+  logout(): Promise<void>;
+  has(role: Role): boolean;
+  /** the contract lets this user call the method */
+  can(method: MethodName): boolean;
+  canCreate(kind: CreatableSlipKind): boolean;
+}
+
+export function rolesMayCall(roles: readonly Role[], method: MethodName): boolean {
+  const access = contract[method].access;
+  if (access === 'public' || access === 'any') return true;
+  return roles.some((r) => (access as readonly string[]).includes(r));
+}
+
+const Ctx = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const stored = loadStoredSession();
+  const [session, setSession] = useState<StoredSession | null>(stored);
+  const [restoring, setRestoring] = useState<boolean>(!!stored);
+
+  useEffect(() => {
+    if (!stored) return;
+    setSessionToken(stored.token);
+    void call('auth.whoami', {}).then((r) => {
+      if (r.ok) {
+        const s = { token: stored.token, user: r.value };
+        setSession(s);
+        storeSession(s);
+      } else {
+        setSession(null);
+        storeSession(null);
+        setSessionToken(null);
+      }
+      setRestoring(false);
+    });
+    // once, at start
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(
+    () =>
+      onSessionLost(() => {
+        setSession(null);
+        storeSession(null);
+        setSessionToken(null);
+      }),
+    [],
+  );
+
+  const login = useCallback(async (user: number, pin: string): Promise<ApiResult<SessionUser>> => {
+    const r = await call('auth.login', { user, pin });
+    if (!r.ok) return r;
+    const prev = loadStoredSession();
+    const s = { token: r.value.token, user: r.value.user };
+    setSessionToken(s.token);
+    storeSession(s);
+    setSession(s);
+    // the previous user's session on this PC ends with the switch
+    if (prev && prev.token !== s.token) void call('auth.logout', {}, { token: prev.token });
+    return { ok: true, value: r.value.user };
+  }, []);
+
+  const logout = useCallback(async () => {
+    await call('auth.logout', {});
+    setSessionToken(null);
+    storeSession(null);
+    setSession(null);
+  }, []);
+
+  const value = useMemo<SessionApi>(() => {
+    const roles = session?.user.roles ?? [];
+    return {
+      user: session?.user ?? null,
+      restoring,
+      login,
+      logout,
+      has: (r) => roles.includes(r),
+      can: (m) => !!session && rolesMayCall(roles, m),
+      canCreate: (k) => roles.some((r) => SLIP_CREATE_ROLES[k].includes(r)),
+    };
+  }, [session, restoring, login, logout]);
+
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}

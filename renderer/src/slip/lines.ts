@@ -1,0 +1,122 @@
+// The lines of a slip being edited: pure functions, unit-tested (tests/renderer/lines.test.ts).
+
+import type { Item, Slip, SlipLine, SlipLineInput } from '../../../shared/contract';
+
+export interface EditLine {
+  /** stable key in the grid (the server line id, or a local one for new lines) */
+  key: string;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  spec: string;
+  unit: string;
+  qty: number;
+  /** inbound: cost per base unit (null until typed) */
+  unitCostFen: number | null;
+  /** dispatch / return: price per base unit */
+  priceFen: number | null;
+  sourceLineId: number | null;
+  memo: string;
+  /** return: the most that may come back on this line */
+  returnableQty: number | null;
+  /** return: what went out on the source line */
+  shippedQty: number | null;
+}
+
+let localSeq = 0;
+export function localKey(): string {
+  localSeq += 1;
+  return `new-${Date.now().toString(36)}-${localSeq}`;
+}
+
+export function lineFromItem(item: Item, qty: number, kind: 'inbound' | 'dispatch'): EditLine {
+  return {
+    key: localKey(),
+    itemId: item.id,
+    itemCode: item.code,
+    itemName: item.name,
+    spec: item.spec,
+    unit: item.unit,
+    qty,
+    unitCostFen: null,
+    priceFen: kind === 'dispatch' ? item.priceFen : null,
+    sourceLineId: null,
+    memo: '',
+    returnableQty: null,
+    shippedQty: null,
+  };
+}
+
+export function linesFromSlip(slip: Slip): EditLine[] {
+  return slip.lines.map((l: SlipLine) => ({
+    key: `line-${l.id}`,
+    itemId: l.itemId,
+    itemCode: l.itemCode,
+    itemName: l.itemName,
+    spec: l.spec,
+    unit: l.unit,
+    qty: l.qty,
+    unitCostFen: l.unitCostFen,
+    priceFen: l.priceFen,
+    sourceLineId: l.sourceLineId,
+    memo: l.memo,
+    returnableQty: null,
+    shippedQty: null,
+  }));
+}
+
+/**
+ * A scan or a pick from the item search: add `qty` base units of `item`. The item's existing line
+ * grows (one line per item, as on HQ's delivery note); otherwise a new line goes at the end.
+ * Returns the new lines and the index of the line that changed.
+ */
+export function addItemQty(lines: readonly EditLine[], item: Item, qty: number, kind: 'inbound' | 'dispatch'): { lines: EditLine[]; index: number } {
+  const i = lines.findIndex((l) => l.itemId === item.id && l.sourceLineId === null);
+  if (i >= 0) {
+    const next = lines.slice();
+    next[i] = { ...next[i], qty: next[i].qty + qty };
+    return { lines: next, index: i };
+  }
+  return { lines: [...lines, lineFromItem(item, qty, kind)], index: lines.length };
+}
+
+export function removeLine(lines: readonly EditLine[], index: number): EditLine[] {
+  return lines.filter((_, i) => i !== index);
+}
+
+export function lineAmountFen(l: EditLine): number | null {
+  const unit = l.unitCostFen ?? l.priceFen;
+  return unit == null ? null : unit * l.qty;
+}
+
+export function totals(lines: readonly EditLine[]): { qty: number; amountFen: number } {
+  let qty = 0;
+  let amountFen = 0;
+  for (const l of lines) {
+    qty += l.qty;
+    amountFen += lineAmountFen(l) ?? 0;
+  }
+  return { qty, amountFen };
+}
+
+/** What slips.create / slips.update take. Lines with qty 0 are left out (a return line not coming back). */
+export function toLineInputs(kind: 'inbound' | 'dispatch' | 'return', lines: readonly EditLine[]): SlipLineInput[] {
+  return lines
+    .filter((l) => l.qty > 0)
+    .map((l) => {
+      const base: SlipLineInput = { itemId: l.itemId, qty: l.qty };
+      if (l.memo) base.memo = l.memo;
+      if (kind === 'inbound' && l.unitCostFen != null) base.unitCostFen = l.unitCostFen;
+      if (kind === 'dispatch' && l.priceFen != null) base.priceFen = l.priceFen;
+      if (kind === 'return' && l.sourceLineId != null) base.sourceLineId = l.sourceLineId;
+      return base;
+    });
+}
+
+/** Item codes named in an error's details (insufficient stock, over pick…), to mark those lines. */
+export function erroredItemCodes(details: Record<string, unknown> | undefined): Set<string> {
+  const out = new Set<string>();
+  const lines = details?.lines;
+  if (Array.isArray(lines)) for (const l of lines) if (l && typeof l === 'object' && 'itemCode' in l) out.add(String((l as { itemCode: unknown }).itemCode));
+  return out;
+}

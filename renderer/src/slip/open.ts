@@ -1,0 +1,15 @@
+// Where a slip opens: a draft in its editor (or the keeper's pick screen once it is signed),
+// anything else in the slip view.
+
+import type { SlipSummary } from '../../../shared/contract';
+import type { SessionApi } from '../session';
+
+export function slipPath(s: Pick<SlipSummary, 'id' | 'kind' | 'state' | 'missingSignatures'>, session: SessionApi): string {
+  if (s.state === 'draft') {
+    if ((s.kind === 'dispatch' || s.kind === 'return') && session.can('slips.post') && s.missingSignatures.length === 0) return `/pick/${s.id}`;
+    if (s.kind === 'inbound' && (session.canCreate('inbound') || session.can('slips.post'))) return `/inbound/${s.id}`;
+    if (s.kind === 'dispatch' && (session.canCreate('dispatch') || session.has('manager') || session.has('finance'))) return `/dispatch/${s.id}`;
+    if (s.kind === 'return' && (session.canCreate('return') || session.has('manager'))) return `/returns/${s.id}`;
+  }
+  return `/slips/${s.id}`;
+}

@@ -1,0 +1,97 @@
+// Pieces shared by the slip screens: the scan panel, totals, signature badges and table.
+
+import type { Role } from '../../../shared/roles';
+import type { Signature, Slip, SlipKind } from '../../../shared/contract';
+import { SLIP_SIGNATURES } from '../../../shared/contract';
+import { formatFen } from '../../../shared/money';
+import { formatDateTime } from '../components/grid';
+import { Badge } from '../components/ui';
+import { useI18n } from '../i18n';
+import type { ScanMessage } from './useLineScanner';
+
+export function ScanPanel({ message, waiting, prompt }: { message: ScanMessage | null; waiting: number; prompt: string }) {
+  const { t } = useI18n();
+  return (
+    <div className={`scan-panel ${message ? (message.ok ? 'scan-ok' : 'scan-bad') : ''}`} aria-live="polite">
+      <span className="scan-icon" aria-hidden>
+        ▮▯▮▮▯▮
+      </span>
+      <span className="scan-text">{message ? message.text : prompt}</span>
+      {waiting > 0 ? <span className="scan-waiting">{t('scan.waiting', { n: waiting })}</span> : null}
+    </div>
+  );
+}
+
+export function Totals({ qty, amountFen, label }: { qty: number; amountFen: number | null; label?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="totals">
+      <span>{label ?? t('slip.totals')}</span>
+      <span>
+        {t('slip.totalQty')} <b className={`num ${qty < 0 ? 'neg-amount' : ''}`}>{qty.toLocaleString('en-US')}</b>
+      </span>
+      {amountFen !== null ? (
+        <span>
+          {t('slip.totalAmount')} <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{amountFen < 0 ? '-' : ''}¥{formatFen(Math.abs(amountFen))}</b>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** 经理 ✔ · 财务 ✘ — the signatures a kind needs and whether each is there. */
+export function SignatureBadges({ kind, missing, short }: { kind: SlipKind; missing: readonly Role[]; short?: boolean }) {
+  const { t, role } = useI18n();
+  const needed = SLIP_SIGNATURES[kind];
+  if (!needed.length) return null;
+  return (
+    <span className="sig-badges">
+      {needed.map((r) => {
+        const ok = !missing.includes(r);
+        return (
+          <Badge key={r} ok={ok} title={ok ? t('sign.signed') : t('sign.missing')}>
+            {short ? t(`sign.short.${r}` as 'sign.short.manager') : role(r)} {ok ? '✔' : '✘'}
+          </Badge>
+        );
+      })}
+    </span>
+  );
+}
+
+export function SignatureTable({ slip }: { slip: Slip }) {
+  const { t, role } = useI18n();
+  if (!slip.requiredSignatures.length && !slip.signatures.length) return null;
+  const rows: (Signature | { role: Role; missing: true })[] = [
+    ...slip.signatures,
+    ...slip.missingSignatures.map((r) => ({ role: r, missing: true as const })),
+  ];
+  return (
+    <table className="sig-table">
+      <thead>
+        <tr>
+          <th>{t('sign.role')}</th>
+          <th>{t('sign.signer')}</th>
+          <th>{t('sign.time')}</th>
+          <th>{t('sign.validity')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((s, i) =>
+          'missing' in s ? (
+            <tr key={`m${i}`} className="sig-missing">
+              <td>{role(s.role)}</td>
+              <td colSpan={3}>{t('sign.notYet')}</td>
+            </tr>
+          ) : (
+            <tr key={`s${i}`}>
+              <td>{role(s.role)}</td>
+              <td>{s.userName}</td>
+              <td>{formatDateTime(s.signedAt)}</td>
+              <td>{s.valid ? <span className="ok-text">✔ {t('sign.valid')}</span> : <span className="bad-text">✘ {t('sign.invalid')}</span>}</td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,56 @@
+// The keeper's pick: scan goods against the lines of a signed dispatch (or an approved return).
+// Pure and unit-tested (tests/renderer/pick.test.ts): the screen only renders and beeps.
+
+export interface PickLine {
+  lineId: number;
+  itemId: number;
+  itemCode: string;
+  itemName: string;
+  ordered: number;
+  picked: number;
+}
+
+export type PickOutcome =
+  | { ok: true; lines: PickLine[]; index: number; complete: boolean }
+  | { ok: false; reason: 'not_on_slip'; itemCode: string; itemName: string }
+  | { ok: false; reason: 'over_pick'; index: number; itemCode: string; itemName: string; ordered: number; picked: number; adding: number };
+
+/**
+ * Apply one scan: `qty` base units of `itemId` (a case barcode brings its pack quantity).
+ * Goes to the first line of that item that still has room for all of it; refuses an item that is
+ * not on the slip and a scan that would pick more than ordered (nothing changes then).
+ */
+export function applyPick(lines: readonly PickLine[], item: { id: number; code: string; name: string }, qty: number): PickOutcome {
+  const mine = lines.map((l, i) => [l, i] as const).filter(([l]) => l.itemId === item.id);
+  if (mine.length === 0) return { ok: false, reason: 'not_on_slip', itemCode: item.code, itemName: item.name };
+  const fit = mine.find(([l]) => l.ordered - l.picked >= qty);
+  if (!fit) {
+    const [l, i] = mine.find(([x]) => x.picked < x.ordered) ?? mine[mine.length - 1];
+    return { ok: false, reason: 'over_pick', index: i, itemCode: l.itemCode, itemName: l.itemName, ordered: l.ordered, picked: l.picked, adding: qty };
+  }
+  const [, index] = fit;
+  const next = lines.map((l, i) => (i === index ? { ...l, picked: l.picked + qty } : l));
+  return { ok: true, lines: next, index, complete: isComplete(next) };
+}
+
+/** Set one line's picked count by hand (goods without a label); clamped to 0…ordered. */
+export function setPicked(lines: readonly PickLine[], index: number, qty: number): PickLine[] {
+  return lines.map((l, i) => (i === index ? { ...l, picked: Math.max(0, Math.min(l.ordered, Math.floor(qty))) } : l));
+}
+
+export function isComplete(lines: readonly PickLine[]): boolean {
+  return lines.length > 0 && lines.every((l) => l.picked === l.ordered);
+}
+
+export function shortLines(lines: readonly PickLine[]): PickLine[] {
+  return lines.filter((l) => l.picked < l.ordered);
+}
+
+export function pickedTotal(lines: readonly PickLine[]): number {
+  return lines.reduce((s, l) => s + l.picked, 0);
+}
+
+/** What slips.post takes. */
+export function toPicked(lines: readonly PickLine[]): { lineId: number; qty: number }[] {
+  return lines.map((l) => ({ lineId: l.lineId, qty: l.picked }));
+}

@@ -1,0 +1,99 @@
+// Scans on a slip editor (inbound, dispatch): each scan adds its item to the slip or adds to its
+// line — a case barcode adds its pack quantity. An unknown code opens a dialog to link it or
+// create the item, without losing the slip; scans made meanwhile wait their turn.
+
+import { useRef, useState, type RefObject } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import type { Item } from '../../../shared/contract';
+import { call, type DeskErr } from '../api';
+import { useI18n } from '../i18n';
+import { useScanQueue } from '../scan';
+import { beep } from '../scan/beep';
+import { useSession } from '../session';
+import { addItemQty, type EditLine } from './lines';
+import { flashRow, settleEditingForScan } from './LinesGrid';
+import { UnknownBarcodeDialog } from './UnknownBarcodeDialog';
+import type { SlipDraft } from './useSlipDraft';
+
+export interface ScanMessage {
+  ok: boolean;
+  text: string;
+}
+
+export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, grid: RefObject<AgGridReact<EditLine> | null>, enabled: boolean) {
+  const { t, err } = useI18n();
+  const session = useSession();
+  const [message, setMessage] = useState<ScanMessage | null>(null);
+  const [unknown, setUnknown] = useState<{ code: string; resolve(r: { item: Item; packQty: number } | null): void } | null>(null);
+  const cache = useRef(new Map<string, { item: Item; packQty: number }>());
+  const canLink = session.can('items.linkBarcode');
+
+  const rowOf = (itemId: number): number => {
+    let index = -1;
+    grid.current?.api.forEachNode((n) => {
+      if (index < 0 && n.data?.itemId === itemId && n.data.sourceLineId === null) index = n.rowIndex ?? -1;
+    });
+    return index;
+  };
+
+  const add = (item: Item, packQty: number, code: string) => {
+    draft.setLines((ls) => addItemQty(ls, item, packQty, kind).lines);
+    beep('ok');
+    setMessage({ ok: true, text: t('scan.added', { name: `${item.code} ${item.name}`, n: packQty, unit: item.unit, code }) });
+    setTimeout(() => {
+      const i = rowOf(item.id);
+      const line = draft.getLines()[i];
+      flashRow(grid.current?.api, i, kind === 'inbound' && line && line.unitCostFen == null ? 'unitCostFen' : 'qty');
+    }, 60);
+  };
+
+  const process = async (code: string) => {
+    settleEditingForScan(grid.current?.api);
+    let hit = cache.current.get(code);
+    let error: DeskErr | null = null;
+    if (!hit) {
+      const r = await call('items.findByBarcode', { code });
+      if (r.ok) {
+        hit = r.value;
+        cache.current.set(code, hit);
+      } else error = r.error;
+    }
+    if (hit) return add(hit.item, hit.packQty, code);
+    beep('error');
+    if (error?.code === 'not_found' && canLink) {
+      setMessage({ ok: false, text: t('scan.unknown', { code }) });
+      const res = await new Promise<{ item: Item; packQty: number } | null>((resolve) => setUnknown({ code, resolve }));
+      setUnknown(null);
+      if (res) {
+        cache.current.set(code, res);
+        add(res.item, res.packQty, code);
+      }
+      return;
+    }
+    setMessage({ ok: false, text: error?.code === 'not_found' ? t('scan.unknownNoLink', { code }) : `${code}: ${err(error)}` });
+  };
+
+  const { waiting } = useScanQueue(process, { enabled });
+
+  const dialog = unknown ? (
+    <UnknownBarcodeDialog
+      code={unknown.code}
+      onCancel={() => unknown.resolve(null)}
+      onResolved={(item, packQty) => unknown.resolve({ item, packQty })}
+    />
+  ) : null;
+
+  /** add from the item search (not a scan): one base unit */
+  const addFromSearch = (item: Item) => {
+    draft.setLines((ls) => addItemQty(ls, item, 1, kind).lines);
+    setMessage({ ok: true, text: t('scan.addedManual', { name: `${item.code} ${item.name}` }) });
+    setTimeout(() => {
+      const api = grid.current?.api;
+      const index = rowOf(item.id);
+      flashRow(api, index);
+      if (index >= 0) api?.setFocusedCell(index, 'qty');
+    }, 60);
+  };
+
+  return { message, setMessage, dialog, waiting, addFromSearch };
+}

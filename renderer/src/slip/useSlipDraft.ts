@@ -1,0 +1,200 @@
+// The state of a slip being edited: header, lines, the server's copy (with its version), dirty
+// flag, save (create or update with version), post. Nothing typed is lost on an error: the
+// editor's state is only replaced by what the server returns on success.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CreatableSlipKind, PaymentMode, Slip } from '../../../shared/contract';
+import { call, newRequestId, type DeskErr } from '../api';
+import { navigate, setLeaveGuard } from '../hooks/router';
+import { linesFromSlip, toLineInputs, type EditLine } from './lines';
+
+export interface SlipHeader {
+  supplierId: number | null;
+  customerId: number | null;
+  customerName: string | null;
+  deliveryNoteNo: string;
+  paymentMode: PaymentMode | null;
+  sourceSlipId: number | null;
+  memo: string;
+}
+
+export const EMPTY_HEADER: SlipHeader = {
+  supplierId: null,
+  customerId: null,
+  customerName: null,
+  deliveryNoteNo: '',
+  paymentMode: null,
+  sourceSlipId: null,
+  memo: '',
+};
+
+export function headerFromSlip(s: Slip): SlipHeader {
+  return {
+    supplierId: s.supplierId,
+    customerId: s.customerId,
+    customerName: s.customerName,
+    deliveryNoteNo: s.deliveryNoteNo ?? '',
+    paymentMode: s.paymentMode,
+    sourceSlipId: s.sourceSlipId,
+    memo: s.memo,
+  };
+}
+
+/** Route of the editor for each kind. */
+export const EDITOR_ROUTE: Record<CreatableSlipKind, string> = { inbound: 'inbound', dispatch: 'dispatch', return: 'returns' };
+
+export interface SlipDraft {
+  slip: Slip | null;
+  header: SlipHeader;
+  lines: EditLine[];
+  dirty: boolean;
+  loading: boolean;
+  busy: boolean;
+  error: DeskErr | null;
+  setError(e: DeskErr | null): void;
+  /** silent: a default, not a change by the user */
+  setHeader(patch: Partial<SlipHeader>, opts?: { silent?: boolean }): void;
+  setLines(fn: (l: EditLine[]) => EditLine[]): void;
+  /** the latest lines, even before the next render */
+  getLines(): EditLine[];
+  /** create or update; returns the saved slip or null (error shown) */
+  save(): Promise<Slip | null>;
+  /** save when dirty or new, else the current slip */
+  ensureSaved(): Promise<Slip | null>;
+  replaceSlip(s: Slip): void;
+  reload(): Promise<void>;
+}
+
+export function useSlipDraft(
+  kind: CreatableSlipKind,
+  slipId: number | null,
+  opts: { initialHeader?: Partial<SlipHeader>; decorate?: (lines: EditLine[], slip: Slip) => Promise<EditLine[]> | EditLine[] } = {},
+): SlipDraft {
+  const [slip, setSlip] = useState<Slip | null>(null);
+  const [header, setHeaderState] = useState<SlipHeader>({ ...EMPTY_HEADER, ...opts.initialHeader });
+  const [lines, setLinesRaw] = useState<EditLine[]>([]);
+  // the latest lines, also between renders: scans handled back to back each see the one before
+  const linesRef = useRef<EditLine[]>([]);
+  const setLinesState = useCallback((next: EditLine[]) => {
+    linesRef.current = next;
+    setLinesRaw(next);
+  }, []);
+  const [dirty, setDirty] = useState(false);
+  const [loading, setLoading] = useState(slipId !== null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<DeskErr | null>(null);
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
+  const stateRef = useRef({ slip, header });
+  stateRef.current = { slip, header };
+  const decorate = useRef(opts.decorate);
+  decorate.current = opts.decorate;
+
+  const apply = useCallback(async (s: Slip) => {
+    let ls = linesFromSlip(s);
+    if (decorate.current) ls = await decorate.current(ls, s);
+    setSlip(s);
+    setHeaderState(headerFromSlip(s));
+    setLinesState(ls);
+    setDirty(false);
+  }, [setLinesState]);
+
+  const load = useCallback(
+    async (id: number) => {
+      setLoading(true);
+      const r = await call('slips.get', { slipId: id });
+      setLoading(false);
+      if (!r.ok) return setError(r.error);
+      if (r.value.state !== 'draft' || r.value.kind !== kind) {
+        navigate(`/slips/${id}`, { force: true, replace: true });
+        return;
+      }
+      await apply(r.value);
+    },
+    [kind, apply],
+  );
+
+  // a new id from the route: load it, unless it is the slip we just created here
+  useEffect(() => {
+    if (slipId === null) {
+      if (stateRef.current.slip) {
+        setSlip(null);
+        setHeaderState({ ...EMPTY_HEADER, ...opts.initialHeader });
+        setLinesState([]);
+        setDirty(false);
+      }
+      return;
+    }
+    if (stateRef.current.slip?.id === slipId) return;
+    void load(slipId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slipId, load]);
+
+  useEffect(() => {
+    setLeaveGuard(() => dirtyRef.current);
+    return () => setLeaveGuard(null);
+  }, []);
+
+  const save = useCallback(async (): Promise<Slip | null> => {
+    const { slip: s, header: h } = stateRef.current;
+    const ls = linesRef.current;
+    const requestId = newRequestId();
+    const fields = {
+      supplierId: h.supplierId,
+      customerId: h.customerId,
+      deliveryNoteNo: h.deliveryNoteNo.trim() || null,
+      paymentMode: h.paymentMode,
+      sourceSlipId: h.sourceSlipId,
+      memo: h.memo.trim(),
+      lines: toLineInputs(kind, ls),
+    };
+    setBusy(true);
+    const r = s
+      ? await call('slips.update', { slipId: s.id, version: s.version, ...fields }, { requestId })
+      : await call('slips.create', { kind, ...fields }, { requestId });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      return null;
+    }
+    setError(null);
+    // keep what was typed while the save was in flight
+    const changedMeanwhile = linesRef.current !== ls || stateRef.current.header !== h;
+    if (changedMeanwhile) {
+      setSlip(r.value);
+    } else await apply(r.value);
+    if (!s) navigate(`/${EDITOR_ROUTE[kind]}/${r.value.id}`, { force: true, replace: true });
+    return r.value;
+  }, [kind, apply]);
+
+  const ensureSaved = useCallback(async () => {
+    if (!stateRef.current.slip || dirtyRef.current) return save();
+    return stateRef.current.slip;
+  }, [save]);
+
+  return {
+    slip,
+    header,
+    lines,
+    dirty,
+    loading,
+    busy,
+    error,
+    setError,
+    setHeader: (patch, o) => {
+      setHeaderState((h) => ({ ...h, ...patch }));
+      if (!o?.silent) setDirty(true);
+    },
+    setLines: (fn) => {
+      setLinesState(fn(linesRef.current));
+      setDirty(true);
+    },
+    getLines: () => linesRef.current,
+    save,
+    ensureSaved,
+    replaceSlip: (s) => void apply(s),
+    reload: async () => {
+      if (stateRef.current.slip) await load(stateRef.current.slip.id);
+    },
+  };
+}

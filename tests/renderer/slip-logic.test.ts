@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { Item, StockCardRow } from '../../shared/contract';
+import { addItemQty, erroredItemCodes, toLineInputs, totals, type EditLine } from '../../renderer/src/slip/lines';
+import { applyPick, isComplete, setPicked, shortLines, toPicked, type PickLine } from '../../renderer/src/slip/pick';
+import { CardBuilder } from '../../renderer/src/slip/card';
+
+const item = (id: number, code: string, priceFen = 7800): Item => ({
+  id,
+  code,
+  name: `商品${id}`,
+  spec: '800×800mm',
+  unit: '片',
+  safetyStock: 0,
+  priceFen,
+  pinyin: 'sp',
+  barcodes: [],
+  active: true,
+});
+
+describe('slip lines', () => {
+  it('a scan adds a line, a second scan of the same item adds to it, a case adds its pack qty', () => {
+    let lines: EditLine[] = [];
+    ({ lines } = addItemQty(lines, item(1, 'A'), 1, 'inbound'));
+    ({ lines } = addItemQty(lines, item(2, 'B'), 1, 'inbound'));
+    const r = addItemQty(lines, item(1, 'A'), 3, 'inbound');
+    expect(r.index).toBe(0);
+    expect(r.lines.map((l) => [l.itemCode, l.qty])).toEqual([
+      ['A', 4],
+      ['B', 1],
+    ]);
+  });
+
+  it('dispatch lines take the item price by default; totals add up in fen', () => {
+    let { lines } = addItemQty([], item(1, 'A', 7800), 2, 'dispatch');
+    ({ lines } = addItemQty(lines, item(2, 'B', 12900), 1, 'dispatch'));
+    expect(totals(lines)).toEqual({ qty: 3, amountFen: 2 * 7800 + 12900 });
+    expect(toLineInputs('dispatch', lines)).toEqual([
+      { itemId: 1, qty: 2, priceFen: 7800 },
+      { itemId: 2, qty: 1, priceFen: 12900 },
+    ]);
+  });
+
+  it('inbound lines send the unit cost only when typed; return lines with qty 0 are left out', () => {
+    const { lines } = addItemQty([], item(1, 'A'), 5, 'inbound');
+    expect(toLineInputs('inbound', lines)).toEqual([{ itemId: 1, qty: 5 }]);
+    lines[0] = { ...lines[0], unitCostFen: 5200 };
+    expect(toLineInputs('inbound', lines)).toEqual([{ itemId: 1, qty: 5, unitCostFen: 5200 }]);
+    const ret: EditLine[] = [
+      { ...lines[0], unitCostFen: null, qty: 0, sourceLineId: 9 },
+      { ...lines[0], unitCostFen: null, qty: 2, sourceLineId: 10 },
+    ];
+    expect(toLineInputs('return', ret)).toEqual([{ itemId: 1, qty: 2, sourceLineId: 10 }]);
+  });
+
+  it('finds the item codes an error names', () => {
+    expect([...erroredItemCodes({ lines: [{ itemCode: 'CZ-1' }, { itemCode: 'CZ-2' }] })]).toEqual(['CZ-1', 'CZ-2']);
+    expect(erroredItemCodes({}).size).toBe(0);
+  });
+});
+
+describe('pick', () => {
+  const lines: PickLine[] = [
+    { lineId: 11, itemId: 1, itemCode: 'A', itemName: '甲', ordered: 5, picked: 0 },
+    { lineId: 12, itemId: 2, itemCode: 'B', itemName: '乙', ordered: 3, picked: 0 },
+  ];
+
+  it('counts scans against the line; a case counts its pack qty; complete when all match', () => {
+    let cur = lines;
+    for (const [id, q] of [
+      [1, 3],
+      [1, 1],
+      [2, 3],
+    ] as const) {
+      const r = applyPick(cur, { id, code: id === 1 ? 'A' : 'B', name: '' }, q);
+      if (!r.ok) throw new Error('refused');
+      cur = r.lines;
+    }
+    expect(cur.map((l) => l.picked)).toEqual([4, 3]);
+    expect(isComplete(cur)).toBe(false);
+    const r = applyPick(cur, { id: 1, code: 'A', name: '' }, 1);
+    expect(r.ok && r.complete).toBe(true);
+  });
+
+  it('refuses an item not on the slip and an over-pick, changing nothing', () => {
+    const wrong = applyPick(lines, { id: 9, code: 'Z', name: '丙' }, 1);
+    expect(wrong).toMatchObject({ ok: false, reason: 'not_on_slip', itemCode: 'Z' });
+    const over = applyPick(lines, { id: 2, code: 'B', name: '乙' }, 6);
+    expect(over).toMatchObject({ ok: false, reason: 'over_pick', ordered: 3, picked: 0, adding: 6 });
+    expect(lines.map((l) => l.picked)).toEqual([0, 0]);
+  });
+
+  it('spreads over two lines of the same item', () => {
+    const two: PickLine[] = [
+      { lineId: 1, itemId: 1, itemCode: 'A', itemName: '', ordered: 2, picked: 0 },
+      { lineId: 2, itemId: 1, itemCode: 'A', itemName: '', ordered: 2, picked: 0 },
+    ];
+    let cur = two;
+    for (let i = 0; i < 4; i++) {
+      const r = applyPick(cur, { id: 1, code: 'A', name: '' }, 1);
+      if (!r.ok) throw new Error('refused');
+      cur = r.lines;
+    }
+    expect(cur.map((l) => l.picked)).toEqual([2, 2]);
+    expect(applyPick(cur, { id: 1, code: 'A', name: '' }, 1).ok).toBe(false);
+  });
+
+  it('hand counts are clamped; short lines and the post input', () => {
+    const cur = setPicked(lines, 0, 99);
+    expect(cur[0].picked).toBe(5);
+    expect(setPicked(lines, 1, -3)[1].picked).toBe(0);
+    expect(shortLines(cur).map((l) => l.itemCode)).toEqual(['B']);
+    expect(toPicked(cur)).toEqual([
+      { lineId: 11, qty: 5 },
+      { lineId: 12, qty: 0 },
+    ]);
+  });
+});
+
+describe('stock card rows', () => {
+  const move = (id: number, date: string, inQty: number | null, outQty: number | null, bal: number): StockCardRow => ({
+    moveId: id,
+    date,
+    postedAt: `${date}T02:00:00Z`,
+    slipId: id,
+    slipNo: `X${id}`,
+    slipKind: inQty ? 'inbound' : 'dispatch',
+    summary: '',
+    counterparty: null,
+    refNo: null,
+    inQty,
+    inUnitCostFen: inQty ? 100 : null,
+    inAmountFen: inQty ? inQty * 100 : null,
+    outQty,
+    outUnitCostFen: outQty ? 100 : null,
+    outAmountFen: outQty ? outQty * 100 : null,
+    balanceQty: bal,
+    balanceAmountFen: bal * 100,
+  });
+
+  it('inserts month subtotals across page boundaries and closes with the balance', () => {
+    const b = new CardBuilder({ qty: 10, amountFen: 1000 }, '2026-10-01');
+    b.addPage({ rows: [move(1, '2026-10-03', 5, null, 15), move(2, '2026-10-20', null, 4, 11)], nextCursor: 2, closing: { qty: 8, amountFen: 800 } });
+    expect(b.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move']);
+    b.addPage({ rows: [move(3, '2026-10-31', null, 1, 10), move(4, '2026-11-02', null, 2, 8)], nextCursor: null, closing: { qty: 8, amountFen: 800 } });
+    expect(b.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move', 'move', 'month', 'move', 'month', 'closing']);
+    const oct = b.rows[4];
+    expect(oct).toMatchObject({ type: 'month', month: '2026-10', inQty: 5, outQty: 5, outAmountFen: 500, balanceQty: 10 });
+    expect(b.rows[6]).toMatchObject({ type: 'month', month: '2026-11', outQty: 2, balanceQty: 8 });
+    expect(b.rows[7]).toMatchObject({ type: 'closing', balanceQty: 8, balanceAmountFen: 800 });
+    expect(b.done).toBe(true);
+    // keys are unique for the grid
+    expect(new Set(b.rows.map((r) => r.rowKey)).size).toBe(b.rows.length);
+  });
+
+  it('an empty period is opening then closing', () => {
+    const b = new CardBuilder({ qty: 3, amountFen: 300 }, null);
+    b.addPage({ rows: [], nextCursor: null, closing: { qty: 3, amountFen: 300 } });
+    expect(b.rows.map((r) => r.type)).toEqual(['opening', 'closing']);
+  });
+});
