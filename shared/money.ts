@@ -20,7 +20,7 @@ export function parseYuanToFen(text: string): number | null {
   if (!m) return null;
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   if (!Number.isSafeInteger(fen) || fen > MAX_FEN) return null;
-  return m[1] ? -fen : fen;
+  return m[1] && fen !== 0 ? -fen : fen; // "-0" is 0, not -0
 }
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';

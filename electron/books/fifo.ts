@@ -1,12 +1,14 @@
 // First in, first out, with the layers stored rather than replayed.
 // Each receipt creates a layer; each issue takes from the oldest open layers and records one
-// 'out' move per layer taken. A partial take costs round(remaining amount × take / remaining qty)
-// and the take that empties a layer gets exactly what is left, so value in = cost out + value on
-// hand, to the fen. A reversal (红字) writes a negative move of the same direction and puts the
-// layer back exactly as it was.
+// 'out' move per layer taken. A partial take costs round(layer amount × take / layer qty) (the
+// layer as received, so every unit of it costs the same whatever was taken before, design.md), never
+// more than the layer has left, and the take that empties a layer gets exactly what is left, so
+// value in = cost out + value on hand, to the fen. A reversal (红字) writes a negative move of the
+// same direction and puts the layer back exactly as it was.
 
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
+import { assertDayOpen } from './daylock';
 
 export interface PostingCtx {
   slipId: number;
@@ -60,6 +62,7 @@ function insertMove(
   pc: PostingCtx,
   m: { itemId: number; lineId: number; direction: 'in' | 'out'; qty: number; amountFen: number; layerId: number; sourceMoveId: number | null },
 ): number {
+  assertDayOpen(db, pc.businessDate); // nothing is booked into a closed day (daylock.ts)
   const bal = balanceOf(db, m.itemId);
   const sign = m.direction === 'in' ? 1 : -1;
   const info = sql(
@@ -105,6 +108,13 @@ export function receive(
   });
 }
 
+/** What taking `take` units from a layer costs: round(in amount × take / in qty), half up, capped by
+ *  what the layer has left; the take that empties the layer gets exactly what is left. */
+export function layerTakeCost(layer: Omit<LayerRow, 'id'>, take: number): number {
+  if (take === layer.remaining_qty) return layer.remaining_amount_fen;
+  return Math.min(layer.remaining_amount_fen, takeCost(layer.in_qty, layer.in_amount_fen, take));
+}
+
 /** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
 export function issue(db: DB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
   let left = r.qty;
@@ -116,7 +126,7 @@ export function issue(db: DB, pc: PostingCtx, r: { itemId: number; lineId: numbe
   const takes: { layer: LayerRow; take: number; amount: number }[] = [];
   for (const layer of layers) {
     const take = Math.min(left, layer.remaining_qty);
-    takes.push({ layer, take, amount: takeCost(layer.remaining_qty, layer.remaining_amount_fen, take) });
+    takes.push({ layer, take, amount: layerTakeCost(layer, take) });
     left -= take;
     if (left === 0) break;
   }

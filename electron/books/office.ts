@@ -58,10 +58,25 @@ export function signWithOfficeKey(db: DB, payload: string): string {
   return sign(null, Buffer.from(payload, 'utf8'), officeKeys(db).priv).toString('base64');
 }
 
+// Ed25519 verification costs ~0.1 ms and a slip's signatures are checked several times per write
+// (postSlip, then slipView for the answer), so a result is remembered per connection. The key is
+// the exact payload and signature under the office's one key, for which the answer cannot change.
+const verified = new WeakMap<DB, Map<string, boolean>>();
+const VERIFIED_MAX = 4096;
+
 export function verifyOfficeSignature(db: DB, payload: string, signatureB64: string): boolean {
+  let memo = verified.get(db);
+  if (!memo) verified.set(db, (memo = new Map()));
+  const key = `${signatureB64}\n${payload}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let ok: boolean;
   try {
-    return verify(null, Buffer.from(payload, 'utf8'), officeKeys(db).pub, Buffer.from(signatureB64, 'base64'));
+    ok = verify(null, Buffer.from(payload, 'utf8'), officeKeys(db).pub, Buffer.from(signatureB64, 'base64'));
   } catch {
-    return false;
+    ok = false;
   }
+  if (memo.size >= VERIFIED_MAX) memo.clear();
+  memo.set(key, ok);
+  return ok;
 }

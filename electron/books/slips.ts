@@ -112,11 +112,11 @@ function reversalOf(db: DB, slipId: number): { id: number; no: string } | null {
   return (sql(db, "SELECT id, no FROM slips WHERE kind = 'reversal' AND source_slip_id = ?").get(slipId) as { id: number; no: string } | undefined) ?? null;
 }
 
-/** Units of a dispatch line that have come back on posted, unreversed returns. */
+/** Units of a dispatch line that have come back on posted, unreversed returns (what moved, not what the return asked for). */
 function returnedQtyOfLine(db: DB, dispatchLineId: number): number {
   return sql(
     db,
-    `SELECT COALESCE(SUM(rl.qty), 0) FROM slip_lines rl JOIN slips rs ON rs.id = rl.slip_id
+    `SELECT COALESCE(SUM(COALESCE(rl.shipped_qty, rl.qty)), 0) FROM slip_lines rl JOIN slips rs ON rs.id = rl.slip_id
      WHERE rl.source_line_id = ? AND rs.kind = 'return' AND rs.state = 'posted'
        AND NOT EXISTS (SELECT 1 FROM slips x WHERE x.kind = 'reversal' AND x.source_slip_id = rs.id)`,
   )

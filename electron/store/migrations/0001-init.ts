@@ -134,7 +134,7 @@ CREATE TRIGGER slips_no_delete BEFORE DELETE ON slips
 BEGIN SELECT RAISE(ABORT, 'slips are never deleted'); END;
 
 CREATE TABLE slip_lines (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: a pick list names lines by id
   slip_id INTEGER NOT NULL REFERENCES slips(id),
   line_no INTEGER NOT NULL,
   item_id INTEGER NOT NULL REFERENCES items(id),
