@@ -1,0 +1,39 @@
+// documents.*: printed slips and stock cards (PDF), the print log, print settings, and checking
+// a scanned slip QR against the books. Rendering is a read (async); printing is two calls:
+// documents.recordPrint (a write: logs the print and its 补打 number) then documents.render with
+// the returned printId (the paper of that print).
+
+import { requireOffice } from '../../books/office';
+import { SLIP_KIND_ZH, type SlipKind } from '../../../shared/contract';
+import { logPrint, renderDocument, verifyQr } from '../../printing/documents';
+import { printLog } from '../../printing/print-log';
+import { printSettings, updatePrintSettings } from '../../printing/settings';
+import { publicKeyFingerprint } from '../../printing/verify-qr';
+import { actor, type Handlers } from '../context';
+
+export const documentHandlers = {
+  'documents.render': (input, ctx) => renderDocument(ctx.db, input, ctx.businessDate),
+
+  'documents.recordPrint': (input, ctx) => {
+    const rec = logPrint(ctx.db, input, ctx.nowIso, actor(ctx).id, ctx.businessDate);
+    const what = rec.slipNo ? `${SLIP_KIND_ZH[rec.doc as SlipKind]} ${rec.slipNo}` : `库存明细账 item ${rec.itemId}`;
+    ctx.auditRef = `${what} 第${rec.printNo}次打印 ${rec.copies.join('、')}`.trim();
+    return rec;
+  },
+
+  'documents.printLog': (input, ctx) => printLog(ctx.db, input),
+
+  'documents.verifyQr': (input, ctx) => verifyQr(ctx.db, input.payload),
+
+  'documents.publicKey': (_input, ctx) => {
+    const office = requireOffice(ctx.db);
+    return { officeName: office.name, publicKeyPem: office.public_key_pem, fingerprint: publicKeyFingerprint(office.public_key_pem) };
+  },
+
+  'documents.settings': (_input, ctx) => printSettings(ctx.db),
+
+  'documents.updateSettings': (input, ctx) => {
+    ctx.auditRef = [input.paper ? `paper ${input.paper}` : '', input.copies ? `copies ${Object.keys(input.copies).join(',')}` : ''].filter(Boolean).join('; ');
+    return updatePrintSettings(ctx.db, input, ctx.nowIso, actor(ctx).id);
+  },
+} satisfies Partial<Handlers>;
