@@ -130,11 +130,90 @@ const catalogue = {
   manager_only: (d: { what: string; what_zh: string }) => [`${d.what_zh}由办事处经理设定`, `Only the office manager may set ${d.what}`],
   last_admin: () => ['不能停用或撤销最后一位系统管理员', 'The last administrator cannot be disabled or lose the role'],
   amount_too_large: () => ['金额超出范围', 'Amount out of range'],
+  // ---- finance (财务): money, receivables, expenses, close of day
+  day_closed: (d: { date: string; lastClosed: string }) => [
+    `${d.lastClosed} 及以前的营业日已日结(锁账), 不能再记入 ${d.date}`,
+    `Business days up to ${d.lastClosed} are closed (locked): nothing can be posted into ${d.date}`,
+  ],
+  day_close_order: (d: { date: string; openDays: string[] }) => [
+    `请先日结 ${d.openDays.join('、')}, 再日结 ${d.date}`,
+    `Close ${d.openDays.join(', ')} before ${d.date}`,
+  ],
+  day_not_over: (d: { date: string; today: string }) => [
+    `${d.date} 尚未到来(今天是 ${d.today}), 不能日结`,
+    `${d.date} has not come yet (today is ${d.today}) and cannot be closed`,
+  ],
+  day_already_closed: (d: { date: string }) => [`${d.date} 已经日结`, `${d.date} is already closed`],
+  day_close_needs_manager: (d: { problems_zh: string[]; problems_en: string[] }) => [
+    `${d.problems_zh.join('; ')}: 须办事处经理审批(输入 PIN)并填写原因`,
+    `${d.problems_en.join('; ')}: the office manager must approve (with the PIN) and a reason must be given`,
+  ],
+  day_close_reason_required: () => ['账实不符或对账未通过, 请填写原因', 'A reason is required when the count or the checks do not agree'],
+  cash_insufficient: (d: { account_zh: string; account: string; balanceFen: number; neededFen: number }) => [
+    `${d.account_zh}余额不足: 余额 ${yuan(d.balanceFen)} 元, 需付 ${yuan(d.neededFen)} 元(现金不能为负)`,
+    `Not enough in ${d.account}: balance ${yuan(d.balanceFen)}, needs ${yuan(d.neededFen)} (cash can never go below zero)`,
+  ],
+  credit_limit_exceeded: (d: { customer: string; limitFen: number; balanceFen: number; amountFen: number }) =>
+    d.limitFen === 0
+      ? [
+          `客户「${d.customer}」没有赊销额度(现金现货), 本单 ${yuan(d.amountFen)} 元赊销须办事处经理授权`,
+          `Customer "${d.customer}" has no credit (cash on delivery): this credit sale of ${yuan(d.amountFen)} needs the office manager's override`,
+        ]
+      : [
+          `客户「${d.customer}」信用额度 ${yuan(d.limitFen)} 元, 现欠 ${yuan(d.balanceFen)} 元, 本单 ${yuan(d.amountFen)} 元将超出额度, 须办事处经理授权`,
+          `Customer "${d.customer}" would exceed the credit limit of ${yuan(d.limitFen)} (owes ${yuan(d.balanceFen)}, this sale ${yuan(d.amountFen)}): needs the office manager's override`,
+        ],
+  allocation_exceeds_open: (d: { slipNo: string; openFen: number; amountFen: number }) => [
+    `单据 ${d.slipNo} 未收金额 ${yuan(d.openFen)} 元, 不能核销 ${yuan(d.amountFen)} 元`,
+    `Slip ${d.slipNo} has ${yuan(d.openFen)} open; ${yuan(d.amountFen)} cannot be applied to it`,
+  ],
+  allocation_exceeds_amount: (d: { availableFen: number; allocatedFen: number }) => [
+    `核销合计 ${yuan(d.allocatedFen)} 元超过可用金额 ${yuan(d.availableFen)} 元`,
+    `Allocations of ${yuan(d.allocatedFen)} exceed the ${yuan(d.availableFen)} available`,
+  ],
+  not_open_receivable: (d: { slipNo: string; customer: string }) => [
+    `单据 ${d.slipNo} 不是客户「${d.customer}」的未收赊销单`,
+    `Slip ${d.slipNo} is not an open credit sale of customer "${d.customer}"`,
+  ],
+  nothing_to_apply: (d: { customer: string }) => [
+    `客户「${d.customer}」没有可核销的预收款或贷项`,
+    `Customer "${d.customer}" has no prepayment or credit to apply`,
+  ],
+  entry_not_reversible: (d: { voucherNo: string; reason_zh: string; reason_en: string }) => [
+    `凭证 ${d.voucherNo} 不能在此冲销: ${d.reason_zh}`,
+    `Voucher ${d.voucherNo} cannot be reversed here: ${d.reason_en}`,
+  ],
+  entry_already_reversed: (d: { voucherNo: string }) => [`凭证 ${d.voucherNo} 已被红字冲销`, `Voucher ${d.voucherNo} has already been reversed`],
+  expense_state: (d: { no: string; state_zh: string; state: string; action_zh: string; action: string }) => [
+    `报销单 ${d.no} 当前${d.state_zh}, 不能${d.action_zh}`,
+    `Expense claim ${d.no} is ${d.state} and cannot be ${d.action}`,
+  ],
+  unknown_category: (d: { category: string }) => [`没有费用类别「${d.category}」`, `No expense category "${d.category}"`],
+  document_void: (d: { no: string }) => [`单据 ${d.no} 已作废, 不能打印`, `Slip ${d.no} is void and cannot be printed`],
+  document_changed: (d: { no: string }) => [
+    `单据 ${d.no} 在登记打印后已被修改, 请重新打印`,
+    `Slip ${d.no} changed after the print was logged: print it again`,
+  ],
+  document_target: (d: { doc: string; needs: string; needs_zh: string }) => [
+    d.needs_zh,
+    `Printing a ${d.doc} needs ${d.needs}`,
+  ],
+  unknown_copy: (d: { copies: string[]; known: string[] }) => [
+    `没有这一联: ${d.copies.join('、')}(本办事处的联: ${d.known.join('、')})`,
+    `No such copy: ${d.copies.join(', ')} (this office prints: ${d.known.join(', ')})`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
 } satisfies Record<string, Msg>;
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];
+
+/** fen → "1,234.56" for messages */
+function yuan(fen: number): string {
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  return `${neg ? '-' : ''}${Math.floor(a / 100).toLocaleString('en-US')}.${String(a % 100).padStart(2, '0')}`;
+}
 
 const STATE_ZH: Record<string, string> = { draft: '草稿', posted: '已过账', void: '已作废' };
 function stateZh(s: string): string {

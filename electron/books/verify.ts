@@ -9,6 +9,7 @@
 import type { DB } from '../store/db';
 import type { VerifyReport } from '../../shared/contract';
 import { verifyAuditChain } from '../core/audit';
+import { verifyFinance } from '../finance/verify';
 
 type Problem = VerifyReport['problems'][number];
 
@@ -106,7 +107,10 @@ export function verifyBooks(db: DB): VerifyReport {
     .all() as Record<string, unknown>[];
   for (const r of stray) add('slips.numbering', `${r.cnt} slips numbered ${r.prefix}${r.day}… come from no series`, r);
 
-  // 6. the audit chain
+  // 6. the finance books: money journal, receivables, allocations, closed days (finance/verify.ts)
+  verifyFinance(db, add);
+
+  // 7. the audit chain
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
 

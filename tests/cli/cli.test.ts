@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desk, RpcClient, tempDir } from './cli-helpers';
+import { latestVersion } from '../../electron/store/migrate';
 
 const KEEPER = { user: '王强', pin: '4444' };
 
@@ -173,7 +174,7 @@ describe('desk verify', () => {
     const j = await desk(['verify', '--db', db, '--json']);
     expect(j.code).toBe(0);
     const report = JSON.parse(j.stdout);
-    expect(report).toMatchObject({ ok: true, problems: [], schemaVersion: 1, checked: { slips: 2, moves: 2, layers: 2 } });
+    expect(report).toMatchObject({ ok: true, problems: [], schemaVersion: latestVersion(), checked: { slips: 2, moves: 2, layers: 2 } });
   });
 
   it('exits 2 on a missing file without creating it, and on a file that is not a database', async () => {

@@ -1,6 +1,8 @@
 // The ordered list of schema migrations. Append only: never edit or reorder a released one.
 import type { DB } from '../db';
 import { m0001Init } from './0001-init';
+import { m0002Documents } from './0002-documents';
+import { m0003Finance } from './0003-finance';
 
 export interface Migration {
   version: number;
@@ -8,4 +10,4 @@ export interface Migration {
   up(db: DB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance];

@@ -1,0 +1,146 @@
+// How journal rows and receivable entries are shown: the columns of the paper books
+// (日期, 凭证号, 摘要, 对方科目, 收入, 支出, 余额 / 借方, 贷方, 余额). A red row shows as a negative amount
+// in its original's column.
+
+import type { DB } from '../store/db';
+import { sql } from '../store/db';
+import type { JournalRow, MoneyAccount, ReceivableRow } from '../../shared/schemas/finance';
+import type { EntryDbRow, JournalDbRow } from './ledger';
+
+export interface JournalJoined extends JournalDbRow {
+  user_name: string;
+  slip_no: string | null;
+  customer_name: string | null;
+  expense_no: string | null;
+  reversed_by_id: number | null;
+}
+
+/** Select list and joins shared by every journal read. */
+export const JOURNAL_SELECT = `SELECT j.*, u.name AS user_name, s.no AS slip_no, c.name AS customer_name, x.no AS expense_no,
+    (SELECT r.id FROM money_journal r WHERE r.reverses_id = j.id) AS reversed_by_id
+  FROM money_journal j
+  JOIN users u ON u.id = j.user_id
+  LEFT JOIN slips s ON s.id = j.slip_id
+  LEFT JOIN customers c ON c.id = j.customer_id
+  LEFT JOIN expense_claims x ON x.id = j.expense_id`;
+
+const COMPANY = '营销中心(公司)';
+
+export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
+  const contra = (() => {
+    switch (r.contra_kind) {
+      case 'slip':
+        return { kind: r.contra_kind, id: r.slip_id, label: [r.slip_no, r.customer_name].filter(Boolean).join(' ') };
+      case 'customer':
+        return { kind: r.contra_kind, id: r.customer_id, label: r.customer_name ?? '' };
+      case 'expense':
+        return { kind: r.contra_kind, id: r.expense_id, label: r.expense_no ?? '' };
+      case 'remittance':
+      case 'topup':
+        return { kind: r.contra_kind, id: null, label: COMPANY };
+      case 'day_close':
+        return { kind: r.contra_kind, id: null, label: `日结 ${r.business_date}` };
+    }
+  })();
+  return {
+    id: r.id,
+    account: r.account,
+    voucherNo: r.voucher_no,
+    date: r.business_date,
+    postedAt: r.posted_at,
+    summary: r.summary,
+    cause: r.cause,
+    contra,
+    receiptFen: r.direction === 'in' ? r.amount_fen : null,
+    paymentFen: r.direction === 'out' ? r.amount_fen : null,
+    balanceFen,
+    slipId: r.slip_id,
+    slipNo: r.slip_no,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    expenseId: r.expense_id,
+    reversesId: r.reverses_id,
+    reversedById: r.reversed_by_id,
+    user: { id: r.user_id, name: r.user_name },
+    memo: r.memo,
+  };
+}
+
+/** Balance of an account after a row, in date order (what the journal shows). */
+export function dateOrderBalance(db: DB, account: MoneyAccount, date: string, id: number): number {
+  return sql(
+    db,
+    `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) FROM money_journal
+     WHERE account = ? AND (business_date < ? OR (business_date = ? AND id <= ?))`,
+  )
+    .pluck()
+    .get(account, date, date, id) as number;
+}
+
+/** Balance of an account at the end of a day (or before any day when date is null → 0). */
+export function balanceAtEndOf(db: DB, account: MoneyAccount, date: string): number {
+  return sql(
+    db,
+    `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) FROM money_journal WHERE account = ? AND business_date <= ?`,
+  )
+    .pluck()
+    .get(account, date) as number;
+}
+
+export function balanceBefore(db: DB, account: MoneyAccount, date: string): number {
+  return sql(
+    db,
+    `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) FROM money_journal WHERE account = ? AND business_date < ?`,
+  )
+    .pluck()
+    .get(account, date) as number;
+}
+
+export function journalViewById(db: DB, id: number): JournalRow {
+  const r = sql(db, `${JOURNAL_SELECT} WHERE j.id = ?`).get(id) as JournalJoined;
+  return journalView(r, dateOrderBalance(db, r.account, r.business_date, r.id));
+}
+
+// ------------------------------------------------------------------ receivables
+
+export interface EntryJoined extends EntryDbRow {
+  user_name: string;
+  override_name: string | null;
+  slip_no: string | null;
+  voucher_no: string | null;
+  reversed_by_id: number | null;
+}
+
+export const ENTRY_SELECT = `SELECT e.*, u.name AS user_name, o.name AS override_name, s.no AS slip_no, j.voucher_no,
+    (SELECT r.id FROM receivable_entries r WHERE r.reverses_id = e.id) AS reversed_by_id
+  FROM receivable_entries e
+  JOIN users u ON u.id = e.user_id
+  LEFT JOIN users o ON o.id = e.override_by
+  LEFT JOIN slips s ON s.id = e.slip_id
+  LEFT JOIN money_journal j ON j.id = e.journal_id`;
+
+export function entryView(r: EntryJoined): ReceivableRow {
+  const isDebitKind = r.kind === 'sale';
+  return {
+    id: r.id,
+    date: r.business_date,
+    postedAt: r.posted_at,
+    kind: r.kind,
+    docNo: r.slip_no ?? r.voucher_no,
+    summary: r.summary,
+    debitFen: isDebitKind ? r.amount_fen : null,
+    creditFen: isDebitKind ? null : -r.amount_fen,
+    balanceFen: r.balance_after_fen,
+    slipId: r.slip_id,
+    voucherNo: r.voucher_no,
+    reversesId: r.reverses_id,
+    reversedById: r.reversed_by_id,
+    overrideBy: r.override_by == null ? null : { id: r.override_by, name: r.override_name ?? '' },
+    user: { id: r.user_id, name: r.user_name },
+    memo: r.memo,
+  };
+}
+
+export function entryViewById(db: DB, id: number): ReceivableRow {
+  return entryView(sql(db, `${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryJoined);
+}
