@@ -1,11 +1,11 @@
 // Opening the office for a long-running door (the Electron shell, browser mode): the core on the
-// database file, and with `--demo` the demo office from tests/fixtures/demo-office.json, loaded
+// database file, and with `--demo` the demo office from electron/demo/demo-office.json, loaded
 // through the core's own methods, but only into a database that has no office yet.
 // Electron-free.
 
 import { createCore, type Core } from './core';
 import { seedOffice, type OfficeFixture } from './demo/seed';
-import demo from '../tests/fixtures/demo-office.json';
+import demo from './demo/demo-office.json';
 
 export interface OpenDeskOptions {
   dbPath: string;

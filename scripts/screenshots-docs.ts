@@ -4,7 +4,7 @@
 //   npx tsx scripts/screenshots-docs.ts [out-folder]        (default docs/screenshots/)
 //
 // Writes <doc>.pdf is not kept; <doc>-1.png (…) at 80 dpi. Needs poppler-utils (pdftoppm).
-// The office is the test fixture (tests/fixtures/demo-office.json) on a temporary database,
+// The office is the test fixture (electron/demo/demo-office.json) on a temporary database,
 // with a few weeks of business (tests/printing/day.ts).
 
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';

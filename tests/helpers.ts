@@ -8,7 +8,7 @@ import { createCore, type Core, type CoreOptions } from '../electron/core';
 import { seedOffice, type OfficeFixture } from '../electron/demo/seed';
 import type { Result } from '../shared/contract';
 import type { Role } from '../shared/roles';
-import demo from './fixtures/demo-office.json';
+import demo from '../electron/demo/demo-office.json';
 
 export const fixture = demo as unknown as OfficeFixture;
 

@@ -1,4 +1,4 @@
-// `desk init-demo`: the demo office (tests/fixtures/demo-office.json, or --fixture FILE of that
+// `desk init-demo`: the demo office (electron/demo/demo-office.json, or --fixture FILE of that
 // shape) loaded through the core's own methods, into a database that has no office yet.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { createCore } from '../core';
 import { seedOffice, type OfficeFixture } from '../demo/seed';
 import { cannotOpen, failed, UsageError } from './errors';
 
-export const DEFAULT_FIXTURE = fileURLToPath(new URL('../../tests/fixtures/demo-office.json', import.meta.url));
+export const DEFAULT_FIXTURE = fileURLToPath(new URL('../demo/demo-office.json', import.meta.url));
 
 export function readFixture(path: string): OfficeFixture {
   if (!existsSync(path)) throw new UsageError(`演示数据文件不存在: ${path}`, `No such fixture file: ${path}`);

@@ -51,7 +51,7 @@ const HELP = `办事处仓财台 命令行 / Branch Desk command line
       Verifies the backup, keeps the current file as FILE.before-restore-<time>, then restores.
       Refused while the database is open in the desk (WAL mode). Close the desk first.
   ${USAGE['init-demo']}
-      在没有办事处的数据库里载入演示办事处(默认 tests/fixtures/demo-office.json)。
+      在没有办事处的数据库里载入演示办事处(默认 electron/demo/demo-office.json)。
       Load the demo office into a database that has none. --pin-cost: scrypt N for the demo
       users' PINs (power of two, 1024–1048576; default ${DEFAULT_PIN_COST}; tests use 1024).
   ${USAGE.help}

@@ -1,4 +1,4 @@
-// Load a demo office (the fixture in tests/fixtures/demo-office.json, or any file of that shape)
+// Load a demo office (the fixture in electron/demo/demo-office.json, or any file of that shape)
 // through the core's own methods, so demo data obeys every rule real data does.
 
 import type { Core } from '../core';

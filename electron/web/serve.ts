@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROLE_ZH } from '../../shared/roles';
-import demo from '../../tests/fixtures/demo-office.json';
+import demo from '../demo/demo-office.json';
 import { openDesk } from '../open';
 import { defaultDbPath } from '../paths';
 import { openBrowser } from './open-browser';

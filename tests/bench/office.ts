@@ -31,7 +31,7 @@ export const VARIANTS: Record<Variant['name'], Variant> = {
 };
 
 export function loadFixture(): OfficeFixture {
-  const path = fileURLToPath(new URL('../fixtures/demo-office.json', import.meta.url));
+  const path = fileURLToPath(new URL('../../electron/demo/demo-office.json', import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8')) as OfficeFixture;
 }
 
