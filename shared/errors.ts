@@ -129,6 +129,10 @@ const catalogue = {
   ],
   manager_only: (d: { what: string; what_zh: string }) => [`${d.what_zh}由办事处经理设定`, `Only the office manager may set ${d.what}`],
   last_admin: () => ['不能停用或撤销最后一位系统管理员', 'The last administrator cannot be disabled or lose the role'],
+  clock_behind: (d: { date: string; lastPosted: string }) => [
+    `电脑日期(${d.date})早于最后过账日期(${d.lastPosted}), 请先校正系统时间`,
+    `The computer's date (${d.date}) is before the last posting date (${d.lastPosted}): correct the system clock first`,
+  ],
   amount_too_large: () => ['金额超出范围', 'Amount out of range'],
   // ---- finance (财务): money, receivables, expenses, close of day
   day_closed: (d: { date: string; lastClosed: string }) => [

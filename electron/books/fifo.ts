@@ -8,6 +8,7 @@
 
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
+import { fail } from '../../shared/errors';
 import { assertDayOpen } from './daylock';
 
 export interface PostingCtx {
@@ -50,6 +51,21 @@ export function takeCost(remainingQty: number, remainingAmountFen: number, take:
   return Number((BigInt(remainingAmountFen) * BigInt(take) * 2n + BigInt(remainingQty)) / (2n * BigInt(remainingQty)));
 }
 
+/** The first move id dated on or after `date` (moves are in date order), or null when none is. */
+export function firstMoveOnOrAfter(db: DB, date: string): number | null {
+  return (sql(db, 'SELECT MIN(id) FROM stock_moves WHERE business_date >= ?').pluck().get(date) as number | null) ?? null;
+}
+
+/** An item's balance after its last move with id below `beforeId` (all moves when null). */
+export function balanceBefore(db: DB, itemId: number, beforeId: number | null): Balance {
+  if (beforeId === null) return balanceOf(db, itemId);
+  const r = sql(
+    db,
+    'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? AND id < ? ORDER BY id DESC LIMIT 1',
+  ).get(itemId, beforeId) as Balance | undefined;
+  return r ?? { qty: 0, amountFen: 0 };
+}
+
 export function balanceOf(db: DB, itemId: number): Balance {
   const r = sql(db, 'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? ORDER BY id DESC LIMIT 1').get(
     itemId,
@@ -63,6 +79,8 @@ function insertMove(
   m: { itemId: number; lineId: number; direction: 'in' | 'out'; qty: number; amountFen: number; layerId: number; sourceMoveId: number | null },
 ): number {
   assertDayOpen(db, pc.businessDate); // nothing is booked into a closed day (daylock.ts)
+  const lastDate = sql(db, 'SELECT business_date FROM stock_moves ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+  if (lastDate !== undefined && pc.businessDate < lastDate) fail('clock_behind', { date: pc.businessDate, lastPosted: lastDate });
   const bal = balanceOf(db, m.itemId);
   const sign = m.direction === 'in' ? 1 : -1;
   const info = sql(

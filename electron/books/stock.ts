@@ -4,7 +4,8 @@
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
 import type { OnHandRow, StockCardRow, SlipKind } from '../../shared/contract';
-import type { Balance } from './fifo';
+import { balanceBefore, firstMoveOnOrAfter, type Balance } from './fifo';
+import { nextDay } from '../core/time';
 import { likeEscape } from './slips';
 
 interface CardMoveRow {
@@ -58,35 +59,14 @@ export function stockCard(
   db: DB,
   q: { itemId: number; from?: string; to?: string; cursor?: number; limit: number },
 ): { from: string | null; to: string | null; opening: Balance; rows: StockCardRow[]; nextCursor: number | null; closing: Balance } {
-  const bal = (r: { balance_qty: number; balance_amount_fen: number } | undefined): Balance =>
-    r ? { qty: r.balance_qty, amountFen: r.balance_amount_fen } : ZERO;
-  // The period as a range of move ids (business dates never go back in posting order).
-  const opening = q.from
-    ? bal(
-        sql(
-          db,
-          'SELECT balance_qty, balance_amount_fen FROM stock_moves WHERE item_id = ? AND business_date < ? ORDER BY business_date DESC, id DESC LIMIT 1',
-        ).get(q.itemId, q.from) as any,
-      )
-    : ZERO;
-  const lastInPeriod = (
-    q.to
-      ? sql(
-          db,
-          'SELECT id, balance_qty, balance_amount_fen FROM stock_moves WHERE item_id = ? AND business_date <= ? ORDER BY business_date DESC, id DESC LIMIT 1',
-        ).get(q.itemId, q.to)
-      : sql(db, 'SELECT id, balance_qty, balance_amount_fen FROM stock_moves WHERE item_id = ? ORDER BY id DESC LIMIT 1').get(q.itemId)
-  ) as { id: number; balance_qty: number; balance_amount_fen: number } | undefined;
-  let startAfter = q.cursor ?? 0;
-  if (q.from) {
-    const first = sql(db, 'SELECT id FROM stock_moves WHERE item_id = ? AND business_date >= ? ORDER BY business_date, id LIMIT 1')
-      .pluck()
-      .get(q.itemId, q.from) as number | undefined;
-    startAfter = first === undefined ? Number.MAX_SAFE_INTEGER : Math.max(startAfter, first - 1);
-  }
-  const endAt = lastInPeriod?.id ?? 0;
-  // The last move up to `to` is also the last before `from` when the period has none: either way its balance closes.
-  const closing = bal(lastInPeriod);
+  // The period as a range of move ids: business dates never go back in posting order, so
+  // [from, to] is [first move on or after from, last move before the day after to).
+  const fromId = q.from ? firstMoveOnOrAfter(db, q.from) : 1;
+  const afterTo = q.to ? firstMoveOnOrAfter(db, nextDay(q.to)) : null;
+  const opening = q.from ? balanceBefore(db, q.itemId, fromId) : ZERO;
+  const closing = balanceBefore(db, q.itemId, afterTo);
+  const startAfter = fromId === null ? Number.MAX_SAFE_INTEGER : Math.max(q.cursor ?? 0, fromId - 1);
+  const endAt = afterTo === null ? Number.MAX_SAFE_INTEGER : afterTo - 1;
 
   const raw = sql(
     db,

@@ -18,3 +18,12 @@ export function isValidTimezone(tz: string): boolean {
     return false;
   }
 }
+
+/** A YYYY-MM-DD date moved by whole days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function nextDay(date: string): string {
+  return addDays(date, 1);
+}

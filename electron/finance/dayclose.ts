@@ -16,6 +16,8 @@ import { sql } from '../store/db';
 import { DeskError, fail } from '../../shared/errors';
 import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../shared/schemas/finance';
 import { lastClosedDay } from '../books/daylock';
+import { firstMoveOnOrAfter } from '../books/fifo';
+import { nextDay } from '../core/time';
 import { appendJournal, type BookCtx } from './ledger';
 import { balanceAtEndOf, balanceBefore } from './views';
 
@@ -106,13 +108,15 @@ function dayMoney(db: DB, account: MoneyAccount, date: string) {
 
 /** The stock value at the end of the day before `date` (or of `date` itself with `inclusive`). */
 function stockValue(db: DB, date: string, inclusive: boolean): number {
+  // Moves are in date order: the day maps to a boundary move id (see stock_moves_date).
+  const boundary = firstMoveOnOrAfter(db, inclusive ? nextDay(date) : date);
   return sql(
     db,
-    `SELECT COALESCE(SUM((SELECT m.balance_amount_fen FROM stock_moves m WHERE m.item_id = i.id AND m.business_date ${inclusive ? '<=' : '<'} ?
-       ORDER BY m.business_date DESC, m.id DESC LIMIT 1)), 0) FROM items i`,
+    `SELECT COALESCE(SUM((SELECT m.balance_amount_fen FROM stock_moves m WHERE m.item_id = i.id AND m.id < ?
+       ORDER BY m.id DESC LIMIT 1)), 0) FROM items i`,
   )
     .pluck()
-    .get(date) as number;
+    .get(boundary ?? Number.MAX_SAFE_INTEGER) as number;
 }
 
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;

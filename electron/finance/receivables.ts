@@ -1,6 +1,7 @@
 // Receivables (应收款): collections (回款) applied to slips by hand or oldest first, prepayments
 // (预收) applied later, the per-customer ledger, aging (账龄) and the customer statement (对账单).
 
+import { addDays } from '../core/time';
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
@@ -34,10 +35,6 @@ export function customerRef(db: DB, id: number) {
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function slipNo(db: DB, id: number | null): string | null {

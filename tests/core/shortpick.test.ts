@@ -119,3 +119,29 @@ describe('request ids', () => {
     }
   });
 });
+
+describe('ledger order', () => {
+  it('refuses to post when the computer clock is behind the last posting, and posts nothing', async () => {
+    const o = await demoOffice();
+    try {
+      const item = o.itemId('CZ-8801');
+      const inbound = async () =>
+        ok(
+          await o.core.call(
+            'slips.create',
+            { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-9', lines: [{ itemId: item, qty: 1, unitCostFen: 100 }] },
+            { token: o.tokens.keeper },
+          ),
+        );
+      ok(await o.core.call('slips.post', { slipId: (await inbound()).id }, { token: o.tokens.keeper }));
+      const second = await inbound();
+      o.clock.advance(-24 * 3600_000);
+      const e = err(await o.core.call('slips.post', { slipId: second.id }, { token: o.tokens.keeper }));
+      expect(e.code).toBe('clock_behind');
+      expect(e.message_zh).toContain('2026-11-28');
+      expect(ok(await o.core.call('slips.get', { slipId: second.id }, { token: o.tokens.keeper })).state).toBe('draft');
+    } finally {
+      o.close();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { balances, dayAt, expectClean, financeOffice, must, postedDispatch, refu
 
 let o: DemoOffice;
 beforeEach(async () => {
-  o = await financeOffice();
+  o = await financeOffice('2026-05-04');
 });
 afterEach(() => o.close());
 

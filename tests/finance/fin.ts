@@ -21,14 +21,18 @@ export async function refused<M extends MethodName>(o: DemoOffice, who: Who, m: 
 }
 
 /** The demo office with every item used here on the shelf. */
-export async function financeOffice(): Promise<DemoOffice> {
+/** The demo office with opening stock received on `stockedOn` (default: today, 2026-11-29).
+ *  Postings never go back in time, so a test that works in earlier days stocks up before them. */
+export async function financeOffice(stockedOn?: string): Promise<DemoOffice> {
   const o = await demoOffice();
+  if (stockedOn) await dayAt(o, stockedOn);
   await receive(o, [
     ['CZ-8801', 200, 5200],
     ['CZ-8802', 200, 5850],
     ['WY-4001', 100, 1850],
     ['WY-1001', 20, 86500],
   ]);
+  if (stockedOn) await dayAt(o, '2026-11-29');
   return o;
 }
 

@@ -7,7 +7,7 @@ import { dayAt, expectClean, financeOffice, must, postedDispatch, refused, retur
 let o: DemoOffice;
 let kh2: number;
 beforeEach(async () => {
-  o = await financeOffice();
+  o = await financeOffice('2026-05-04');
   kh2 = o.customerId('KH002');
 });
 afterEach(() => o.close());

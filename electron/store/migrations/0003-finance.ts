@@ -211,7 +211,6 @@ CREATE INDEX receivable_items_open ON receivable_items(side, customer_id, busine
 CREATE INDEX receivable_items_slip ON receivable_items(slip_id) WHERE slip_id IS NOT NULL;
 
 -- Stock moves are ledger rows too: none may be dated into a closed day.
-CREATE INDEX stock_moves_date ON stock_moves(business_date);
 ${day_lock('stock_moves')}
 `);
   },
