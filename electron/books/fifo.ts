@@ -53,7 +53,8 @@ export function takeCost(remainingQty: number, remainingAmountFen: number, take:
 
 /** The first move id dated on or after `date` (moves are in date order), or null when none is. */
 export function firstMoveOnOrAfter(db: DB, date: string): number | null {
-  return (sql(db, 'SELECT MIN(id) FROM stock_moves WHERE business_date >= ?').pluck().get(date) as number | null) ?? null;
+  // ORDER BY … LIMIT 1 reads one index entry; MIN(id) would scan every move after the date.
+  return (sql(db, 'SELECT id FROM stock_moves WHERE business_date >= ? ORDER BY business_date, id LIMIT 1').pluck().get(date) as number | undefined) ?? null;
 }
 
 /** An item's balance after its last move with id below `beforeId` (all moves when null). */
