@@ -1,5 +1,6 @@
 // The Electron shell, kept thin: lifecycle, one window, the zh-CN menu, the single-instance lock,
-// the app:// protocol serving out/renderer, and one IPC channel ('rpc') into the core. Everything
+// the app:// protocol serving out/renderer, one IPC channel ('rpc') into the core, and two for paper
+// ('print-pdf', 'save-pdf': a PDF the core rendered goes to the OS print dialog or a file). Everything
 // the desk does lives in the core (electron/core), which the browser-mode server, the CLI and the
 // tests call the same way. Started by scripts/start.mjs: `electron . [--db FILE] [--demo]`.
 //
@@ -23,19 +24,25 @@
 // 15. openExternal with untrusted content . never called with anything from the renderer (the menu
 //                                           opens only our own data folder, via shell.openPath)
 // 16. A current Electron .................. 45.5.0
-// 17. Validate the sender of all IPC ...... 'rpc' answers only the top frame of an app://desk/ page;
-//                                           the envelope is checked here, the input by the core
+// 17. Validate the sender of all IPC ...... 'rpc', 'print-pdf' and 'save-pdf' answer only the top
+//                                           frame of an app://desk/ page; the envelope is checked
+//                                           here (pdf-request.ts for the PDF), the input by the core
+//     Printing ............................ the PDF is written to a temp folder and opened in its
+//                                           own sandboxed window (no preload, no Node); that
+//                                           window may load only that file and the built-in PDF
+//                                           viewer; the file is deleted when the window closes
 // 18. Avoid file:// ....................... custom privileged app:// scheme; traversal refused
 // 19. Electron fuses ...................... not covered: there is no packaging step yet
-// 20. Do not expose Electron APIs ......... preload exposes { call, mode } and nothing else
+// 20. Do not expose Electron APIs ......... preload exposes { call, printPdf, savePdf, mode } only
 
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Core } from './core';
 import { findElectronNativeBinding } from './native';
 import { openDesk } from './open';
+import { parsePdfRequest } from './pdf-request';
 import { APP_NAME, appDataDir, defaultDataDir, defaultDbPath } from './paths';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, isAppUrl, lookupStatic, mimeType } from './security';
 
@@ -101,6 +108,7 @@ async function ready(): Promise<void> {
   denyPermissions();
   registerAppProtocol();
   registerRpc();
+  registerPaper();
   Menu.setApplicationMenu(buildMenu(args.db));
 
   try {
@@ -159,15 +167,27 @@ function createWindow(): void {
 
 // ---------------------------------------------------------------- lock-down
 
+/** The print / preview windows, each with the one file:// PDF it may show. */
+const paperWindows = new Map<WebContents, string>();
+/** Chromium's built-in PDF viewer (an internal extension), which shows the PDF in a paper window. */
+const PDF_VIEWER = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/';
+
+function mayGo(contents: WebContents, url: string): boolean {
+  if (isAppUrl(url)) return true;
+  const host = (contents as WebContents & { hostWebContents?: WebContents | null }).hostWebContents ?? null;
+  const file = paperWindows.get(contents) ?? (host ? paperWindows.get(host) : undefined);
+  return !!file && (url === file || url.startsWith(PDF_VIEWER));
+}
+
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayGo(contents, event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayGo(contents, event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayGo(contents, event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -217,10 +237,15 @@ function refusal(code: string, zh: string, en: string) {
   return { ok: false as const, error: { code, message_zh: zh, message_en: en, details: {} } };
 }
 
+/** Only the top frame of the desk's own page may use the IPC channels. */
+function fromDeskPage(event: { senderFrame?: { url: string; parent: unknown } | null }): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
+}
+
 function registerRpc(): void {
   ipcMain.handle('rpc', async (event, req: unknown) => {
-    const frame = event.senderFrame;
-    if (!frame || frame.parent !== null || !isAppUrl(frame.url))
+    if (!fromDeskPage(event))
       return refusal('forbidden_sender', '拒绝来自未知页面的请求', 'Request refused: it does not come from the desk’s own page');
     if (!core) return refusal('not_ready', '数据库尚未打开', 'The database is not open yet');
     if (!req || typeof req !== 'object' || Array.isArray(req))
@@ -231,6 +256,92 @@ function registerRpc(): void {
       token: typeof m.token === 'string' ? m.token : undefined,
       requestId: typeof m.requestId === 'string' ? m.requestId : undefined,
     });
+  });
+}
+
+// ---------------------------------------------------------------- paper: print and save a PDF
+
+const SENDER_REFUSED = ['forbidden_sender', '拒绝来自未知页面的请求', 'Request refused: it does not come from the desk’s own page'] as const;
+const NOT_A_PDF = ['bad_request', '打印内容不是有效的 PDF', 'What was sent to print is not a PDF'] as const;
+
+function registerPaper(): void {
+  // The OS print dialog (printer, copies, pages) for a PDF the core rendered; or, with preview, a
+  // window showing it. Hidden, sandboxed, no preload; the temp file goes when the window does.
+  ipcMain.handle('print-pdf', async (event, req: unknown) => {
+    if (!fromDeskPage(event)) return refusal(...SENDER_REFUSED);
+    const p = parsePdfRequest(req);
+    if ('error' in p) return refusal(...NOT_A_PDF);
+    const dir = await mkdtemp(join(app.getPath('temp'), 'branch-desk-print-'));
+    const file = join(dir, p.fileName);
+    await writeFile(file, p.bytes);
+    const url = pathToFileURL(file).href;
+    const win = new BrowserWindow({
+      show: p.preview,
+      width: p.landscape ? 1100 : 820,
+      height: 900,
+      title: p.fileName,
+      parent: mainWindow ?? undefined,
+      backgroundColor: '#ffffff',
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        plugins: true, // the built-in PDF viewer
+        devTools: false,
+      },
+    });
+    const contents = win.webContents;
+    paperWindows.set(contents, url);
+    let cleaned = false;
+    const cleanup = () => {
+      if (cleaned) return;
+      cleaned = true;
+      paperWindows.delete(contents);
+      if (!win.isDestroyed()) win.destroy();
+      void rm(dir, { recursive: true, force: true });
+    };
+    win.on('closed', cleanup);
+    try {
+      await win.loadURL(url);
+      if (p.preview) return { ok: true as const, value: { printed: false, shown: true, reason: null } };
+      // the viewer lays the pages out after the load event
+      await new Promise((r) => setTimeout(r, 600));
+      const done = await new Promise<{ success: boolean; reason: string | null }>((resolve) =>
+        contents.print({ silent: false, printBackground: true, pageSize: p.pageSize, landscape: p.landscape }, (success, reason) =>
+          resolve({ success, reason: success ? null : reason || null }),
+        ),
+      );
+      return { ok: true as const, value: { printed: done.success, shown: false, reason: done.reason } };
+    } catch (e) {
+      cleanup();
+      return refusal('print_failed', `打印失败: ${e instanceof Error ? e.message : String(e)}`, `Printing failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      if (!p.preview) cleanup();
+    }
+  });
+
+  // 另存为 PDF: the user picks where.
+  ipcMain.handle('save-pdf', async (event, req: unknown) => {
+    if (!fromDeskPage(event)) return refusal(...SENDER_REFUSED);
+    const p = parsePdfRequest(req);
+    if ('error' in p) return refusal(...NOT_A_PDF);
+    const options = {
+      title: '保存 PDF / Save PDF',
+      defaultPath: join(app.getPath('documents'), p.fileName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    };
+    const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    if (r.canceled || !r.filePath) return { ok: true as const, value: { saved: null } };
+    try {
+      await writeFile(r.filePath, p.bytes);
+    } catch (e) {
+      return refusal('save_failed', `保存失败: ${e instanceof Error ? e.message : String(e)}`, `Could not save: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { ok: true as const, value: { saved: r.filePath } };
   });
 }
 

@@ -2,7 +2,8 @@
 // `electron` module: the Electron binary is not needed (and must never be loaded by tests; the
 // real module would try to download it). Checks what the shell promises: window preferences,
 // the app:// protocol (CSP, traversal, foreign hosts), the IPC sender check, navigation/window/
-// permission lock-down, and that 'rpc' reaches the real core on a temp database.
+// permission lock-down, that 'rpc' reaches the real core on a temp database, and the paper
+// channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print window, temp file gone.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,22 +29,48 @@ const h = vi.hoisted(() => {
     errors: [] as string[],
     exitCode: null as number | null,
     windowReady: null as null | (() => void),
+    prints: [] as { options: any; file: string; existed: boolean }[],
+    printAnswer: { success: true, reason: '' },
+    saveDialog: { canceled: false, filePath: '' as string | undefined },
+    saveDialogs: [] as any[],
   };
   return state;
 });
 
 vi.mock('electron', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { fileURLToPath } = require('node:url') as typeof import('node:url');
   class BrowserWindow {
     url: string | null = null;
+    destroyed = false;
+    private events = new Map<string, Fn>();
+    webContents = {
+      print: (options: unknown, cb: (ok: boolean, reason: string) => void) => {
+        const file = this.url ? fileURLToPath(this.url) : '';
+        h.prints.push({ options, file, existed: !!file && fs.existsSync(file) });
+        cb(h.printAnswer.success, h.printAnswer.reason);
+      },
+    };
     constructor(public options: unknown) {
       h.windows.push(this as never);
       h.windowReady?.();
     }
     once() {}
-    on() {}
+    on(ev: string, fn: Fn) {
+      this.events.set(ev, fn);
+    }
     loadURL(url: string) {
       this.url = url;
       return Promise.resolve();
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    destroy() {
+      this.destroyed = true;
+      this.events.get('closed')?.();
     }
     isMinimized() {
       return false;
@@ -63,6 +90,7 @@ vi.mock('electron', () => {
       quit: () => {},
       exit: (code: number) => (h.exitCode = code),
       getAppPath: () => process.cwd(),
+      getPath: (k: string) => (k === 'temp' || k === 'documents' ? require('node:os').tmpdir() : ''),
       getVersion: () => '0.0.0-test',
     },
     protocol: {
@@ -79,7 +107,12 @@ vi.mock('electron', () => {
     ipcMain: { handle: (ch: string, fn: Fn) => h.ipc.set(ch, fn) },
     Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: (m: unknown) => (h.menu = m) },
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, body: string) => h.errors.push(`${title}: ${body}`), showMessageBox: () => Promise.resolve({ response: 0 }) },
+    dialog: { showErrorBox: (title: string, body: string) => h.errors.push(`${title}: ${body}`), showMessageBox: () => Promise.resolve({ response: 0 }),
+      showSaveDialog: (...args: any[]) => {
+        h.saveDialogs.push(args[args.length - 1]);
+        return Promise.resolve(h.saveDialog);
+      },
+    },
     shell: { openPath: () => Promise.resolve('') },
   };
 });
@@ -156,7 +189,7 @@ describe('Electron shell (electron/main.ts)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf']);
     const req = { method: 'office.get', input: {}, meta: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -208,5 +241,77 @@ describe('Electron shell (electron/main.ts)', () => {
       expect(h.permissionCheck!(null, p, 'app://desk', {}), p).toBe(false);
     }
     expect(h.devicePermission!({})).toBe(false);
+  });
+
+  const PDF = Buffer.from('%PDF-1.4\n% test\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n').toString('base64');
+
+  it('print-pdf and save-pdf answer only the top frame of an app://desk/ page', async () => {
+    for (const ch of ['print-pdf', 'save-pdf']) {
+      const handler = h.ipc.get(ch)!;
+      for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
+        const r = await handler(ev, { base64: PDF, fileName: 'x.pdf', pageSize: 'A4', landscape: false });
+        expect(r, ch).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      }
+    }
+    expect(h.prints).toEqual([]);
+    expect(h.saveDialogs).toEqual([]);
+  });
+
+  it('print-pdf refuses what is not a PDF', async () => {
+    const print = h.ipc.get('print-pdf')!;
+    const ev = ipcEvent('app://desk/slips/3');
+    for (const bad of [null, 'x', { base64: Buffer.from('<html>').toString('base64'), fileName: 'a.pdf' }, { base64: 'not base64!!', fileName: 'a.pdf' }]) {
+      expect(await print(ev, bad)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    expect(h.prints).toEqual([]);
+  });
+
+  it('print-pdf opens the OS print dialog from a hidden sandboxed window, then closes it and deletes the file', async () => {
+    const print = h.ipc.get('print-pdf')!;
+    const before = h.windows.length;
+    const r = await print(ipcEvent('app://desk/slips/3'), { base64: PDF, fileName: '../../发货单 FH1.pdf', pageSize: 'A5', landscape: true });
+    expect(r).toEqual({ ok: true, value: { printed: true, shown: false, reason: null } });
+    expect(h.windows).toHaveLength(before + 1);
+    const w = h.windows[before] as any;
+    expect(w.options.show).toBe(false);
+    expect(w.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(w.options.webPreferences.preload).toBeUndefined();
+    expect(h.prints).toHaveLength(1);
+    expect(h.prints[0].options).toMatchObject({ silent: false, pageSize: 'A5', landscape: true });
+    expect(h.prints[0].existed).toBe(true);
+    expect(h.prints[0].file).toMatch(/发货单 FH1\.pdf$/);
+    expect(h.prints[0].file).not.toContain('..');
+    expect(w.destroyed).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(require('node:fs').existsSync(h.prints[0].file)).toBe(false);
+
+    // the user cancels in the print dialog: not an error, just not printed
+    h.printAnswer = { success: false, reason: 'cancelled' };
+    expect(await print(ipcEvent('app://desk/slips/3'), { base64: PDF, fileName: 'b.pdf', pageSize: 'A4', landscape: false })).toEqual({
+      ok: true,
+      value: { printed: false, shown: false, reason: 'cancelled' },
+    });
+    h.printAnswer = { success: true, reason: '' };
+  });
+
+  it('a paper window may load only its own PDF and the built-in viewer', async () => {
+    const listeners = new Map<string, Fn>();
+    const contents = { on: (ev: string, fn: Fn) => listeners.set(ev, fn), setWindowOpenHandler: () => {} };
+    h.appEvents.get('web-contents-created')!({}, contents);
+    const away = { url: 'file:///etc/passwd', preventDefault: vi.fn() };
+    listeners.get('will-navigate')!(away);
+    expect(away.preventDefault).toHaveBeenCalled();
+  });
+
+  it('save-pdf asks where, writes the PDF there, and does nothing when cancelled', async () => {
+    const save = h.ipc.get('save-pdf')!;
+    const target = join(dir, 'saved.pdf');
+    h.saveDialog = { canceled: false, filePath: target };
+    const r = await save(ipcEvent('app://desk/card/5'), { base64: PDF, fileName: '库存明细账.pdf' });
+    expect(r).toEqual({ ok: true, value: { saved: target } });
+    expect(require('node:fs').readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(h.saveDialogs[0].defaultPath).toMatch(/库存明细账\.pdf$/);
+    h.saveDialog = { canceled: true, filePath: undefined };
+    expect(await save(ipcEvent('app://desk/card/5'), { base64: PDF, fileName: 'x.pdf' })).toEqual({ ok: true, value: { saved: null } });
   });
 });
