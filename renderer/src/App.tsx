@@ -25,6 +25,10 @@ import { StockCardScreen } from './screens/StockCard/StockCardScreen';
 import { SlipListScreen } from './screens/Slips/SlipListScreen';
 import { SlipView } from './screens/Slips/SlipView';
 import { ConfirmDialog } from './components/dialogs';
+import { QrDesk } from './printing/QrDesk';
+import { DocSettingsScreen } from './printing/DocSettingsScreen';
+import { DayCloseBanner } from './screens/Finance/common';
+import { FinanceScreen } from './screens/Finance/FinanceScreen';
 
 function Screen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -51,6 +55,15 @@ function Screen({ route }: { route: string[] }) {
       return <StockCardScreen key={b ?? ''} itemId={id} />;
     case 'slips':
       return id ? <SlipView key={id} slipId={id} /> : <SlipListScreen />;
+    case 'print-settings':
+      return <DocSettingsScreen />;
+    case 'dayclose':
+    case 'journal':
+    case 'aging':
+    case 'expenses':
+    case 'my-expenses':
+    case 'budgets':
+      return <FinanceScreen route={route} />;
     default:
       return null;
   }
@@ -116,10 +129,12 @@ export function App() {
           ))}
         </nav>
         <main className="screen">
+          <DayCloseBanner />
           <Screen route={route} />
         </main>
       </div>
       <StatusBar />
+      <QrDesk enabled={!!session.user} />
       {switching ? <SwitchUserDialog onClose={() => setSwitching(false)} /> : null}
       {leaveAsk ? (
         <ConfirmDialog

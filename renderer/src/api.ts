@@ -16,6 +16,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: DeskErr 
 
 interface DeskBridge {
   call(method: string, input: unknown, meta: CallMeta): Promise<Result<unknown>>;
+  printPdf?(req: { base64: string; fileName: string; pageSize: 'A4' | 'A5'; landscape: boolean; preview?: boolean }): Promise<Result<{ printed: boolean; shown: boolean; reason: string | null }>>;
+  savePdf?(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
   onScan?(fn: (e: { code: string; symbology?: string; source: 'hid' }) => void): () => void;
 }
 
@@ -111,6 +113,81 @@ export function isDeskErr(e: unknown): e is DeskErr {
 
 export function toDeskErr(e: unknown): DeskErr {
   return isDeskErr(e) ? e : transportError(e);
+}
+
+// ------------------------------------------------------------ paper (a PDF from documents.render)
+
+type RenderedPdf = Output<'documents.render'>;
+
+/** How a rendered document is laid on paper: a slip on A5 is landscape, a stock card always A4 landscape. */
+export function paperOf(doc: RenderedPdf, isStockCard: boolean): { pageSize: 'A4' | 'A5'; landscape: boolean } {
+  if (isStockCard) return { pageSize: 'A4', landscape: true };
+  return { pageSize: doc.paper, landscape: doc.paper === 'A5' };
+}
+
+function pdfBlob(base64: string): Blob {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new Blob([bytes], { type: 'application/pdf' });
+}
+
+const PAPER_ERR = (zh: string, en: string): DeskErr => ({ code: 'print_failed', message_zh: zh, message_en: en, details: {} });
+
+/**
+ * Show a PDF: in Electron a window with the PDF (printed from there); in a browser a new tab
+ * (the browser's own viewer and its print). Returns null, or why it could not.
+ */
+export async function showPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Window | null): Promise<DeskErr | null> {
+  if (window.desk?.printPdf) {
+    const r = await window.desk.printPdf({ base64: doc.base64, fileName: doc.fileName, ...paperOf(doc, isStockCard), preview: true });
+    return r.ok ? null : r.error;
+  }
+  const url = URL.createObjectURL(pdfBlob(doc.base64));
+  const w = tab && !tab.closed ? tab : window.open('', '_blank');
+  if (!w) {
+    URL.revokeObjectURL(url);
+    return PAPER_ERR('浏览器拦截了新窗口，请允许本页面弹出窗口，或点「下载 PDF」', 'The browser blocked the new tab: allow pop-ups for this page, or use “Download PDF”');
+  }
+  w.location.href = url;
+  setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);
+  return null;
+}
+
+/**
+ * Send a PDF to the printer: in Electron the OS print dialog (printer, copies); in a browser a new
+ * tab with the PDF, printed with the browser's print (Ctrl+P). `printed` false: the user cancelled.
+ */
+export async function printPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Window | null): Promise<{ error: DeskErr | null; printed: boolean }> {
+  if (window.desk?.printPdf) {
+    const r = await window.desk.printPdf({ base64: doc.base64, fileName: doc.fileName, ...paperOf(doc, isStockCard) });
+    return r.ok ? { error: null, printed: r.value.printed } : { error: r.error, printed: false };
+  }
+  const error = await showPdf(doc, isStockCard, tab);
+  return { error, printed: !error };
+}
+
+/** 另存为 / 下载: Electron asks where; a browser downloads it under its fileName. */
+export async function savePdf(doc: RenderedPdf): Promise<DeskErr | null> {
+  if (window.desk?.savePdf) {
+    const r = await window.desk.savePdf({ base64: doc.base64, fileName: doc.fileName });
+    return r.ok ? null : r.error;
+  }
+  downloadBlob(pdfBlob(doc.base64), doc.fileName);
+  return null;
+}
+
+/** Download a file the renderer made (a PDF, the office public key). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 // ------------------------------------------------------------ the session kept across a reload

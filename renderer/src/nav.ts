@@ -18,6 +18,15 @@ export const NAV: NavEntry[] = [
   { path: 'stock', label: 'nav.stock', show: (s) => s.can('stock.onHand') },
   { path: 'card', label: 'nav.card', show: (s) => s.can('stock.card') },
   { path: 'slips', label: 'nav.slips', show: () => true },
+  // finance (财务): finance sees all; the manager close/approvals/budgets/aging; the statistician ledger/aging (countersigns at the close)
+  { path: 'dayclose', label: 'nav.dayClose', show: (s) => s.can('dayClose.preview') },
+  { path: 'journal', label: 'nav.journal', show: (s) => s.has('finance') },
+  { path: 'aging', label: 'nav.aging', show: (s) => s.can('receivables.aging') },
+  { path: 'expenses', label: 'nav.expenses', show: (s) => s.has('finance') || s.has('manager') },
+  { path: 'my-expenses', label: 'nav.myExpenses', show: (s) => !s.has('finance') && !s.has('manager') },
+  { path: 'budgets', label: 'nav.budgets', show: (s) => s.has('finance') || s.has('manager') },
+  // printing: paper, copies (联), the office public key (documents.updateSettings)
+  { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
 ];
 
 export function navFor(s: SessionApi): NavEntry[] {

@@ -8,6 +8,11 @@ function codeFor(ch: string): { code: string; shift: boolean } {
   if (/[A-Z]/.test(ch)) return { code: `Key${ch}`, shift: true };
   if (ch === '-') return { code: 'Minus', shift: false };
   if (ch === '.') return { code: 'Period', shift: false };
+  if (ch === '_') return { code: 'Minus', shift: true };
+  if (ch === '|') return { code: 'Backslash', shift: true };
+  if (ch === '/') return { code: 'Slash', shift: false };
+  if (ch === '+') return { code: 'Equal', shift: true };
+  if (ch === '=') return { code: 'Equal', shift: false };
   throw new Error(`no key for ${ch}`);
 }
 
@@ -310,5 +315,53 @@ describe('wedge scanner state machine', () => {
       expect(r.scans).toEqual(expectedScans);
       expect(r.landed).toBe(expectedLanded);
     }
+  });
+});
+
+describe('the printed slip QR (BD1|…) through the wedge', () => {
+  const payload =
+    'BD1|FH260100001|' + 'ab12'.repeat(16) + '|' + 'Zk-9_xQ'.repeat(12) + 'AbC/+=';
+
+  it('maps the US-layout keys a scanner sends for | / + = _', () => {
+    expect(charOf({ code: 'Backslash', key: '|', time: 0, shift: true })).toBe('|');
+    expect(charOf({ code: 'Backslash', key: '\\', time: 0 })).toBeNull();
+    expect(charOf({ code: 'Slash', key: '/', time: 0 })).toBe('/');
+    expect(charOf({ code: 'Slash', key: '?', time: 0, shift: true })).toBeNull();
+    expect(charOf({ code: 'Equal', key: '=', time: 0 })).toBe('=');
+    expect(charOf({ code: 'Equal', key: '+', time: 0, shift: true })).toBe('+');
+    expect(charOf({ code: 'Minus', key: '_', time: 0, shift: true })).toBe('_');
+    expect(charOf({ code: 'Minus', key: '-', time: 0 })).toBe('-');
+    expect(charOf({ code: 'NumpadAdd', key: '+', time: 0 })).toBe('+');
+    expect(charOf({ code: 'NumpadDivide', key: '/', time: 0 })).toBe('/');
+  });
+
+  it('reads them by physical key even when an IME shows Process or a full-width ｜', () => {
+    expect(charOf({ code: 'Backslash', key: 'Process', time: 0, shift: true, ime: true })).toBe('|');
+    expect(charOf({ code: 'Backslash', key: '｜', time: 0, shift: true })).toBe('|');
+    expect(charOf({ code: 'Minus', key: '——', time: 0, shift: true })).toBe('_');
+  });
+
+  it('recognises a whole ~170-character slip QR payload as one scan', () => {
+    expect(payload.length).toBeGreaterThan(150);
+    const m = new WedgeMachine();
+    const { keys } = scanner(payload, 1000, 8);
+    const evs: WedgeEvent[] = [];
+    for (const k of keys) evs.push(...m.key(k).events);
+    const scans = evs.filter((e) => e.type === 'scan');
+    expect(scans).toHaveLength(1);
+    expect(scans[0]).toMatchObject({ code: payload });
+  });
+
+  it('also with a Shift keydown before each shifted character', () => {
+    const m = new WedgeMachine();
+    const evs: WedgeEvent[] = [];
+    let t = 5000;
+    for (const ch of payload) {
+      const { code, shift } = codeFor(ch);
+      if (shift) evs.push(...m.key({ code: 'ShiftLeft', key: 'Shift', time: (t += 3), shift: true }).events);
+      evs.push(...m.key({ code, key: ch, time: (t += 5), shift }).events);
+    }
+    evs.push(...m.key({ code: 'Enter', key: 'Enter', time: (t += 5) }).events);
+    expect(evs.filter((e) => e.type === 'scan').map((e) => (e as { code: string }).code)).toEqual([payload]);
   });
 });

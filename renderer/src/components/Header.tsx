@@ -3,6 +3,7 @@
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { Btn } from './ui';
+import { openVerifyDialog } from '../printing/QrDesk';
 
 export function Header({ onSwitch }: { onSwitch(): void }) {
   const { t, role } = useI18n();
@@ -23,6 +24,9 @@ export function Header({ onSwitch }: { onSwitch(): void }) {
           </span>
         ))}
         {u.roles.length > 1 ? <span className="who-multi">{t('header.multiRole')}</span> : null}
+        <Btn onClick={openVerifyDialog} title={t('qr.headerHint')} data-testid="verify-slip">
+          {t('qr.pasteTitle')}
+        </Btn>
         <Btn onClick={onSwitch} hotkey="F10">
           {t('header.switchUser')}
         </Btn>

@@ -27,8 +27,8 @@ export function StatusBar() {
         {t('status.today')} {todayStr()}
       </span>
       <span className="status-sep" />
-      <span className={`status-scan ${lastScan ? 'has' : ''}`}>
-        {t('status.scanner')}: {lastScan ? t('status.lastScan', { code: lastScan }) : t('status.scanReady')}
+      <span className={`status-scan ${lastScan ? 'has' : ''}`} title={lastScan ?? undefined}>
+        {t('status.scanner')}: {lastScan ? t('status.lastScan', { code: lastScan.length > 36 ? `${lastScan.slice(0, 32)}…` : lastScan }) : t('status.scanReady')}
       </span>
       {!online ? <span className="status-offline">{t('status.offline')}</span> : null}
       <span className="status-grow" />

@@ -8,6 +8,7 @@ import { localError, useI18n } from '../i18n';
 import { useSession } from '../session';
 import { Dialog } from './Dialog';
 import { Btn, ErrorLine, Field } from './ui';
+import { formatFen } from '../../../shared/money';
 
 export type UserEntry = Output<'auth.users'>[number];
 
@@ -122,6 +123,9 @@ export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel():
   const [error, setError] = useState<DeskErr | null>(null);
   const pinRef = useRef<HTMLInputElement>(null);
   const requestId = useRef(newRequestId());
+  // finance signing a credit sale over the limit: the manager's PIN lets it through
+  const [override, setOverride] = useState<{ user: number | null; pin: string }>({ user: null, pin: '' });
+  const mgrPinRef = useRef<HTMLInputElement>(null);
 
   const signers = users.filter((u) => u.roles.includes(role));
   useEffect(() => {
@@ -139,16 +143,31 @@ export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel():
     }
     setBusy(true);
     setError(null);
-    const r = await call('slips.sign', { slipId: p.slip.id, role, user: userId, pin }, { requestId: requestId.current });
+    const overriding = error?.code === 'credit_limit_exceeded' && role === 'finance';
+    if (overriding && (override.user === null || override.pin.length < 4)) {
+      mgrPinRef.current?.focus();
+      return;
+    }
+    const creditOverride = overriding && override.user !== null ? { user: override.user, pin: override.pin } : undefined;
+    const r = await call('slips.sign', { slipId: p.slip.id, role, user: userId, pin, creditOverride }, { requestId: requestId.current });
     setBusy(false);
     if (r.ok) p.onSigned(r.value);
     else {
       setError(r.error);
       requestId.current = newRequestId();
+      if (r.error.code === 'credit_limit_exceeded' && role === 'finance') {
+        // the finance PIN stays; the manager's PIN is asked next (a wrong manager PIN clears only that)
+        setOverride((o) => ({ ...o, pin: '' }));
+        setTimeout(() => mgrPinRef.current?.focus(), 0);
+        return;
+      }
       pinRef.current?.select();
       pinRef.current?.focus();
     }
   };
+  const creditErr = error?.code === 'credit_limit_exceeded' && role === 'finance' ? error : null;
+  const cd = (creditErr?.details ?? {}) as { limitFen?: number; balanceFen?: number; amountFen?: number };
+  const managers = users.filter((u) => u.roles.includes('manager'));
 
   return (
     <Dialog
@@ -161,7 +180,7 @@ export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel():
             {t('common.cancel')}
           </Btn>
           <Btn variant="primary" onClick={submit} disabled={busy || userId === null || pin.length < 4} hotkey="Enter">
-            {t('sign.confirm')}
+            {creditErr ? t('fin.override.confirm') : t('sign.confirm')}
           </Btn>
         </>
       }
@@ -201,6 +220,54 @@ export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel():
         </Field>
       </div>
       <ErrorLine error={error} />
+      {creditErr ? (
+        <div className="credit-override">
+          <div className="subhead">{t('fin.override.title')}</div>
+          <table className="fin-table">
+            <tbody>
+              <tr>
+                <td>{t('fin.override.limit')}</td>
+                <td className="num">{formatFen(cd.limitFen ?? 0)}</td>
+                <td>{t('fin.override.owes')}</td>
+                <td className="num">{formatFen(cd.balanceFen ?? 0)}</td>
+              </tr>
+              <tr>
+                <td>{t('fin.override.amount')}</td>
+                <td className="num">{formatFen(cd.amountFen ?? 0)}</td>
+                <td>{t('fin.override.after')}</td>
+                <td className="num neg-amount">{formatFen((cd.balanceFen ?? 0) + (cd.amountFen ?? 0))}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="dialog-text">{t('fin.override.explain')}</p>
+          <div className="form-grid">
+            <Field label={t('fin.override.manager')}>
+              <select
+                className="input"
+                value={override.user ?? managers[0]?.id ?? ''}
+                onChange={(e) => setOverride((o) => ({ ...o, user: Number(e.target.value) }))}
+              >
+                {managers.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('fin.override.pin')}>
+              <input
+                ref={mgrPinRef}
+                className="input"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                value={override.pin}
+                onChange={(e) => setOverride((o) => ({ ...o, user: o.user ?? managers[0]?.id ?? null, pin: e.target.value }))}
+              />
+            </Field>
+          </div>
+        </div>
+      ) : null}
     </Dialog>
   );
 }

@@ -1,6 +1,8 @@
 // English. Must have exactly the keys of zh.ts (the type says so).
 
 import type { MsgKey } from './zh';
+import { financeEn } from './finance';
+import { printingEn } from './printing';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -320,4 +322,7 @@ export const en: Record<MsgKey, string> = {
   'card.sub': 'opening {opening} · closing {closing} · value ¥{value} · safety stock {safety}',
 
   'reason.required': 'Please give a reason',
+
+  ...financeEn,
+  ...printingEn,
 };

@@ -1,5 +1,8 @@
 // 中文 (默认): the office's own words (办事处管理体系流程) wherever the manual has one.
 
+import { financeZh } from './finance';
+import { printingZh } from './printing';
+
 export const zh = {
   'app.name': '办事处仓财台',
   'app.title': '办事处仓财台 Branch Desk',
@@ -318,6 +321,9 @@ export const zh = {
   'card.sub': '期初 {opening} · 期末 {closing} · 结存金额 ¥{value} · 安全库存 {safety}',
 
   'reason.required': '请填写原因',
+
+  ...financeZh,
+  ...printingZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -36,9 +36,29 @@ export function watchScans(fn: ScanHandler): () => void {
   return () => listeners.delete(fn);
 }
 
+const interceptors: { test: (code: string) => boolean; handler: ScanHandler }[] = [];
+
+/**
+ * Take every scan that passes `test`, whatever screen or dialog is on top (the printed slip's QR,
+ * BD1|…, is checked the same way on any screen). Returns the function that removes it.
+ */
+export function interceptScans(test: (code: string) => boolean, handler: ScanHandler): () => void {
+  const entry = { test, handler };
+  interceptors.push(entry);
+  return () => {
+    const i = interceptors.indexOf(entry);
+    if (i >= 0) interceptors.splice(i, 1);
+  };
+}
+
 /** Publish a scan: the top handler gets it; watchers see it too. Returns true when someone took it. */
 export function publishScan(e: ScanEvent): boolean {
   for (const l of listeners) l(e);
+  for (let i = interceptors.length - 1; i >= 0; i--)
+    if (interceptors[i].test(e.code)) {
+      interceptors[i].handler(e);
+      return true;
+    }
   const top = stack[stack.length - 1];
   if (!top) return false;
   top.handler(e);

@@ -6,7 +6,9 @@
 // fast burst turned out not to be a scan (give back the characters it held).
 //
 // It reads the physical key (`event.code`: Digit0–9, KeyA–Z, Minus, Period, Numpad…), so a
-// Chinese IME that turns the key into 'Process' does not hide the digits from it.
+// Chinese IME that turns the key into 'Process' does not hide the digits from it. For the QR on a
+// printed slip (`BD1|no|hash|signature`, base64url) it also reads | / + = _ as a scanner emulating
+// a US keyboard sends them: Shift+Backslash, Slash, Shift+Equal, Equal, Shift+Minus.
 // Nothing here touches the DOM, timers or clocks: the caller passes `time` (event.timeStamp) and
 // calls `idle(now)` from a timer, which makes every rule testable in plain Node.
 
@@ -66,7 +68,7 @@ export interface WedgeOptions {
   holdGap: number;
 }
 
-export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { minLength: 4, maxGap: 35, terminatorGap: 80, maxLength: 64, leadGap: 150, quietBefore: 250, holdGap: 250 };
+export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { minLength: 4, maxGap: 35, terminatorGap: 80, maxLength: 400, leadGap: 150, quietBefore: 250, holdGap: 250 };
 
 const TERMINATORS = new Set(['Enter', 'NumpadEnter', 'Tab']);
 /** Keys that never break a burst (a scanner presses Shift for capitals). */
@@ -77,7 +79,7 @@ export function charOf(k: WedgeKey): string | null {
   // Trust the layout's key when it is a plain ASCII barcode character of the same physical key.
   const fromCode = codeChar(k);
   if (fromCode === null) return null;
-  if (k.key.length === 1 && /[0-9A-Za-z.\-]/.test(k.key) && k.key.toLowerCase() === fromCode.toLowerCase()) return k.key;
+  if (k.key.length === 1 && /[0-9A-Za-z]/.test(k.key) && k.key.toLowerCase() === fromCode.toLowerCase()) return k.key;
   return fromCode;
 }
 
@@ -89,10 +91,16 @@ function codeChar(k: WedgeKey): string | null {
   if (m) return m[1];
   m = /^Key([A-Z])$/.exec(c);
   if (m) return k.shift !== !!k.capsLock ? m[1] : m[1].toLowerCase();
-  if (c === 'Minus') return k.shift ? null : '-';
+  if (c === 'Minus') return k.shift ? '_' : '-';
   if (c === 'NumpadSubtract') return '-';
   if (c === 'Period') return k.shift ? null : '.';
   if (c === 'NumpadDecimal') return '.';
+  // US layout (what scanners emulate), for the slip QR's separators and base64 / base64url
+  if (c === 'Backslash' || c === 'IntlBackslash') return k.shift ? '|' : null;
+  if (c === 'Slash') return k.shift ? null : '/';
+  if (c === 'NumpadDivide') return '/';
+  if (c === 'Equal') return k.shift ? '+' : '=';
+  if (c === 'NumpadAdd') return '+';
   return null;
 }
 

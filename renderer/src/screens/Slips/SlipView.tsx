@@ -17,6 +17,9 @@ import { useSession } from '../../session';
 import { setFlash, takeFlash } from '../../slip/flash';
 import { SignatureBadges, SignatureTable, Totals } from '../../slip/parts';
 import { EDITOR_ROUTE } from '../../slip/useSlipDraft';
+import { PrintButtons } from '../../printing/PrintButtons';
+import { PrintLog } from '../../printing/PrintLog';
+import '../../printing/printing.css';
 
 export function SlipView({ slipId }: { slipId: number }) {
   const { t, kind, pay } = useI18n();
@@ -25,6 +28,7 @@ export function SlipView({ slipId }: { slipId: number }) {
   const [error, setError] = useState<DeskErr | null>(null);
   const [flash, setFlashMsg] = useState(takeFlash);
   const [dialog, setDialog] = useState<'sign' | 'void' | 'reverse' | null>(null);
+  const [printed, setPrinted] = useState(0);
 
   const load = useCallback(async () => {
     const r = await call('slips.get', { slipId });
@@ -135,6 +139,7 @@ export function SlipView({ slipId }: { slipId: number }) {
             {t('slip.reverse')}
           </Btn>
         ) : null}
+        {s.state !== 'void' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={() => setPrinted((n) => n + 1)} /> : null}
       </Toolbar>
       {flash ? <Notice kind="ok">{flash}</Notice> : null}
       <ErrorLine error={error} />
@@ -231,6 +236,7 @@ export function SlipView({ slipId }: { slipId: number }) {
           <SignatureTable slip={s} />
         </div>
       ) : null}
+      <PrintLog slipId={s.id} reload={printed} />
       <KeyHints
         items={[
           ...(canEdit ? ([['F4', t('slip.editDraft')]] as [string, string][]) : []),

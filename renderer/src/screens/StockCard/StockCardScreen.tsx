@@ -17,6 +17,7 @@ import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import type { CardRow } from '../../slip/card';
 import { CardLoader, type CardMeta } from './cardLoader';
+import { PrintButtons } from '../../printing/PrintButtons';
 
 function yearStart(): string {
   return `${new Date().getFullYear()}-01-01`;
@@ -178,7 +179,9 @@ export function StockCardScreen({ itemId }: { itemId: number | null }) {
               })
             : undefined
         }
-      />
+      >
+        {itemId !== null ? <PrintButtons target={{ doc: 'stockCard', itemId, from: from || undefined, to: to || undefined }} /> : null}
+      </Toolbar>
       <div className="filter-bar">
         <span className="inline-field item-filter">
           <span>{t('card.item')}</span>

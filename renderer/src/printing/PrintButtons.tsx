@@ -1,0 +1,87 @@
+// 预览 / 打印 / 下载 PDF for one document: a slip (dispatch, inbound, return, reversal) or an item's
+// stock card for a period. 打印 logs the print first (documents.recordPrint: which copies, the
+// how-many-th print; 2nd and later carry 补打) and then renders that print's paper; 预览 renders
+// without logging. Electron: the OS print dialog; browser: the PDF in a new tab (its print).
+
+import { useState } from 'react';
+import type { Input } from '../../../shared/contract';
+import { call, newRequestId, printPdf, savePdf, showPdf, type DeskErr } from '../api';
+import { Btn, ErrorLine, Notice } from '../components/ui';
+import { useI18n } from '../i18n';
+import { useSession } from '../session';
+
+export type DocTarget = Omit<Input<'documents.render'>, 'printId'>;
+
+/** In a browser the tab must open in the click itself (pop-up blockers); it is filled once the PDF is ready. */
+function pendingTab(): Window | null {
+  if (window.desk) return null;
+  const w = window.open('', '_blank');
+  try {
+    if (w) w.document.title = '…';
+  } catch {
+    /* ignore */
+  }
+  return w;
+}
+
+export function PrintButtons({ target, onPrinted, disabled }: { target: DocTarget; onPrinted?: () => void; disabled?: boolean }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [busy, setBusy] = useState<'preview' | 'print' | 'save' | null>(null);
+  const [error, setError] = useState<DeskErr | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (!session.can('documents.render')) return null;
+  const isCard = target.doc === 'stockCard';
+
+  const run = async (what: 'preview' | 'print' | 'save') => {
+    if (busy) return;
+    const tab = what === 'save' ? null : pendingTab();
+    setBusy(what);
+    setError(null);
+    setDone(null);
+    try {
+      if (what === 'print') {
+        const rec = await call('documents.recordPrint', target, { requestId: newRequestId() });
+        if (!rec.ok) throw rec.error;
+        onPrinted?.();
+        const doc = await call('documents.render', { ...target, printId: rec.value.id });
+        if (!doc.ok) throw doc.error;
+        const r = await printPdf(doc.value, isCard, tab);
+        if (r.error) throw r.error;
+        const copies = rec.value.copies.join('、') || t('print.stockCard');
+        const msg = rec.value.printNo > 1 ? t('print.doneReprint', { n: rec.value.printNo, copies }) : t('print.done', { copies });
+        // a browser cannot open its print dialog for a PDF tab from here: say where to press
+        setDone(window.desk ? msg : `${msg} · ${t('print.inTab')}`);
+      } else {
+        const doc = await call('documents.render', target);
+        if (!doc.ok) throw doc.error;
+        const e = what === 'save' ? await savePdf(doc.value) : await showPdf(doc.value, isCard, tab);
+        if (e) throw e;
+      }
+    } catch (e) {
+      tab?.close();
+      setError(e as DeskErr);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <span className="print-buttons">
+      <Btn onClick={() => void run('preview')} disabled={disabled || !!busy} data-testid="doc-preview">
+        {busy === 'preview' ? t('print.working') : t('print.preview')}
+      </Btn>
+      <Btn variant="primary" onClick={() => void run('print')} disabled={disabled || !!busy} data-testid="doc-print">
+        {busy === 'print' ? t('print.working') : t('print.print')}
+      </Btn>
+      <Btn onClick={() => void run('save')} disabled={disabled || !!busy} data-testid="doc-save">
+        {t('print.save')}
+      </Btn>
+      {error || done ? (
+        <span className="print-status">
+          {error ? <ErrorLine error={error} /> : <Notice kind="ok">{done}</Notice>}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,101 @@
+// 客户往来 · 应收账龄: open amounts per customer by age (0–30, 31–60, 61–90, 91–180, over 180 days),
+// with totals. Enter opens the customer's ledger and statement.
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import type { Output } from '../../../../shared/contract';
+import { call, type DeskErr } from '../../api';
+import { Grid, moneyCol, todayStr } from '../../components/grid';
+import { ErrorLine, Field, KeyHints, Toolbar } from '../../components/ui';
+import { useHotkeys } from '../../hooks/hotkeys';
+import { navigate } from '../../hooks/router';
+import { useI18n, type MsgKey } from '../../i18n';
+import { fen } from './common';
+
+type Aging = Output<'receivables.aging'>;
+type ARow = Aging['rows'][number];
+type VRow = ARow & { total?: boolean };
+
+export function AgingScreen() {
+  const { t } = useI18n();
+  const [asOf, setAsOf] = useState(todayStr());
+  const [settled, setSettled] = useState(false);
+  const [data, setData] = useState<Aging | null>(null);
+  const [error, setError] = useState<DeskErr | null>(null);
+  const grid = useRef<AgGridReact<VRow>>(null);
+
+  const load = useCallback(async () => {
+    const r = await call('receivables.aging', { asOf, includeSettled: settled, buckets: [30, 60, 90, 180] });
+    if (r.ok) {
+      setData(r.value);
+      setError(null);
+    } else setError(r.error);
+  }, [asOf, settled]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useHotkeys({ F5: () => void load() });
+
+  const cols = useMemo<ColDef<VRow>[]>(
+    () => [
+      { field: 'code', headerName: t('ag.code'), width: 80 },
+      { field: 'name', headerName: t('ag.customer'), flex: 1, minWidth: 140, valueGetter: (x) => (x.data ? x.data.name + (x.data.overLimit ? ` (${t('ag.overLimit')})` : '') : ''), cellClassRules: { 'bad-text': (x) => !!x.data?.overLimit } },
+      moneyCol<VRow>({ field: 'creditLimitFen', headerName: t('ag.limit'), width: 100 }),
+      ...[0, 1, 2, 3, 4].map((i) =>
+        moneyCol<VRow>({ colId: 'b' + i, headerName: t(`ag.b${i}` as MsgKey), width: 92, valueGetter: (x) => x.data?.buckets[i] ?? 0, cellClassRules: i >= 3 ? { 'bad-text': (x) => (x.value ?? 0) > 0 } : undefined }),
+      ),
+      moneyCol<VRow>({ field: 'openFen', headerName: t('ag.open'), width: 105 }),
+      moneyCol<VRow>({ field: 'prepaymentFen', headerName: t('ag.prepaid'), width: 90 }),
+      moneyCol<VRow>({ field: 'balanceFen', headerName: t('ag.balance'), width: 110, cellClassRules: { 'bad-text': (x) => !!x.data?.overLimit } }),
+      { field: 'oldestDate', headerName: t('ag.oldest'), width: 100 },
+    ],
+    [t],
+  );
+
+  const open = (r?: VRow) => r && !r.total && navigate(`/aging/${r.customerId}`);
+  return (
+    <div className="screen-col">
+      <Toolbar title={t('ag.title')} sub={data ? t('ag.sub', { n: data.rows.length, fen: fen(data.totals.balanceFen) }) : undefined}>
+        <Field label={t('ag.asOf')}>
+          <input className="input date" type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={settled} onChange={(e) => setSettled(e.target.checked)} />
+          {t('ag.includeSettled')}
+        </label>
+      </Toolbar>
+      <ErrorLine error={error} />
+      <div className="grid-fill">
+        <Grid<VRow>
+          ref={grid}
+          rowData={data?.rows ?? []}
+          columnDefs={cols}
+          getRowId={(x) => String(x.data.customerId)}
+          pinnedBottomRowData={
+            data
+              ? [
+                  {
+                    total: true,
+                    customerId: 0,
+                    code: t('fin.total'),
+                    name: '',
+                    creditLimitFen: null as unknown as number,
+                    openFen: data.totals.openFen,
+                    prepaymentFen: data.totals.prepaymentFen,
+                    balanceFen: data.totals.balanceFen,
+                    buckets: data.totals.buckets,
+                    oldestDate: null,
+                    overLimit: false,
+                  },
+                ]
+              : []
+          }
+          onRowDoubleClicked={(e) => open(e.data)}
+          onCellKeyDown={(e) => (e.event as KeyboardEvent | undefined)?.key === 'Enter' && open(e.data)}
+        />
+      </div>
+      <KeyHints items={[['Enter', t('ag.openCustomer')], ['F5', t('keys.refresh')]]} />
+    </div>
+  );
+}

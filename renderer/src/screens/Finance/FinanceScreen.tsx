@@ -1,0 +1,29 @@
+// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/aging/12, …).
+
+import { DayCloseScreen } from './DayCloseScreen';
+import { CashJournalScreen } from './CashJournalScreen';
+import { AgingScreen } from './AgingScreen';
+import { CustomerLedgerScreen } from './CustomerLedgerScreen';
+import { ExpensesScreen } from './ExpensesScreen';
+import { BudgetsScreen } from './BudgetsScreen';
+
+export function FinanceScreen({ route }: { route: string[] }) {
+  const [a, b] = route;
+  const id = b && /^\d+$/.test(b) ? Number(b) : null;
+  switch (a) {
+    case 'dayclose':
+      return <DayCloseScreen date={b && /^\d{4}-\d{2}-\d{2}$/.test(b) ? b : null} />;
+    case 'journal':
+      return <CashJournalScreen />;
+    case 'aging':
+      return id ? <CustomerLedgerScreen key={id} customerId={id} /> : <AgingScreen />;
+    case 'expenses':
+      return <ExpensesScreen mine={false} />;
+    case 'my-expenses':
+      return <ExpensesScreen mine />;
+    case 'budgets':
+      return <BudgetsScreen />;
+    default:
+      return null;
+  }
+}
