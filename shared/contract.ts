@@ -275,7 +275,14 @@ const Ok = z.object({ ok: z.literal(true) });
 // ---------------------------------------------------------------- documents (printing)
 
 /** What can be printed: a slip as its kind's document, or an item's stock card (库存明细账). */
-export const DOC_KINDS = ['dispatch', 'inbound', 'return', 'reversal', 'stockCard'] as const;
+export const DOC_KINDS = ['dispatch', 'inbound', 'return', 'reversal', 'stockCard', 'cashCount', 'statement'] as const;
+/** Finance papers: previews only (documents.render), not logged prints; readable by these roles. */
+export const FINANCE_DOC_ROLES = {
+  /** 现金盘点表: a day's cash count, book balance, channels, checks and countersignatures */
+  cashCount: ['finance', 'manager', 'statistician'],
+  /** 客户对账单: a customer's statement for a period */
+  statement: ['finance', 'manager', 'statistician', 'sales'],
+} as const;
 export const DocKind = z.enum(DOC_KINDS);
 export type DocKind = z.infer<typeof DocKind>;
 export const PaperSize = z.enum(['A4', 'A5']);
@@ -295,6 +302,10 @@ const docTargetFields = {
   paper: PaperSize.optional(),
   /** slips: which copies to print; default all the office's copies for that kind */
   copies: CopyNames.optional(),
+  /** cashCount: the business day (default today); closed days print the close, open days a 未日结 preview */
+  date: DateStr.optional(),
+  /** statement: the customer, with from/to as the period (from default the 1st of to's month, to default today) */
+  customerId: Id.optional(),
 };
 
 export const PrintRecord = z.object({
@@ -372,6 +383,8 @@ const STOCK_READERS = ['keeper', 'manager', 'statistician', 'finance'] as const;
 const ALL_STAFF = ['manager', 'finance', 'statistician', 'keeper', 'shipper', 'driver', 'sales'] as const;
 /** who may print slips and stock cards */
 const DOC_PRINTERS = ['manager', 'finance', 'keeper', 'statistician'] as const;
+/** documents.render also lets sales in, for the customer statement (the core checks each doc's roles). */
+const DOC_RENDERERS = [...DOC_PRINTERS, 'sales'] as const;
 
 export const contract = {
   'office.get': method({
@@ -666,7 +679,7 @@ export const contract = {
       printId: Id.optional(),
     }),
     output: RenderedDocument,
-    access: DOC_PRINTERS,
+    access: DOC_RENDERERS,
     write: false,
     doc: 'A document as PDF: a preview, or with printId the pages of a logged print (documents.recordPrint first).',
   }),

@@ -5,6 +5,7 @@ import type { DB } from '../store/db';
 import { sql } from '../store/db';
 import { DeskError, fail } from '../../shared/errors';
 import {
+  FINANCE_DOC_ROLES,
   SLIP_KIND_ZH,
   type DocKind,
   type PaperSize,
@@ -23,6 +24,13 @@ import { printRecord, recordPrint } from './print-log';
 import { printSettings } from './settings';
 import { buildSlipDoc, type Party } from './slip-doc';
 import { buildStockCardDoc } from './stock-card-doc';
+import { buildCashCountDoc, type CashCountData } from './cash-count-doc';
+import { buildStatementDoc } from './statement-doc';
+import { closeRecord, preview as dayPreview } from '../finance/dayclose';
+import { statement as customerStatement } from '../finance/receivables';
+import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../shared/schemas/finance';
+import type { Role } from '../../shared/roles';
+import { money } from './format';
 import { formatQrPayload, qrMessage, toBase64Url, verifyQrPayload } from './verify-qr';
 
 export interface DocTarget {
@@ -33,7 +41,14 @@ export interface DocTarget {
   to?: string;
   paper?: PaperSize;
   copies?: string[];
+  /** cashCount: the business day */
+  date?: string;
+  /** statement: the customer */
+  customerId?: number;
 }
+
+type FinanceDoc = keyof typeof FINANCE_DOC_ROLES;
+const isFinanceDoc = (doc: DocKind): doc is FinanceDoc => doc in FINANCE_DOC_ROLES;
 
 function partyOf(db: DB, slip: Slip): Party | null {
   const table = slip.customerId != null ? 'customers' : slip.supplierId != null ? 'suppliers' : null;
@@ -84,6 +99,11 @@ export function resolveTarget(db: DB, t: DocTarget): { slip: Slip | null; itemId
 
 /** documents.recordPrint: log the print (in the caller's write transaction). */
 export function logPrint(db: DB, t: DocTarget, at: string, by: number, today: string): PrintRecord {
+  if (isFinanceDoc(t.doc))
+    throw new DeskError('invalid_input', {
+      summary_zh: '现金盘点表、客户对账单直接预览打印, 不登记打印记录',
+      summary_en: 'cash count sheets and statements are printed from the preview; they are not logged',
+    });
   const r = resolveTarget(db, t);
   if (r.slip?.state === 'void') fail('document_void', { no: r.slip.no });
   return recordPrint(db, {
@@ -106,9 +126,13 @@ function fileSafe(s: string): string {
 }
 
 /** documents.render: a preview, or the paper of a logged print. */
-export async function renderDocument(db: DB, input: DocTarget & { printId?: number }, today: string): Promise<RenderedDocument> {
+export async function renderDocument(db: DB, input: DocTarget & { printId?: number }, today: string, roles?: readonly Role[]): Promise<RenderedDocument> {
   const office = requireOffice(db);
   const officeInfo = { name: office.name, shortName: office.short_name, timezone: office.timezone };
+  if (isFinanceDoc(input.doc)) return renderFinanceDocument(db, input, today, officeInfo, roles);
+  // slips and stock cards: the printers' roles (sales may render only the statement)
+  if (roles && !roles.some((r) => r !== 'sales'))
+    throw new DeskError('forbidden', { method: `documents.render ${input.doc}`, roles: ['经理', '财务主管', '仓管员', '统计员'] });
   let t: DocTarget = input;
   let print: PrintRecord | null = null;
   if (input.printId != null) {
@@ -174,6 +198,144 @@ export async function renderDocument(db: DB, input: DocTarget & { printId?: numb
     copies,
     printId: print?.id ?? null,
     printNo: print?.printNo ?? null,
+  };
+}
+
+// ------------------------------------------------------------------ finance papers
+
+const CHECK_NOTES: Record<string, (f: Record<string, number>) => string> = {
+  sales_vs_money: (f) => `销售 ${money(f.salesDetailFen)} = 收款 ${money(f.cashChannelReceiptsFen)} + 应收 ${money(f.newReceivablesFen)}`,
+  dispatch_signed_paid: (f) => `发货单 ${f.dispatches} 张, 缺 ${f.missing} 张`,
+  returns_refunds: (f) => `退货 ${money(f.returnsFen)} = 退款 ${money(f.refundedFen)} + 冲减 ${money(f.creditNotesFen)}`,
+  stock_value: (f) => `${money(f.openingFen)} + ${money(f.inFen)} - ${money(f.outFen)} = ${money(f.closingFen)}`,
+  cash_not_negative: (f) => `最低 ${money(f.lowestFen)}`,
+};
+
+/** The day's money on an account without the close's own 长款/短款 entry. */
+function dayMoneyBeforeClose(db: DB, account: MoneyAccount, date: string) {
+  const r = sql(
+    db,
+    `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE 0 END), 0) AS receipts,
+       COALESCE(SUM(CASE direction WHEN 'out' THEN amount_fen ELSE 0 END), 0) AS payments
+     FROM money_journal WHERE account = ? AND business_date = ? AND contra_kind IS NOT 'day_close'`,
+  ).get(account, date) as { receipts: number; payments: number };
+  return { receiptsFen: r.receipts, paymentsFen: r.payments };
+}
+
+/** What the 现金盘点表 of a day shows: the close when the day is closed, else the preview. */
+export function cashCountData(db: DB, date: string, today: string, office: CashCountData['office']): CashCountData {
+  const p = dayPreview(db, date, today);
+  const rec = closeRecord(db, date);
+  const cashDay = dayMoneyBeforeClose(db, 'cash', date);
+  const cash = { openingFen: p.cash.openingFen, ...cashDay, expectedFen: p.cash.openingFen + cashDay.receiptsFen - cashDay.paymentsFen };
+  const channels = NONCASH_ACCOUNTS.map((a) => {
+    const m = p.channels.find((c) => c.account === a)!;
+    const closed = rec?.channels.find((c) => c.account === a);
+    return {
+      account: a,
+      openingFen: m.openingFen,
+      receiptsFen: m.receiptsFen,
+      paymentsFen: m.paymentsFen,
+      expectedFen: closed?.expectedFen ?? m.expectedFen,
+      confirmedFen: closed ? closed.confirmedFen : null,
+    };
+  });
+  return {
+    office,
+    date,
+    close: rec
+      ? {
+          closedAt: rec.closedAt,
+          closedBy: rec.closedBy.name,
+          finance: rec.finance.name,
+          statistician: rec.statistician.name,
+          manager: rec.manager?.name ?? null,
+          counts: rec.counts,
+          countedFen: rec.countedCashFen,
+          differenceFen: rec.differenceFen,
+          reason: rec.reason,
+          adjustmentVoucherNo: rec.adjustmentVoucherNo,
+        }
+      : null,
+    cash: rec ? { ...cash, expectedFen: rec.expectedCashFen } : cash,
+    channels,
+    // a closed day shows the checks as they stood at the close
+    checks: p.checks.map((c) => ({
+      title: c.title_zh,
+      pass: rec ? !rec.failedChecks.includes(c.code) : c.pass,
+      note: CHECK_NOTES[c.code]?.(c.figures as Record<string, number>) ?? '',
+    })),
+    blockers: rec || p.closed ? [] : p.blockers.map((b) => b.message_zh),
+    lockedWithoutClose: !rec && p.closed,
+  };
+}
+
+function firstOfMonth(date: string): string {
+  return `${date.slice(0, 8)}01`;
+}
+
+async function renderFinanceDocument(
+  db: DB,
+  input: DocTarget & { printId?: number },
+  today: string,
+  office: CashCountData['office'],
+  roles: readonly Role[] | undefined,
+): Promise<RenderedDocument> {
+  const doc = input.doc as FinanceDoc;
+  const allowed: readonly Role[] = FINANCE_DOC_ROLES[doc];
+  if (roles && !roles.some((r) => allowed.includes(r)))
+    throw new DeskError('forbidden', { method: `documents.render ${doc}`, roles: doc === 'cashCount' ? ['财务主管', '经理', '统计员'] : ['财务主管', '经理', '统计员', '销售员'] });
+  if (input.printId != null)
+    throw new DeskError('invalid_input', { summary_zh: '现金盘点表、客户对账单没有打印记录', summary_en: 'cash count sheets and statements have no print log' });
+  let built: { doc: Record<string, unknown>; pages: number };
+  let fileName: string;
+  if (doc === 'cashCount') {
+    const date = input.date ?? today;
+    if (date > today) throw new DeskError('invalid_input', { summary_zh: '不能盘点未来的日期', summary_en: 'the date is in the future' });
+    const data = cashCountData(db, date, today, office);
+    built = buildCashCountDoc(data);
+    fileName = `现金盘点表_${date}${data.close || data.lockedWithoutClose ? '' : '_未日结'}.pdf`;
+  } else {
+    if (input.customerId == null) fail('document_target', { doc, needs: 'customerId', needs_zh: '打印客户对账单须指定客户' });
+    const to = input.to ?? today;
+    const from = input.from ?? firstOfMonth(to);
+    if (from > to) throw new DeskError('invalid_input', { summary_zh: '起始日期晚于截止日期', summary_en: 'from is after to' });
+    const st = customerStatement(db, { customerId: input.customerId, from, to }, today);
+    const c = sql(db, 'SELECT code, name, contact, phone, address FROM customers WHERE id = ?').get(st.customer.id) as {
+      code: string;
+      name: string;
+      contact: string | null;
+      phone: string | null;
+      address: string | null;
+    };
+    built = buildStatementDoc({
+      office,
+      customer: { code: c.code, name: c.name, contact: c.contact ?? '', phone: c.phone ?? '', address: c.address ?? '' },
+      from,
+      to,
+      openingFen: st.openingFen,
+      rows: st.rows.map((r) => ({ date: r.date, kind: r.kind, docNo: r.docNo, summary: r.summary, debitFen: r.debitFen, creditFen: r.creditFen, balanceFen: r.balanceFen })),
+      salesFen: st.salesFen,
+      collectionsFen: st.collectionsFen,
+      creditNotesFen: st.creditNotesFen,
+      closingFen: st.closingFen,
+      openSlips: st.openSlips.map((s) => ({ slipNo: s.slipNo, date: s.date, amountFen: s.amountFen, settledFen: s.settledFen, openFen: s.openFen, ageDays: s.ageDays })),
+      prepaymentFen: st.prepaymentFen,
+    });
+    fileName = `客户对账单_${fileSafe(c.code)}_${fileSafe(c.name)}_${from}_${to}.pdf`;
+  }
+  const pdf = await renderPdf(built.doc);
+  if (pdf.pages !== built.pages) console.warn(`[documents] ${fileName}: planned ${built.pages} pages, got ${pdf.pages}`);
+  return {
+    fileName,
+    mime: 'application/pdf',
+    base64: pdf.bytes.toString('base64'),
+    pages: pdf.pages,
+    bytes: pdf.bytes.length,
+    paper: 'A4',
+    copies: [],
+    printId: null,
+    printNo: null,
   };
 }
 

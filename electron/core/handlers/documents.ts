@@ -12,7 +12,7 @@ import { publicKeyFingerprint } from '../../printing/verify-qr';
 import { actor, type Handlers } from '../context';
 
 export const documentHandlers = {
-  'documents.render': (input, ctx) => renderDocument(ctx.db, input, ctx.businessDate),
+  'documents.render': (input, ctx) => renderDocument(ctx.db, input, ctx.businessDate, actor(ctx).roles),
 
   'documents.recordPrint': (input, ctx) => {
     const rec = logPrint(ctx.db, input, ctx.nowIso, actor(ctx).id, ctx.businessDate);
