@@ -537,6 +537,21 @@ export const contract = {
     write: true,
     doc: 'Add a supplier (HQ’s warehouse is one).',
   }),
+  'suppliers.update': method({
+    input: z.object({
+      supplierId: Id,
+      name: Name(100).optional(),
+      kind: Text(20).optional(),
+      contact: Text(50).optional(),
+      phone: Text(30).optional(),
+      address: Text(200).optional(),
+      active: z.boolean().optional(),
+    }),
+    output: Supplier,
+    access: ['statistician', 'keeper', 'manager'],
+    write: true,
+    doc: 'Edit a supplier.',
+  }),
   'suppliers.list': method({
     input: Empty,
     output: z.array(Supplier),

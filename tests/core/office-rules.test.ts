@@ -33,3 +33,19 @@ describe('office rules', () => {
     expect(ok(await o.core.call('users.update', { userId: second.id, active: false }, { token: o.tokens.manager })).active).toBe(false);
   });
 });
+
+describe('suppliers', () => {
+  it('the keeper edits HQ’s details; a sales user may not; an unknown supplier is a clear error', async () => {
+    const o = await demoOffice();
+    try {
+      const s = ok(await o.core.call('suppliers.update', { supplierId: o.supplierId, contact: '总部仓 周主管', phone: '021-5555 0000' }, { token: o.tokens.keeper }));
+      expect(s).toMatchObject({ name: '营销中心总部仓', contact: '总部仓 周主管', phone: '021-5555 0000', active: true });
+      expect(err(await o.core.call('suppliers.update', { supplierId: o.supplierId, phone: '1' }, { token: o.tokens.sales })).code).toBe('forbidden');
+      const missing = err(await o.core.call('suppliers.update', { supplierId: 999, phone: '1' }, { token: o.tokens.keeper }));
+      expect(missing.code).toBe('not_found');
+      expect(missing.message_zh).toContain('供应商');
+    } finally {
+      o.close();
+    }
+  });
+});

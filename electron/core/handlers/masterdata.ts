@@ -229,5 +229,22 @@ export const masterDataHandlers = {
     return supplierView(sql(db, 'SELECT * FROM suppliers WHERE id = ?').get(info.lastInsertRowid) as PartyRow);
   },
 
+  'suppliers.update': (input, ctx) => {
+    const { db } = ctx;
+    const r = (sql(db, 'SELECT * FROM suppliers WHERE id = ?').get(input.supplierId) as PartyRow | undefined) ?? notFound('supplier', input.supplierId);
+    sql(db, 'UPDATE suppliers SET name = ?, kind = ?, contact = ?, phone = ?, address = ?, active = ?, updated_at = ? WHERE id = ?').run(
+      input.name ?? r.name,
+      input.kind ?? r.kind,
+      input.contact ?? r.contact,
+      input.phone ?? r.phone,
+      input.address ?? r.address,
+      input.active === undefined ? r.active : input.active ? 1 : 0,
+      ctx.nowIso,
+      r.id,
+    );
+    ctx.auditRef = r.code;
+    return supplierView(sql(db, 'SELECT * FROM suppliers WHERE id = ?').get(r.id) as PartyRow);
+  },
+
   'suppliers.list': (_input, ctx) => (sql(ctx.db, 'SELECT * FROM suppliers ORDER BY code').all() as PartyRow[]).map(supplierView),
 } satisfies Partial<Handlers>;
