@@ -45,6 +45,8 @@ export const User = z.object({
   title: z.string(),
   roles: z.array(RoleSchema),
   active: z.boolean(),
+  /** users.list only: the user has a signature image (users.signature reads it) */
+  hasSignature: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -445,6 +447,20 @@ export const contract = {
     doc: 'Change roles, title, PIN or disable a user.',
   }),
   'users.list': method({ input: Empty, output: z.array(User), access: ['admin', 'manager'], write: false, doc: 'All users.' }),
+  'users.setSignature': method({
+    input: z.object({ userId: Id, pngBase64: z.string().max(2_000_000).nullable() }),
+    output: User,
+    access: 'any',
+    write: true,
+    doc: "Set (PNG, base64, at most 200 KB and 1200×600 px) or clear (null) a user's signature image; admin and manager for anyone, any user for their own.",
+  }),
+  'users.signature': method({
+    input: z.object({ userId: Id }),
+    output: z.object({ pngBase64: z.string().nullable() }),
+    access: 'any',
+    write: false,
+    doc: "A user's signature image as PNG base64 (null if none); admin and manager for anyone, any user for their own.",
+  }),
 
   'items.create': method({
     input: z.object({

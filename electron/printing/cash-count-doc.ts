@@ -27,6 +27,8 @@ export const DENOMINATION_LABELS: [fen: string, label: string][] = [
 
 export interface CashCountData {
   office: OfficeInfo;
+  /** user name → signature image (PNG data URL), drawn in that signer's boxes */
+  signatureImages?: Record<string, string>;
   date: string;
   /** null: the day is still open (a preview) */
   close: {
@@ -184,7 +186,7 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
     },
   ];
   content.push(caption('五、签字', W, c ? `日结操作: ${c.closedBy}` : ''));
-  content.push(signRow(W, signs, 44));
+  content.push(signRow(W, signs.map((b) => (b.name && d.signatureImages?.[b.name] ? { ...b, image: d.signatureImages[b.name] } : b)), 44));
   content.push(gap(6));
   content.push(
     fit('说明: 现金实点须出纳与复核人当面清点; 长款、短款当日入账并写明原因, 经理审批后方可日结; 日结后当日账簿锁定。', W, {

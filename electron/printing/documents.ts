@@ -50,6 +50,14 @@ export interface DocTarget {
 type FinanceDoc = keyof typeof FINANCE_DOC_ROLES;
 const isFinanceDoc = (doc: DocKind): doc is FinanceDoc => doc in FINANCE_DOC_ROLES;
 
+/** user name → signature PNG as a data URL, for the signature boxes of the printed papers */
+function signatureImages(db: DB): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of sql(db, 'SELECT name, signature_png FROM users WHERE signature_png IS NOT NULL').all() as { name: string; signature_png: Buffer }[])
+    out[r.name] = `data:image/png;base64,${Buffer.from(r.signature_png).toString('base64')}`;
+  return out;
+}
+
 function partyOf(db: DB, slip: Slip): Party | null {
   const table = slip.customerId != null ? 'customers' : slip.supplierId != null ? 'suppliers' : null;
   if (!table) return null;
@@ -171,6 +179,7 @@ export async function renderDocument(db: DB, input: DocTarget & { printId?: numb
     if (print && print.contentHash !== slip.contentHash) fail('document_changed', { no: slip.no });
     const source = slip.kind === 'reversal' && slip.sourceSlipId != null ? slipRow(db, slip.sourceSlipId) : null;
     built = buildSlipDoc({
+      signatureImages: signatureImages(db),
       office: officeInfo,
       slip,
       party: partyOf(db, slip),
@@ -293,7 +302,7 @@ async function renderFinanceDocument(
     const date = input.date ?? today;
     if (date > today) throw new DeskError('invalid_input', { summary_zh: '不能盘点未来的日期', summary_en: 'the date is in the future' });
     const data = cashCountData(db, date, today, office);
-    built = buildCashCountDoc(data);
+    built = buildCashCountDoc({ ...data, signatureImages: signatureImages(db) });
     fileName = `现金盘点表_${date}${data.close || data.lockedWithoutClose ? '' : '_未日结'}.pdf`;
   } else {
     if (input.customerId == null) fail('document_target', { doc, needs: 'customerId', needs_zh: '打印客户对账单须指定客户' });

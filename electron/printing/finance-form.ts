@@ -85,6 +85,32 @@ export interface SignBox {
   label: string;
   name?: string;
   detail?: string;
+  /** the signer's signature image (PNG data URL), drawn at the right of the box */
+  image?: string;
+}
+
+/** One signature box: label, the signer's name in bold, role and time; the signer's image at the
+ * right of the label and name (above the role and time line), scaled to fit keeping its aspect.
+ * w is the box width, h its height. */
+export function signCell(b: SignBox, w: number, h: number): Node {
+  const detail: Node = b.detail ? fit(b.detail, w - 6, { size: 6.5, color: COLOR.grey }) : { text: '' };
+  const name: Node = b.name ? fit(b.name, w - 6, { size: 9.5, bold: true }) : { text: ' ', fontSize: 9.5 };
+  if (!b.image) return { stack: [fit(b.label, w - 6, { size: 7, color: COLOR.grey }), name, detail] };
+  const ih = Math.max(12, h - 14);
+  const iw = Math.min(Math.round((w - 6) * 0.55), ih * 3);
+  const tw = w - 6 - iw - 2;
+  return {
+    stack: [
+      {
+        columns: [
+          { width: '*', stack: [fit(b.label, tw, { size: 7, color: COLOR.grey }), b.name ? fit(b.name, tw, { size: 9.5, bold: true }) : { text: ' ', fontSize: 9.5 }] },
+          { width: iw, image: b.image, fit: [iw, ih], alignment: 'right' },
+        ],
+        columnGap: 2,
+      },
+      detail,
+    ],
+  };
 }
 
 /** Signature boxes side by side: label, the signer's name in bold, role and time. */
@@ -96,13 +122,7 @@ export function signRow(W: number, signs: SignBox[], height = SIGN): Node {
       heights: [height],
       pad: { x: 3, top: 1.5, bottom: 0 },
       body: [
-        signs.map((b, i) => ({
-          stack: [
-            fit(b.label, w[i] - 6, { size: 7, color: COLOR.grey }),
-            b.name ? fit(b.name, w[i] - 6, { size: 9.5, bold: true }) : { text: ' ', fontSize: 9.5 },
-            b.detail ? fit(b.detail, w[i] - 6, { size: 6.5, color: COLOR.grey }) : { text: '' },
-          ],
-        })),
+        signs.map((b, i) => signCell(b, w[i], height)),
       ],
     }),
     margin: [0, 4, 0, 0],

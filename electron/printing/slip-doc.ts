@@ -11,6 +11,7 @@ import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, type Slip, type SlipLine, type PaperSize
 import { fenToChineseCapital } from '../../shared/money';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import { qrPngDataUrl } from './qr-image';
+import { signCell } from './finance-form';
 import { dateZh, localTime, money, qty, yuan } from './format';
 import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, gridTable, innerWidths, planPages, ruled, type Node, type PageSpec } from './layout';
 
@@ -33,6 +34,8 @@ export interface SlipDocData {
   qrPayload: string;
   /** null for a preview */
   print: { printNo: number; printedAt: string; printedBy: string } | null;
+  /** user name → signature image (PNG data URL), drawn in that signer's boxes */
+  signatureImages?: Record<string, string>;
 }
 
 const ROW = 14; // a line row, pt
@@ -128,6 +131,7 @@ interface SignBox {
   label: string;
   name?: string;
   detail?: string;
+  image?: string;
 }
 
 function signBoxes(d: SlipDocData): SignBox[] {
@@ -230,7 +234,7 @@ export function buildSlipDoc(d: SlipDocData): { doc: Node; pages: number } {
     margin: [0, 3, 0, 4],
   });
 
-  const signs = signBoxes(d);
+  const signs = signBoxes(d).map((b) => (b.name && d.signatureImages?.[b.name] ? { ...b, image: d.signatureImages[b.name] } : b));
   const signW = boxWidths(W, signs.map(() => '*' as const));
   const signTable = (): Node => ({
     ...gridTable({
@@ -238,13 +242,7 @@ export function buildSlipDoc(d: SlipDocData): { doc: Node; pages: number } {
       heights: [SIGN],
       pad: { x: 3, top: 1.5, bottom: 0 },
       body: [
-        signs.map((b, i) => ({
-          stack: [
-            fit(b.label, signW[i] - 6, { size: 7, color: COLOR.grey }),
-            b.name ? fit(b.name, signW[i] - 6, { size: 9.5, bold: true }) : { text: ' ', fontSize: 9.5 },
-            b.detail ? fit(b.detail, signW[i] - 6, { size: 6.5, color: COLOR.grey }) : { text: '' },
-          ],
-        })),
+        signs.map((b, i) => signCell(b, signW[i], SIGN)),
       ],
     }),
     margin: [0, 4, 0, 0],

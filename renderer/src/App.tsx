@@ -29,6 +29,7 @@ import { QrDesk } from './printing/QrDesk';
 import { DocSettingsScreen } from './printing/DocSettingsScreen';
 import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
+import { UsersScreen } from './screens/Users/UsersScreen';
 
 function Screen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -57,6 +58,8 @@ function Screen({ route }: { route: string[] }) {
       return id ? <SlipView key={id} slipId={id} /> : <SlipListScreen />;
     case 'print-settings':
       return <DocSettingsScreen />;
+    case 'users':
+      return <UsersScreen />;
     case 'dayclose':
     case 'journal':
     case 'aging':

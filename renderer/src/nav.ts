@@ -27,6 +27,8 @@ export const NAV: NavEntry[] = [
   { path: 'budgets', label: 'nav.budgets', show: (s) => s.has('finance') || s.has('manager') },
   // printing: paper, copies (联), the office public key (documents.updateSettings)
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
+  // 用户管理: users, roles (兼任), PINs and signature images
+  { path: 'users', label: 'nav.users', show: (s) => s.can('users.list') },
 ];
 
 export function navFor(s: SessionApi): NavEntry[] {

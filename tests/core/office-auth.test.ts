@@ -309,7 +309,7 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
     );
     expect(ok(await o.core.call('auth.users', {})).map((x) => x.name)).not.toContain('吴停');
     const all = ok(await o.core.call('users.list', {}, { token: o.tokens.admin }));
-    expect(all.find((x) => x.id === u.id)).toEqual({ ...u, active: false });
+    expect(all.find((x) => x.id === u.id)).toEqual({ ...u, active: false, hasSignature: false });
     // enabled again, they log in again
     ok(await o.core.call('users.update', { userId: u.id, active: true }, { token: o.tokens.manager }));
     expect(ok(await o.core.call('auth.login', { user: '吴停', pin: '1470' })).user.active).toBe(true);

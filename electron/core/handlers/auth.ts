@@ -9,6 +9,37 @@ function setRoles(db: import('../../store/db').DB, userId: number, roles: Role[]
   for (const r of new Set(roles)) sql(db, 'INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(userId, r);
 }
 
+export const SIGNATURE_MAX_BYTES = 200 * 1024;
+export const SIGNATURE_MAX_W = 1200;
+export const SIGNATURE_MAX_H = 600;
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const badImage = (zh: string, en: string): never => fail('invalid_input', { summary_zh: `签名图片${zh}`, summary_en: `signature image ${en}` });
+
+/** The PNG bytes of a base64 signature image, checked: the PNG signature, an IHDR, size and dimensions. */
+export function checkSignaturePng(b64: string): Buffer {
+  const clean = b64.replace(/^data:image\/png;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) badImage('不是有效的 base64 编码', 'is not valid base64');
+  const png = Buffer.from(clean, 'base64');
+  if (png.length > SIGNATURE_MAX_BYTES)
+    badImage(`过大 (${Math.ceil(png.length / 1024)} KB), 最大 200 KB`, `is too large (${Math.ceil(png.length / 1024)} KB; at most 200 KB)`);
+  if (png.length < 33 || !png.subarray(0, 8).equals(PNG_MAGIC) || png.toString('latin1', 12, 16) !== 'IHDR')
+    badImage('必须是 PNG 格式', 'must be a PNG file');
+  const w = png.readUInt32BE(16);
+  const h = png.readUInt32BE(20);
+  if (w < 1 || h < 1) badImage('尺寸无效', 'has no size');
+  if (w > SIGNATURE_MAX_W || h > SIGNATURE_MAX_H)
+    badImage(`尺寸过大 (${w}×${h} 像素), 最大 ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H}`, `is too big (${w}×${h} px; at most ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H})`);
+  return png;
+}
+
+/** admin and manager may read/set anyone's signature; everyone else only their own */
+function mayTouchSignature(ctx: Parameters<Handlers['users.list']>[1], userId: number): void {
+  const me = actor(ctx);
+  if (me.id !== userId && !me.roles.some((r) => r === 'admin' || r === 'manager'))
+    fail('forbidden', { method: 'users.setSignature', roles: ['admin', 'manager'] });
+}
+
 export const authHandlers = {
   'auth.users': (_input, ctx) =>
     (sql(ctx.db, 'SELECT id, name, title, active FROM users WHERE active = 1 ORDER BY id').all() as any[]).map((r) => {
@@ -62,5 +93,25 @@ export const authHandlers = {
   },
 
   'users.list': (_input, ctx) =>
-    (sql(ctx.db, 'SELECT id, name, title, active FROM users ORDER BY id').all() as any[]).map((r) => userView(ctx.db, r)),
+    (sql(ctx.db, 'SELECT id, name, title, active, signature_png IS NOT NULL AS has_sig FROM users ORDER BY id').all() as any[]).map((r) => ({
+      ...userView(ctx.db, r),
+      hasSignature: r.has_sig === 1,
+    })),
+
+  'users.setSignature': (input, ctx) => {
+    const { db } = ctx;
+    mayTouchSignature(ctx, input.userId);
+    const user = getUser(db, input.userId) ?? fail('not_found', { what: 'user', what_zh: '用户', key: input.userId });
+    const png = input.pngBase64 === null ? null : checkSignaturePng(input.pngBase64);
+    sql(db, 'UPDATE users SET signature_png = ?, updated_at = ? WHERE id = ?').run(png, ctx.nowIso, user.id);
+    ctx.auditRef = user.name;
+    return { ...user, hasSignature: png !== null };
+  },
+
+  'users.signature': (input, ctx) => {
+    mayTouchSignature(ctx, input.userId);
+    const row = sql(ctx.db, 'SELECT signature_png FROM users WHERE id = ?').get(input.userId) as { signature_png: Buffer | null } | undefined;
+    if (!row) fail('not_found', { what: 'user', what_zh: '用户', key: input.userId });
+    return { pngBase64: row!.signature_png ? Buffer.from(row!.signature_png).toString('base64') : null };
+  },
 } satisfies Partial<Handlers>;

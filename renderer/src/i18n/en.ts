@@ -3,6 +3,7 @@
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { printingEn } from './printing';
+import { adminEn } from './admin';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -325,4 +326,5 @@ export const en: Record<MsgKey, string> = {
 
   ...financeEn,
   ...printingEn,
+  ...adminEn,
 };

@@ -2,6 +2,7 @@
 
 import { financeZh } from './finance';
 import { printingZh } from './printing';
+import { adminZh } from './admin';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -324,6 +325,7 @@ export const zh = {
 
   ...financeZh,
   ...printingZh,
+  ...adminZh,
 };
 
 export type MsgKey = keyof typeof zh;

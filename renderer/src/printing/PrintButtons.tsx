@@ -24,7 +24,8 @@ function pendingTab(): Window | null {
   return w;
 }
 
-export function PrintButtons({ target, onPrinted, disabled }: { target: DocTarget; onPrinted?: () => void; disabled?: boolean }) {
+/** unlogged: a finance paper (现金盘点表, 客户对账单) has no print log: 打印 prints the preview. */
+export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target: DocTarget; onPrinted?: () => void; disabled?: boolean; unlogged?: boolean }) {
   const { t } = useI18n();
   const session = useSession();
   const [busy, setBusy] = useState<'preview' | 'print' | 'save' | null>(null);
@@ -40,7 +41,13 @@ export function PrintButtons({ target, onPrinted, disabled }: { target: DocTarge
     setError(null);
     setDone(null);
     try {
-      if (what === 'print') {
+      if (what === 'print' && unlogged) {
+        const doc = await call('documents.render', target);
+        if (!doc.ok) throw doc.error;
+        const r = await printPdf(doc.value, false, tab);
+        if (r.error) throw r.error;
+        setDone(window.desk ? t('print.sent') : `${t('print.sent')} · ${t('print.inTab')}`);
+      } else if (what === 'print') {
         const rec = await call('documents.recordPrint', target, { requestId: newRequestId() });
         if (!rec.ok) throw rec.error;
         onPrinted?.();

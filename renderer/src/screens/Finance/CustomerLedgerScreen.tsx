@@ -12,6 +12,7 @@ import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { localError, useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { PrintButtons } from '../../printing/PrintButtons';
 import { ACCOUNTS, acctKey, fen, financeChanged, yuanToFen, type MoneyAccount } from './common';
 
 type Ledger = Output<'receivables.ledger'>;
@@ -114,6 +115,8 @@ export function CustomerLedgerScreen({ customerId }: { customerId: number }) {
         <Field label={t('fin.to')}>
           <input className="input date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>
+        {/* 客户对账单 for the period (a finance paper: previewed and printed, not logged) */}
+        {from && to ? <PrintButtons target={{ doc: 'statement', customerId, from, to }} unlogged /> : null}
         {view === 'statement' && st ? (
           <span className="fin-figs">
             <span>

@@ -14,6 +14,7 @@ import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { localError, useI18n, type MsgKey } from '../../i18n';
 import { useSession } from '../../session';
+import { PrintButtons } from '../../printing/PrintButtons';
 import { acctKey, fen, financeChanged, SignoffField, useDayStatus, yuanToFen, type MoneyAccount, type Signoff } from './common';
 
 type Preview = Output<'dayClose.preview'>;
@@ -229,6 +230,8 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
         <Btn onClick={() => void load()} hotkey="F5">
           {t('keys.refresh')}
         </Btn>
+        {/* 现金盘点表: the day's count sheet (a finance paper: previewed and printed, not logged) */}
+        <PrintButtons target={{ doc: 'cashCount', date }} unlogged />
       </Toolbar>
       <ErrorLine error={loadErr} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
