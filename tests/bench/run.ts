@@ -9,6 +9,9 @@
 // part always runs on a fresh copy of it, through the real core (createCore → core.call), with
 // the app's own database settings (WAL, synchronous=FULL, default page cache).
 
+import { benchDocuments } from './documents';
+import { benchFinance } from './finance';
+import { benchChromium } from './chromium';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -368,6 +371,46 @@ async function main(): Promise<void> {
     ` Whole bench ${((nowMs() - tStart) / 1000).toFixed(0)} s.`;
   log(summary);
   if (!v.value.ok) process.exitCode = 1;
+  if (!args.has('--books-only')) await otherBenches();
+}
+
+/** The documents, finance and Chromium benches, each on its own generated data, in one table. */
+async function otherBenches(): Promise<void> {
+  type Extra = { name: string; medianMs: number; p95Ms?: number; targetMs?: number; note?: string };
+  const rows: Extra[] = [];
+  const section = async (label: string, run: () => Promise<Extra[]>) => {
+    log(`  running ${label} …`);
+    try {
+      rows.push(...(await run()));
+    } catch (e) {
+      rows.push({ name: `${label}: failed`, medianMs: NaN, note: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  await section('documents', async () =>
+    (await benchDocuments()).map((r) => ({
+      name: r.name,
+      medianMs: r.medianMs,
+      p95Ms: r.p95Ms,
+      targetMs: /20-line dispatch/.test(r.name) ? 300 : undefined,
+      note: r.extra,
+    })),
+  );
+  await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
+  await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
+  log();
+  log(
+    table(
+      ['name', '>median', '>p95', '>target', 'result', 'notes'],
+      rows.map((r) => [
+        r.name,
+        ms(r.medianMs),
+        ms(r.p95Ms),
+        r.targetMs != null ? `≤ ${ms(r.targetMs)}` : '—',
+        r.targetMs == null || Number.isNaN(r.medianMs) ? 'info' : r.medianMs <= r.targetMs ? 'PASS' : 'MISS',
+        r.note ?? '',
+      ]),
+    ),
+  );
 }
 
 main().catch((e) => {

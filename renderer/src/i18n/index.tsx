@@ -1,7 +1,7 @@
 // Every visible string goes through t(): a typed dictionary in Chinese (default) and English.
 // The English dictionary must have exactly the Chinese one's keys (the compiler checks it).
 
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
 import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, type PaymentMode, type SlipKind, type SlipState } from '../../../shared/contract';
 import { zh, type MsgKey } from './zh';
@@ -67,6 +67,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
   }, []);
+  // <html lang> follows the language from the start too (a reload in English), so screen readers
+  // and the font fallback (Han glyphs: zh-CN) read the page in the right language
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   const value = useMemo<I18n>(
     () => ({
       lang,

@@ -71,7 +71,7 @@ export function SlipView({ slipId }: { slipId: number }) {
       { field: 'lineNo', headerName: '#', width: 48, cellClass: 'muted' },
       { field: 'itemCode', headerName: t('item.code'), width: 100 },
       { field: 'itemName', headerName: t('item.name'), flex: 2, minWidth: 160, tooltipField: 'itemName' },
-      { field: 'spec', headerName: t('item.spec'), width: 100 },
+      { field: 'spec', headerName: t('item.spec'), width: 112, tooltipField: 'spec' },
       { field: 'unit', headerName: t('item.unit'), width: 56 },
       qtyCol<SlipLine>({ colId: 'qty', headerName: t('slip.qty'), width: 72, valueGetter: (x) => (x.data ? x.data.qty * sign : null) }),
     ];
@@ -83,7 +83,7 @@ export function SlipView({ slipId }: { slipId: number }) {
     c.push(moneyCol<SlipLine>({ colId: 'amount', headerName: t('slip.amount'), width: 110, valueGetter: (x) => (x.data ? x.data.amountFen * sign : null) }));
     if (posted && s.kind === 'dispatch' && session.can('stock.card'))
       c.push(moneyCol<SlipLine>({ field: 'costFen', headerName: t('slip.fifoCost'), width: 100 }));
-    if (posted && s.kind === 'dispatch') c.push(qtyCol<SlipLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 84 }));
+    if (posted && s.kind === 'dispatch') c.push(qtyCol<SlipLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 100 }));
     c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 80 });
     return c;
   }, [s, t, sign, session]);
