@@ -20,7 +20,7 @@ afterEach(() => {
 
 describe('migration 0003-finance', () => {
   it('is the third migration and applies on top of a database with books in it, after a backup', async () => {
-    expect(MIGRATIONS.map((m) => [m.version, m.name]).at(-1)).toEqual([3, 'finance']);
+    expect(MIGRATIONS.map((m) => [m.version, m.name])[2]).toEqual([3, 'finance']);
     expect(m0003Finance.version).toBe(3);
     const dir = mkdtempSync(join(tmpdir(), 'desk-mig-'));
     dirs.push(dir);
@@ -29,7 +29,7 @@ describe('migration 0003-finance', () => {
     dbs.push(db);
     await migrate(db, path, MIGRATIONS.slice(0, 2));
     db.prepare("INSERT INTO items (code, name, unit, created_at, updated_at) VALUES ('CZ-1', '抛光砖', '片', 'x', 'x')").run();
-    const r = await migrate(db, path, MIGRATIONS);
+    const r = await migrate(db, path, MIGRATIONS.slice(0, 3));
     expect([r.from, r.to, r.backupPath != null]).toEqual([2, 3, true]);
     expect(schemaVersion(db)).toBe(3);
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name").pluck().all();

@@ -1,5 +1,5 @@
-// 客户往来 · 应收账龄: open amounts per customer by age (0–30, 31–60, 61–90, 91–180, over 180 days),
-// with totals. Enter opens the customer's ledger and statement.
+// 客户往来 · 应收账龄: open amounts per customer by age (0–30, 31–60, 61–90, 91–180, over 180 days by
+// default; the buckets are the user's to set), with totals. Enter opens the customer's ledger and statement.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
@@ -10,7 +10,7 @@ import { Grid, moneyCol, todayStr } from '../../components/grid';
 import { ErrorLine, Field, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
-import { useI18n, type MsgKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { fen } from './common';
 
 type Aging = Output<'receivables.aging'>;
@@ -22,16 +22,19 @@ export function AgingScreen() {
   const [asOf, setAsOf] = useState(todayStr());
   const [settled, setSettled] = useState(false);
   const [data, setData] = useState<Aging | null>(null);
+  const [boundsText, setBoundsText] = useState('30,60,90,180');
+  const bounds = useMemo(() => parseBounds(boundsText), [boundsText]);
   const [error, setError] = useState<DeskErr | null>(null);
   const grid = useRef<AgGridReact<VRow>>(null);
 
   const load = useCallback(async () => {
-    const r = await call('receivables.aging', { asOf, includeSettled: settled, buckets: [30, 60, 90, 180] });
+    if (!bounds) return;
+    const r = await call('receivables.aging', { asOf, includeSettled: settled, buckets: bounds });
     if (r.ok) {
       setData(r.value);
       setError(null);
     } else setError(r.error);
-  }, [asOf, settled]);
+  }, [asOf, settled, bounds]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -42,15 +45,22 @@ export function AgingScreen() {
       { field: 'code', headerName: t('ag.code'), width: 80 },
       { field: 'name', headerName: t('ag.customer'), flex: 1, minWidth: 140, valueGetter: (x) => (x.data ? x.data.name + (x.data.overLimit ? ` (${t('ag.overLimit')})` : '') : ''), cellClassRules: { 'bad-text': (x) => !!x.data?.overLimit } },
       moneyCol<VRow>({ field: 'creditLimitFen', headerName: t('ag.limit'), width: 100 }),
-      ...[0, 1, 2, 3, 4].map((i) =>
-        moneyCol<VRow>({ colId: 'b' + i, headerName: t(`ag.b${i}` as MsgKey), width: 92, valueGetter: (x) => x.data?.buckets[i] ?? 0, cellClassRules: i >= 3 ? { 'bad-text': (x) => (x.value ?? 0) > 0 } : undefined }),
+      ...(data?.buckets ?? []).map((b, i, all) =>
+        moneyCol<VRow>({
+          colId: 'b' + i,
+          headerName: b.toDays == null ? t('ag.over', { n: b.fromDays - 1 }) : t('ag.range', { from: b.fromDays, to: b.toDays }),
+          width: 92,
+          valueGetter: (x) => x.data?.buckets[i] ?? 0,
+          // the oldest two buckets are the ones to chase
+          cellClassRules: i >= all.length - 2 ? { 'bad-text': (x) => (x.value ?? 0) > 0 } : undefined,
+        }),
       ),
       moneyCol<VRow>({ field: 'openFen', headerName: t('ag.open'), width: 105 }),
       moneyCol<VRow>({ field: 'prepaymentFen', headerName: t('ag.prepaid'), width: 90 }),
       moneyCol<VRow>({ field: 'balanceFen', headerName: t('ag.balance'), width: 110, cellClassRules: { 'bad-text': (x) => !!x.data?.overLimit } }),
       { field: 'oldestDate', headerName: t('ag.oldest'), width: 100 },
     ],
-    [t],
+    [t, data?.buckets],
   );
 
   const open = (r?: VRow) => r && !r.total && navigate(`/aging/${r.customerId}`);
@@ -60,11 +70,15 @@ export function AgingScreen() {
         <Field label={t('ag.asOf')}>
           <input className="input date" type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </Field>
+        <Field label={t('ag.bounds')}>
+          <input className="input" style={{ width: 130 }} value={boundsText} onChange={(e) => setBoundsText(e.target.value)} />
+        </Field>
         <label className="check">
           <input type="checkbox" checked={settled} onChange={(e) => setSettled(e.target.checked)} />
           {t('ag.includeSettled')}
         </label>
       </Toolbar>
+      {bounds ? null : <div className="error-line">{t('ag.boundsBad')}</div>}
       <ErrorLine error={error} />
       <div className="grid-fill">
         <Grid<VRow>
@@ -98,4 +112,13 @@ export function AgingScreen() {
       <KeyHints items={[['Enter', t('ag.openCustomer')], ['F5', t('keys.refresh')]]} />
     </div>
   );
+}
+
+/** "30,60,90,180" → [30, 60, 90, 180]; null unless strictly increasing whole days (1–3650, at most 12). */
+export function parseBounds(text: string): number[] | null {
+  const parts = text.split(/[,，\s]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > 12) return null;
+  const days = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
+  if (days.some((d, i) => !(d >= 1 && d <= 3650) || (i > 0 && d <= days[i - 1]))) return null;
+  return days;
 }
