@@ -3,9 +3,11 @@
 // Chromium through playwright-core. One desk per test file. No browser is ever downloaded: when
 // no Chromium is installed the e2e files skip (CI installs it).
 //
-// Keyboard: people type slowly (≈120 ms a key) so the keyboard-wedge detector never takes them
-// for a scanner; a scanner is simulated with physical keys ≈10 ms apart ending in Enter
-// (renderer/src/scan/wedge.ts: ≥ 4 characters ≤ 35 ms apart).
+// Keyboard: people type slowly (≈120 ms a key, page.keyboard) so the keyboard-wedge detector never
+// takes them for a scanner; a scanner is simulated with physical keys ≈10 ms apart ending in
+// Enter (renderer/src/scan/wedge.ts: ≥ 4 characters ≤ 35 ms apart), sent over CDP with their own
+// timestamps and without waiting for the page between keys — see scan().
+// Also used outside vitest (scripts/screenshots.ts, tests/bench/chromium.ts): no vitest import here.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
