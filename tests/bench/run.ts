@@ -28,7 +28,8 @@ import { buildModel, GEN_VERSION, SEED, VARIANTS, type Model } from './office';
 import { bytes, int, median, ms, nowMs, percentile, randInt, rng, table, timeIt } from './stats';
 
 const args = new Set(process.argv.slice(2));
-for (const a of args) if (!['--small', '--fresh', '--keep'].includes(a)) throw new Error(`unknown option ${a} (use --small, --fresh, --keep)`);
+for (const a of args)
+  if (!['--small', '--fresh', '--keep', '--books-only'].includes(a)) throw new Error(`unknown option ${a} (use --small, --fresh, --keep, --books-only)`);
 const variant = VARIANTS[args.has('--small') ? 'small' : 'full'];
 const POSTS = 200;
 const WARMUP = 5;
