@@ -11,7 +11,7 @@ import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, type Slip, type SlipLine, type PaperSize
 import { fenToChineseCapital } from '../../shared/money';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import { qrPngDataUrl } from './qr-image';
-import { signCell } from './finance-form';
+import { infoRows, signCell } from './finance-form';
 import { dateZh, localTime, money, qty, yuan } from './format';
 import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, gridTable, innerWidths, planPages, ruled, type Node, type PageSpec } from './layout';
 
@@ -209,30 +209,8 @@ export function buildSlipDoc(d: SlipDocData): { doc: Node; pages: number } {
   };
 
   const info = infoPairs(d);
-  const infoWidths = innerWidths(W, [44, '*', 50, 118, 44, 92], 2, 0, 0);
-  // pdfmake writes layout results into the nodes it lays out: each page gets fresh ones.
-  const infoTable = (): Node => ({
-    table: {
-      widths: infoWidths,
-      heights: ROW - 1.5, // pdfmake's heights are inside the padding
-      body: info.map((row) =>
-        row.flatMap(([label, value, bold], i) => [
-          fit(label, infoWidths[2 * i], { size: 7.5, color: COLOR.grey }),
-          fit(value, infoWidths[2 * i + 1], { size: bold ? 9.5 : SIZE, bold: !!bold, minSize: 6 }),
-        ]),
-      ),
-    },
-    layout: {
-      hLineWidth: (i: number) => (i === 0 ? 0 : RULE),
-      vLineWidth: () => 0,
-      hLineColor: () => COLOR.light,
-      paddingLeft: () => 2,
-      paddingRight: () => 2,
-      paddingTop: () => 1.5,
-      paddingBottom: () => 0,
-    },
-    margin: [0, 3, 0, 4],
-  });
+  // pdfmake writes layout results into the nodes it lays out: each page gets a fresh one.
+  const infoTable = (): Node => infoRows(W, [44, '*', 50, 118, 44, 92], info);
 
   const signs = signBoxes(d).map((b) => (b.name && d.signatureImages?.[b.name] ? { ...b, image: d.signatureImages[b.name] } : b));
   const signW = boxWidths(W, signs.map(() => '*' as const));
