@@ -20,7 +20,7 @@
 // Exit codes: 0 genuine · 1 not genuine (bad signature, wrong office, or not a slip QR) · 2 usage.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { publicKeyFingerprint, verifyQrPayload } from '../electron/printing/verify-qr';
+import { publicKeyFingerprint, verifyQrPayload } from '../electron/domains/documents/qr';
 
 function usage(msg?: string): never {
   if (msg) console.error(msg);

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { VerifyReport } from '../../shared/contract';
-import { verifyBooks } from '../books/verify';
+import { verifyBooks } from '../domains/system/verify';
 import type { DB } from '../store/db';
 import { latestVersion, migrate, schemaVersion } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations';

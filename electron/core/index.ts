@@ -20,17 +20,17 @@ import { ROLE_ZH } from '../../shared/roles';
 import { openDatabase, sql, type DB } from '../store/db';
 import { migrate, type MigrateResult } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
-import { AuthService, getUser } from './auth';
-import { appendAudit, redact } from './audit';
-import type { Ctx, Handler, Handlers, SessionUser } from './context';
-import { businessDateOf } from './time';
-import { officeHandlers } from './handlers/office';
-import { authHandlers } from './handlers/auth';
-import { masterDataHandlers } from './handlers/masterdata';
-import { slipHandlers } from './handlers/slips';
-import { stockHandlers } from './handlers/stock';
-import { documentHandlers } from './handlers/documents';
-import { financeHandlers } from './handlers/finance';
+import { AuthService, getUser } from '../domains/users/auth';
+import { appendAudit, redact } from '../ledger/audit';
+import type { Ctx, Handler, Handlers, SessionUser } from '../domains/context';
+import { businessDateOf } from '../ledger/dates';
+import { officeHandlers } from '../domains/office/handlers';
+import { authHandlers } from '../domains/users/handlers';
+import { masterDataHandlers } from '../domains/items/handlers';
+import { slipHandlers } from '../domains/slips/handlers';
+import { stockHandlers } from '../domains/stock/handlers';
+import { documentHandlers } from '../domains/documents/handlers';
+import { financeHandlers } from '../domains/financeHandlers';
 
 const handlers = {
   ...officeHandlers,

@@ -16,7 +16,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Core } from '../../electron/core';
-import { createSlip, postSlip, signSlip, type WriteCtx } from '../../electron/books/slips';
+import { createSlip, postSlip, signSlip, type WriteCtx } from '../../electron/domains/slips/repo';
 import { sql } from '../../electron/store/db';
 import type { Role } from '../../shared/roles';
 import { CHROMIUM, NO_CHROMIUM, login, scan, settled, startDesk, type Desk } from '../e2e/harness';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Input } from '../../shared/contract';
 import { ok } from '../helpers';
 import { businessDays } from '../printing/day';
-import { slipQrPayload } from '../../electron/printing/documents';
+import { slipQrPayload } from '../../electron/domains/documents/service';
 import { bytes, median, ms, nowMs, percentile, table } from './stats';
 
 export interface BenchRow {

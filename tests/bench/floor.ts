@@ -4,8 +4,8 @@
 // layers, so the books stay consistent and `verify` still passes afterwards.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { auditHash, GENESIS_HASH } from '../../electron/core/audit';
-import { balanceOf, takeCost } from '../../electron/books/fifo';
+import { auditHash, GENESIS_HASH } from '../../electron/ledger/audit';
+import { balanceOf, takeCost } from '../../electron/ledger/fifo';
 import { sql, type DB } from '../../electron/store/db';
 
 export interface FloorPlan {

@@ -7,9 +7,9 @@
 
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { createCore } from '../../electron/core';
-import { appendAudit } from '../../electron/core/audit';
+import { appendAudit } from '../../electron/ledger/audit';
 import { must, seedOffice } from '../../electron/demo/seed';
-import { createSlip, postSlip, reverseSlip, signSlip, type Actor, type WriteCtx } from '../../electron/books/slips';
+import { createSlip, postSlip, reverseSlip, signSlip, type Actor, type WriteCtx } from '../../electron/domains/slips/repo';
 import { sql, type DB } from '../../electron/store/db';
 import { latestVersion } from '../../electron/store/migrate';
 import type { PaymentMode, SlipLineInput } from '../../shared/contract';

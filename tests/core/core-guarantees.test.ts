@@ -474,7 +474,7 @@ describe('the audit log', () => {
   });
 
   it('re-hashing a tampered row breaks the link to the next; deleting a row leaves a gap', async () => {
-    const { auditHash } = await import('../../electron/core/audit');
+    const { auditHash } = await import('../../electron/ledger/audit');
     o.core.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
     const r = o.core.db.prepare('SELECT * FROM audit_log WHERE seq = 4').get() as AuditRow;
     const forged = { ...r, input_json: '{"forged":true}' };

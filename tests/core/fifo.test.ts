@@ -3,7 +3,7 @@
 // layer takes what is left"). Through the desk's methods every layer costs qty × a whole unit cost,
 // so rounding only shows here, where a layer can hold any amount (e.g. 3 units for 1000 fen).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issue, receive, reverseMove, type MoveRow, type PostingCtx } from '../../electron/books/fifo';
+import { issue, receive, reverseMove, type MoveRow, type PostingCtx } from '../../electron/ledger/fifo';
 import { demoOffice, ok, type DemoOffice } from '../helpers';
 
 describe('FIFO layer takes (books level)', () => {

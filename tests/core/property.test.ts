@@ -33,8 +33,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Input, MethodName, Result, Slip } from '../../shared/contract';
-import { issue, layerTakeCost, receive, reverseMove, takeCost, type MoveRow, type PostingCtx } from '../../electron/books/fifo';
-import { verifyBooks } from '../../electron/books/verify';
+import { issue, layerTakeCost, receive, reverseMove, takeCost, type MoveRow, type PostingCtx } from '../../electron/ledger/fifo';
+import { verifyBooks } from '../../electron/domains/system/verify';
 import { demoOffice, ok, type DemoOffice } from '../helpers';
 import { layerTake, Model, Refused, share, type MLayer, type MLineInput, type MSlip, type SignRole } from './model';
 

@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
 import type { Core } from '../../electron/core';
-import { verifyBooks } from '../../electron/books/verify';
+import { verifyBooks } from '../../electron/domains/system/verify';
 import { NO_CHROMIUM, gridRows, human, login, startDesk, settled, tr, type Desk } from './harness';
 import { poll } from './poll';
 

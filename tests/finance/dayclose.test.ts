@@ -3,8 +3,8 @@
 // closed day (nothing more is posted into it), the next day's opening, order of closes, status,
 // and verify catching a closed day's rows changed behind the app's back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signSlip } from '../../electron/books/slips';
-import { verifyBooks } from '../../electron/books/verify';
+import { signSlip } from '../../electron/domains/slips/repo';
+import { verifyBooks } from '../../electron/domains/system/verify';
 import {
   balances,
   call,

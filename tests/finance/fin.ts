@@ -3,7 +3,7 @@
 
 import { expect } from 'vitest';
 import type { Input, MethodName, PaymentMode, Result, Slip } from '../../shared/contract';
-import { verifyBooks } from '../../electron/books/verify';
+import { verifyBooks } from '../../electron/domains/system/verify';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers';
 
 export type Who = keyof DemoOffice['tokens'];

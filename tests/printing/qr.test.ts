@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
-import { slipQrPayload } from '../../electron/printing/documents';
-import { formatQrPayload, parseQrPayload, publicKeyFingerprint, qrMessage, toBase64Url, verifyQrPayload } from '../../electron/printing/verify-qr';
+import { slipQrPayload } from '../../electron/domains/documents/service';
+import { formatQrPayload, parseQrPayload, publicKeyFingerprint, qrMessage, toBase64Url, verifyQrPayload } from '../../electron/domains/documents/qr';
 import { ok } from '../helpers';
 import { createDispatch, decodeQr, dispatchLines, postedDispatch, printDoc, stockedOffice, type PrintOffice } from './scenario';
 

@@ -1,10 +1,10 @@
 // Office-level print settings (office_settings): the paper a slip prints on and the copies (联)
 // each kind of slip prints in. Keys that were never set take the defaults below.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import type { PaperSize, PrintSettings, SlipKind } from '../../shared/contract';
-import { DeskError } from '../../shared/errors';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { PaperSize, PrintSettings, SlipKind } from '../../../shared/contract';
+import { DeskError } from '../../../shared/errors';
 
 export const DEFAULT_SETTINGS: PrintSettings = {
   paper: 'A5',

@@ -11,15 +11,15 @@
 // past day).
 
 import { createHash } from 'node:crypto';
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { DeskError, fail } from '../../shared/errors';
-import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../shared/schemas/finance';
-import { lastClosedDay } from '../books/daylock';
-import { firstMoveOnOrAfter } from '../books/fifo';
-import { nextDay } from '../core/time';
-import { appendJournal, type BookCtx } from './ledger';
-import { balanceAtEndOf, balanceBefore } from './views';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { DeskError, fail } from '../../../shared/errors';
+import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/schemas/finance';
+import { lastClosedDay } from '../../ledger/daylock';
+import { firstMoveOnOrAfter } from '../../ledger/fifo';
+import { nextDay } from '../../ledger/dates';
+import { appendJournal, type BookCtx } from '../../ledger/journal';
+import { balanceAtEndOf, balanceBefore } from '../cash/views';
 
 // ------------------------------------------------------------------ which days are open
 

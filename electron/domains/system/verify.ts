@@ -6,10 +6,10 @@
 //  - slip numbers never skip or repeat within a day's series
 //  - the audit rows chain by hash
 
-import type { DB } from '../store/db';
-import type { VerifyReport } from '../../shared/contract';
-import { verifyAuditChain } from '../core/audit';
-import { verifyFinance } from '../finance/verify';
+import type { DB } from '../../store/db';
+import type { VerifyReport } from '../../../shared/contract';
+import { verifyAuditChain } from '../../ledger/audit';
+import { verifyFinance } from './verifyFinance';
 
 type Problem = VerifyReport['problems'][number];
 

@@ -2,10 +2,10 @@
 // (日期, 凭证号, 摘要, 对方科目, 收入, 支出, 余额 / 借方, 贷方, 余额). A red row shows as a negative amount
 // in its original's column.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import type { JournalRow, MoneyAccount, ReceivableRow } from '../../shared/schemas/finance';
-import type { EntryDbRow, JournalDbRow } from './ledger';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { JournalRow, MoneyAccount, ReceivableRow } from '../../../shared/schemas/finance';
+import type { EntryDbRow, JournalDbRow } from '../../ledger/journal';
 
 export interface JournalJoined extends JournalDbRow {
   user_name: string;

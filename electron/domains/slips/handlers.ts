@@ -13,10 +13,10 @@ import {
   updateSlip,
   voidSlip,
   type WriteCtx,
-} from '../../books/slips';
+} from './repo';
 import { actor, type Ctx, type Handlers } from '../context';
-import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted } from '../../finance/slipmoney';
-import { bookCtx, managerSignoff } from './finance';
+import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted } from './money';
+import { bookCtx, managerSignoff } from '../financeHandlers';
 
 function writeCtx(ctx: Ctx): WriteCtx {
   return { db: ctx.db, nowIso: ctx.nowIso, businessDate: ctx.businessDate, actor: actor(ctx) };

@@ -3,12 +3,12 @@
 // documents.recordPrint (a write: logs the print and its 补打 number) then documents.render with
 // the returned printId (the paper of that print).
 
-import { requireOffice } from '../../books/office';
+import { requireOffice } from '../../ledger/officeKey';
 import { SLIP_KIND_ZH, type SlipKind } from '../../../shared/contract';
-import { logPrint, renderDocument, verifyQr } from '../../printing/documents';
-import { printLog } from '../../printing/print-log';
-import { printSettings, updatePrintSettings } from '../../printing/settings';
-import { publicKeyFingerprint } from '../../printing/verify-qr';
+import { logPrint, renderDocument, verifyQr } from './service';
+import { printLog } from './printLog';
+import { printSettings, updatePrintSettings } from './settings';
+import { publicKeyFingerprint } from './qr';
 import { actor, type Handlers } from '../context';
 
 export const documentHandlers = {

@@ -10,10 +10,10 @@
 //  - a closed day's rows never change: the hash taken at the close still matches, and no row dated
 //    into a closed day was posted after its close
 
-import type { DB } from '../store/db';
-import { MONEY_ACCOUNTS } from '../../shared/schemas/finance';
-import { dayRowsHash, type CloseRow } from './dayclose';
-import { balanceAtEndOf } from './views';
+import type { DB } from '../../store/db';
+import { MONEY_ACCOUNTS } from '../../../shared/schemas/finance';
+import { dayRowsHash, type CloseRow } from '../dayClose/service';
+import { balanceAtEndOf } from '../cash/views';
 
 type Add = (check: string, message: string, details?: Record<string, unknown>) => void;
 

@@ -2,12 +2,12 @@
 // movements: remittance of takings to the company (交回公司货款), petty-cash top-ups (备用金拨入),
 // and the red reversal of those and of collections.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { fail } from '../../shared/errors';
-import { MONEY_ACCOUNT_ZH, MONEY_ACCOUNTS, type JournalRow, type MoneyAccount } from '../../shared/schemas/finance';
-import { likeEscape } from '../books/slips';
-import { appendJournal, entryRow, isJournalReversed, journalRow, reverseEntry, reverseJournal, type BookCtx, type EntryDbRow } from './ledger';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { fail } from '../../../shared/errors';
+import { MONEY_ACCOUNT_ZH, MONEY_ACCOUNTS, type JournalRow, type MoneyAccount } from '../../../shared/schemas/finance';
+import { likeEscape } from '../slips/repo';
+import { appendJournal, entryRow, isJournalReversed, journalRow, reverseEntry, reverseJournal, type BookCtx, type EntryDbRow } from '../../ledger/journal';
 import { balanceBefore, ENTRY_SELECT, entryView, JOURNAL_SELECT, journalView, journalViewById, type EntryJoined, type JournalJoined } from './views';
 
 export function accounts(db: DB) {

@@ -6,7 +6,7 @@
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
-import { assertDayOpen } from '../books/daylock';
+import { assertDayOpen } from './daylock';
 import {
   MONEY_ACCOUNT_ZH,
   VOUCHER_PREFIX,

@@ -4,7 +4,7 @@
 import type { DB } from '../store/db';
 import type { MethodName, Output, ParsedInput } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
-import type { AuthService } from './auth';
+import type { AuthService } from './users/auth';
 
 export interface SessionUser {
   id: number;

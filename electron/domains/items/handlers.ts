@@ -5,7 +5,7 @@ import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import type { Customer, Item, Supplier } from '../../../shared/contract';
-import { likeEscape, notFound } from '../../books/slips';
+import { likeEscape, notFound } from '../slips/repo';
 import { actor, type Ctx, type Handlers } from '../context';
 
 /** 拼音首字母 of a name, lower case letters only: 抛光砖 雅典米白 → pgzydmb. */

@@ -1,9 +1,9 @@
 import { fail } from '../../../shared/errors';
 import { sql } from '../../store/db';
-import { newKeyPair, officeRow, officeView } from '../../books/office';
+import { newKeyPair, officeRow, officeView } from '../../ledger/officeKey';
 import { schemaVersion } from '../../store/migrate';
-import { getUser } from '../auth';
-import { isValidTimezone } from '../time';
+import { getUser } from '../users/auth';
+import { isValidTimezone } from '../../ledger/dates';
 import { DeskError } from '../../../shared/errors';
 import type { Handlers } from '../context';
 

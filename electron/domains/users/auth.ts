@@ -2,11 +2,11 @@
 // lock-out after repeated wrong PINs so a PIN cannot be guessed at a shared PC.
 
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { fail } from '../../shared/errors';
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import type { User } from '../../shared/contract';
-import type { Role } from '../../shared/roles';
+import { fail } from '../../../shared/errors';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { User } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
 
 export const MAX_FAILED_PINS = 5;
 export const LOCKOUT_MS = 60_000;

@@ -2,13 +2,13 @@
 // finance pays it from cash (现付); a claim may be voided, a paid one with a red voucher (红字).
 // The manager sets a monthly budget per category (费用预算); the report sets it against what was paid.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { fail } from '../../shared/errors';
-import { ROLE_ZH, type Role } from '../../shared/roles';
-import { EXPENSE_STATE_ZH, type ExpenseClaim, type ExpenseState } from '../../shared/schemas/finance';
-import { appendJournal, nextVoucherNo, reverseJournal, type BookCtx, type JournalDbRow } from './ledger';
-import { journalViewById } from './views';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { fail } from '../../../shared/errors';
+import { ROLE_ZH, type Role } from '../../../shared/roles';
+import { EXPENSE_STATE_ZH, type ExpenseClaim, type ExpenseState } from '../../../shared/schemas/finance';
+import { appendJournal, nextVoucherNo, reverseJournal, type BookCtx, type JournalDbRow } from '../../ledger/journal';
+import { journalViewById } from '../cash/views';
 
 export const EXPENSE_READERS: readonly Role[] = ['finance', 'manager', 'statistician'];
 

@@ -1,16 +1,16 @@
 // The finance desk's methods (cash.*, receivables.*, expenses.*, budgets.*, dayClose.*): thin
 // handlers over electron/finance/*. Writes are synchronous and run in the core's one transaction.
 
-import { fail } from '../../../shared/errors';
-import { ROLE_ZH, type Role } from '../../../shared/roles';
-import type { PinSignoff } from '../../../shared/schemas/finance';
-import { accounts, journal, moneyOfSlip, remit, reverseVoucher, topUp } from '../../finance/cash';
-import { closeDay, dayStatus, listCloses, preview } from '../../finance/dayclose';
-import { addCategory, approveClaim, budgetReport, categories, createClaim, listClaims, payClaim, setBudget, voidClaim } from '../../finance/expenses';
-import type { BookCtx } from '../../finance/ledger';
-import { aging, apply, collect, ledger, openOf, statement } from '../../finance/receivables';
-import { slipRow } from '../../books/slips';
-import { actor, type Ctx, type Handlers } from '../context';
+import { fail } from '../../shared/errors';
+import { ROLE_ZH, type Role } from '../../shared/roles';
+import type { PinSignoff } from '../../shared/schemas/finance';
+import { accounts, journal, moneyOfSlip, remit, reverseVoucher, topUp } from './cash/service';
+import { closeDay, dayStatus, listCloses, preview } from './dayClose/service';
+import { addCategory, approveClaim, budgetReport, categories, createClaim, listClaims, payClaim, setBudget, voidClaim } from './expenses/service';
+import type { BookCtx } from '../ledger/journal';
+import { aging, apply, collect, ledger, openOf, statement } from './receivables/service';
+import { slipRow } from './slips/repo';
+import { actor, type Ctx, type Handlers } from './context';
 
 /** Who books, when: the logged-in user unless a signer is named (finance signing a dispatch). */
 export function bookCtx(ctx: Ctx, userId: number = actor(ctx).id): BookCtx {

@@ -7,11 +7,11 @@
 //
 // Called from the slips.* handlers (electron/core/handlers/slips.ts), in the same transaction.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { fail } from '../../shared/errors';
-import type { PaymentMode } from '../../shared/contract';
-import type { MoneyAccount } from '../../shared/schemas/finance';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { fail } from '../../../shared/errors';
+import type { PaymentMode } from '../../../shared/contract';
+import type { MoneyAccount } from '../../../shared/schemas/finance';
 import {
   appendEntry,
   appendJournal,
@@ -23,7 +23,7 @@ import {
   type BookCtx,
   type EntryDbRow,
   type JournalDbRow,
-} from './ledger';
+} from '../../ledger/journal';
 
 interface SlipHead {
   id: number;

@@ -3,9 +3,9 @@
 // content; posting moves stock through the FIFO layers; a posted slip is only ever reversed.
 
 import { createHash } from 'node:crypto';
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { DeskError, fail } from '../../shared/errors';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { DeskError, fail } from '../../../shared/errors';
 import {
   SLIP_PREFIX,
   SLIP_SIGNATURES,
@@ -19,11 +19,11 @@ import {
   type SlipLineInput,
   type SlipState,
   type SlipSummary,
-} from '../../shared/contract';
-import { MAX_FEN } from '../../shared/money';
-import { ROLE_EN, ROLE_ZH, type Role } from '../../shared/roles';
-import { balanceOf, isLayerUntouched, issue, receive, returnedOf, reverseMove, takeCost, type MoveRow, type PostingCtx } from './fifo';
-import { signWithOfficeKey, verifyOfficeSignature } from './office';
+} from '../../../shared/contract';
+import { MAX_FEN } from '../../../shared/money';
+import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
+import { balanceOf, isLayerUntouched, issue, receive, returnedOf, reverseMove, takeCost, type MoveRow, type PostingCtx } from '../../ledger/fifo';
+import { signWithOfficeKey, verifyOfficeSignature } from '../../ledger/officeKey';
 
 export interface SlipRow {
   id: number;

@@ -1,12 +1,12 @@
 // Receivables (应收款): collections (回款) applied to slips by hand or oldest first, prepayments
 // (预收) applied later, the per-customer ledger, aging (账龄) and the customer statement (对账单).
 
-import { addDays } from '../core/time';
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { fail } from '../../shared/errors';
-import type { MoneyAccount, OpenSlip } from '../../shared/schemas/finance';
-import { notFound } from '../books/slips';
+import { addDays } from '../../ledger/dates';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { fail } from '../../../shared/errors';
+import type { MoneyAccount, OpenSlip } from '../../../shared/schemas/finance';
+import { notFound } from '../slips/repo';
 import {
   allocate,
   appendEntry,
@@ -18,8 +18,8 @@ import {
   type Applied,
   type BookCtx,
   type ItemDbRow,
-} from './ledger';
-import { ENTRY_SELECT, entryView, entryViewById, journalViewById, type EntryJoined } from './views';
+} from '../../ledger/journal';
+import { ENTRY_SELECT, entryView, entryViewById, journalViewById, type EntryJoined } from '../cash/views';
 
 interface CustomerRow {
   id: number;

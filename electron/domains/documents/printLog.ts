@@ -2,9 +2,9 @@
 // transaction) before the paper is rendered, and the paper is rendered from the row, so what the
 // log says was printed, copy names and 补打 number included, is what came out.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import type { DocKind, PaperSize, PrintRecord } from '../../shared/contract';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { DocKind, PaperSize, PrintRecord } from '../../../shared/contract';
 
 interface PrintRow {
   id: number;

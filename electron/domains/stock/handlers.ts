@@ -1,6 +1,6 @@
-import { onHand, stockCard } from '../../books/stock';
-import { verifyBooks } from '../../books/verify';
-import { getItem } from './masterdata';
+import { onHand, stockCard } from './repo';
+import { verifyBooks } from '../system/verify';
+import { getItem } from '../items/handlers';
 import type { Handlers } from '../context';
 import { DeskError } from '../../../shared/errors';
 

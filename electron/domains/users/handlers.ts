@@ -1,6 +1,6 @@
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
-import { getUser, userView } from '../auth';
+import { getUser, userView } from './auth';
 import { actor, type Handlers } from '../context';
 import type { Role } from '../../../shared/roles';
 

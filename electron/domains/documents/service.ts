@@ -1,9 +1,9 @@
 // Printed documents as the core serves them: gather a slip's or stock card's data from the
 // books, build the pdfmake definition, render the PDF; log prints; check scanned QR codes.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import { DeskError, fail } from '../../shared/errors';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import { DeskError, fail } from '../../../shared/errors';
 import {
   FINANCE_DOC_ROLES,
   SLIP_KIND_ZH,
@@ -14,24 +14,24 @@ import {
   type RenderedDocument,
   type Slip,
   type SlipKind,
-} from '../../shared/contract';
-import { requireOffice, signWithOfficeKey } from '../books/office';
-import { slipRow, slipRowByNo, slipView } from '../books/slips';
-import { stockCard } from '../books/stock';
-import { getItem } from '../core/handlers/masterdata';
-import { renderPdf } from './pdf';
-import { printRecord, recordPrint } from './print-log';
+} from '../../../shared/contract';
+import { requireOffice, signWithOfficeKey } from '../../ledger/officeKey';
+import { slipRow, slipRowByNo, slipView } from '../slips/repo';
+import { stockCard } from '../stock/repo';
+import { getItem } from '../items/handlers';
+import { renderPdf } from '../../printing/pdf';
+import { printRecord, recordPrint } from './printLog';
 import { printSettings } from './settings';
-import { buildSlipDoc, type Party } from './slip-doc';
-import { buildStockCardDoc } from './stock-card-doc';
-import { buildCashCountDoc, type CashCountData } from './cash-count-doc';
-import { buildStatementDoc } from './statement-doc';
-import { closeRecord, preview as dayPreview } from '../finance/dayclose';
-import { statement as customerStatement } from '../finance/receivables';
-import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../shared/schemas/finance';
-import type { Role } from '../../shared/roles';
-import { money } from './format';
-import { formatQrPayload, qrMessage, toBase64Url, verifyQrPayload } from './verify-qr';
+import { buildSlipDoc, type Party } from '../../printing/slip-doc';
+import { buildStockCardDoc } from '../../printing/stock-card-doc';
+import { buildCashCountDoc, type CashCountData } from '../../printing/cash-count-doc';
+import { buildStatementDoc } from '../../printing/statement-doc';
+import { closeRecord, preview as dayPreview } from '../dayClose/service';
+import { statement as customerStatement } from '../receivables/service';
+import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../../shared/schemas/finance';
+import type { Role } from '../../../shared/roles';
+import { money } from '../../printing/format';
+import { formatQrPayload, qrMessage, toBase64Url, verifyQrPayload } from './qr';
 
 export interface DocTarget {
   doc: DocKind;

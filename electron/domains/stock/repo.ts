@@ -1,12 +1,12 @@
 // Stock cards (库存明细账) and on-hand figures. Every move row carries the item's balance after
 // it, so a card page is an index range read and on-hand is one index seek per item.
 
-import type { DB } from '../store/db';
-import { sql } from '../store/db';
-import type { OnHandRow, StockCardRow, SlipKind } from '../../shared/contract';
-import { balanceBefore, firstMoveOnOrAfter, type Balance } from './fifo';
-import { nextDay } from '../core/time';
-import { likeEscape } from './slips';
+import type { DB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { OnHandRow, StockCardRow, SlipKind } from '../../../shared/contract';
+import { balanceBefore, firstMoveOnOrAfter, type Balance } from '../../ledger/fifo';
+import { nextDay } from '../../ledger/dates';
+import { likeEscape } from '../slips/repo';
 
 interface CardMoveRow {
   id: number;
