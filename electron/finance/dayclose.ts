@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
 import { DeskError, fail } from '../../shared/errors';
-import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../shared/schemas/finance';
+import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../shared/contract';
 import { lastClosedDay } from '../books/daylock';
 import { firstMoveOnOrAfter } from '../books/fifo';
 import { nextDay } from '../core/time';

@@ -10,8 +10,7 @@
 import type { DB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
-import type { PaymentMode } from '../../shared/contract';
-import type { MoneyAccount } from '../../shared/schemas/finance';
+import type { MoneyAccount, PaymentMode } from '../../shared/contract';
 import {
   appendEntry,
   appendJournal,

@@ -28,7 +28,7 @@ import { buildCashCountDoc, type CashCountData } from './cash-count-doc';
 import { buildStatementDoc } from './statement-doc';
 import { closeRecord, preview as dayPreview } from '../finance/dayclose';
 import { statement as customerStatement } from '../finance/receivables';
-import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../shared/schemas/finance';
+import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import { money } from './format';
 import { formatQrPayload, qrMessage, toBase64Url, verifyQrPayload } from './verify-qr';

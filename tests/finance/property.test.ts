@@ -18,8 +18,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PaymentMode, Slip } from '../../shared/contract';
-import type { MoneyAccount } from '../../shared/schemas/finance';
+import type { MoneyAccount, PaymentMode, Slip } from '../../shared/contract';
 import { dayRowsHash } from '../../electron/finance/dayclose';
 import { verifyBooks } from '../../electron/books/verify';
 import { call, dayAt, financeOffice, must, type DemoOffice, type Who } from './fin';
