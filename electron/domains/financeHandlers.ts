@@ -3,7 +3,7 @@
 
 import { fail } from '../../shared/errors';
 import { ROLE_ZH, type Role } from '../../shared/roles';
-import type { PinSignoff } from '../../shared/schemas/finance';
+import type { PinSignoff } from '../../shared/contract';
 import { accounts, journal, moneyOfSlip, remit, reverseVoucher, topUp } from './cash/service';
 import { closeDay, dayStatus, listCloses, preview } from './dayClose/service';
 import { addCategory, approveClaim, budgetReport, categories, createClaim, listClaims, payClaim, setBudget, voidClaim } from './expenses/service';

@@ -14,7 +14,7 @@ import {
   type JournalCause,
   type MoneyAccount,
   type ReceivableKind,
-} from '../../shared/schemas/finance';
+} from '../../shared/contract';
 
 /** Who books, when, into which business day. */
 export interface BookCtx {

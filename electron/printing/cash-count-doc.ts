@@ -7,7 +7,7 @@
 // checks; the countersignatures of the close. A day not closed yet carries a 未日结 watermark and
 // leaves the count blank for the pen.
 
-import { MONEY_ACCOUNT_ZH, type MoneyAccount } from '../../shared/schemas/finance';
+import { MONEY_ACCOUNT_ZH, type MoneyAccount } from '../../shared/contract';
 import { fenToChineseCapital } from '../../shared/money';
 import { dateZh, localTime, money, qty, yuan } from './format';
 import { COLOR, MARGIN, PAGE, boxWidths, fit, gap, gridTable, type Node } from './layout';

@@ -8,7 +8,7 @@
 // 日期) beside the office's 财务 signature line.
 
 import { fenToChineseCapital } from '../../shared/money';
-import type { ReceivableKind } from '../../shared/schemas/finance';
+import type { ReceivableKind } from '../../shared/contract';
 import { dateZh, money, yuan } from './format';
 import { COLOR, MARGIN, PAGE, boxWidths, fit, gridTable, planPages, type Node } from './layout';
 import { FOOT, ROW, SIZE, THEAD, TITLE_BAND, caption, cellFit, footer, headCells, infoRows, titleBand, type OfficeInfo } from './finance-form';

@@ -5,7 +5,7 @@
 import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
-import { MONEY_ACCOUNT_ZH, MONEY_ACCOUNTS, type JournalRow, type MoneyAccount } from '../../../shared/schemas/finance';
+import { MONEY_ACCOUNT_ZH, MONEY_ACCOUNTS, type JournalRow, type MoneyAccount } from '../../../shared/contract';
 import { likeEscape } from '../slips/repo';
 import { appendJournal, entryRow, isJournalReversed, journalRow, reverseEntry, reverseJournal, type BookCtx, type EntryDbRow } from '../../ledger/journal';
 import { balanceBefore, ENTRY_SELECT, entryView, JOURNAL_SELECT, journalView, journalViewById, type EntryJoined, type JournalJoined } from './views';

@@ -4,7 +4,7 @@
 
 import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
-import type { JournalRow, MoneyAccount, ReceivableRow } from '../../../shared/schemas/finance';
+import type { JournalRow, MoneyAccount, ReceivableRow } from '../../../shared/contract';
 import type { EntryDbRow, JournalDbRow } from '../../ledger/journal';
 
 export interface JournalJoined extends JournalDbRow {

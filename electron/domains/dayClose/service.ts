@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
 import { DeskError, fail } from '../../../shared/errors';
-import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/schemas/finance';
+import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/contract';
 import { lastClosedDay } from '../../ledger/daylock';
 import { firstMoveOnOrAfter } from '../../ledger/fifo';
 import { nextDay } from '../../ledger/dates';

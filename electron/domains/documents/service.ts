@@ -28,7 +28,7 @@ import { buildCashCountDoc, type CashCountData } from '../../printing/cash-count
 import { buildStatementDoc } from '../../printing/statement-doc';
 import { closeRecord, preview as dayPreview } from '../dayClose/service';
 import { statement as customerStatement } from '../receivables/service';
-import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../../shared/schemas/finance';
+import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import { money } from '../../printing/format';
 import { formatQrPayload, qrMessage, toBase64Url, verifyQrPayload } from './qr';

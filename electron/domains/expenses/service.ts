@@ -6,7 +6,7 @@ import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
-import { EXPENSE_STATE_ZH, type ExpenseClaim, type ExpenseState } from '../../../shared/schemas/finance';
+import { EXPENSE_STATE_ZH, type ExpenseClaim, type ExpenseState } from '../../../shared/contract';
 import { appendJournal, nextVoucherNo, reverseJournal, type BookCtx, type JournalDbRow } from '../../ledger/journal';
 import { journalViewById } from '../cash/views';
 

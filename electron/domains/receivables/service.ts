@@ -5,7 +5,7 @@ import { addDays } from '../../ledger/dates';
 import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
-import type { MoneyAccount, OpenSlip } from '../../../shared/schemas/finance';
+import type { MoneyAccount, OpenSlip } from '../../../shared/contract';
 import { notFound } from '../slips/repo';
 import {
   allocate,

@@ -11,7 +11,7 @@ import type { DB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import type { PaymentMode } from '../../../shared/contract';
-import type { MoneyAccount } from '../../../shared/schemas/finance';
+import type { MoneyAccount } from '../../../shared/contract';
 import {
   appendEntry,
   appendJournal,

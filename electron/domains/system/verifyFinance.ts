@@ -11,7 +11,7 @@
 //    into a closed day was posted after its close
 
 import type { DB } from '../../store/db';
-import { MONEY_ACCOUNTS } from '../../../shared/schemas/finance';
+import { MONEY_ACCOUNTS } from '../../../shared/contract';
 import { dayRowsHash, type CloseRow } from '../dayClose/service';
 import { balanceAtEndOf } from '../cash/views';
 

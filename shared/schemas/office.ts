@@ -1,0 +1,36 @@
+// The office itself (office.*): whether it is set up, and setting it up once.
+
+import { z } from 'zod';
+import { Empty, Name, Pin, Text, method } from './common';
+import { User } from './users';
+
+export const Office = z.object({
+  name: z.string(),
+  shortName: z.string(),
+  timezone: z.string(),
+  publicKeyPem: z.string(),
+  createdAt: z.string(),
+});
+export type Office = z.infer<typeof Office>;
+
+export const officeMethods = {
+  'office.get': method({
+    input: Empty,
+    output: z.object({ initialised: z.boolean(), office: Office.nullable(), schemaVersion: z.number().int() }),
+    access: 'public',
+    write: false,
+    doc: 'Whether the office is set up, and its name and public key.',
+  }),
+  'office.init': method({
+    input: z.object({
+      name: Name(100),
+      shortName: Text(50).optional(),
+      timezone: z.string().default('Asia/Shanghai'),
+      admin: z.object({ name: Name(30), pin: Pin }),
+    }),
+    output: z.object({ office: Office, admin: User }),
+    access: 'public',
+    write: true,
+    doc: 'Create the office, its Ed25519 signing key and the first administrator. Only once.',
+  }),
+} as const;

@@ -1,0 +1,256 @@
+// Slips (单据, slips.*): inbound (进仓单), dispatch (发货单), return (退货单) and reversal (红字冲销),
+// their lines, signatures and states, and the tables of who creates and signs each kind.
+
+import { z } from 'zod';
+import type { Role } from '../roles';
+import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, Qty, RoleSchema, Text, method } from './common';
+
+export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal'] as const;
+export const SlipKind = z.enum(SLIP_KINDS);
+export type SlipKind = z.infer<typeof SlipKind>;
+/** Kinds a user creates; a reversal is made only by slips.reverse. */
+export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return']);
+export type CreatableSlipKind = z.infer<typeof CreatableSlipKind>;
+export const SLIP_STATES = ['draft', 'posted', 'void'] as const;
+export const SlipState = z.enum(SLIP_STATES);
+export type SlipState = z.infer<typeof SlipState>;
+export const PAYMENT_MODES = ['cash', 'wechat', 'alipay', 'bank', 'credit'] as const;
+export const PaymentMode = z.enum(PAYMENT_MODES);
+export type PaymentMode = z.infer<typeof PaymentMode>;
+
+export const SlipLineInput = z.object({
+  itemId: Id,
+  qty: Qty,
+  /** inbound: cost per base unit from HQ's delivery note */
+  unitCostFen: NonNegFen.optional(),
+  /** dispatch: selling price per base unit */
+  priceFen: NonNegFen.optional(),
+  /** return: the dispatch line the goods come back against */
+  sourceLineId: Id.optional(),
+  memo: Text(100).optional(),
+});
+export type SlipLineInput = z.infer<typeof SlipLineInput>;
+
+const slipHeaderFields = {
+  supplierId: Id.nullish(),
+  customerId: Id.nullish(),
+  /** HQ's delivery note number (随货同行联) on an inbound slip */
+  deliveryNoteNo: Text(50).nullish(),
+  paymentMode: PaymentMode.nullish(),
+  /** the posted dispatch a return comes back against */
+  sourceSlipId: Id.nullish(),
+  memo: Text(200).nullish(),
+};
+
+export const Signature = z.object({
+  role: RoleSchema,
+  userId: Id,
+  userName: z.string(),
+  signedAt: z.string(),
+  contentHash: z.string(),
+  signature: z.string(),
+  /** false when the slip's content no longer matches what was signed */
+  valid: z.boolean(),
+});
+export type Signature = z.infer<typeof Signature>;
+
+export const SlipLine = z.object({
+  id: Id,
+  lineNo: z.number().int(),
+  itemId: Id,
+  itemCode: z.string(),
+  itemName: z.string(),
+  spec: z.string(),
+  unit: z.string(),
+  qty: z.number().int(),
+  unitCostFen: z.number().int().nullable(),
+  priceFen: z.number().int().nullable(),
+  /** qty × unit cost (inbound) or qty × price (dispatch, return) */
+  amountFen: z.number().int(),
+  sourceLineId: Id.nullable(),
+  memo: z.string(),
+  /** for posted slips: what actually moved (less than qty on a confirmed short pick) */
+  shippedQty: z.number().int().nullable(),
+  /** for posted slips: the FIFO cost of the goods that moved on this line */
+  costFen: z.number().int().nullable(),
+  /** for a posted dispatch: how many units can still be returned */
+  returnableQty: z.number().int().nullable(),
+});
+export type SlipLine = z.infer<typeof SlipLine>;
+
+export const Slip = z.object({
+  id: Id,
+  no: z.string(),
+  kind: SlipKind,
+  state: SlipState,
+  businessDate: z.string(),
+  supplierId: Id.nullable(),
+  supplierName: z.string().nullable(),
+  customerId: Id.nullable(),
+  customerName: z.string().nullable(),
+  deliveryNoteNo: z.string().nullable(),
+  paymentMode: PaymentMode.nullable(),
+  sourceSlipId: Id.nullable(),
+  sourceSlipNo: z.string().nullable(),
+  memo: z.string(),
+  reason: z.string().nullable(),
+  totalQty: z.number().int(),
+  totalAmountFen: z.number().int(),
+  createdBy: Person,
+  createdAt: z.string(),
+  postedBy: Person.nullable(),
+  postedAt: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  reversedBy: z.object({ id: Id, no: z.string() }).nullable(),
+  version: z.number().int(),
+  contentHash: z.string(),
+  lines: z.array(SlipLine),
+  signatures: z.array(Signature),
+  requiredSignatures: z.array(RoleSchema),
+  missingSignatures: z.array(RoleSchema),
+});
+export type Slip = z.infer<typeof Slip>;
+
+export const SlipSummary = Slip.pick({
+  id: true,
+  no: true,
+  kind: true,
+  state: true,
+  businessDate: true,
+  customerName: true,
+  supplierName: true,
+  deliveryNoteNo: true,
+  paymentMode: true,
+  sourceSlipNo: true,
+  totalQty: true,
+  totalAmountFen: true,
+  createdAt: true,
+  postedAt: true,
+  reversedBy: true,
+  missingSignatures: true,
+}).extend({ lineCount: z.number().int() });
+export type SlipSummary = z.infer<typeof SlipSummary>;
+
+export const slipsMethods = {
+  'slips.create': method({
+    input: z.object({ kind: CreatableSlipKind, ...slipHeaderFields, lines: z.array(SlipLineInput).max(500).default([]) }),
+    output: Slip,
+    access: ['keeper', 'statistician', 'sales', 'manager'],
+    write: true,
+    doc: 'Open a draft slip; it takes its number now (prefix + yyyyMMdd + serial).',
+  }),
+  'slips.update': method({
+    input: z.object({
+      slipId: Id,
+      /** the version the editor started from; a stale one is refused */
+      version: z.number().int().optional(),
+      ...slipHeaderFields,
+      lines: z.array(SlipLineInput).max(500).optional(),
+    }),
+    output: Slip,
+    access: ['keeper', 'statistician', 'sales', 'manager'],
+    write: true,
+    doc: 'Edit a draft; fields left out stay; lines, when given, replace all lines. Any change of content drops its signatures.',
+  }),
+  'slips.sign': method({
+    input: z.object({
+      slipId: Id,
+      role: RoleSchema,
+      user: z.union([Id, Name(30)]),
+      pin: Pin,
+      /** finance signing a credit sale over the customer's limit: the manager's PIN lets it through (finance.ts) */
+      creditOverride: PinSignoff.optional(),
+    }),
+    output: Slip,
+    access: 'any',
+    write: true,
+    doc: 'Sign a draft as one role; the signer re-enters the PIN (the signer may differ from who is logged in).',
+  }),
+  'slips.post': method({
+    input: z.object({
+      slipId: Id,
+      /** dispatch/return: what the keeper picked (scanned) per line; lines left out count as 0 */
+      picked: z.array(z.object({ lineId: Id, qty: z.number().int().min(0).max(1_000_000_000) })).max(500).optional(),
+      /** the keeper confirms posting less than the slip says (short pick) */
+      confirmShort: z.boolean().default(false),
+    }),
+    output: Slip,
+    access: ['keeper'],
+    write: true,
+    doc: 'Post a draft to the books (进仓 / 出库 / 退货入库) through the FIFO layers.',
+  }),
+  'slips.reverse': method({
+    input: z.object({ slipId: Id, reason: Name(200) }),
+    output: z.object({ original: Slip, reversal: Slip }),
+    access: ['keeper', 'manager'],
+    write: true,
+    doc: 'Reverse a posted slip (红字冲销): a new posted slip that puts back exactly what the original moved.',
+  }),
+  'slips.void': method({
+    input: z.object({ slipId: Id, reason: Name(200) }),
+    output: Slip,
+    access: ['keeper', 'statistician', 'sales', 'manager'],
+    write: true,
+    doc: 'Void a draft (作废); its number stays used.',
+  }),
+  'slips.get': method({
+    input: z.union([z.object({ slipId: Id }), z.object({ no: Name(40) })]),
+    output: Slip,
+    access: 'any',
+    write: false,
+    doc: 'One slip with lines and signatures, by id or number.',
+  }),
+  'slips.list': method({
+    input: z.object({
+      kind: SlipKind.optional(),
+      state: SlipState.optional(),
+      from: DateStr.optional(),
+      to: DateStr.optional(),
+      customerId: Id.optional(),
+      query: Text(50).default(''),
+      ...Page,
+    }),
+    output: z.object({ rows: z.array(SlipSummary), total: z.number().int() }),
+    access: 'any',
+    write: false,
+    doc: 'Slips by number, date, kind, state or customer, newest first.',
+  }),
+} as const;
+
+/** Roles that may create each kind of slip (the core enforces it; the UI uses it to offer actions). */
+export const SLIP_CREATE_ROLES: Record<CreatableSlipKind, readonly Role[]> = {
+  inbound: ['keeper', 'statistician'],
+  dispatch: ['sales', 'statistician', 'manager'],
+  return: ['sales', 'statistician', 'keeper', 'manager'],
+};
+
+/** Signatures a slip needs before the keeper may post it, in the order they are given. */
+export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
+  inbound: [],
+  dispatch: ['manager', 'finance'],
+  return: ['manager'],
+  reversal: [],
+};
+
+/** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
+export const SLIP_PREFIX: Record<SlipKind, string> = {
+  inbound: 'JC', // 进仓单
+  dispatch: 'FH', // 发货单
+  return: 'TH', // 退货单
+  reversal: 'HC', // 红字冲销
+};
+
+export const SLIP_KIND_ZH: Record<SlipKind, string> = {
+  inbound: '进仓单',
+  dispatch: '发货单',
+  return: '退货单',
+  reversal: '红字冲销单',
+};
+
+export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {
+  cash: '现金',
+  wechat: '微信',
+  alipay: '支付宝',
+  bank: '银行转账',
+  credit: '赊销(挂账)',
+};
