@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import type { VerifyReport } from '../../shared/contract';
 import { verifyBooks } from '../domains/system/verify';
-import type { DB } from '../store/db';
+import { asReadable, type DB } from '../store/db';
 import { latestVersion, migrate, schemaVersion } from '../store/migrate';
 import { MIGRATIONS } from '../store/migrations';
 import { failed, UsageError } from './errors';
@@ -100,7 +100,7 @@ export async function verifyDatabase(db: DB, path: string): Promise<FileReport> 
 
   let books: VerifyReport;
   try {
-    books = verifyBooks(db);
+    books = verifyBooks(asReadable(db));
   } catch (e) {
     const m = why(e);
     books = {

@@ -17,30 +17,15 @@ import {
 } from '../../shared/contract';
 import { DeskError, isDeskError, type DeskErrorShape } from '../../shared/errors';
 import { ROLE_ZH } from '../../shared/roles';
-import { openDatabase, sql, type DB } from '../store/db';
+import { asReadable, asWritable, openDatabase, sql, type WritableDB } from '../store/db';
 import { migrate, type MigrateResult } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
-import { AuthService, getUser } from '../domains/users/auth';
+import { AuthService } from '../domains/users/auth';
+import { getUser } from '../domains/users/repo';
 import { appendAudit, redact } from '../ledger/audit';
-import type { Ctx, Handler, Handlers, SessionUser } from '../domains/context';
+import type { Ctx, SessionUser, WriteCtx } from '../domains/context';
+import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
-import { officeHandlers } from '../domains/office/handlers';
-import { authHandlers } from '../domains/users/handlers';
-import { masterDataHandlers } from '../domains/items/handlers';
-import { slipHandlers } from '../domains/slips/handlers';
-import { stockHandlers } from '../domains/stock/handlers';
-import { documentHandlers } from '../domains/documents/handlers';
-import { financeHandlers } from '../domains/financeHandlers';
-
-const handlers = {
-  ...officeHandlers,
-  ...authHandlers,
-  ...masterDataHandlers,
-  ...slipHandlers,
-  ...stockHandlers,
-  ...documentHandlers,
-  ...financeHandlers,
-} satisfies Handlers;
 
 export interface CoreOptions {
   dbPath: string;
@@ -58,7 +43,8 @@ export interface Core {
   call<M extends MethodName>(method: M, input: Input<M>, meta?: CallMeta): Promise<Result<Output<M>>>;
   /** for doors that pass along whatever arrived (IPC, HTTP, CLI): nothing is trusted */
   callUnknown(method: unknown, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
-  readonly db: DB;
+  /** the connection itself, for the tools and tests that own this core (every write through call() is audited; these are not) */
+  readonly db: WritableDB;
   readonly dbPath: string;
   readonly migration: MigrateResult;
   close(): void;
@@ -106,7 +92,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     let user: SessionUser | null = null;
     const userId = auth.sessionUser(meta.token);
     if (userId != null) {
-      const u = getUser(db, userId);
+      const u = getUser(asReadable(db), userId);
       if (u && u.active) user = { id: u.id, name: u.name, roles: u.roles };
       else auth.endSession(meta.token ?? null);
     }
@@ -117,19 +103,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
 
     const now = clock();
-    const ctx: Ctx = {
-      db,
-      now,
-      nowIso: now.toISOString(),
-      businessDate: businessDateOf(now, officeTimezone()),
-      user,
-      token: meta.token ?? null,
-      auth,
-    };
-    const handler = handlers[method] as Handler<MethodName>;
-    const input = parsed.data as never;
+    const base = { now, nowIso: now.toISOString(), businessDate: businessDateOf(now, officeTimezone()), user, token: meta.token ?? null, auth };
+    const handler = handlers[method] as unknown as (input: unknown, ctx: Ctx) => unknown;
+    const input = parsed.data;
 
-    if (!def.write) return await handler(input, ctx);
+    // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
+    if (!def.write) return await handler(input, { ...base, db: asReadable(db) });
+    const ctx: WriteCtx = { ...base, db: asWritable(db) };
 
     const requestId = meta.requestId ?? null;
     // The same request id must mean the same call by the same user with the same input.
@@ -150,7 +130,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         }
         const value = handler(input, ctx);
         if (value instanceof Promise) throw new Error(`write handler ${method} must not be async`);
-        appendAudit(db, {
+        appendAudit(ctx.db, {
           at: ctx.nowIso,
           userId: user?.id ?? null,
           roles: user?.roles ?? [],
@@ -193,7 +173,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   return {
     call: callUnknown as Core['call'],
     callUnknown,
-    db,
+    db: asWritable(db),
     dbPath: opts.dbPath,
     migration,
     close: () => db.close(),

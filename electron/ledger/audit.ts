@@ -2,7 +2,7 @@
 // removed behind the app's back shows up in `verify`.
 
 import { createHash } from 'node:crypto';
-import type { DB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,7 +35,7 @@ export function auditHash(prevHash: string, f: AuditFields): string {
 }
 
 export function appendAudit(
-  db: DB,
+  db: WritableDB,
   e: { at: string; userId: number | null; roles: string[]; method: string; input: unknown; ref: string | null; requestId: string | null },
 ): void {
   const last = sql(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
@@ -63,7 +63,7 @@ export interface ChainProblem {
 }
 
 /** Walk the whole chain; returns every broken link. */
-export function verifyAuditChain(db: DB): { rows: number; problems: ChainProblem[] } {
+export function verifyAuditChain(db: ReadableDB): { rows: number; problems: ChainProblem[] } {
   const problems: ChainProblem[] = [];
   let prev = GENESIS_HASH;
   let expectSeq = 1;

@@ -6,7 +6,7 @@
 // value in = cost out + value on hand, to the fen. A reversal (红字) writes a negative move of the
 // same direction and puts the layer back exactly as it was.
 
-import type { DB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
 import { assertDayOpen } from './daylock';
@@ -52,13 +52,13 @@ export function takeCost(remainingQty: number, remainingAmountFen: number, take:
 }
 
 /** The first move id dated on or after `date` (moves are in date order), or null when none is. */
-export function firstMoveOnOrAfter(db: DB, date: string): number | null {
+export function firstMoveOnOrAfter(db: ReadableDB, date: string): number | null {
   // ORDER BY … LIMIT 1 reads one index entry; MIN(id) would scan every move after the date.
   return (sql(db, 'SELECT id FROM stock_moves WHERE business_date >= ? ORDER BY business_date, id LIMIT 1').pluck().get(date) as number | undefined) ?? null;
 }
 
 /** An item's balance after its last move with id below `beforeId` (all moves when null). */
-export function balanceBefore(db: DB, itemId: number, beforeId: number | null): Balance {
+export function balanceBefore(db: ReadableDB, itemId: number, beforeId: number | null): Balance {
   if (beforeId === null) return balanceOf(db, itemId);
   const r = sql(
     db,
@@ -67,7 +67,7 @@ export function balanceBefore(db: DB, itemId: number, beforeId: number | null): 
   return r ?? { qty: 0, amountFen: 0 };
 }
 
-export function balanceOf(db: DB, itemId: number): Balance {
+export function balanceOf(db: ReadableDB, itemId: number): Balance {
   const r = sql(db, 'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? ORDER BY id DESC LIMIT 1').get(
     itemId,
   ) as Balance | undefined;
@@ -75,7 +75,7 @@ export function balanceOf(db: DB, itemId: number): Balance {
 }
 
 function insertMove(
-  db: DB,
+  db: WritableDB,
   pc: PostingCtx,
   m: { itemId: number; lineId: number; direction: 'in' | 'out'; qty: number; amountFen: number; layerId: number; sourceMoveId: number | null },
 ): number {
@@ -108,7 +108,7 @@ function insertMove(
 
 /** Goods in: a new layer at the given amount. */
 export function receive(
-  db: DB,
+  db: WritableDB,
   pc: PostingCtx,
   r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null },
 ): number {
@@ -135,7 +135,7 @@ export function layerTakeCost(layer: Omit<LayerRow, 'id'>, take: number): number
 }
 
 /** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
-export function issue(db: DB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
+export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
   let left = r.qty;
   let cost = 0;
   const layers = sql(
@@ -163,13 +163,13 @@ export function issue(db: DB, pc: PostingCtx, r: { itemId: number; lineId: numbe
 }
 
 /** The layer of an 'in' move that has not been touched since (nothing taken from it). */
-export function isLayerUntouched(db: DB, layerId: number): boolean {
+export function isLayerUntouched(db: ReadableDB, layerId: number): boolean {
   const l = sql(db, 'SELECT in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers WHERE id = ?').get(layerId) as LayerRow;
   return l.remaining_qty === l.in_qty && l.remaining_amount_fen === l.in_amount_fen;
 }
 
 /** 红字: undo one move exactly. An 'in' move's layer must be untouched (checked by the caller). */
-export function reverseMove(db: DB, pc: PostingCtx, move: MoveRow, lineId: number): number {
+export function reverseMove(db: WritableDB, pc: PostingCtx, move: MoveRow, lineId: number): number {
   if (move.direction === 'in') {
     sql(db, 'UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?').run(
       move.qty,
@@ -195,7 +195,7 @@ export function reverseMove(db: DB, pc: PostingCtx, move: MoveRow, lineId: numbe
 }
 
 /** What of a dispatch's out move has come back on posted, unreversed returns. */
-export function returnedOf(db: DB, outMoveId: number): Balance {
+export function returnedOf(db: ReadableDB, outMoveId: number): Balance {
   return sql(
     db,
     `SELECT COALESCE(SUM(r.qty), 0) AS qty, COALESCE(SUM(r.amount_fen), 0) AS amountFen

@@ -1,9 +1,10 @@
 // The finance books' writers: every money journal row, receivable entry and allocation is written
-// here, and nowhere else. Each checks the day lock first (books/daylock.ts). Amounts are integer
+// here, and nowhere else. Each checks the day lock first (ledger/daylock.ts). Amounts are integer
 // fen; a red row (红字) negates one earlier row and points at it; nothing is updated or deleted
 // except the derived receivable_items (what of each sale / credit is settled).
 
-import type { DB } from '../store/db';
+import type { ReadableDB, WritableDB } from '../store/db';
+import { nextNumber } from './numbering';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
 import { assertDayOpen } from './daylock';
@@ -18,7 +19,7 @@ import {
 
 /** Who books, when, into which business day. */
 export interface BookCtx {
-  db: DB;
+  db: WritableDB;
   nowIso: string;
   businessDate: string;
   userId: number;
@@ -74,17 +75,9 @@ export interface ItemDbRow {
 
 // ------------------------------------------------------------------ numbering
 
-/** prefix + yyyyMMdd + 4-digit serial, taken in the same transaction as the row it numbers. */
-export function nextVoucherNo(db: DB, prefix: string, businessDate: string): string {
-  const day = businessDate.replace(/-/g, '');
-  const last = sql(
-    db,
-    `INSERT INTO voucher_series (prefix, day, last) VALUES (?, ?, 1)
-     ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1 RETURNING last`,
-  )
-    .pluck()
-    .get(prefix, day) as number;
-  return `${prefix}${day}${String(last).padStart(4, '0')}`;
+/** A voucher number (现收/现付/银收/银付, BX for expense claims): ledger/numbering.ts. */
+export function nextVoucherNo(db: WritableDB, prefix: string, businessDate: string): string {
+  return nextNumber(db, 'vouchers', prefix, businessDate);
 }
 
 export function voucherPrefix(account: MoneyAccount, direction: 'in' | 'out'): string {
@@ -94,11 +87,11 @@ export function voucherPrefix(account: MoneyAccount, direction: 'in' | 'out'): s
 // ------------------------------------------------------------------ money journal
 
 /** The account's balance now (posting order). */
-export function accountBalance(db: DB, account: MoneyAccount): number {
+export function accountBalance(db: ReadableDB, account: MoneyAccount): number {
   return (sql(db, 'SELECT balance_after_fen FROM money_journal WHERE account = ? ORDER BY id DESC LIMIT 1').pluck().get(account) as number | undefined) ?? 0;
 }
 
-export function journalRow(db: DB, id: number): JournalDbRow {
+export function journalRow(db: ReadableDB, id: number): JournalDbRow {
   return sql(db, 'SELECT * FROM money_journal WHERE id = ?').get(id) as JournalDbRow;
 }
 
@@ -160,7 +153,7 @@ export function appendJournal(b: BookCtx, j: JournalInput): JournalDbRow {
   return insertJournal(b, { ...j, reversesId: null });
 }
 
-export function isJournalReversed(db: DB, id: number): boolean {
+export function isJournalReversed(db: ReadableDB, id: number): boolean {
   return sql(db, 'SELECT 1 FROM money_journal WHERE reverses_id = ?').get(id) !== undefined;
 }
 
@@ -184,7 +177,7 @@ export function reverseJournal(b: BookCtx, original: JournalDbRow, summary: stri
 
 // ------------------------------------------------------------------ receivables
 
-export function customerBalance(db: DB, customerId: number): number {
+export function customerBalance(db: ReadableDB, customerId: number): number {
   return (
     (sql(db, 'SELECT balance_after_fen FROM receivable_entries WHERE customer_id = ? ORDER BY id DESC LIMIT 1').pluck().get(customerId) as
       | number
@@ -192,11 +185,11 @@ export function customerBalance(db: DB, customerId: number): number {
   );
 }
 
-export function entryRow(db: DB, id: number): EntryDbRow {
+export function entryRow(db: ReadableDB, id: number): EntryDbRow {
   return sql(db, 'SELECT * FROM receivable_entries WHERE id = ?').get(id) as EntryDbRow;
 }
 
-export function itemRow(db: DB, entryId: number): ItemDbRow | undefined {
+export function itemRow(db: ReadableDB, entryId: number): ItemDbRow | undefined {
   return sql(db, 'SELECT * FROM receivable_items WHERE entry_id = ?').get(entryId) as ItemDbRow | undefined;
 }
 
@@ -252,7 +245,7 @@ export function appendEntry(b: BookCtx, e: EntryInput): EntryDbRow {
   return row;
 }
 
-export function isEntryReversed(db: DB, id: number): boolean {
+export function isEntryReversed(db: ReadableDB, id: number): boolean {
   return sql(db, 'SELECT 1 FROM receivable_entries WHERE reverses_id = ?').get(id) !== undefined;
 }
 
@@ -312,7 +305,7 @@ export function releaseAllocationsOf(b: BookCtx, entryId: number): void {
 }
 
 /** Open credit sales of a customer, oldest first. */
-export function openDebits(db: DB, customerId: number): ItemDbRow[] {
+export function openDebits(db: ReadableDB, customerId: number): ItemDbRow[] {
   return sql(
     db,
     `SELECT * FROM receivable_items WHERE side = 'debit' AND customer_id = ? AND reversed = 0 AND settled_fen < amount_fen
@@ -321,7 +314,7 @@ export function openDebits(db: DB, customerId: number): ItemDbRow[] {
 }
 
 /** Unapplied collections and credit notes of a customer (prepayments, 预收), oldest first. */
-export function openCredits(db: DB, customerId: number): ItemDbRow[] {
+export function openCredits(db: ReadableDB, customerId: number): ItemDbRow[] {
   return sql(
     db,
     `SELECT * FROM receivable_items WHERE side = 'credit' AND customer_id = ? AND reversed = 0 AND settled_fen < amount_fen

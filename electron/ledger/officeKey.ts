@@ -1,40 +1,12 @@
-// The office row and its Ed25519 signing key (Node's crypto). Signatures on slips are made with
+// The office's Ed25519 signing key (Node's crypto). Signatures on slips are made with
 // the office's key, so HQ can check a printed slip with the exported public key alone.
 
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import type { DB } from '../store/db';
+import type { ReadableDB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
-import type { Office } from '../../shared/contract';
 
-interface OfficeRow {
-  name: string;
-  short_name: string;
-  timezone: string;
-  public_key_pem: string;
-  private_key_pem: string;
-  created_at: string;
-}
-
-const keys = new WeakMap<DB, { priv: KeyObject; pub: KeyObject }>();
-
-export function officeRow(db: DB): OfficeRow | null {
-  return (sql(db, 'SELECT * FROM office WHERE id = 1').get() as OfficeRow | undefined) ?? null;
-}
-
-export function requireOffice(db: DB): OfficeRow {
-  return officeRow(db) ?? fail('office_not_initialised');
-}
-
-export function officeView(row: OfficeRow): Office {
-  return {
-    name: row.name,
-    shortName: row.short_name,
-    timezone: row.timezone,
-    publicKeyPem: row.public_key_pem,
-    createdAt: row.created_at,
-  };
-}
+const keys = new WeakMap<ReadableDB, { priv: KeyObject; pub: KeyObject }>();
 
 export function newKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -44,27 +16,29 @@ export function newKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
   };
 }
 
-function officeKeys(db: DB): { priv: KeyObject; pub: KeyObject } {
+function officeKeys(db: ReadableDB): { priv: KeyObject; pub: KeyObject } {
   let k = keys.get(db);
   if (!k) {
-    const row = requireOffice(db);
+    const row =
+      (sql(db, 'SELECT public_key_pem, private_key_pem FROM office WHERE id = 1').get() as { public_key_pem: string; private_key_pem: string } | undefined) ??
+      fail('office_not_initialised');
     k = { priv: createPrivateKey(row.private_key_pem), pub: createPublicKey(row.public_key_pem) };
     keys.set(db, k);
   }
   return k;
 }
 
-export function signWithOfficeKey(db: DB, payload: string): string {
+export function signWithOfficeKey(db: ReadableDB, payload: string): string {
   return sign(null, Buffer.from(payload, 'utf8'), officeKeys(db).priv).toString('base64');
 }
 
 // Ed25519 verification costs ~0.1 ms and a slip's signatures are checked several times per write
 // (postSlip, then slipView for the answer), so a result is remembered per connection. The key is
 // the exact payload and signature under the office's one key, for which the answer cannot change.
-const verified = new WeakMap<DB, Map<string, boolean>>();
+const verified = new WeakMap<ReadableDB, Map<string, boolean>>();
 const VERIFIED_MAX = 4096;
 
-export function verifyOfficeSignature(db: DB, payload: string, signatureB64: string): boolean {
+export function verifyOfficeSignature(db: ReadableDB, payload: string, signatureB64: string): boolean {
   let memo = verified.get(db);
   if (!memo) verified.set(db, (memo = new Map()));
   const key = `${signatureB64}\n${payload}`;

@@ -6,7 +6,29 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** A connection as opened: for doors, migrations and tools that own the file. */
 export type DB = Database.Database;
+
+declare const READABLE: unique symbol;
+declare const WRITABLE: unique symbol;
+/**
+ * Branded connections (as Signal Desktop's ReadableDB / WritableDB): a read path is handed a
+ * ReadableDB and cannot call a function that writes, which takes a WritableDB. The core hands a
+ * write handler a WritableDB only inside its one transaction. The brand is a compile-time mark:
+ * the object is the same connection.
+ */
+export type ReadableDB = DB & { readonly [READABLE]: true };
+export type WritableDB = ReadableDB & { readonly [WRITABLE]: true };
+
+/** For the owner of a connection (the core, tools, tests): mark it for read paths. */
+export function asReadable(db: DB): ReadableDB {
+  return db as ReadableDB;
+}
+
+/** For the owner of a connection inside a transaction it runs: mark it for write paths. */
+export function asWritable(db: DB): WritableDB {
+  return db as WritableDB;
+}
 
 export interface OpenOptions {
   /** path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's) */

@@ -39,15 +39,15 @@ export type PinSignoff = z.infer<typeof PinSignoff>;
 /** Who may call a method: 'public' needs no session, 'any' any logged-in user, else one of the roles. */
 export type Access = 'public' | 'any' | readonly Role[];
 
-export interface MethodDef<I extends z.ZodType, O extends z.ZodType> {
+export interface MethodDef<I extends z.ZodType, O extends z.ZodType, W extends boolean = boolean> {
   input: I;
   output: O;
   access: Access;
   /** writes run in one transaction and leave an audit row */
-  write: boolean;
+  write: W;
   doc: string;
 }
-export function method<I extends z.ZodType, O extends z.ZodType>(def: MethodDef<I, O>): MethodDef<I, O> {
+export function method<I extends z.ZodType, O extends z.ZodType, W extends boolean>(def: MethodDef<I, O, W>): MethodDef<I, O, W> {
   return def;
 }
 

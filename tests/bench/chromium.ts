@@ -16,7 +16,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Core } from '../../electron/core';
-import { createSlip, postSlip, signSlip, type WriteCtx } from '../../electron/domains/slips/repo';
+import { createSlip, postSlip, signSlip, type SlipWriter } from '../../electron/domains/slips/service';
 import { sql } from '../../electron/store/db';
 import type { Role } from '../../shared/roles';
 import { CHROMIUM, NO_CHROMIUM, login, scan, settled, startDesk, type Desk } from '../e2e/harness';
@@ -147,7 +147,7 @@ function writeMoves(core: Core, moves: number): { itemId: number; moves: number;
   const cycles = Math.ceil(moves / 200);
   const step = Math.max(1, Math.floor((now - 3600_000 - start) / (cycles * 6)));
   let t = start;
-  const ctx = (id: number, roles: Role[]): WriteCtx => {
+  const ctx = (id: number, roles: Role[]): SlipWriter => {
     t += step;
     const iso = new Date(t).toISOString();
     return { db, nowIso: iso, businessDate: new Date(t + 8 * 3600_000).toISOString().slice(0, 10), actor: { id, roles } };

@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core';
 import { seedOffice } from '../../electron/demo/seed';
-import { createSlip, postSlip, signSlip, type WriteCtx } from '../../electron/domains/slips/repo';
-import { bookDispatchPayment, settleDispatchPosted, settleReturnPosted } from '../../electron/domains/slips/money';
+import { createSlip, postSlip, signSlip, type SlipWriter } from '../../electron/domains/slips/service';
 import { appendEntry, appendJournal, applyCredit, type BookCtx } from '../../electron/ledger/journal';
 import { collect } from '../../electron/domains/receivables/service';
 import { closeDay } from '../../electron/domains/dayClose/service';
@@ -84,7 +83,7 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
     const supplierId = db.prepare('SELECT id FROM suppliers LIMIT 1').pluck().get() as number;
     const date = '2026-11-30';
     let tick = clock.t;
-    const w = (role: string): WriteCtx => ({ db, nowIso: new Date((tick += 1000)).toISOString(), businessDate: date, actor: { id: p[role].id, roles: p[role].roles } });
+    const w = (role: string): SlipWriter => ({ db, nowIso: new Date((tick += 1000)).toISOString(), businessDate: date, actor: { id: p[role].id, roles: p[role].roles } });
     const b = (role: string): BookCtx => ({ db, nowIso: new Date((tick += 1000)).toISOString(), businessDate: date, userId: p[role].id });
     db.pragma('synchronous = OFF');
     const t0 = nowMs();
@@ -102,12 +101,10 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
         const lines = Array.from({ length: lineCount }, () => ({ itemId: items[Math.floor(r() * items.length)].id, qty: 1 + Math.floor(r() * 6) }));
         const d = createSlip(w('sales'), 'dispatch', { customerId: customers[Math.floor(r() * customers.length)], paymentMode: mode }, lines);
         signSlip(w('sales'), d.id, 'manager', p.manager);
-        signSlip(w('sales'), d.id, 'finance', p.finance);
-        bookDispatchPayment(b('finance'), d.id, { id: p.manager.id, name: p.manager.name });
+        signSlip(w('sales'), d.id, 'finance', p.finance, { id: p.manager.id, name: p.manager.name }); // books the payment or receivable
         const dl = db.prepare('SELECT id, item_id, qty FROM slip_lines WHERE slip_id = ?').all(d.id) as { id: number; item_id: number; qty: number }[];
         const short = r() < 0.05;
         postSlip(w('keeper'), d.id, short ? { picked: dl.map((l, i) => ({ lineId: l.id, qty: i === 0 ? l.qty : Math.floor(l.qty / 2) })), confirmShort: true } : { confirmShort: false });
-        settleDispatchPosted(b('keeper'), d.id);
         sent.push({ id: d.id, mode, lines: dl });
       }
       for (let n = 0; n < slips / 40; n++) {
@@ -118,7 +115,6 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
         const ret = createSlip(w('sales'), 'return', { sourceSlipId: s.id, paymentMode: s.mode === 'credit' ? 'credit' : 'cash' }, [{ itemId: l.item_id, qty: 1, sourceLineId: l.id }]);
         signSlip(w('sales'), ret.id, 'manager', p.manager);
         postSlip(w('keeper'), ret.id);
-        settleReturnPosted(b('keeper'), ret.id);
         s.lines = s.lines.slice(1).length ? s.lines.slice(1) : s.lines;
       }
       for (let n = 0; n < slips / 20; n++)

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { auditHash, GENESIS_HASH } from '../../electron/ledger/audit';
 import { balanceOf, takeCost } from '../../electron/ledger/fifo';
-import { sql, type DB } from '../../electron/store/db';
+import { asReadable, sql, type DB } from '../../electron/store/db';
 
 export interface FloorPlan {
   customerId: number;
@@ -19,7 +19,7 @@ export function planFloor(db: DB, customerId: number, lines: { itemId: number; q
   const layers = sql(db, 'SELECT id, remaining_qty AS q, remaining_amount_fen AS a FROM stock_layers WHERE item_id = ? AND remaining_qty > 0 ORDER BY id');
   const takes: FloorPlan['takes'] = [];
   lines.forEach((l, lineIdx) => {
-    const bal = balanceOf(db, l.itemId);
+    const bal = balanceOf(asReadable(db), l.itemId);
     let left = l.qty;
     for (const ly of layers.all(l.itemId) as { id: number; q: number; a: number }[]) {
       const q = Math.min(left, ly.q);

@@ -9,7 +9,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { createCore } from '../../electron/core';
 import { appendAudit } from '../../electron/ledger/audit';
 import { must, seedOffice } from '../../electron/demo/seed';
-import { createSlip, postSlip, reverseSlip, signSlip, type Actor, type WriteCtx } from '../../electron/domains/slips/repo';
+import { createSlip, postSlip, reverseSlip, signSlip, type Actor, type SlipWriter } from '../../electron/domains/slips/service';
 import { sql, type DB } from '../../electron/store/db';
 import { latestVersion } from '../../electron/store/migrate';
 import type { PaymentMode, SlipLineInput } from '../../shared/contract';
@@ -68,7 +68,7 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
 
   // ---------------------------------------------------------------- master data through the core
   const core = await createCore({ dbPath: path, pinCost: 1024, clock: () => new Date(t) });
-  const db: DB = core.db;
+  const db = core.db;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000'); // 1 GB while generating; the timed part uses the app's default
@@ -93,11 +93,12 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
   const supplierId = sql(db, 'SELECT id FROM suppliers ORDER BY id LIMIT 1').pluck().get() as number;
   const customerIds = sql(db, 'SELECT id FROM customers ORDER BY id').pluck().all() as number[];
 
-  const wctx = (a: Actor): WriteCtx => ({ db, nowIso: tick(), businessDate: businessDate(), actor: { id: a.id, roles: a.roles } });
+  const wctx = (a: Actor): SlipWriter => ({ db, nowIso: tick(), businessDate: businessDate(), actor: { id: a.id, roles: a.roles } });
   const audit = (a: Signer, method: string, input: unknown, ref: string) =>
     appendAudit(db, { at: new Date(t).toISOString(), userId: a.id, roles: a.roles, method, input, ref, requestId: null });
   const sign = (slipId: number, no: string, role: 'manager' | 'finance', s: Signer) => {
-    signSlip(wctx(sales), slipId, role, s);
+    // finance's signature books the sale's money; a credit sale over the limit carries the manager's override
+    signSlip(wctx(sales), slipId, role, s, role === 'finance' ? { id: manager.id, name: manager.name } : null);
     audit(sales, 'slips.sign', { slipId, role, user: s.name, pin: s.pin }, `${no} ${role} ${s.name}`);
   };
 

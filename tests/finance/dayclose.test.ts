@@ -3,7 +3,8 @@
 // closed day (nothing more is posted into it), the next day's opening, order of closes, status,
 // and verify catching a closed day's rows changed behind the app's back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signSlip } from '../../electron/domains/slips/repo';
+import { contentHash, insertSignature, signaturePayload, slipRow } from '../../electron/domains/slips/repo';
+import { signWithOfficeKey } from '../../electron/ledger/officeKey';
 import { verifyBooks } from '../../electron/domains/system/verify';
 import {
   balances,
@@ -113,9 +114,11 @@ describe('dayClose.preview', () => {
     await signManager(o, d.id);
     // finance's signature written behind the finance books' back: no payment recorded
     const fin = await must(o, 'finance', 'auth.whoami', {});
-    o.core.db.transaction(() =>
-      signSlip({ db: o.core.db, nowIso: new Date(o.clock.t).toISOString(), businessDate: '2026-11-29', actor: fin }, d.id, 'finance', fin),
-    )();
+    const db = o.core.db;
+    const at = new Date(o.clock.t).toISOString();
+    const hash = contentHash(db, slipRow(db, d.id));
+    const signature = signWithOfficeKey(db, signaturePayload(d.no, hash, 'finance', fin.name, at));
+    db.transaction(() => insertSignature(db, { slipId: d.id, role: 'finance', userId: fin.id, at, hash, signature }))();
     await must(o, 'keeper', 'slips.post', { slipId: d.id });
     const p = await must(o, 'finance', 'dayClose.preview', {});
     const byCode = Object.fromEntries(p.checks.map((c) => [c.code, c]));

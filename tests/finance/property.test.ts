@@ -19,8 +19,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MoneyAccount, PaymentMode, Slip } from '../../shared/contract';
-import { dayRowsHash } from '../../electron/finance/dayclose';
-import { verifyBooks } from '../../electron/books/verify';
+import { dayRowsHash } from '../../electron/domains/dayClose/service';
+import { verifyBooks } from '../../electron/domains/system/verify';
 import { call, dayAt, financeOffice, must, type DemoOffice, type Who } from './fin';
 
 const RUNS = Number(process.env.FC_RUNS ?? 0) || 40;

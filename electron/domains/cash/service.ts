@@ -2,15 +2,16 @@
 // movements: remittance of takings to the company (交回公司货款), petty-cash top-ups (备用金拨入),
 // and the red reversal of those and of collections.
 
-import type { DB } from '../../store/db';
+import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import { MONEY_ACCOUNT_ZH, MONEY_ACCOUNTS, type JournalRow, type MoneyAccount } from '../../../shared/contract';
-import { likeEscape } from '../slips/repo';
+import { likeEscape } from '../../store/search';
 import { appendJournal, entryRow, isJournalReversed, journalRow, reverseEntry, reverseJournal, type BookCtx, type EntryDbRow } from '../../ledger/journal';
-import { balanceBefore, ENTRY_SELECT, entryView, JOURNAL_SELECT, journalView, journalViewById, type EntryJoined, type JournalJoined } from './views';
+import { balanceBefore, JOURNAL_SELECT, journalView, journalViewById, type JournalJoined } from './repo';
+import { ENTRY_SELECT, entryView, type EntryJoined } from '../receivables/repo';
 
-export function accounts(db: DB) {
+export function accounts(db: ReadableDB) {
   return MONEY_ACCOUNTS.map((account) => {
     const last = sql(db, 'SELECT balance_after_fen, business_date FROM money_journal WHERE account = ? ORDER BY id DESC LIMIT 1').get(account) as
       | { balance_after_fen: number; business_date: string }
@@ -37,7 +38,7 @@ export interface JournalQuery {
 }
 
 /** A page of an account's journal in date order, with the running balance of the whole account. */
-export function journal(db: DB, q: JournalQuery) {
+export function journal(db: ReadableDB, q: JournalQuery) {
   const from = q.from ?? '0000-00-00';
   const to = q.to ?? '9999-99-99';
   const openingFen = q.from ? balanceBefore(db, q.account, q.from) : 0;
@@ -95,7 +96,7 @@ export function journal(db: DB, q: JournalQuery) {
   };
 }
 
-export function moneyOfSlip(db: DB, slipId: number) {
+export function moneyOfSlip(db: ReadableDB, slipId: number) {
   const j = (sql(db, `${JOURNAL_SELECT} WHERE j.slip_id = ? ORDER BY j.id`).all(slipId) as JournalJoined[]).map((r) => journalViewById(db, r.id));
   const e = (sql(db, `${ENTRY_SELECT} WHERE e.slip_id = ? ORDER BY e.id`).all(slipId) as EntryJoined[]).map(entryView);
   const netReceivedFen = j.reduce((s, r) => s + (r.receiptFen ?? 0) - (r.paymentFen ?? 0), 0);

@@ -11,7 +11,7 @@
 // past day).
 
 import { createHash } from 'node:crypto';
-import type { DB } from '../../store/db';
+import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { DeskError, fail } from '../../../shared/errors';
 import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/contract';
@@ -19,14 +19,14 @@ import { lastClosedDay } from '../../ledger/daylock';
 import { firstMoveOnOrAfter } from '../../ledger/fifo';
 import { nextDay } from '../../ledger/dates';
 import { appendJournal, type BookCtx } from '../../ledger/journal';
-import { balanceAtEndOf, balanceBefore } from '../cash/views';
+import { balanceAtEndOf, balanceBefore } from '../cash/repo';
 
 // ------------------------------------------------------------------ which days are open
 
 const ACTIVITY_TABLES = ['money_journal', 'receivable_entries', 'receivable_allocations', 'stock_moves'] as const;
 
 /** Days with ledger rows after `after` and before `before`, oldest first (one index seek per day and table). */
-export function activityDays(db: DB, after: string | null, before: string, max = Number.MAX_SAFE_INTEGER): { days: string[]; count: number } {
+export function activityDays(db: ReadableDB, after: string | null, before: string, max = Number.MAX_SAFE_INTEGER): { days: string[]; count: number } {
   const days: string[] = [];
   let count = 0;
   let d = after ?? '';
@@ -44,13 +44,13 @@ export function activityDays(db: DB, after: string | null, before: string, max =
   return { days, count };
 }
 
-export function dayStatus(db: DB, today: string) {
+export function dayStatus(db: ReadableDB, today: string) {
   const lastClosed = lastClosedDay(db);
   const open = activityDays(db, lastClosed, today, 366);
   return { today, todayClosed: lastClosed != null && lastClosed >= today, lastClosed, openDays: open.days, openDayCount: open.count };
 }
 
-function blockersOf(db: DB, date: string, today: string): DeskError[] {
+function blockersOf(db: ReadableDB, date: string, today: string): DeskError[] {
   const out: DeskError[] = [];
   const last = lastClosedDay(db);
   if (last != null && date <= last) out.push(new DeskError('day_already_closed', { date }));
@@ -81,7 +81,7 @@ interface SlipMoneyRow {
   reversed_on: string | null;
 }
 
-function slipsOfDay(db: DB, kind: 'dispatch' | 'return', date: string): SlipMoneyRow[] {
+function slipsOfDay(db: ReadableDB, kind: 'dispatch' | 'return', date: string): SlipMoneyRow[] {
   return sql(
     db,
     `SELECT s.id, s.no, ${SHIPPED} AS shipped,
@@ -95,7 +95,7 @@ function slipsOfDay(db: DB, kind: 'dispatch' | 'return', date: string): SlipMone
   ).all({ d: date, kind }) as SlipMoneyRow[];
 }
 
-function dayMoney(db: DB, account: MoneyAccount, date: string) {
+function dayMoney(db: ReadableDB, account: MoneyAccount, date: string) {
   const r = sql(
     db,
     `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE 0 END), 0) AS receipts,
@@ -107,7 +107,7 @@ function dayMoney(db: DB, account: MoneyAccount, date: string) {
 }
 
 /** The stock value at the end of the day before `date` (or of `date` itself with `inclusive`). */
-function stockValue(db: DB, date: string, inclusive: boolean): number {
+function stockValue(db: ReadableDB, date: string, inclusive: boolean): number {
   // Moves are in date order: the day maps to a boundary move id (see stock_moves_date).
   const boundary = firstMoveOnOrAfter(db, inclusive ? nextDay(date) : date);
   return sql(
@@ -121,7 +121,7 @@ function stockValue(db: DB, date: string, inclusive: boolean): number {
 
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
-export function preview(db: DB, date: string, today: string): DayClosePreview {
+export function preview(db: ReadableDB, date: string, today: string): DayClosePreview {
   const last = lastClosedDay(db);
   const blockers = blockersOf(db, date, today);
   const cash = dayMoney(db, 'cash', date);
@@ -296,7 +296,7 @@ export function preview(db: DB, date: string, today: string): DayClosePreview {
 // ------------------------------------------------------------------ the day's fingerprint
 
 /** SHA-256 over every ledger row dated on the day (and the slips posted that day with their lines). */
-export function dayRowsHash(db: DB, date: string): string {
+export function dayRowsHash(db: ReadableDB, date: string): string {
   const h = createHash('sha256');
   const feed = (label: string, rows: Iterable<Record<string, unknown>>) => {
     h.update(`#${label}\n`);
@@ -452,11 +452,11 @@ interface CloseRow {
   rows_hash: string;
 }
 
-function person(db: DB, id: number) {
+function person(db: ReadableDB, id: number) {
   return { id, name: sql(db, 'SELECT name FROM users WHERE id = ?').pluck().get(id) as string };
 }
 
-function recordView(db: DB, r: CloseRow): DayCloseRecord {
+function recordView(db: ReadableDB, r: CloseRow): DayCloseRecord {
   return {
     date: r.business_date,
     closedAt: r.closed_at,
@@ -479,12 +479,12 @@ function recordView(db: DB, r: CloseRow): DayCloseRecord {
   };
 }
 
-export function closeRecord(db: DB, date: string): DayCloseRecord | null {
+export function closeRecord(db: ReadableDB, date: string): DayCloseRecord | null {
   const r = sql(db, 'SELECT * FROM day_closes WHERE business_date = ?').get(date) as CloseRow | undefined;
   return r ? recordView(db, r) : null;
 }
 
-export function listCloses(db: DB, q: { from?: string; to?: string; limit: number; offset: number }) {
+export function listCloses(db: ReadableDB, q: { from?: string; to?: string; limit: number; offset: number }) {
   const from = q.from ?? '0000-00-00';
   const to = q.to ?? '9999-99-99';
   const total = sql(db, 'SELECT COUNT(*) FROM day_closes WHERE business_date >= ? AND business_date <= ?').pluck().get(from, to) as number;

@@ -1,18 +1,23 @@
-// documents.*: printed slips and stock cards (PDF), the print log, print settings, and checking
-// a scanned slip QR against the books. Rendering is a read (async); printing is two calls:
-// documents.recordPrint (a write: logs the print and its 补打 number) then documents.render with
-// the returned printId (the paper of that print).
+// documents.*: printed slips, stock cards and finance papers (PDF), the print log, print settings,
+// and checking a scanned slip QR against the books. Rendering is a read (async); printing is two
+// calls: documents.recordPrint (a write: logs the print and its 补打 number) then documents.render
+// with the returned printId (the paper of that print).
 
-import { requireOffice } from '../../ledger/officeKey';
 import { SLIP_KIND_ZH, type SlipKind } from '../../../shared/contract';
-import { logPrint, renderDocument, verifyQr } from './service';
-import { printLog } from './printLog';
-import { printSettings, updatePrintSettings } from './settings';
-import { publicKeyFingerprint } from './qr';
 import { actor, type Handlers } from '../context';
+import { requireOffice } from '../office/repo';
+import { renderFinancePaper } from './financePapers';
+import { publicKeyFingerprint } from './qr';
+import { verifyQr } from './qrCheck';
+import { printLog, printSettings, updatePrintSettings } from './repo';
+import { isFinanceDoc, requireDistinctCopyNames, requireDocRole } from './rules';
+import { logPrint, renderSlipOrCard } from './service';
 
-export const documentHandlers = {
-  'documents.render': (input, ctx) => renderDocument(ctx.db, input, ctx.businessDate, actor(ctx).roles),
+export const documentsHandlers = {
+  'documents.render': (input, ctx) => {
+    requireDocRole(input.doc, actor(ctx).roles);
+    return isFinanceDoc(input.doc) ? renderFinancePaper(ctx.db, input, ctx.businessDate) : renderSlipOrCard(ctx.db, input, ctx.businessDate);
+  },
 
   'documents.recordPrint': (input, ctx) => {
     const rec = logPrint(ctx.db, input, ctx.nowIso, actor(ctx).id, ctx.businessDate);
@@ -33,6 +38,7 @@ export const documentHandlers = {
   'documents.settings': (_input, ctx) => printSettings(ctx.db),
 
   'documents.updateSettings': (input, ctx) => {
+    if (input.copies) requireDistinctCopyNames(input.copies);
     ctx.auditRef = [input.paper ? `paper ${input.paper}` : '', input.copies ? `copies ${Object.keys(input.copies).join(',')}` : ''].filter(Boolean).join('; ');
     return updatePrintSettings(ctx.db, input, ctx.nowIso, actor(ctx).id);
   },

@@ -2,15 +2,15 @@
 // finance pays it from cash (现付); a claim may be voided, a paid one with a red voucher (红字).
 // The manager sets a monthly budget per category (费用预算); the report sets it against what was paid.
 
-import type { DB } from '../../store/db';
+import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
-import { ROLE_ZH, type Role } from '../../../shared/roles';
+import type { Role } from '../../../shared/roles';
+import { requireMayClaimFor, requireMayVoid, seesAllClaims } from './rules';
 import { EXPENSE_STATE_ZH, type ExpenseClaim, type ExpenseState } from '../../../shared/contract';
 import { appendJournal, nextVoucherNo, reverseJournal, type BookCtx, type JournalDbRow } from '../../ledger/journal';
-import { journalViewById } from '../cash/views';
+import { journalViewById } from '../cash/repo';
 
-export const EXPENSE_READERS: readonly Role[] = ['finance', 'manager', 'statistician'];
 
 interface ClaimRow {
   id: number;
@@ -69,13 +69,13 @@ function view(r: Joined): ExpenseClaim {
   };
 }
 
-export function claimView(db: DB, id: number): ExpenseClaim {
+export function claimView(db: ReadableDB, id: number): ExpenseClaim {
   const r = sql(db, `${CLAIM_SELECT} WHERE x.id = ?`).get(id) as Joined | undefined;
   if (!r) fail('not_found', { what: 'expense claim', what_zh: '报销单', key: id });
   return view(r);
 }
 
-function claimRow(db: DB, id: number): ClaimRow {
+function claimRow(db: ReadableDB, id: number): ClaimRow {
   return (sql(db, 'SELECT * FROM expense_claims WHERE id = ?').get(id) as ClaimRow | undefined) ?? fail('not_found', { what: 'expense claim', what_zh: '报销单', key: id });
 }
 
@@ -91,7 +91,7 @@ function wrongState(r: ClaimRow, action: keyof typeof ACTION): never {
 
 // ------------------------------------------------------------------ categories
 
-export function categories(db: DB) {
+export function categories(db: ReadableDB) {
   return (sql(db, 'SELECT name, name_en, builtin, active FROM expense_categories ORDER BY sort, created_at, name').all() as {
     name: string;
     name_en: string;
@@ -100,13 +100,13 @@ export function categories(db: DB) {
   }[]).map((c) => ({ name: c.name, nameEn: c.name_en, builtin: c.builtin === 1, active: c.active === 1 }));
 }
 
-export function addCategory(db: DB, name: string, nameEn: string, nowIso: string) {
+export function addCategory(db: WritableDB, name: string, nameEn: string, nowIso: string) {
   if (sql(db, 'SELECT 1 FROM expense_categories WHERE name = ?').get(name)) fail('duplicate', { what: 'expense category', what_zh: '费用类别', key: name });
   sql(db, 'INSERT INTO expense_categories (name, name_en, builtin, active, sort, created_at) VALUES (?, ?, 0, 1, 100, ?)').run(name, nameEn, nowIso);
   return categories(db).find((c) => c.name === name)!;
 }
 
-function requireCategory(db: DB, name: string): void {
+function requireCategory(db: ReadableDB, name: string): void {
   const c = sql(db, 'SELECT active FROM expense_categories WHERE name = ?').get(name) as { active: number } | undefined;
   if (!c || c.active !== 1) fail('unknown_category', { category: name });
 }
@@ -121,8 +121,7 @@ export function createClaim(
   const { db } = b;
   requireCategory(db, q.category);
   const claimant = q.claimantId ?? b.userId;
-  if (claimant !== b.userId && !actorRoles.some((r) => r === 'finance' || r === 'manager'))
-    fail('forbidden', { method: 'expenses.create', roles: [ROLE_ZH.finance, ROLE_ZH.manager] });
+  requireMayClaimFor(actorRoles, claimant, b.userId);
   const u = sql(db, 'SELECT active FROM users WHERE id = ?').get(claimant) as { active: number } | undefined;
   if (!u) fail('not_found', { what: 'user', what_zh: '用户', key: claimant });
   const no = nextVoucherNo(db, 'BX', b.businessDate);
@@ -134,7 +133,7 @@ export function createClaim(
   return claimView(db, Number(info.lastInsertRowid));
 }
 
-export function approveClaim(db: DB, id: number, manager: { id: number }, nowIso: string): ExpenseClaim {
+export function approveClaim(db: WritableDB, id: number, manager: { id: number }, nowIso: string): ExpenseClaim {
   const r = claimRow(db, id);
   if (r.state !== 'claimed') wrongState(r, 'approve');
   sql(db, "UPDATE expense_claims SET state = 'approved', approved_by = ?, approved_at = ? WHERE id = ?").run(manager.id, nowIso, r.id);
@@ -162,16 +161,8 @@ export function payClaim(b: BookCtx, id: number) {
 export function voidClaim(b: BookCtx, actorRoles: readonly Role[], id: number, reason: string): ExpenseClaim {
   const { db } = b;
   const r = claimRow(db, id);
-  const isFinance = actorRoles.includes('finance');
-  const isManager = actorRoles.includes('manager');
   if (r.state === 'void') wrongState(r, 'void');
-  const allowed =
-    r.state === 'claimed' ? isFinance || isManager || r.claimant_id === b.userId : r.state === 'approved' ? isFinance || isManager : isFinance;
-  if (!allowed)
-    fail('forbidden', {
-      method: 'expenses.void',
-      roles: r.state === 'paid' ? [ROLE_ZH.finance] : [ROLE_ZH.finance, ROLE_ZH.manager, ...(r.state === 'claimed' ? ['报销人本人'] : [])],
-    });
+  requireMayVoid(r, actorRoles, b.userId);
   if (r.state === 'paid') {
     const pay = sql(db, "SELECT * FROM money_journal WHERE expense_id = ? AND cause = 'expense' AND reverses_id IS NULL ORDER BY id DESC LIMIT 1").get(r.id) as
       | JournalDbRow
@@ -183,13 +174,13 @@ export function voidClaim(b: BookCtx, actorRoles: readonly Role[], id: number, r
 }
 
 export function listClaims(
-  db: DB,
+  db: ReadableDB,
   viewer: { id: number; roles: readonly Role[] },
   q: { state?: ExpenseState; category?: string; claimantId?: number; from?: string; to?: string; limit: number; offset: number },
 ) {
   const where: string[] = [];
   const args: Record<string, unknown> = {};
-  if (!viewer.roles.some((r) => EXPENSE_READERS.includes(r))) (where.push('x.claimant_id = @me'), (args.me = viewer.id));
+  if (!seesAllClaims(viewer.roles)) (where.push('x.claimant_id = @me'), (args.me = viewer.id));
   if (q.state) (where.push('x.state = @state'), (args.state = q.state));
   if (q.category) (where.push('x.category = @category'), (args.category = q.category));
   if (q.claimantId) (where.push('x.claimant_id = @claimant'), (args.claimant = q.claimantId));
@@ -203,7 +194,7 @@ export function listClaims(
 
 // ------------------------------------------------------------------ budgets
 
-export function setBudget(db: DB, q: { month: string; category: string; amountFen: number }, by: { id: number; name: string }, nowIso: string) {
+export function setBudget(db: WritableDB, q: { month: string; category: string; amountFen: number }, by: { id: number; name: string }, nowIso: string) {
   requireCategory(db, q.category);
   sql(
     db,
@@ -213,7 +204,7 @@ export function setBudget(db: DB, q: { month: string; category: string; amountFe
   return { month: q.month, category: q.category, amountFen: q.amountFen, setBy: by, setAt: nowIso };
 }
 
-export function budgetReport(db: DB, month: string) {
+export function budgetReport(db: ReadableDB, month: string) {
   const from = `${month}-01`;
   const to = `${month}-31`;
   const budgets = new Map(

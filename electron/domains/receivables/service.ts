@@ -2,11 +2,11 @@
 // (预收) applied later, the per-customer ledger, aging (账龄) and the customer statement (对账单).
 
 import { addDays } from '../../ledger/dates';
-import type { DB } from '../../store/db';
+import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import type { MoneyAccount, OpenSlip } from '../../../shared/contract';
-import { notFound } from '../slips/repo';
+import { notFound } from '../errors';
 import {
   allocate,
   appendEntry,
@@ -19,7 +19,8 @@ import {
   type BookCtx,
   type ItemDbRow,
 } from '../../ledger/journal';
-import { ENTRY_SELECT, entryView, entryViewById, journalViewById, type EntryJoined } from '../cash/views';
+import { journalViewById } from '../cash/repo';
+import { ENTRY_SELECT, entryView, entryViewById, type EntryJoined } from './repo';
 
 interface CustomerRow {
   id: number;
@@ -28,7 +29,7 @@ interface CustomerRow {
   credit_limit_fen: number;
 }
 
-export function customerRef(db: DB, id: number) {
+export function customerRef(db: ReadableDB, id: number) {
   const c = (sql(db, 'SELECT id, code, name, credit_limit_fen FROM customers WHERE id = ?').get(id) as CustomerRow | undefined) ?? notFound('customer', id);
   return { id: c.id, code: c.code, name: c.name, creditLimitFen: c.credit_limit_fen };
 }
@@ -37,16 +38,16 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-function slipNo(db: DB, id: number | null): string | null {
+function slipNo(db: ReadableDB, id: number | null): string | null {
   return id == null ? null : ((sql(db, 'SELECT no FROM slips WHERE id = ?').pluck().get(id) as string | undefined) ?? null);
 }
 
-function appliedView(db: DB, a: Applied[]) {
+function appliedView(db: ReadableDB, a: Applied[]) {
   return a.map((x) => ({ slipId: x.slipId, slipNo: slipNo(db, x.slipId), amountFen: x.amountFen }));
 }
 
 /** The live credit sale of a slip on this customer's account (a slip has at most one). */
-function debitOfSlip(db: DB, customerId: number, slipId: number): ItemDbRow {
+function debitOfSlip(db: ReadableDB, customerId: number, slipId: number): ItemDbRow {
   const row = sql(db, "SELECT * FROM receivable_items WHERE slip_id = ? AND side = 'debit' AND reversed = 0").get(slipId) as ItemDbRow | undefined;
   if (!row || row.customer_id !== customerId) {
     const no = slipNo(db, slipId) ?? String(slipId);
@@ -56,7 +57,7 @@ function debitOfSlip(db: DB, customerId: number, slipId: number): ItemDbRow {
 }
 
 /** Allocations chosen by hand: summed per slip, each within what the slip has open, the total within what is available. */
-function checkHandAllocations(db: DB, customerId: number, allocations: { slipId: number; amountFen: number }[], availableFen: number) {
+function checkHandAllocations(db: ReadableDB, customerId: number, allocations: { slipId: number; amountFen: number }[], availableFen: number) {
   const perSlip = new Map<number, number>();
   for (const a of allocations) perSlip.set(a.slipId, (perSlip.get(a.slipId) ?? 0) + a.amountFen);
   const total = [...perSlip.values()].reduce((s, x) => s + x, 0);
@@ -113,7 +114,7 @@ export function collect(
   };
 }
 
-function prepaymentOf(db: DB, customerId: number): number {
+function prepaymentOf(db: ReadableDB, customerId: number): number {
   return openCredits(db, customerId).reduce((s, c) => s + openAmount(c), 0);
 }
 
@@ -186,7 +187,7 @@ function openItemsSource(asOfIsNow: boolean, customerFilter: string): string {
     ) WHERE open_fen > 0`;
 }
 
-function openSlipsOf(db: DB, customerId: number, asOf: string, today: string): { slips: OpenSlip[]; prepaymentFen: number } {
+function openSlipsOf(db: ReadableDB, customerId: number, asOf: string, today: string): { slips: OpenSlip[]; prepaymentFen: number } {
   const src = openItemsSource(asOf >= today, 'AND customer_id = @customerId');
   const rows = db
     .prepare(`SELECT o.*, s.no AS slip_no FROM (${src}) o LEFT JOIN slips s ON s.id = o.slip_id ORDER BY o.business_date, o.entry_id`)
@@ -212,7 +213,7 @@ function openSlipsOf(db: DB, customerId: number, asOf: string, today: string): {
   return { slips, prepaymentFen };
 }
 
-export function openOf(db: DB, customerId: number, today: string) {
+export function openOf(db: ReadableDB, customerId: number, today: string) {
   const customer = customerRef(db, customerId);
   const { slips, prepaymentFen } = openSlipsOf(db, customer.id, today, today);
   const openFen = slips.reduce((s, x) => s + x.openFen, 0);
@@ -221,7 +222,7 @@ export function openOf(db: DB, customerId: number, today: string) {
 
 // ------------------------------------------------------------------ ledger and statement
 
-function balanceBeforeDay(db: DB, customerId: number, date: string): number {
+function balanceBeforeDay(db: ReadableDB, customerId: number, date: string): number {
   return (
     (sql(db, 'SELECT balance_after_fen FROM receivable_entries WHERE customer_id = ? AND business_date < ? ORDER BY business_date DESC, id DESC LIMIT 1')
       .pluck()
@@ -229,7 +230,7 @@ function balanceBeforeDay(db: DB, customerId: number, date: string): number {
   );
 }
 
-function balanceAtEnd(db: DB, customerId: number, date: string): number {
+function balanceAtEnd(db: ReadableDB, customerId: number, date: string): number {
   return (
     (sql(db, 'SELECT balance_after_fen FROM receivable_entries WHERE customer_id = ? AND business_date <= ? ORDER BY business_date DESC, id DESC LIMIT 1')
       .pluck()
@@ -237,7 +238,7 @@ function balanceAtEnd(db: DB, customerId: number, date: string): number {
   );
 }
 
-export function ledger(db: DB, q: { customerId: number; from?: string; to?: string; limit: number; offset: number }) {
+export function ledger(db: ReadableDB, q: { customerId: number; from?: string; to?: string; limit: number; offset: number }) {
   const customer = customerRef(db, q.customerId);
   const from = q.from ?? '0000-00-00';
   const to = q.to ?? '9999-99-99';
@@ -260,7 +261,7 @@ export function ledger(db: DB, q: { customerId: number; from?: string; to?: stri
   };
 }
 
-export function statement(db: DB, q: { customerId: number; from: string; to: string }, today: string) {
+export function statement(db: ReadableDB, q: { customerId: number; from: string; to: string }, today: string) {
   const customer = customerRef(db, q.customerId);
   const rows = (
     sql(db, `${ENTRY_SELECT} WHERE e.customer_id = ? AND e.business_date >= ? AND e.business_date <= ? ORDER BY e.business_date, e.id`).all(
@@ -297,7 +298,7 @@ export function statement(db: DB, q: { customerId: number; from: string; to: str
 // ------------------------------------------------------------------ aging (账龄)
 
 export function aging(
-  db: DB,
+  db: ReadableDB,
   q: { asOf?: string; buckets: number[]; customerIds?: number[]; includeSettled: boolean },
   today: string,
   opts: { forceHistorical?: boolean } = {},

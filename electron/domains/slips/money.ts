@@ -5,9 +5,9 @@
 // reversed, the money is reversed in red. Posting a confirmed short pick pays back or credits the
 // unshipped part; a posted customer return is refunded in its payment mode or credited.
 //
-// Called from the slips.* handlers (electron/core/handlers/slips.ts), in the same transaction.
+// Called from the slips service (service.ts), in the same transaction as the slip's own write.
 
-import type { DB } from '../../store/db';
+import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import type { PaymentMode } from '../../../shared/contract';
@@ -24,6 +24,7 @@ import {
   type EntryDbRow,
   type JournalDbRow,
 } from '../../ledger/journal';
+import { hasFinanceSignature } from './repo';
 
 interface SlipHead {
   id: number;
@@ -35,32 +36,26 @@ interface SlipHead {
   source_slip_id: number | null;
 }
 
-function head(db: DB, slipId: number): SlipHead {
+function head(db: ReadableDB, slipId: number): SlipHead {
   return sql(db, 'SELECT id, no, kind, state, customer_id, payment_mode, source_slip_id FROM slips WHERE id = ?').get(slipId) as SlipHead;
 }
 
-function customerName(db: DB, id: number | null): string {
+function customerName(db: ReadableDB, id: number | null): string {
   return id == null ? '' : ((sql(db, 'SELECT name FROM customers WHERE id = ?').pluck().get(id) as string | undefined) ?? '');
 }
 
 /** The slip's amount as written (a draft) — Σ qty × price. */
-export function slipAmount(db: DB, slipId: number): number {
+export function slipAmount(db: ReadableDB, slipId: number): number {
   return sql(db, 'SELECT COALESCE(SUM(amount_fen), 0) FROM slip_lines WHERE slip_id = ?').pluck().get(slipId) as number;
 }
 
-/** What actually moved on a posted slip, at the slip's prices. */
-export function shippedAmount(db: DB, slipId: number): number {
-  return sql(
-    db,
-    `SELECT COALESCE(SUM(CASE WHEN shipped_qty IS NULL OR shipped_qty = qty THEN amount_fen ELSE shipped_qty * COALESCE(price_fen, 0) END), 0)
-     FROM slip_lines WHERE slip_id = ?`,
-  )
-    .pluck()
-    .get(slipId) as number;
+/** What actually moved on a posted slip, at the slip's prices (stored on each line at posting). */
+export function shippedAmount(db: ReadableDB, slipId: number): number {
+  return sql(db, 'SELECT COALESCE(SUM(COALESCE(shipped_amount_fen, amount_fen)), 0) FROM slip_lines WHERE slip_id = ?').pluck().get(slipId) as number;
 }
 
 /** Live (not red, not reversed) money rows of a slip. */
-function liveJournal(db: DB, slipId: number): JournalDbRow[] {
+function liveJournal(db: ReadableDB, slipId: number): JournalDbRow[] {
   return sql(
     db,
     `SELECT j.* FROM money_journal j WHERE j.slip_id = ? AND j.reverses_id IS NULL
@@ -68,7 +63,7 @@ function liveJournal(db: DB, slipId: number): JournalDbRow[] {
   ).all(slipId) as JournalDbRow[];
 }
 
-function liveEntries(db: DB, slipId: number): EntryDbRow[] {
+function liveEntries(db: ReadableDB, slipId: number): EntryDbRow[] {
   return sql(
     db,
     `SELECT e.* FROM receivable_entries e WHERE e.slip_id = ? AND e.reverses_id IS NULL
@@ -77,7 +72,7 @@ function liveEntries(db: DB, slipId: number): EntryDbRow[] {
 }
 
 /** Net money recorded for a slip: received (receipts − refunds) and owed on account (sales − credit notes). */
-export function slipMoney(db: DB, slipId: number): { receivedFen: number; receivableFen: number; rows: number } {
+export function slipMoney(db: ReadableDB, slipId: number): { receivedFen: number; receivableFen: number; rows: number } {
   const j = sql(
     db,
     `SELECT COUNT(*) AS n, COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) AS net FROM money_journal WHERE slip_id = ?`,
@@ -200,11 +195,6 @@ export function settleReturnPosted(b: BookCtx, slipId: number): void {
   const note = appendEntry(b, { customerId: s.customer_id, kind: 'credit_note', amountFen: -amount, slipId, summary: `退货冲减应收 ${s.no}${srcNo}` });
   const srcSale = src ? liveEntries(db, src.id).find((e) => e.kind === 'sale') : undefined;
   applyCredit(b, note.id, srcSale ? [srcSale.id] : []);
-}
-
-/** A live finance signature on the slip (not dropped). */
-export function hasFinanceSignature(db: DB, slipId: number): boolean {
-  return sql(db, "SELECT 1 FROM signatures WHERE slip_id = ? AND role = 'finance' AND dropped_at IS NULL").get(slipId) !== undefined;
 }
 
 /** After a draft was edited: if finance's signature went, so does the money it recorded. */

@@ -1,12 +1,12 @@
 // Stock cards (库存明细账) and on-hand figures. Every move row carries the item's balance after
 // it, so a card page is an index range read and on-hand is one index seek per item.
 
-import type { DB } from '../../store/db';
+import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import type { OnHandRow, StockCardRow, SlipKind } from '../../../shared/contract';
 import { balanceBefore, firstMoveOnOrAfter, type Balance } from '../../ledger/fifo';
 import { nextDay } from '../../ledger/dates';
-import { likeEscape } from '../slips/repo';
+import { likeEscape } from '../../store/search';
 
 interface CardMoveRow {
   id: number;
@@ -56,7 +56,7 @@ function unitOf(amount: number, qty: number): number {
 }
 
 export function stockCard(
-  db: DB,
+  db: ReadableDB,
   q: { itemId: number; from?: string; to?: string; cursor?: number; limit: number },
 ): { from: string | null; to: string | null; opening: Balance; rows: StockCardRow[]; nextCursor: number | null; closing: Balance } {
   // The period as a range of move ids: business dates never go back in posting order, so
@@ -113,7 +113,7 @@ export function stockCard(
 }
 
 export function onHand(
-  db: DB,
+  db: ReadableDB,
   q: { itemIds?: number[]; query: string; belowSafetyOnly: boolean },
 ): { rows: OnHandRow[]; totalQty: number; totalAmountFen: number } {
   const where: string[] = ['i.active = 1'];

@@ -1,42 +1,16 @@
 // PINs hashed with scrypt (Node's crypto), sessions held in memory by random token, and a short
-// lock-out after repeated wrong PINs so a PIN cannot be guessed at a shared PC.
+// lock-out after repeated wrong PINs so a PIN cannot be guessed at a shared PC. The core holds one
+// AuthService; handlers reach it as ctx.auth (a PIN check for a log-in, a signature, a sign-off).
 
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { fail } from '../../../shared/errors';
-import type { DB } from '../../store/db';
-import { sql } from '../../store/db';
+import type { ReadableDB } from '../../store/db';
 import type { User } from '../../../shared/contract';
-import type { Role } from '../../../shared/roles';
+import { findUserRow, userView } from './repo';
 
 export const MAX_FAILED_PINS = 5;
 export const LOCKOUT_MS = 60_000;
 const SESSION_IDLE_MS = 12 * 3600_000;
-
-interface UserRow {
-  id: number;
-  name: string;
-  title: string;
-  pin_hash: string;
-  active: number;
-}
-
-export function userView(db: DB, row: Omit<UserRow, 'pin_hash'>): User {
-  const roles = (sql(db, 'SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').pluck().all(row.id) as Role[]);
-  return { id: row.id, name: row.name, title: row.title, roles, active: row.active === 1 };
-}
-
-export function getUser(db: DB, id: number): User | null {
-  const row = sql(db, 'SELECT id, name, title, active FROM users WHERE id = ?').get(id) as UserRow | undefined;
-  return row ? userView(db, row) : null;
-}
-
-function findUserRow(db: DB, user: number | string): UserRow | undefined {
-  return (
-    typeof user === 'number'
-      ? sql(db, 'SELECT * FROM users WHERE id = ?').get(user)
-      : sql(db, 'SELECT * FROM users WHERE name = ?').get(user.trim())
-  ) as UserRow | undefined;
-}
 
 export class AuthService {
   private sessions = new Map<string, { userId: number; lastSeen: number }>();
@@ -68,7 +42,7 @@ export class AuthService {
   }
 
   /** Check a user's PIN (log-in or a signature); throws a clear error, counts failures. */
-  checkPin(db: DB, user: number | string, pin: string): User {
+  checkPin(db: ReadableDB, user: number | string, pin: string): User {
     const row = findUserRow(db, user);
     // Failures count per person, whether named by id or by name (else each spelling had its own 5 tries).
     const key = row ? `id:${row.id}` : `?${String(user).trim()}`;

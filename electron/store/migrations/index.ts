@@ -4,6 +4,7 @@ import { m0001Init } from './0001-init';
 import { m0002Documents } from './0002-documents';
 import { m0003Finance } from './0003-finance';
 import { m0004Signatures } from './0004-signatures';
+import { m0005ShippedAmount } from './0005-shipped-amount';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   up(db: DB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance, m0004Signatures];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance, m0004Signatures, m0005ShippedAmount];

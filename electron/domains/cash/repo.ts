@@ -1,11 +1,11 @@
-// How journal rows and receivable entries are shown: the columns of the paper books
-// (日期, 凭证号, 摘要, 对方科目, 收入, 支出, 余额 / 借方, 贷方, 余额). A red row shows as a negative amount
-// in its original's column.
+// The money journal as it is read: the columns of the paper cash book (日期, 凭证号, 摘要, 对方科目,
+// 收入, 支出, 余额), balances at a date, the day's money. A red row shows as a negative amount in its
+// original's column. The writers are in ledger/journal.ts.
 
-import type { DB } from '../../store/db';
+import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
-import type { JournalRow, MoneyAccount, ReceivableRow } from '../../../shared/contract';
-import type { EntryDbRow, JournalDbRow } from '../../ledger/journal';
+import type { JournalRow, MoneyAccount } from '../../../shared/contract';
+import type { JournalDbRow } from '../../ledger/journal';
 
 export interface JournalJoined extends JournalDbRow {
   user_name: string;
@@ -67,7 +67,7 @@ export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
 }
 
 /** Balance of an account after a row, in date order (what the journal shows). */
-export function dateOrderBalance(db: DB, account: MoneyAccount, date: string, id: number): number {
+export function dateOrderBalance(db: ReadableDB, account: MoneyAccount, date: string, id: number): number {
   return sql(
     db,
     `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) FROM money_journal
@@ -78,7 +78,7 @@ export function dateOrderBalance(db: DB, account: MoneyAccount, date: string, id
 }
 
 /** Balance of an account at the end of a day (or before any day when date is null → 0). */
-export function balanceAtEndOf(db: DB, account: MoneyAccount, date: string): number {
+export function balanceAtEndOf(db: ReadableDB, account: MoneyAccount, date: string): number {
   return sql(
     db,
     `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) FROM money_journal WHERE account = ? AND business_date <= ?`,
@@ -87,7 +87,7 @@ export function balanceAtEndOf(db: DB, account: MoneyAccount, date: string): num
     .get(account, date) as number;
 }
 
-export function balanceBefore(db: DB, account: MoneyAccount, date: string): number {
+export function balanceBefore(db: ReadableDB, account: MoneyAccount, date: string): number {
   return sql(
     db,
     `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) FROM money_journal WHERE account = ? AND business_date < ?`,
@@ -96,51 +96,18 @@ export function balanceBefore(db: DB, account: MoneyAccount, date: string): numb
     .get(account, date) as number;
 }
 
-export function journalViewById(db: DB, id: number): JournalRow {
+export function journalViewById(db: ReadableDB, id: number): JournalRow {
   const r = sql(db, `${JOURNAL_SELECT} WHERE j.id = ?`).get(id) as JournalJoined;
   return journalView(r, dateOrderBalance(db, r.account, r.business_date, r.id));
 }
 
-// ------------------------------------------------------------------ receivables
-
-export interface EntryJoined extends EntryDbRow {
-  user_name: string;
-  override_name: string | null;
-  slip_no: string | null;
-  voucher_no: string | null;
-  reversed_by_id: number | null;
-}
-
-export const ENTRY_SELECT = `SELECT e.*, u.name AS user_name, o.name AS override_name, s.no AS slip_no, j.voucher_no,
-    (SELECT r.id FROM receivable_entries r WHERE r.reverses_id = e.id) AS reversed_by_id
-  FROM receivable_entries e
-  JOIN users u ON u.id = e.user_id
-  LEFT JOIN users o ON o.id = e.override_by
-  LEFT JOIN slips s ON s.id = e.slip_id
-  LEFT JOIN money_journal j ON j.id = e.journal_id`;
-
-export function entryView(r: EntryJoined): ReceivableRow {
-  const isDebitKind = r.kind === 'sale';
-  return {
-    id: r.id,
-    date: r.business_date,
-    postedAt: r.posted_at,
-    kind: r.kind,
-    docNo: r.slip_no ?? r.voucher_no,
-    summary: r.summary,
-    debitFen: isDebitKind ? r.amount_fen : null,
-    creditFen: isDebitKind ? null : -r.amount_fen,
-    balanceFen: r.balance_after_fen,
-    slipId: r.slip_id,
-    voucherNo: r.voucher_no,
-    reversesId: r.reverses_id,
-    reversedById: r.reversed_by_id,
-    overrideBy: r.override_by == null ? null : { id: r.override_by, name: r.override_name ?? '' },
-    user: { id: r.user_id, name: r.user_name },
-    memo: r.memo,
-  };
-}
-
-export function entryViewById(db: DB, id: number): ReceivableRow {
-  return entryView(sql(db, `${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryJoined);
+/** The day's money on an account without the close's own 长款/短款 entry. */
+export function dayMoneyBeforeClose(db: ReadableDB, account: MoneyAccount, date: string) {
+  const r = sql(
+    db,
+    `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE 0 END), 0) AS receipts,
+       COALESCE(SUM(CASE direction WHEN 'out' THEN amount_fen ELSE 0 END), 0) AS payments
+     FROM money_journal WHERE account = ? AND business_date = ? AND contra_kind IS NOT 'day_close'`,
+  ).get(account, date) as { receipts: number; payments: number };
+  return { receiptsFen: r.receipts, paymentsFen: r.payments };
 }

@@ -1,0 +1,19 @@
+// dayClose.*: the close of day (日清日结): count the cash, reconcile, countersign, lock the day.
+
+import { actor, bookCtx, signoff, type Handlers } from '../context';
+import { closeDay, dayStatus, listCloses, preview } from './service';
+
+export const dayCloseHandlers = {
+  'dayClose.preview': (input, ctx) => preview(ctx.db, input.date ?? ctx.businessDate, ctx.businessDate),
+  'dayClose.close': (input, ctx) => {
+    const finance = signoff(ctx, input.finance, 'finance');
+    const statistician = signoff(ctx, input.statistician, 'statistician');
+    const manager = input.managerApproval ? signoff(ctx, input.managerApproval, 'manager') : null;
+    const me = actor(ctx);
+    const r = closeDay(bookCtx(ctx), input, { closedBy: { id: me.id, name: me.name }, finance, statistician, manager }, ctx.businessDate);
+    ctx.auditRef = `${r.date} ${r.result}`;
+    return r;
+  },
+  'dayClose.list': (input, ctx) => listCloses(ctx.db, input),
+  'dayClose.status': (_input, ctx) => dayStatus(ctx.db, ctx.businessDate),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,99 @@
+// documents.verifyQr: a scanned slip QR — is it this office's, and does the paper still match the
+// books? The QR's format and its signature check are pure (qr.ts); the books are read here.
+
+import { SLIP_KIND_ZH, type QrCheck, type Slip, type SlipKind } from '../../../shared/contract';
+import type { ReadableDB } from '../../store/db';
+import { requireOffice } from '../office/repo';
+import { slipIdByNo, slipRowByNo, slipView } from '../slips/repo';
+import { verifyQrPayload } from './qr';
+
+
+const KIND_EN: Record<SlipKind, string> = { inbound: 'inbound slip', dispatch: 'dispatch slip', return: 'return slip', reversal: 'reversal slip' };
+
+function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {
+  return {
+    id: slip.id,
+    no: slip.no,
+    kind: slip.kind,
+    state: slip.state,
+    businessDate: slip.businessDate,
+    customerName: slip.customerName,
+    supplierName: slip.supplierName,
+    deliveryNoteNo: slip.deliveryNoteNo,
+    paymentMode: slip.paymentMode,
+    sourceSlipNo: slip.sourceSlipNo,
+    totalQty: slip.totalQty,
+    totalAmountFen: slip.totalAmountFen,
+    createdAt: slip.createdAt,
+    postedAt: slip.postedAt,
+    reversedBy: slip.reversedBy,
+    missingSignatures: slip.missingSignatures,
+    lineCount: slip.lines.length,
+    contentHash: slip.contentHash,
+  };
+}
+
+/** documents.verifyQr: is the QR this office's, and does the paper still match the books? */
+export function verifyQr(db: ReadableDB, payload: string): QrCheck {
+  const office = requireOffice(db);
+  const verdict = verifyQrPayload(payload, office.public_key_pem);
+  const foreign = (zh: string, en: string, no: string | null = null, hash: string | null = null): QrCheck => ({
+    status: 'foreign',
+    message_zh: zh,
+    message_en: en,
+    no,
+    printedHash: hash,
+    slip: null,
+  });
+  if (!verdict.valid) {
+    if (verdict.reason === 'malformed') return foreign('不是本系统的单据二维码', 'Not a Branch Desk slip QR code');
+    return foreign(
+      `二维码签名无效: 不是本办事处(${office.name})签发的单据, 或已被篡改`,
+      `The QR signature does not verify: not issued by this office (${office.name}), or tampered with`,
+      verdict.no,
+      verdict.hash,
+    );
+  }
+  if (slipIdByNo(db, verdict.no) === undefined)
+    return foreign(`签名有效, 但本办事处账上没有单据 ${verdict.no}`, `The signature verifies, but the books have no slip ${verdict.no}`, verdict.no, verdict.hash);
+  const slip = slipView(db, slipRowByNo(db, verdict.no));
+  const kindZh = SLIP_KIND_ZH[slip.kind];
+  const base = { no: verdict.no, printedHash: verdict.hash, slip: summaryOf(slip) };
+  if (slip.contentHash !== verdict.hash)
+    return {
+      status: 'altered',
+      message_zh: `${kindZh} ${slip.no} 打印后内容已变更: 纸面与账簿不符, 以账簿为准`,
+      message_en: `${KIND_EN[slip.kind]} ${slip.no} has changed since this paper was printed: the paper does not match the books`,
+      ...base,
+    };
+  if (slip.state === 'void')
+    return {
+      status: 'void',
+      message_zh: `${kindZh} ${slip.no} 已作废, 此单据无效`,
+      message_en: `${KIND_EN[slip.kind]} ${slip.no} was voided; this paper is not valid`,
+      ...base,
+    };
+  if (slip.reversedBy)
+    return {
+      status: 'reversed',
+      message_zh: `${kindZh} ${slip.no} 是本办事处的真实单据, 但已被红字冲销(${slip.reversedBy.no})`,
+      message_en: `${KIND_EN[slip.kind]} ${slip.no} is genuine but has been reversed by ${slip.reversedBy.no}`,
+      ...base,
+    };
+  const state =
+    slip.state === 'posted'
+      ? '已过账'
+      : `草稿, 尚未过账${slip.missingSignatures.length ? `; 缺签字: ${slip.missingSignatures.map((r) => ROLE_ZH_SHORT[r] ?? r).join('、')}` : ''}`;
+  const stateEn =
+    slip.state === 'posted'
+      ? 'posted'
+      : `a draft, not yet posted${slip.missingSignatures.length ? `; still needs: ${slip.missingSignatures.join(', ')}` : ''}`;
+  return {
+    status: 'genuine',
+    message_zh: `${kindZh} ${slip.no} 是本办事处的真实单据, 与账簿一致(${state})`,
+    message_en: `${KIND_EN[slip.kind]} ${slip.no} is genuine and matches the books (${stateEn})`,
+    ...base,
+  };
+}
+
+const ROLE_ZH_SHORT: Record<string, string> = { manager: '经理签发', finance: '财务' };

@@ -1,0 +1,31 @@
+// Every domain's handlers, merged into the one map the core dispatches on. `satisfies Handlers`
+// fails the build when a method of the contract has no handler.
+
+import type { Handlers } from './context';
+import { cashHandlers } from './cash/handlers';
+import { dayCloseHandlers } from './dayClose/handlers';
+import { documentsHandlers } from './documents/handlers';
+import { expensesHandlers } from './expenses/handlers';
+import { itemsHandlers } from './items/handlers';
+import { officeHandlers } from './office/handlers';
+import { partnersHandlers } from './partners/handlers';
+import { receivablesHandlers } from './receivables/handlers';
+import { slipsHandlers } from './slips/handlers';
+import { stockHandlers } from './stock/handlers';
+import { systemHandlers } from './system/handlers';
+import { usersHandlers } from './users/handlers';
+
+export const handlers = {
+  ...officeHandlers,
+  ...usersHandlers,
+  ...itemsHandlers,
+  ...partnersHandlers,
+  ...slipsHandlers,
+  ...stockHandlers,
+  ...systemHandlers,
+  ...documentsHandlers,
+  ...cashHandlers,
+  ...receivablesHandlers,
+  ...expensesHandlers,
+  ...dayCloseHandlers,
+} satisfies Handlers;

@@ -1,0 +1,14 @@
+// customers.* and suppliers.*.
+
+import type { Handlers } from '../context';
+import { listCustomers, listSuppliers } from './repo';
+import { createCustomer, createSupplier, editCustomer, editSupplier } from './service';
+
+export const partnersHandlers = {
+  'customers.create': (input, ctx) => createCustomer(ctx, input),
+  'customers.update': (input, ctx) => editCustomer(ctx, input),
+  'customers.list': (input, ctx) => listCustomers(ctx.db, input),
+  'suppliers.create': (input, ctx) => createSupplier(ctx, input),
+  'suppliers.update': (input, ctx) => editSupplier(ctx, input),
+  'suppliers.list': (_input, ctx) => listSuppliers(ctx.db),
+} satisfies Partial<Handlers>;

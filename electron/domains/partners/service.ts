@@ -1,0 +1,68 @@
+// Customers (客户) and suppliers (供应商): the master data slips and receivables point at.
+
+import { fail } from '../../../shared/errors';
+import type { Customer, ParsedInput, Supplier } from '../../../shared/contract';
+import type { ReadableDB } from '../../store/db';
+import type { WriteCtx } from '../context';
+import { customerView, insertCustomer, insertSupplier, partyCodeTaken, partyRow, supplierView, updateCustomer, updateSupplier, type PartyTable } from './repo';
+
+function requireNewCode(db: ReadableDB, table: PartyTable, code: string): void {
+  if (!partyCodeTaken(db, table, code)) return;
+  const [what, what_zh] = table === 'customers' ? ['customer code', '客户编码'] : ['supplier code', '供应商编码'];
+  fail('duplicate', { what, what_zh, key: code });
+}
+
+const activeOf = (given: boolean | undefined, current: number): number => (given === undefined ? current : given ? 1 : 0);
+
+export function createCustomer(ctx: WriteCtx, input: ParsedInput<'customers.create'>): Customer {
+  requireNewCode(ctx.db, 'customers', input.code);
+  const id = insertCustomer(ctx.db, input.code, { ...input, credit_limit_fen: input.creditLimitFen }, ctx.nowIso);
+  ctx.auditRef = input.code;
+  return customerView(partyRow(ctx.db, 'customers', id));
+}
+
+export function editCustomer(ctx: WriteCtx, input: ParsedInput<'customers.update'>): Customer {
+  const r = partyRow(ctx.db, 'customers', input.customerId);
+  updateCustomer(
+    ctx.db,
+    r.id,
+    {
+      name: input.name ?? r.name,
+      kind: input.kind ?? r.kind,
+      contact: input.contact ?? r.contact,
+      phone: input.phone ?? r.phone,
+      address: input.address ?? r.address,
+      credit_limit_fen: input.creditLimitFen ?? r.credit_limit_fen ?? 0,
+      active: activeOf(input.active, r.active),
+    },
+    ctx.nowIso,
+  );
+  ctx.auditRef = r.code;
+  return customerView(partyRow(ctx.db, 'customers', r.id));
+}
+
+export function createSupplier(ctx: WriteCtx, input: ParsedInput<'suppliers.create'>): Supplier {
+  requireNewCode(ctx.db, 'suppliers', input.code);
+  const id = insertSupplier(ctx.db, input.code, input, ctx.nowIso);
+  ctx.auditRef = input.code;
+  return supplierView(partyRow(ctx.db, 'suppliers', id));
+}
+
+export function editSupplier(ctx: WriteCtx, input: ParsedInput<'suppliers.update'>): Supplier {
+  const r = partyRow(ctx.db, 'suppliers', input.supplierId);
+  updateSupplier(
+    ctx.db,
+    r.id,
+    {
+      name: input.name ?? r.name,
+      kind: input.kind ?? r.kind,
+      contact: input.contact ?? r.contact,
+      phone: input.phone ?? r.phone,
+      address: input.address ?? r.address,
+      active: activeOf(input.active, r.active),
+    },
+    ctx.nowIso,
+  );
+  ctx.auditRef = r.code;
+  return supplierView(partyRow(ctx.db, 'suppliers', r.id));
+}

@@ -1,0 +1,278 @@
+// Slips: inbound (进仓单), dispatch (发货单), customer return (退货单) and reversal (红字冲销单).
+// The orchestration of every slip write, stock and money together, so that anything that calls
+// it (the handlers, the bench's generator, a test) keeps both books consistent:
+//  - a draft may be edited (its signatures, and the money finance's signature booked, are dropped
+//    when its content changes) and voided (its money reversed);
+//  - signing records who signed as which role over a hash of the content; finance's signature on a
+//    dispatch books its payment or receivable (money.ts);
+//  - posting moves stock through the FIFO layers (ledger/fifo.ts) and settles the money of a short
+//    pick or a return;
+//  - a posted slip is only ever reversed (红字冲销), stock and money.
+
+import type { CreatableSlipKind, SlipLineInput } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
+import type { WritableDB } from '../../store/db';
+import { issue, receive, returnedOf, reverseMove, takeCost, type PostingCtx } from '../../ledger/fifo';
+import type { BookCtx } from '../../ledger/journal';
+import { nextNumber } from '../../ledger/numbering';
+import { signWithOfficeKey } from '../../ledger/officeKey';
+import { SLIP_PREFIX, type SlipKind } from '../../../shared/contract';
+import { invalid } from '../errors';
+import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, type Override } from './money';
+import {
+  contentHash,
+  deleteLines,
+  dropSignatures,
+  insertLines,
+  insertSignature,
+  insertSlip,
+  lineRows,
+  liveSignatures,
+  markPosted,
+  markVoid,
+  missingOf,
+  movesOfSlip,
+  nextPostSeq,
+  outMovesOfLine,
+  setShipped,
+  shippedOf,
+  signaturePayload,
+  slipRow,
+  updateHeader,
+  type LineRow,
+  type SlipRow,
+} from './repo';
+import {
+  checkAmount,
+  checkHeaderFields,
+  checkParties,
+  checkReturnable,
+  normaliseLines,
+  requireComplete,
+  requireDraft,
+  requireEditable,
+  requireReversible,
+  requireSignatures,
+  requireSigner,
+  requireSigningOrder,
+  requireStock,
+  returnCustomer,
+  shippedQuantities,
+  type PickInput,
+  type SlipHeaderInput,
+} from './rules';
+
+export interface Actor {
+  id: number;
+  roles: readonly Role[];
+}
+
+/** Who writes, when, into which business day. */
+export interface SlipWriter {
+  db: WritableDB;
+  nowIso: string;
+  businessDate: string;
+  actor: Actor;
+}
+
+function books(w: SlipWriter, userId = w.actor.id): BookCtx {
+  return { db: w.db, nowIso: w.nowIso, businessDate: w.businessDate, userId };
+}
+
+/** prefix + yyyyMMdd + 4-digit serial (ledger/numbering.ts). */
+export function nextSlipNo(db: WritableDB, kind: SlipKind, businessDate: string): string {
+  return nextNumber(db, 'slips', SLIP_PREFIX[kind], businessDate);
+}
+
+// ------------------------------------------------------------------ drafts
+
+export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeaderInput, lines: SlipLineInput[]): SlipRow {
+  const { db } = w;
+  checkHeaderFields(kind, h);
+  checkParties(db, h);
+  const customerId = kind === 'return' ? returnCustomer(db, h) : (h.customerId ?? null);
+  const norm = normaliseLines(db, kind, h.sourceSlipId ?? null, lines);
+  if (kind === 'return' && norm.length) checkReturnable(db, norm);
+  const id = insertSlip(db, {
+    no: nextSlipNo(db, kind, w.businessDate),
+    kind,
+    business_date: w.businessDate,
+    supplier_id: h.supplierId ?? null,
+    customer_id: customerId,
+    delivery_note_no: h.deliveryNoteNo ?? null,
+    payment_mode: h.paymentMode ?? null,
+    source_slip_id: h.sourceSlipId ?? null,
+    memo: h.memo ?? '',
+    reason: null,
+    created_by: w.actor.id,
+    created_at: w.nowIso,
+  });
+  insertLines(db, id, norm);
+  return slipRow(db, id);
+}
+
+function nextHeader(db: WritableDB, row: SlipRow, h: SlipHeaderInput, linesGiven: boolean): SlipRow {
+  const next: SlipRow = { ...row };
+  if (h.supplierId !== undefined) next.supplier_id = h.supplierId;
+  if (h.customerId !== undefined) next.customer_id = h.customerId;
+  if (h.deliveryNoteNo !== undefined) next.delivery_note_no = h.deliveryNoteNo;
+  if (h.paymentMode !== undefined) next.payment_mode = h.paymentMode;
+  if (h.sourceSlipId !== undefined) next.source_slip_id = h.sourceSlipId;
+  if (h.memo !== undefined) next.memo = h.memo ?? '';
+  if (row.kind === 'return') {
+    if (h.sourceSlipId !== undefined && h.sourceSlipId !== row.source_slip_id && !linesGiven && lineRows(db, row.id).length)
+      invalid('更换原发货单时须同时重填退货行', 'changing the dispatch of a return needs its lines re-entered');
+    next.customer_id = returnCustomer(db, { sourceSlipId: next.source_slip_id, customerId: h.customerId ?? null });
+  }
+  return next;
+}
+
+/** Edit a draft; a change of content drops its signatures and the money finance's signature booked. */
+export function updateSlip(w: SlipWriter, slipId: number, version: number | undefined, h: SlipHeaderInput, lines: SlipLineInput[] | undefined): SlipRow {
+  const { db } = w;
+  const row = slipRow(db, slipId);
+  requireEditable(row, version);
+  const kind = row.kind as CreatableSlipKind;
+  checkHeaderFields(kind, h);
+  checkParties(db, h);
+  const before = contentHash(db, row);
+  const next = nextHeader(db, row, h, lines !== undefined);
+  updateHeader(db, next, w.nowIso);
+  if (lines !== undefined) {
+    const norm = normaliseLines(db, kind, next.source_slip_id, lines);
+    if (kind === 'return' && norm.length) checkReturnable(db, norm);
+    deleteLines(db, row.id);
+    insertLines(db, row.id, norm);
+  }
+  const updated = slipRow(db, row.id);
+  if (contentHash(db, updated) !== before) dropSignatures(db, row.id, w.nowIso);
+  afterDraftEdited(books(w), row.id); // finance's signature dropped → its money reversed (红字)
+  return updated;
+}
+
+/** Void a draft (作废): its number stays used, and any money its signatures booked is reversed. */
+export function voidSlip(w: SlipWriter, slipId: number, reason: string): SlipRow {
+  const row = slipRow(w.db, slipId);
+  requireDraft(row);
+  markVoid(w.db, row.id, reason, w.actor.id, w.nowIso);
+  reverseSlipMoney(books(w), row.id, '单据作废');
+  return slipRow(w.db, row.id);
+}
+
+// ------------------------------------------------------------------ signing
+
+export interface Signer {
+  id: number;
+  name: string;
+  roles: Role[];
+}
+
+/** Sign a draft as one role (the PIN was checked by the caller); finance's signature on a dispatch books its money. */
+export function signSlip(w: SlipWriter, slipId: number, role: Role, signer: Signer, override: Override | null = null): SlipRow {
+  const { db } = w;
+  const row = slipRow(db, slipId);
+  requireDraft(row);
+  requireSigner(row, role, signer);
+  const lines = lineRows(db, row.id);
+  requireComplete(db, row, lines);
+  const hash = contentHash(db, row, lines);
+  const sigs = liveSignatures(db, row, hash);
+  requireSigningOrder(row, role, sigs);
+  if (sigs.some((s) => s.role === role)) dropSignatures(db, row.id, w.nowIso, role);
+  const signature = signWithOfficeKey(db, signaturePayload(row.no, hash, role, signer.name, w.nowIso));
+  insertSignature(db, { slipId: row.id, role, userId: signer.id, at: w.nowIso, hash, signature });
+  if (role === 'finance' && row.kind === 'dispatch') bookDispatchPayment(books(w, signer.id), row.id, override);
+  return row;
+}
+
+// ------------------------------------------------------------------ posting
+
+/** The amount that moved on a line: all of it, or the shipped part at the line's price. */
+function shippedAmountOf(l: LineRow, shipped: number): number {
+  return shipped === l.qty ? l.amount_fen : checkAmount(shipped, l.price_fen ?? 0);
+}
+
+export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { confirmShort: false }): SlipRow {
+  const { db } = w;
+  const row = slipRow(db, slipId);
+  requireDraft(row);
+  const lines = lineRows(db, row.id);
+  requireComplete(db, row, lines);
+  requireSignatures(row, missingOf(row.kind, liveSignatures(db, row, contentHash(db, row, lines))));
+  const shipped = shippedQuantities(db, row, lines, pick);
+  lines.forEach((l, i) => (l.shipped_qty = shipped[i]));
+  if (row.kind === 'return') checkReturnable(db, lines.map((l) => ({ ...l, qty: shippedOf(l) })));
+  if (row.kind === 'dispatch') requireStock(db, lines);
+
+  for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
+  markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
+  moveStock(db, row, lines, { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso });
+  if (row.kind === 'dispatch') settleDispatchPosted(books(w), row.id); // short pick: the unshipped part back
+  if (row.kind === 'return') settleReturnPosted(books(w), row.id); // refund or credit note
+  return slipRow(db, row.id);
+}
+
+function moveStock(db: WritableDB, row: SlipRow, lines: LineRow[], pc: PostingCtx): void {
+  for (const l of lines) {
+    if (shippedOf(l) === 0) continue;
+    if (row.kind === 'inbound') receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, amountFen: l.amount_fen });
+    else if (row.kind === 'dispatch') issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l) });
+    else receiveReturn(db, pc, l);
+  }
+}
+
+/** A customer return comes back at the cost it went out at: the latest takes of the dispatch line first. */
+function receiveReturn(db: WritableDB, pc: PostingCtx, l: LineRow): void {
+  let left = shippedOf(l);
+  for (const out of outMovesOfLine(db, l.source_line_id!)) {
+    if (left === 0) break;
+    const back = returnedOf(db, out.id);
+    const remainingQty = out.qty - back.qty;
+    if (remainingQty <= 0) continue;
+    const q = Math.min(left, remainingQty);
+    receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: q, amountFen: takeCost(remainingQty, out.amount_fen - back.amountFen, q), sourceMoveId: out.id });
+    left -= q;
+  }
+  if (left > 0) throw new Error(`return line ${l.id}: ${left} units have no dispatch cost to come back at`);
+}
+
+// ------------------------------------------------------------------ reversal (红字冲销)
+
+/** The reversal's lines are what actually moved on the original. */
+function reversalLines(original: LineRow[]) {
+  return original
+    .filter((l) => shippedOf(l) > 0)
+    .map((l, i) => {
+      const qty = shippedOf(l);
+      const amount = qty === l.qty ? l.amount_fen : checkAmount(qty, l.unit_cost_fen ?? l.price_fen);
+      return { line_no: i + 1, item_id: l.item_id, qty, unit_cost_fen: l.unit_cost_fen, price_fen: l.price_fen, amount_fen: amount, source_line_id: l.id, memo: l.memo };
+    });
+}
+
+/** A new posted slip that puts back exactly what the original moved, and reverses its money. */
+export function reverseSlip(w: SlipWriter, slipId: number, reason: string): { original: SlipRow; reversal: SlipRow } {
+  const { db } = w;
+  const row = slipRow(db, slipId);
+  const moves = movesOfSlip(db, row.id);
+  requireReversible(db, row, moves);
+  const no = nextSlipNo(db, 'reversal', w.businessDate);
+  const seq = nextPostSeq(db);
+  const { supplier_id, customer_id, delivery_note_no, payment_mode } = row;
+  const revId = insertSlip(db, {
+    ...{ no, kind: 'reversal', business_date: w.businessDate, supplier_id, customer_id, delivery_note_no, payment_mode },
+    ...{ source_slip_id: row.id, memo: '', reason, created_by: w.actor.id, created_at: w.nowIso },
+  });
+  insertLines(db, revId, reversalLines(lineRows(db, row.id)));
+  const lineMap = new Map<number, number>();
+  for (const l of lineRows(db, revId)) {
+    lineMap.set(l.source_line_id!, l.id);
+    setShipped(db, l.id, l.qty, l.amount_fen);
+  }
+  markPosted(db, revId, { by: w.actor.id, at: w.nowIso, seq, businessDate: w.businessDate, keepVersion: true });
+  const pc: PostingCtx = { slipId: revId, businessDate: w.businessDate, postedAt: w.nowIso };
+  // Undo in reverse order, so an issue's restored layers end exactly as they were.
+  for (const m of [...moves].reverse()) reverseMove(db, pc, m, lineMap.get(m.slip_line_id)!);
+  const reversal = slipRow(db, revId);
+  reverseSlipMoney(books(w), row.id, `红字冲销 ${reversal.no}`);
+  return { original: slipRow(db, row.id), reversal };
+}

@@ -1,0 +1,74 @@
+// verify, the slips:
+//  - each posted slip moved exactly its lines (what shipped); drafts and voids moved nothing
+//  - each posted line stores the amount that moved (shipped_amount_fen), and it is the line's
+//    amount when all of it moved, else the shipped quantity at the line's price
+//  - slip numbers never skip or repeat within a day's series
+//  - the money of each slip follows the slip (paid when finance signed, refunded for what did not
+//    ship, nothing when void or reversed)
+
+import type { ReadableDB } from '../../store/db';
+import { verifySeries } from '../../ledger/numbering';
+import type { Add } from '../system/verify';
+
+export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
+  const badLines = db
+    .prepare(
+      `SELECT s.no, l.line_no, l.qty, s.kind,
+         COALESCE((SELECT SUM(m.qty) FROM stock_moves m WHERE m.slip_line_id = l.id), 0) AS moved
+       FROM slip_lines l JOIN slips s ON s.id = l.slip_id
+       WHERE (s.state = 'posted' AND moved <> CASE s.kind WHEN 'reversal' THEN -l.qty ELSE COALESCE(l.shipped_qty, -1) END)
+          OR (s.state <> 'posted' AND moved <> 0)
+       LIMIT 100`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of badLines) add('slips.moves', `slip ${r.no} line ${r.line_no}: ${r.qty} on the slip, ${r.moved} moved`, r);
+  const strayMoves = db.prepare(`SELECT COUNT(*) FROM stock_moves m JOIN slips s ON s.id = m.slip_id WHERE s.state <> 'posted'`).pluck().get() as number;
+  if (strayMoves) add('slips.moves', `${strayMoves} stock moves belong to slips that are not posted`);
+  verifyShippedAmounts(db, add);
+  verifySeries(db, 'slips', 'SELECT no FROM slips', 'slips.numbering', 'slips', add);
+  verifySlipMoney(db, add);
+  return { slips: db.prepare('SELECT COUNT(*) FROM slips').pluck().get() as number };
+}
+
+function verifyShippedAmounts(db: ReadableDB, add: Add): void {
+  const bad = db
+    .prepare(
+      `SELECT s.no, l.line_no, l.shipped_amount_fen,
+         CASE WHEN l.shipped_qty = l.qty THEN l.amount_fen ELSE l.shipped_qty * COALESCE(l.price_fen, 0) END AS expected
+       FROM slip_lines l JOIN slips s ON s.id = l.slip_id
+       WHERE (s.state = 'posted' AND (l.shipped_amount_fen IS NULL OR l.shipped_qty IS NULL
+              OR l.shipped_amount_fen <> CASE WHEN l.shipped_qty = l.qty THEN l.amount_fen ELSE l.shipped_qty * COALESCE(l.price_fen, 0) END))
+          OR (s.state <> 'posted' AND l.shipped_amount_fen IS NOT NULL)
+       LIMIT 100`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of bad) add('slips.shipped', `slip ${r.no} line ${r.line_no}: shipped amount ${r.shipped_amount_fen ?? 'missing'}, should be ${r.expected ?? 'none'} (fen)`, r);
+}
+
+function verifySlipMoney(db: ReadableDB, add: Add): void {
+  const rows = db
+    .prepare(
+      `WITH m AS (
+         SELECT slip_id, SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END) AS net FROM money_journal WHERE slip_id IS NOT NULL GROUP BY slip_id
+         UNION ALL SELECT slip_id, SUM(amount_fen) FROM receivable_entries WHERE slip_id IS NOT NULL GROUP BY slip_id),
+       t AS (SELECT slip_id, SUM(net) AS net FROM m GROUP BY slip_id)
+       SELECT s.id, s.no, s.kind, s.state, t.net,
+         (SELECT COALESCE(SUM(COALESCE(l.shipped_amount_fen, l.amount_fen)), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS shipped,
+         (SELECT COALESCE(SUM(amount_fen), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS written,
+         EXISTS (SELECT 1 FROM slips r WHERE r.kind = 'reversal' AND r.source_slip_id = s.id) AS reversed,
+         EXISTS (SELECT 1 FROM signatures g WHERE g.slip_id = s.id AND g.role = 'finance' AND g.dropped_at IS NULL) AS signed
+       FROM t JOIN slips s ON s.id = t.slip_id`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of rows) {
+    const expected = expectedMoney(r);
+    if (r.net !== expected) add('slips.money', `slip ${r.no} (${r.kind}, ${r.state}): money recorded ${r.net}, should be ${expected} (fen)`, r);
+  }
+}
+
+function expectedMoney(r: Record<string, unknown>): number {
+  if (r.state === 'void' || r.reversed) return 0;
+  if (r.kind === 'dispatch') return r.state === 'posted' ? (r.shipped as number) : r.signed ? (r.written as number) : 0;
+  if (r.kind === 'return') return r.state === 'posted' ? -(r.shipped as number) : 0;
+  return 0;
+}

@@ -1,0 +1,81 @@
+// All SQL of users and their roles (users, user_roles).
+
+import type { ReadableDB, WritableDB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { User } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
+
+export interface UserRow {
+  id: number;
+  name: string;
+  title: string;
+  pin_hash: string;
+  active: number;
+}
+
+type UserHead = Omit<UserRow, 'pin_hash'>;
+
+export function userView(db: ReadableDB, row: UserHead): User {
+  const roles = sql(db, 'SELECT role FROM user_roles WHERE user_id = ? ORDER BY role').pluck().all(row.id) as Role[];
+  return { id: row.id, name: row.name, title: row.title, roles, active: row.active === 1 };
+}
+
+export function getUser(db: ReadableDB, id: number): User | null {
+  const row = sql(db, 'SELECT id, name, title, active FROM users WHERE id = ?').get(id) as UserHead | undefined;
+  return row ? userView(db, row) : null;
+}
+
+/** By id, or by name (trimmed), with the PIN hash: for a PIN check only. */
+export function findUserRow(db: ReadableDB, user: number | string): UserRow | undefined {
+  return (
+    typeof user === 'number' ? sql(db, 'SELECT * FROM users WHERE id = ?').get(user) : sql(db, 'SELECT * FROM users WHERE name = ?').get(user.trim())
+  ) as UserRow | undefined;
+}
+
+export function userNameTaken(db: ReadableDB, name: string): boolean {
+  return sql(db, 'SELECT 1 FROM users WHERE name = ?').get(name) !== undefined;
+}
+
+export function activeUsers(db: ReadableDB): User[] {
+  return (sql(db, 'SELECT id, name, title, active FROM users WHERE active = 1 ORDER BY id').all() as UserHead[]).map((r) => userView(db, r));
+}
+
+export function allUsersWithSignatureFlag(db: ReadableDB): User[] {
+  const rows = sql(db, 'SELECT id, name, title, active, signature_png IS NOT NULL AS has_sig FROM users ORDER BY id').all() as (UserHead & {
+    has_sig: number;
+  })[];
+  return rows.map((r) => ({ ...userView(db, r), hasSignature: r.has_sig === 1 }));
+}
+
+export function activeAdminCount(db: ReadableDB): number {
+  return sql(db, "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1").pluck().get() as number;
+}
+
+export function insertUser(db: WritableDB, u: { name: string; title: string; pinHash: string; at: string }): number {
+  const info = sql(db, 'INSERT INTO users (name, title, pin_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(u.name, u.title, u.pinHash, u.at, u.at);
+  return Number(info.lastInsertRowid);
+}
+
+export function setRoles(db: WritableDB, userId: number, roles: readonly Role[]): void {
+  sql(db, 'DELETE FROM user_roles WHERE user_id = ?').run(userId);
+  for (const r of new Set(roles)) sql(db, 'INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(userId, r);
+}
+
+type UserColumn = 'title' | 'active' | 'pin_hash' | 'signature_png';
+
+export function updateUserColumn(db: WritableDB, userId: number, column: UserColumn, value: string | number | Buffer | null, at: string): void {
+  sql(db, `UPDATE users SET ${column} = ?, updated_at = ? WHERE id = ?`).run(value, at, userId);
+}
+
+export function signaturePng(db: ReadableDB, userId: number): Buffer | null | undefined {
+  const row = sql(db, 'SELECT signature_png FROM users WHERE id = ?').get(userId) as { signature_png: Buffer | null } | undefined;
+  return row ? row.signature_png : undefined;
+}
+
+/** user name → signature PNG, for the signature boxes of printed papers */
+export function signatureImagesByName(db: ReadableDB): { name: string; png: Buffer }[] {
+  return (sql(db, 'SELECT name, signature_png FROM users WHERE signature_png IS NOT NULL').all() as { name: string; signature_png: Buffer }[]).map((r) => ({
+    name: r.name,
+    png: r.signature_png,
+  }));
+}

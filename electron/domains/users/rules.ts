@@ -1,0 +1,44 @@
+// The rules of auth.* and users.* beside the contract's `access`: who may touch whose signature,
+// the last administrator, and what a signature image must be.
+
+import { fail } from '../../../shared/errors';
+import type { User } from '../../../shared/contract';
+import type { ReadableDB } from '../../store/db';
+import { actor, type Ctx } from '../context';
+import { activeAdminCount } from './repo';
+
+/** admin and manager may read/set anyone's signature; everyone else only their own */
+export function mayTouchSignature(ctx: Ctx, userId: number): void {
+  const me = actor(ctx);
+  if (me.id !== userId && !me.roles.some((r) => r === 'admin' || r === 'manager'))
+    fail('forbidden', { method: 'users.setSignature', roles: ['admin', 'manager'] });
+}
+
+/** The office always keeps one active administrator. */
+export function keepLastAdmin(db: ReadableDB, user: User, change: { active?: boolean; roles?: readonly string[] }): void {
+  const losesAdmin = user.roles.includes('admin') && user.active && (change.active === false || (change.roles !== undefined && !change.roles.includes('admin')));
+  if (losesAdmin && activeAdminCount(db) <= 1) fail('last_admin');
+}
+
+export const SIGNATURE_MAX_BYTES = 200 * 1024;
+export const SIGNATURE_MAX_W = 1200;
+export const SIGNATURE_MAX_H = 600;
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const badImage = (zh: string, en: string): never => fail('invalid_input', { summary_zh: `签名图片${zh}`, summary_en: `signature image ${en}` });
+
+/** The PNG bytes of a base64 signature image, checked: the PNG signature, an IHDR, size and dimensions. */
+export function checkSignaturePng(b64: string): Buffer {
+  const clean = b64.replace(/^data:image\/png;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) badImage('不是有效的 base64 编码', 'is not valid base64');
+  const png = Buffer.from(clean, 'base64');
+  if (png.length > SIGNATURE_MAX_BYTES)
+    badImage(`过大 (${Math.ceil(png.length / 1024)} KB), 最大 200 KB`, `is too large (${Math.ceil(png.length / 1024)} KB; at most 200 KB)`);
+  if (png.length < 33 || !png.subarray(0, 8).equals(PNG_MAGIC) || png.toString('latin1', 12, 16) !== 'IHDR') badImage('必须是 PNG 格式', 'must be a PNG file');
+  const w = png.readUInt32BE(16);
+  const h = png.readUInt32BE(20);
+  if (w < 1 || h < 1) badImage('尺寸无效', 'has no size');
+  if (w > SIGNATURE_MAX_W || h > SIGNATURE_MAX_H)
+    badImage(`尺寸过大 (${w}×${h} 像素), 最大 ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H}`, `is too big (${w}×${h} px; at most ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H})`);
+  return png;
+}

@@ -1,0 +1,39 @@
+// Users (one person may hold several roles, 兼任), their PINs and signature images.
+
+import { fail } from '../../../shared/errors';
+import type { ParsedInput, User } from '../../../shared/contract';
+import type { WriteCtx } from '../context';
+import { getUser, insertUser, setRoles, updateUserColumn, userNameTaken } from './repo';
+import { checkSignaturePng, keepLastAdmin } from './rules';
+
+const userNotFound = (key: unknown): never => fail('not_found', { what: 'user', what_zh: '用户', key });
+
+export function createUser(ctx: WriteCtx, input: ParsedInput<'users.create'>): User {
+  const { db } = ctx;
+  if (userNameTaken(db, input.name)) fail('duplicate', { what: 'user', what_zh: '用户', key: input.name });
+  const id = insertUser(db, { name: input.name, title: input.title, pinHash: ctx.auth.hashPin(input.pin), at: ctx.nowIso });
+  setRoles(db, id, input.roles);
+  ctx.auditRef = input.name;
+  return getUser(db, id)!;
+}
+
+export function updateUser(ctx: WriteCtx, input: ParsedInput<'users.update'>): User {
+  const { db } = ctx;
+  const user = getUser(db, input.userId) ?? userNotFound(input.userId);
+  keepLastAdmin(db, user, input);
+  if (input.title !== undefined) updateUserColumn(db, user.id, 'title', input.title, ctx.nowIso);
+  if (input.active !== undefined) updateUserColumn(db, user.id, 'active', input.active ? 1 : 0, ctx.nowIso);
+  if (input.pin !== undefined) updateUserColumn(db, user.id, 'pin_hash', ctx.auth.hashPin(input.pin), ctx.nowIso);
+  if (input.roles !== undefined) setRoles(db, user.id, input.roles);
+  if (input.active === false || input.pin !== undefined) ctx.auth.endSessionsOf(user.id);
+  ctx.auditRef = user.name;
+  return getUser(db, user.id)!;
+}
+
+export function setSignature(ctx: WriteCtx, input: ParsedInput<'users.setSignature'>): User {
+  const user = getUser(ctx.db, input.userId) ?? userNotFound(input.userId);
+  const png = input.pngBase64 === null ? null : checkSignaturePng(input.pngBase64);
+  updateUserColumn(ctx.db, user.id, 'signature_png', png, ctx.nowIso);
+  ctx.auditRef = user.name;
+  return { ...user, hasSignature: png !== null };
+}
