@@ -67,8 +67,8 @@ function blockersOf(db: ReadableDB, date: string, today: string): DeskError[] {
 // ------------------------------------------------------------------ the preview
 
 const signed = `CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END`;
-const SHIPPED = `(SELECT COALESCE(SUM(CASE WHEN l.shipped_qty IS NULL OR l.shipped_qty = l.qty THEN l.amount_fen ELSE l.shipped_qty * COALESCE(l.price_fen, 0) END), 0)
-   FROM slip_lines l WHERE l.slip_id = s.id)`;
+/** what moved on a posted slip, at its prices: stored on each line at posting (migration 0005) */
+const SHIPPED = `(SELECT COALESCE(SUM(l.shipped_amount_fen), 0) FROM slip_lines l WHERE l.slip_id = s.id)`;
 
 interface SlipMoneyRow {
   id: number;
