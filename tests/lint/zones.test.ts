@@ -81,7 +81,17 @@ const ZONES: Zone[] = [
     name: 'ledger/ imports no domain, core, printing or door',
     file: 'electron/ledger/daylock.ts',
     message: 'ledger/ is the kernel',
-    broken: ['../domains/slips/service', '../core', '../core/handlers/masterdata', '../printing/layout', '../main', '../preload', '../web/server', '../cli/main', '../cli'],
+    broken: [
+      '../domains/slips/service',
+      '../core',
+      '../core/handlers/masterdata',
+      '../printing/layout',
+      '../main',
+      '../preload',
+      '../web/server',
+      '../cli/main',
+      '../cli',
+    ],
     allowed: '../store/db',
   },
   {
