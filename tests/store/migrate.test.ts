@@ -1,35 +1,20 @@
-// Schema migrations on real SQLite files: 0001 on an empty file, a backup before migrating a
-// database that holds data, a database from a newer app refused untouched, a failing migration
-// rolled back whole.
+// The migration runner (electron/store/migrate.ts), whatever the migrations: the app's list is
+// numbered without gaps, createCore migrates and reports, a database holding data is backed up
+// before pending migrations run, a database from a newer app is refused untouched, a failing
+// migration is rolled back whole. Each real migration has its own test in migrations/NNNN-*.test.ts.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
-import { openDatabase, type DB } from '../../electron/store/db';
+import { openDatabase } from '../../electron/store/db';
 import { latestVersion, migrate, schemaVersion } from '../../electron/store/migrate';
 import { MIGRATIONS, type Migration } from '../../electron/store/migrations';
 import { m0001Init } from '../../electron/store/migrations/0001-init';
 import { DeskError } from '../../shared/errors';
+import { clock, expectEveryTableStrict, tables, useDbFiles } from './db-files';
 
-let dir: string;
-const open: DB[] = [];
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-migrate-'));
-});
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-function db(name = 'office.sqlite'): { db: DB; path: string } {
-  const path = join(dir, name);
-  const d = openDatabase(path);
-  open.push(d);
-  return { db: d, path };
-}
-const clock = () => new Date('2026-11-29T01:02:03.456Z');
-const tables = (d: DB) => d.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+const files = useDbFiles();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** A second migration for the tests: a table and a column, like a real one would add. */
@@ -42,64 +27,17 @@ const m0002: Migration = {
   },
 };
 
-describe('migration 0001', () => {
-  it('applies on an empty file: every table STRICT, user_version 1, WAL, foreign keys on, synchronous FULL', async () => {
-    const { db: d, path } = db();
-    expect(schemaVersion(d)).toBe(0);
-    const r = await migrate(d, path, [m0001Init], clock);
-    expect(r).toEqual({ from: 0, to: 1, backupPath: null });
-    expect(MIGRATIONS[0]).toBe(m0001Init);
-    expect([m0001Init.version, m0001Init.name]).toEqual([1, 'init']);
-    expect(schemaVersion(d)).toBe(1);
-    expect(d.pragma('user_version', { simple: true })).toBe(1);
-    expect(d.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(d.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(d.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    const t = tables(d);
-    expect(t).toEqual([
-      'audit_log',
-      'customers',
-      'item_barcodes',
-      'items',
-      'number_series',
-      'office',
-      'requests',
-      'signatures',
-      'slip_lines',
-      'slips',
-      'stock_layers',
-      'stock_moves',
-      'suppliers',
-      'user_roles',
-      'users',
-    ]);
-    for (const [name, sql] of d.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").raw().all() as [string, string][])
-      expect(sql, name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
-    // STRICT for real: a text in an integer column is refused
-    expect(() => d.prepare("INSERT INTO number_series (prefix, day, last) VALUES ('FH', '20261129', 'one')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
-    // foreign keys for real
-    expect(() => d.prepare("INSERT INTO user_roles (user_id, role) VALUES (42, 'keeper')").run()).toThrow(/FOREIGN KEY constraint failed/);
-    // the append-only triggers are there
-    const triggers = d.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all();
-    expect(triggers).toEqual(
-      expect.arrayContaining(['audit_log_no_update', 'audit_log_no_delete', 'stock_moves_no_update', 'stock_moves_no_delete', 'slips_frozen', 'slips_no_delete']),
-    );
-    // migrating again is a no-op and takes no backup
-    expect(await migrate(d, path, [m0001Init], clock)).toEqual({ from: 1, to: 1, backupPath: null });
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
-  });
-
-  it('the app’s whole list: numbered 1, 2, 3 … and every table it makes is STRICT', async () => {
+describe('the app’s migration list', () => {
+  it('is numbered 1, 2, 3 … and every table it makes is STRICT', async () => {
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     expect(await migrate(d, path, MIGRATIONS, clock)).toEqual({ from: 0, to: latestVersion(), backupPath: null });
     expect(schemaVersion(d)).toBe(MIGRATIONS.length);
-    for (const [name, sql] of d.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").raw().all() as [string, string][])
-      expect(sql, name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
+    expectEveryTableStrict(d);
   });
 
   it('createCore migrates a new file and reports it', async () => {
-    const path = join(dir, 'new', 'office.sqlite'); // the folder is made too
+    const path = join(files.dir, 'new', 'office.sqlite'); // the folder is made too
     const core = await createCore({ dbPath: path, clock, pinCost: 1024 });
     try {
       expect(core.migration).toEqual({ from: 0, to: latestVersion(), backupPath: null });
@@ -117,16 +55,16 @@ describe('migration 0001', () => {
 
 describe('migrate() with pending migrations', () => {
   it('a fresh database gets both migrations in one go, with no backup', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     const r = await migrate(d, path, [m0001Init, m0002], clock);
     expect(r).toEqual({ from: 0, to: 2, backupPath: null });
     expect(schemaVersion(d)).toBe(2);
     expect(tables(d)).toContain('counts');
-    expect(readdirSync(dir).filter((f) => f.includes('.bak'))).toEqual([]);
+    expect(readdirSync(files.dir).filter((f) => f.includes('.bak'))).toEqual([]);
   });
 
   it('a database with data is backed up before the pending migration runs', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     await migrate(d, path, [m0001Init], clock);
     d.prepare("INSERT INTO items (code, name, unit, created_at, updated_at) VALUES ('CZ-1', '抛光砖', '片', 'x', 'x')").run();
     const r = await migrate(d, path, [m0001Init, m0002], clock);
@@ -137,8 +75,7 @@ describe('migrate() with pending migrations', () => {
     expect(schemaVersion(d)).toBe(2);
     expect(d.prepare('SELECT code, location FROM items').all()).toEqual([{ code: 'CZ-1', location: '' }]);
     // the backup is the database as it was before: version 1, the data, no new table or column
-    const b = openDatabase(r.backupPath!, { readonly: true });
-    open.push(b);
+    const b = files.readonly(r.backupPath!);
     expect(schemaVersion(b)).toBe(1);
     expect(tables(b)).not.toContain('counts');
     expect(b.prepare('SELECT * FROM items').all()).toEqual([expect.objectContaining({ code: 'CZ-1', name: '抛光砖' })]);
@@ -146,7 +83,7 @@ describe('migrate() with pending migrations', () => {
   });
 
   it('a second backup in the same second gets its own name', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     await migrate(d, path, [m0001Init], clock);
     const first = `${path}.v1-20261129T010203.bak`;
     const taken = openDatabase(first);
@@ -157,7 +94,7 @@ describe('migrate() with pending migrations', () => {
   });
 
   it('a misnumbered migration list is refused before anything runs', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     await expect(migrate(d, path, [m0001Init, { ...m0002, version: 3 }], clock)).rejects.toThrow(/expected 2/);
     expect(schemaVersion(d)).toBe(0);
     expect(tables(d)).toEqual([]);
@@ -166,17 +103,16 @@ describe('migrate() with pending migrations', () => {
 
 describe('a database from a newer app', () => {
   it('is refused with db_too_new, by migrate and by createCore, and left untouched', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     await migrate(d, path, MIGRATIONS, clock);
     d.prepare("INSERT INTO items (code, name, unit, created_at, updated_at) VALUES ('CZ-1', '抛光砖', '片', 'x', 'x')").run();
     const newer = latestVersion() + 5;
     d.pragma(`user_version = ${newer}`);
     d.close();
     const before = sha(path);
-    const files = readdirSync(dir).sort();
+    const listing = readdirSync(files.dir).sort();
 
-    const d2 = openDatabase(path);
-    open.push(d2);
+    const { db: d2 } = files.open();
     const e = await migrate(d2, path, MIGRATIONS, clock).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DeskError);
     expect((e as DeskError).code).toBe('db_too_new');
@@ -188,9 +124,8 @@ describe('a database from a newer app', () => {
 
     await expect(createCore({ dbPath: path, clock, pinCost: 1024 })).rejects.toMatchObject({ code: 'db_too_new', details: { dbVersion: newer, appVersion: app } });
     expect(sha(path)).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual(files); // no backup, nothing left behind
-    const check = openDatabase(path, { readonly: true });
-    open.push(check);
+    expect(readdirSync(files.dir).sort()).toEqual(listing); // no backup, nothing left behind
+    const check = files.readonly(path);
     expect(schemaVersion(check)).toBe(newer);
     expect(check.prepare('SELECT code FROM items').pluck().all()).toEqual(['CZ-1']);
   });
@@ -207,7 +142,7 @@ describe('a failing migration', () => {
   };
 
   it('rolls back entirely: user_version, tables and data as before', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     await migrate(d, path, [m0001Init], clock);
     d.prepare("INSERT INTO items (code, name, unit, created_at, updated_at) VALUES ('CZ-1', '抛光砖', '片', 'x', 'x')").run();
     const schemaBefore = d.prepare('SELECT * FROM sqlite_schema ORDER BY name').all();
@@ -217,22 +152,21 @@ describe('a failing migration', () => {
     expect(d.prepare('SELECT * FROM sqlite_schema ORDER BY name').all()).toEqual(schemaBefore);
     expect(d.prepare('SELECT name FROM items').pluck().all()).toEqual(['抛光砖']);
     // it was backed up first, and the database still works at version 1
-    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
+    expect(readdirSync(files.dir).filter((f) => f.endsWith('.bak'))).toHaveLength(1);
     expect(await migrate(d, path, [m0001Init], clock)).toEqual({ from: 1, to: 1, backupPath: null });
   });
 
   it('on a fresh file, a failure in the second of two migrations leaves the file empty at version 0', async () => {
-    const { db: d, path } = db();
+    const { db: d, path } = files.open();
     await expect(migrate(d, path, [m0001Init, failing], clock)).rejects.toThrow('broke half-way');
     expect(schemaVersion(d)).toBe(0);
     expect(tables(d)).toEqual([]);
   });
 
   it('createCore gives up and closes the file', async () => {
-    const path = join(dir, 'office.sqlite');
+    const path = join(files.dir, 'office.sqlite');
     await expect(createCore({ dbPath: path, clock, pinCost: 1024, migrations: [m0001Init, failing] })).rejects.toThrow('broke half-way');
-    const d = openDatabase(path);
-    open.push(d);
+    const { db: d } = files.open();
     expect(schemaVersion(d)).toBe(0);
     expect(tables(d)).toEqual([]);
   });

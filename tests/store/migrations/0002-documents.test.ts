@@ -1,8 +1,8 @@
-// Migration 0002: office print settings and the append-only print log.
+// Migration 0002 (documents): office print settings and the append-only print log.
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/store/db';
-import { migrate, schemaVersion } from '../../electron/store/migrate';
-import { MIGRATIONS } from '../../electron/store/migrations';
+import { openDatabase } from '../../../electron/store/db';
+import { migrate, schemaVersion } from '../../../electron/store/migrate';
+import { MIGRATIONS } from '../../../electron/store/migrations';
 
 describe('migration 0002 (documents)', () => {
   it('adds office settings and an append-only print log', async () => {
