@@ -41,26 +41,7 @@ export const ZONES = [
   { target: 'shared', from: ['electron', 'renderer'], message: 'shared/ imports neither side (electron/ nor renderer/).' },
 ];
 
-/**
- * Known crossings in today's tree, each to be removed by the move to the target layout, file by file.
- * An entry lifts one `from` of one zone for one file only. Delete an entry when its file is fixed.
- */
-export const KNOWN_CROSSINGS = [
-  // printing/documents.ts gathers slip, stock card and day-close data itself and reads an item via a
-  // core handler module; in the target layout that gathering belongs to the documents domain.
-  { file: 'electron/printing/documents.ts', target: 'electron/printing', from: 'electron/core' },
-];
-
-function zonesWithout(crossings) {
-  return ZONES.map((zone) => {
-    const lifted = crossings.filter((c) => c.target === zone.target).map((c) => c.from);
-    if (lifted.length === 0) return zone;
-    const from = [zone.from].flat().filter((f) => !lifted.includes(f));
-    return { ...zone, from };
-  });
-}
-
-const restrictedPaths = (root, zones) => ['error', { basePath: root, zones }];
+const restrictedPaths = (root) => ['error', { basePath: root, zones: ZONES }];
 
 export function deskConfig(root) {
   return [
@@ -86,12 +67,8 @@ export function deskConfig(root) {
       settings: {
         'import-x/resolver-next': [createTypeScriptImportResolver({ project: path.join(root, 'tsconfig.json') })],
       },
-      rules: { 'import-x/no-restricted-paths': restrictedPaths(root, ZONES) },
+      rules: { 'import-x/no-restricted-paths': restrictedPaths(root) },
     },
-    ...[...new Set(KNOWN_CROSSINGS.map((c) => c.file))].map((file) => ({
-      files: [file],
-      rules: { 'import-x/no-restricted-paths': restrictedPaths(root, zonesWithout(KNOWN_CROSSINGS.filter((c) => c.file === file))) },
-    })),
   ];
 }
 

@@ -10,7 +10,7 @@ import { createCore } from '../../electron/core';
 import { appendAudit } from '../../electron/ledger/audit';
 import { must, seedOffice } from '../../electron/demo/seed';
 import { createSlip, postSlip, reverseSlip, signSlip, type Actor, type SlipWriter } from '../../electron/domains/slips/service';
-import { sql, type DB } from '../../electron/store/db';
+import { sql } from '../../electron/store/db';
 import { latestVersion } from '../../electron/store/migrate';
 import type { PaymentMode, SlipLineInput } from '../../shared/contract';
 import type { Role } from '../../shared/roles';

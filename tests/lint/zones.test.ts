@@ -177,14 +177,6 @@ describe('import zones (on a stub tree of the target layout)', () => {
       expect(errors.some((e) => e.includes(`"${spec}"`))).toBe(true);
     }
   });
-
-  it('a known crossing is lifted for its one file only', async () => {
-    // printing/documents.ts reads an item through core/handlers/masterdata until it moves to a domain
-    expect(await zoneErrors('electron/printing/documents.ts', use('../core/handlers/masterdata'))).toEqual([]);
-    // …but it still may not import a door, and no other printing file may import core
-    expect(await zoneErrors('electron/printing/documents.ts', use('../main'))).toHaveLength(1);
-    expect(await zoneErrors('electron/printing/stock-card-doc.ts', use('../core/handlers/masterdata'))).toHaveLength(1);
-  });
 });
 
 describe('the real eslint.config.js on this repo', () => {

@@ -66,7 +66,7 @@ describe('migration 0004 (signatures)', () => {
 
     const core = await createCore({ dbPath: path, clock, pinCost: 1024 });
     try {
-      expect(core.migration).toEqual({ from: 3, to: 4, backupPath: `${path}.v3-20261129T010203.bak` });
+      expect(core.migration).toEqual({ from: 3, to: MIGRATIONS.length, backupPath: `${path}.v3-20261129T010203.bak` });
       const keeper = ok(await core.call('auth.login', { user: '李娜', pin: '4444' })).token;
       const token = ok(await core.call('auth.login', { user: '管理员', pin: '0000' })).token;
       const users = ok(await core.call('users.list', {}, { token }));
