@@ -5,12 +5,12 @@
 //
 // Writes <doc>.pdf is not kept; <doc>-1.png (…) at 80 dpi. Needs poppler-utils (pdftoppm).
 // The office is the test fixture (electron/demo/demo-office.json) on a temporary database,
-// with a few weeks of business (tests/printing/day.ts).
+// with a few weeks of business (tests/helpers/printing-day.ts).
 
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { businessDays } from '../tests/printing/day';
-import { pngPages, printDoc, render } from '../tests/printing/scenario';
+import { businessDays } from '../tests/helpers/printing-day';
+import { pngPages, printDoc, render } from '../tests/helpers/printing-scenario';
 
 const out = resolve(process.argv[2] ?? 'docs/screenshots');
 mkdirSync(out, { recursive: true });

@@ -7,8 +7,8 @@
 
 import { fileURLToPath } from 'node:url';
 import type { Input } from '../../shared/contract';
-import { ok } from '../helpers';
-import { businessDays } from '../printing/day';
+import { ok } from '../helpers/index';
+import { businessDays } from '../helpers/printing-day';
 import { slipQrPayload } from '../../electron/domains/documents/service';
 import { bytes, median, ms, nowMs, percentile, table } from './stats';
 

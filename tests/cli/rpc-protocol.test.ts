@@ -3,7 +3,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RpcSession, serveRpc } from '../../electron/cli/rpc';
-import { demoOffice, type DemoOffice } from '../helpers';
+import { demoOffice, type DemoOffice } from '../helpers/index';
 
 let o: DemoOffice;
 beforeAll(async () => {

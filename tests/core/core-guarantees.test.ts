@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
 import type { DB } from '../../electron/store/db';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 /** A checksum of every table's rows (and the schema), independent of row order. */
 function checksum(db: DB): string {

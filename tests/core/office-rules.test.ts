@@ -1,6 +1,6 @@
 // Rules from the office's manual that the core enforces beyond the contract's role lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 describe('office rules', () => {
   let o: DemoOffice;

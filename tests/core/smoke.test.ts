@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOffice, ok, type DemoOffice } from '../helpers';
+import { demoOffice, ok, type DemoOffice } from '../helpers/index';
 
 describe('a first day at the desk', () => {
   let o: DemoOffice;

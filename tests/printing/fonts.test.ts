@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { familyFor, runs, splitRuns, textWidth } from '../../electron/printing/fonts';
 import { fit } from '../../electron/printing/layout';
 import { renderPdf } from '../../electron/printing/pdf';
-import { pdfText } from './scenario';
+import { pdfText } from '../helpers/printing-scenario';
 
 describe('fonts by glyph coverage', () => {
   it('splits 𠮷 (SC lacks it) into a Noto Sans JP run and keeps 镕 (JP lacks it) in Noto Sans SC', () => {

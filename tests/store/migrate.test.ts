@@ -12,7 +12,7 @@ import { latestVersion, migrate, schemaVersion } from '../../electron/store/migr
 import { MIGRATIONS, type Migration } from '../../electron/store/migrations';
 import { m0001Init } from '../../electron/store/migrations/0001-init';
 import { DeskError } from '../../shared/errors';
-import { clock, expectEveryTableStrict, tables, useDbFiles } from './db-files';
+import { clock, expectEveryTableStrict, tables, useDbFiles } from '../helpers/db-files';
 
 const files = useDbFiles();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

@@ -16,8 +16,8 @@ import { createCore } from '../../electron/core';
 import type { DB } from '../../electron/store/db';
 import type { Input, MethodName } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
-import { dayAt, financeOffice, must, postedDispatch, returnOf, type DemoOffice } from '../finance/fin';
-import { ok } from '../helpers';
+import { dayAt, financeOffice, must, postedDispatch, returnOf, type DemoOffice } from '../helpers/finance';
+import { ok } from '../helpers/index';
 
 /** Tables that grow with the office's history: never read whole. */
 const BIG = new Set([

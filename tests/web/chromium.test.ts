@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOffice } from '../../electron/demo/seed';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { fixture, makeCore, type TestCore } from '../helpers';
+import { fixture, makeCore, type TestCore } from '../helpers/index';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { seedOffice } from '../../electron/demo/seed';
-import { fixture, makeCore, type TestCore } from '../helpers';
+import { fixture, makeCore, type TestCore } from '../helpers/index';
 
 interface Reply {
   status: number;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { m0001Init } from '../../../electron/store/migrations/0001-init';
-import { clock, expectEveryTableStrict, tables, useDbFiles } from '../db-files';
+import { clock, expectEveryTableStrict, tables, useDbFiles } from '../../helpers/db-files';
 
 const files = useDbFiles();
 

@@ -1,11 +1,11 @@
 // Migration 0003 (finance): it applies on a database that already holds books, after a backup;
 // its ledger tables are STRICT and the money accounts are there. What the ledger tables then
-// refuse (append-only, a closed day) is tested with the finance domain, tests/finance/schema.test.ts.
+// refuse (append-only, a closed day) is tested with the finance domain, tests/ledger/append-only.test.ts.
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { m0003Finance } from '../../../electron/store/migrations/0003-finance';
-import { useDbFiles } from '../db-files';
+import { useDbFiles } from '../../helpers/db-files';
 
 const files = useDbFiles();
 

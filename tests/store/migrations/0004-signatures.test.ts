@@ -7,9 +7,9 @@ import { migrate, schemaVersion } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { m0004Signatures } from '../../../electron/store/migrations/0004-signatures';
 import type { DB } from '../../../electron/store/db';
-import { ok } from '../../helpers';
-import { signaturePng } from '../../signature-png';
-import { clock, useDbFiles } from '../db-files';
+import { ok } from '../../helpers/index';
+import { signaturePng } from '../../helpers/signature-png';
+import { clock, useDbFiles } from '../../helpers/db-files';
 
 const files = useDbFiles();
 const AT_0003 = MIGRATIONS.slice(0, 3);

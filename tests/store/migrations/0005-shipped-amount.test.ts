@@ -9,8 +9,8 @@ import { m0005ShippedAmount } from '../../../electron/store/migrations/0005-ship
 import type { DB } from '../../../electron/store/db';
 import { verifyBooks } from '../../../electron/domains/system/verify';
 import { asReadable } from '../../../electron/store/db';
-import { demoOffice, ok } from '../../helpers';
-import { clock, useDbFiles } from '../db-files';
+import { demoOffice, ok } from '../../helpers/index';
+import { clock, useDbFiles } from '../../helpers/db-files';
 
 const files = useDbFiles();
 const AT_0004 = MIGRATIONS.slice(0, 4);

@@ -1,7 +1,7 @@
 // Expense claims (费用报销): any staff member claims, the manager approves with the PIN, finance
 // pays from cash; voids (a paid one in red); budgets per month and category set by the manager.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { balances, expectClean, financeOffice, managerPin, must, refused, type DemoOffice } from './fin';
+import { balances, expectClean, financeOffice, managerPin, must, refused, type DemoOffice } from '../helpers/finance';
 
 let o: DemoOffice;
 beforeEach(async () => {

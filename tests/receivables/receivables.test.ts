@@ -2,7 +2,7 @@
 // later, the customer ledger, aging (账龄) and the customer statement (对账单).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aging } from '../../electron/domains/receivables/service';
-import { dayAt, expectClean, financeOffice, must, postedDispatch, refused, returnOf, signedDispatch, type DemoOffice } from './fin';
+import { dayAt, expectClean, financeOffice, must, postedDispatch, refused, returnOf, signedDispatch, type DemoOffice } from '../helpers/finance';
 
 let o: DemoOffice;
 let kh2: number;

@@ -21,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 import type { MoneyAccount, PaymentMode, Slip } from '../../shared/contract';
 import { dayRowsHash } from '../../electron/domains/dayClose/service';
 import { verifyBooks } from '../../electron/domains/system/verify';
-import { call, dayAt, financeOffice, must, type DemoOffice, type Who } from './fin';
+import { call, dayAt, financeOffice, must, type DemoOffice, type Who } from '../helpers/finance';
 
 const RUNS = Number(process.env.FC_RUNS ?? 0) || 40;
 /** FC_STATS=1: how often each write succeeded or was refused, and why */

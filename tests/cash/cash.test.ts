@@ -2,7 +2,7 @@
 // vouchers numbered without gaps, the journal's running balance under paging and filters, red
 // reversals, and who may see and move money.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { balances, dayAt, expectClean, financeOffice, must, postedDispatch, refused, type DemoOffice } from './fin';
+import { balances, dayAt, expectClean, financeOffice, must, postedDispatch, refused, type DemoOffice } from '../helpers/finance';
 
 let o: DemoOffice;
 beforeEach(async () => {

@@ -3,8 +3,8 @@
 // the stock-card test.
 
 import type { Slip } from '../../shared/contract';
-import { ok } from '../helpers';
-import { createDispatch, dispatchLines, post, postedDispatch, printDoc, relogin, sign, stockedOffice, type PrintOffice } from './scenario';
+import { ok } from './index';
+import { createDispatch, dispatchLines, post, postedDispatch, printDoc, relogin, sign, stockedOffice, type PrintOffice } from './printing-scenario';
 
 export interface Day {
   o: PrintOffice;

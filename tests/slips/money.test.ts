@@ -20,7 +20,7 @@ import {
   signFinance,
   signManager,
   type DemoOffice,
-} from './fin';
+} from '../helpers/finance';
 
 let o: DemoOffice;
 beforeEach(async () => {

@@ -5,8 +5,8 @@ import type { Slip } from '../../shared/contract';
 import { fenToChineseCapital, formatFen } from '../../shared/money';
 import { planPages } from '../../electron/printing/layout';
 import { rowsPerPage } from '../../electron/printing/slip-doc';
-import { err, ok } from '../helpers';
-import { createDispatch, dispatchLines, pdfPages, pdfText, post, postedDispatch, printDoc, render, sign, stockedOffice, type PrintOffice } from './scenario';
+import { err, ok } from '../helpers/index';
+import { createDispatch, dispatchLines, pdfPages, pdfText, post, postedDispatch, printDoc, render, sign, stockedOffice, type PrintOffice } from '../helpers/printing-scenario';
 
 /** Text without any whitespace: pdftotext spaces out letter-spaced titles and wide cells. */
 const squash = (t: string) => t.replace(/\s+/g, '');

@@ -3,7 +3,7 @@
 import { verify as edVerify } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 async function dispatchDraft(o: DemoOffice, extra: Partial<Input<'slips.create'>> = {}) {
   return ok(

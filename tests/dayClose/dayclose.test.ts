@@ -23,7 +23,7 @@ import {
   signFinance,
   signManager,
   type DemoOffice,
-} from './fin';
+} from '../helpers/finance';
 
 let o: DemoOffice;
 beforeEach(async () => {

@@ -1,9 +1,9 @@
 // The stock card (库存明细账) as printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../shared/money';
-import { err, ok } from '../helpers';
-import { businessDays, type Day } from './day';
-import { pdfPages, printDoc, render } from './scenario';
+import { err, ok } from '../helpers/index';
+import { businessDays, type Day } from '../helpers/printing-day';
+import { pdfPages, printDoc, render } from '../helpers/printing-scenario';
 
 const squash = (t: string) => t.replace(/\s+/g, '');
 

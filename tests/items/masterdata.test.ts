@@ -1,7 +1,7 @@
 // Master data: items (商品) with unit and case barcodes, customers and suppliers, and their searches
 // by code, name, pinyin initials (拼音首字母) and exact barcode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 describe('items', () => {
   let o: DemoOffice;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Input, Output, Slip } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
-import { demoOffice, fixture, ok, type DemoOffice } from '../helpers';
+import { demoOffice, fixture, ok, type DemoOffice } from './index';
 
 export type PrintOffice = DemoOffice;
 

@@ -2,7 +2,7 @@
 // several roles per person (兼任). Every test runs on a real SQLite file.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../electron/store/migrate';
-import { demoOffice, err, makeCore, ok, type DemoOffice, type TestCore } from '../helpers';
+import { demoOffice, err, makeCore, ok, type DemoOffice, type TestCore } from '../helpers/index';
 
 const count = (t: TestCore, table: string) => t.core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 

@@ -6,8 +6,8 @@ import type { Slip } from '../../shared/contract';
 import { fenToChineseCapital, formatFen } from '../../shared/money';
 import { buildStatementDoc, type StatementData } from '../../electron/printing/statement-doc';
 import { renderPdf } from '../../electron/printing/pdf';
-import { dayAt, err, financeOffice, must, ok, postedDispatch, type DemoOffice } from '../finance/fin';
-import { pdfPages, pdfText, render } from './scenario';
+import { dayAt, err, financeOffice, must, ok, postedDispatch, type DemoOffice } from '../helpers/finance';
+import { pdfPages, pdfText, render } from '../helpers/printing-scenario';
 
 const squash = (t: string) => t.replace(/\s+/g, '');
 const yuan = (fen: number) => `￥${formatFen(fen)}`;

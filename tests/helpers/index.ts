@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../electron/core';
-import { seedOffice, type OfficeFixture } from '../electron/demo/seed';
-import type { Result } from '../shared/contract';
-import type { Role } from '../shared/roles';
-import demo from '../electron/demo/demo-office.json';
+import { createCore, type Core, type CoreOptions } from '../../electron/core';
+import { seedOffice, type OfficeFixture } from '../../electron/demo/seed';
+import type { Result } from '../../shared/contract';
+import type { Role } from '../../shared/roles';
+import demo from '../../electron/demo/demo-office.json';
 
 export const fixture = demo as unknown as OfficeFixture;
 

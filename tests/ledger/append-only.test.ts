@@ -2,7 +2,7 @@
 // storage what the finance code asserts: they are append-only, and no ledger row — stock moves
 // included — can be dated into a closed day, whatever writes it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectClean, financeOffice, must, postedDispatch, type DemoOffice } from './fin';
+import { expectClean, financeOffice, must, postedDispatch, type DemoOffice } from '../helpers/finance';
 
 describe('the ledger tables', () => {
   let o: DemoOffice;

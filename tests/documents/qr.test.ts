@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
 import { slipQrPayload } from '../../electron/domains/documents/service';
 import { formatQrPayload, parseQrPayload, publicKeyFingerprint, qrMessage, toBase64Url, verifyQrPayload } from '../../electron/domains/documents/qr';
-import { ok } from '../helpers';
-import { createDispatch, decodeQr, dispatchLines, postedDispatch, printDoc, stockedOffice, type PrintOffice } from './scenario';
+import { ok } from '../helpers/index';
+import { createDispatch, decodeQr, dispatchLines, postedDispatch, printDoc, stockedOffice, type PrintOffice } from '../helpers/printing-scenario';
 
 describe('slip QR codes', () => {
   let o: PrintOffice;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 describe('picking against a signed dispatch (short pick)', () => {
   let o: DemoOffice;

@@ -1,8 +1,8 @@
 // users.setSignature / users.signature: a PNG signature image per user, checked (PNG bytes, IHDR
 // size, ≤ 200 KB), set and cleared by admin and manager or by the user for themself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
-import { signaturePng } from '../signature-png';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { signaturePng } from '../helpers/signature-png';
 
 describe('signature images', () => {
   let o: DemoOffice;

@@ -4,7 +4,7 @@
 // so rounding only shows here, where a layer can hold any amount (e.g. 3 units for 1000 fen).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issue, receive, reverseMove, type MoveRow, type PostingCtx } from '../../electron/ledger/fifo';
-import { demoOffice, ok, type DemoOffice } from '../helpers';
+import { demoOffice, ok, type DemoOffice } from '../helpers/index';
 
 describe('FIFO layer takes (books level)', () => {
   let o: DemoOffice;

@@ -2,7 +2,7 @@
 // with safety stock, and system.verify on a clean office.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output, Slip, StockCardRow } from '../../shared/contract';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 /** Move the clock to a given Shanghai day at 10:00; sessions idle that long end, so everyone logs in again. */
 async function day(o: DemoOffice, date: string) {

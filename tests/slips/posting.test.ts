@@ -4,7 +4,7 @@
 // and the database triggers that keep posted slips, stock moves and the audit log append-only.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 type L = [code: string, qty: number, cost: number];
 

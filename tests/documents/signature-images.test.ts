@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok } from '../helpers';
-import { signaturePng } from '../signature-png';
-import { pdfText, postedDispatch, render, stockedOffice, type PrintOffice } from './scenario';
+import { ok } from '../helpers/index';
+import { signaturePng } from '../helpers/signature-png';
+import { pdfText, postedDispatch, render, stockedOffice, type PrintOffice } from '../helpers/printing-scenario';
 
 /** pdfimages -list: one row per image drawn (width, height). */
 function pdfImages(pdf: Buffer): { w: number; h: number }[] {

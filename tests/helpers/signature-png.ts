@@ -1,6 +1,6 @@
 // A small real PNG for signature-image tests: a blue scribble on white, w×h pixels (RGB, 8 bit).
 import { deflateSync } from 'node:zlib';
-import { pngChunk as chunk } from '../electron/printing/qr-image';
+import { pngChunk as chunk } from '../../electron/printing/qr-image';
 
 /** A valid PNG; noise: fill with random bytes (to make a large file). */
 export function signaturePng(w = 240, h = 80, noise = false): Buffer {

@@ -35,8 +35,8 @@ import { describe, expect, it } from 'vitest';
 import type { Input, MethodName, Result, Slip } from '../../shared/contract';
 import { issue, layerTakeCost, receive, reverseMove, takeCost, type MoveRow, type PostingCtx } from '../../electron/ledger/fifo';
 import { verifyBooks } from '../../electron/domains/system/verify';
-import { demoOffice, ok, type DemoOffice } from '../helpers';
-import { layerTake, Model, Refused, share, type MLayer, type MLineInput, type MSlip, type SignRole } from './model';
+import { demoOffice, ok, type DemoOffice } from '../helpers/index';
+import { layerTake, Model, Refused, share, type MLayer, type MLineInput, type MSlip, type SignRole } from '../helpers/fifo-model';
 
 const RUNS = Number(process.env.FC_RUNS ?? 0) || undefined;
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
@@ -329,7 +329,7 @@ class Desk {
         this.trace.push(`  against ${this.name(src)}`);
         const s = await this.write(
           'slips.create',
-          // credited, not refunded in cash: a cash refund is refused when the cash box cannot pay it (finance; tests/finance/property.test.ts)
+          // credited, not refunded in cash: a cash refund is refused when the cash box cannot pay it (finance; tests/ledger/money-property.test.ts)
           { kind: 'return', sourceSlipId: src.id, paymentMode: 'credit', lines: input },
           this.whoFor('return', op.by),
           () => {

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import type { Input, MethodName, PaymentMode, Result, Slip } from '../../shared/contract';
 import { verifyBooks } from '../../electron/domains/system/verify';
-import { demoOffice, err, ok, type DemoOffice } from '../helpers';
+import { demoOffice, err, ok, type DemoOffice } from './index';
 
 export type Who = keyof DemoOffice['tokens'];
 
