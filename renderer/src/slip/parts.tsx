@@ -1,13 +1,16 @@
-// Pieces shared by the slip screens: the scan panel, totals, signature badges and table.
+// Pieces shared by the slip screens: the scan panel, totals, signature badges and table, the
+// payment mode field.
 
 import type { Role } from '../../../shared/roles';
-import type { Signature, Slip, SlipKind } from '../../../shared/contract';
-import { SLIP_SIGNATURES } from '../../../shared/contract';
+import type { Ref } from 'react';
+import type { PaymentMode, Signature, Slip, SlipKind } from '../../../shared/contract';
+import { PAYMENT_MODES, SLIP_SIGNATURES } from '../../../shared/contract';
 import { formatFen } from '../../../shared/money';
 import { formatDateTime } from '../components/grid';
 import { Badge } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { ScanMessage } from './useLineScanner';
+import type { SlipDraft } from './useSlipDraft';
 
 export function ScanPanel({ message, waiting, prompt }: { message: ScanMessage | null; waiting: number; prompt: string }) {
   const { t } = useI18n();
@@ -93,5 +96,38 @@ export function SignatureTable({ slip }: { slip: Slip }) {
         )}
       </tbody>
     </table>
+  );
+}
+
+/** 签字 with its table, under a slip's totals; nothing for a kind nobody signs. */
+export function SignatureSection({ slip }: { slip: Slip }) {
+  const { t } = useI18n();
+  if (!slip.requiredSignatures.length && !slip.signatures.length) return null;
+  return (
+    <div className="sig-section">
+      <div className="subhead">{t('sign.title2')}</div>
+      <SignatureTable slip={slip} />
+    </div>
+  );
+}
+
+/** 付款方式 (dispatch) / 退款方式 (return): a select over the slip's payment mode. */
+export function PaymentModeSelect({ draft, disabled, selectRef }: { draft: SlipDraft; disabled: boolean; selectRef?: Ref<HTMLSelectElement> }) {
+  const { t, pay } = useI18n();
+  return (
+    <select
+      ref={selectRef}
+      className="input"
+      value={draft.header.paymentMode ?? ''}
+      disabled={disabled}
+      onChange={(e) => draft.setHeader({ paymentMode: (e.target.value || null) as PaymentMode | null })}
+    >
+      <option value="">{t('dispatch.choosePayment')}</option>
+      {PAYMENT_MODES.map((m) => (
+        <option key={m} value={m}>
+          {pay(m)}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,0 +1,48 @@
+// The dispatch header: the customer (pinyin search; picking one moves on to the payment mode) and
+// the payment mode.
+
+import type { RefObject } from 'react';
+import type { Customer } from '../../../../shared/contract';
+import { CustomerPicker } from '../../components/pickers';
+import { Field } from '../../components/ui';
+import { useI18n } from '../../i18n';
+import { PaymentModeSelect } from '../../slip/parts';
+import type { SlipDraft } from '../../slip/useSlipDraft';
+
+/** A customer as far as a slip knows it (id and name), for the picker's display. */
+export function customerStub(id: number | null, name: string | null): Customer | null {
+  if (id === null) return null;
+  return { id, code: '', name: name ?? '', kind: '', contact: '', phone: '', address: '', creditLimitFen: 0, pinyin: '', active: true };
+}
+
+interface Props {
+  draft: SlipDraft;
+  canEdit: boolean;
+  customerRef: RefObject<HTMLInputElement | null>;
+  payRef: RefObject<HTMLSelectElement | null>;
+}
+
+export function DispatchFields({ draft, canEdit, customerRef, payRef }: Props) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('dispatch.customer')} wide>
+        {canEdit ? (
+          <CustomerPicker
+            inputRef={customerRef}
+            value={customerStub(draft.header.customerId, draft.header.customerName)}
+            onPick={(c) => {
+              draft.setHeader({ customerId: c.id, customerName: c.name });
+              setTimeout(() => payRef.current?.focus(), 0);
+            }}
+          />
+        ) : (
+          <input className="input" disabled value={draft.header.customerName ?? ''} />
+        )}
+      </Field>
+      <Field label={t('dispatch.payment')}>
+        <PaymentModeSelect draft={draft} disabled={!canEdit} selectRef={payRef} />
+      </Field>
+    </>
+  );
+}

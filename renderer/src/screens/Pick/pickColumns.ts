@@ -1,0 +1,49 @@
+// The pick grid's columns: ordered (to receive), picked (received, editable while the slip is
+// ready), left, and a status word per line.
+
+import type { ColDef } from 'ag-grid-community';
+import { qtyCol } from '../../components/grid';
+import type { I18n } from '../../i18n';
+import type { PickLine } from '../../slip/pick';
+
+export interface PickRow extends PickLine {
+  spec: string;
+  unit: string;
+}
+
+function status(t: I18n['t'], r: PickRow | undefined): string {
+  if (!r) return '';
+  if (r.picked === r.ordered) return t('pick.lineDone');
+  return r.picked === 0 ? t('pick.lineTodo') : t('pick.lineShort', { n: r.ordered - r.picked });
+}
+
+export function pickColumns(t: I18n['t'], isReturn: boolean, ready: boolean): ColDef<PickRow>[] {
+  return [
+    { colId: 'no', headerName: '#', width: 52, valueGetter: (x) => (x.node?.rowIndex ?? 0) + 1, cellClass: 'muted' },
+    { field: 'itemCode', headerName: t('item.code'), width: 110 },
+    { field: 'itemName', headerName: t('item.name'), flex: 2, minWidth: 160 },
+    { field: 'spec', headerName: t('item.spec'), width: 110 },
+    { field: 'unit', headerName: t('item.unit'), width: 64 },
+    qtyCol<PickRow>({ field: 'ordered', headerName: isReturn ? t('pick.toReceive') : t('pick.ordered'), width: 100 }),
+    qtyCol<PickRow>({
+      field: 'picked',
+      headerName: isReturn ? t('pick.received') : t('pick.picked'),
+      width: 100,
+      editable: ready,
+      cellEditor: 'agNumberCellEditor',
+      cellEditorParams: { min: 0, precision: 0, showStepperButtons: false },
+      cellClass: 'cell-editable pick-count',
+    }),
+    qtyCol<PickRow>({ colId: 'left', headerName: t('pick.left'), width: 90, valueGetter: (x) => (x.data ? x.data.ordered - x.data.picked : null) }),
+    {
+      colId: 'status',
+      headerName: t('pick.status'),
+      width: 120,
+      valueGetter: (x) => status(t, x.data),
+      cellClassRules: {
+        'ok-text': (x) => !!x.data && x.data.picked === x.data.ordered,
+        'warn-text': (x) => !!x.data && x.data.picked > 0 && x.data.picked < x.data.ordered,
+      },
+    },
+  ];
+}

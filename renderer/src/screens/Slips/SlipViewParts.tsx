@@ -1,0 +1,88 @@
+// Parts of the slip view: its toolbar (title, what may be done now, print) and its dialogs
+// (sign, void, reverse 红字冲销).
+
+import type { ReactNode } from 'react';
+import type { Slip } from '../../../../shared/contract';
+import { call } from '../../api';
+import { ReasonDialog, SignDialog } from '../../components/dialogs';
+import { Btn, StateTag, Toolbar } from '../../components/ui';
+import { navigate } from '../../hooks/router';
+import { useI18n } from '../../i18n';
+import { PrintButtons } from '../../printing/PrintButtons';
+import { setFlash } from '../../slip/flash';
+import { SignatureBadges } from '../../slip/parts';
+import { VoidSlipDialog } from '../../slip/VoidSlipDialog';
+import type { SlipAbilities } from './slipViewRules';
+
+export type SlipDialogName = 'sign' | 'void' | 'reverse';
+
+interface ToolbarProps {
+  slip: Slip;
+  can: SlipAbilities;
+  onEdit(): void;
+  onPick(): void;
+  open(d: SlipDialogName): void;
+  onPrinted(): void;
+}
+
+export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted }: ToolbarProps) {
+  const { t, kind } = useI18n();
+  const title = (
+    <>
+      {kind(s.kind)} <span className="slip-no">{s.no}</span> <StateTag state={s.state} />
+      {s.reversedBy ? <span className="red-tag">{t('slip.reversedTag')}</span> : null}
+      {s.state === 'draft' ? <SignatureBadges kind={s.kind} missing={s.missingSignatures} short /> : null}
+    </>
+  );
+  const pickLabel = s.kind === 'inbound' ? t('inbound.post') : s.kind === 'return' ? t('pick.goReturn') : t('pick.go');
+  const btn = (yes: boolean, el: ReactNode) => (yes ? el : null);
+  return (
+    <Toolbar title={title}>
+      {btn(can.canEdit, <Btn hotkey="F4" onClick={onEdit}>{t('slip.editDraft')}</Btn>)}
+      {btn(can.canSign, <Btn variant="primary" hotkey="F6" onClick={() => open('sign')}>{t('sign.button')}</Btn>)}
+      {btn(can.canPick, <Btn variant="primary" hotkey="F9" onClick={onPick}>{pickLabel}</Btn>)}
+      {btn(can.canReturn, <Btn hotkey="F7" onClick={() => navigate(`/returns/from/${s.id}`)}>{t('ret.fromThis')}</Btn>)}
+      {btn(can.canVoid, <Btn variant="danger" onClick={() => open('void')}>{t('slip.void')}</Btn>)}
+      {btn(can.canReverse, <Btn variant="danger" hotkey="F8" onClick={() => open('reverse')}>{t('slip.reverse')}</Btn>)}
+      {s.state !== 'void' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
+    </Toolbar>
+  );
+}
+
+/** 红字冲销: the reversal is made and opened; the original stays as it was. */
+function ReverseDialog({ slip: s, onClose }: { slip: Slip; onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <ReasonDialog
+      title={t('slip.reverseTitle', { no: s.no })}
+      label={t('slip.reverseReason')}
+      confirmText={t('slip.reverse')}
+      onCancel={onClose}
+      onDone={onClose}
+      run={async (reason, requestId) => {
+        const r = await call('slips.reverse', { slipId: s.id, reason }, { requestId });
+        if (!r.ok) return r.error;
+        setFlash(t('slip.reversedFlash', { no: s.no, rev: r.value.reversal.no }));
+        navigate(`/slips/${r.value.reversal.id}`);
+        return null;
+      }}
+    >
+      <p className="dialog-text">{t('slip.reverseText')}</p>
+    </ReasonDialog>
+  );
+}
+
+interface DialogsProps {
+  slip: Slip;
+  dialog: SlipDialogName | null;
+  onClose(): void;
+  onSigned(s: Slip): void;
+  onVoided(): void;
+}
+
+export function SlipViewDialogs({ slip, dialog, onClose, onSigned, onVoided }: DialogsProps) {
+  if (dialog === 'sign') return <SignDialog slip={slip} onCancel={onClose} onSigned={onSigned} />;
+  if (dialog === 'void') return <VoidSlipDialog slip={slip} onCancel={onClose} onDone={onVoided} />;
+  if (dialog === 'reverse') return <ReverseDialog slip={slip} onClose={onClose} />;
+  return null;
+}

@@ -1,0 +1,55 @@
+// What the slip view shows and allows, from the slip and who is looking: pure, no React.
+
+import type { ColDef } from 'ag-grid-community';
+import type { Slip, SlipLine } from '../../../../shared/contract';
+import { moneyCol, qtyCol } from '../../components/grid';
+import type { I18n } from '../../i18n';
+import type { SessionApi } from '../../session';
+
+export interface SlipAbilities {
+  canEdit: boolean;
+  canSign: boolean;
+  canPick: boolean;
+  canVoid: boolean;
+  canReverse: boolean;
+  canReturn: boolean;
+}
+
+/** What may be done with the slip now: edit / sign / pick / void a draft, reverse a posted slip, a return from a dispatch. */
+export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilities {
+  const isDraft = s?.state === 'draft';
+  const creatable = s && s.kind !== 'reversal' ? s.kind : null;
+  const returnable = !!s && s.kind === 'dispatch' && s.state === 'posted' && !s.reversedBy && s.lines.some((l) => (l.returnableQty ?? 0) > 0);
+  return {
+    canEdit: !!creatable && isDraft && session.canCreate(creatable),
+    canSign: !!s && isDraft && s.missingSignatures.length > 0,
+    canPick: !!s && isDraft && session.can('slips.post') && s.missingSignatures.length === 0,
+    canVoid: !!creatable && isDraft && session.canCreate(creatable),
+    canReverse: !!s && s.state === 'posted' && s.kind !== 'reversal' && !s.reversedBy && session.can('slips.reverse'),
+    canReturn: returnable && session.canCreate('return'),
+  };
+}
+
+/** The lines' columns: a reversal shows its figures negative; posted slips show what really went. */
+export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDef<SlipLine>[] {
+  const posted = s.state === 'posted';
+  const sign = s.kind === 'reversal' ? -1 : 1;
+  const c: ColDef<SlipLine>[] = [
+    { field: 'lineNo', headerName: '#', width: 48, cellClass: 'muted' },
+    { field: 'itemCode', headerName: t('item.code'), width: 100 },
+    { field: 'itemName', headerName: t('item.name'), flex: 2, minWidth: 160, tooltipField: 'itemName' },
+    { field: 'spec', headerName: t('item.spec'), width: 112, tooltipField: 'spec' },
+    { field: 'unit', headerName: t('item.unit'), width: 56 },
+    qtyCol<SlipLine>({ colId: 'qty', headerName: t('slip.qty'), width: 72, valueGetter: (x) => (x.data ? x.data.qty * sign : null) }),
+  ];
+  if (posted && (s.kind === 'dispatch' || s.kind === 'return'))
+    c.push(qtyCol<SlipLine>({ colId: 'shipped', headerName: s.kind === 'dispatch' ? t('slip.shippedQty') : t('ret.received'), width: 80, valueGetter: (x) => x.data?.shippedQty ?? null }));
+  if (s.kind === 'inbound' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null)))
+    c.push(moneyCol<SlipLine>({ field: 'unitCostFen', headerName: t('slip.unitCost'), width: 96 }));
+  else c.push(moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 }));
+  c.push(moneyCol<SlipLine>({ colId: 'amount', headerName: t('slip.amount'), width: 110, valueGetter: (x) => (x.data ? x.data.amountFen * sign : null) }));
+  if (posted && s.kind === 'dispatch' && seesCost) c.push(moneyCol<SlipLine>({ field: 'costFen', headerName: t('slip.fifoCost'), width: 100 }));
+  if (posted && s.kind === 'dispatch') c.push(qtyCol<SlipLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 100 }));
+  c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 80 });
+  return c;
+}

@@ -1,0 +1,136 @@
+// One editor for every slip kind (进仓单, 发货单, 退货单): the toolbar, the error and warnings, the
+// header fields and memo, the scan panel and item search, the lines grid, totals, key hints and
+// the void dialog. Each editor brings only what is particular to its kind (its header fields, its
+// buttons and keys, its dialogs). Keys: F4 / Ctrl+S save draft · F7 lines · Esc back; a kind whose
+// lines are added by item also F2 new · F3 item search · Ctrl+Delete remove line.
+
+import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import { SLIP_SIGNATURES, type CreatableSlipKind, type Item } from '../../../shared/contract';
+import type { DeskErr } from '../api';
+import { ErrorLine, Field, KeyHints, Notice } from '../components/ui';
+import { useHotkeys, type KeyMap } from '../hooks/hotkeys';
+import { navigate } from '../hooks/router';
+import { useI18n } from '../i18n';
+import { beep } from '../scan/beep';
+import { erroredItemCodes, removeLine, totals, type EditLine } from './lines';
+import { focusLines, LinesGrid } from './LinesGrid';
+import { Totals } from './parts';
+import { EditorToolbar, ScanArea, type ScanState } from './SlipEditorParts';
+import { EDITOR_ROUTE, type SlipDraft } from './useSlipDraft';
+import { VoidSlipDialog } from './VoidSlipDialog';
+
+export interface ItemSearch {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onPick(item: Item): void;
+}
+
+export interface SlipEditorShellProps {
+  kind: CreatableSlipKind;
+  draft: SlipDraft;
+  grid: RefObject<AgGridReact<EditLine> | null>;
+  canEdit: boolean;
+  /** 新建 (F2) button */
+  canNew: boolean;
+  onSave(): void;
+  /** the kind's own toolbar buttons, after 保存草稿 */
+  actions: ReactNode;
+  /** the error to show; it also marks the lines it names */
+  error: DeskErr | null;
+  /** shown before `error`, marks no line (the slip's surroundings did not load) */
+  loadError?: DeskErr | null;
+  /** the kind's own header fields, before the memo */
+  fields: ReactNode;
+  memoLabel?: string;
+  scan: ScanState;
+  /** lines are added by item: the search, F2, F3, Ctrl+Delete */
+  search?: ItemSearch;
+  onHand?: Map<number, number>;
+  /** a refused cell edit (default: a warning above the header) */
+  onInvalid?(message: string): void;
+  totalsLabel?: string;
+  /** under the totals */
+  below?: ReactNode;
+  /** the kind's key hints (Esc is added) */
+  hints: [string, string][];
+  /** the kind's own keys, over the shell's */
+  keys: KeyMap;
+  voiding: boolean;
+  setVoiding(v: boolean): void;
+  /** the kind's own dialogs */
+  children?: ReactNode;
+}
+
+function useEditorKeys(p: SlipEditorShellProps): void {
+  const { draft, grid, canEdit } = p;
+  const route = `/${EDITOR_ROUTE[p.kind]}`;
+  const save = () => canEdit && void p.onSave();
+  const removeFocused = () => {
+    const cell = grid.current?.api.getFocusedCell();
+    if (!cell || !canEdit) return;
+    draft.setLines((ls) => removeLine(ls, cell.rowIndex));
+  };
+  const byItem: KeyMap = p.search
+    ? { F2: () => p.canNew && navigate(`${route}/new`), F3: () => p.search?.inputRef.current?.focus(), 'Ctrl+Delete': removeFocused }
+    : {};
+  useHotkeys({ F7: () => focusLines(grid.current?.api), F4: save, 'Ctrl+S': save, Escape: () => navigate(route), ...byItem, ...p.keys });
+}
+
+export function SlipEditorShell(p: SlipEditorShellProps) {
+  const { t } = useI18n();
+  const { draft, canEdit } = p;
+  const s = draft.slip;
+  const [inlineMsg, setInlineMsg] = useState<string | null>(null);
+  useEditorKeys(p);
+  const sum = useMemo(() => totals(draft.lines), [draft.lines]);
+  const errored = useMemo(() => erroredItemCodes(p.error?.details), [p.error]);
+  const willDrop = SLIP_SIGNATURES[p.kind].length > 0 && !!s && s.signatures.length > 0 && draft.dirty;
+
+  return (
+    <div className="screen-col">
+      <EditorToolbar {...p} />
+      <ErrorLine error={p.loadError ?? p.error} />
+      {inlineMsg ? <Notice kind="warn">{inlineMsg}</Notice> : null}
+      {willDrop ? <Notice kind="warn">{t('sign.willDrop')}</Notice> : null}
+      <div className="slip-header">
+        {p.fields}
+        <Field label={p.memoLabel ?? t('slip.memo')} wide>
+          <input className="input" value={draft.header.memo} disabled={!canEdit} maxLength={200} onChange={(e) => draft.setHeader({ memo: e.target.value })} />
+        </Field>
+      </div>
+      <ScanArea canEdit={canEdit} scan={p.scan} search={p.search} />
+      <div className="grid-fill">
+        <LinesGrid
+          ref={p.grid}
+          kind={p.kind}
+          lines={draft.lines}
+          editable={canEdit}
+          erroredCodes={errored}
+          onHand={p.onHand}
+          onEdit={(i, patch) => {
+            setInlineMsg(null);
+            draft.setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+          }}
+          onInvalid={(m) => {
+            beep('error');
+            (p.onInvalid ?? setInlineMsg)(m);
+          }}
+        />
+      </div>
+      <Totals qty={sum.qty} amountFen={sum.amountFen} label={p.totalsLabel} />
+      {p.below}
+      <KeyHints items={[...p.hints, ['Esc', t('keys.back')]]} />
+      {p.children}
+      {p.voiding && s ? (
+        <VoidSlipDialog
+          slip={s}
+          onCancel={() => p.setVoiding(false)}
+          onDone={() => {
+            p.setVoiding(false);
+            navigate(`/slips/${s.id}`, { force: true });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
