@@ -1,7 +1,7 @@
 // A modal dialog: Esc cancels, Enter (outside a multi-line field) confirms, Tab stays inside,
 // keys for the screen below do not fire while it is open.
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useHotkeys, type KeyMap } from '../hooks/hotkeys';
 import { useScan } from '../scan/useScan';
 import { beep } from '../scan/beep';
@@ -45,7 +45,7 @@ export function Dialog({ title, children, footer, onCancel, onConfirm, width = 4
     { modal: true },
   );
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     const prev = document.activeElement as HTMLElement | null;

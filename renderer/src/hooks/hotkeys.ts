@@ -2,7 +2,7 @@
 // keys stop there). A key goes to the top layer that knows it. Scanner keys never get here: the
 // wedge swallows them in the capture phase before any of this runs.
 
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 export type KeyMap = Record<string, (e: KeyboardEvent) => void>;
 
@@ -55,7 +55,9 @@ export function useHotkeys(keys: KeyMap, opts: { enabled?: boolean; modal?: bool
   ref.current = keys;
   const enabled = opts.enabled ?? true;
   const modal = opts.modal ?? false;
-  useEffect(() => {
+  // bound in the same commit that shows the screen or dialog, so a key pressed the moment it
+  // appears (a keeper's Enter on a confirm dialog) is never lost to the screen underneath
+  useLayoutEffect(() => {
     if (!enabled) return;
     if (!listening) {
       window.addEventListener('keydown', onKeyDown);
