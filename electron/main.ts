@@ -253,7 +253,7 @@ function registerRpc(): void {
     const { method, input, meta } = req as { method?: unknown; input?: unknown; meta?: unknown };
     const m = meta && typeof meta === 'object' ? (meta as { token?: unknown; requestId?: unknown }) : {};
     return core.callUnknown(method, input, {
-      token: typeof m.token === 'string' ? m.token : undefined,
+      sessionToken: typeof m.token === 'string' ? m.token : undefined,
       requestId: typeof m.requestId === 'string' ? m.requestId : undefined,
     });
   });

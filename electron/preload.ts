@@ -28,7 +28,7 @@ const desk: DeskBridge = {
     ipcRenderer.invoke('rpc', {
       method,
       input,
-      meta: meta ? { token: meta.token, requestId: meta.requestId } : {},
+      meta: meta ? { token: meta.sessionToken, requestId: meta.requestId } : {},
     }) as Promise<Result<unknown>>,
   printPdf: (req) =>
     ipcRenderer.invoke('print-pdf', {

@@ -59,7 +59,7 @@ export class RpcSession {
       return { id, ok: false, error: invalid('session 须是字符串(会话令牌)或 null', 'session must be a string (a session token) or null') };
 
     const token = r.session === null ? undefined : typeof r.session === 'string' ? r.session : this.token;
-    const meta: CallMeta = { token, requestId: r.requestId as string | undefined };
+    const meta: CallMeta = { sessionToken: token, requestId: r.requestId as string | undefined };
     let result: Result<unknown>;
     try {
       result = await this.core.callUnknown(r.method, r.input, meta);

@@ -174,7 +174,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (requestId != null && typeof requestId !== 'string') return fail(res, 'bad_request', { field: 'requestId' });
 
     const result = await opts.core.callUnknown(method, input, {
-      token: session ?? undefined,
+      sessionToken: session ?? undefined,
       requestId: requestId ?? undefined,
     });
     sendJson(res, 200, result);

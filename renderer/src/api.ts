@@ -28,14 +28,14 @@ declare global {
 }
 
 const SESSION_KEY = 'branch-desk.session';
-let token: string | null = null;
+let sessionToken: string | null = null;
 const lostListeners = new Set<() => void>();
 
 export function setSessionToken(t: string | null): void {
-  token = t;
+  sessionToken = t;
 }
 export function getSessionToken(): string | null {
-  return token;
+  return sessionToken;
 }
 /** Called when the core says the session is gone (server restarted, user disabled): back to log in. */
 export function onSessionLost(fn: () => void): () => void {
@@ -69,7 +69,7 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
   const res = await fetch('/rpc', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Desk-Token': deskToken() },
-    body: JSON.stringify({ method, input, session: meta.token ?? null, requestId: meta.requestId ?? null }),
+    body: JSON.stringify({ method, input, session: meta.sessionToken ?? null, requestId: meta.requestId ?? null }),
   });
   const text = await res.text();
   try {
@@ -88,15 +88,15 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
 export async function call<M extends MethodName>(
   method: M,
   input: Input<M>,
-  opts: { requestId?: string; token?: string } = {},
+  opts: CallMeta = {},
 ): Promise<ApiResult<Output<M>>> {
   let r: ApiResult<unknown>;
   try {
-    r = await send(method, input, { token: opts.token ?? token ?? undefined, requestId: opts.requestId });
+    r = await send(method, input, { sessionToken: opts.sessionToken ?? sessionToken ?? undefined, requestId: opts.requestId });
   } catch (e) {
     r = { ok: false, error: transportError(e) };
   }
-  if (!r.ok && r.error.code === 'not_logged_in' && token && !opts.token) for (const fn of lostListeners) fn();
+  if (!r.ok && r.error.code === 'not_logged_in' && sessionToken && !opts.sessionToken) for (const fn of lostListeners) fn();
   return r as ApiResult<Output<M>>;
 }
 

@@ -71,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     storeSession(s);
     setSession(s);
     // the previous user's session on this PC ends with the switch
-    if (prev && prev.token !== s.token) void call('auth.logout', {}, { token: prev.token });
+    if (prev && prev.token !== s.token) void call('auth.logout', {}, { sessionToken: prev.token });
     return { ok: true, value: r.value.user };
   }, []);
 

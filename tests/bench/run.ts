@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   let keeper = await login('keeper');
   const sales = await login('sales');
   let manager = await login('manager');
-  const call = <M extends MethodName>(m: M, input: Input<M>, token: string, requestId?: string) => must<M>(core.call(m, input, { token, requestId }));
+  const call = <M extends MethodName>(m: M, input: Input<M>, token: string, requestId?: string) => must<M>(core.call(m, input, { sessionToken: token, requestId }));
 
   // --- on hand (also the first, cold read of the office)
   const cold = await timeIt(() => call('stock.onHand', {}, keeper));

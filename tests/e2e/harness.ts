@@ -182,7 +182,7 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
         tokens.set(name, must(await core.call('auth.login', { user: name, pin: u.pin })).token);
       }
       const token = tokens.get(name)!;
-      return (async (method, input) => must(await core.call(method, input, { token }))) as Caller;
+      return (async (method, input) => must(await core.call(method, input, { sessionToken: token }))) as Caller;
     };
     const manager = await as(fixture.users.find((x) => x.roles.includes('manager'))!.name);
     const items = (await manager('items.list', { limit: 1000 })).rows;

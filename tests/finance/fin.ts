@@ -9,7 +9,7 @@ import { demoOffice, err, ok, type DemoOffice } from '../helpers';
 export type Who = keyof DemoOffice['tokens'];
 
 export async function call<M extends MethodName>(o: DemoOffice, who: Who, m: M, input: Input<M>) {
-  return o.core.call(m, input, { token: o.tokens[who] });
+  return o.core.call(m, input, { sessionToken: o.tokens[who] });
 }
 
 export async function must<M extends MethodName>(o: DemoOffice, who: Who, m: M, input: Input<M>) {
