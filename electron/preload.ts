@@ -5,23 +5,8 @@
 // CommonJS (out/preload/preload.cjs), because sandboxed preloads cannot be ES modules.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import type { CallMeta, Result } from '../shared/contract';
-
-export interface DeskBridge {
-  call(method: string, input?: unknown, meta?: CallMeta): Promise<Result<unknown>>;
-  /** the OS print dialog for a PDF (or, with preview, a window showing it) */
-  printPdf(req: PdfPaper & { preview?: boolean }): Promise<Result<{ printed: boolean; shown: boolean; reason: string | null }>>;
-  /** 另存为: a save dialog, then the PDF is written there (saved: null when cancelled) */
-  savePdf(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
-  readonly mode: 'electron';
-}
-
-export interface PdfPaper {
-  base64: string;
-  fileName: string;
-  pageSize: 'A4' | 'A5';
-  landscape: boolean;
-}
+import type { DeskBridge, PrintOutcome } from '../shared/bridge';
+import type { Result } from '../shared/contract';
 
 const desk: DeskBridge = {
   call: (method, input, meta) =>
@@ -37,7 +22,7 @@ const desk: DeskBridge = {
       pageSize: req.pageSize,
       landscape: req.landscape,
       preview: req.preview === true,
-    }) as Promise<Result<{ printed: boolean; shown: boolean; reason: string | null }>>,
+    }) as Promise<Result<PrintOutcome>>,
   savePdf: (req) => ipcRenderer.invoke('save-pdf', { base64: req.base64, fileName: req.fileName }) as Promise<Result<{ saved: string | null }>>,
   mode: 'electron',
 };

@@ -2,7 +2,8 @@
 // browser (browser mode, e2e) the same call goes to `POST /rpc` with the per-start token the
 // server writes into <meta name="desk-token">. Nothing else in the renderer talks to the core.
 
-import type { CallMeta, Input, MethodName, Output, Result } from '../../shared/contract';
+import type { DeskBridge } from '../../shared/bridge';
+import type { CallMeta, Input, MethodName, Output } from '../../shared/contract';
 
 /** An error as shown to the user: the core's {code, message_zh, message_en, details}, or a transport failure. */
 export interface DeskErr {
@@ -13,13 +14,6 @@ export interface DeskErr {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: DeskErr };
-
-interface DeskBridge {
-  call(method: string, input: unknown, meta: CallMeta): Promise<Result<unknown>>;
-  printPdf?(req: { base64: string; fileName: string; pageSize: 'A4' | 'A5'; landscape: boolean; preview?: boolean }): Promise<Result<{ printed: boolean; shown: boolean; reason: string | null }>>;
-  savePdf?(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
-  onScan?(fn: (e: { code: string; symbology?: string; source: 'hid' }) => void): () => void;
-}
 
 declare global {
   interface Window {
