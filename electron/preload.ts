@@ -1,6 +1,7 @@
 // The preload bridge: the only thing the (sandboxed, context-isolated) renderer gets from the
-// shell is window.desk = { call, printPdf, savePdf, mode }. `call` sends { method, input, meta }
-// over the 'rpc' channel; printPdf / savePdf hand a PDF the core rendered to the OS print dialog or
+// shell is window.desk = { call, printPdf, savePdf, mode } (its type: shared/bridge.ts). `call` sends
+// the rpc envelope { method, input, sessionToken, requestId } (electron/rpc/envelope.ts) over the
+// 'rpc' channel; printPdf / savePdf hand a PDF the core rendered to the OS print dialog or
 // a save dialog. The main process checks the sender and the core checks everything else. Built as
 // CommonJS (out/preload/preload.cjs), because sandboxed preloads cannot be ES modules.
 
@@ -13,7 +14,8 @@ const desk: DeskBridge = {
     ipcRenderer.invoke('rpc', {
       method,
       input,
-      meta: meta ? { token: meta.sessionToken, requestId: meta.requestId } : {},
+      sessionToken: meta?.sessionToken ?? null,
+      requestId: meta?.requestId ?? null,
     }) as Promise<Result<unknown>>,
   printPdf: (req) =>
     ipcRenderer.invoke('print-pdf', {

@@ -209,10 +209,24 @@ const catalogue = {
     `No such copy: ${d.copies.join(', ')} (this office prints: ${d.known.join(', ')})`,
   ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
+  // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
+  bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],
+  too_large: (d: { limitBytes: number }) => [`请求内容过大(上限 ${bytes(d.limitBytes)})`, `The request is too large (limit ${bytes(d.limitBytes)})`],
+  bad_request: (d: { field: string; problem_zh: string; problem_en: string }) => [
+    `请求格式有误: ${d.problem_zh}`,
+    `Malformed request: ${d.problem_en}`,
+  ],
 } satisfies Record<string, Msg>;
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];
+
+/** 1048576 → "1 MB", 4096 → "4 KB", 100 → "100 B" */
+function bytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
+  return `${n} B`;
+}
 
 const STATE_ZH: Record<string, string> = { draft: '草稿', posted: '已过账', void: '已作废' };
 function stateZh(s: string): string {

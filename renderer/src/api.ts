@@ -1,6 +1,6 @@
 // The renderer's one door to the core. In Electron the preload exposes `window.desk.call`; in a
-// browser (browser mode, e2e) the same call goes to `POST /rpc` with the per-start token the
-// server writes into <meta name="desk-token">. Nothing else in the renderer talks to the core.
+// browser (browser mode, e2e) the same envelope { method, input, sessionToken, requestId } goes to
+// `POST /rpc` with the per-start desk token the server writes into <meta name="desk-token">. Nothing else in the renderer talks to the core.
 
 import type { DeskBridge } from '../../shared/bridge';
 import type { CallMeta, Input, MethodName, Output } from '../../shared/contract';
@@ -63,7 +63,7 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
   const res = await fetch('/rpc', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Desk-Token': deskToken() },
-    body: JSON.stringify({ method, input, session: meta.sessionToken ?? null, requestId: meta.requestId ?? null }),
+    body: JSON.stringify({ method, input, sessionToken: meta.sessionToken ?? null, requestId: meta.requestId ?? null }),
   });
   const text = await res.text();
   try {
