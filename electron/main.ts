@@ -26,7 +26,8 @@
 // 16. A current Electron .................. 45.5.0
 // 17. Validate the sender of all IPC ...... 'rpc', 'print-pdf' and 'save-pdf' answer only the top
 //                                           frame of an app://desk/ page; the envelope is checked
-//                                           here (pdf-request.ts for the PDF), the input by the core
+//                                           here (rpc/envelope.ts, the same as every door;
+//                                           pdf-request.ts for the PDF), the input by the core
 //     Printing ............................ the PDF is written to a temp folder and opened in its
 //                                           own sandboxed window (no preload, no Node); that
 //                                           window may load only that file and the built-in PDF
@@ -43,6 +44,7 @@ import type { Core } from './core';
 import { findElectronNativeBinding } from './native';
 import { openDesk } from './open';
 import { parsePdfRequest } from './pdf-request';
+import { callEnvelope, parseEnvelope } from './rpc/envelope';
 import { APP_NAME, appDataDir, defaultDataDir, defaultDbPath } from './paths';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, isAppUrl, lookupStatic, mimeType } from './security';
 
@@ -248,14 +250,9 @@ function registerRpc(): void {
     if (!fromDeskPage(event))
       return refusal('forbidden_sender', '拒绝来自未知页面的请求', 'Request refused: it does not come from the desk’s own page');
     if (!core) return refusal('not_ready', '数据库尚未打开', 'The database is not open yet');
-    if (!req || typeof req !== 'object' || Array.isArray(req))
-      return refusal('bad_request', '请求格式有误', 'Malformed request');
-    const { method, input, meta } = req as { method?: unknown; input?: unknown; meta?: unknown };
-    const m = meta && typeof meta === 'object' ? (meta as { token?: unknown; requestId?: unknown }) : {};
-    return core.callUnknown(method, input, {
-      token: typeof m.token === 'string' ? m.token : undefined,
-      requestId: typeof m.requestId === 'string' ? m.requestId : undefined,
-    });
+    const parsed = parseEnvelope(req);
+    if (!parsed.ok) return { ok: false as const, error: parsed.error };
+    return callEnvelope(core, parsed.envelope);
   });
 }
 

@@ -140,8 +140,8 @@ export function isAppUrl(url: string | null | undefined): boolean {
 }
 
 /** The `<meta name="desk-token">` the browser-mode server fills in; the renderer reads it for /rpc. */
-export function injectToken(html: string, token: string): string {
-  const tag = `<meta name="desk-token" content="${token.replace(/[^A-Za-z0-9_-]/g, '')}">`;
+export function injectDeskToken(html: string, deskToken: string): string {
+  const tag = `<meta name="desk-token" content="${deskToken.replace(/[^A-Za-z0-9_-]/g, '')}">`;
   const re = /<meta\s+name=["']desk-token["']\s+content=["'][^"']*["']\s*\/?>/i;
   if (re.test(html)) return html.replace(re, tag);
   // The renderer's index.html should carry the empty tag; if it does not, add one.

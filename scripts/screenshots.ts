@@ -83,9 +83,9 @@ async function makeHistory(core: Core): Promise<History> {
     if (!tokens.has(who)) {
       const r = await core.call('auth.login', { user: who, pin: pinOf(who) });
       if (!r.ok) throw new Error(`login ${who}: ${r.error.message_en}`);
-      tokens.set(who, r.value.token);
+      tokens.set(who, r.value.sessionToken);
     }
-    const r = await core.call(method, input, { token: tokens.get(who)! });
+    const r = await core.call(method, input, { sessionToken: tokens.get(who)! });
     if (!r.ok) throw new Error(`${method} as ${who}: ${r.error.code} ${r.error.message_en}`);
     return r.value;
   };

@@ -62,9 +62,12 @@ export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DeskErrorShape };
 
-/** Per call, beside the input: the session and an optional client request id (idempotency). */
+/**
+ * Per call, beside the input: the login session token (the `token` auth.login answers with) and
+ * an optional client request id (idempotency). Every door and its wire format names them so.
+ */
 export interface CallMeta {
-  token?: string;
+  sessionToken?: string;
   requestId?: string;
 }
 

@@ -2,6 +2,8 @@
 // The core only ever returns errors built from this catalogue, so the renderer, the CLI and
 // the tests all see the same codes and texts.
 
+import { formatFen } from './money';
+
 export type ErrorDetails = Record<string, unknown>;
 
 export interface DeskErrorShape {
@@ -154,26 +156,26 @@ const catalogue = {
   ],
   day_close_reason_required: () => ['账实不符或对账未通过, 请填写原因', 'A reason is required when the count or the checks do not agree'],
   cash_insufficient: (d: { account_zh: string; account: string; balanceFen: number; neededFen: number }) => [
-    `${d.account_zh}余额不足: 余额 ${yuan(d.balanceFen)} 元, 需付 ${yuan(d.neededFen)} 元(现金不能为负)`,
-    `Not enough in ${d.account}: balance ${yuan(d.balanceFen)}, needs ${yuan(d.neededFen)} (cash can never go below zero)`,
+    `${d.account_zh}余额不足: 余额 ${formatFen(d.balanceFen)} 元, 需付 ${formatFen(d.neededFen)} 元(现金不能为负)`,
+    `Not enough in ${d.account}: balance ${formatFen(d.balanceFen)}, needs ${formatFen(d.neededFen)} (cash can never go below zero)`,
   ],
   credit_limit_exceeded: (d: { customer: string; limitFen: number; balanceFen: number; amountFen: number }) =>
     d.limitFen === 0
       ? [
-          `客户「${d.customer}」没有赊销额度(现金现货), 本单 ${yuan(d.amountFen)} 元赊销须办事处经理授权`,
-          `Customer "${d.customer}" has no credit (cash on delivery): this credit sale of ${yuan(d.amountFen)} needs the office manager's override`,
+          `客户「${d.customer}」没有赊销额度(现金现货), 本单 ${formatFen(d.amountFen)} 元赊销须办事处经理授权`,
+          `Customer "${d.customer}" has no credit (cash on delivery): this credit sale of ${formatFen(d.amountFen)} needs the office manager's override`,
         ]
       : [
-          `客户「${d.customer}」信用额度 ${yuan(d.limitFen)} 元, 现欠 ${yuan(d.balanceFen)} 元, 本单 ${yuan(d.amountFen)} 元将超出额度, 须办事处经理授权`,
-          `Customer "${d.customer}" would exceed the credit limit of ${yuan(d.limitFen)} (owes ${yuan(d.balanceFen)}, this sale ${yuan(d.amountFen)}): needs the office manager's override`,
+          `客户「${d.customer}」信用额度 ${formatFen(d.limitFen)} 元, 现欠 ${formatFen(d.balanceFen)} 元, 本单 ${formatFen(d.amountFen)} 元将超出额度, 须办事处经理授权`,
+          `Customer "${d.customer}" would exceed the credit limit of ${formatFen(d.limitFen)} (owes ${formatFen(d.balanceFen)}, this sale ${formatFen(d.amountFen)}): needs the office manager's override`,
         ],
   allocation_exceeds_open: (d: { slipNo: string; openFen: number; amountFen: number }) => [
-    `单据 ${d.slipNo} 未收金额 ${yuan(d.openFen)} 元, 不能核销 ${yuan(d.amountFen)} 元`,
-    `Slip ${d.slipNo} has ${yuan(d.openFen)} open; ${yuan(d.amountFen)} cannot be applied to it`,
+    `单据 ${d.slipNo} 未收金额 ${formatFen(d.openFen)} 元, 不能核销 ${formatFen(d.amountFen)} 元`,
+    `Slip ${d.slipNo} has ${formatFen(d.openFen)} open; ${formatFen(d.amountFen)} cannot be applied to it`,
   ],
   allocation_exceeds_amount: (d: { availableFen: number; allocatedFen: number }) => [
-    `核销合计 ${yuan(d.allocatedFen)} 元超过可用金额 ${yuan(d.availableFen)} 元`,
-    `Allocations of ${yuan(d.allocatedFen)} exceed the ${yuan(d.availableFen)} available`,
+    `核销合计 ${formatFen(d.allocatedFen)} 元超过可用金额 ${formatFen(d.availableFen)} 元`,
+    `Allocations of ${formatFen(d.allocatedFen)} exceed the ${formatFen(d.availableFen)} available`,
   ],
   not_open_receivable: (d: { slipNo: string; customer: string }) => [
     `单据 ${d.slipNo} 不是客户「${d.customer}」的未收赊销单`,
@@ -207,16 +209,23 @@ const catalogue = {
     `No such copy: ${d.copies.join(', ')} (this office prints: ${d.known.join(', ')})`,
   ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
+  // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
+  bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],
+  too_large: (d: { limitBytes: number }) => [`请求内容过大(上限 ${bytes(d.limitBytes)})`, `The request is too large (limit ${bytes(d.limitBytes)})`],
+  bad_request: (d: { field: string; problem_zh: string; problem_en: string }) => [
+    `请求格式有误: ${d.problem_zh}`,
+    `Malformed request: ${d.problem_en}`,
+  ],
 } satisfies Record<string, Msg>;
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];
 
-/** fen → "1,234.56" for messages */
-function yuan(fen: number): string {
-  const neg = fen < 0;
-  const a = Math.abs(fen);
-  return `${neg ? '-' : ''}${Math.floor(a / 100).toLocaleString('en-US')}.${String(a % 100).padStart(2, '0')}`;
+/** 1048576 → "1 MB", 4096 → "4 KB", 100 → "100 B" */
+function bytes(n: number): string {
+  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
+  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
+  return `${n} B`;
 }
 
 const STATE_ZH: Record<string, string> = { draft: '草稿', posted: '已过账', void: '已作废' };

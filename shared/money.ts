@@ -2,15 +2,20 @@
 
 export const MAX_FEN = 1e13; // 1,000 亿元: far above any slip, far below 2^53
 
-/** 123456 → "1,234.56" (negative with a leading minus). */
-export function formatFen(fen: number, opts: { grouping?: boolean } = {}): string {
+/**
+ * The one fen → yuan text formatter: 123456 → "1,234.56" (negative with a leading minus).
+ * `grouping: false` drops the thousands separators ("1234.56", for an input field or a plain
+ * message); `symbol` puts a yuan sign after the minus: "￥1,234.56", "-¥1,234.56" (printed
+ * documents use the full-width ￥, the screens the half-width ¥).
+ */
+export function formatFen(fen: number, opts: { grouping?: boolean; symbol?: '￥' | '¥' } = {}): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`not an integer amount of fen: ${fen}`);
   const neg = fen < 0;
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / 100);
   const cents = String(abs % 100).padStart(2, '0');
   const y = opts.grouping === false ? String(yuan) : yuan.toLocaleString('en-US');
-  return `${neg ? '-' : ''}${y}.${cents}`;
+  return `${neg ? '-' : ''}${opts.symbol ?? ''}${y}.${cents}`;
 }
 
 /** "12.3" / "12.30" / "1,234" → fen; null when it is not an amount with at most two decimals. */

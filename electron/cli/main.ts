@@ -36,8 +36,8 @@ const HELP = `办事处仓财台 命令行 / Branch Desk command line
       One JSON request per line on stdin, one JSON response per line on stdout, in order:
         {"id": 1, "method": "auth.login", "input": {"user": "王强", "pin": "4444"}}
         {"id": 2, "method": "slips.post", "input": {"slipId": 7}, "requestId": "post-7"}
-      登录成功后记住会话令牌; 请求可用 "session" 指定令牌。requestId 使写操作幂等。
-      After a successful auth.login the session is remembered; "session" overrides it.
+      登录成功后记住会话令牌; 请求可用 "sessionToken" 指定令牌(null: 不用令牌)。requestId 使写操作幂等。
+      After a successful auth.login the session is remembered; "sessionToken" overrides it (null: none).
       A requestId makes a write idempotent: a retry gets the first answer, never a second post.
   ${USAGE.verify}
       核对账本(库存/成本层/单据/编号/审计链)、表结构和 SQLite 完整性; 只读打开, 不创建文件。

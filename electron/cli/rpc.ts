@@ -3,81 +3,55 @@
 // before the next line is read):
 //
 //   → {"id": 1, "method": "auth.login", "input": {"user": "王强", "pin": "4444"}}
-//   ← {"id": 1, "ok": true, "value": {"token": "…", "user": {…}}}
+//   ← {"id": 1, "ok": true, "value": {"sessionToken": "…", "user": {…}}}
 //   → {"id": 2, "method": "slips.post", "input": {"slipId": 7}, "requestId": "post-7"}
 //   ← {"id": 2, "ok": false, "error": {"code": "…", "message_zh": "…", "message_en": "…", "details": {…}}}
 //
-// `id` is echoed back as given (null when absent). `requestId` makes a write idempotent: a retry
-// with the same id gets the first answer and posts nothing twice. Sessions: after a successful
-// auth.login the token is remembered and used for later requests; a request may name its own
-// `session` (a token), or `"session": null` to call without one. auth.logout of the remembered
-// session forgets it. Blank lines are skipped. A line that is not JSON, not an object, or has no
-// method is answered with invalid_input and the loop goes on.
+// Each line is the rpc envelope every door takes (electron/rpc/envelope.ts) plus `id`, which is
+// echoed back as given (null when absent or when the line is not an object). `requestId` makes a
+// write idempotent: a retry with the same id gets the first answer and posts nothing twice.
+// Sessions: after a successful auth.login its token is remembered and used for later requests; a
+// request may name its own `sessionToken`, or `"sessionToken": null` to call without one.
+// auth.logout of the remembered session forgets it. Blank lines are skipped. A malformed line gets
+// the envelope's refusal (bad_json, bad_request, too_large) and the loop goes on.
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { CallMeta, Result } from '../../shared/contract';
-import { DeskError, type DeskErrorShape } from '../../shared/errors';
+import type { Result } from '../../shared/contract';
+import type { DeskErrorShape } from '../../shared/errors';
+import { callEnvelope, parseEnvelopeText, sessionTokenOf, type EnvelopeCore } from '../rpc/envelope';
 
-export interface RpcCore {
-  callUnknown(method: unknown, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
-}
+export type RpcCore = EnvelopeCore;
 
 export type RpcResponse = { id: unknown; ok: true; value: unknown } | { id: unknown; ok: false; error: DeskErrorShape };
 
-function invalid(summary_zh: string, summary_en: string): DeskErrorShape {
-  return new DeskError('invalid_input', { summary_zh, summary_en }).toJSON();
-}
+const CLI_FIELDS = ['id'] as const;
 
 /** Holds the remembered session and answers one line at a time. */
 export class RpcSession {
-  private token: string | undefined;
+  private sessionToken: string | undefined;
 
   constructor(private readonly core: RpcCore) {}
 
-  get rememberedToken(): string | undefined {
-    return this.token;
+  get rememberedSessionToken(): string | undefined {
+    return this.sessionToken;
   }
 
   async handleLine(line: string): Promise<RpcResponse> {
-    let req: unknown;
-    try {
-      req = JSON.parse(line);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      return { id: null, ok: false, error: invalid(`这一行不是有效的 JSON (${why})`, `the line is not valid JSON (${why})`) };
+    const parsed = parseEnvelopeText(line, { extraFields: CLI_FIELDS });
+    const id = parsed.fields?.id ?? null;
+    if (!parsed.ok) return { id, ok: false, error: parsed.error };
+    const env = parsed.envelope;
+    const sessionToken = sessionTokenOf(env, this.sessionToken);
+    const result: Result<unknown> = await callEnvelope(this.core, env, this.sessionToken);
+    if (!result.ok) return { id, ok: false, error: result.error };
+    if (env.method === 'auth.login') {
+      const t = (result.value as { sessionToken?: unknown } | null)?.sessionToken;
+      if (typeof t === 'string') this.sessionToken = t;
+    } else if (env.method === 'auth.logout' && sessionToken !== undefined && sessionToken === this.sessionToken) {
+      this.sessionToken = undefined;
     }
-    if (req === null || typeof req !== 'object' || Array.isArray(req))
-      return { id: null, ok: false, error: invalid('请求须是一个 JSON 对象', 'a request must be a JSON object') };
-    const r = req as Record<string, unknown>;
-    const id = r.id === undefined ? null : r.id;
-    if (typeof r.method !== 'string' || r.method === '')
-      return { id, ok: false, error: invalid('请求缺少 method(操作名, 字符串)', 'the request has no method (a string)') };
-    if (r.requestId !== undefined && (typeof r.requestId !== 'string' || r.requestId.length === 0 || r.requestId.length > 200))
-      return { id, ok: false, error: invalid('requestId 须是 1–200 个字符的字符串', 'requestId must be a string of 1–200 characters') };
-    if (r.session !== undefined && r.session !== null && typeof r.session !== 'string')
-      return { id, ok: false, error: invalid('session 须是字符串(会话令牌)或 null', 'session must be a string (a session token) or null') };
-
-    const token = r.session === null ? undefined : typeof r.session === 'string' ? r.session : this.token;
-    const meta: CallMeta = { token, requestId: r.requestId as string | undefined };
-    let result: Result<unknown>;
-    try {
-      result = await this.core.callUnknown(r.method, r.input, meta);
-    } catch (e) {
-      // callUnknown answers every failure itself; this is a last line of defence.
-      const message = e instanceof Error ? e.message : String(e);
-      return { id, ok: false, error: new DeskError('internal', { message }).toJSON() };
-    }
-    if (result.ok) {
-      if (r.method === 'auth.login') {
-        const t = (result.value as { token?: unknown } | null)?.token;
-        if (typeof t === 'string') this.token = t;
-      } else if (r.method === 'auth.logout' && token !== undefined && token === this.token) {
-        this.token = undefined;
-      }
-      return { id, ok: true, value: result.value };
-    }
-    return { id, ok: false, error: result.error };
+    return { id, ok: true, value: result.value };
   }
 }
 

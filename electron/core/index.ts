@@ -90,11 +90,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
     // Session and roles: checked before anything touches the database's contents.
     let user: SessionUser | null = null;
-    const userId = auth.sessionUser(meta.token);
+    const userId = auth.sessionUser(meta.sessionToken);
     if (userId != null) {
       const u = getUser(asReadable(db), userId);
       if (u && u.active) user = { id: u.id, name: u.name, roles: u.roles };
-      else auth.endSession(meta.token ?? null);
+      else auth.endSession(meta.sessionToken ?? null);
     }
     if (def.access !== 'public') {
       if (!user) throw new DeskError('not_logged_in');
@@ -103,7 +103,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
 
     const now = clock();
-    const base = { now, nowIso: now.toISOString(), businessDate: businessDateOf(now, officeTimezone()), user, token: meta.token ?? null, auth };
+    const base = { now, nowIso: now.toISOString(), businessDate: businessDateOf(now, officeTimezone()), user, sessionToken: meta.sessionToken ?? null, auth };
     const handler = handlers[method] as unknown as (input: unknown, ctx: Ctx) => unknown;
     const input = parsed.data;
 

@@ -39,15 +39,15 @@ export async function seedOffice(core: Core, f: OfficeFixture): Promise<{ adminT
       admin: { name: admin.name, pin: admin.pin },
     }),
   );
-  const adminToken = (await must(core.call('auth.login', { user: admin.name, pin: admin.pin }))).token;
+  const adminToken = (await must(core.call('auth.login', { user: admin.name, pin: admin.pin }))).sessionToken;
   for (const u of f.users) {
     if (u === admin) continue;
-    await must(core.call('users.create', { name: u.name, title: u.title ?? '', roles: u.roles, pin: u.pin }, { token: adminToken }));
+    await must(core.call('users.create', { name: u.name, title: u.title ?? '', roles: u.roles, pin: u.pin }, { sessionToken: adminToken }));
   }
   const manager = f.users.find((u) => u.roles.includes('manager'));
   if (!manager) throw new Error('the fixture has no manager');
-  const managerToken = (await must(core.call('auth.login', { user: manager.name, pin: manager.pin }))).token;
-  const meta = { token: managerToken };
+  const managerToken = (await must(core.call('auth.login', { user: manager.name, pin: manager.pin }))).sessionToken;
+  const meta = { sessionToken: managerToken };
   for (const s of f.suppliers) await must(core.call('suppliers.create', { code: s.code, name: s.name, kind: s.kind ?? '' }, meta));
   for (const c of f.customers) await must(core.call('customers.create', { ...c }, meta));
   for (const it of f.items)

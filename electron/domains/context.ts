@@ -26,7 +26,7 @@ interface BaseCtx {
   /** null only for public methods called without a session */
   user: SessionUser | null;
   /** the caller's session token (auth.login gives it) */
-  token: string | null;
+  sessionToken: string | null;
   auth: AuthService;
 }
 

@@ -37,7 +37,7 @@ export function money(fen: number): string {
 
 /** Amount with the yuan sign, for totals: '￥1,234.56' (negative '-￥1,234.56'). */
 export function yuan(fen: number): string {
-  return fen < 0 ? `-￥${formatFen(-fen)}` : `￥${formatFen(fen)}`;
+  return formatFen(fen, { symbol: '￥' });
 }
 
 /** Quantity with thousands grouping. */

@@ -2,42 +2,49 @@
 // end-to-end tests drive with real Chromium. Node's own http, no framework.
 //
 //   GET  /…     the built renderer (out/renderer); index.html for screen paths, with this start's
-//               token written into <meta name="desk-token" content="">
-//   POST /rpc   {"method","input","session"?,"requestId"?} → the core's Result as JSON
+//               desk token written into <meta name="desk-token" content="">
+//   POST /rpc   the rpc envelope (electron/rpc/envelope.ts):
+//               {"method","input","sessionToken"?,"requestId"?} → the core's Result as JSON
+//
+// Two tokens, not to be confused: the desk token (deskToken, X-Desk-Token) is made on every start
+// and says the request comes from a page this server served; the session token (sessionToken, in
+// the body) says who is logged in.
 //
 // Guards, in order: the Host header must be ours (defeats DNS rebinding, which would otherwise let
-// a web page read index.html and its token); an Origin header, when present, must be ours; /rpc
-// must carry X-Desk-Token equal to the per-start random token (a custom header also forces a CORS
-// preflight, which this server never answers, so no other site can even send one). Bound to
-// 127.0.0.1 unless told otherwise.
+// a web page read index.html and its desk token); an Origin header, when present, must be ours;
+// /rpc must carry X-Desk-Token equal to the per-start random desk token (a custom header also
+// forces a CORS preflight, which this server never answers, so no other site can even send one).
+// Bound to 127.0.0.1 unless told otherwise.
 //
 // Status codes: 200 for every answer the core gives, errors included (they are the app's errors,
-// shown to the user); 4xx only for transport problems, with the same {ok:false,error} shape and a
-// message in Chinese and English.
+// shown to the user); 4xx only for transport problems and malformed envelopes (bad_json,
+// bad_request 400, too_large 413), with the same {ok:false,error} shape and a message in Chinese
+// and English.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { Core } from '../core';
-import { SECURITY_HEADERS, injectToken, lookupStatic, mimeType } from '../security';
+import type { DeskErrorShape } from '../../shared/errors';
+import { ENVELOPE_LIMITS, callEnvelope, parseEnvelopeText, tooLarge, type EnvelopeCore, type EnvelopeErrorCode } from '../rpc/envelope';
+import { SECURITY_HEADERS, injectDeskToken, lookupStatic, mimeType } from '../security';
 
 export const DEFAULT_PORT = 5199;
 export const DEFAULT_HOST = '127.0.0.1';
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = ENVELOPE_LIMITS.maxBytes;
 /** Past this we stop reading and drop the connection instead of draining it. */
 const HARD_BODY_LIMIT = 16 * MAX_BODY_BYTES;
 
 export interface WebServerOptions {
-  core: Pick<Core, 'callUnknown'>;
+  core: EnvelopeCore;
   /** the built renderer: out/renderer */
   staticDir: string;
   host?: string;
   /** 0 picks a free port (tests) */
   port?: number;
-  /** defaults to 32 random bytes, new on every start */
-  token?: string;
+  /** the desk token; defaults to 32 random bytes, new on every start */
+  deskToken?: string;
   maxBodyBytes?: number;
   /** extra host names this server answers to, besides its own address (and localhost on loopback) */
   allowedHosts?: string[];
@@ -51,7 +58,8 @@ export interface WebServer {
   readonly origin: string;
   /** origin + '/' */
   readonly url: string;
-  readonly token: string;
+  /** this start's desk token (X-Desk-Token, <meta name="desk-token">) */
+  readonly deskToken: string;
   close(): Promise<void>;
 }
 
@@ -63,12 +71,9 @@ export interface TransportError {
 const TRANSPORT: Record<string, [status: number, zh: string, en: string]> = {
   bad_host: [403, '请求的主机名不是本机的办事处仓财台', 'This request is not addressed to this desk (Host)'],
   bad_origin: [403, '拒绝来自其他网站的请求', 'Requests from other sites are refused (Origin)'],
-  no_token: [401, '请求缺少访问令牌, 请刷新页面', 'The request carries no desk token: reload the page'],
-  bad_token: [403, '访问令牌无效(服务可能已重启), 请刷新页面', 'Wrong desk token (the server may have restarted): reload the page'],
-  bad_json: [400, '请求内容不是有效的 JSON', 'The request body is not valid JSON'],
-  bad_request: [400, '请求格式有误: 需要 {"method","input","session","requestId"}', 'Malformed request: expected {"method","input","session","requestId"}'],
+  no_desk_token: [401, '请求缺少访问令牌, 请刷新页面', 'The request carries no desk token: reload the page'],
+  bad_desk_token: [403, '访问令牌无效(服务可能已重启), 请刷新页面', 'Wrong desk token (the server may have restarted): reload the page'],
   bad_path: [400, '请求的路径无效', 'Malformed path'],
-  too_large: [413, '请求内容过大(上限 1 MB)', 'The request body is too large (limit 1 MB)'],
   bad_content_type: [415, '请求内容类型须为 application/json', 'The request must be sent as application/json'],
   method_not_allowed: [405, '不支持此请求方法', 'Method not allowed'],
   forbidden_path: [403, '拒绝访问此路径', 'This path is refused'],
@@ -76,6 +81,9 @@ const TRANSPORT: Record<string, [status: number, zh: string, en: string]> = {
   no_renderer: [503, '界面文件尚未构建, 请先运行 npx electron-vite build', 'The renderer has not been built: run npx electron-vite build'],
   internal: [500, '服务器内部错误', 'Internal server error'],
 };
+
+/** The HTTP status of the envelope's refusals (their codes and texts come from the error catalogue). */
+const ENVELOPE_STATUS: Record<EnvelopeErrorCode, number> = { bad_json: 400, bad_request: 400, too_large: 413 };
 
 export function transportError(code: keyof typeof TRANSPORT, details: Record<string, unknown> = {}): { status: number; body: TransportError } {
   const [status, zh, en] = TRANSPORT[code];
@@ -102,7 +110,7 @@ function hostAliases(host: string, port: number, extra: string[]): Set<string> {
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? DEFAULT_HOST;
-  const token = opts.token ?? randomBytes(32).toString('base64url');
+  const deskToken = opts.deskToken ?? randomBytes(32).toString('base64url');
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const staticDir = opts.staticDir;
   let hosts = new Set<string>();
@@ -123,6 +131,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   function fail(res: ServerResponse, code: keyof typeof TRANSPORT, details: Record<string, unknown> = {}, extra: Record<string, string> = {}): void {
     const { status, body } = transportError(code, details);
     sendJson(res, status, body, extra);
+  }
+
+  function refuse(res: ServerResponse, error: DeskErrorShape, extra: Record<string, string> = {}): void {
+    sendJson(res, ENVELOPE_STATUS[error.code as EnvelopeErrorCode] ?? 400, { ok: false, error }, extra);
   }
 
   function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
@@ -154,30 +166,16 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'POST') return fail(res, 'method_not_allowed', {}, { Allow: 'POST' });
     const given = req.headers['x-desk-token'];
-    if (given === undefined || given === '') return fail(res, 'no_token');
-    if (typeof given !== 'string' || !sameToken(given, token)) return fail(res, 'bad_token');
+    if (given === undefined || given === '') return fail(res, 'no_desk_token');
+    if (typeof given !== 'string' || !sameToken(given, deskToken)) return fail(res, 'bad_desk_token');
     const ctype = String(req.headers['content-type'] ?? '').toLowerCase();
     if (!/^application\/json\s*(;|$)/.test(ctype)) return fail(res, 'bad_content_type');
 
     const raw = await readBody(req);
-    if (raw === 'too_large') return fail(res, 'too_large', { limitBytes: maxBody }, { Connection: 'close' });
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch (e) {
-      return fail(res, 'bad_json', { reason: e instanceof Error ? e.message : String(e) });
-    }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(res, 'bad_request');
-    const { method, input, session, requestId } = body as Record<string, unknown>;
-    if (typeof method !== 'string') return fail(res, 'bad_request', { field: 'method' });
-    if (session != null && typeof session !== 'string') return fail(res, 'bad_request', { field: 'session' });
-    if (requestId != null && typeof requestId !== 'string') return fail(res, 'bad_request', { field: 'requestId' });
-
-    const result = await opts.core.callUnknown(method, input, {
-      token: session ?? undefined,
-      requestId: requestId ?? undefined,
-    });
-    sendJson(res, 200, result);
+    if (raw === 'too_large') return refuse(res, tooLarge(maxBody), { Connection: 'close' });
+    const parsed = parseEnvelopeText(raw, { maxBytes: maxBody });
+    if (!parsed.ok) return refuse(res, parsed.error);
+    sendJson(res, 200, await callEnvelope(opts.core, parsed.envelope));
   }
 
   function sendIndex(req: IncomingMessage, res: ServerResponse): void {
@@ -187,12 +185,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     } catch {
       return fail(res, 'no_renderer');
     }
-    const data = Buffer.from(injectToken(html, token), 'utf8');
+    const data = Buffer.from(injectDeskToken(html, deskToken), 'utf8');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Length': String(data.length),
-      // carries this start's token: never cache it
+      // carries this start's desk token: never cache it
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : data);
@@ -276,7 +274,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     port,
     origin,
     url: `${origin}/`,
-    token,
+    deskToken,
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());

@@ -1,8 +1,9 @@
 // The renderer's one door to the core. In Electron the preload exposes `window.desk.call`; in a
-// browser (browser mode, e2e) the same call goes to `POST /rpc` with the per-start token the
-// server writes into <meta name="desk-token">. Nothing else in the renderer talks to the core.
+// browser (browser mode, e2e) the same envelope { method, input, sessionToken, requestId } goes to
+// `POST /rpc` with the per-start desk token the server writes into <meta name="desk-token">. Nothing else in the renderer talks to the core.
 
-import type { CallMeta, Input, MethodName, Output, Result } from '../../shared/contract';
+import type { DeskBridge } from '../../shared/bridge';
+import type { CallMeta, Input, MethodName, Output } from '../../shared/contract';
 
 /** An error as shown to the user: the core's {code, message_zh, message_en, details}, or a transport failure. */
 export interface DeskErr {
@@ -14,13 +15,6 @@ export interface DeskErr {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: DeskErr };
 
-interface DeskBridge {
-  call(method: string, input: unknown, meta: CallMeta): Promise<Result<unknown>>;
-  printPdf?(req: { base64: string; fileName: string; pageSize: 'A4' | 'A5'; landscape: boolean; preview?: boolean }): Promise<Result<{ printed: boolean; shown: boolean; reason: string | null }>>;
-  savePdf?(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
-  onScan?(fn: (e: { code: string; symbology?: string; source: 'hid' }) => void): () => void;
-}
-
 declare global {
   interface Window {
     desk?: DeskBridge;
@@ -28,14 +22,14 @@ declare global {
 }
 
 const SESSION_KEY = 'branch-desk.session';
-let token: string | null = null;
+let sessionToken: string | null = null;
 const lostListeners = new Set<() => void>();
 
 export function setSessionToken(t: string | null): void {
-  token = t;
+  sessionToken = t;
 }
 export function getSessionToken(): string | null {
-  return token;
+  return sessionToken;
 }
 /** Called when the core says the session is gone (server restarted, user disabled): back to log in. */
 export function onSessionLost(fn: () => void): () => void {
@@ -69,7 +63,7 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
   const res = await fetch('/rpc', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Desk-Token': deskToken() },
-    body: JSON.stringify({ method, input, session: meta.token ?? null, requestId: meta.requestId ?? null }),
+    body: JSON.stringify({ method, input, sessionToken: meta.sessionToken ?? null, requestId: meta.requestId ?? null }),
   });
   const text = await res.text();
   try {
@@ -88,15 +82,15 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
 export async function call<M extends MethodName>(
   method: M,
   input: Input<M>,
-  opts: { requestId?: string; token?: string } = {},
+  opts: CallMeta = {},
 ): Promise<ApiResult<Output<M>>> {
   let r: ApiResult<unknown>;
   try {
-    r = await send(method, input, { token: opts.token ?? token ?? undefined, requestId: opts.requestId });
+    r = await send(method, input, { sessionToken: opts.sessionToken ?? sessionToken ?? undefined, requestId: opts.requestId });
   } catch (e) {
     r = { ok: false, error: transportError(e) };
   }
-  if (!r.ok && r.error.code === 'not_logged_in' && token && !opts.token) for (const fn of lostListeners) fn();
+  if (!r.ok && r.error.code === 'not_logged_in' && sessionToken && !opts.sessionToken) for (const fn of lostListeners) fn();
   return r as ApiResult<Output<M>>;
 }
 
@@ -192,15 +186,15 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 // ------------------------------------------------------------ the session kept across a reload
 
-export interface StoredSession {
-  token: string;
-  user: Output<'auth.login'>['user'];
-}
+/** The session kept in sessionStorage across a reload: what auth.login answered. */
+export type StoredSession = Output<'auth.login'>;
 
 export function loadStoredSession(): StoredSession | null {
   try {
     const raw = sessionStorage.getItem(SESSION_KEY);
-    return raw ? (JSON.parse(raw) as StoredSession) : null;
+    const s = raw ? (JSON.parse(raw) as Partial<StoredSession>) : null;
+    // a session stored by an older build (field `token`) is not resumed: the user logs in again
+    return s && typeof s.sessionToken === 'string' && s.user ? (s as StoredSession) : null;
   } catch {
     return null;
   }

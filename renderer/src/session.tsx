@@ -35,10 +35,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!stored) return;
-    setSessionToken(stored.token);
+    setSessionToken(stored.sessionToken);
     void call('auth.whoami', {}).then((r) => {
       if (r.ok) {
-        const s = { token: stored.token, user: r.value };
+        const s = { sessionToken: stored.sessionToken, user: r.value };
         setSession(s);
         storeSession(s);
       } else {
@@ -66,12 +66,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const r = await call('auth.login', { user, pin });
     if (!r.ok) return r;
     const prev = loadStoredSession();
-    const s = { token: r.value.token, user: r.value.user };
-    setSessionToken(s.token);
+    const s = { sessionToken: r.value.sessionToken, user: r.value.user };
+    setSessionToken(s.sessionToken);
     storeSession(s);
     setSession(s);
     // the previous user's session on this PC ends with the switch
-    if (prev && prev.token !== s.token) void call('auth.logout', {}, { token: prev.token });
+    if (prev && prev.sessionToken !== s.sessionToken) void call('auth.logout', {}, { sessionToken: prev.sessionToken });
     return { ok: true, value: r.value.user };
   }, []);
 

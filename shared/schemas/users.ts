@@ -14,7 +14,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-export const Session = z.object({ token: z.string(), user: User });
+export const Session = z.object({ sessionToken: z.string(), user: User });
 export type Session = z.infer<typeof Session>;
 
 export const usersMethods = {

@@ -27,13 +27,13 @@ export async function benchDocuments(runs = RUNS): Promise<BenchRow[]> {
   const { o } = day;
   const rows: BenchRow[] = [];
   try {
-    const token = { token: o.tokens.keeper };
+    const keeper = { sessionToken: o.tokens.keeper };
     const timed = async (name: string, input: Input<'documents.render'>, target = '') => {
       let last = { pages: 0, bytes: 0 };
       const times: number[] = [];
       for (let i = 0; i < WARMUP + runs; i++) {
         const t0 = nowMs();
-        const v = ok(await o.core.call('documents.render', input, token));
+        const v = ok(await o.core.call('documents.render', input, keeper));
         const t = nowMs() - t0;
         if (i >= WARMUP) times.push(t);
         last = { pages: v.pages, bytes: v.bytes };
@@ -50,7 +50,7 @@ export async function benchDocuments(runs = RUNS): Promise<BenchRow[]> {
     const times: number[] = [];
     for (let i = 0; i < WARMUP + runs * 5; i++) {
       const t0 = nowMs();
-      ok(await o.core.call('documents.verifyQr', { payload }, token));
+      ok(await o.core.call('documents.verifyQr', { payload }, keeper));
       if (i >= WARMUP) times.push(nowMs() - t0);
     }
     rows.push({ name: 'documents.verifyQr (genuine)', medianMs: median(times), p95Ms: percentile(times, 95), extra: '' });

@@ -43,7 +43,7 @@ function tempCore(): Promise<{ core: Core; dir: string; clock: { t: number } }> 
 async function login(core: Core, name: string, pin: string): Promise<string> {
   const r = await core.call('auth.login', { user: name, pin });
   if (!r.ok) throw new Error(r.error.message_en);
-  return r.value.token;
+  return r.value.sessionToken;
 }
 
 interface People {
@@ -130,7 +130,7 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
     clock.t = Date.parse('2026-11-30T11:00:00Z'); // 19:00, after work
     const token = await login(core, p.finance.name, p.finance.pin);
     const preview = await timeRuns(async () => {
-      const v = await core.call('dayClose.preview', { date }, { token });
+      const v = await core.call('dayClose.preview', { date }, { sessionToken: token });
       if (!v.ok) throw new Error(v.error.message_en);
       if (!v.value.allPass) throw new Error(`checks fail: ${JSON.stringify(v.value.checks.filter((c) => !c.pass).map((c) => c.code))}`);
     });
@@ -141,7 +141,7 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
       targetMs: 200,
       note: `${moves.toLocaleString('en-US')} stock moves, ${journal.toLocaleString('en-US')} journal rows; built in ${(built / 1000).toFixed(1)} s`,
     });
-    const expected = (await core.call('dayClose.preview', { date }, { token })) as { ok: true; value: { cash: { expectedFen: number } } };
+    const expected = (await core.call('dayClose.preview', { date }, { sessionToken: token })) as { ok: true; value: { cash: { expectedFen: number } } };
     const counted = expected.value.cash.expectedFen - 500; // 短款 5.00: the over/short is booked too
     const signer = (role: string) => ({ id: p[role].id, name: p[role].name });
     const Rollback = new Error('rollback');
@@ -216,7 +216,7 @@ async function agingBench(customerCount: number, openSlips: number, rows: Financ
     const token = await login(core, p.finance.name, p.finance.pin);
     let customersShown = 0;
     const times = await timeRuns(async () => {
-      const v = await core.call('receivables.aging', {}, { token });
+      const v = await core.call('receivables.aging', {}, { sessionToken: token });
       if (!v.ok) throw new Error(v.error.message_en);
       customersShown = v.value.rows.length;
     }, 10);

@@ -73,7 +73,7 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000'); // 1 GB while generating; the timed part uses the app's default
   const { managerToken } = await seedOffice(core, fixture);
-  const meta = { token: managerToken };
+  const meta = { sessionToken: managerToken };
   // one core call, one commit each: cheap with synchronous=OFF
   for (const it of extraItems(v.items, fixture.items.length)) await must(core.call('items.create', it, meta));
   for (const c of extraCustomers(v.customers, fixture.customers.length)) await must(core.call('customers.create', c, meta));

@@ -141,11 +141,11 @@ async function main(): Promise<void> {
   };
 
   const login = async (who: keyof GenMeta['users']) =>
-    (await must<'auth.login'>(core.call('auth.login', { user: meta.users[who].name, pin: meta.users[who].pin }))).token;
+    (await must<'auth.login'>(core.call('auth.login', { user: meta.users[who].name, pin: meta.users[who].pin }))).sessionToken;
   let keeper = await login('keeper');
   const sales = await login('sales');
   let manager = await login('manager');
-  const call = <M extends MethodName>(m: M, input: Input<M>, token: string, requestId?: string) => must<M>(core.call(m, input, { token, requestId }));
+  const call = <M extends MethodName>(m: M, input: Input<M>, token: string, requestId?: string) => must<M>(core.call(m, input, { sessionToken: token, requestId }));
 
   // --- on hand (also the first, cold read of the office)
   const cold = await timeIt(() => call('stock.onHand', {}, keeper));

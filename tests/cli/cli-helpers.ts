@@ -89,7 +89,7 @@ export class RpcClient {
   }
 
   /** Send one request line and wait for its answer (requests are answered strictly in order). */
-  call(method: string, input?: unknown, extra: { requestId?: string; session?: string | null } = {}): Promise<RpcResponse> {
+  call(method: string, input?: unknown, extra: { requestId?: string; sessionToken?: string | null } = {}): Promise<RpcResponse> {
     return this.send(JSON.stringify({ id: this.nextId++, method, input, ...extra }));
   }
 

@@ -82,13 +82,13 @@ describe('desk rpc', () => {
     expect(login.ok).toBe(true);
     expect(login.value.user.roles).toEqual(['keeper']);
 
-    // a line that is not JSON gets an invalid_input answer in both languages; the loop goes on
+    // a line that is not JSON gets the envelope's bad_json in both languages; the loop goes on
     const bad = await c.send('{"id": 5, "method": "slips.list",');
-    expect(bad).toMatchObject({ id: null, ok: false, error: { code: 'invalid_input' } });
+    expect(bad).toMatchObject({ id: null, ok: false, error: { code: 'bad_json' } });
     expect(bad.error!.message_zh).toContain('不是有效的 JSON');
     expect(bad.error!.message_en).toContain('not valid JSON');
     const noMethod = await c.send('{"id": "m1", "input": {}}');
-    expect(noMethod).toMatchObject({ id: 'm1', ok: false, error: { code: 'invalid_input' } });
+    expect(noMethod).toMatchObject({ id: 'm1', ok: false, error: { code: 'bad_request', details: { field: 'method' } } });
 
     // the remembered session is used: no token in the requests below
     const items = await c.call('items.list', { limit: 5 });
@@ -109,7 +109,7 @@ describe('desk rpc', () => {
     const onHand = await c.call('stock.onHand', { itemIds: [itemId] });
     expect(onHand.value.rows[0]).toMatchObject({ qty: 12, amountFen: 12 * 5200 });
     // a request may go without the remembered session
-    const anon = await c.call('auth.whoami', {}, { session: null });
+    const anon = await c.call('auth.whoami', {}, { sessionToken: null });
     expect(anon.error?.code).toBe('not_logged_in');
 
     expect(await c.end()).toEqual({ code: 0, signal: null });
@@ -135,8 +135,8 @@ describe('desk rpc', () => {
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => [o.id, o.ok, o.error?.code])).toEqual([
       [1, true, undefined],
-      [null, false, 'invalid_input'],
-      [null, false, 'invalid_input'],
+      [null, false, 'bad_json'],
+      [null, false, 'bad_request'],
       [4, false, 'unknown_method'],
       [{ any: 'thing' }, true, undefined],
       [6, true, undefined],

@@ -96,17 +96,17 @@ async function runBatch(c: RpcClient, ops: Op[], seen: Seen, refs: { current: Re
     onUp();
     const sales = await c.call('auth.login', PEOPLE.sales);
     if (!keeper.ok || !sales.ok) throw new Error('log-in failed');
-    const K = keeper.value.token as string;
-    const S = sales.value.token as string;
+    const K = keeper.value.sessionToken as string;
+    const S = sales.value.sessionToken as string;
     if (!refs.current) {
-      const items = (await c.call('items.list', { limit: 1000 }, { session: K })).value.rows.map((r: { id: number }) => r.id);
-      const customer = (await c.call('customers.list', { limit: 1 }, { session: K })).value.rows[0].id;
-      const supplier = (await c.call('suppliers.list', {}, { session: K })).value[0].id;
+      const items = (await c.call('items.list', { limit: 1000 }, { sessionToken: K })).value.rows.map((r: { id: number }) => r.id);
+      const customer = (await c.call('customers.list', { limit: 1 }, { sessionToken: K })).value.rows[0].id;
+      const supplier = (await c.call('suppliers.list', {}, { sessionToken: K })).value[0].id;
       refs.current = { items, customer, supplier };
     }
     const { items, customer, supplier } = refs.current;
-    const write = async (method: string, input: unknown, requestId: string, session: string) => {
-      const r = await c.call(method, input, { requestId, session });
+    const write = async (method: string, input: unknown, requestId: string, sessionToken: string) => {
+      const r = await c.call(method, input, { requestId, sessionToken });
       seen.add(requestId, r);
       return r.value;
     };

@@ -29,7 +29,7 @@ async function serve(lines: string[]): Promise<any[]> {
 const login = (id: unknown, role: 'keeper' | 'sales') => JSON.stringify({ id, method: 'auth.login', input: { user: o.names[role], pin: o.pins[role] } });
 
 describe('rpc line protocol', () => {
-  it('answers every malformed line with invalid_input in both languages, echoing the id when there is one', async () => {
+  it('answers every malformed line with the envelope’s refusal in both languages, echoing the id when there is one', async () => {
     const out = await serve([
       '{',
       'null',
@@ -41,15 +41,15 @@ describe('rpc line protocol', () => {
       '{"id": 3, "method": 7}',
       '{"id": 4, "method": "auth.whoami", "requestId": 5}',
       '{"id": 5, "method": "auth.whoami", "requestId": ""}',
-      '{"id": 6, "method": "auth.whoami", "session": 12}',
+      '{"id": 6, "method": "auth.whoami", "sessionToken": 12}',
     ]);
     expect(out).toHaveLength(11);
     for (const r of out) {
       expect(r.ok).toBe(false);
-      expect(r.error.code).toBe('invalid_input');
-      expect(r.error.message_zh).toMatch(/^输入有误/);
-      expect(r.error.message_en).toMatch(/^Invalid input/);
+      expect(r.error.message_zh).toMatch(/^请求/);
+      expect(r.error.message_en).toMatch(/^(Malformed request|The request is not valid JSON)/);
     }
+    expect(out.map((r) => r.error.code)).toEqual(['bad_json', ...Array(10).fill('bad_request')]);
     expect(out.map((r) => r.id)).toEqual([null, null, null, null, null, 1, 2, 3, 4, 5, 6]);
   });
 
@@ -71,15 +71,15 @@ describe('rpc line protocol', () => {
   it('remembers the last login, lets a request name its own session, and forgets a logged-out one', async () => {
     const first = await serve([login(1, 'keeper'), login(2, 'sales'), '{"id": 3, "method": "auth.whoami"}']);
     expect(first[2].value.name).toBe(o.names.sales);
-    const keeperToken = first[0].value.token;
+    const keeperToken = first[0].value.sessionToken;
     const out = await serve([
       login(1, 'sales'),
-      JSON.stringify({ id: 2, method: 'auth.whoami', session: keeperToken }),
+      JSON.stringify({ id: 2, method: 'auth.whoami', sessionToken: keeperToken }),
       '{"id": 3, "method": "auth.whoami"}',
-      '{"id": 4, "method": "auth.whoami", "session": null}',
+      '{"id": 4, "method": "auth.whoami", "sessionToken": null}',
       '{"id": 5, "method": "auth.logout"}',
       '{"id": 6, "method": "auth.whoami"}',
-      JSON.stringify({ id: 7, method: 'auth.whoami', session: keeperToken }),
+      JSON.stringify({ id: 7, method: 'auth.whoami', sessionToken: keeperToken }),
     ]);
     expect(out.map((r) => r.ok ? r.value.name ?? r.value.ok : r.error.code)).toEqual([
       undefined, // the login's value has no name at the top
@@ -95,11 +95,11 @@ describe('rpc line protocol', () => {
   it('a failed login keeps the session that was there', async () => {
     const s = new RpcSession(o.core);
     await s.handleLine(login(1, 'keeper'));
-    const token = s.rememberedToken;
+    const token = s.rememberedSessionToken;
     expect(token).toBeTruthy();
     const bad = await s.handleLine(JSON.stringify({ id: 2, method: 'auth.login', input: { user: o.names.sales, pin: '9999' } }));
     expect(bad.ok).toBe(false);
-    expect(s.rememberedToken).toBe(token);
+    expect(s.rememberedSessionToken).toBe(token);
   });
 
   it('answers a long burst strictly in order, one line each, skipping blank lines', async () => {

@@ -40,7 +40,7 @@ describe('refusals never touch the database', () => {
   it('unknown methods are refused by name', async () => {
     const before = checksum(o.core.db);
     for (const m of ['slips.delete', 'constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'office', 42, null, undefined, {}]) {
-      const e = err(await o.core.callUnknown(m, {}, { token: o.tokens.admin }));
+      const e = err(await o.core.callUnknown(m, {}, { sessionToken: o.tokens.admin }));
       expect(e.code).toBe('unknown_method');
       expect(e.message_zh).toBe(`未知的操作「${String(m)}」`);
       expect(e.message_en).toBe(`Unknown method "${String(m)}"`);
@@ -66,8 +66,8 @@ describe('refusals never touch the database', () => {
 
   it('every method but the public ones needs a session; a made-up or ended token is no session', async () => {
     const before = checksum(o.core.db);
-    const ended = ok(await o.core.call('auth.login', { user: o.names.keeper, pin: o.pins.keeper })).token;
-    ok(await o.core.call('auth.logout', {}, { token: ended }));
+    const ended = ok(await o.core.call('auth.login', { user: o.names.keeper, pin: o.pins.keeper })).sessionToken;
+    ok(await o.core.call('auth.logout', {}, { sessionToken: ended }));
     const publicOnes: MethodName[] = [];
     let checked = 0;
     for (const m of METHOD_NAMES) {
@@ -78,7 +78,7 @@ describe('refusals never touch the database', () => {
       const input = validInput(o, m);
       if (input === undefined) continue; // a later domain without a sample input here
       for (const token of [undefined, 'made-up', ended]) {
-        const e = err(await o.core.callUnknown(m, input, { token }));
+        const e = err(await o.core.callUnknown(m, input, { sessionToken: token }));
         expect(e.code, m).toBe('not_logged_in');
         expect(e.message_zh).toBe('请先登录');
       }
@@ -102,7 +102,7 @@ describe('refusals never touch the database', () => {
         if (role === 'shipper' && (access as readonly string[]).includes('driver')) continue;
         const input = validInput(o, m);
         if (input === undefined) continue;
-        const e = err(await o.core.callUnknown(m, input, { token: tokenOf[role] }));
+        const e = err(await o.core.callUnknown(m, input, { sessionToken: tokenOf[role] }));
         expect(e.code, `${m} as ${role}`).toBe('forbidden');
         expect(e.details.method).toBe(m);
         expect(e.message_zh).toMatch(/^当前登录的角色无权执行此操作\(需要: .+\)$/);
@@ -131,9 +131,9 @@ describe('a call with no input at all', () => {
       const access = contract[m].access;
       const role = access === 'public' || access === 'any' ? 'manager' : access.find((r) => r in tokenOf)!;
       const before = auditCount(o.core.db);
-      const none = await o.core.callUnknown(m, undefined, { token: tokenOf[role] });
+      const none = await o.core.callUnknown(m, undefined, { sessionToken: tokenOf[role] });
       if (!none.ok) expect(none.error.code, `${m}: ${none.error.message_en}`).not.toBe('internal');
-      const empty = await o.core.callUnknown(m, {}, { token: tokenOf[role] });
+      const empty = await o.core.callUnknown(m, {}, { sessionToken: tokenOf[role] });
       expect(none.ok, m).toBe(empty.ok);
       if (contract[m].write && none.ok) {
         const row = o.core.db.prepare('SELECT method, input_json FROM audit_log WHERE seq = ?').get(before + 1);
@@ -193,7 +193,7 @@ describe('every method of the foundation, once, on the happy path: one audit row
     const called = new Set<MethodName>();
     async function call<M extends MethodName>(m: M, input: unknown, token?: string): Promise<any> {
       const before = auditCount(o.core.db);
-      const r = await o.core.callUnknown(m, input, { token });
+      const r = await o.core.callUnknown(m, input, { sessionToken: token });
       const value = ok(r);
       expect(auditCount(o.core.db) - before, m).toBe(contract[m].write ? 1 : 0);
       if (contract[m].write) {
@@ -207,8 +207,8 @@ describe('every method of the foundation, once, on the happy path: one audit row
     expect((await call('office.get', {})).initialised).toBe(true);
     const users = await call('auth.users', {});
     const session = await call('auth.login', { user: users[0].id, pin: o.pins.admin });
-    expect((await call('auth.whoami', {}, session.token)).roles).toEqual(['admin']);
-    await call('auth.logout', {}, session.token);
+    expect((await call('auth.whoami', {}, session.sessionToken)).roles).toEqual(['admin']);
+    await call('auth.logout', {}, session.sessionToken);
     const u = await call('users.create', { name: '新人', roles: ['sales'], pin: '1234' }, t.admin);
     await call('users.update', { userId: u.id, title: '实习' }, t.manager);
     expect((await call('users.list', {}, t.admin)).length).toBe(8);
@@ -256,20 +256,20 @@ describe('idempotency by client request id', () => {
   async function signedDispatch() {
     const item = o.itemId('CZ-8801');
     const inb = ok(
-      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 10, unitCostFen: 5200 }] }, { token: o.tokens.keeper }),
+      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 10, unitCostFen: 5200 }] }, { sessionToken: o.tokens.keeper }),
     );
-    ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 4 }] }, { token: o.tokens.sales }),
+      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 4 }] }, { sessionToken: o.tokens.sales }),
     );
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
     return d;
   }
 
   it('posting twice with the same request id posts once and answers the same both times', async () => {
     const d = await signedDispatch();
-    const meta = { token: o.tokens.keeper, requestId: 'post-7f3a' };
+    const meta = { sessionToken: o.tokens.keeper, requestId: 'post-7f3a' };
     const first = ok(await o.core.call('slips.post', { slipId: d.id }, meta));
     const sumBefore = checksum(o.core.db);
     o.clock.advance(2_000); // a retry a moment later
@@ -279,39 +279,39 @@ describe('idempotency by client request id', () => {
     expect(o.core.db.prepare('SELECT COUNT(*) FROM stock_moves WHERE slip_id = ?').pluck().get(d.id)).toBe(1);
     expect(o.core.db.prepare("SELECT COUNT(*) FROM audit_log WHERE method = 'slips.post' AND request_id = 'post-7f3a'").pluck().get()).toBe(1);
     // without the request id, a second post is refused as usual
-    expect(err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper })).code).toBe('slip_not_draft');
+    expect(err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper })).code).toBe('slip_not_draft');
   });
 
   it('a request id used for another method is refused, and changes nothing', async () => {
     const d = await signedDispatch();
-    ok(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper, requestId: 'r-1' }));
+    ok(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
     const before = checksum(o.core.db);
-    const e = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '冲销' }, { token: o.tokens.keeper, requestId: 'r-1' }));
+    const e = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '冲销' }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
     expect(e.code).toBe('request_reused');
     expect(e.message_zh).toBe('请求号 r-1 已用于另一操作(操作、操作人或内容不同)');
     expect(e.message_en).toBe('Request id r-1 was already used for a different call (method, user or input differ)');
     // the same method with other input, or by another user, is another call too
-    expect(err(await o.core.call('slips.post', { slipId: d.id, confirmShort: true }, { token: o.tokens.keeper, requestId: 'r-1' })).code).toBe('request_reused');
-    const keeper2 = ok(await o.core.call('users.create', { name: '二号库管', roles: ['keeper'], pin: '5150' }, { token: o.tokens.admin }));
-    const t2 = ok(await o.core.call('auth.login', { user: keeper2.id, pin: '5150' })).token;
+    expect(err(await o.core.call('slips.post', { slipId: d.id, confirmShort: true }, { sessionToken: o.tokens.keeper, requestId: 'r-1' })).code).toBe('request_reused');
+    const keeper2 = ok(await o.core.call('users.create', { name: '二号库管', roles: ['keeper'], pin: '5150' }, { sessionToken: o.tokens.admin }));
+    const t2 = ok(await o.core.call('auth.login', { user: keeper2.id, pin: '5150' })).sessionToken;
     const mid = checksum(o.core.db);
-    expect(err(await o.core.call('slips.post', { slipId: d.id }, { token: t2, requestId: 'r-1' })).code).toBe('request_reused');
+    expect(err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: t2, requestId: 'r-1' })).code).toBe('request_reused');
     expect(checksum(o.core.db)).toBe(mid);
     expect(before).not.toBe(mid);
-    expect((await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.keeper, requestId: 'r-1' })).ok).toBe(true); // reads ignore it
+    expect((await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.keeper, requestId: 'r-1' })).ok).toBe(true); // reads ignore it
   });
 
   it('what is kept to recognise a retry does not give away a PIN', async () => {
     const d = await signedDispatch();
-    ok(await o.core.call('slips.update', { slipId: d.id, memo: '重签' }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.update', { slipId: d.id, memo: '重签' }, { sessionToken: o.tokens.sales }));
     const input = { slipId: d.id, role: 'manager' as const, user: o.names.manager, pin: o.pins.manager };
-    const meta = { token: o.tokens.sales, requestId: 'sign-1' };
+    const meta = { sessionToken: o.tokens.sales, requestId: 'sign-1' };
     const first = ok(await o.core.call('slips.sign', input, meta));
     expect(ok(await o.core.call('slips.sign', input, meta))).toEqual(first);
     const kept = JSON.stringify(o.core.db.prepare("SELECT * FROM requests WHERE request_id = 'sign-1'").get());
     expect(kept).not.toContain(`"${o.pins.manager}"`);
     // nor can a 4-digit PIN be found by hashing all 10 000 of them the way the fingerprint is made
-    const sales = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.sales }));
+    const sales = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.sales }));
     const row = o.core.db.prepare("SELECT * FROM requests WHERE request_id = 'sign-1'").get() as Record<string, string>;
     const found: string[] = [];
     for (let n = 0; n < 10_000; n++) {
@@ -324,25 +324,25 @@ describe('idempotency by client request id', () => {
 
   it('a refused write is not remembered: the retry with the same id runs', async () => {
     const item = o.itemId('CZ-8801');
-    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] }, { token: o.tokens.sales }));
-    const meta = { token: o.tokens.keeper, requestId: 'retry-1' };
+    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] }, { sessionToken: o.tokens.sales }));
+    const meta = { sessionToken: o.tokens.keeper, requestId: 'retry-1' };
     expect(err(await o.core.call('slips.post', { slipId: d.id }, meta)).code).toBe('signature_required');
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
     expect(err(await o.core.call('slips.post', { slipId: d.id }, meta)).code).toBe('insufficient_stock');
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 1, unitCostFen: 5 }] }, { token: o.tokens.keeper }));
-    ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 1, unitCostFen: 5 }] }, { sessionToken: o.tokens.keeper }));
+    ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     expect(ok(await o.core.call('slips.post', { slipId: d.id }, meta)).state).toBe('posted');
   });
 
   it('creating a slip twice with one request id makes one slip and takes one number', async () => {
-    const meta = { token: o.tokens.sales, requestId: 'create-1' };
+    const meta = { sessionToken: o.tokens.sales, requestId: 'create-1' };
     const a = ok(await o.core.call('slips.create', { kind: 'dispatch', memo: '双击' }, meta));
     const b = ok(await o.core.call('slips.create', { kind: 'dispatch', memo: '双击' }, meta));
     expect(b).toEqual(a);
     expect(o.core.db.prepare("SELECT COUNT(*) FROM slips WHERE kind = 'dispatch'").pluck().get()).toBe(1);
-    expect(ok(await o.core.call('slips.create', { kind: 'dispatch' }, { token: o.tokens.sales })).no).toBe('FH202611290002');
-    expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).problems).toEqual([]);
+    expect(ok(await o.core.call('slips.create', { kind: 'dispatch' }, { sessionToken: o.tokens.sales })).no).toBe('FH202611290002');
+    expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).problems).toEqual([]);
   });
 });
 
@@ -359,34 +359,34 @@ describe('a write that fails half-way leaves the database as it was', () => {
       [3, 100],
       [3, 200],
     ]) {
-      const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty, unitCostFen: cost }] }, { token: o.tokens.keeper }));
-      ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+      const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty, unitCostFen: cost }] }, { sessionToken: o.tokens.keeper }));
+      ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     }
-    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 5 }] }, { token: o.tokens.sales }));
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
-    const signed = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { token: o.tokens.sales }));
+    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 5 }] }, { sessionToken: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
+    const signed = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
     // a fault injected after the first layer is taken and its move written
     o.core.db.exec(`CREATE TRIGGER test_fault BEFORE INSERT ON stock_moves
       WHEN NEW.direction = 'out' AND (SELECT COUNT(*) FROM stock_moves WHERE slip_id = NEW.slip_id) >= 1
       BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     const before = checksum(o.core.db);
-    const e = err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper, requestId: 'fault-1' }));
+    const e = err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper, requestId: 'fault-1' }));
     expect(e.code).toBe('internal');
     expect(e.message_en).toBe('Internal error: disk on fire');
     expect(e.message_zh).toBe('内部错误: disk on fire');
     expect(checksum(o.core.db)).toBe(before);
     o.core.db.exec('DROP TRIGGER test_fault');
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.keeper }))).toEqual(signed);
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.keeper }))).toEqual(signed);
     // the same request id now posts: the failed attempt was not remembered
-    const posted = ok(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper, requestId: 'fault-1' }));
+    const posted = ok(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper, requestId: 'fault-1' }));
     expect(posted.lines[0].costFen).toBe(300 + 2 * 200);
-    expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).problems).toEqual([]);
+    expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).problems).toEqual([]);
   });
 
   it('an item whose second barcode is taken is not created, nor is its first barcode linked', async () => {
     const before = checksum(o.core.db);
     const e = err(
-      await o.core.call('items.create', { code: 'HALF-1', name: '半途', unit: '片', barcodes: [{ code: '6900000000981' }, { code: '6923456000100' }] }, { token: o.tokens.keeper }),
+      await o.core.call('items.create', { code: 'HALF-1', name: '半途', unit: '片', barcodes: [{ code: '6900000000981' }, { code: '6923456000100' }] }, { sessionToken: o.tokens.keeper }),
     );
     expect(e.code).toBe('barcode_taken');
     expect(checksum(o.core.db)).toBe(before);
@@ -394,14 +394,14 @@ describe('a write that fails half-way leaves the database as it was', () => {
 
   it('a reversal refused after its checks started leaves no reversal slip and no number behind', async () => {
     const item = o.itemId('CZ-8803');
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 2, unitCostFen: 10 }] }, { token: o.tokens.keeper }));
-    ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 2, unitCostFen: 10 }] }, { sessionToken: o.tokens.keeper }));
+    ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     o.core.db.exec(`CREATE TRIGGER test_fault2 BEFORE INSERT ON stock_moves WHEN NEW.qty < 0 BEGIN SELECT RAISE(ABORT, 'boom'); END`);
     const before = checksum(o.core.db);
-    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { token: o.tokens.keeper })).code).toBe('internal');
+    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('internal');
     expect(checksum(o.core.db)).toBe(before);
     o.core.db.exec('DROP TRIGGER test_fault2');
-    expect(ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { token: o.tokens.keeper })).reversal.no).toMatch(/0001$/);
+    expect(ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).reversal.no).toMatch(/0001$/);
   });
 });
 
@@ -427,15 +427,15 @@ describe('the audit log', () => {
   const rows = () => o.core.db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
 
   it('records who did what, with every PIN redacted', async () => {
-    const admin = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.admin }));
-    const u = ok(await o.core.call('users.create', { name: '审计', roles: ['manager'], pin: '73915' }, { token: o.tokens.admin, requestId: 'aud-1' }));
-    ok(await o.core.call('users.update', { userId: u.id, pin: '84026' }, { token: o.tokens.admin }));
+    const admin = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.admin }));
+    const u = ok(await o.core.call('users.create', { name: '审计', roles: ['manager'], pin: '73915' }, { sessionToken: o.tokens.admin, requestId: 'aud-1' }));
+    ok(await o.core.call('users.update', { userId: u.id, pin: '84026' }, { sessionToken: o.tokens.admin }));
     const last = rows().slice(-2);
     expect(last[0]).toMatchObject({ user_id: admin.id, roles: 'admin', method: 'users.create', ref: '审计', request_id: 'aud-1', at: '2026-11-29T01:00:00.000Z' });
     expect(JSON.parse(last[0].input_json)).toEqual({ name: '审计', roles: ['manager'], pin: '***' });
     expect(JSON.parse(last[1].input_json)).toEqual({ userId: u.id, pin: '***' });
-    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { token: o.tokens.sales }));
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '审计', pin: '84026' }, { token: o.tokens.sales }));
+    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { sessionToken: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '审计', pin: '84026' }, { sessionToken: o.tokens.sales }));
     const all = rows();
     // the office's first row is office.init by nobody, with the admin's PIN redacted
     expect(all[0]).toMatchObject({ seq: 1, method: 'office.init', user_id: null, roles: '' });
@@ -452,8 +452,8 @@ describe('the audit log', () => {
 
   it('reads and refusals add no row; the chain verifies; tampering with a row is found', async () => {
     const n = rows().length;
-    ok(await o.core.call('items.list', {}, { token: o.tokens.keeper }));
-    err(await o.core.call('items.create', { code: 'CZ-8801', name: 'x', unit: '片' }, { token: o.tokens.keeper }));
+    ok(await o.core.call('items.list', {}, { sessionToken: o.tokens.keeper }));
+    err(await o.core.call('items.create', { code: 'CZ-8801', name: 'x', unit: '片' }, { sessionToken: o.tokens.keeper }));
     err(await o.core.call('auth.login', { user: o.names.keeper, pin: '0000' }));
     expect(rows().length).toBe(n);
     const all = rows();
@@ -461,14 +461,14 @@ describe('the audit log', () => {
       expect(r.seq).toBe(i + 1);
       expect(r.prev_hash).toBe(i === 0 ? '0'.repeat(64) : all[i - 1].hash);
     });
-    const clean = ok(await o.core.call('system.verify', {}, { token: o.tokens.manager }));
+    const clean = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
     expect(clean.ok).toBe(true);
     expect(clean.checked.auditRows).toBe(n);
 
     // tamper: the trigger is dropped first, as someone with the file would
     o.core.db.exec('DROP TRIGGER audit_log_no_update');
     o.core.db.prepare("UPDATE audit_log SET input_json = '{\"code\":\"CZ-0000\"}' WHERE seq = 3").run();
-    const report = ok(await o.core.call('system.verify', {}, { token: o.tokens.manager }));
+    const report = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([{ check: 'audit.chain', message: 'audit row 3: row content does not match its hash', details: { seq: 3 } }]);
   });
@@ -479,10 +479,10 @@ describe('the audit log', () => {
     const r = o.core.db.prepare('SELECT * FROM audit_log WHERE seq = 4').get() as AuditRow;
     const forged = { ...r, input_json: '{"forged":true}' };
     o.core.db.prepare('UPDATE audit_log SET input_json = ?, hash = ? WHERE seq = 4').run(forged.input_json, auditHash(r.prev_hash, forged));
-    let report = ok(await o.core.call('system.verify', {}, { token: o.tokens.manager }));
+    let report = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
     expect(report.problems.map((p) => [p.check, p.details.seq, p.message])).toEqual([['audit.chain', 5, 'audit row 5: prev_hash does not match the previous row']]);
     o.core.db.prepare('DELETE FROM audit_log WHERE seq = 7').run();
-    report = ok(await o.core.call('system.verify', {}, { token: o.tokens.manager }));
+    report = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
     expect(report.problems.map((p) => p.message)).toEqual([
       'audit row 5: prev_hash does not match the previous row',
       'audit row 8: audit row 7 is missing',

@@ -11,26 +11,26 @@ describe('office rules', () => {
 
   it('only the manager sets or changes the safety stock (安全库存定额)', async () => {
     const item = o.itemId('CZ-8801');
-    const byKeeper = err(await o.core.call('items.update', { itemId: item, safetyStock: 5 }, { token: o.tokens.keeper }));
+    const byKeeper = err(await o.core.call('items.update', { itemId: item, safetyStock: 5 }, { sessionToken: o.tokens.keeper }));
     expect(byKeeper.code).toBe('manager_only');
     expect(byKeeper.message_zh).toContain('安全库存');
     // The keeper may still edit other fields, and re-sending the same quota is no change.
-    const same = ok(await o.core.call('items.get', { itemId: item }, { token: o.tokens.keeper })).safetyStock;
-    ok(await o.core.call('items.update', { itemId: item, spec: '800×800mm 一级品', safetyStock: same }, { token: o.tokens.keeper }));
+    const same = ok(await o.core.call('items.get', { itemId: item }, { sessionToken: o.tokens.keeper })).safetyStock;
+    ok(await o.core.call('items.update', { itemId: item, spec: '800×800mm 一级品', safetyStock: same }, { sessionToken: o.tokens.keeper }));
     const created = err(
-      await o.core.call('items.create', { code: 'NEW-1', name: '新品', unit: '片', safetyStock: 10 }, { token: o.tokens.statistician }),
+      await o.core.call('items.create', { code: 'NEW-1', name: '新品', unit: '片', safetyStock: 10 }, { sessionToken: o.tokens.statistician }),
     );
     expect(created.code).toBe('manager_only');
-    expect(ok(await o.core.call('items.update', { itemId: item, safetyStock: 150 }, { token: o.tokens.manager })).safetyStock).toBe(150);
+    expect(ok(await o.core.call('items.update', { itemId: item, safetyStock: 150 }, { sessionToken: o.tokens.manager })).safetyStock).toBe(150);
   });
 
   it('the last administrator cannot be disabled or lose the role', async () => {
-    const admin = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.admin }));
-    expect(err(await o.core.call('users.update', { userId: admin.id, active: false }, { token: o.tokens.manager })).code).toBe('last_admin');
-    expect(err(await o.core.call('users.update', { userId: admin.id, roles: ['manager'] }, { token: o.tokens.manager })).code).toBe('last_admin');
-    const second = ok(await o.core.call('users.create', { name: '备用管理员', roles: ['admin'], pin: '9090' }, { token: o.tokens.admin }));
-    ok(await o.core.call('users.update', { userId: admin.id, roles: ['admin', 'statistician'] }, { token: o.tokens.manager }));
-    expect(ok(await o.core.call('users.update', { userId: second.id, active: false }, { token: o.tokens.manager })).active).toBe(false);
+    const admin = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.admin }));
+    expect(err(await o.core.call('users.update', { userId: admin.id, active: false }, { sessionToken: o.tokens.manager })).code).toBe('last_admin');
+    expect(err(await o.core.call('users.update', { userId: admin.id, roles: ['manager'] }, { sessionToken: o.tokens.manager })).code).toBe('last_admin');
+    const second = ok(await o.core.call('users.create', { name: '备用管理员', roles: ['admin'], pin: '9090' }, { sessionToken: o.tokens.admin }));
+    ok(await o.core.call('users.update', { userId: admin.id, roles: ['admin', 'statistician'] }, { sessionToken: o.tokens.manager }));
+    expect(ok(await o.core.call('users.update', { userId: second.id, active: false }, { sessionToken: o.tokens.manager })).active).toBe(false);
   });
 });
 
@@ -38,10 +38,10 @@ describe('suppliers', () => {
   it('the keeper edits HQ’s details; a sales user may not; an unknown supplier is a clear error', async () => {
     const o = await demoOffice();
     try {
-      const s = ok(await o.core.call('suppliers.update', { supplierId: o.supplierId, contact: '总部仓 周主管', phone: '021-5555 0000' }, { token: o.tokens.keeper }));
+      const s = ok(await o.core.call('suppliers.update', { supplierId: o.supplierId, contact: '总部仓 周主管', phone: '021-5555 0000' }, { sessionToken: o.tokens.keeper }));
       expect(s).toMatchObject({ name: '营销中心总部仓', contact: '总部仓 周主管', phone: '021-5555 0000', active: true });
-      expect(err(await o.core.call('suppliers.update', { supplierId: o.supplierId, phone: '1' }, { token: o.tokens.sales })).code).toBe('forbidden');
-      const missing = err(await o.core.call('suppliers.update', { supplierId: 999, phone: '1' }, { token: o.tokens.keeper }));
+      expect(err(await o.core.call('suppliers.update', { supplierId: o.supplierId, phone: '1' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
+      const missing = err(await o.core.call('suppliers.update', { supplierId: 999, phone: '1' }, { sessionToken: o.tokens.keeper }));
       expect(missing.code).toBe('not_found');
       expect(missing.message_zh).toContain('供应商');
     } finally {

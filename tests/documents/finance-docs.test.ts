@@ -134,15 +134,15 @@ describe('finance papers', () => {
   });
 
   it('roles: keeper may not render either; sales may render the statement but not the cash count; no print log', async () => {
-    expect(err(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { token: o.tokens.keeper })).code).toBe('forbidden');
-    expect(err(await o.core.call('documents.render', { doc: 'statement', customerId: yoshino }, { token: o.tokens.keeper })).code).toBe('forbidden');
-    expect(err(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { token: o.tokens.sales })).code).toBe('forbidden');
-    expect(err(await o.core.call('documents.render', { doc: 'statement' }, { token: o.tokens.sales })).code).toBe('document_target');
-    expect(err(await o.core.call('documents.recordPrint', { doc: 'cashCount', date: '2026-11-29' }, { token: o.tokens.finance })).code).toBe('invalid_input');
-    ok(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { token: o.tokens.statistician }));
+    expect(err(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
+    expect(err(await o.core.call('documents.render', { doc: 'statement', customerId: yoshino }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
+    expect(err(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('documents.render', { doc: 'statement' }, { sessionToken: o.tokens.sales })).code).toBe('document_target');
+    expect(err(await o.core.call('documents.recordPrint', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.finance })).code).toBe('invalid_input');
+    ok(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.statistician }));
     // sales still may not print slips or stock cards
-    expect(err(await o.core.call('documents.render', { doc: 'dispatch', slipId: credit29.id }, { token: o.tokens.sales })).code).toBe('forbidden');
-    expect(err(await o.core.call('documents.render', { doc: 'stockCard', itemId: o.itemId('CZ-8801') }, { token: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('documents.render', { doc: 'dispatch', slipId: credit29.id }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('documents.render', { doc: 'stockCard', itemId: o.itemId('CZ-8801') }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
   });
 
   it('a day still open prints as a preview with the 未日结 watermark and a blank count', async () => {

@@ -20,7 +20,7 @@ describe('slip QR codes', () => {
   let payload: string;
   let pem: string;
   let dir: string;
-  const verify = async (p: string, token = o.tokens.shipperDriver) => ok(await o.core.call('documents.verifyQr', { payload: p }, { token }));
+  const verify = async (p: string, token = o.tokens.shipperDriver) => ok(await o.core.call('documents.verifyQr', { payload: p }, { sessionToken: token }));
 
   beforeAll(async () => {
     ({ o } = await stockedOffice());
@@ -29,7 +29,7 @@ describe('slip QR codes', () => {
     const codes = decodeQr(pdf.bytes, 2); // the second page of the copy carries the same QR
     expect(codes).toHaveLength(1);
     payload = codes[0];
-    pem = ok(await o.core.call('documents.publicKey', {}, { token: o.tokens.keeper })).publicKeyPem;
+    pem = ok(await o.core.call('documents.publicKey', {}, { sessionToken: o.tokens.keeper })).publicKeyPem;
     dir = mkdtempSync(join(tmpdir(), 'desk-qr-'));
   });
   afterAll(() => {
@@ -105,7 +105,7 @@ describe('slip QR codes', () => {
     const [p] = decodeQr(pdf.bytes, 1);
     expect((await verify(p)).status).toBe('genuine');
     expect((await verify(p)).message_zh).toContain('草稿');
-    ok(await o.core.call('slips.update', { slipId: u.id, lines: dispatchLines(o, 4) }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.update', { slipId: u.id, lines: dispatchLines(o, 4) }, { sessionToken: o.tokens.sales }));
     const v = await verify(p);
     expect(v.status).toBe('altered');
     expect(v.printedHash).not.toBe(v.slip?.contentHash);
@@ -113,12 +113,12 @@ describe('slip QR codes', () => {
     // the new paper of the edited draft is genuine again, until the draft is voided
     const [p2] = decodeQr((await printDoc(o, { doc: 'dispatch', slipId: u.id, copies: ['第一联 存根'] })).bytes, 1);
     expect((await verify(p2)).status).toBe('genuine');
-    ok(await o.core.call('slips.void', { slipId: u.id, reason: '客户取消' }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.void', { slipId: u.id, reason: '客户取消' }, { sessionToken: o.tokens.sales }));
     expect((await verify(p2)).status).toBe('void');
   });
 
   it('the same paper after the slip is reversed says reversed, and by which slip', async () => {
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户退单' }, { token: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户退单' }, { sessionToken: o.tokens.manager }));
     const v = await verify(payload);
     expect(v.status).toBe('reversed');
     expect(v.slip?.reversedBy?.no).toBe(reversal.no);

@@ -39,8 +39,8 @@ describe('signature images on the papers', () => {
     const plain = (await render(o, { doc: 'dispatch', slipId: slip.id })).bytes;
     expect(pdfImages(plain).filter((i) => i.w === 240 && i.h === 80)).toEqual([]);
 
-    const manager = ok(await o.core.call('users.list', {}, { token: o.tokens.admin })).find((u) => u.name === o.names.manager)!;
-    ok(await o.core.call('users.setSignature', { userId: manager.id, pngBase64: signaturePng(240, 80).toString('base64') }, { token: o.tokens.manager }));
+    const manager = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })).find((u) => u.name === o.names.manager)!;
+    ok(await o.core.call('users.setSignature', { userId: manager.id, pngBase64: signaturePng(240, 80).toString('base64') }, { sessionToken: o.tokens.manager }));
     const signed = (await render(o, { doc: 'dispatch', slipId: slip.id })).bytes;
     expect(signed.length).toBeGreaterThan(plain.length);
     expect(signed.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
@@ -50,14 +50,14 @@ describe('signature images on the papers', () => {
     expect(pdfText(signed)).toContain(o.names.manager);
 
     // cleared: back to no image
-    ok(await o.core.call('users.setSignature', { userId: manager.id, pngBase64: null }, { token: o.tokens.admin }));
+    ok(await o.core.call('users.setSignature', { userId: manager.id, pngBase64: null }, { sessionToken: o.tokens.admin }));
     expect(pdfImages((await render(o, { doc: 'dispatch', slipId: slip.id })).bytes).filter((i) => i.w === 240 && i.h === 80)).toEqual([]);
   });
 
   it('the cash count sheet of a closed day draws the finance signer’s image in their box', async () => {
-    const finance = ok(await o.core.call('users.list', {}, { token: o.tokens.admin })).find((u) => u.name === o.names.finance)!;
-    ok(await o.core.call('users.setSignature', { userId: finance.id, pngBase64: signaturePng(240, 80).toString('base64') }, { token: o.tokens.finance }));
-    const pv = ok(await o.core.call('dayClose.preview', { date: '2026-11-29' }, { token: o.tokens.finance }));
+    const finance = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })).find((u) => u.name === o.names.finance)!;
+    ok(await o.core.call('users.setSignature', { userId: finance.id, pngBase64: signaturePng(240, 80).toString('base64') }, { sessionToken: o.tokens.finance }));
+    const pv = ok(await o.core.call('dayClose.preview', { date: '2026-11-29' }, { sessionToken: o.tokens.finance }));
     ok(
       await o.core.call(
         'dayClose.close',
@@ -69,7 +69,7 @@ describe('signature images on the papers', () => {
           finance: { user: o.names.finance, pin: o.pins.finance },
           statistician: { user: o.names.statistician, pin: o.pins.statistician },
         },
-        { token: o.tokens.finance },
+        { sessionToken: o.tokens.finance },
       ),
     );
     const pdf = (await render(o, { doc: 'cashCount', date: '2026-11-29' }, o.tokens.finance)).bytes;

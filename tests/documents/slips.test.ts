@@ -108,9 +108,9 @@ describe('printed slips', () => {
     expect(t).not.toContain('第一联 存根');
     expect(t).toContain('打印: 王强');
     // rendering the same print again gives the same paper (the log decides copies and number)
-    const same = ok(await o.core.call('documents.render', { doc: 'dispatch', slipId: d.id, printId: again.value.printId! }, { token: o.tokens.manager }));
+    const same = ok(await o.core.call('documents.render', { doc: 'dispatch', slipId: d.id, printId: again.value.printId! }, { sessionToken: o.tokens.manager }));
     expect(same.printNo).toBe(2);
-    const log = ok(await o.core.call('documents.printLog', { slipId: d.id }, { token: o.tokens.manager }));
+    const log = ok(await o.core.call('documents.printLog', { slipId: d.id }, { sessionToken: o.tokens.manager }));
     expect(log.total).toBe(2);
     expect(log.rows.map((r) => [r.printNo, r.printedBy.name, r.copies.length, r.slipNo])).toEqual([
       [2, '王强', 1, d.no],
@@ -177,7 +177,7 @@ describe('printed slips', () => {
       await o.core.call(
         'slips.create',
         { kind: 'return', sourceSlipId: d.id, paymentMode: 'wechat', memo: '破损退回', lines: [{ itemId: d.lines[1].itemId, qty: 2, sourceLineId: d.lines[1].id }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
     const unsigned = pdfText((await render(o, { doc: 'return', slipId: r.id, copies: ['第二联 客户'] })).bytes);
@@ -193,7 +193,7 @@ describe('printed slips', () => {
 
   it('a reversal (红字冲销单) shows negative amounts and its original; the reversed original says so', async () => {
     const d = await postedDispatch(o, 'KH002', 3);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错' }, { token: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错' }, { sessionToken: o.tokens.manager }));
     const t = pdfText((await render(o, { doc: 'reversal', slipId: reversal.id })).bytes);
     expect(squash(t)).toContain('红字冲销单');
     for (const s of [reversal.no, d.no, '数量录错', '华美装饰工程有限公司', `-${formatFen(d.lines[0].amountFen)}`, `-￥${formatFen(d.totalAmountFen)}`]) expect(t).toContain(s);
@@ -206,20 +206,20 @@ describe('printed slips', () => {
       await o.core.call(
         'slips.create',
         { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-ERR-1', lines: [{ itemId: o.itemId('FL-0002'), qty: 10, unitCostFen: 3600 }] },
-        { token: o.tokens.keeper },
+        { sessionToken: o.tokens.keeper },
       ),
     );
     await post(o, inb.id);
-    const back = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '供应商发错货' }, { token: o.tokens.keeper })).reversal;
+    const back = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '供应商发错货' }, { sessionToken: o.tokens.keeper })).reversal;
     const ti = pdfText((await render(o, { doc: 'reversal', slipId: back.id, copies: ['第三联 仓库'] })).bytes);
     for (const s of ['单位成本(元)', '36.00', '-360.00', '营销中心总部仓', 'HQ-ERR-1', '环氧美缝剂 𠮷祥金', inb.no]) expect(ti).toContain(s);
   });
 
   it('long names, addresses and memos shrink or are cut on their line, never spilling onto another page', async () => {
     const long = '某某陶瓷总代理城南片区第三分销网点暨工程客户服务中心(原城南建材市场二期十八号门面)';
-    ok(await o.core.call('customers.update', { customerId: o.customerId('KH006'), name: long, address: long + long, contact: '一位联系人', phone: '0571-88888888 转 8001' }, { token: o.tokens.manager }));
-    const item = ok(await o.core.call('items.create', { code: 'LONG-0000000000000000000001', name: '超长名称商品 '.repeat(8).trim(), spec: '1200×2400×9mm 通体大理石纹 哑光面 A 级', unit: '平方米', priceFen: 9_999_999 }, { token: o.tokens.manager }));
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-L', lines: [{ itemId: item.id, qty: 999999, unitCostFen: 100 }] }, { token: o.tokens.keeper }));
+    ok(await o.core.call('customers.update', { customerId: o.customerId('KH006'), name: long, address: long + long, contact: '一位联系人', phone: '0571-88888888 转 8001' }, { sessionToken: o.tokens.manager }));
+    const item = ok(await o.core.call('items.create', { code: 'LONG-0000000000000000000001', name: '超长名称商品 '.repeat(8).trim(), spec: '1200×2400×9mm 通体大理石纹 哑光面 A 级', unit: '平方米', priceFen: 9_999_999 }, { sessionToken: o.tokens.manager }));
+    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-L', lines: [{ itemId: item.id, qty: 999999, unitCostFen: 100 }] }, { sessionToken: o.tokens.keeper }));
     await post(o, inb.id);
     const d = await createDispatch(o, 'KH006', [{ itemId: item.id, qty: 999999 }, ...dispatchLines(o, 5)], { paymentMode: 'cash', memo: long + long + long });
     for (const paper of ['A5', 'A4'] as const) {
@@ -235,31 +235,31 @@ describe('printed slips', () => {
   it('refuses what cannot be printed, and whoever may not print', async () => {
     const u = await createDispatch(o, 'KH001', dispatchLines(o, 2));
     const code = async (p: Promise<unknown>) => err((await p) as never).code;
-    expect(await code(o.core.call('documents.render', { doc: 'inbound', slipId: u.id }, { token: o.tokens.keeper }))).toBe('wrong_slip_kind');
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch' }, { token: o.tokens.keeper }))).toBe('document_target');
-    expect(await code(o.core.call('documents.render', { doc: 'stockCard' }, { token: o.tokens.keeper }))).toBe('document_target');
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, copies: ['第九联'] }, { token: o.tokens.keeper }))).toBe('unknown_copy');
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id }, { token: o.tokens.sales }))).toBe('forbidden');
-    expect(await code(o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { token: o.tokens.shipper }))).toBe('forbidden');
+    expect(await code(o.core.call('documents.render', { doc: 'inbound', slipId: u.id }, { sessionToken: o.tokens.keeper }))).toBe('wrong_slip_kind');
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch' }, { sessionToken: o.tokens.keeper }))).toBe('document_target');
+    expect(await code(o.core.call('documents.render', { doc: 'stockCard' }, { sessionToken: o.tokens.keeper }))).toBe('document_target');
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, copies: ['第九联'] }, { sessionToken: o.tokens.keeper }))).toBe('unknown_copy');
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.sales }))).toBe('forbidden');
+    expect(await code(o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.shipper }))).toBe('forbidden');
     // logged, then changed before the paper came out: that print is refused
-    const rec = ok(await o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { token: o.tokens.keeper }));
-    ok(await o.core.call('slips.update', { slipId: u.id, memo: '改了' }, { token: o.tokens.sales }));
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, printId: rec.id }, { token: o.tokens.keeper }))).toBe('document_changed');
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: d20.id, printId: rec.id }, { token: o.tokens.keeper }))).toBe('invalid_input');
+    const rec = ok(await o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.keeper }));
+    ok(await o.core.call('slips.update', { slipId: u.id, memo: '改了' }, { sessionToken: o.tokens.sales }));
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, printId: rec.id }, { sessionToken: o.tokens.keeper }))).toBe('document_changed');
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: d20.id, printId: rec.id }, { sessionToken: o.tokens.keeper }))).toBe('invalid_input');
     // a voided draft previews with 作废 across it, but is not printed
-    ok(await o.core.call('slips.void', { slipId: u.id, reason: '客户取消' }, { token: o.tokens.sales }));
-    expect(await code(o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { token: o.tokens.keeper }))).toBe('document_void');
+    ok(await o.core.call('slips.void', { slipId: u.id, reason: '客户取消' }, { sessionToken: o.tokens.sales }));
+    expect(await code(o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.keeper }))).toBe('document_void');
     const t = pdfText((await render(o, { doc: 'dispatch', slipId: u.id, copies: ['第一联 存根'] })).bytes);
     expect(t).toContain('已作废');
   });
 
   it('paper and copies are the office’s settings, set by the manager', async () => {
-    const keeperTry = await o.core.call('documents.updateSettings', { paper: 'A4' }, { token: o.tokens.keeper });
+    const keeperTry = await o.core.call('documents.updateSettings', { paper: 'A4' }, { sessionToken: o.tokens.keeper });
     expect(err(keeperTry).code).toBe('forbidden');
-    const before = ok(await o.core.call('documents.settings', {}, { token: o.tokens.keeper }));
+    const before = ok(await o.core.call('documents.settings', {}, { sessionToken: o.tokens.keeper }));
     expect(before.paper).toBe('A5');
     expect(before.copies.dispatch).toHaveLength(4);
-    const s = ok(await o.core.call('documents.updateSettings', { paper: 'A4', copies: { dispatch: ['存根联', '客户联'] } }, { token: o.tokens.manager }));
+    const s = ok(await o.core.call('documents.updateSettings', { paper: 'A4', copies: { dispatch: ['存根联', '客户联'] } }, { sessionToken: o.tokens.manager }));
     expect(s.paper).toBe('A4');
     expect(s.copies.dispatch).toEqual(['存根联', '客户联']);
     expect(s.copies.inbound).toEqual(before.copies.inbound);
@@ -269,6 +269,6 @@ describe('printed slips', () => {
     expect(pdf.value.pages).toBe(2);
     const t = pdfText(pdf.bytes);
     expect(t).toContain('客户联');
-    ok(await o.core.call('documents.updateSettings', { paper: 'A5', copies: { dispatch: before.copies.dispatch } }, { token: o.tokens.manager }));
+    ok(await o.core.call('documents.updateSettings', { paper: 'A5', copies: { dispatch: before.copies.dispatch } }, { sessionToken: o.tokens.manager }));
   });
 });

@@ -16,7 +16,7 @@ describe('the stock card (库存明细账)', () => {
 
   it('runs over pages with opening, 承前页/过次页, month subtotals, period total and closing', async () => {
     const { o, cardItemId } = day;
-    const card = ok(await o.core.call('stock.card', { itemId: cardItemId, from: '2026-11-01', to: '2026-12-31', limit: 1000 }, { token: o.tokens.keeper }));
+    const card = ok(await o.core.call('stock.card', { itemId: cardItemId, from: '2026-11-01', to: '2026-12-31', limit: 1000 }, { sessionToken: o.tokens.keeper }));
     expect(card.rows.length).toBeGreaterThan(60);
     const pdf = await printDoc(o, { doc: 'stockCard', itemId: cardItemId, from: '2026-11-01', to: '2026-12-31' }, o.tokens.statistician);
     expect(pdf.value.paper).toBe('A4');
@@ -50,7 +50,7 @@ describe('the stock card (库存明细账)', () => {
 
   it('is for the keeper, manager, statistician and finance; not for sales', async () => {
     const { o, cardItemId } = day;
-    const r = await o.core.call('documents.render', { doc: 'stockCard', itemId: cardItemId }, { token: o.tokens.sales });
+    const r = await o.core.call('documents.render', { doc: 'stockCard', itemId: cardItemId }, { sessionToken: o.tokens.sales });
     expect(err(r).code).toBe('forbidden');
     const pdf = await render(o, { doc: 'stockCard', itemId: cardItemId, from: '2027-06-01', to: '2027-06-30' }, o.tokens.finance);
     const t = pdfText1(pdf.bytes);

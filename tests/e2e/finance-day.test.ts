@@ -34,11 +34,11 @@ async function prepare(core: Core): Promise<void> {
   for (const [name, pin] of [['张伟', '1111'], ['刘洋', '2222'], ['王强', '4444'], ['赵丽', '6666']]) {
     const r = await core.call('auth.login', { user: name, pin });
     if (!r.ok) throw new Error(`login ${name}: ${r.error.code}`);
-    tok[name] = r.value.token;
+    tok[name] = r.value.sessionToken;
   }
   let n = 0;
   const c = async (who: string, m: string, input: unknown): Promise<any> => {
-    const r = await (core as any).call(m, input, { token: tok[who], requestId: `fd-${++n}` });
+    const r = await (core as any).call(m, input, { sessionToken: tok[who], requestId: `fd-${++n}` });
     if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message_en}`);
     return r.value;
   };
@@ -232,7 +232,7 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     expect(await cashBalance()).toBe(expected - 50);
     // …and a collection through the core, as /rpc would send it
     const token = await desk.tokenOf('刘洋');
-    const refused = await desk.core.call('receivables.collect', { customerId: kh004, account: 'cash', amountFen: 1000, memo: '日结后回款' } as never, { token });
+    const refused = await desk.core.call('receivables.collect', { customerId: kh004, account: 'cash', amountFen: 1000, memo: '日结后回款' } as never, { sessionToken: token });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('day_closed');

@@ -179,10 +179,10 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
       if (!tokens.has(name)) {
         const u = fixture.users.find((x) => x.name === name);
         if (!u) throw new Error(`no demo user ${name}`);
-        tokens.set(name, must(await core.call('auth.login', { user: name, pin: u.pin })).token);
+        tokens.set(name, must(await core.call('auth.login', { user: name, pin: u.pin })).sessionToken);
       }
       const token = tokens.get(name)!;
-      return (async (method, input) => must(await core.call(method, input, { token }))) as Caller;
+      return (async (method, input) => must(await core.call(method, input, { sessionToken: token }))) as Caller;
     };
     const manager = await as(fixture.users.find((x) => x.roles.includes('manager'))!.name);
     const items = (await manager('items.list', { limit: 1000 })).rows;

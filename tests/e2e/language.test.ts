@@ -79,7 +79,7 @@ describe.skipIf(!!NO_CHROMIUM)('languages in Chromium', () => {
     const post = await desk.core.call(
       'slips.post',
       { slipId: slip.id, picked: slip.lines.map((l) => ({ lineId: l.id, qty: 2 })) },
-      { token: await desk.tokenOf('王强') },
+      { sessionToken: await desk.tokenOf('王强') },
     );
     if (post.ok) throw new Error('posting without stock went through');
     expect(post.error.code).toBe('insufficient_stock');

@@ -9,7 +9,7 @@ import { demoOffice, err, ok, type DemoOffice } from './index';
 export type Who = keyof DemoOffice['tokens'];
 
 export async function call<M extends MethodName>(o: DemoOffice, who: Who, m: M, input: Input<M>) {
-  return o.core.call(m, input, { token: o.tokens[who] });
+  return o.core.call(m, input, { sessionToken: o.tokens[who] });
 }
 
 export async function must<M extends MethodName>(o: DemoOffice, who: Who, m: M, input: Input<M>) {
@@ -111,7 +111,7 @@ export async function dayAt(o: DemoOffice, date: string, hour = 9): Promise<void
   o.clock.set(new Date(Date.parse(`${date}T00:00:00+08:00`) + hour * 3600_000).toISOString());
   for (const who of Object.keys(o.tokens) as Who[]) {
     const role = who === 'shipperDriver' ? 'driver' : who;
-    o.tokens[who] = ok(await o.core.call('auth.login', { user: o.names[role], pin: o.pins[role] })).token;
+    o.tokens[who] = ok(await o.core.call('auth.login', { user: o.names[role], pin: o.pins[role] })).sessionToken;
   }
 }
 

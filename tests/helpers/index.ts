@@ -84,7 +84,7 @@ export async function demoOffice(opts: Partial<CoreOptions> = {}): Promise<DemoO
   const names = {} as Record<Role, string>;
   const pins = {} as Record<Role, string>;
   for (const u of fixture.users) for (const r of u.roles) (names[r] = u.name), (pins[r] = u.pin);
-  const login = async (role: Role) => ok(await t.core.call('auth.login', { user: names[role], pin: pins[role] })).token;
+  const login = async (role: Role) => ok(await t.core.call('auth.login', { user: names[role], pin: pins[role] })).sessionToken;
   const tokens: Tokens = {
     manager: await login('manager'),
     finance: await login('finance'),
@@ -95,9 +95,9 @@ export async function demoOffice(opts: Partial<CoreOptions> = {}): Promise<DemoO
     sales: await login('sales'),
     admin: await login('admin'),
   };
-  const items = ok(await t.core.call('items.list', { limit: 1000 }, { token: tokens.keeper })).rows;
-  const customers = ok(await t.core.call('customers.list', { limit: 1000 }, { token: tokens.sales })).rows;
-  const suppliers = ok(await t.core.call('suppliers.list', {}, { token: tokens.keeper }));
+  const items = ok(await t.core.call('items.list', { limit: 1000 }, { sessionToken: tokens.keeper })).rows;
+  const customers = ok(await t.core.call('customers.list', { limit: 1000 }, { sessionToken: tokens.sales })).rows;
+  const suppliers = ok(await t.core.call('suppliers.list', {}, { sessionToken: tokens.keeper }));
   return {
     ...t,
     tokens,

@@ -42,14 +42,14 @@ export async function businessDays(opts: { cardDays?: number; perDay?: number } 
           { itemId: dispatch40.lines[10].itemId, qty: 1, sourceLineId: dispatch40.lines[10].id },
         ],
       },
-      { token: o.tokens.sales },
+      { sessionToken: o.tokens.sales },
     ),
   );
   await sign(o, r.id, 'manager');
   const ret = await post(o, r.id);
   // A dispatch entered with wrong quantities, posted, then reversed (红字冲销).
   const wrong = await postedDispatch(o, 'KH002', 5, { memo: '工程二期' });
-  const { reversal } = ok(await o.core.call('slips.reverse', { slipId: wrong.id, reason: '数量录错, 冲销后重开' }, { token: o.tokens.manager }));
+  const { reversal } = ok(await o.core.call('slips.reverse', { slipId: wrong.id, reason: '数量录错, 冲销后重开' }, { sessionToken: o.tokens.manager }));
   // The first dispatch printed, then printed again (补打).
   await printDoc(o, { doc: 'dispatch', slipId: dispatch20.id });
 
@@ -64,7 +64,7 @@ export async function businessDays(opts: { cardDays?: number; perDay?: number } 
         await o.core.call(
           'slips.create',
           { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: `HQ-2026-${String(100 + d)}`, lines: [{ itemId: cardItemId, qty: 300, unitCostFen: 5200 + d }] },
-          { token: o.tokens.keeper },
+          { sessionToken: o.tokens.keeper },
         ),
       );
       await post(o, inb.id);

@@ -21,10 +21,10 @@ export async function stockedOffice(qtyEach = 2000): Promise<{ o: PrintOffice; i
     await o.core.call(
       'slips.create',
       { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-2026-11-0088', memo: '11月第二批到货', lines },
-      { token: o.tokens.keeper },
+      { sessionToken: o.tokens.keeper },
     ),
   );
-  const inbound = ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+  const inbound = ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
   return { o, inbound };
 }
 
@@ -43,7 +43,7 @@ export async function createDispatch(
     await o.core.call(
       'slips.create',
       { kind: 'dispatch', customerId: o.customerId(customerCode), paymentMode: extra.paymentMode ?? 'credit', memo: extra.memo ?? '', lines },
-      { token: o.tokens.sales },
+      { sessionToken: o.tokens.sales },
     ),
   );
 }
@@ -53,18 +53,18 @@ export async function relogin(o: PrintOffice): Promise<void> {
   const t = o.tokens as Record<string, string>;
   for (const key of Object.keys(t)) {
     const role = (key === 'shipperDriver' ? 'driver' : key) as Role;
-    t[key] = ok(await o.core.call('auth.login', { user: o.names[role], pin: o.pins[role] })).token;
+    t[key] = ok(await o.core.call('auth.login', { user: o.names[role], pin: o.pins[role] })).sessionToken;
   }
 }
 
 /** Signs as `role`. Finance signing a credit sale brings the manager's PIN along, for sales over the customer's credit limit. */
 export async function sign(o: PrintOffice, slipId: number, role: Role): Promise<Slip> {
   const creditOverride = role === 'finance' ? { user: o.names.manager, pin: o.pins.manager } : undefined;
-  return ok(await o.core.call('slips.sign', { slipId, role, user: o.names[role], pin: o.pins[role], creditOverride }, { token: o.tokens.statistician }));
+  return ok(await o.core.call('slips.sign', { slipId, role, user: o.names[role], pin: o.pins[role], creditOverride }, { sessionToken: o.tokens.statistician }));
 }
 
 export async function post(o: PrintOffice, slipId: number): Promise<Slip> {
-  return ok(await o.core.call('slips.post', { slipId }, { token: o.tokens.keeper }));
+  return ok(await o.core.call('slips.post', { slipId }, { sessionToken: o.tokens.keeper }));
 }
 
 /** A dispatch signed by the manager and finance and posted by the keeper. */
@@ -82,13 +82,13 @@ export interface Pdf {
 
 /** documents.render (a preview unless printId is given). */
 export async function render(o: PrintOffice, input: Input<'documents.render'>, token = o.tokens.keeper): Promise<Pdf> {
-  const value = ok(await o.core.call('documents.render', input, { token }));
+  const value = ok(await o.core.call('documents.render', input, { sessionToken: token }));
   return { value, bytes: Buffer.from(value.base64, 'base64') };
 }
 
 /** documents.recordPrint then documents.render of that print: what the desk does for 打印. */
 export async function printDoc(o: PrintOffice, input: Input<'documents.recordPrint'>, token = o.tokens.keeper): Promise<Pdf> {
-  const rec = ok(await o.core.call('documents.recordPrint', input, { token }));
+  const rec = ok(await o.core.call('documents.recordPrint', input, { sessionToken: token }));
   return render(o, { doc: rec.doc, slipId: rec.slipId ?? undefined, itemId: rec.itemId ?? undefined, printId: rec.id }, token);
 }
 

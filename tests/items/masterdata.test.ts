@@ -9,7 +9,7 @@ describe('items', () => {
     o = await demoOffice();
   });
   afterAll(() => o.close());
-  const k = () => ({ token: o.tokens.keeper });
+  const k = () => ({ sessionToken: o.tokens.keeper });
 
   it('creates an item with a unit and a case barcode; get and findByBarcode return it', async () => {
     const item = ok(
@@ -44,8 +44,8 @@ describe('items', () => {
       ],
       active: true,
     });
-    expect(ok(await o.core.call('items.get', { itemId: item.id }, { token: o.tokens.shipper }))).toEqual(item);
-    expect(ok(await o.core.call('items.findByBarcode', { code: '6900000000028' }, { token: o.tokens.sales }))).toEqual({ item, packQty: 6 });
+    expect(ok(await o.core.call('items.get', { itemId: item.id }, { sessionToken: o.tokens.shipper }))).toEqual(item);
+    expect(ok(await o.core.call('items.findByBarcode', { code: '6900000000028' }, { sessionToken: o.tokens.sales }))).toEqual({ item, packQty: 6 });
     expect(ok(await o.core.call('items.findByBarcode', { code: ' 6900000000011 ' }, k()))).toEqual({ item, packQty: 1 });
   });
 
@@ -112,7 +112,7 @@ describe('items', () => {
       expect(e.message_en).toContain(`${path}: `);
     }
     for (const role of ['finance', 'sales', 'shipper', 'admin'] as const) {
-      const e = err(await o.core.call('items.create', { code: 'B2', name: 'x', unit: '片' }, { token: o.tokens[role] }));
+      const e = err(await o.core.call('items.create', { code: 'B2', name: 'x', unit: '片' }, { sessionToken: o.tokens[role] }));
       expect(e.code).toBe('forbidden');
       expect(e.message_zh).toContain('库管员、统计员、办事处经理');
     }
@@ -122,7 +122,7 @@ describe('items', () => {
 
   it('linkBarcode attaches a new code (unknown codes met while scanning), refuses one taken by another item', async () => {
     const id = o.itemId('WY-1001');
-    const linked = ok(await o.core.call('items.linkBarcode', { itemId: id, code: '6900000000059', packQty: 2 }, { token: o.tokens.statistician }));
+    const linked = ok(await o.core.call('items.linkBarcode', { itemId: id, code: '6900000000059', packQty: 2 }, { sessionToken: o.tokens.statistician }));
     expect(linked.barcodes).toEqual([
       { code: '6923456000308', packQty: 1 },
       { code: '6900000000059', packQty: 2 },
@@ -142,7 +142,7 @@ describe('items', () => {
     expect(nf.message_zh).toBe('找不到商品: 99999');
     expect(err(await o.core.call('items.linkBarcode', { itemId: id, code: '12' }, k())).code).toBe('invalid_input');
     expect(err(await o.core.call('items.linkBarcode', { itemId: id, code: '6900000000066', packQty: 0 }, k())).code).toBe('invalid_input');
-    expect(err(await o.core.call('items.linkBarcode', { itemId: id, code: '6900000000066' }, { token: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('items.linkBarcode', { itemId: id, code: '6900000000066' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
     expect(err(await o.core.call('items.findByBarcode', { code: '6900000000066' }, k())).code).toBe('not_found');
   });
 
@@ -153,7 +153,7 @@ describe('items', () => {
   });
 
   it('list searches by code, name, pinyin initials and exact barcode', async () => {
-    const codes = async (query: string) => ok(await o.core.call('items.list', { query }, { token: o.tokens.sales })).rows.map((i) => i.code);
+    const codes = async (query: string) => ok(await o.core.call('items.list', { query }, { sessionToken: o.tokens.sales })).rows.map((i) => i.code);
     expect(await codes('CZ-88')).toEqual(['CZ-8801', 'CZ-8802', 'CZ-8803']);
     expect(await codes('cz-880')).toEqual(['CZ-8801', 'CZ-8802', 'CZ-8803']);
     expect(await codes('马桶')).toEqual(['WY-1001', 'WY-1002']);
@@ -203,7 +203,7 @@ describe('items', () => {
       await o.core.call(
         'items.update',
         { itemId: id, name: '仿古砖 哑光灰', spec: '300×300', unit: '块', priceFen: 750, barcodes: [{ code: '6923456000285' }, { code: '6900000000073', packQty: 24 }] },
-        { token: o.tokens.statistician },
+        { sessionToken: o.tokens.statistician },
       ),
     );
     expect(after).toEqual({
@@ -229,7 +229,7 @@ describe('items', () => {
     expect(ok(await o.core.call('items.get', { itemId: id }, k()))).toEqual({ ...after, priceFen: 800 });
     expect(err(await o.core.call('items.update', { itemId: 99999, name: 'x' }, k())).code).toBe('not_found');
     expect(err(await o.core.call('items.update', { itemId: id, name: '' }, k())).code).toBe('invalid_input');
-    expect(err(await o.core.call('items.update', { itemId: id, name: 'x' }, { token: o.tokens.finance })).code).toBe('forbidden');
+    expect(err(await o.core.call('items.update', { itemId: id, name: 'x' }, { sessionToken: o.tokens.finance })).code).toBe('forbidden');
   });
 });
 
@@ -239,10 +239,10 @@ describe('customers', () => {
     o = await demoOffice();
   });
   afterAll(() => o.close());
-  const s = () => ({ token: o.tokens.sales });
+  const s = () => ({ sessionToken: o.tokens.sales });
 
   it('creates with defaults and pinyin; refuses a duplicate code and bad input', async () => {
-    const c = ok(await o.core.call('customers.create', { code: 'KH100', name: '金牛装饰 城西店' }, { token: o.tokens.finance }));
+    const c = ok(await o.core.call('customers.create', { code: 'KH100', name: '金牛装饰 城西店' }, { sessionToken: o.tokens.finance }));
     expect(c).toEqual({
       id: expect.any(Number),
       code: 'KH100',
@@ -268,12 +268,12 @@ describe('customers', () => {
     ])
       expect(err(await o.core.callUnknown('customers.create', bad, s())).code).toBe('invalid_input');
     for (const role of ['keeper', 'shipper', 'admin'] as const)
-      expect(err(await o.core.call('customers.create', { code: 'KH102', name: 'x' }, { token: o.tokens[role] })).code).toBe('forbidden');
+      expect(err(await o.core.call('customers.create', { code: 'KH102', name: 'x' }, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
     expect(ok(await o.core.call('customers.list', { query: 'KH10' }, s())).rows.map((r) => r.code)).toEqual(['KH100']);
   });
 
   it('searches by code, name and pinyin initials, rare characters included', async () => {
-    const codes = async (query: string) => ok(await o.core.call('customers.list', { query }, { token: o.tokens.keeper })).rows.map((r) => r.code);
+    const codes = async (query: string) => ok(await o.core.call('customers.list', { query }, { sessionToken: o.tokens.keeper })).rows.map((r) => r.code);
     expect(await codes('KH00')).toEqual(['KH001', 'KH002', 'KH003', 'KH004', 'KH005', 'KH006', 'KH007', 'KH008']);
     expect(await codes('装饰')).toEqual(['KH002', 'KH007', 'KH100']);
     expect(await codes('hmzs')).toEqual(['KH002']); // 华美装饰
@@ -293,7 +293,7 @@ describe('customers', () => {
     const id = o.customerId('KH006');
     const before = ok(await o.core.call('customers.list', { query: 'KH006' }, s())).rows[0];
     const after = ok(
-      await o.core.call('customers.update', { customerId: id, name: '门市散客', phone: '021-5555', creditLimitFen: 100_00 }, { token: o.tokens.statistician }),
+      await o.core.call('customers.update', { customerId: id, name: '门市散客', phone: '021-5555', creditLimitFen: 100_00 }, { sessionToken: o.tokens.statistician }),
     );
     expect(after).toEqual({ ...before, name: '门市散客', phone: '021-5555', creditLimitFen: 10000, pinyin: 'mssk' });
     expect(ok(await o.core.call('customers.list', { query: 'mssk' }, s())).rows.map((r) => r.id)).toEqual([id]);
@@ -304,7 +304,7 @@ describe('customers', () => {
     expect(nf.code).toBe('not_found');
     expect(nf.message_zh).toBe('找不到客户: 9999');
     expect(err(await o.core.call('customers.update', { customerId: id, creditLimitFen: -5 }, s())).code).toBe('invalid_input');
-    expect(err(await o.core.call('customers.update', { customerId: id, name: 'x' }, { token: o.tokens.keeper })).code).toBe('forbidden');
+    expect(err(await o.core.call('customers.update', { customerId: id, name: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
   });
 });
 
@@ -317,20 +317,20 @@ describe('suppliers', () => {
 
   it('creates and lists suppliers by code; refuses duplicates, bad input and the wrong roles', async () => {
     const s = ok(
-      await o.core.call('suppliers.create', { code: 'GYS000', name: '华南总仓', kind: '总部', phone: '020-1' }, { token: o.tokens.keeper }),
+      await o.core.call('suppliers.create', { code: 'GYS000', name: '华南总仓', kind: '总部', phone: '020-1' }, { sessionToken: o.tokens.keeper }),
     );
     expect(s).toEqual({ id: expect.any(Number), code: 'GYS000', name: '华南总仓', kind: '总部', contact: '', phone: '020-1', address: '', active: true });
-    const list = ok(await o.core.call('suppliers.list', {}, { token: o.tokens.sales }));
+    const list = ok(await o.core.call('suppliers.list', {}, { sessionToken: o.tokens.sales }));
     expect(list.map((x) => x.code)).toEqual(['GYS000', 'GYS001']);
     expect(list[1]).toMatchObject({ name: '营销中心总部仓', kind: '总部' });
-    const dup = err(await o.core.call('suppliers.create', { code: 'GYS001', name: '重复' }, { token: o.tokens.statistician }));
+    const dup = err(await o.core.call('suppliers.create', { code: 'GYS001', name: '重复' }, { sessionToken: o.tokens.statistician }));
     expect(dup.code).toBe('duplicate');
     expect(dup.message_zh).toBe('供应商编码「GYS001」已存在');
-    expect(err(await o.core.callUnknown('suppliers.create', { code: 'GYS002' }, { token: o.tokens.keeper })).code).toBe('invalid_input');
+    expect(err(await o.core.callUnknown('suppliers.create', { code: 'GYS002' }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
     for (const role of ['sales', 'finance', 'shipper'] as const)
-      expect(err(await o.core.call('suppliers.create', { code: 'GYS003', name: 'x' }, { token: o.tokens[role] })).code).toBe('forbidden');
+      expect(err(await o.core.call('suppliers.create', { code: 'GYS003', name: 'x' }, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
     expect(err(await o.core.call('suppliers.list', {})).code).toBe('not_logged_in');
-    expect(err(await o.core.callUnknown('suppliers.list', { query: 'x' }, { token: o.tokens.keeper })).code).toBe('invalid_input');
-    expect(ok(await o.core.call('suppliers.list', {}, { token: o.tokens.keeper })).length).toBe(2);
+    expect(err(await o.core.callUnknown('suppliers.list', { query: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
+    expect(ok(await o.core.call('suppliers.list', {}, { sessionToken: o.tokens.keeper })).length).toBe(2);
   });
 });

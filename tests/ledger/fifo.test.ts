@@ -17,7 +17,7 @@ describe('FIFO layer takes (books level)', () => {
   beforeAll(async () => {
     o = await demoOffice();
     // moves need a slip and a line to point at; a draft serves (these rows are for this module only)
-    const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { token: o.tokens.keeper }));
+    const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { sessionToken: o.tokens.keeper }));
     pc = { slipId: s.id, businessDate: '2026-11-29', postedAt: '2026-11-29T01:00:00.000Z' };
     lineId = s.lines[0].id;
   });

@@ -224,7 +224,7 @@ class Desk {
     }
     const before = refusal ? this.fingerprint() : null;
     const requestId = `prop-${++this.seq}`;
-    const r = await this.o.core.call(method, input, { token: this.o.tokens[who], requestId });
+    const r = await this.o.core.call(method, input, { sessionToken: this.o.tokens[who], requestId });
     this.last = { method, input, who, requestId, result: r };
     this.writes += 1;
     if (refusal) {
@@ -402,7 +402,7 @@ class Desk {
         this.trace.push(`  today is ${this.today()}`);
         // a new shift: everyone logs in again (idle sessions have expired)
         for (const role of ['keeper', 'sales', 'manager', 'finance'] as const)
-          this.o.tokens[role] = ok(await this.o.core.call('auth.login', { user: this.o.names[role], pin: this.o.pins[role] })).token;
+          this.o.tokens[role] = ok(await this.o.core.call('auth.login', { user: this.o.names[role], pin: this.o.pins[role] })).sessionToken;
         return;
     }
   }
@@ -415,11 +415,11 @@ class Desk {
     if (reuse && last.result.ok) {
       // The same request id on another method is refused.
       const other: MethodName = last.method === 'slips.void' ? 'slips.reverse' : 'slips.void';
-      const r = await this.o.core.call(other, { slipId: 1, reason: 'reuse' }, { token: this.o.tokens.keeper, requestId: last.requestId });
+      const r = await this.o.core.call(other, { slipId: 1, reason: 'reuse' }, { sessionToken: this.o.tokens.keeper, requestId: last.requestId });
       this.trace.push(`  ${other} with ${last.requestId} of ${last.method}`);
       if (r.ok || r.error.code !== 'request_reused') throw new Error(`a request id reused for ${other} was not refused as request_reused: ${JSON.stringify(r).slice(0, 200)}`);
     } else {
-      const r = await this.o.core.call(last.method, last.input as never, { token: this.o.tokens[last.who], requestId: last.requestId });
+      const r = await this.o.core.call(last.method, last.input as never, { sessionToken: this.o.tokens[last.who], requestId: last.requestId });
       this.trace.push(`  retry ${last.method} ${last.requestId}`);
       if (last.result.ok) {
         if (!r.ok) throw new Error(`retrying a successful ${last.method} was refused: ${r.error.code}`);
@@ -447,7 +447,7 @@ class Desk {
     if (auditRows !== this.audit) throw new Error(`${auditRows} audit rows for ${this.audit} successful writes`);
 
     // (1) per item, three ways from the database and once from the model
-    const onHand = ok(await core.call('stock.onHand', { itemIds: this.items }, { token: tokens.keeper }));
+    const onHand = ok(await core.call('stock.onHand', { itemIds: this.items }, { sessionToken: tokens.keeper }));
     const docs = new Map<number, { in: number; out: number }>(this.items.map((i) => [i, { in: 0, out: 0 }]));
     for (const item of this.items) {
       const api = onHand.rows.find((r) => r.itemId === item);
@@ -462,7 +462,7 @@ class Desk {
       // the stock card: each row's balance follows from the one before; the card closes at on hand,
       // for today alone (its opening carried from the days before) and, now and then, over all time
       for (const period of wholeCard ? [{ from: this.today(), to: this.today() }, {}] : [{ from: this.today(), to: this.today() }]) {
-        const card = ok(await core.call('stock.card', { itemId: item, limit: 1000, ...period }, { token: tokens.keeper }));
+        const card = ok(await core.call('stock.card', { itemId: item, limit: 1000, ...period }, { sessionToken: tokens.keeper }));
         let run = { ...card.opening };
         for (const row of card.rows) {
           run = {
@@ -478,7 +478,7 @@ class Desk {
 
     // (6) posted slips never change; (3) every posted line costs what the model says
     for (const s of this.m.slips) {
-      const v = ok(await core.call('slips.get', { slipId: s.id }, { token: tokens.keeper }));
+      const v = ok(await core.call('slips.get', { slipId: s.id }, { sessionToken: tokens.keeper }));
       const where = `${s.no} (${s.kind})`;
       expect([v.no, v.kind, v.state], where).toEqual([s.no, s.kind, s.state]);
       expect(
@@ -534,7 +534,7 @@ async function runSequence(ops: Op[], stats?: { ops: number; writes: number }): 
   // refund out of an empty cash box is the money books' business (see the report on
   // finance/slipmoney.ts: reversing a short-picked cash dispatch pays the whole receipt back
   // before it takes back the short-pick refund, so it can need more cash than the slip netted).
-  ok(await o.core.call('cash.topUp', { amountFen: 100_000_000, memo: '备用金 (property test)' }, { token: o.tokens.finance }));
+  ok(await o.core.call('cash.topUp', { amountFen: 100_000_000, memo: '备用金 (property test)' }, { sessionToken: o.tokens.finance }));
   const desk = new Desk(o);
   try {
     await desk.check(true);
@@ -628,7 +628,7 @@ describe('the FIFO layers on their own, holding any amount (property)', () => {
       const db = o.core.db;
       const items = [o.itemId('CZ-8801'), o.itemId('CZ-8802')];
       // moves point at a slip line; a draft serves (these rows never outlive a run)
-      const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [{ itemId: items[0], qty: 1 }] }, { token: o.tokens.keeper }));
+      const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [{ itemId: items[0], qty: 1 }] }, { sessionToken: o.tokens.keeper }));
       const lineId = s.lines[0].id;
       const pc: PostingCtx = { slipId: s.id, businessDate: '2026-11-29', postedAt: '2026-11-29T01:00:00.000Z' };
       const movesSince = (id: number) => db.prepare('SELECT * FROM stock_moves WHERE id > ? ORDER BY id').all(id) as MoveRow[];

@@ -23,6 +23,32 @@ describe('formatFen', () => {
   it('refuses what is not a whole number of fen', () => {
     for (const bad of [1.5, NaN, Infinity, 2 ** 53]) expect(() => formatFen(bad)).toThrow(RangeError);
   });
+
+  it('puts a yuan sign after the minus: full-width ￥ on paper, half-width ¥ on screen', () => {
+    expect(formatFen(123456, { symbol: '￥' })).toBe('￥1,234.56');
+    expect(formatFen(-123456, { symbol: '￥' })).toBe('-￥1,234.56');
+    expect(formatFen(-5, { symbol: '¥' })).toBe('-¥0.05');
+    expect(formatFen(-123456, { symbol: '¥', grouping: false })).toBe('-¥1234.56');
+  });
+
+  // Printing (￥, grouped), the day close's messages (no grouping) and the error messages
+  // (grouped) each had a formatter of their own; these are the forms they printed, kept exactly
+  // (PDFs and messages are read back by tests/printing and tests/finance).
+  it('keeps the forms printing, the day close and the error messages printed before', () => {
+    const cases: [number, string, string, string][] = [
+      [0, '￥0.00', '0.00', '0.00'],
+      [-1, '-￥0.01', '-0.01', '-0.01'],
+      [99, '￥0.99', '0.99', '0.99'],
+      [-100000, '-￥1,000.00', '-1000.00', '-1,000.00'],
+      [123456789, '￥1,234,567.89', '1234567.89', '1,234,567.89'],
+      [-987654321012, '-￥9,876,543,210.12', '-9876543210.12', '-9,876,543,210.12'],
+    ];
+    for (const [fen, printed, dayClose, message] of cases) {
+      expect(formatFen(fen, { symbol: '￥' })).toBe(printed);
+      expect(formatFen(fen, { grouping: false })).toBe(dayClose);
+      expect(formatFen(fen)).toBe(message);
+    }
+  });
 });
 
 describe('parseYuanToFen', () => {

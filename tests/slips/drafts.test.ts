@@ -19,7 +19,7 @@ async function dispatchDraft(o: DemoOffice, extra: Partial<Input<'slips.create'>
         ],
         ...extra,
       } as Input<'slips.create'>,
-      { token: o.tokens.sales },
+      { sessionToken: o.tokens.sales },
     ),
   );
 }
@@ -29,7 +29,7 @@ async function moveClock(o: DemoOffice, iso: string) {
   o.clock.set(iso);
   for (const role of Object.keys(o.tokens) as (keyof DemoOffice['tokens'])[]) {
     const r = role === 'shipperDriver' ? 'driver' : role;
-    o.tokens[role] = ok(await o.core.call('auth.login', { user: o.names[r], pin: o.pins[r] })).token;
+    o.tokens[role] = ok(await o.core.call('auth.login', { user: o.names[r], pin: o.pins[r] })).sessionToken;
   }
 }
 
@@ -44,28 +44,28 @@ describe('slip numbering', () => {
     const nos: string[] = [];
     for (let i = 0; i < 3; i++) nos.push((await dispatchDraft(o)).no);
     expect(nos).toEqual(['FH202611290001', 'FH202611290002', 'FH202611290003']);
-    const second = ok(await o.core.call('slips.get', { no: nos[1] }, { token: o.tokens.sales }));
-    const voided = ok(await o.core.call('slips.void', { slipId: second.id, reason: '客户取消' }, { token: o.tokens.sales }));
+    const second = ok(await o.core.call('slips.get', { no: nos[1] }, { sessionToken: o.tokens.sales }));
+    const voided = ok(await o.core.call('slips.void', { slipId: second.id, reason: '客户取消' }, { sessionToken: o.tokens.sales }));
     expect(voided).toMatchObject({ no: 'FH202611290002', state: 'void', reason: '客户取消', voidedAt: '2026-11-29T01:00:00.000Z' });
     // a refused create takes no number
-    expect(err(await o.core.call('slips.create', { kind: 'dispatch', lines: [{ itemId: 99999, qty: 1 }] }, { token: o.tokens.sales })).code).toBe('not_found');
-    expect(err(await o.core.call('slips.create', { kind: 'dispatch', customerId: 99999 }, { token: o.tokens.sales })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.create', { kind: 'dispatch', lines: [{ itemId: 99999, qty: 1 }] }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.create', { kind: 'dispatch', customerId: 99999 }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
     expect((await dispatchDraft(o)).no).toBe('FH202611290004');
     // each kind has its own series
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.keeper }));
+    const inb = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
     expect(inb.no).toBe('JC202611290001');
-    const ret = ok(await o.core.call('slips.create', { kind: 'return' }, { token: o.tokens.sales }));
+    const ret = ok(await o.core.call('slips.create', { kind: 'return' }, { sessionToken: o.tokens.sales }));
     expect(ret.no).toBe('TH202611290001');
     // the voided number is still there, under its own number
-    expect(ok(await o.core.call('slips.get', { no: 'FH202611290002' }, { token: o.tokens.keeper })).state).toBe('void');
-    const listed = ok(await o.core.call('slips.list', { kind: 'dispatch' }, { token: o.tokens.keeper })).rows.map((r) => [r.no, r.state]);
+    expect(ok(await o.core.call('slips.get', { no: 'FH202611290002' }, { sessionToken: o.tokens.keeper })).state).toBe('void');
+    const listed = ok(await o.core.call('slips.list', { kind: 'dispatch' }, { sessionToken: o.tokens.keeper })).rows.map((r) => [r.no, r.state]);
     expect(listed).toEqual([
       ['FH202611290004', 'draft'],
       ['FH202611290003', 'draft'],
       ['FH202611290002', 'void'],
       ['FH202611290001', 'draft'],
     ]);
-    expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).problems).toEqual([]);
+    expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).problems).toEqual([]);
   });
 
   it('a new day in Shanghai restarts the serial; a slip posted the next day moves to that business day', async () => {
@@ -77,7 +77,7 @@ describe('slip numbering', () => {
       await o.core.call(
         'slips.create',
         { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-MID', lines: [{ itemId: o.itemId('CZ-8801'), qty: 5, unitCostFen: 100 }] },
-        { token: o.tokens.keeper },
+        { sessionToken: o.tokens.keeper },
       ),
     );
     expect([inb.no, inb.businessDate]).toEqual(['JC202611290001', '2026-11-29']);
@@ -85,15 +85,15 @@ describe('slip numbering', () => {
     const next = await dispatchDraft(o);
     expect([next.no, next.businessDate]).toEqual(['FH202611300001', '2026-11-30']);
     expect((await dispatchDraft(o)).no).toBe('FH202611300002');
-    const posted = ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+    const posted = ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     expect([posted.no, posted.businessDate, posted.postedAt]).toEqual(['JC202611290001', '2026-11-30', '2026-11-29T16:00:00.000Z']);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '录错' }, { token: o.tokens.keeper }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '录错' }, { sessionToken: o.tokens.keeper }));
     expect(reversal.no).toBe('HC202611300001');
     await moveClock(o, '2026-12-31T16:00:00.000Z'); // new year
     expect((await dispatchDraft(o)).no).toBe('FH202701010001');
-    const byDay = ok(await o.core.call('slips.list', { from: '2026-11-30', to: '2026-11-30' }, { token: o.tokens.keeper })).rows.map((r) => r.no);
+    const byDay = ok(await o.core.call('slips.list', { from: '2026-11-30', to: '2026-11-30' }, { sessionToken: o.tokens.keeper })).rows.map((r) => r.no);
     expect(byDay).toEqual(['HC202611300001', 'FH202611300002', 'FH202611300001', 'JC202611290001']);
-    expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).problems).toEqual([]);
+    expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).problems).toEqual([]);
   });
 });
 
@@ -106,7 +106,7 @@ describe('drafts: create, update, void', () => {
 
   it('a dispatch draft: prices default to the item price, amounts and totals, the signatures it needs', async () => {
     const d = await dispatchDraft(o, { memo: '  送货上门  ' });
-    const sales = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.sales }));
+    const sales = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.sales }));
     expect(d).toMatchObject({
       kind: 'dispatch',
       state: 'draft',
@@ -139,8 +139,8 @@ describe('drafts: create, update, void', () => {
       [1, 'CZ-8801', '抛光砖 雅典米白', '片', 2, 7800, null, 15600, null, null, null],
       [2, 'CZ-8802', '抛光砖 卡拉拉白', '片', 3, 8500, null, 25500, null, null, null],
     ]);
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.shipper }))).toEqual(d);
-    expect(ok(await o.core.call('slips.get', { no: d.no }, { token: o.tokens.shipper }))).toEqual(d);
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.shipper }))).toEqual(d);
+    expect(ok(await o.core.call('slips.get', { no: d.no }, { sessionToken: o.tokens.shipper }))).toEqual(d);
   });
 
   it('an inbound draft: amount = qty × unit cost; it takes no signatures; header and lines may be incomplete', async () => {
@@ -148,7 +148,7 @@ describe('drafts: create, update, void', () => {
       await o.core.call(
         'slips.create',
         { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-2026-1', lines: [{ itemId: o.itemId('WY-1001'), qty: 3, unitCostFen: 86500 }, { itemId: o.itemId('WY-1002'), qty: 1 }] },
-        { token: o.tokens.statistician },
+        { sessionToken: o.tokens.statistician },
       ),
     );
     expect(inb).toMatchObject({ kind: 'inbound', supplierName: '营销中心总部仓', deliveryNoteNo: 'HQ-2026-1', requiredSignatures: [], missingSignatures: [], totalQty: 4, totalAmountFen: 259500 });
@@ -156,7 +156,7 @@ describe('drafts: create, update, void', () => {
       [86500, null, 259500],
       [null, null, 0],
     ]);
-    const empty = ok(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.keeper }));
+    const empty = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
     expect(empty).toMatchObject({ lines: [], totalQty: 0, totalAmountFen: 0, supplierId: null, memo: '' });
   });
 
@@ -174,7 +174,7 @@ describe('drafts: create, update, void', () => {
     ];
     const token = o.tokens.statistician; // may open every kind
     for (const [input, zh, en] of cases) {
-      const e = err(await o.core.call('slips.create', input, { token }));
+      const e = err(await o.core.call('slips.create', input, { sessionToken: token }));
       expect(e.code).toBe('invalid_input');
       expect(e.message_zh).toContain(zh);
       expect(e.message_en).toContain(en);
@@ -182,7 +182,7 @@ describe('drafts: create, update, void', () => {
   });
 
   it('refuses bad input, unknown references, too large amounts and the wrong roles per kind', async () => {
-    const t = { token: o.tokens.statistician };
+    const t = { sessionToken: o.tokens.statistician };
     const item = o.itemId('CZ-8801');
     for (const bad of [
       { kind: 'reversal' },
@@ -202,24 +202,24 @@ describe('drafts: create, update, void', () => {
     const big = err(await o.core.call('slips.create', { kind: 'inbound', lines: [{ itemId: item, qty: 1_000_000_000, unitCostFen: 100_000 }] }, t));
     expect([big.code, big.message_zh, big.message_en]).toEqual(['amount_too_large', '金额超出范围', 'Amount out of range']);
     // who may open which kind (SLIP_CREATE_ROLES)
-    const f1 = err(await o.core.call('slips.create', { kind: 'dispatch' }, { token: o.tokens.keeper }));
+    const f1 = err(await o.core.call('slips.create', { kind: 'dispatch' }, { sessionToken: o.tokens.keeper }));
     expect(f1.code).toBe('forbidden');
     expect(f1.message_zh).toContain('业务员、统计员、办事处经理');
-    expect(err(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.sales })).code).toBe('forbidden');
-    expect(err(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.manager })).code).toBe('forbidden');
-    expect(err(await o.core.call('slips.create', { kind: 'dispatch' }, { token: o.tokens.finance })).code).toBe('forbidden');
-    expect(err(await o.core.call('slips.create', { kind: 'return' }, { token: o.tokens.shipper })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.manager })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.create', { kind: 'dispatch' }, { sessionToken: o.tokens.finance })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.create', { kind: 'return' }, { sessionToken: o.tokens.shipper })).code).toBe('forbidden');
     expect(err(await o.core.call('slips.create', { kind: 'inbound' })).code).toBe('not_logged_in');
-    ok(await o.core.call('slips.create', { kind: 'return' }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.create', { kind: 'return' }, { sessionToken: o.tokens.keeper }));
   });
 
   it('update: fields left out stay, lines given replace all lines, version conflicts are refused', async () => {
     const d = await dispatchDraft(o);
     const oldLineIds = d.lines.map((l) => l.id);
-    const u1 = ok(await o.core.call('slips.update', { slipId: d.id, version: 1, memo: '改为自提' }, { token: o.tokens.sales }));
+    const u1 = ok(await o.core.call('slips.update', { slipId: d.id, version: 1, memo: '改为自提' }, { sessionToken: o.tokens.sales }));
     expect(u1).toMatchObject({ version: 2, memo: '改为自提', paymentMode: 'cash', customerId: d.customerId });
     expect(u1.lines).toEqual(d.lines);
-    const stale = err(await o.core.call('slips.update', { slipId: d.id, version: 1, memo: '旧版本的改动' }, { token: o.tokens.sales }));
+    const stale = err(await o.core.call('slips.update', { slipId: d.id, version: 1, memo: '旧版本的改动' }, { sessionToken: o.tokens.sales }));
     expect(stale.code).toBe('version_conflict');
     expect(stale.message_zh).toBe(`单据 ${d.no} 已被他人修改, 请刷新后重试`);
     expect(stale.message_en).toBe(`Slip ${d.no} was changed by someone else: reload and try again`);
@@ -227,7 +227,7 @@ describe('drafts: create, update, void', () => {
       await o.core.call(
         'slips.update',
         { slipId: d.id, version: 2, customerId: o.customerId('KH003'), paymentMode: 'wechat', lines: [{ itemId: o.itemId('WY-2001'), qty: 4, memo: '加急' }] },
-        { token: o.tokens.manager },
+        { sessionToken: o.tokens.manager },
       ),
     );
     expect(u2).toMatchObject({ version: 3, customerName: '新城专卖店', paymentMode: 'wechat', memo: '改为自提', totalQty: 4, totalAmountFen: 4 * 28900 });
@@ -235,51 +235,51 @@ describe('drafts: create, update, void', () => {
     expect(u2.lines.map((l) => l.id).filter((id) => oldLineIds.includes(id)).length).toBeLessThanOrEqual(1); // ids may be reused, the rows are new
     expect(o.core.db.prepare('SELECT COUNT(*) FROM slip_lines WHERE slip_id = ?').pluck().get(d.id)).toBe(1);
     // without a version the edit simply applies; null clears a header field, [] clears the lines
-    const u3 = ok(await o.core.call('slips.update', { slipId: d.id, paymentMode: null, memo: null, lines: [] }, { token: o.tokens.sales }));
+    const u3 = ok(await o.core.call('slips.update', { slipId: d.id, paymentMode: null, memo: null, lines: [] }, { sessionToken: o.tokens.sales }));
     expect(u3).toMatchObject({ version: 4, paymentMode: null, memo: '', lines: [], totalQty: 0 });
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.sales }))).toEqual(u3);
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.sales }))).toEqual(u3);
   });
 
   it('update refuses foreign fields, unknown slips and references, and the wrong roles, changing nothing', async () => {
     const d = await dispatchDraft(o);
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.keeper }));
-    const e1 = err(await o.core.call('slips.update', { slipId: inb.id, customerId: o.customerId('KH001') }, { token: o.tokens.keeper }));
+    const inb = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
+    const e1 = err(await o.core.call('slips.update', { slipId: inb.id, customerId: o.customerId('KH001') }, { sessionToken: o.tokens.keeper }));
     expect([e1.code, e1.message_zh]).toEqual(['invalid_input', '输入有误: 进仓单没有「客户」']);
-    expect(err(await o.core.call('slips.update', { slipId: d.id, deliveryNoteNo: 'X' }, { token: o.tokens.sales })).code).toBe('invalid_input');
-    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, unitCostFen: 5 }] }, { token: o.tokens.sales })).code).toBe(
+    expect(err(await o.core.call('slips.update', { slipId: d.id, deliveryNoteNo: 'X' }, { sessionToken: o.tokens.sales })).code).toBe('invalid_input');
+    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, unitCostFen: 5 }] }, { sessionToken: o.tokens.sales })).code).toBe(
       'invalid_input',
     );
-    expect(err(await o.core.call('slips.update', { slipId: d.id, customerId: 9999 }, { token: o.tokens.sales })).code).toBe('not_found');
-    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: 9999, qty: 1 }] }, { token: o.tokens.sales })).code).toBe('not_found');
-    const nf = err(await o.core.call('slips.update', { slipId: 9999, memo: 'x' }, { token: o.tokens.sales }));
+    expect(err(await o.core.call('slips.update', { slipId: d.id, customerId: 9999 }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: 9999, qty: 1 }] }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
+    const nf = err(await o.core.call('slips.update', { slipId: 9999, memo: 'x' }, { sessionToken: o.tokens.sales }));
     expect([nf.code, nf.message_zh, nf.message_en]).toEqual(['not_found', '找不到单据: 9999', 'No such slip: 9999']);
     // the keeper may not edit a dispatch, the salesperson may not edit an inbound slip
-    expect(err(await o.core.call('slips.update', { slipId: d.id, memo: 'x' }, { token: o.tokens.keeper })).code).toBe('forbidden');
-    expect(err(await o.core.call('slips.update', { slipId: inb.id, memo: 'x' }, { token: o.tokens.sales })).code).toBe('forbidden');
-    expect(err(await o.core.call('slips.update', { slipId: d.id, memo: 'x' }, { token: o.tokens.finance })).code).toBe('forbidden');
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.sales }))).toEqual(d);
+    expect(err(await o.core.call('slips.update', { slipId: d.id, memo: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.update', { slipId: inb.id, memo: 'x' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.update', { slipId: d.id, memo: 'x' }, { sessionToken: o.tokens.finance })).code).toBe('forbidden');
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.sales }))).toEqual(d);
   });
 
   it('void: only a draft, with a reason, by a role that may open the kind; a voided slip is frozen', async () => {
     const d = await dispatchDraft(o);
-    expect(err(await o.core.call('slips.void', { slipId: d.id, reason: '' }, { token: o.tokens.sales })).code).toBe('invalid_input');
-    expect(err(await o.core.call('slips.void', { slipId: d.id, reason: '取消' }, { token: o.tokens.keeper })).code).toBe('forbidden');
-    expect(err(await o.core.call('slips.void', { slipId: 9999, reason: '取消' }, { token: o.tokens.sales })).code).toBe('not_found');
-    const v = ok(await o.core.call('slips.void', { slipId: d.id, reason: '客户取消订单' }, { token: o.tokens.manager }));
+    expect(err(await o.core.call('slips.void', { slipId: d.id, reason: '' }, { sessionToken: o.tokens.sales })).code).toBe('invalid_input');
+    expect(err(await o.core.call('slips.void', { slipId: d.id, reason: '取消' }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
+    expect(err(await o.core.call('slips.void', { slipId: 9999, reason: '取消' }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
+    const v = ok(await o.core.call('slips.void', { slipId: d.id, reason: '客户取消订单' }, { sessionToken: o.tokens.manager }));
     expect(v).toMatchObject({ no: d.no, state: 'void', reason: '客户取消订单', version: 2 });
     for (const [m, input] of [
       ['slips.void', { slipId: d.id, reason: '再作废' }],
       ['slips.update', { slipId: d.id, memo: 'x' }],
       ['slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }],
     ] as const) {
-      const e = err(await o.core.callUnknown(m, input, { token: o.tokens.sales }));
+      const e = err(await o.core.callUnknown(m, input, { sessionToken: o.tokens.sales }));
       expect(e.code).toBe('slip_not_draft');
       expect(e.message_zh).toBe(`单据 ${d.no} 不是草稿(当前: 已作废), 不能修改`);
       expect(e.message_en).toBe(`Slip ${d.no} is not a draft (it is void) and cannot be changed`);
     }
-    expect(err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper })).code).toBe('slip_not_draft');
-    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: 'x' }, { token: o.tokens.keeper })).code).toBe('slip_not_posted');
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.sales }))).toEqual(v);
+    expect(err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper })).code).toBe('slip_not_draft');
+    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('slip_not_posted');
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.sales }))).toEqual(v);
   });
 });
 
@@ -290,13 +290,13 @@ describe('signatures', () => {
   });
   afterAll(() => o.close());
   const sign = (slipId: number, role: 'manager' | 'finance' | 'keeper', user: string | number, pin: string) =>
-    o.core.call('slips.sign', { slipId, role, user, pin }, { token: o.tokens.sales });
+    o.core.call('slips.sign', { slipId, role, user, pin }, { sessionToken: o.tokens.sales });
 
   it('manager then finance; each signature records signer, role, time and content hash under the office key', async () => {
     const d = await dispatchDraft(o);
     o.clock.advance(60_000);
     const s1 = ok(await sign(d.id, 'manager', '张伟', '1111'));
-    const manager = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.manager }));
+    const manager = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.manager }));
     expect(s1.signatures).toEqual([
       { role: 'manager', userId: manager.id, userName: '张伟', signedAt: '2026-11-29T01:01:00.000Z', contentHash: d.contentHash, signature: expect.any(String), valid: true },
     ]);
@@ -320,7 +320,7 @@ describe('signatures', () => {
     const row = o.core.db.prepare("SELECT * FROM audit_log WHERE method = 'slips.sign' ORDER BY seq DESC LIMIT 1").get() as any;
     expect(row.ref).toBe(`${d.no} finance 刘洋`);
     expect(JSON.parse(row.input_json)).toMatchObject({ role: 'finance', user: '刘洋', pin: '***' });
-    expect(row.user_id).toBe(ok(await o.core.call('auth.whoami', {}, { token: o.tokens.sales })).id);
+    expect(row.user_id).toBe(ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.sales })).id);
   });
 
   it('refuses a wrong PIN, a signer without the role, a role the kind does not take, the wrong order, a second signature', async () => {
@@ -339,7 +339,7 @@ describe('signatures', () => {
     expect(order.code).toBe('signature_order');
     expect(order.message_zh).toBe('须先由办事处经理签字');
     expect(order.message_en).toBe('The office manager must sign first');
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.sales })).signatures).toEqual([]);
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.sales })).signatures).toEqual([]);
     ok(await sign(d.id, 'manager', '张伟', '1111'));
     const again = err(await sign(d.id, 'manager', '张伟', '1111'));
     expect(again.code).toBe('already_signed');
@@ -350,14 +350,14 @@ describe('signatures', () => {
       await o.core.call(
         'slips.create',
         { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-S', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, unitCostFen: 1 }] },
-        { token: o.tokens.keeper },
+        { sessionToken: o.tokens.keeper },
       ),
     );
     expect(err(await sign(inb.id, 'manager', '张伟', '1111')).message_zh).toBe('进仓单不需要办事处经理签字');
-    const ret = ok(await o.core.call('slips.create', { kind: 'return' }, { token: o.tokens.sales }));
+    const ret = ok(await o.core.call('slips.create', { kind: 'return' }, { sessionToken: o.tokens.sales }));
     expect(err(await sign(ret.id, 'finance', '刘洋', '2222')).code).toBe('role_cannot_sign');
     expect(err(await sign(9999, 'manager', '张伟', '1111')).code).toBe('not_found');
-    expect(err(await o.core.callUnknown('slips.sign', { slipId: d.id, role: 'boss', user: '张伟', pin: '1111' }, { token: o.tokens.sales })).code).toBe('invalid_input');
+    expect(err(await o.core.callUnknown('slips.sign', { slipId: d.id, role: 'boss', user: '张伟', pin: '1111' }, { sessionToken: o.tokens.sales })).code).toBe('invalid_input');
     expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: '刘洋', pin: '2222' })).code).toBe('not_logged_in');
   });
 
@@ -377,12 +377,12 @@ describe('signatures', () => {
     ok(await sign(d.id, 'manager', '张伟', '1111'));
     const both = ok(await sign(d.id, 'finance', '刘洋', '2222'));
     // the same content again: still signed
-    const same = ok(await o.core.call('slips.update', { slipId: d.id, memo: d.memo, paymentMode: 'cash' }, { token: o.tokens.sales }));
+    const same = ok(await o.core.call('slips.update', { slipId: d.id, memo: d.memo, paymentMode: 'cash' }, { sessionToken: o.tokens.sales }));
     expect(same.signatures).toEqual(both.signatures);
     expect(same.missingSignatures).toEqual([]);
     // a real change: the signatures are dropped (kept in the table, marked dropped)
     o.clock.advance(5_000);
-    const edited = ok(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: o.itemId('CZ-8801'), qty: 20 }] }, { token: o.tokens.sales }));
+    const edited = ok(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: o.itemId('CZ-8801'), qty: 20 }] }, { sessionToken: o.tokens.sales }));
     expect(edited.contentHash).not.toBe(both.contentHash);
     expect(edited.signatures).toEqual([]);
     expect(edited.missingSignatures).toEqual(['manager', 'finance']);
@@ -392,12 +392,12 @@ describe('signatures', () => {
       { role: 'manager', dropped_at: at },
       { role: 'finance', dropped_at: at },
     ]);
-    expect(ok(await o.core.call('slips.list', { query: d.no }, { token: o.tokens.sales })).rows[0].missingSignatures).toEqual(['manager', 'finance']);
+    expect(ok(await o.core.call('slips.list', { query: d.no }, { sessionToken: o.tokens.sales })).rows[0].missingSignatures).toEqual(['manager', 'finance']);
     // and the manager signs the new content
     const resigned = ok(await sign(d.id, 'manager', '张伟', '1111'));
     expect(resigned.signatures.map((s) => [s.role, s.contentHash])).toEqual([['manager', edited.contentHash]]);
     // a header change drops them too
-    const header = ok(await o.core.call('slips.update', { slipId: d.id, paymentMode: 'credit' }, { token: o.tokens.sales }));
+    const header = ok(await o.core.call('slips.update', { slipId: d.id, paymentMode: 'credit' }, { sessionToken: o.tokens.sales }));
     expect(header.missingSignatures).toEqual(['manager', 'finance']);
   });
 });
@@ -411,22 +411,22 @@ describe('slips.get and slips.list', () => {
 
   it('get by id or number; unknown ones are not found; bad input is refused', async () => {
     const d = await dispatchDraft(o);
-    expect(ok(await o.core.call('slips.get', { no: d.no }, { token: o.tokens.shipperDriver })).id).toBe(d.id);
-    const nf = err(await o.core.call('slips.get', { no: 'FH209901010001' }, { token: o.tokens.sales }));
+    expect(ok(await o.core.call('slips.get', { no: d.no }, { sessionToken: o.tokens.shipperDriver })).id).toBe(d.id);
+    const nf = err(await o.core.call('slips.get', { no: 'FH209901010001' }, { sessionToken: o.tokens.sales }));
     expect([nf.code, nf.message_zh, nf.message_en]).toEqual(['not_found', '找不到单据: FH209901010001', 'No such slip: FH209901010001']);
-    expect(err(await o.core.call('slips.get', { slipId: 9999 }, { token: o.tokens.sales })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.get', { slipId: 9999 }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
     for (const bad of [{}, { slipId: 0 }, { no: '' }, { slipId: 'x' }])
-      expect(err(await o.core.callUnknown('slips.get', bad, { token: o.tokens.sales })).code).toBe('invalid_input');
+      expect(err(await o.core.callUnknown('slips.get', bad, { sessionToken: o.tokens.sales })).code).toBe('invalid_input');
     expect(err(await o.core.call('slips.get', { slipId: d.id })).code).toBe('not_logged_in');
   });
 
   it('list filters by kind, state, dates, customer and query (number, delivery note, customer name, pinyin), newest first', async () => {
     const a = await dispatchDraft(o);
     const b = await dispatchDraft(o, { customerId: o.customerId('KH002') });
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-LIST-9' }, { token: o.tokens.keeper }));
-    ok(await o.core.call('slips.void', { slipId: a.id, reason: '重开' }, { token: o.tokens.sales }));
-    const nos = async (f: Input<'slips.list'>) => ok(await o.core.call('slips.list', f, { token: o.tokens.keeper })).rows.map((r) => r.no);
-    const all = ok(await o.core.call('slips.list', {}, { token: o.tokens.keeper }));
+    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-LIST-9' }, { sessionToken: o.tokens.keeper }));
+    ok(await o.core.call('slips.void', { slipId: a.id, reason: '重开' }, { sessionToken: o.tokens.sales }));
+    const nos = async (f: Input<'slips.list'>) => ok(await o.core.call('slips.list', f, { sessionToken: o.tokens.keeper })).rows.map((r) => r.no);
+    const all = ok(await o.core.call('slips.list', {}, { sessionToken: o.tokens.keeper }));
     expect(all.total).toBe(all.rows.length);
     expect(all.rows.map((r) => r.id)).toEqual([...all.rows.map((r) => r.id)].sort((x, y) => y - x));
     expect(await nos({ kind: 'inbound' })).toEqual([inb.no]);
@@ -438,7 +438,7 @@ describe('slips.get and slips.list', () => {
     expect(await nos({ query: '华美' })).toEqual([b.no]);
     expect(await nos({ from: '2026-11-30' })).toEqual([]);
     expect((await nos({ to: '2026-11-29' })).length).toBe(all.total);
-    const summary = ok(await o.core.call('slips.list', { query: b.no }, { token: o.tokens.keeper })).rows[0];
+    const summary = ok(await o.core.call('slips.list', { query: b.no }, { sessionToken: o.tokens.keeper })).rows[0];
     expect(summary).toEqual({
       id: b.id,
       no: b.no,
@@ -458,11 +458,11 @@ describe('slips.get and slips.list', () => {
       missingSignatures: ['manager', 'finance'],
       lineCount: 2,
     });
-    const p1 = ok(await o.core.call('slips.list', { limit: 2 }, { token: o.tokens.keeper }));
-    const p2 = ok(await o.core.call('slips.list', { limit: 2, offset: 2 }, { token: o.tokens.keeper }));
+    const p1 = ok(await o.core.call('slips.list', { limit: 2 }, { sessionToken: o.tokens.keeper }));
+    const p2 = ok(await o.core.call('slips.list', { limit: 2, offset: 2 }, { sessionToken: o.tokens.keeper }));
     expect([...p1.rows, ...p2.rows].map((r) => r.id)).toEqual(all.rows.slice(0, 4).map((r) => r.id));
     for (const bad of [{ from: '2026/11/29' }, { kind: 'sale' }, { state: 'open' }, { limit: 0 }, { customerId: -1 }])
-      expect(err(await o.core.callUnknown('slips.list', bad, { token: o.tokens.keeper })).code).toBe('invalid_input');
+      expect(err(await o.core.callUnknown('slips.list', bad, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
     expect(err(await o.core.call('slips.list', {})).code).toBe('not_logged_in');
   });
 });

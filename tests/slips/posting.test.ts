@@ -13,10 +13,10 @@ async function receive(o: DemoOffice, lines: L[], note = 'HQ-IN'): Promise<Slip>
     await o.core.call(
       'slips.create',
       { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: lines.map(([c, qty, unitCostFen]) => ({ itemId: o.itemId(c), qty, unitCostFen })) },
-      { token: o.tokens.keeper },
+      { sessionToken: o.tokens.keeper },
     ),
   );
-  return ok(await o.core.call('slips.post', { slipId: s.id }, { token: o.tokens.keeper }));
+  return ok(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
 }
 
 async function signedDispatch(o: DemoOffice, lines: [code: string, qty: number][], customer = 'KH001'): Promise<Slip> {
@@ -24,16 +24,16 @@ async function signedDispatch(o: DemoOffice, lines: [code: string, qty: number][
     await o.core.call(
       'slips.create',
       { kind: 'dispatch', customerId: o.customerId(customer), paymentMode: 'credit', lines: lines.map(([c, qty]) => ({ itemId: o.itemId(c), qty })) },
-      { token: o.tokens.sales },
+      { sessionToken: o.tokens.sales },
     ),
   );
-  ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
-  return ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { token: o.tokens.sales }));
+  ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
+  return ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
 }
 
 async function dispatch(o: DemoOffice, lines: [code: string, qty: number][], customer = 'KH001'): Promise<Slip> {
   const d = await signedDispatch(o, lines, customer);
-  return ok(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
+  return ok(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
 }
 
 async function signedReturn(o: DemoOffice, d: Slip, lines: [lineIdx: number, qty: number][]): Promise<Slip> {
@@ -46,15 +46,15 @@ async function signedReturn(o: DemoOffice, d: Slip, lines: [lineIdx: number, qty
         paymentMode: 'credit',
         lines: lines.map(([i, qty]) => ({ itemId: d.lines[i].itemId, qty, sourceLineId: d.lines[i].id })),
       },
-      { token: o.tokens.sales },
+      { sessionToken: o.tokens.sales },
     ),
   );
-  return ok(await o.core.call('slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
+  return ok(await o.core.call('slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
 }
 
 async function returned(o: DemoOffice, d: Slip, lines: [lineIdx: number, qty: number][]): Promise<Slip> {
   const r = await signedReturn(o, d, lines);
-  return ok(await o.core.call('slips.post', { slipId: r.id }, { token: o.tokens.keeper }));
+  return ok(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper }));
 }
 
 interface LayerRow {
@@ -78,13 +78,13 @@ const moves = (o: DemoOffice, slipId: number) =>
     source_move_id: number | null;
   }[];
 async function onHand(o: DemoOffice, code: string): Promise<[qty: number, fen: number]> {
-  const r = ok(await o.core.call('stock.onHand', { itemIds: [o.itemId(code)] }, { token: o.tokens.keeper })).rows[0];
+  const r = ok(await o.core.call('stock.onHand', { itemIds: [o.itemId(code)] }, { sessionToken: o.tokens.keeper })).rows[0];
   return [r.qty, r.amountFen];
 }
-const get = async (o: DemoOffice, id: number) => ok(await o.core.call('slips.get', { slipId: id }, { token: o.tokens.keeper }));
+const get = async (o: DemoOffice, id: number) => ok(await o.core.call('slips.get', { slipId: id }, { sessionToken: o.tokens.keeper }));
 const count = (o: DemoOffice, table: string) => o.core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 async function verifyClean(o: DemoOffice) {
-  expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).problems).toEqual([]);
+  expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).problems).toEqual([]);
 }
 
 describe('posting: signatures and what each kind requires', () => {
@@ -100,27 +100,27 @@ describe('posting: signatures and what each kind requires', () => {
       await o.core.call(
         'slips.create',
         { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: o.itemId('CZ-8801'), qty: 2 }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
-    const none = err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
+    const none = err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
     expect(none.code).toBe('signature_required');
     expect(none.details).toEqual({ no: d.no, missing: ['office manager', 'finance supervisor'], missing_zh: ['办事处经理', '财务主管'] });
     expect(none.message_zh).toBe(`单据 ${d.no} 缺少签字: 办事处经理、财务主管`);
     expect(none.message_en).toBe(`Slip ${d.no} still needs signatures: office manager, finance supervisor`);
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
-    const half = err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
+    const half = err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
     expect(half.details.missing_zh).toEqual(['财务主管']);
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
     for (const role of ['manager', 'finance', 'sales', 'statistician', 'shipper', 'admin'] as const) {
-      const e = err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens[role] }));
+      const e = err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens[role] }));
       expect(e.code).toBe('forbidden');
       expect(e.message_zh).toBe('当前登录的角色无权执行此操作(需要: 库管员)');
     }
     expect((await get(o, d.id)).state).toBe('draft');
     o.clock.advance(30_000);
-    const posted = ok(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
-    const keeper = ok(await o.core.call('auth.whoami', {}, { token: o.tokens.keeper }));
+    const posted = ok(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
+    const keeper = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.keeper }));
     expect(posted).toMatchObject({
       state: 'posted',
       postedBy: { id: keeper.id, name: '王强' },
@@ -130,30 +130,30 @@ describe('posting: signatures and what each kind requires', () => {
     });
     expect(posted.signatures.every((s) => s.valid)).toBe(true);
     expect(posted.lines[0]).toMatchObject({ qty: 2, shippedQty: 2, costFen: 2 * 5200, returnableQty: 2, amountFen: 2 * 7800 });
-    const again = err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
+    const again = err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
     expect([again.code, again.message_zh]).toEqual(['slip_not_draft', `单据 ${d.no} 不是草稿(当前: 已过账), 不能修改`]);
-    expect(err(await o.core.call('slips.post', { slipId: 9999 }, { token: o.tokens.keeper })).code).toBe('not_found');
-    expect(err(await o.core.call('slips.post', {} as never, { token: o.tokens.keeper })).code).toBe('invalid_input');
+    expect(err(await o.core.call('slips.post', { slipId: 9999 }, { sessionToken: o.tokens.keeper })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.post', {} as never, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
   });
 
   it('an inbound slip needs a supplier, HQ’s delivery note number and a unit cost on every line', async () => {
     const item = o.itemId('WY-2002');
-    const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [] }, { token: o.tokens.keeper }));
-    const empty = err(await o.core.call('slips.post', { slipId: s.id }, { token: o.tokens.keeper }));
+    const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [] }, { sessionToken: o.tokens.keeper }));
+    const empty = err(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect([empty.code, empty.message_zh, empty.message_en]).toEqual(['slip_empty', `单据 ${s.no} 没有明细行, 不能过账`, `Slip ${s.no} has no lines and cannot be posted`]);
-    ok(await o.core.call('slips.update', { slipId: s.id, deliveryNoteNo: 'HQ-88', lines: [{ itemId: item, qty: 2, unitCostFen: 126000 }, { itemId: item, qty: 1 }] }, { token: o.tokens.keeper }));
-    const noSupplier = err(await o.core.call('slips.post', { slipId: s.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.update', { slipId: s.id, deliveryNoteNo: 'HQ-88', lines: [{ itemId: item, qty: 2, unitCostFen: 126000 }, { itemId: item, qty: 1 }] }, { sessionToken: o.tokens.keeper }));
+    const noSupplier = err(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect([noSupplier.code, noSupplier.message_zh, noSupplier.message_en]).toEqual(['slip_field_required', '请填写供应商', 'supplier is required']);
-    ok(await o.core.call('slips.update', { slipId: s.id, supplierId: o.supplierId, deliveryNoteNo: null }, { token: o.tokens.keeper }));
-    const noNote = err(await o.core.call('slips.post', { slipId: s.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.update', { slipId: s.id, supplierId: o.supplierId, deliveryNoteNo: null }, { sessionToken: o.tokens.keeper }));
+    const noNote = err(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect([noNote.message_zh, noNote.message_en]).toEqual(['请填写随货同行联号', 'delivery note no. (随货同行联) is required']);
-    ok(await o.core.call('slips.update', { slipId: s.id, deliveryNoteNo: 'HQ-88' }, { token: o.tokens.keeper }));
-    const noCost = err(await o.core.call('slips.post', { slipId: s.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.update', { slipId: s.id, deliveryNoteNo: 'HQ-88' }, { sessionToken: o.tokens.keeper }));
+    const noCost = err(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect([noCost.message_zh, noCost.message_en]).toEqual(['请填写第 2 行的单位成本', 'unit cost of line 2 is required']);
     expect(count(o, `stock_moves WHERE item_id = ${item}`)).toBe(0);
     // a free sample (unit cost 0) is a cost all the same
-    ok(await o.core.call('slips.update', { slipId: s.id, lines: [{ itemId: item, qty: 2, unitCostFen: 126000 }, { itemId: item, qty: 1, unitCostFen: 0 }] }, { token: o.tokens.keeper }));
-    const posted = ok(await o.core.call('slips.post', { slipId: s.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.update', { slipId: s.id, lines: [{ itemId: item, qty: 2, unitCostFen: 126000 }, { itemId: item, qty: 1, unitCostFen: 0 }] }, { sessionToken: o.tokens.keeper }));
+    const posted = ok(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect(posted.lines.map((l) => [l.qty, l.shippedQty, l.amountFen, l.costFen, l.returnableQty])).toEqual([
       [2, 2, 252000, 252000, null],
       [1, 1, 0, 0, null],
@@ -167,16 +167,16 @@ describe('posting: signatures and what each kind requires', () => {
 
   it('a return needs its dispatch and a refund mode, and the manager’s signature', async () => {
     const d = await dispatch(o, [['CZ-8801', 3]]);
-    const r = ok(await o.core.call('slips.create', { kind: 'return', lines: [] }, { token: o.tokens.keeper }));
-    ok(await o.core.call('slips.update', { slipId: r.id, sourceSlipId: d.id, lines: [{ itemId: d.lines[0].itemId, qty: 1, sourceLineId: d.lines[0].id }] }, { token: o.tokens.keeper }));
-    expect(err(await o.core.call('slips.post', { slipId: r.id }, { token: o.tokens.keeper })).message_zh).toBe('请填写退款方式');
-    const withPay = ok(await o.core.call('slips.update', { slipId: r.id, paymentMode: 'cash' }, { token: o.tokens.keeper }));
+    const r = ok(await o.core.call('slips.create', { kind: 'return', lines: [] }, { sessionToken: o.tokens.keeper }));
+    ok(await o.core.call('slips.update', { slipId: r.id, sourceSlipId: d.id, lines: [{ itemId: d.lines[0].itemId, qty: 1, sourceLineId: d.lines[0].id }] }, { sessionToken: o.tokens.keeper }));
+    expect(err(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper })).message_zh).toBe('请填写退款方式');
+    const withPay = ok(await o.core.call('slips.update', { slipId: r.id, paymentMode: 'cash' }, { sessionToken: o.tokens.keeper }));
     expect(withPay).toMatchObject({ customerId: o.customerId('KH001'), sourceSlipNo: d.no, requiredSignatures: ['manager'], missingSignatures: ['manager'] });
-    const unsigned = err(await o.core.call('slips.post', { slipId: r.id }, { token: o.tokens.keeper }));
+    const unsigned = err(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper }));
     expect(unsigned.code).toBe('signature_required');
     expect(unsigned.details.missing_zh).toEqual(['办事处经理']);
-    ok(await o.core.call('slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.keeper }));
-    const posted = ok(await o.core.call('slips.post', { slipId: r.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.keeper }));
+    const posted = ok(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper }));
     expect(posted.lines[0]).toMatchObject({ qty: 1, shippedQty: 1, costFen: 5200, amountFen: 7800, returnableQty: null });
     await verifyClean(o);
   });
@@ -206,9 +206,9 @@ describe('dispatch beyond what is on hand', () => {
       moves: count(o, 'stock_moves'),
       audit: count(o, 'audit_log'),
       layers: o.core.db.prepare('SELECT * FROM stock_layers ORDER BY id').all(),
-      onHand: ok(await o.core.call('stock.onHand', {}, { token: o.tokens.keeper })),
+      onHand: ok(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens.keeper })),
     };
-    const e = err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
+    const e = err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
     expect(e.code).toBe('insufficient_stock');
     expect(e.details.lines).toEqual([
       { itemCode: 'CZ-8801', itemName: '抛光砖 雅典米白', needed: 11, onHand: 10 },
@@ -224,7 +224,7 @@ describe('dispatch beyond what is on hand', () => {
     expect(count(o, 'stock_moves')).toBe(before.moves);
     expect(count(o, 'audit_log')).toBe(before.audit);
     expect(o.core.db.prepare('SELECT * FROM stock_layers ORDER BY id').all()).toEqual(before.layers);
-    expect(ok(await o.core.call('stock.onHand', {}, { token: o.tokens.keeper }))).toEqual(before.onHand);
+    expect(ok(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens.keeper }))).toEqual(before.onHand);
     // exactly what is on hand can go
     const fits = await dispatch(o, [
       ['CZ-8801', 4],
@@ -234,7 +234,7 @@ describe('dispatch beyond what is on hand', () => {
     expect(fits.state).toBe('posted');
     expect(await onHand(o, 'CZ-8801')).toEqual([0, 0]);
     expect(await onHand(o, 'CZ-8802')).toEqual([0, 0]);
-    expect(err(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper })).details.lines).toHaveLength(3);
+    expect(err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper })).details.lines).toHaveLength(3);
     await verifyClean(o);
   });
 });
@@ -300,7 +300,7 @@ describe('FIFO costs, returns and reversals', () => {
       await o.core.call(
         'slips.create',
         { kind: 'return', sourceSlipId: d.id, paymentMode: 'credit', lines: [{ itemId: d.lines[0].itemId, qty: 3, sourceLineId: d.lines[0].id }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
     expect(over.code).toBe('return_exceeds_dispatch');
@@ -310,9 +310,9 @@ describe('FIFO costs, returns and reversals', () => {
     // two drafts of 2 each fit alone; once one is posted the other no longer does
     const ra = await signedReturn(o, d, [[0, 2]]);
     const rb = await signedReturn(o, d, [[0, 2]]);
-    const pa = ok(await o.core.call('slips.post', { slipId: ra.id }, { token: o.tokens.keeper }));
+    const pa = ok(await o.core.call('slips.post', { slipId: ra.id }, { sessionToken: o.tokens.keeper }));
     expect(pa.lines[0].costFen).toBe(666); // the other 2 of the 3 × 333 take
-    const eb = err(await o.core.call('slips.post', { slipId: rb.id }, { token: o.tokens.keeper }));
+    const eb = err(await o.core.call('slips.post', { slipId: rb.id }, { sessionToken: o.tokens.keeper }));
     expect(eb.code).toBe('return_exceeds_dispatch');
     expect(eb.details.lines).toEqual([{ itemCode: 'CZ-6601', requested: 2, returnable: 0 }]);
     expect((await get(o, rb.id)).state).toBe('draft');
@@ -334,7 +334,7 @@ describe('FIFO costs, returns and reversals', () => {
     const other = await dispatch(o, [['CZ-8801', 1]]);
     const draft = await signedDispatch(o, [['CZ-8801', 1]]);
     const inb = await receive(o, [['CZ-8801', 1, 1]]);
-    const t = { token: o.tokens.sales };
+    const t = { sessionToken: o.tokens.sales };
     const line = (s: Slip, i: number, qty = 1) => ({ itemId: s.lines[i].itemId, qty, sourceLineId: s.lines[i].id });
     const notPosted = err(await o.core.call('slips.create', { kind: 'return', sourceSlipId: draft.id, lines: [line(draft, 0)] }, t));
     expect([notPosted.code, notPosted.message_zh]).toEqual(['slip_not_posted', `单据 ${draft.no} 尚未过账(当前: 草稿)`]);
@@ -369,7 +369,7 @@ describe('FIFO costs, returns and reversals', () => {
 
   it('reversing an inbound slip takes its layer back out; refused once any of it has been issued', async () => {
     const inb = await receive(o, [['WY-3001', 5, 45800]], 'HQ-R1');
-    const { original, reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '随货同行联录错' }, { token: o.tokens.keeper }));
+    const { original, reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '随货同行联录错' }, { sessionToken: o.tokens.keeper }));
     expect(original).toMatchObject({ id: inb.id, state: 'posted', reversedBy: { id: reversal.id, no: reversal.no } });
     expect(reversal).toMatchObject({
       kind: 'reversal',
@@ -387,7 +387,7 @@ describe('FIFO costs, returns and reversals', () => {
     expect(await onHand(o, 'WY-3001')).toEqual([0, 0]);
     expect(layers(o, 'WY-3001').map((l) => [l.in_qty, l.remaining_qty, l.remaining_amount_fen])).toEqual([[5, 0, 0]]);
     expect(moves(o, reversal.id).map((m) => [m.direction, m.qty, m.amount_fen])).toEqual([['in', -5, -229000]]);
-    expect(ok(await o.core.call('slips.list', { query: inb.no }, { token: o.tokens.keeper })).rows[0].reversedBy).toEqual({ id: reversal.id, no: reversal.no });
+    expect(ok(await o.core.call('slips.list', { query: inb.no }, { sessionToken: o.tokens.keeper })).rows[0].reversedBy).toEqual({ id: reversal.id, no: reversal.no });
 
     // once goods of a receipt have gone out, it cannot be reversed
     const i2 = await receive(o, [
@@ -396,7 +396,7 @@ describe('FIFO costs, returns and reversals', () => {
     ]);
     await dispatch(o, [['WY-3002', 1]]);
     const hcBefore = count(o, "slips WHERE kind = 'reversal'");
-    const e = err(await o.core.call('slips.reverse', { slipId: i2.id, reason: '退回总部' }, { token: o.tokens.manager }));
+    const e = err(await o.core.call('slips.reverse', { slipId: i2.id, reason: '退回总部' }, { sessionToken: o.tokens.manager }));
     expect(e.code).toBe('layers_consumed');
     expect(e.details).toEqual({ no: i2.no, lines: [{ itemCode: 'WY-3002' }] });
     expect(e.message_zh).toBe(`单据 ${i2.no} 入库的货已部分出库(WY-3002), 不能冲销`);
@@ -420,7 +420,7 @@ describe('FIFO costs, returns and reversals', () => {
       [0, 0],
       [1, 701],
     ]);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单' }, { token: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单' }, { sessionToken: o.tokens.manager }));
     expect(layers(o, 'CZ-6602')).toEqual(before);
     // the reversal's moves undo each take, newest first, pointing at the move they undo
     expect(moves(o, reversal.id).map((m) => [m.direction, m.qty, m.amount_fen, m.layer_id, m.source_move_id])).toEqual([
@@ -444,19 +444,19 @@ describe('FIFO costs, returns and reversals', () => {
     const r1 = await returned(o, d, [[0, 4]]);
     const r2 = await returned(o, d, [[0, 1]]);
     expect([r1.lines[0].costFen, r2.lines[0].costFen]).toEqual([4000, 1000]);
-    const blocked = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { token: o.tokens.manager }));
+    const blocked = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager }));
     expect(blocked.code).toBe('slip_has_returns');
     expect(blocked.details).toEqual({ no: d.no, returnNos: [r1.no, r2.no] });
     expect(blocked.message_zh).toBe(`发货单 ${d.no} 已有退货单 ${r1.no}、${r2.no}, 请先冲销退货单`);
     expect(blocked.message_en).toBe(`Dispatch ${d.no} has returns ${r1.no}, ${r2.no}: reverse those first`);
     // reversing a return takes its goods back out and makes them returnable again
-    const rev1 = ok(await o.core.call('slips.reverse', { slipId: r1.id, reason: '退货单录错' }, { token: o.tokens.keeper }));
+    const rev1 = ok(await o.core.call('slips.reverse', { slipId: r1.id, reason: '退货单录错' }, { sessionToken: o.tokens.keeper }));
     expect(rev1.reversal.lines.map((l) => [l.qty, l.costFen])).toEqual([[4, -4000]]);
     expect(moves(o, rev1.reversal.id).map((m) => [m.direction, m.qty, m.amount_fen])).toEqual([['in', -4, -4000]]);
     expect((await get(o, d.id)).lines[0].returnableQty).toBe(15 - 1);
-    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { token: o.tokens.manager })).details.returnNos).toEqual([r2.no]);
-    ok(await o.core.call('slips.reverse', { slipId: r2.id, reason: '退货单录错' }, { token: o.tokens.keeper }));
-    const { original } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { token: o.tokens.manager }));
+    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager })).details.returnNos).toEqual([r2.no]);
+    ok(await o.core.call('slips.reverse', { slipId: r2.id, reason: '退货单录错' }, { sessionToken: o.tokens.keeper }));
+    const { original } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager }));
     expect(original.reversedBy).not.toBeNull();
     // the receipt layers are whole again; the return layers are empty
     const after = layers(o, 'CZ-3001');
@@ -471,7 +471,7 @@ describe('FIFO costs, returns and reversals', () => {
     ]);
     expect(await onHand(o, 'CZ-3001')).toEqual([20, 19600]);
     // a return against a reversed dispatch is refused
-    const e = err(await o.core.call('slips.create', { kind: 'return', sourceSlipId: d.id }, { token: o.tokens.sales }));
+    const e = err(await o.core.call('slips.create', { kind: 'return', sourceSlipId: d.id }, { sessionToken: o.tokens.sales }));
     expect(e.code).toBe('slip_already_reversed');
     await verifyClean(o);
   });
@@ -481,7 +481,7 @@ describe('FIFO costs, returns and reversals', () => {
     const d = await dispatch(o, [['CZ-7501', 4]]);
     const r = await returned(o, d, [[0, 2]]);
     await dispatch(o, [['CZ-7501', 1]]);
-    const e = err(await o.core.call('slips.reverse', { slipId: r.id, reason: 'x' }, { token: o.tokens.keeper }));
+    const e = err(await o.core.call('slips.reverse', { slipId: r.id, reason: 'x' }, { sessionToken: o.tokens.keeper }));
     expect(e.code).toBe('layers_consumed');
     expect(e.details.lines).toEqual([{ itemCode: 'CZ-7501' }]);
   });
@@ -489,25 +489,25 @@ describe('FIFO costs, returns and reversals', () => {
   it('a slip is reversed once; a reversal, a draft or a void is never reversed; posted slips are frozen', async () => {
     const inb = await receive(o, [['FL-0001', 10, 4200]]);
     const d = await dispatch(o, [['FL-0001', 2]]);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '重复发货' }, { token: o.tokens.keeper }));
-    const twice = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '再冲' }, { token: o.tokens.keeper }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '重复发货' }, { sessionToken: o.tokens.keeper }));
+    const twice = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '再冲' }, { sessionToken: o.tokens.keeper }));
     expect(twice.code).toBe('slip_already_reversed');
     expect(twice.message_zh).toBe(`单据 ${d.no} 已被红字冲销(${reversal.no})`);
     expect(twice.message_en).toBe(`Slip ${d.no} has already been reversed (${reversal.no})`);
-    const ofReversal = err(await o.core.call('slips.reverse', { slipId: reversal.id, reason: '冲红字' }, { token: o.tokens.keeper }));
+    const ofReversal = err(await o.core.call('slips.reverse', { slipId: reversal.id, reason: '冲红字' }, { sessionToken: o.tokens.keeper }));
     expect(ofReversal.code).toBe('wrong_slip_kind');
     expect(ofReversal.message_zh).toBe(`单据 ${reversal.no} 不是进仓单、发货单或退货单`);
-    const draft = ok(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.keeper }));
-    const e = err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { token: o.tokens.keeper }));
+    const draft = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
+    const e = err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { sessionToken: o.tokens.keeper }));
     expect([e.code, e.message_zh, e.message_en]).toEqual(['slip_not_posted', `单据 ${draft.no} 尚未过账(当前: 草稿)`, `Slip ${draft.no} is not posted (it is draft)`]);
-    ok(await o.core.call('slips.void', { slipId: draft.id, reason: '不要了' }, { token: o.tokens.keeper }));
-    expect(err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { token: o.tokens.keeper })).message_zh).toBe(
+    ok(await o.core.call('slips.void', { slipId: draft.id, reason: '不要了' }, { sessionToken: o.tokens.keeper }));
+    expect(err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).message_zh).toBe(
       `单据 ${draft.no} 尚未过账(当前: 已作废)`,
     );
-    expect(err(await o.core.call('slips.reverse', { slipId: 9999, reason: 'x' }, { token: o.tokens.keeper })).code).toBe('not_found');
-    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: '' }, { token: o.tokens.keeper })).code).toBe('invalid_input');
+    expect(err(await o.core.call('slips.reverse', { slipId: 9999, reason: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: '' }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
     for (const role of ['sales', 'statistician', 'finance', 'shipper'] as const)
-      expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { token: o.tokens[role] })).code).toBe('forbidden');
+      expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
     // posted slips (originals and reversals) cannot be edited, voided, signed or posted again
     for (const s of [inb, reversal]) {
       for (const [m, input] of [
@@ -517,7 +517,7 @@ describe('FIFO costs, returns and reversals', () => {
         ['slips.post', { slipId: s.id }],
       ] as const) {
         const token = m === 'slips.post' ? o.tokens.keeper : o.tokens.statistician;
-        const x = err(await o.core.callUnknown(m, input, { token }));
+        const x = err(await o.core.callUnknown(m, input, { sessionToken: token }));
         expect(x.code).toBe('slip_not_draft');
         expect(x.message_zh).toBe(`单据 ${s.no} 不是草稿(当前: 已过账), 不能修改`);
       }
@@ -535,8 +535,8 @@ describe('the database itself refuses changes to the books', () => {
     o = await demoOffice();
     await receive(o, [['CZ-8801', 5, 5200]]);
     posted = await dispatch(o, [['CZ-8801', 2]]);
-    const v = ok(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.keeper }));
-    voided = ok(await o.core.call('slips.void', { slipId: v.id, reason: 'x' }, { token: o.tokens.keeper }));
+    const v = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
+    voided = ok(await o.core.call('slips.void', { slipId: v.id, reason: 'x' }, { sessionToken: o.tokens.keeper }));
   });
   afterAll(() => o.close());
 
@@ -567,7 +567,7 @@ describe('the database itself refuses changes to the books', () => {
     // a posted dispatch has moves and signatures, so each statement really has rows to refuse
     expect(count(o, `stock_moves WHERE slip_id = ${posted.id}`)).toBeGreaterThan(0);
     expect(count(o, `signatures WHERE slip_id = ${posted.id}`)).toBe(2);
-    ok(await o.core.call('slips.create', { kind: 'inbound' }, { token: o.tokens.keeper, requestId: 'raw-1' }));
+    ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper, requestId: 'raw-1' }));
     const withRequest = snapshot();
     for (const [stmt, msg] of refused) expect(() => db.prepare(stmt).run(), stmt).toThrow(msg);
     expect(snapshot()).toBe(withRequest);

@@ -21,19 +21,19 @@ describe('picking against a signed dispatch (short pick)', () => {
             { itemId: b, qty: 10, unitCostFen: 5850 },
           ],
         },
-        { token: o.tokens.keeper },
+        { sessionToken: o.tokens.keeper },
       ),
     );
-    ok(await o.core.call('slips.post', { slipId: inb.id }, { token: o.tokens.keeper }));
+    ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
   });
   afterEach(() => o.close());
 
   async function signedDispatch(lines: { itemId: number; qty: number }[]) {
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH002'), paymentMode: 'credit', lines }, { token: o.tokens.sales }),
+      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH002'), paymentMode: 'credit', lines }, { sessionToken: o.tokens.sales }),
     );
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { token: o.tokens.sales }));
-    return ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
+    return ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
   }
 
   it('refuses an over-pick and an unconfirmed short pick, listing the lines, and posts nothing', async () => {
@@ -42,15 +42,15 @@ describe('picking against a signed dispatch (short pick)', () => {
       { itemId: b, qty: 3 },
     ]);
     const [la, lb] = d.lines;
-    const over = err(await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 5 }, { lineId: lb.id, qty: 3 }] }, { token: o.tokens.keeper }));
+    const over = err(await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 5 }, { lineId: lb.id, qty: 3 }] }, { sessionToken: o.tokens.keeper }));
     expect(over.code).toBe('over_pick');
     expect(over.message_zh).toContain('CZ-8801');
-    const short = err(await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 4 }, { lineId: lb.id, qty: 1 }] }, { token: o.tokens.keeper }));
+    const short = err(await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 4 }, { lineId: lb.id, qty: 1 }] }, { sessionToken: o.tokens.keeper }));
     expect(short.code).toBe('short_pick_unconfirmed');
     expect(short.details.lines).toEqual([{ itemCode: 'CZ-8802', ordered: 3, picked: 1 }]);
-    const none = err(await o.core.call('slips.post', { slipId: d.id, picked: [], confirmShort: true }, { token: o.tokens.keeper }));
+    const none = err(await o.core.call('slips.post', { slipId: d.id, picked: [], confirmShort: true }, { sessionToken: o.tokens.keeper }));
     expect(none.code).toBe('nothing_picked');
-    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { token: o.tokens.keeper })).state).toBe('draft');
+    expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.keeper })).state).toBe('draft');
   });
 
   it('a confirmed short pick moves only what was picked; returns and reversal follow what moved', async () => {
@@ -60,34 +60,34 @@ describe('picking against a signed dispatch (short pick)', () => {
     ]);
     const [la, lb] = d.lines;
     const posted = ok(
-      await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 4 }, { lineId: lb.id, qty: 1 }], confirmShort: true }, { token: o.tokens.keeper }),
+      await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 4 }, { lineId: lb.id, qty: 1 }], confirmShort: true }, { sessionToken: o.tokens.keeper }),
     );
     expect(posted.lines.map((l) => [l.qty, l.shippedQty, l.costFen, l.returnableQty])).toEqual([
       [4, 4, 4 * 5200, 4],
       [3, 1, 5850, 1],
     ]);
-    const onHand = ok(await o.core.call('stock.onHand', { itemIds: [a, b] }, { token: o.tokens.keeper }));
+    const onHand = ok(await o.core.call('stock.onHand', { itemIds: [a, b] }, { sessionToken: o.tokens.keeper }));
     expect(onHand.rows.map((r) => r.qty)).toEqual([6, 9]);
     // Only what moved can come back.
     const tooMany = err(
       await o.core.call(
         'slips.create',
         { kind: 'return', sourceSlipId: d.id, paymentMode: 'credit', lines: [{ itemId: b, qty: 2, sourceLineId: lb.id }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
     expect(tooMany.code).toBe('return_exceeds_dispatch');
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单' }, { token: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单' }, { sessionToken: o.tokens.manager }));
     expect(reversal.lines.map((l) => [l.itemCode, l.qty])).toEqual([
       ['CZ-8801', 4],
       ['CZ-8802', 1],
     ]);
-    const after = ok(await o.core.call('stock.onHand', { itemIds: [a, b] }, { token: o.tokens.keeper }));
+    const after = ok(await o.core.call('stock.onHand', { itemIds: [a, b] }, { sessionToken: o.tokens.keeper }));
     expect(after.rows.map((r) => [r.qty, r.amountFen])).toEqual([
       [10, 52000],
       [10, 58500],
     ]);
-    expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).problems).toEqual([]);
+    expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).problems).toEqual([]);
   });
 
   it('an inbound slip takes no pick list', async () => {
@@ -95,10 +95,10 @@ describe('picking against a signed dispatch (short pick)', () => {
       await o.core.call(
         'slips.create',
         { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-78', lines: [{ itemId: a, qty: 1, unitCostFen: 1 }] },
-        { token: o.tokens.keeper },
+        { sessionToken: o.tokens.keeper },
       ),
     );
-    const e = err(await o.core.call('slips.post', { slipId: inb.id, picked: [{ lineId: inb.lines[0].id, qty: 1 }] }, { token: o.tokens.keeper }));
+    const e = err(await o.core.call('slips.post', { slipId: inb.id, picked: [{ lineId: inb.lines[0].id, qty: 1 }] }, { sessionToken: o.tokens.keeper }));
     expect(e.code).toBe('pick_not_allowed');
   });
 });
@@ -107,12 +107,12 @@ describe('request ids', () => {
   it('a request id reused with other input is refused, not answered with the first result', async () => {
     const o = await demoOffice();
     try {
-      const a = ok(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { token: o.tokens.keeper, requestId: 'r-1' }));
-      const again = ok(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { token: o.tokens.keeper, requestId: 'r-1' }));
+      const a = ok(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
+      const again = ok(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
       expect(again).toEqual(a);
-      const other = err(await o.core.call('items.create', { code: 'RID-2', name: '试品二', unit: '片' }, { token: o.tokens.keeper, requestId: 'r-1' }));
+      const other = err(await o.core.call('items.create', { code: 'RID-2', name: '试品二', unit: '片' }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
       expect(other.code).toBe('request_reused');
-      const otherUser = err(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { token: o.tokens.statistician, requestId: 'r-1' }));
+      const otherUser = err(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { sessionToken: o.tokens.statistician, requestId: 'r-1' }));
       expect(otherUser.code).toBe('request_reused');
     } finally {
       o.close();
@@ -130,16 +130,16 @@ describe('ledger order', () => {
           await o.core.call(
             'slips.create',
             { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-9', lines: [{ itemId: item, qty: 1, unitCostFen: 100 }] },
-            { token: o.tokens.keeper },
+            { sessionToken: o.tokens.keeper },
           ),
         );
-      ok(await o.core.call('slips.post', { slipId: (await inbound()).id }, { token: o.tokens.keeper }));
+      ok(await o.core.call('slips.post', { slipId: (await inbound()).id }, { sessionToken: o.tokens.keeper }));
       const second = await inbound();
       o.clock.advance(-24 * 3600_000);
-      const e = err(await o.core.call('slips.post', { slipId: second.id }, { token: o.tokens.keeper }));
+      const e = err(await o.core.call('slips.post', { slipId: second.id }, { sessionToken: o.tokens.keeper }));
       expect(e.code).toBe('clock_behind');
       expect(e.message_zh).toContain('2026-11-28');
-      expect(ok(await o.core.call('slips.get', { slipId: second.id }, { token: o.tokens.keeper })).state).toBe('draft');
+      expect(ok(await o.core.call('slips.get', { slipId: second.id }, { sessionToken: o.tokens.keeper })).state).toBe('draft');
     } finally {
       o.close();
     }

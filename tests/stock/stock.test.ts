@@ -9,7 +9,7 @@ async function day(o: DemoOffice, date: string) {
   o.clock.set(`${date}T02:00:00.000Z`);
   for (const role of Object.keys(o.tokens) as (keyof DemoOffice['tokens'])[]) {
     const r = role === 'shipperDriver' ? 'driver' : role;
-    o.tokens[role] = ok(await o.core.call('auth.login', { user: o.names[r], pin: o.pins[r] })).token;
+    o.tokens[role] = ok(await o.core.call('auth.login', { user: o.names[r], pin: o.pins[r] })).sessionToken;
   }
 }
 
@@ -20,20 +20,20 @@ describe('stock card, on hand, verify', () => {
 
   async function receive(code: string, qty: number, unitCostFen: number, note: string) {
     const x = ok(
-      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: [{ itemId: o.itemId(code), qty, unitCostFen }] }, { token: o.tokens.keeper }),
+      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: [{ itemId: o.itemId(code), qty, unitCostFen }] }, { sessionToken: o.tokens.keeper }),
     );
-    return ok(await o.core.call('slips.post', { slipId: x.id }, { token: o.tokens.keeper }));
+    return ok(await o.core.call('slips.post', { slipId: x.id }, { sessionToken: o.tokens.keeper }));
   }
   async function sign(id: number, role: 'manager' | 'finance') {
-    ok(await o.core.call('slips.sign', { slipId: id, role, user: o.names[role], pin: o.pins[role] }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: id, role, user: o.names[role], pin: o.pins[role] }, { sessionToken: o.tokens.sales }));
   }
   async function dispatch(code: string, qty: number, customer: string) {
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId(customer), paymentMode: 'credit', lines: [{ itemId: o.itemId(code), qty }] }, { token: o.tokens.sales }),
+      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId(customer), paymentMode: 'credit', lines: [{ itemId: o.itemId(code), qty }] }, { sessionToken: o.tokens.sales }),
     );
     await sign(d.id, 'manager');
     await sign(d.id, 'finance');
-    return ok(await o.core.call('slips.post', { slipId: d.id }, { token: o.tokens.keeper }));
+    return ok(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper }));
   }
 
   beforeAll(async () => {
@@ -52,18 +52,18 @@ describe('stock card, on hand, verify', () => {
       await o.core.call(
         'slips.create',
         { kind: 'return', sourceSlipId: s.d2.id, paymentMode: 'credit', lines: [{ itemId: item, qty: 3, sourceLineId: s.d2.lines[0].id }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
     await sign(r.id, 'manager');
-    s.r = ok(await o.core.call('slips.post', { slipId: r.id }, { token: o.tokens.keeper }));
+    s.r = ok(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper }));
     await day(o, '2026-12-03'); // day 5: the return is reversed
-    s.hc = ok(await o.core.call('slips.reverse', { slipId: s.r.id, reason: '退货录错' }, { token: o.tokens.keeper })).reversal;
+    s.hc = ok(await o.core.call('slips.reverse', { slipId: s.r.id, reason: '退货录错' }, { sessionToken: o.tokens.keeper })).reversal;
   });
   afterAll(() => o.close());
 
   const card = async (input: Partial<{ from: string; to: string; cursor: number; limit: number }> = {}) =>
-    ok(await o.core.call('stock.card', { itemId: item, ...input }, { token: o.tokens.keeper }));
+    ok(await o.core.call('stock.card', { itemId: item, ...input }, { sessionToken: o.tokens.keeper }));
   const pick = (r: StockCardRow) => [r.date, r.slipNo, r.inQty, r.inUnitCostFen, r.inAmountFen, r.outQty, r.outUnitCostFen, r.outAmountFen, r.balanceQty, r.balanceAmountFen];
 
   it('the whole card: one row per move, one out row per layer taken, a running balance', async () => {
@@ -123,7 +123,7 @@ describe('stock card, on hand, verify', () => {
     const before = await card({ from: '2026-01-01', to: '2026-11-28' });
     expect([before.opening, before.rows, before.closing]).toEqual([{ qty: 0, amountFen: 0 }, [], { qty: 0, amountFen: 0 }]);
     // an item that never moved
-    const still = ok(await o.core.call('stock.card', { itemId: o.itemId('WY-1002') }, { token: o.tokens.finance }));
+    const still = ok(await o.core.call('stock.card', { itemId: o.itemId('WY-1002') }, { sessionToken: o.tokens.finance }));
     expect([still.opening, still.rows, still.closing, still.nextCursor]).toEqual([{ qty: 0, amountFen: 0 }, [], { qty: 0, amountFen: 0 }, null]);
   });
 
@@ -157,24 +157,24 @@ describe('stock card, on hand, verify', () => {
   });
 
   it('refuses an unknown item, bad dates and cursors, and roles that do not keep the books', async () => {
-    const nf = err(await o.core.call('stock.card', { itemId: 99999 }, { token: o.tokens.keeper }));
+    const nf = err(await o.core.call('stock.card', { itemId: 99999 }, { sessionToken: o.tokens.keeper }));
     expect([nf.code, nf.message_zh]).toEqual(['not_found', '找不到商品: 99999']);
     for (const bad of [{ from: '2026/11/29' }, { to: '29-11-2026' }, { cursor: 0 }, { limit: 0 }, { limit: 1001 }, { itemId: 'x' }])
-      expect(err(await o.core.callUnknown('stock.card', { itemId: item, ...bad }, { token: o.tokens.keeper })).code).toBe('invalid_input');
+      expect(err(await o.core.callUnknown('stock.card', { itemId: item, ...bad }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
     // a period that ends before it starts has no opening and closing balance to show
-    const backwards = err(await o.core.call('stock.card', { itemId: item, from: '2026-12-02', to: '2026-11-30' }, { token: o.tokens.keeper }));
+    const backwards = err(await o.core.call('stock.card', { itemId: item, from: '2026-12-02', to: '2026-11-30' }, { sessionToken: o.tokens.keeper }));
     expect(backwards.code).toBe('invalid_input');
     expect(backwards.message_zh).toBe('输入有误: 起始日期 2026-12-02 晚于截止日期 2026-11-30');
     expect(backwards.message_en).toBe('Invalid input: from 2026-12-02 is after to 2026-11-30');
     for (const role of ['sales', 'shipper', 'admin'] as const)
-      expect(err(await o.core.call('stock.card', { itemId: item }, { token: o.tokens[role] })).code).toBe('forbidden');
+      expect(err(await o.core.call('stock.card', { itemId: item }, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
     for (const role of ['keeper', 'manager', 'statistician', 'finance'] as const)
-      expect(ok(await o.core.call('stock.card', { itemId: item }, { token: o.tokens[role] })).rows).toHaveLength(9);
+      expect(ok(await o.core.call('stock.card', { itemId: item }, { sessionToken: o.tokens[role] })).rows).toHaveLength(9);
   });
 
   it('on hand: quantity and value per item and in total, below safety stock flagged', async () => {
-    const all = ok(await o.core.call('stock.onHand', {}, { token: o.tokens.sales }));
-    const items = ok(await o.core.call('items.list', { limit: 1000 }, { token: o.tokens.keeper }));
+    const all = ok(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens.sales }));
+    const items = ok(await o.core.call('items.list', { limit: 1000 }, { sessionToken: o.tokens.keeper }));
     expect(all.rows.map((r) => r.code)).toEqual(items.rows.map((i) => i.code)); // every active item, by code
     const row = (code: string) => all.rows.find((r) => r.code === code)!;
     expect(row('CZ-8801')).toEqual({
@@ -194,31 +194,31 @@ describe('stock card, on hand, verify', () => {
     expect(all.totalQty).toBe(203);
     expect(all.totalAmountFen).toBe(360 + 200 * 5850);
     // below safety only: the totals are of the rows shown
-    const low = ok(await o.core.call('stock.onHand', { belowSafetyOnly: true }, { token: o.tokens.keeper }));
+    const low = ok(await o.core.call('stock.onHand', { belowSafetyOnly: true }, { sessionToken: o.tokens.keeper }));
     expect(low.rows.every((r) => r.belowSafety)).toBe(true);
     expect(low.rows.map((r) => r.code)).not.toContain('CZ-8802');
     expect(low.rows).toHaveLength(all.rows.length - 1);
     expect([low.totalQty, low.totalAmountFen]).toEqual([3, 360]);
     // by search (pinyin, barcode) and by ids
-    const pgz = ok(await o.core.call('stock.onHand', { query: 'pgz' }, { token: o.tokens.keeper }));
+    const pgz = ok(await o.core.call('stock.onHand', { query: 'pgz' }, { sessionToken: o.tokens.keeper }));
     expect([pgz.rows.map((r) => r.code), pgz.totalQty]).toEqual([['CZ-8801', 'CZ-8802'], 203]);
-    expect(ok(await o.core.call('stock.onHand', { query: '6923456000131' }, { token: o.tokens.keeper })).rows.map((r) => r.code)).toEqual(['CZ-8802']);
-    const byIds = ok(await o.core.call('stock.onHand', { itemIds: [o.itemId('CZ-8802'), item, 99999] }, { token: o.tokens.keeper }));
+    expect(ok(await o.core.call('stock.onHand', { query: '6923456000131' }, { sessionToken: o.tokens.keeper })).rows.map((r) => r.code)).toEqual(['CZ-8802']);
+    const byIds = ok(await o.core.call('stock.onHand', { itemIds: [o.itemId('CZ-8802'), item, 99999] }, { sessionToken: o.tokens.keeper }));
     expect(byIds.rows.map((r) => r.code)).toEqual(['CZ-8801', 'CZ-8802']);
-    expect(ok(await o.core.call('stock.onHand', { itemIds: [] }, { token: o.tokens.keeper }))).toEqual({ rows: [], totalQty: 0, totalAmountFen: 0 });
+    expect(ok(await o.core.call('stock.onHand', { itemIds: [] }, { sessionToken: o.tokens.keeper }))).toEqual({ rows: [], totalQty: 0, totalAmountFen: 0 });
     // no safety stock set and nothing on hand is not "below"
-    const fresh = ok(await o.core.call('items.create', { code: 'ZZ-1', name: '新品', unit: '件' }, { token: o.tokens.keeper }));
-    expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { token: o.tokens.keeper })).rows[0]).toMatchObject({ qty: 0, belowSafety: false });
+    const fresh = ok(await o.core.call('items.create', { code: 'ZZ-1', name: '新品', unit: '件' }, { sessionToken: o.tokens.keeper }));
+    expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { sessionToken: o.tokens.keeper })).rows[0]).toMatchObject({ qty: 0, belowSafety: false });
     // inactive items are left out
-    ok(await o.core.call('items.update', { itemId: fresh.id, active: false }, { token: o.tokens.keeper }));
-    expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { token: o.tokens.keeper })).rows).toEqual([]);
-    for (const role of ['shipper', 'admin'] as const) expect(err(await o.core.call('stock.onHand', {}, { token: o.tokens[role] })).code).toBe('forbidden');
-    expect(err(await o.core.callUnknown('stock.onHand', { itemIds: [0] }, { token: o.tokens.keeper })).code).toBe('invalid_input');
+    ok(await o.core.call('items.update', { itemId: fresh.id, active: false }, { sessionToken: o.tokens.keeper }));
+    expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { sessionToken: o.tokens.keeper })).rows).toEqual([]);
+    for (const role of ['shipper', 'admin'] as const) expect(err(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
+    expect(err(await o.core.callUnknown('stock.onHand', { itemIds: [0] }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
     expect(err(await o.core.call('stock.onHand', {})).code).toBe('not_logged_in');
   });
 
   it('system.verify: clean books, with what it checked; only the admin and the manager may run it', async () => {
-    const r = ok(await o.core.call('system.verify', {}, { token: o.tokens.admin }));
+    const r = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.admin }));
     const n = (q: string) => o.core.db.prepare(q).pluck().get() as number;
     expect(r).toEqual({
       ok: true,
@@ -233,7 +233,7 @@ describe('stock card, on hand, verify', () => {
     });
     expect(r.checked.moves).toBe(10);
     for (const role of ['keeper', 'finance', 'statistician', 'sales', 'shipper'] as const)
-      expect(err(await o.core.call('system.verify', {}, { token: o.tokens[role] })).code).toBe('forbidden');
-    expect(ok(await o.core.call('system.verify', {}, { token: o.tokens.manager })).ok).toBe(true);
+      expect(err(await o.core.call('system.verify', {}, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
+    expect(ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager })).ok).toBe(true);
   });
 });

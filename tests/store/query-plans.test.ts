@@ -210,8 +210,8 @@ async function judge(name: CaseName, dbPath = o.dbPath, before?: (db: DB) => voi
   try {
     before?.(core.db);
     const spy = vi.spyOn(core.db, 'prepare');
-    const token = ok(await core.call('auth.login', { user: o.names[c.who], pin: o.pins[c.who] })).token;
-    ok(await core.call(c.method, c.input(o) as Input<typeof c.method>, { token }));
+    const token = ok(await core.call('auth.login', { user: o.names[c.who], pin: o.pins[c.who] })).sessionToken;
+    ok(await core.call(c.method, c.input(o) as Input<typeof c.method>, { sessionToken: token }));
     const texts = [...new Set(spy.mock.calls.map(([text]) => text))];
     spy.mockRestore();
     const statements = texts.map((sql) => ({ sql, plan: planOf(core.db, sql) }));

@@ -98,13 +98,13 @@ describe('auth: log-in, sessions, log-out', () => {
   it('logs in by name or by id; whoami answers who; each log-in is its own session', async () => {
     const byName = ok(await o.core.call('auth.login', { user: '王强', pin: '4444' }));
     expect(byName.user).toMatchObject({ name: '王强', roles: ['keeper'], active: true, title: '库管员' });
-    expect(byName.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(byName.sessionToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const byId = ok(await o.core.call('auth.login', { user: byName.user.id, pin: '4444' }));
     expect(byId.user.id).toBe(byName.user.id);
-    expect(byId.token).not.toBe(byName.token);
+    expect(byId.sessionToken).not.toBe(byName.sessionToken);
     // a name with spaces around it is the same name
     expect(ok(await o.core.call('auth.login', { user: ' 王强 ', pin: '4444' })).user.id).toBe(byName.user.id);
-    expect(ok(await o.core.call('auth.whoami', {}, { token: byName.token }))).toEqual(byName.user);
+    expect(ok(await o.core.call('auth.whoami', {}, { sessionToken: byName.sessionToken }))).toEqual(byName.user);
   });
 
   it('a wrong PIN and an unknown user get the same answer', async () => {
@@ -121,26 +121,26 @@ describe('auth: log-in, sessions, log-out', () => {
   });
 
   it('logout ends only this session', async () => {
-    const a = ok(await o.core.call('auth.login', { user: '陈静', pin: '3333' })).token;
-    const b = ok(await o.core.call('auth.login', { user: '陈静', pin: '3333' })).token;
-    expect(ok(await o.core.call('auth.logout', {}, { token: a }))).toEqual({ ok: true });
-    const e = err(await o.core.call('auth.whoami', {}, { token: a }));
+    const a = ok(await o.core.call('auth.login', { user: '陈静', pin: '3333' })).sessionToken;
+    const b = ok(await o.core.call('auth.login', { user: '陈静', pin: '3333' })).sessionToken;
+    expect(ok(await o.core.call('auth.logout', {}, { sessionToken: a }))).toEqual({ ok: true });
+    const e = err(await o.core.call('auth.whoami', {}, { sessionToken: a }));
     expect(e.code).toBe('not_logged_in');
     expect(e.message_zh).toBe('请先登录');
     expect(e.message_en).toBe('Please log in first');
-    expect(ok(await o.core.call('auth.whoami', {}, { token: b })).name).toBe('陈静');
-    expect(err(await o.core.call('auth.logout', {}, { token: a })).code).toBe('not_logged_in');
+    expect(ok(await o.core.call('auth.whoami', {}, { sessionToken: b })).name).toBe('陈静');
+    expect(err(await o.core.call('auth.logout', {}, { sessionToken: a })).code).toBe('not_logged_in');
     expect(err(await o.core.call('auth.logout', {})).code).toBe('not_logged_in');
   });
 
   it('no token, a made-up token, or a session idle for more than 12 hours is not logged in', async () => {
     expect(err(await o.core.call('auth.whoami', {})).code).toBe('not_logged_in');
-    expect(err(await o.core.call('auth.whoami', {}, { token: 'made-up' })).code).toBe('not_logged_in');
-    const t = ok(await o.core.call('auth.login', { user: '刘洋', pin: '2222' })).token;
+    expect(err(await o.core.call('auth.whoami', {}, { sessionToken: 'made-up' })).code).toBe('not_logged_in');
+    const t = ok(await o.core.call('auth.login', { user: '刘洋', pin: '2222' })).sessionToken;
     o.clock.advance(11 * 3600_000);
-    expect(ok(await o.core.call('auth.whoami', {}, { token: t })).name).toBe('刘洋'); // use keeps it alive
+    expect(ok(await o.core.call('auth.whoami', {}, { sessionToken: t })).name).toBe('刘洋'); // use keeps it alive
     o.clock.advance(12 * 3600_000 + 1000);
-    expect(err(await o.core.call('auth.whoami', {}, { token: t })).code).toBe('not_logged_in');
+    expect(err(await o.core.call('auth.whoami', {}, { sessionToken: t })).code).toBe('not_logged_in');
   });
 
   it('five wrong PINs lock the user out for 60 s, by name and by id alike; then the right PIN works again', async () => {
@@ -154,7 +154,7 @@ describe('auth: log-in, sessions, log-out', () => {
     // the lock is on the person, not on how the name was typed
     expect(err(await o.core.call('auth.login', { user: id, pin: '4444' })).code).toBe('user_locked');
     // nor can the PIN be guessed through a signature meanwhile
-    expect(err(await o.core.call('slips.sign', { slipId: 1, role: 'manager', user: id, pin: '4444' }, { token: o.tokens.sales })).code).toBe(
+    expect(err(await o.core.call('slips.sign', { slipId: 1, role: 'manager', user: id, pin: '4444' }, { sessionToken: o.tokens.sales })).code).toBe(
       'user_locked',
     );
     // other people are not locked
@@ -182,13 +182,13 @@ describe('auth: log-in, sessions, log-out', () => {
   it('wrong PINs on signatures count toward the lock-out too', async () => {
     const item = o.itemId('CZ-8801');
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] }, { token: o.tokens.sales }),
+      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] }, { sessionToken: o.tokens.sales }),
     );
     for (let i = 0; i < 5; i++)
-      expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '0000' }, { token: o.tokens.sales })).code).toBe('bad_credentials');
+      expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '0000' }, { sessionToken: o.tokens.sales })).code).toBe('bad_credentials');
     expect(err(await o.core.call('auth.login', { user: '张伟', pin: '1111' })).code).toBe('user_locked');
     o.clock.advance(60_000);
-    const signed = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '1111' }, { token: o.tokens.sales }));
+    const signed = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '1111' }, { sessionToken: o.tokens.sales }));
     expect(signed.missingSignatures).toEqual(['finance']);
   });
 });
@@ -202,39 +202,39 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
 
   it('creates a user holding several roles, who can act in each of them', async () => {
     const u = ok(
-      await o.core.call('users.create', { name: '孙兼', title: '库管员兼统计员', roles: ['statistician', 'keeper', 'keeper'], pin: '7391' }, { token: o.tokens.manager }),
+      await o.core.call('users.create', { name: '孙兼', title: '库管员兼统计员', roles: ['statistician', 'keeper', 'keeper'], pin: '7391' }, { sessionToken: o.tokens.manager }),
     );
     expect(u).toEqual({ id: expect.any(Number), name: '孙兼', title: '库管员兼统计员', roles: ['keeper', 'statistician'], active: true });
-    const token = ok(await o.core.call('auth.login', { user: '孙兼', pin: '7391' })).token;
+    const token = ok(await o.core.call('auth.login', { user: '孙兼', pin: '7391' })).sessionToken;
     // as statistician: a dispatch draft (the keeper alone may not open one)
     ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { token }),
+      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { sessionToken: token }),
     );
     // as keeper: receive and post
     const inb = ok(
       await o.core.call(
         'slips.create',
         { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-J1', lines: [{ itemId: o.itemId('CZ-8801'), qty: 2, unitCostFen: 5200 }] },
-        { token },
+        { sessionToken: token },
       ),
     );
-    expect(ok(await o.core.call('slips.post', { slipId: inb.id }, { token })).postedBy).toEqual({ id: u.id, name: '孙兼' });
+    expect(ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: token })).postedBy).toEqual({ id: u.id, name: '孙兼' });
     // still not a manager
-    expect(err(await o.core.call('users.list', {}, { token })).code).toBe('forbidden');
+    expect(err(await o.core.call('users.list', {}, { sessionToken: token })).code).toBe('forbidden');
   });
 
   it('a manager who is also finance supervisor signs a dispatch twice, and each signature shows its role', async () => {
-    const u = ok(await o.core.call('users.create', { name: '钱兼', roles: ['manager', 'finance'], pin: '8642' }, { token: o.tokens.admin }));
+    const u = ok(await o.core.call('users.create', { name: '钱兼', roles: ['manager', 'finance'], pin: '8642' }, { sessionToken: o.tokens.admin }));
     expect(u.title).toBe('');
     const d = ok(
       await o.core.call(
         'slips.create',
         { kind: 'dispatch', customerId: o.customerId('KH002'), paymentMode: 'credit', lines: [{ itemId: o.itemId('CZ-8802'), qty: 1 }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
-    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '钱兼', pin: '8642' }, { token: o.tokens.sales }));
-    const s = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: u.id, pin: '8642' }, { token: o.tokens.sales }));
+    ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '钱兼', pin: '8642' }, { sessionToken: o.tokens.sales }));
+    const s = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: u.id, pin: '8642' }, { sessionToken: o.tokens.sales }));
     expect(s.signatures.map((g) => [g.role, g.userId, g.userName, g.valid])).toEqual([
       ['manager', u.id, '钱兼', true],
       ['finance', u.id, '钱兼', true],
@@ -243,7 +243,7 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
   });
 
   it('refuses a duplicate name, bad roles, a short PIN, and callers who are not admin or manager', async () => {
-    const dup = err(await o.core.call('users.create', { name: '张伟', roles: ['sales'], pin: '1234' }, { token: o.tokens.admin }));
+    const dup = err(await o.core.call('users.create', { name: '张伟', roles: ['sales'], pin: '1234' }, { sessionToken: o.tokens.admin }));
     expect(dup.code).toBe('duplicate');
     expect(dup.message_zh).toBe('用户「张伟」已存在');
     expect(dup.message_en).toBe('user "张伟" already exists');
@@ -254,43 +254,43 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
       { name: '', roles: ['sales'], pin: '1234' },
       { name: 'X5', roles: ['sales'] },
     ])
-      expect(err(await o.core.callUnknown('users.create', bad, { token: o.tokens.admin })).code).toBe('invalid_input');
-    const f = err(await o.core.call('users.create', { name: 'X6', roles: ['sales'], pin: '1234' }, { token: o.tokens.keeper }));
+      expect(err(await o.core.callUnknown('users.create', bad, { sessionToken: o.tokens.admin })).code).toBe('invalid_input');
+    const f = err(await o.core.call('users.create', { name: 'X6', roles: ['sales'], pin: '1234' }, { sessionToken: o.tokens.keeper }));
     expect(f.code).toBe('forbidden');
     expect(f.message_zh).toBe('当前登录的角色无权执行此操作(需要: 系统管理员、办事处经理)');
     expect(f.message_en).toBe('Your roles may not do this (needs one of: 系统管理员, 办事处经理)');
     expect(err(await o.core.call('users.create', { name: 'X7', roles: ['sales'], pin: '1234' })).code).toBe('not_logged_in');
-    const names = ok(await o.core.call('users.list', {}, { token: o.tokens.manager })).map((u) => u.name);
+    const names = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.manager })).map((u) => u.name);
     expect(names.filter((n) => /^X\d$/.test(n))).toEqual([]);
   });
 
   it('updates title, roles and PIN; a new PIN ends the user’s sessions and the old PIN stops working', async () => {
-    const u = ok(await o.core.call('users.create', { name: '周改', roles: ['sales'], pin: '1357' }, { token: o.tokens.manager }));
-    const t1 = ok(await o.core.call('auth.login', { user: '周改', pin: '1357' })).token;
-    const v = ok(await o.core.call('users.update', { userId: u.id, title: '业务员兼司机', roles: ['sales', 'driver'] }, { token: o.tokens.manager }));
+    const u = ok(await o.core.call('users.create', { name: '周改', roles: ['sales'], pin: '1357' }, { sessionToken: o.tokens.manager }));
+    const t1 = ok(await o.core.call('auth.login', { user: '周改', pin: '1357' })).sessionToken;
+    const v = ok(await o.core.call('users.update', { userId: u.id, title: '业务员兼司机', roles: ['sales', 'driver'] }, { sessionToken: o.tokens.manager }));
     expect(v).toEqual({ ...u, title: '业务员兼司机', roles: ['driver', 'sales'] });
     // a role change applies to the live session at once
-    expect(ok(await o.core.call('auth.whoami', {}, { token: t1 })).roles).toEqual(['driver', 'sales']);
-    ok(await o.core.call('users.update', { userId: u.id, roles: ['driver'] }, { token: o.tokens.manager }));
-    expect(err(await o.core.call('customers.create', { code: 'ZG1', name: '周改的客户' }, { token: t1 })).code).toBe('forbidden');
-    ok(await o.core.call('users.update', { userId: u.id, pin: '2468' }, { token: o.tokens.manager }));
-    expect(err(await o.core.call('auth.whoami', {}, { token: t1 })).code).toBe('not_logged_in');
+    expect(ok(await o.core.call('auth.whoami', {}, { sessionToken: t1 })).roles).toEqual(['driver', 'sales']);
+    ok(await o.core.call('users.update', { userId: u.id, roles: ['driver'] }, { sessionToken: o.tokens.manager }));
+    expect(err(await o.core.call('customers.create', { code: 'ZG1', name: '周改的客户' }, { sessionToken: t1 })).code).toBe('forbidden');
+    ok(await o.core.call('users.update', { userId: u.id, pin: '2468' }, { sessionToken: o.tokens.manager }));
+    expect(err(await o.core.call('auth.whoami', {}, { sessionToken: t1 })).code).toBe('not_logged_in');
     expect(err(await o.core.call('auth.login', { user: '周改', pin: '1357' })).code).toBe('bad_credentials');
     expect(ok(await o.core.call('auth.login', { user: '周改', pin: '2468' })).user.roles).toEqual(['driver']);
-    const nf = err(await o.core.call('users.update', { userId: 9999, title: 'x' }, { token: o.tokens.manager }));
+    const nf = err(await o.core.call('users.update', { userId: 9999, title: 'x' }, { sessionToken: o.tokens.manager }));
     expect(nf.code).toBe('not_found');
     expect(nf.message_zh).toBe('找不到用户: 9999');
     expect(nf.message_en).toBe('No such user: 9999');
-    expect(err(await o.core.call('users.update', { userId: u.id, roles: [] }, { token: o.tokens.manager })).code).toBe('invalid_input');
-    expect(err(await o.core.call('users.update', { userId: u.id, title: 'x' }, { token: o.tokens.finance })).code).toBe('forbidden');
+    expect(err(await o.core.call('users.update', { userId: u.id, roles: [] }, { sessionToken: o.tokens.manager })).code).toBe('invalid_input');
+    expect(err(await o.core.call('users.update', { userId: u.id, title: 'x' }, { sessionToken: o.tokens.finance })).code).toBe('forbidden');
   });
 
   it('disabling a user ends their sessions, refuses their log-in and signatures, and hides them from the picker', async () => {
-    const u = ok(await o.core.call('users.create', { name: '吴停', roles: ['manager'], pin: '1470' }, { token: o.tokens.admin }));
-    const t1 = ok(await o.core.call('auth.login', { user: '吴停', pin: '1470' })).token;
-    const t2 = ok(await o.core.call('auth.login', { user: u.id, pin: '1470' })).token;
-    expect(ok(await o.core.call('users.update', { userId: u.id, active: false }, { token: o.tokens.manager })).active).toBe(false);
-    for (const t of [t1, t2]) expect(err(await o.core.call('auth.whoami', {}, { token: t })).code).toBe('not_logged_in');
+    const u = ok(await o.core.call('users.create', { name: '吴停', roles: ['manager'], pin: '1470' }, { sessionToken: o.tokens.admin }));
+    const t1 = ok(await o.core.call('auth.login', { user: '吴停', pin: '1470' })).sessionToken;
+    const t2 = ok(await o.core.call('auth.login', { user: u.id, pin: '1470' })).sessionToken;
+    expect(ok(await o.core.call('users.update', { userId: u.id, active: false }, { sessionToken: o.tokens.manager })).active).toBe(false);
+    for (const t of [t1, t2]) expect(err(await o.core.call('auth.whoami', {}, { sessionToken: t })).code).toBe('not_logged_in');
     const inactive = err(await o.core.call('auth.login', { user: '吴停', pin: '1470' }));
     expect(inactive.code).toBe('user_inactive');
     expect(inactive.message_zh).toBe('用户「吴停」已停用');
@@ -301,29 +301,29 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
       await o.core.call(
         'slips.create',
         { kind: 'dispatch', customerId: o.customerId('KH003'), paymentMode: 'cash', lines: [{ itemId: o.itemId('CZ-8803'), qty: 1 }] },
-        { token: o.tokens.sales },
+        { sessionToken: o.tokens.sales },
       ),
     );
-    expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '吴停', pin: '1470' }, { token: o.tokens.sales })).code).toBe(
+    expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '吴停', pin: '1470' }, { sessionToken: o.tokens.sales })).code).toBe(
       'user_inactive',
     );
     expect(ok(await o.core.call('auth.users', {})).map((x) => x.name)).not.toContain('吴停');
-    const all = ok(await o.core.call('users.list', {}, { token: o.tokens.admin }));
+    const all = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin }));
     expect(all.find((x) => x.id === u.id)).toEqual({ ...u, active: false, hasSignature: false });
     // enabled again, they log in again
-    ok(await o.core.call('users.update', { userId: u.id, active: true }, { token: o.tokens.manager }));
+    ok(await o.core.call('users.update', { userId: u.id, active: true }, { sessionToken: o.tokens.manager }));
     expect(ok(await o.core.call('auth.login', { user: '吴停', pin: '1470' })).user.active).toBe(true);
   });
 
   it('users.list shows everyone with roles, to admin and manager only', async () => {
-    const all = ok(await o.core.call('users.list', {}, { token: o.tokens.manager }));
+    const all = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.manager }));
     expect(all.length).toBeGreaterThanOrEqual(7);
     expect(all.map((u) => u.id)).toEqual([...all.map((u) => u.id)].sort((a, b) => a - b));
     expect(all.find((u) => u.name === '李磊')).toMatchObject({ roles: ['driver', 'shipper'], title: '储运员兼司机(兼任)', active: true });
     expect(JSON.stringify(all)).not.toMatch(/scrypt/);
     for (const role of ['finance', 'statistician', 'keeper', 'shipperDriver', 'sales'] as const)
-      expect(err(await o.core.call('users.list', {}, { token: o.tokens[role] })).code).toBe('forbidden');
+      expect(err(await o.core.call('users.list', {}, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
     expect(err(await o.core.call('users.list', {})).code).toBe('not_logged_in');
-    expect(err(await o.core.callUnknown('users.list', { extra: 1 }, { token: o.tokens.manager })).code).toBe('invalid_input');
+    expect(err(await o.core.callUnknown('users.list', { extra: 1 }, { sessionToken: o.tokens.manager })).code).toBe('invalid_input');
   });
 });

@@ -6,7 +6,7 @@ import { signaturePng } from '../helpers/signature-png';
 
 describe('signature images', () => {
   let o: DemoOffice;
-  const idOf = async (name: string) => ok(await o.core.call('users.list', {}, { token: o.tokens.admin })).find((u) => u.name === name)!;
+  const idOf = async (name: string) => ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })).find((u) => u.name === name)!;
   beforeAll(async () => {
     o = await demoOffice();
   });
@@ -16,36 +16,36 @@ describe('signature images', () => {
     const keeper = await idOf(o.names.keeper);
     expect(keeper.hasSignature).toBe(false);
     const png = signaturePng();
-    const u = ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: png.toString('base64') }, { token: o.tokens.manager }));
+    const u = ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: png.toString('base64') }, { sessionToken: o.tokens.manager }));
     expect(u.hasSignature).toBe(true);
     expect((await idOf(o.names.keeper)).hasSignature).toBe(true);
-    expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { token: o.tokens.admin })).pngBase64).toBe(png.toString('base64'));
+    expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { sessionToken: o.tokens.admin })).pngBase64).toBe(png.toString('base64'));
     // a data URL is taken too
-    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: `data:image/png;base64,${png.toString('base64')}` }, { token: o.tokens.admin }));
-    expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { token: o.tokens.keeper })).pngBase64).toBe(png.toString('base64'));
+    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: `data:image/png;base64,${png.toString('base64')}` }, { sessionToken: o.tokens.admin }));
+    expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { sessionToken: o.tokens.keeper })).pngBase64).toBe(png.toString('base64'));
     // the ordinary User payload does not carry the image
-    expect(JSON.stringify(ok(await o.core.call('users.list', {}, { token: o.tokens.admin })))).not.toContain(png.toString('base64').slice(0, 40));
-    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: null }, { token: o.tokens.manager }));
+    expect(JSON.stringify(ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })))).not.toContain(png.toString('base64').slice(0, 40));
+    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: null }, { sessionToken: o.tokens.manager }));
     expect((await idOf(o.names.keeper)).hasSignature).toBe(false);
-    expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { token: o.tokens.manager })).pngBase64).toBeNull();
+    expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { sessionToken: o.tokens.manager })).pngBase64).toBeNull();
   });
 
   it('a user may set their own signature but nobody else’s', async () => {
     const keeper = await idOf(o.names.keeper);
     const sales = await idOf(o.names.sales);
     const b64 = signaturePng().toString('base64');
-    expect(ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: b64 }, { token: o.tokens.keeper })).hasSignature).toBe(true);
-    const e = err(await o.core.call('users.setSignature', { userId: sales.id, pngBase64: b64 }, { token: o.tokens.keeper }));
+    expect(ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: b64 }, { sessionToken: o.tokens.keeper })).hasSignature).toBe(true);
+    const e = err(await o.core.call('users.setSignature', { userId: sales.id, pngBase64: b64 }, { sessionToken: o.tokens.keeper }));
     expect(e.code).toBe('forbidden');
-    expect(err(await o.core.call('users.signature', { userId: sales.id }, { token: o.tokens.keeper })).code).toBe('forbidden');
+    expect(err(await o.core.call('users.signature', { userId: sales.id }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
     expect((await idOf(o.names.sales)).hasSignature).toBe(false);
-    expect(err(await o.core.call('users.setSignature', { userId: 99999, pngBase64: null }, { token: o.tokens.admin })).code).toBe('not_found');
+    expect(err(await o.core.call('users.setSignature', { userId: 99999, pngBase64: null }, { sessionToken: o.tokens.admin })).code).toBe('not_found');
   });
 
   it('refuses a non-PNG, a file over 200 KB and an image over 1200×600, in Chinese and English', async () => {
     const keeper = await idOf(o.names.keeper);
-    const set = (pngBase64: string) => o.core.call('users.setSignature', { userId: keeper.id, pngBase64 }, { token: o.tokens.admin });
-    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: null }, { token: o.tokens.admin }));
+    const set = (pngBase64: string) => o.core.call('users.setSignature', { userId: keeper.id, pngBase64 }, { sessionToken: o.tokens.admin });
+    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: null }, { sessionToken: o.tokens.admin }));
 
     const jpeg = err(await set(Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.alloc(60)]).toString('base64')));
     expect(jpeg.code).toBe('invalid_input');
@@ -67,7 +67,7 @@ describe('signature images', () => {
     expect(err(await set(signaturePng(200, 601).toString('base64'))).message_zh).toContain('200×601');
     // the largest allowed size is fine
     expect(ok(await set(signaturePng(1200, 600).toString('base64'))).hasSignature).toBe(true);
-    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: null }, { token: o.tokens.admin }));
+    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: null }, { sessionToken: o.tokens.admin }));
     expect((await idOf(o.names.keeper)).hasSignature).toBe(false);
   });
 });

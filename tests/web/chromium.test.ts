@@ -18,12 +18,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/ch
 
 // The same call the renderer's api layer makes when window.desk is absent.
 const APP_JS = `
-async function call(method, input, session, requestId) {
-  const token = document.querySelector('meta[name="desk-token"]').content;
+async function call(method, input, sessionToken, requestId) {
+  const deskToken = document.querySelector('meta[name="desk-token"]').content;
   const res = await fetch('/rpc', {
     method: 'POST',
-    headers: { 'X-Desk-Token': token, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ method, input, session, requestId }),
+    headers: { 'X-Desk-Token': deskToken, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ method, input, sessionToken, requestId }),
   });
   return res.json();
 }
@@ -91,7 +91,7 @@ describe.skipIf(!CHROMIUM)('browser mode in Chromium', () => {
       async ([user, pin]) => {
         const call = (window as any).deskCall;
         const login = await call('auth.login', { user, pin });
-        const created = await call('customers.create', { code: 'CR-1', name: '浏览器客户' }, login.value.token, 'cr-1');
+        const created = await call('customers.create', { code: 'CR-1', name: '浏览器客户' }, login.value.sessionToken, 'cr-1');
         return { login: login.ok, created };
       },
       [manager.name, manager.pin],
@@ -117,7 +117,7 @@ describe.skipIf(!CHROMIUM)('browser mode in Chromium', () => {
           return `blocked: ${(e as Error).message}`;
         }
       },
-      [`${web.origin}/rpc`, web.token],
+      [`${web.origin}/rpc`, web.deskToken],
     );
     expect(outcome).toMatch(/^blocked/);
     // A simple (no-preflight) cross-site form-style post is refused by the Origin check.

@@ -190,7 +190,7 @@ describe('Electron shell (electron/main.ts)', () => {
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
     expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf']);
-    const req = { method: 'office.get', input: {}, meta: {} };
+    const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
@@ -199,21 +199,22 @@ describe('Electron shell (electron/main.ts)', () => {
     expect(ok).toMatchObject({ ok: true, value: { initialised: true } });
   });
 
-  it('forwards method, input and meta to the core (log in, then a write)', async () => {
+  it('forwards the rpc envelope to the core (log in, then a write)', async () => {
     const rpc = h.ipc.get('rpc')!;
     const ev = ipcEvent('app://desk/index.html');
-    const login = await rpc(ev, { method: 'auth.login', input: { user: '张伟', pin: '1111' }, meta: {} });
+    const login = await rpc(ev, { method: 'auth.login', input: { user: '张伟', pin: '1111' }, sessionToken: null, requestId: null });
     expect(login.ok).toBe(true);
-    const token = login.value.token;
-    const created = await rpc(ev, { method: 'customers.create', input: { code: 'IPC-1', name: '桌面端客户' }, meta: { token, requestId: 'ipc-1' } });
+    const sessionToken = login.value.sessionToken;
+    const created = await rpc(ev, { method: 'customers.create', input: { code: 'IPC-1', name: '桌面端客户' }, sessionToken, requestId: 'ipc-1' });
     expect(created).toMatchObject({ ok: true, value: { code: 'IPC-1' } });
-    expect(await rpc(ev, { method: 'customers.create', input: { code: 'IPC-1', name: '桌面端客户' }, meta: { token, requestId: 'ipc-1' } })).toEqual(created);
-    expect(await rpc(ev, { method: 'no.such', input: {}, meta: { token } })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await rpc(ev, { method: 'customers.create', input: { code: 'IPC-1', name: '桌面端客户' }, sessionToken, requestId: 'ipc-1' })).toEqual(created);
+    expect(await rpc(ev, { method: 'no.such', input: {}, sessionToken })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await rpc(ev, { method: 'customers.create', input: { code: 'X', name: 'X' } })).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
+    // malformed envelopes get the same refusals as from POST /rpc and `desk rpc` (tests/doors)
     expect(await rpc(ev, 'garbage')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await rpc(ev, { method: 'customers.create', input: { code: 'X', name: 'X' }, meta: { token: 42 } })).toMatchObject({
-      ok: false,
-      error: { code: 'not_logged_in' },
-    });
+    expect(await rpc(ev, { method: 'customers.create', input: {}, sessionToken: 42 })).toMatchObject({ ok: false, error: { code: 'bad_request', details: { field: 'sessionToken' } } });
+    // the shape before the one envelope: refused by name, not run without a session
+    expect(await rpc(ev, { method: 'auth.whoami', input: {}, meta: { token: sessionToken } })).toMatchObject({ ok: false, error: { code: 'bad_request', details: { field: 'meta' } } });
   });
 
   it('denies navigation away, new windows, webviews and permission requests', () => {

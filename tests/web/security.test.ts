@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, injectToken, isAppUrl, lookupStatic, mimeType } from '../../electron/security';
+import { CONTENT_SECURITY_POLICY, injectDeskToken, isAppUrl, lookupStatic, mimeType } from '../../electron/security';
 
 let root: string;
 let dir: string;
@@ -55,14 +55,14 @@ describe('isAppUrl', () => {
   });
 });
 
-describe('injectToken', () => {
+describe('injectDeskToken', () => {
   it('fills the empty desk-token meta tag', () => {
-    expect(injectToken('<head><meta name="desk-token" content=""></head>', 'abc_1-2')).toBe('<head><meta name="desk-token" content="abc_1-2"></head>');
-    expect(injectToken('<head><meta name="desk-token" content="" /></head>', 't')).toContain('content="t"');
+    expect(injectDeskToken('<head><meta name="desk-token" content=""></head>', 'abc_1-2')).toBe('<head><meta name="desk-token" content="abc_1-2"></head>');
+    expect(injectDeskToken('<head><meta name="desk-token" content="" /></head>', 't')).toContain('content="t"');
   });
   it('adds the tag when the page lacks it, and never lets the token break out of the attribute', () => {
-    expect(injectToken('<html><head></head></html>', 't')).toContain('<meta name="desk-token" content="t">');
-    expect(injectToken('<head><meta name="desk-token" content=""></head>', '"><script>')).toContain('content="script"');
+    expect(injectDeskToken('<html><head></head></html>', 't')).toContain('<meta name="desk-token" content="t">');
+    expect(injectDeskToken('<head><meta name="desk-token" content=""></head>', '"><script>')).toContain('content="script"');
   });
 });
 

@@ -3,58 +3,20 @@
 // Uses a static folder made here, so the renderer build is not needed.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { seedOffice } from '../../electron/demo/seed';
 import { fixture, makeCore, type TestCore } from '../helpers/index';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json(): any;
-}
-
-/** A raw HTTP request: the path goes on the wire exactly as given (no URL normalisation). */
-function send(
-  web: WebServer,
-  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer },
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port: web.port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
+import { postRpc, send, type Reply } from './web-helpers';
 
 let t: TestCore;
 let web: WebServer;
 let root: string;
 let staticDir: string;
 
-function rpc(body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  return send(web, {
-    method: 'POST',
-    path: '/rpc',
-    headers: { 'Content-Type': 'application/json', 'X-Desk-Token': web.token, ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
+const rpc = (body: unknown, headers: Record<string, string> = {}): Promise<Reply> => postRpc(web, body, headers);
 
 const INDEX = `<!doctype html>
 <html lang="zh-CN">
@@ -94,14 +56,14 @@ describe('static files', () => {
     expect(web.host).toBe('127.0.0.1');
     expect(web.port).toBeGreaterThan(0);
     expect(web.url).toBe(`http://127.0.0.1:${web.port}/`);
-    expect(web.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(web.deskToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
   });
 
   it('serves index.html with this start’s token injected and security headers', async () => {
     const r = await send(web, { path: '/' });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(r.text).toContain(`<meta name="desk-token" content="${web.token}">`);
+    expect(r.text).toContain(`<meta name="desk-token" content="${web.deskToken}">`);
     expect(r.text).not.toContain('content=""');
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
@@ -116,7 +78,7 @@ describe('static files', () => {
     for (const p of ['/index.html', '/slips/12', '/stock/card?item=3']) {
       const r = await send(web, { path: p });
       expect(r.status, p).toBe(200);
-      expect(r.text, p).toContain(web.token);
+      expect(r.text, p).toContain(web.deskToken);
     }
   });
 
@@ -177,7 +139,7 @@ describe('static files', () => {
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const r = await send(web, { path: '/', headers: { Host: `evil.example:${web.port}` } });
     expect(r.status).toBe(403);
-    expect(r.text).not.toContain(web.token);
+    expect(r.text).not.toContain(web.deskToken);
     const ok = await send(web, { path: '/', headers: { Host: `localhost:${web.port}` } });
     expect(ok.status).toBe(200);
   });
@@ -188,10 +150,10 @@ describe('/rpc transport guards', () => {
     const body = JSON.stringify({ method: 'office.get', input: {} });
     const none = await send(web, { method: 'POST', path: '/rpc', headers: { 'Content-Type': 'application/json' }, body });
     expect(none.status).toBe(401);
-    expect(none.json().error.code).toBe('no_token');
-    const wrong = await rpc(body, { 'X-Desk-Token': 'x'.repeat(web.token.length) });
+    expect(none.json().error.code).toBe('no_desk_token');
+    const wrong = await rpc(body, { 'X-Desk-Token': 'x'.repeat(web.deskToken.length) });
     expect(wrong.status).toBe(403);
-    expect(wrong.json().error.code).toBe('bad_token');
+    expect(wrong.json().error.code).toBe('bad_desk_token');
     const short = await rpc(body, { 'X-Desk-Token': 'abc' });
     expect(short.status).toBe(403);
   });
@@ -229,7 +191,7 @@ describe('/rpc transport guards', () => {
   });
 
   it('400 for a body that is not a request envelope', async () => {
-    for (const body of ['[]', '"office.get"', '{"input":{}}', '{"method":"office.get","session":42}', '{"method":"x","requestId":{}}']) {
+    for (const body of ['[]', '"office.get"', '{"input":{}}', '{"method":"office.get","sessionToken":42}', '{"method":"x","requestId":{}}']) {
       const r = await rpc(body);
       expect(r.status, body).toBe(400);
       expect(r.json().error.code, body).toBe('bad_request');
@@ -245,7 +207,7 @@ describe('/rpc transport guards', () => {
   it('415 unless sent as JSON, 405 for GET', async () => {
     const r = await rpc(JSON.stringify({ method: 'office.get' }), { 'Content-Type': 'text/plain' });
     expect(r.status).toBe(415);
-    const g = await send(web, { path: '/rpc', headers: { 'X-Desk-Token': web.token } });
+    const g = await send(web, { path: '/rpc', headers: { 'X-Desk-Token': web.deskToken } });
     expect(g.status).toBe(405);
   });
 
@@ -258,7 +220,7 @@ describe('/rpc transport guards', () => {
 });
 
 describe('/rpc calls the core', () => {
-  it('office.get, then log in and write, with the session carried in the body', async () => {
+  it('office.get, then log in and write, with the session token carried in the body', async () => {
     const office = await rpc({ method: 'office.get', input: {} });
     expect(office.status).toBe(200);
     expect(office.json()).toMatchObject({ ok: true, value: { initialised: true, office: { name: fixture.office.name } } });
@@ -266,18 +228,18 @@ describe('/rpc calls the core', () => {
     const manager = fixture.users.find((u) => u.roles.includes('manager'))!;
     const login = (await rpc({ method: 'auth.login', input: { user: manager.name, pin: manager.pin } })).json();
     expect(login.ok).toBe(true);
-    const session = login.value.token as string;
+    const sessionToken = login.value.sessionToken as string;
 
     const input = { code: 'WEB-001', name: '浏览器模式测试客户', kind: '经销商' };
-    const created = await rpc({ method: 'customers.create', input, session, requestId: 'web-test-1' });
+    const created = await rpc({ method: 'customers.create', input, sessionToken, requestId: 'web-test-1' });
     expect(created.status).toBe(200);
     const c = created.json();
     expect(c).toMatchObject({ ok: true, value: { code: 'WEB-001', name: '浏览器模式测试客户' } });
 
     // The same request id again (a retry): the same answer, no second customer.
-    const again = (await rpc({ method: 'customers.create', input, session, requestId: 'web-test-1' })).json();
+    const again = (await rpc({ method: 'customers.create', input, sessionToken, requestId: 'web-test-1' })).json();
     expect(again).toEqual(c);
-    const list = (await rpc({ method: 'customers.list', input: { query: 'WEB-001' }, session })).json();
+    const list = (await rpc({ method: 'customers.list', input: { query: 'WEB-001' }, sessionToken })).json();
     expect(list.ok).toBe(true);
     expect(list.value.rows.filter((r: { code: string }) => r.code === 'WEB-001')).toHaveLength(1);
   });
@@ -292,7 +254,7 @@ describe('/rpc calls the core', () => {
     expect(anon.status).toBe(200);
     expect(anon.json().error.code).toBe('not_logged_in');
 
-    const stale = await rpc({ method: 'auth.whoami', input: {}, session: 'not-a-session' });
+    const stale = await rpc({ method: 'auth.whoami', input: {}, sessionToken: 'not-a-session' });
     expect(stale.json().error.code).toBe('not_logged_in');
 
     const invalid = await rpc({ method: 'auth.login', input: { user: '', pin: '1' } });
@@ -300,8 +262,8 @@ describe('/rpc calls the core', () => {
     expect(invalid.json().error.code).toBe('invalid_input');
   });
 
-  it('accepts session: null and a missing input, as the renderer may send them', async () => {
-    const r = await rpc({ method: 'office.get', session: null, requestId: null });
+  it('accepts sessionToken: null and a missing input, as the renderer may send them', async () => {
+    const r = await rpc({ method: 'office.get', sessionToken: null, requestId: null });
     expect(r.status).toBe(200);
     expect(r.json().ok).toBe(true);
   });

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { DeskError, fail } from '../../../shared/errors';
+import { formatFen } from '../../../shared/money';
 import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayCheck, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/contract';
 import { lastClosedDay } from '../../ledger/daylock';
 import { firstMoveOnOrAfter } from '../../ledger/fifo';
@@ -119,7 +120,7 @@ function stockValue(db: ReadableDB, date: string, inclusive: boolean): number {
     .get(boundary ?? Number.MAX_SAFE_INTEGER) as number;
 }
 
-const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+const yuan = (fen: number) => formatFen(fen, { grouping: false });
 
 export function preview(db: ReadableDB, date: string, today: string): DayClosePreview {
   const last = lastClosedDay(db);

@@ -11,11 +11,11 @@ export const usersHandlers = {
 
   'auth.login': (input, ctx) => {
     const user = ctx.auth.checkPin(ctx.db, input.user, input.pin);
-    return { token: ctx.auth.createSession(user.id), user };
+    return { sessionToken: ctx.auth.createSession(user.id), user };
   },
 
   'auth.logout': (_input, ctx) => {
-    ctx.auth.endSession(ctx.token);
+    ctx.auth.endSession(ctx.sessionToken);
     return { ok: true as const };
   },
 

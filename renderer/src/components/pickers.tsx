@@ -39,7 +39,7 @@ export function ItemPicker(props: {
           <span className="opt-code">{i.code}</span>
           <span className="opt-name">{i.name}</span>
           <span className="opt-meta">
-            {i.spec} · {i.unit} · ¥{formatFen(i.priceFen)}
+            {i.spec} · {i.unit} · {formatFen(i.priceFen, { symbol: '¥' })}
           </span>
         </div>
       )}

@@ -35,7 +35,7 @@ export function Totals({ qty, amountFen, label }: { qty: number; amountFen: numb
       </span>
       {amountFen !== null ? (
         <span>
-          {t('slip.totalAmount')} <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{amountFen < 0 ? '-' : ''}¥{formatFen(Math.abs(amountFen))}</b>
+          {t('slip.totalAmount')} <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{formatFen(amountFen, { symbol: '¥' })}</b>
         </span>
       ) : null}
     </div>

@@ -59,25 +59,25 @@ describe('migration 0004 (signatures)', () => {
     const { path } = files.open('office.sqlite');
     const old = await createCore({ dbPath: path, clock, pinCost: 1024, migrations: AT_0003 });
     ok(await old.call('office.init', { name: '华东办事处', admin: { name: '管理员', pin: '0000' } }));
-    const admin = ok(await old.call('auth.login', { user: '管理员', pin: '0000' })).token;
-    ok(await old.call('users.create', { name: '李娜', roles: ['keeper'], pin: '4444' }, { token: admin }));
+    const admin = ok(await old.call('auth.login', { user: '管理员', pin: '0000' })).sessionToken;
+    ok(await old.call('users.create', { name: '李娜', roles: ['keeper'], pin: '4444' }, { sessionToken: admin }));
     expect(schemaVersion(old.db)).toBe(3);
     old.close();
 
     const core = await createCore({ dbPath: path, clock, pinCost: 1024 });
     try {
       expect(core.migration).toEqual({ from: 3, to: MIGRATIONS.length, backupPath: `${path}.v3-20261129T010203.bak` });
-      const keeper = ok(await core.call('auth.login', { user: '李娜', pin: '4444' })).token;
-      const token = ok(await core.call('auth.login', { user: '管理员', pin: '0000' })).token;
-      const users = ok(await core.call('users.list', {}, { token }));
+      const keeper = ok(await core.call('auth.login', { user: '李娜', pin: '4444' })).sessionToken;
+      const token = ok(await core.call('auth.login', { user: '管理员', pin: '0000' })).sessionToken;
+      const users = ok(await core.call('users.list', {}, { sessionToken: token }));
       expect(users.map((u) => [u.name, u.hasSignature])).toEqual([
         ['管理员', false],
         ['李娜', false],
       ]);
       const keeperId = users.find((u) => u.name === '李娜')!.id;
       const b64 = signaturePng().toString('base64');
-      expect(ok(await core.call('users.setSignature', { userId: keeperId, pngBase64: b64 }, { token: keeper })).hasSignature).toBe(true);
-      expect(ok(await core.call('users.signature', { userId: keeperId }, { token })).pngBase64).toBe(b64);
+      expect(ok(await core.call('users.setSignature', { userId: keeperId, pngBase64: b64 }, { sessionToken: keeper })).hasSignature).toBe(true);
+      expect(ok(await core.call('users.signature', { userId: keeperId }, { sessionToken: token })).pngBase64).toBe(b64);
     } finally {
       core.close();
     }

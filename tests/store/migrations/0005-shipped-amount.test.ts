@@ -74,10 +74,10 @@ describe('migration 0005 (shipped-amount)', () => {
         await o.core.call(
           'slips.create',
           { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-1', lines: [{ itemId: o.itemId('CZ-8801'), qty: 3, unitCostFen: 333 }] },
-          { token: keeper },
+          { sessionToken: keeper },
         ),
       );
-      ok(await o.core.call('slips.post', { slipId: inb.id }, { token: keeper }));
+      ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: keeper }));
       expect(o.core.db.prepare('SELECT shipped_qty, shipped_amount_fen FROM slip_lines WHERE slip_id = ?').get(inb.id)).toEqual({ shipped_qty: 3, shipped_amount_fen: 999 });
       expect(verifyBooks(asReadable(o.core.db)).problems).toEqual([]);
       // a posted line whose stored amount is wrong (written behind the triggers) is found

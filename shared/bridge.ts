@@ -1,0 +1,39 @@
+// What the Electron shell's preload puts on window.desk, declared once: electron/preload.ts builds
+// it and the renderer (renderer/src/api.ts) calls it. Types only. In a browser (browser mode, e2e)
+// there is no window.desk and the renderer goes to POST /rpc instead.
+
+import type { CallMeta, Result } from './contract';
+
+/** A PDF the core rendered (documents.render), as the renderer hands it to the shell. */
+export interface PdfPaper {
+  base64: string;
+  fileName: string;
+  pageSize: 'A4' | 'A5';
+  landscape: boolean;
+}
+
+export interface PrintOutcome {
+  printed: boolean;
+  /** shown in a window (preview) rather than sent to the print dialog */
+  shown: boolean;
+  reason: string | null;
+}
+
+/** A code read by a scanner attached to the main process (HID-POS). */
+export interface BridgeScan {
+  code: string;
+  symbology?: string;
+  source: 'hid';
+}
+
+export interface DeskBridge {
+  /** one call into the core over the 'rpc' channel: the same envelope as POST /rpc */
+  call(method: string, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
+  /** the OS print dialog for a PDF (or, with preview, a window showing it) */
+  printPdf(req: PdfPaper & { preview?: boolean }): Promise<Result<PrintOutcome>>;
+  /** 另存为: a save dialog, then the PDF is written there (saved: null when cancelled) */
+  savePdf(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
+  /** scans from a HID-POS scanner in the main process; the preload does not offer it yet */
+  onScan?(fn: (e: BridgeScan) => void): () => void;
+  readonly mode: 'electron';
+}
