@@ -4,7 +4,6 @@
 // { ok: true, value } or { ok: false, error: { code, message_zh, message_en, details } }.
 // It imports nothing from Electron, so tests, the CLI and browser mode run it in plain Node.
 
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import {
   contract,
@@ -16,14 +15,14 @@ import {
   type Result,
 } from '../../shared/contract';
 import { DeskError, isDeskError, type DeskErrorShape } from '../../shared/errors';
-import { ROLE_ZH } from '../../shared/roles';
-import { asReadable, asWritable, openDatabase, sql, type WritableDB } from '../store/db';
+import { asReadable, asWritable, openDatabase, sql, type DB, type WritableDB } from '../store/db';
 import { migrate, type MigrateResult } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { AuthService } from '../domains/users/auth';
-import { getUser } from '../domains/users/repo';
-import { appendAudit, redact } from '../ledger/audit';
-import type { Ctx, SessionUser, WriteCtx } from '../domains/context';
+import { appendAudit } from '../ledger/audit';
+import type { Ctx, WriteCtx } from '../domains/context';
+import { requireAccess, sessionUser } from './access';
+import { fingerprint, priorAnswer, recordAnswer } from './requests';
 import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
 
@@ -66,20 +65,58 @@ function zodSummary(err: z.ZodError): { summary_zh: string; summary_en: string; 
   };
 }
 
-export async function createCore(opts: CoreOptions): Promise<Core> {
-  const clock = opts.clock ?? (() => new Date());
+type AnyHandler = (input: unknown, ctx: Ctx) => unknown;
+
+async function openMigrated(opts: CoreOptions, clock: () => Date): Promise<{ db: DB; migration: MigrateResult }> {
   const db = openDatabase(opts.dbPath, { nativeBinding: opts.nativeBinding });
-  let migration: MigrateResult;
   try {
-    migration = await migrate(db, opts.dbPath, opts.migrations ?? MIGRATIONS, clock);
+    return { db, migration: await migrate(db, opts.dbPath, opts.migrations ?? MIGRATIONS, clock) };
   } catch (e) {
     db.close();
     throw e;
   }
+}
+
+/** A write: one IMMEDIATE transaction with the handler, its audit row and its request id's answer. */
+function runWrite(ctx: WriteCtx, w: { method: MethodName; handler: AnyHandler; input: unknown; rawInput: unknown; requestId: string | null }): unknown {
+  const { db } = ctx;
+  const user = ctx.user;
+  const print = w.requestId ? fingerprint(w.method, user?.id ?? null, w.input) : '';
+  return db
+    .transaction(() => {
+      const prior = w.requestId ? priorAnswer(db, w.requestId, print) : undefined;
+      if (prior) return prior.value;
+      const value = w.handler(w.input, ctx);
+      if (value instanceof Promise) throw new Error(`write handler ${w.method} must not be async`);
+      appendAudit(db, {
+        at: ctx.nowIso,
+        userId: user?.id ?? null,
+        roles: user?.roles ?? [],
+        method: w.method,
+        input: w.rawInput === undefined ? {} : w.rawInput, // no input is {} (as validated), not a NULL row
+        ref: ctx.auditRef ?? null,
+        requestId: w.requestId,
+      });
+      if (w.requestId) recordAnswer(db, { requestId: w.requestId, method: w.method, print, value, at: ctx.nowIso });
+      return value;
+    })
+    .immediate();
+}
+
+function failed(method: string, e: unknown): Result<never> {
+  if (isDeskError(e)) return errorResult(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (!process.env.VITEST) console.error(`[core] ${method} failed:`, e);
+  return errorResult(new DeskError('internal', { message }));
+}
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const clock = opts.clock ?? (() => new Date());
+  const { db, migration } = await openMigrated(opts, clock);
   const auth = new AuthService(opts.pinCost ?? DEFAULT_PIN_COST, clock);
   let timezone: string | null = null;
   const officeTimezone = (): string => {
-    if (!timezone) timezone = (sql(db, 'SELECT timezone FROM office WHERE id = 1').pluck().get() as string | undefined) ?? null;
+    timezone ??= (sql(db, 'SELECT timezone FROM office WHERE id = 1').pluck().get() as string | undefined) ?? null;
     return timezone ?? 'Asia/Shanghai';
   };
 
@@ -87,70 +124,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const def = contract[method];
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) throw new DeskError('invalid_input', zodSummary(parsed.error));
-
-    // Session and roles: checked before anything touches the database's contents.
-    let user: SessionUser | null = null;
-    const userId = auth.sessionUser(meta.sessionToken);
-    if (userId != null) {
-      const u = getUser(asReadable(db), userId);
-      if (u && u.active) user = { id: u.id, name: u.name, roles: u.roles };
-      else auth.endSession(meta.sessionToken ?? null);
-    }
-    if (def.access !== 'public') {
-      if (!user) throw new DeskError('not_logged_in');
-      if (def.access !== 'any' && !user.roles.some((r) => (def.access as readonly string[]).includes(r)))
-        throw new DeskError('forbidden', { method, roles: def.access.map((r) => ROLE_ZH[r]) });
-    }
-
+    const user = sessionUser(auth, asReadable(db), meta.sessionToken);
+    requireAccess(method, def.access, user);
     const now = clock();
     const base = { now, nowIso: now.toISOString(), businessDate: businessDateOf(now, officeTimezone()), user, sessionToken: meta.sessionToken ?? null, auth };
-    const handler = handlers[method] as unknown as (input: unknown, ctx: Ctx) => unknown;
-    const input = parsed.data;
-
+    const handler = handlers[method] as unknown as AnyHandler;
     // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
-    if (!def.write) return await handler(input, { ...base, db: asReadable(db) });
-    const ctx: WriteCtx = { ...base, db: asWritable(db) };
-
-    const requestId = meta.requestId ?? null;
-    // The same request id must mean the same call by the same user with the same input.
-    // PINs are left out (redacted): an unsalted SHA-256 over a 4-digit PIN would give it away in 10 000 tries.
-    const fingerprint = requestId
-      ? createHash('sha256').update(JSON.stringify([method, user?.id ?? null, redact(parsed.data)])).digest('hex')
-      : '';
-    return db
-      .transaction(() => {
-        if (requestId) {
-          const prior = sql(db, 'SELECT fingerprint, response_json FROM requests WHERE request_id = ?').get(requestId) as
-            | { fingerprint: string; response_json: string }
-            | undefined;
-          if (prior) {
-            if (prior.fingerprint !== fingerprint) throw new DeskError('request_reused', { requestId });
-            return JSON.parse(prior.response_json);
-          }
-        }
-        const value = handler(input, ctx);
-        if (value instanceof Promise) throw new Error(`write handler ${method} must not be async`);
-        appendAudit(ctx.db, {
-          at: ctx.nowIso,
-          userId: user?.id ?? null,
-          roles: user?.roles ?? [],
-          method,
-          input: rawInput === undefined ? {} : rawInput, // no input is {} (as validated), not a NULL row
-          ref: ctx.auditRef ?? null,
-          requestId,
-        });
-        if (requestId)
-          sql(db, 'INSERT INTO requests (request_id, method, fingerprint, response_json, at) VALUES (?, ?, ?, ?, ?)').run(
-            requestId,
-            method,
-            fingerprint,
-            JSON.stringify(value),
-            ctx.nowIso,
-          );
-        if (method === 'office.init') timezone = null;
-        return value;
-      })
-      .immediate();
+    if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });
+    const value = runWrite({ ...base, db: asWritable(db) }, { method, handler, input: parsed.data, rawInput, requestId: meta.requestId ?? null });
+    if (method === 'office.init') timezone = null;
+    return value;
   }
 
   async function callUnknown(method: unknown, input: unknown, meta: CallMeta = {}): Promise<Result<unknown>> {
@@ -163,19 +146,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       }
       return { ok: true, value };
     } catch (e) {
-      if (isDeskError(e)) return errorResult(e);
-      const message = e instanceof Error ? e.message : String(e);
-      if (!process.env.VITEST) console.error(`[core] ${method} failed:`, e);
-      return errorResult(new DeskError('internal', { message }));
+      return failed(method, e);
     }
   }
 
-  return {
-    call: callUnknown as Core['call'],
-    callUnknown,
-    db: asWritable(db),
-    dbPath: opts.dbPath,
-    migration,
-    close: () => db.close(),
-  };
+  return { call: callUnknown as Core['call'], callUnknown, db: asWritable(db), dbPath: opts.dbPath, migration, close: () => db.close() };
 }

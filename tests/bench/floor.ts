@@ -40,7 +40,7 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
     serial: db.prepare(`INSERT INTO number_series (prefix, day, last) VALUES ('FH', ?, 1) ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1 RETURNING last`).pluck(),
     slip: db.prepare(`INSERT INTO slips (no, kind, state, business_date, customer_id, payment_mode, memo, created_by, created_at, updated_at)
                       VALUES (?, 'dispatch', 'draft', ?, ?, 'credit', '', ?, ?, ?)`),
-    line: db.prepare(`INSERT INTO slip_lines (slip_id, line_no, item_id, qty, price_fen, amount_fen, memo, shipped_qty) VALUES (?, ?, ?, ?, ?, ?, '', ?)`),
+    line: db.prepare(`INSERT INTO slip_lines (slip_id, line_no, item_id, qty, price_fen, amount_fen, memo, shipped_qty, shipped_amount_fen) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`),
     seq: db.prepare('SELECT COALESCE(MAX(post_seq), 0) + 1 FROM slips').pluck(),
     post: db.prepare(`UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ?, updated_at = ?, version = version + 1 WHERE id = ?`),
     layer: db.prepare('UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?'),
@@ -56,7 +56,7 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
       .transaction(() => {
         const no = `FH${day}${String(s.serial.get(day)).padStart(4, '0')}`;
         const slipId = Number(s.slip.run(no, businessDate, p.customerId, actors.sales, nowIso, nowIso).lastInsertRowid);
-        const lineIds = p.lines.map((l, i) => Number(s.line.run(slipId, i + 1, l.itemId, l.qty, l.priceFen, l.qty * l.priceFen, l.qty).lastInsertRowid));
+        const lineIds = p.lines.map((l, i) => Number(s.line.run(slipId, i + 1, l.itemId, l.qty, l.priceFen, l.qty * l.priceFen, l.qty, l.qty * l.priceFen).lastInsertRowid));
         s.post.run(actors.keeper, nowIso, s.seq.get(), nowIso, slipId);
         for (const t of p.takes) {
           s.layer.run(t.qty, t.amountFen, t.layerId);

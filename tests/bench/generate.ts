@@ -1,7 +1,7 @@
 // Generates the bench office: master data through the core (so it obeys every rule), then about two
-// years of warehouse history by calling the books directly (createSlip / signSlip / postSlip /
-// reverseSlip with a WriteCtx) in big transactions with synchronous=OFF, an audit row per write as
-// the core would write it. HQ restocks what runs low (several batches of the best seller per
+// years of history by calling the slips service directly (createSlip / signSlip / postSlip /
+// reverseSlip with a SlipWriter: stock and money together, as the desk books them) in big
+// transactions with synchronous=OFF, an audit row per write as the core would write it. HQ restocks what runs low (several batches of the best seller per
 // delivery), dispatches take 8–22 lines across FIFO layers, some are short-picked, some come back
 // as customer returns, some are reversed (红字); a few inbound slips are reversed and re-entered.
 

@@ -111,7 +111,7 @@ describe('rpc line protocol', () => {
   });
 
   // Found while building the CLI: the lock-out counted per spelling of the user, so after five
-  // wrong PINs by name, five more could be tried by id (fixed in electron/core/auth.ts).
+  // wrong PINs by name, five more could be tried by id (fixed in electron/domains/users/auth.ts).
   it('a PIN lock-out holds whether the user is named by name or by id', async () => {
     const s = new RpcSession(o.core);
     const users = await s.handleLine('{"id": 0, "method": "auth.users"}');

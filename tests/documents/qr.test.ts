@@ -1,5 +1,5 @@
 // The QR on a printed slip, read back from the rendered page (pdftoppm → zbarimg) and checked at
-// the desk (documents.verifyQr) and offline with the office's public key (verify-qr.ts and
+// the desk (documents.verifyQr) and offline with the office's public key (electron/domains/documents/qr.ts and
 // scripts/verify-slip.ts).
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, sign as edSign } from 'node:crypto';

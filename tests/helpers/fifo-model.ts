@@ -1,5 +1,5 @@
 // A reference model of the warehouse books for the property tests: a plain FIFO queue of layers
-// per item, written from the rules in design.md ("The books"), not from electron/books. It knows
+// per item, written from the rules in design.md ("The books"), not from electron/ledger. It knows
 // the slips the test made (by the ids the desk gave them) and predicts, for every call, either
 // success or the error code the desk must refuse with; then it applies the call's effect.
 //

@@ -1,4 +1,4 @@
-// The FIFO module on its own (electron/books/fifo.ts), on a real database: the rounding rule of
+// The FIFO module on its own (electron/ledger/fifo.ts), on a real database: the rounding rule of
 // design.md ("a partial take of a layer costs round(amount × take / qty) and the last unit of a
 // layer takes what is left"). Through the desk's methods every layer costs qty × a whole unit cost,
 // so rounding only shows here, where a layer can hold any amount (e.g. 3 units for 1000 fen).

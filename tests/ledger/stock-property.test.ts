@@ -3,7 +3,7 @@
 // 1. Random sequences of desk operations — inbound, dispatch (sometimes more than on hand),
 //    returns (sometimes more than returnable), reversals of random slips, edits, signatures,
 //    voids, short picks, idempotent retries and days passing — run against a real core and
-//    against a plain FIFO reference model (./model.ts). After every operation:
+//    against a plain FIFO reference model (tests/helpers/fifo-model.ts). After every operation:
 //      (1) per item: stock.onHand = Σ open layers = Σ in − Σ out over stock_moves (qty and fen);
 //          the stock card's rows each follow from the one before and close at on hand
 //      (2) per item: value in = cost out + value on hand, to the fen, from the posted documents
@@ -532,7 +532,7 @@ async function runSequence(ops: Op[], stats?: { ops: number; writes: number }): 
   const o = await demoOffice({ dbPath: join(dir, 'office.sqlite') });
   // A petty-cash float (备用金), as every office has: these are properties of the stock books, and a
   // refund out of an empty cash box is the money books' business (see the report on
-  // finance/slipmoney.ts: reversing a short-picked cash dispatch pays the whole receipt back
+  // electron/domains/slips/money.ts: reversing a short-picked cash dispatch pays the whole receipt back
   // before it takes back the short-pick refund, so it can need more cash than the slip netted).
   ok(await o.core.call('cash.topUp', { amountFen: 100_000_000, memo: '备用金 (property test)' }, { sessionToken: o.tokens.finance }));
   const desk = new Desk(o);

@@ -7,7 +7,7 @@
 // original. receivable_items is derived (like stock_layers): one row per sale, collection or credit
 // note with how much of it is settled, so aging and allocation are index reads; verify checks it
 // against the allocations. No ledger row — stock moves included — can be dated on or before the
-// last closed day (the BEFORE INSERT triggers below back up electron/books/daylock.ts).
+// last closed day (the BEFORE INSERT triggers below back up electron/ledger/daylock.ts).
 import type { Migration } from './index';
 
 const append_only = (table: string) => `

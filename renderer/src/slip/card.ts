@@ -1,6 +1,6 @@
 // The stock card (库存明细账) as displayed: an opening row (期初结存), the moves page by page as
 // they arrive, a month subtotal row (本月合计) whenever the month changes, and a closing row
-// (期末结存) once the last page is in. Pure and unit-tested (tests/renderer/card.test.ts).
+// (期末结存) once the last page is in. Pure and unit-tested (tests/renderer/slip-logic.test.ts).
 
 import type { StockCardRow } from '../../../shared/contract';
 

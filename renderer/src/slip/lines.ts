@@ -1,4 +1,4 @@
-// The lines of a slip being edited: pure functions, unit-tested (tests/renderer/lines.test.ts).
+// The lines of a slip being edited: pure functions, unit-tested (tests/renderer/slip-logic.test.ts).
 
 import type { Item, Slip, SlipLine, SlipLineInput } from '../../../shared/contract';
 

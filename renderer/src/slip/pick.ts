@@ -1,5 +1,5 @@
 // The keeper's pick: scan goods against the lines of a signed dispatch (or an approved return).
-// Pure and unit-tested (tests/renderer/pick.test.ts): the screen only renders and beeps.
+// Pure and unit-tested (tests/renderer/slip-logic.test.ts): the screen only renders and beeps.
 
 export interface PickLine {
   lineId: number;
