@@ -49,3 +49,12 @@ export function entryViewById(db: ReadableDB, id: number): ReceivableRow {
   return entryView(sql(db, `${ENTRY_SELECT} WHERE e.id = ?`).get(id) as EntryJoined);
 }
 
+/** The receivable entries of a slip, as read, in posting order. */
+export function entriesOfSlip(db: ReadableDB, slipId: number): ReceivableRow[] {
+  return (sql(db, `${ENTRY_SELECT} WHERE e.slip_id = ? ORDER BY e.id`).all(slipId) as EntryJoined[]).map(entryView);
+}
+
+/** The receivable entry (not a red one) that a collection's voucher booked, if any. */
+export function collectionEntryOf(db: ReadableDB, journalId: number): EntryDbRow | undefined {
+  return sql(db, 'SELECT * FROM receivable_entries WHERE journal_id = ? AND reverses_id IS NULL').get(journalId) as EntryDbRow | undefined;
+}
