@@ -1,7 +1,7 @@
 // Collections (回款) applied oldest first or by hand, partial payments, prepayments (预收) applied
 // later, the customer ledger, aging (账龄) and the customer statement (对账单).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aging } from '../../electron/domains/receivables/service';
+import { aging } from '../../electron/domains/receivables/views';
 import { dayAt, expectClean, financeOffice, must, postedDispatch, refused, returnOf, signedDispatch, type DemoOffice } from '../helpers/finance';
 
 let o: DemoOffice;

@@ -2,7 +2,8 @@
 
 import { bookCtx, type Handlers } from '../context';
 import { slipRow } from '../slips/repo';
-import { accounts, journal, moneyOfSlip, remit, reverseVoucher, topUp } from './service';
+import { journal } from './repo';
+import { accounts, moneyOfSlip, remit, reverseVoucher, topUp } from './service';
 
 export const cashHandlers = {
   'cash.accounts': (_input, ctx) => accounts(ctx.db),

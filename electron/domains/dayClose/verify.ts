@@ -6,7 +6,8 @@ import type { ReadableDB } from '../../store/db';
 import { MONEY_ACCOUNTS } from '../../../shared/contract';
 import { balanceAtEndOf } from '../cash/repo';
 import type { Add } from '../system/verify';
-import { dayRowsHash, type CloseRow } from './service';
+import type { CloseRow } from './repo';
+import { dayRowsHash } from './service';
 
 const LOCKED_TABLES = ['money_journal', 'receivable_entries', 'receivable_allocations', 'stock_moves'];
 

@@ -12,7 +12,7 @@ import { buildStatementDoc } from '../../printing/statement-doc';
 import { closeRecord, preview as dayPreview } from '../dayClose/service';
 import { dayMoneyBeforeClose } from '../cash/repo';
 import { partyContact } from '../partners/repo';
-import { statement as customerStatement } from '../receivables/service';
+import { statement as customerStatement } from '../receivables/views';
 import { requireNoPrintId, requirePeriod } from './rules';
 import { fileSafe, officeInfo, renderBuilt, signatureImages, type DocTarget } from './service';
 

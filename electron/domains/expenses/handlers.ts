@@ -1,7 +1,8 @@
 // expenses.* (费用报销: claim, the manager's approval, payment from cash) and budgets.*.
 
 import { actor, bookCtx, managerSignoff, type Handlers } from '../context';
-import { addCategory, approveClaim, budgetReport, categories, createClaim, listClaims, payClaim, setBudget, voidClaim } from './service';
+import { categories } from './repo';
+import { addCategory, approveClaim, budgetReport, createClaim, listClaims, payClaim, setBudget, voidClaim } from './service';
 
 export const expensesHandlers = {
   'expenses.categories': (_input, ctx) => categories(ctx.db),

@@ -1,9 +1,13 @@
 // The rules of expenses.* beside the contract's `access`: whose claim a user may enter, who may
-// void a claim in each state, and who sees every claim rather than their own.
+// void a claim in each state, who sees every claim rather than their own, which state a claim must
+// be in for each step (claimed → approved → paid; void from any but void), and which categories a
+// claim or budget may name. Rules read; they never write.
 
 import { fail } from '../../../shared/errors';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
-import type { ExpenseState } from '../../../shared/contract';
+import { EXPENSE_STATE_ZH, type ExpenseState } from '../../../shared/contract';
+import type { ReadableDB } from '../../store/db';
+import { categoryActive, categoryExists, userExists } from './repo';
 
 /** These roles see every claim; anyone else sees their own. */
 export const EXPENSE_READERS: readonly Role[] = ['finance', 'manager', 'statistician'];
@@ -29,4 +33,42 @@ export function requireMayVoid(claim: { state: ExpenseState; claimant_id: number
       method: 'expenses.void',
       roles: claim.state === 'paid' ? [ROLE_ZH.finance] : [ROLE_ZH.finance, ROLE_ZH.manager, ...(claim.state === 'claimed' ? ['报销人本人'] : [])],
     });
+}
+
+// ------------------------------------------------------------------ the claim's states
+
+const ACTION = {
+  approve: ['审批', 'approved'],
+  pay: ['付款', 'paid'],
+  void: ['作废', 'voided'],
+} as const;
+
+/** The state each step starts from: approve a claimed claim, pay an approved one, void any not void. */
+const MAY: Record<keyof typeof ACTION, (s: ExpenseState) => boolean> = {
+  approve: (s) => s === 'claimed',
+  pay: (s) => s === 'approved',
+  void: (s) => s !== 'void',
+};
+
+export function requireClaimState(r: { no: string; state: ExpenseState }, action: keyof typeof ACTION): void {
+  if (!MAY[action](r.state))
+    fail('expense_state', { no: r.no, state: r.state, state_zh: EXPENSE_STATE_ZH[r.state], action: ACTION[action][1], action_zh: ACTION[action][0] });
+}
+
+// ------------------------------------------------------------------ categories and claimants
+
+/** A claim or a budget names an active category. */
+export function requireCategory(db: ReadableDB, name: string): void {
+  const c = categoryActive(db, name);
+  if (!c || c.active !== 1) fail('unknown_category', { category: name });
+}
+
+/** A new category's name is not taken. */
+export function requireNewCategory(db: ReadableDB, name: string): void {
+  if (categoryExists(db, name)) fail('duplicate', { what: 'expense category', what_zh: '费用类别', key: name });
+}
+
+/** The claimant is a user of the office. */
+export function requireClaimant(db: ReadableDB, id: number): void {
+  if (!userExists(db, id)) fail('not_found', { what: 'user', what_zh: '用户', key: id });
 }

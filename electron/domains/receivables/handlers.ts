@@ -1,7 +1,8 @@
 // receivables.*: what customers owe (应收款), collections (回款), aging and statements.
 
 import { bookCtx, type Handlers } from '../context';
-import { aging, apply, collect, ledger, openOf, statement } from './service';
+import { apply, collect } from './service';
+import { aging, ledger, openOf, statement } from './views';
 
 export const receivablesHandlers = {
   'receivables.collect': (input, ctx) => {

@@ -1,0 +1,78 @@
+// The rules of dayClose.* beside the contract's `access`: which day may be closed (not one already
+// closed, not a day still to come, and in order: once a day has been closed, a later day closes only
+// when every day with postings between them is closed); when the close needs the manager's approval
+// and a reason (cash counted differs from the books, a channel differs, a check fails); and that an
+// over/short booked into a day closed late leaves the cash box of later days not below zero.
+// Rules read; they never write.
+
+import { DeskError, fail } from '../../../shared/errors';
+import type { ReadableDB } from '../../store/db';
+import { lastClosedDay } from '../../ledger/daylock';
+import { yuan } from './checks';
+import { activityDays, lowestCashRunAfter } from './repo';
+
+/** Why the day cannot be closed now (empty when it can): the preview lists them, the close throws the first. */
+export function blockersOf(db: ReadableDB, date: string, today: string): DeskError[] {
+  const out: DeskError[] = [];
+  const last = lastClosedDay(db);
+  if (last != null && date <= last) out.push(new DeskError('day_already_closed', { date }));
+  else {
+    if (date > today) out.push(new DeskError('day_not_over', { date, today }));
+    if (last != null) {
+      const open = activityDays(db, last, date, 31);
+      if (open.count) out.push(new DeskError('day_close_order', { date, openDays: open.days }));
+    }
+  }
+  return out;
+}
+
+export function requireClosable(db: ReadableDB, date: string, today: string): void {
+  const blockers = blockersOf(db, date, today);
+  if (blockers.length) throw blockers[0];
+}
+
+export interface Disagreement {
+  /** cash counted − cash in the books */
+  cashDiffFen: number;
+  countedFen: number;
+  expectedCashFen: number;
+  channels: { account: string; expectedFen: number; confirmedFen: number; differenceFen: number }[];
+  failedChecks: string[];
+}
+
+/** What does not agree at the close, in Chinese and English (empty when everything agrees). */
+export function problemsOf(d: Disagreement): { zh: string[]; en: string[] } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  const diff = d.cashDiffFen;
+  if (diff !== 0) {
+    zh.push(`现金实点 ${yuan(d.countedFen)} 元, 账面 ${yuan(d.expectedCashFen)} 元, ${diff > 0 ? '长款' : '短款'} ${yuan(Math.abs(diff))} 元`);
+    en.push(`cash counted ${yuan(d.countedFen)}, books ${yuan(d.expectedCashFen)}: ${diff > 0 ? 'over' : 'short'} by ${yuan(Math.abs(diff))}`);
+  }
+  for (const c of d.channels)
+    if (c.differenceFen !== 0) {
+      zh.push(`${c.account} 确认 ${yuan(c.confirmedFen)} 元, 账面 ${yuan(c.expectedFen)} 元`);
+      en.push(`${c.account} confirmed ${yuan(c.confirmedFen)}, books ${yuan(c.expectedFen)}`);
+    }
+  if (d.failedChecks.length) {
+    zh.push(`对账未通过: ${d.failedChecks.join('、')}`);
+    en.push(`checks failing: ${d.failedChecks.join(', ')}`);
+  }
+  return { zh, en };
+}
+
+/** A close where anything disagrees needs the manager's approval (PIN) and a reason. */
+export function requireApprovalForDisagreement(d: Disagreement, manager: { id: number } | null, reason: string): void {
+  const problems = problemsOf(d);
+  if (problems.zh.length) {
+    if (!manager) fail('day_close_needs_manager', { problems_zh: problems.zh, problems_en: problems.en });
+    if (!reason.trim()) fail('day_close_reason_required');
+  }
+}
+
+/** After an over/short of `diffFen` booked into `date`, rows already posted on later days (a late close) keep cash not below zero. */
+export function requireLaterCashCovers(db: ReadableDB, date: string, countedFen: number, diffFen: number): void {
+  const later = lowestCashRunAfter(db, date);
+  if (later != null && countedFen + later < 0)
+    fail('cash_insufficient', { account: 'cash on hand', account_zh: '库存现金', balanceFen: countedFen + later - diffFen, neededFen: Math.abs(diffFen) });
+}
