@@ -2,6 +2,7 @@
 // the copies (联) each slip kind prints in, and checking a printed slip's QR code.
 
 import { z } from 'zod';
+import type { Role } from '../roles';
 import { DOC_PRINTERS, DOC_RENDERERS, DateStr, Empty, Id, Name, Page, Person, method } from './common';
 import { SlipSummary } from './slips';
 
@@ -16,6 +17,11 @@ export const FINANCE_DOC_ROLES = {
 } as const;
 export const DocKind = z.enum(DOC_KINDS);
 export type DocKind = z.infer<typeof DocKind>;
+
+/** Who may have each document: the finance papers their readers; slips and stock cards the printers. The core checks it; the screens offer only these. */
+export function docRoles(doc: DocKind): readonly Role[] {
+  return doc === 'cashCount' || doc === 'statement' ? FINANCE_DOC_ROLES[doc] : DOC_PRINTERS;
+}
 export const PaperSize = z.enum(['A4', 'A5']);
 export type PaperSize = z.infer<typeof PaperSize>;
 /** The copies (联) a slip is printed in, by name, e.g. 第二联 客户. */

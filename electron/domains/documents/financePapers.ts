@@ -4,7 +4,7 @@
 
 import { DeskError, fail } from '../../../shared/errors';
 import type { RenderedDocument } from '../../../shared/contract';
-import { NONCASH_ACCOUNTS, type MoneyAccount } from '../../../shared/contract';
+import { NONCASH_ACCOUNTS } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
 import { buildCashCountDoc, type CashCountData } from '../../printing/cash-count-doc';
 import { money } from '../../printing/format';

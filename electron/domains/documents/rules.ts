@@ -2,17 +2,12 @@
 // which documents are logged prints, and what a print's target and copies must be.
 
 import { DeskError, fail } from '../../../shared/errors';
-import { contract, FINANCE_DOC_ROLES, SLIP_KIND_ZH, type DocKind, type SlipKind } from '../../../shared/contract';
+import { docRoles, FINANCE_DOC_ROLES, SLIP_KIND_ZH, type DocKind, type SlipKind } from '../../../shared/contract';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
 
 type FinanceDoc = keyof typeof FINANCE_DOC_ROLES;
 
 export const isFinanceDoc = (doc: DocKind): doc is FinanceDoc => doc in FINANCE_DOC_ROLES;
-
-/** Who may have each document: the finance papers their readers, slips and stock cards the printers. */
-export function docRoles(doc: DocKind): readonly Role[] {
-  return isFinanceDoc(doc) ? FINANCE_DOC_ROLES[doc] : (contract['documents.recordPrint'].access as readonly Role[]);
-}
 
 export function requireDocRole(doc: DocKind, roles: readonly Role[]): void {
   const allowed = docRoles(doc);

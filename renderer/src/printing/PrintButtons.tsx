@@ -4,7 +4,7 @@
 // without logging. Electron: the OS print dialog; browser: the PDF in a new tab (its print).
 
 import { useState } from 'react';
-import type { Input } from '../../../shared/contract';
+import { docRoles, type Input } from '../../../shared/contract';
 import { call, newRequestId, printPdf, savePdf, showPdf, type DeskErr } from '../api';
 import { Btn, ErrorLine, Notice } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -31,7 +31,8 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
   const [busy, setBusy] = useState<'preview' | 'print' | 'save' | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  if (!session.can('documents.render')) return null;
+  // only who may have this document sees its buttons (the core refuses the others: docRoles)
+  if (!session.can('documents.render') || !docRoles(target.doc).some((r) => session.has(r))) return null;
   const isCard = target.doc === 'stockCard';
 
   const run = async (what: 'preview' | 'print' | 'save') => {
