@@ -10,7 +10,8 @@
 import { MONEY_ACCOUNT_ZH, type MoneyAccount } from '../../shared/contract';
 import { fenToChineseCapital } from '../../shared/money';
 import { dateZh, localTime, money, qty, yuan } from './format';
-import { COLOR, MARGIN, PAGE, boxWidths, fit, gap, gridTable, type Node } from './layout';
+import { COLOR, MARGIN, PAGE, boxWidths, fit, gap, type Node } from './layout';
+import { gridTable } from './grid';
 import { ROW, SIZE, THEAD, caption, cellFit, footer, headCells, infoRows, signRow, titleBand, type OfficeInfo, type SignBox } from './finance-form';
 
 /** The denominations as counted, largest first (fen → label). */

@@ -3,7 +3,8 @@
 // grid tables, fonts.ts runs, one fitted line per cell so every page keeps its height).
 
 import { localTime } from './format';
-import { COLOR, NO_LINES, RULE, boxWidths, fit, gridTable, innerWidths, type Node } from './layout';
+import { COLOR, NO_LINES, RULE, boxWidths, fit, innerWidths, type Node } from './layout';
+import { gridTable } from './grid';
 
 export const SIZE = 8.5;
 export const ROW = 15;

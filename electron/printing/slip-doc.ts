@@ -13,7 +13,8 @@ import { ROLE_ZH, type Role } from '../../shared/roles';
 import { qrPngDataUrl } from './qr-image';
 import { infoRows, signCell } from './finance-form';
 import { dateZh, localTime, money, qty, yuan } from './format';
-import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, gridTable, innerWidths, planPages, ruled, type Node, type PageSpec } from './layout';
+import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, innerWidths, planPages, ruled, type Node, type PageSpec } from './layout';
+import { gridTable } from './grid';
 
 export interface Party {
   name: string;

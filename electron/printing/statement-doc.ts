@@ -10,7 +10,8 @@
 import { fenToChineseCapital } from '../../shared/money';
 import type { ReceivableKind } from '../../shared/contract';
 import { dateZh, money, yuan } from './format';
-import { COLOR, MARGIN, PAGE, boxWidths, fit, gridTable, planPages, type Node } from './layout';
+import { COLOR, MARGIN, PAGE, boxWidths, fit, planPages, type Node } from './layout';
+import { gridTable } from './grid';
 import { FOOT, ROW, SIZE, THEAD, TITLE_BAND, caption, cellFit, footer, headCells, infoRows, titleBand, type OfficeInfo } from './finance-form';
 
 export interface StatementData {

@@ -4,7 +4,8 @@
 
 import type { Item, StockCardRow } from '../../shared/contract';
 import { dateZh, localTime, money, qty } from './format';
-import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, gridTable, innerWidths, planPages, type Node } from './layout';
+import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, innerWidths, planPages, type Node } from './layout';
+import { gridTable } from './grid';
 
 interface Balance {
   qty: number;
