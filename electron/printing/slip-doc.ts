@@ -11,7 +11,8 @@ import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, type Slip, type SlipLine, type PaperSize
 import { fenToChineseCapital } from '../../shared/money';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import { qrPngDataUrl } from './qr-image';
-import { infoRows, signCell } from './finance-form';
+import { infoRows } from './finance-form';
+import { signCell } from './signatures';
 import { dateZh, localTime, money, qty, yuan } from './format';
 import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, innerWidths, planPages, ruled, type Node, type PageSpec } from './layout';
 import { gridTable } from './grid';
