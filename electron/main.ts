@@ -43,7 +43,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Core } from './core';
 import { findElectronNativeBinding } from './native';
 import { openDesk } from './open';
-import { parsePdfRequest } from './pdf-request';
+import { parsePdfRequest, type PdfRequest } from './pdf-request';
 import { callEnvelope, parseEnvelope } from './rpc/envelope';
 import { APP_NAME, appDataDir, defaultDataDir, defaultDbPath } from './paths';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, SECURITY_HEADERS, isAppUrl, lookupStatic, mimeType } from './security';
@@ -262,116 +262,120 @@ const SENDER_REFUSED = ['forbidden_sender', '拒绝来自未知页面的请求',
 const NOT_A_PDF = ['bad_request', '打印内容不是有效的 PDF', 'What was sent to print is not a PDF'] as const;
 
 function registerPaper(): void {
-  // The OS print dialog (printer, copies, pages) for a PDF the core rendered; or, with preview, a
-  // window showing it. Hidden, sandboxed, no preload; the temp file goes when the window does.
   ipcMain.handle('print-pdf', async (event, req: unknown) => {
     if (!fromDeskPage(event)) return refusal(...SENDER_REFUSED);
-    const p = parsePdfRequest(req);
-    if ('error' in p) return refusal(...NOT_A_PDF);
-    const dir = await mkdtemp(join(app.getPath('temp'), 'branch-desk-print-'));
-    const file = join(dir, p.fileName);
-    await writeFile(file, p.bytes);
-    const url = pathToFileURL(file).href;
-    const win = new BrowserWindow({
-      show: p.preview,
-      width: p.landscape ? 1100 : 820,
-      height: 900,
-      title: p.fileName,
-      parent: mainWindow ?? undefined,
-      backgroundColor: '#ffffff',
-      webPreferences: {
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        plugins: true, // the built-in PDF viewer
-        devTools: false,
-      },
-    });
-    const contents = win.webContents;
-    paperWindows.set(contents, url);
-    let cleaned = false;
-    const cleanup = () => {
-      if (cleaned) return;
-      cleaned = true;
-      paperWindows.delete(contents);
-      if (!win.isDestroyed()) win.destroy();
-      void rm(dir, { recursive: true, force: true });
-    };
-    win.on('closed', cleanup);
-    try {
-      await win.loadURL(url);
-      if (p.preview) return { ok: true as const, value: { printed: false, shown: true, reason: null } };
-      // the viewer lays the pages out after the load event
-      await new Promise((r) => setTimeout(r, 600));
-      const done = await new Promise<{ success: boolean; reason: string | null }>((resolve) =>
-        contents.print({ silent: false, printBackground: true, pageSize: p.pageSize, landscape: p.landscape }, (success, reason) =>
-          resolve({ success, reason: success ? null : reason || null }),
-        ),
-      );
-      return { ok: true as const, value: { printed: done.success, shown: false, reason: done.reason } };
-    } catch (e) {
-      cleanup();
-      return refusal('print_failed', `打印失败: ${e instanceof Error ? e.message : String(e)}`, `Printing failed: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      if (!p.preview) cleanup();
-    }
+    return printPdf(req);
   });
-
-  // 另存为 PDF: the user picks where.
   ipcMain.handle('save-pdf', async (event, req: unknown) => {
     if (!fromDeskPage(event)) return refusal(...SENDER_REFUSED);
-    const p = parsePdfRequest(req);
-    if ('error' in p) return refusal(...NOT_A_PDF);
-    const options = {
-      title: '保存 PDF / Save PDF',
-      defaultPath: join(app.getPath('documents'), p.fileName),
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    };
-    const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-    if (r.canceled || !r.filePath) return { ok: true as const, value: { saved: null } };
-    try {
-      await writeFile(r.filePath, p.bytes);
-    } catch (e) {
-      return refusal('save_failed', `保存失败: ${e instanceof Error ? e.message : String(e)}`, `Could not save: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    return { ok: true as const, value: { saved: r.filePath } };
+    return savePdf(req);
   });
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The OS print dialog (printer, copies, pages) for a PDF the core rendered; or, with preview, a
+ * window showing it. Hidden, sandboxed, no preload; the temp file goes when the window does.
+ */
+async function printPdf(req: unknown) {
+  const p = parsePdfRequest(req);
+  if ('error' in p) return refusal(...NOT_A_PDF);
+  const dir = await mkdtemp(join(app.getPath('temp'), 'branch-desk-print-'));
+  const file = join(dir, p.fileName);
+  await writeFile(file, p.bytes);
+  const url = pathToFileURL(file).href;
+  const win = paperWindow(p);
+  const cleanup = keepPaperWindow(win, url, dir);
+  try {
+    await win.loadURL(url);
+    if (p.preview) return { ok: true as const, value: { printed: false, shown: true, reason: null } };
+    const done = await printShown(win.webContents, p);
+    return { ok: true as const, value: { printed: done.success, shown: false, reason: done.reason } };
+  } catch (e) {
+    cleanup();
+    return refusal('print_failed', `打印失败: ${errorText(e)}`, `Printing failed: ${errorText(e)}`);
+  } finally {
+    if (!p.preview) cleanup();
+  }
+}
+
+/** The window a PDF is shown or printed from: sandboxed, no preload, the built-in PDF viewer only. */
+function paperWindow(p: PdfRequest): BrowserWindow {
+  return new BrowserWindow({
+    show: p.preview,
+    width: p.landscape ? 1100 : 820,
+    height: 900,
+    title: p.fileName,
+    parent: mainWindow ?? undefined,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      plugins: true, // the built-in PDF viewer
+      devTools: false,
+    },
+  });
+}
+
+/** Lets the window show only `url` (see mayGo); returns the cleanup (once): window and temp folder gone. */
+function keepPaperWindow(win: BrowserWindow, url: string, dir: string): () => void {
+  const contents = win.webContents;
+  paperWindows.set(contents, url);
+  let cleaned = false;
+  const cleanup = () => {
+    if (cleaned) return;
+    cleaned = true;
+    paperWindows.delete(contents);
+    if (!win.isDestroyed()) win.destroy();
+    void rm(dir, { recursive: true, force: true });
+  };
+  win.on('closed', cleanup);
+  return cleanup;
+}
+
+/** The print dialog for the PDF a paper window has loaded. */
+async function printShown(contents: WebContents, p: PdfRequest): Promise<{ success: boolean; reason: string | null }> {
+  // the viewer lays the pages out after the load event
+  await new Promise((r) => setTimeout(r, 600));
+  return new Promise((resolve) =>
+    contents.print({ silent: false, printBackground: true, pageSize: p.pageSize, landscape: p.landscape }, (success, reason) =>
+      resolve({ success, reason: success ? null : reason || null }),
+    ),
+  );
+}
+
+/** 另存为 PDF: the user picks where. */
+async function savePdf(req: unknown) {
+  const p = parsePdfRequest(req);
+  if ('error' in p) return refusal(...NOT_A_PDF);
+  const options = {
+    title: '保存 PDF / Save PDF',
+    defaultPath: join(app.getPath('documents'), p.fileName),
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+  };
+  const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (r.canceled || !r.filePath) return { ok: true as const, value: { saved: null } };
+  try {
+    await writeFile(r.filePath, p.bytes);
+  } catch (e) {
+    return refusal('save_failed', `保存失败: ${errorText(e)}`, `Could not save: ${errorText(e)}`);
+  }
+  return { ok: true as const, value: { saved: r.filePath } };
 }
 
 // ---------------------------------------------------------------- menu (zh-CN)
 
 function buildMenu(dbPath: string): Menu {
   const isMac = process.platform === 'darwin';
-  const about = (): void => {
-    void dialog.showMessageBox({
-      type: 'info',
-      title: '关于 办事处仓财台',
-      message: `办事处仓财台 Branch Desk ${app.getVersion()}`,
-      detail: `办事处仓库与财务台账 / Warehouse and finance desk for a branch sales office\n\n数据库 / Database:\n${dbPath}`,
-      buttons: ['确定'],
-    });
-  };
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac
-      ? [
-          {
-            label: '办事处仓财台',
-            submenu: [
-              { label: '关于 办事处仓财台', click: about },
-              { type: 'separator' },
-              { role: 'hide', label: '隐藏 办事处仓财台' },
-              { role: 'hideOthers', label: '隐藏其他' },
-              { role: 'unhide', label: '全部显示' },
-              { type: 'separator' },
-              { role: 'quit', label: '退出 办事处仓财台' },
-            ],
-          } satisfies MenuItemConstructorOptions,
-        ]
-      : []),
+  const about = (): void => aboutDialog(dbPath);
+  return Menu.buildFromTemplate([
+    ...(isMac ? [macAppMenu(about)] : []),
     {
       label: '文件(&F)',
       submenu: [
@@ -380,36 +384,68 @@ function buildMenu(dbPath: string): Menu {
         isMac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出 (Quit)' },
       ],
     },
-    {
-      label: '编辑(&E)',
-      submenu: [
-        { role: 'undo', label: '撤销' },
-        { role: 'redo', label: '重做' },
-        { type: 'separator' },
-        { role: 'cut', label: '剪切' },
-        { role: 'copy', label: '复制' },
-        { role: 'paste', label: '粘贴' },
-        { role: 'selectAll', label: '全选' },
-      ],
-    },
-    {
-      label: '视图(&V)',
-      submenu: [
-        { role: 'reload', label: '重新加载' },
-        { type: 'separator' },
-        { role: 'resetZoom', label: '实际大小' },
-        { role: 'zoomIn', label: '放大' },
-        { role: 'zoomOut', label: '缩小' },
-        { type: 'separator' },
-        { role: 'togglefullscreen', label: '全屏' },
-        ...(app.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools', label: '开发者工具' } as const]),
-      ],
-    },
+    EDIT_MENU,
+    viewMenu(),
     {
       label: '帮助(&H)',
       role: 'help',
       submenu: [{ label: '关于 办事处仓财台 (About)', click: about }],
     },
-  ];
-  return Menu.buildFromTemplate(template);
+  ]);
+}
+
+function aboutDialog(dbPath: string): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: '关于 办事处仓财台',
+    message: `办事处仓财台 Branch Desk ${app.getVersion()}`,
+    detail: `办事处仓库与财务台账 / Warehouse and finance desk for a branch sales office\n\n数据库 / Database:\n${dbPath}`,
+    buttons: ['确定'],
+  });
+}
+
+/** macOS: the application menu (about, hide, quit). */
+function macAppMenu(about: () => void): MenuItemConstructorOptions {
+  return {
+    label: '办事处仓财台',
+    submenu: [
+      { label: '关于 办事处仓财台', click: about },
+      { type: 'separator' },
+      { role: 'hide', label: '隐藏 办事处仓财台' },
+      { role: 'hideOthers', label: '隐藏其他' },
+      { role: 'unhide', label: '全部显示' },
+      { type: 'separator' },
+      { role: 'quit', label: '退出 办事处仓财台' },
+    ],
+  };
+}
+
+const EDIT_MENU: MenuItemConstructorOptions = {
+  label: '编辑(&E)',
+  submenu: [
+    { role: 'undo', label: '撤销' },
+    { role: 'redo', label: '重做' },
+    { type: 'separator' },
+    { role: 'cut', label: '剪切' },
+    { role: 'copy', label: '复制' },
+    { role: 'paste', label: '粘贴' },
+    { role: 'selectAll', label: '全选' },
+  ],
+};
+
+/** Reload, zoom, full screen; the developer tools only when not packaged. */
+function viewMenu(): MenuItemConstructorOptions {
+  return {
+    label: '视图(&V)',
+    submenu: [
+      { role: 'reload', label: '重新加载' },
+      { type: 'separator' },
+      { role: 'resetZoom', label: '实际大小' },
+      { role: 'zoomIn', label: '放大' },
+      { role: 'zoomOut', label: '缩小' },
+      { type: 'separator' },
+      { role: 'togglefullscreen', label: '全屏' },
+      ...(app.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools', label: '开发者工具' } as const]),
+    ],
+  };
 }

@@ -8,12 +8,14 @@
 // pages. A dispatch or return the manager has not signed carries a diagonal 未签发 watermark.
 
 import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, type Slip, type SlipLine, type PaperSize } from '../../shared/contract';
-import { fenToChineseCapital } from '../../shared/money';
 import { ROLE_ZH, type Role } from '../../shared/roles';
+import { docDefinition } from './blocks';
+import type { Pair } from './finance-form';
+import { dateZh, localTime, money, qty } from './format';
+import { COLOR, MARGIN, PAGE, RULE, boxWidths, planPages, type Node, type PageSpec } from './layout';
 import { qrPngDataUrl } from './qr-image';
-import { infoRows, signCell } from './finance-form';
-import { dateZh, localTime, money, qty, yuan } from './format';
-import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, gridTable, innerWidths, planPages, ruled, type Node, type PageSpec } from './layout';
+import { withSignatureImages, type SignBox } from './signatures';
+import { FOOT, HEAD, ROW, SIGN, SIZE, THEAD, slipPage, type Col, type SlipForm } from './slip-page';
 
 export interface Party {
   name: string;
@@ -38,24 +40,9 @@ export interface SlipDocData {
   signatureImages?: Record<string, string>;
 }
 
-const ROW = 14; // a line row, pt
-const HEAD = 66; // the header band: the QR with its quiet zone
-const SIGN = 36; // the signature boxes
-const THEAD = 16; // the table's column titles
-const FOOT = 10;
-const SIZE = 8.5;
-
-interface Col {
-  title: string;
-  width: number | '*';
-  align: 'left' | 'center' | 'right';
-  cell(l: SlipLine, sign: number): string;
-}
-
 function paperSpec(paper: PaperSize): PageSpec {
   return paper === 'A4' ? PAGE.A4P : PAGE.A5L;
 }
-
 
 /** The watermark a slip carries, if any. */
 export function slipWatermark(slip: Slip): { text: string; color: string } | null {
@@ -63,17 +50,6 @@ export function slipWatermark(slip: Slip): { text: string; color: string } | nul
   if (slip.reversedBy) return { text: '已冲销', color: COLOR.red };
   if (slip.requiredSignatures.includes('manager') && slip.missingSignatures.includes('manager')) return { text: '未签发', color: COLOR.red };
   return null;
-}
-
-function stateLine(slip: Slip): string {
-  if (slip.state === 'void') return '已作废';
-  if (slip.reversedBy) return `已红字冲销 ${slip.reversedBy.no}`;
-  if (slip.kind === 'reversal') return '已过账(红字)';
-  if (slip.state === 'posted') return slip.kind === 'inbound' || slip.kind === 'return' ? '已过账 · 已入库' : '已过账 · 已出库';
-  const missing = slip.missingSignatures;
-  if (missing.includes('manager')) return '草稿 · 未签发';
-  if (missing.length) return `草稿 · 待${missing.map((r) => ROLE_ZH[r]).join('、')}签字`;
-  return slip.requiredSignatures.length ? '草稿 · 已签发 待过账' : '草稿 · 待过账';
 }
 
 function columns(slip: Slip): Col[] {
@@ -95,8 +71,6 @@ function columns(slip: Slip): Col[] {
   );
   return cols;
 }
-
-type Pair = [label: string, value: string, bold?: boolean];
 
 function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
   const { slip, party, source } = d;
@@ -125,13 +99,6 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
         [['冲销原因', slip.reason ?? ''], [slip.deliveryNoteNo ? '随货同行联号' : '结算方式', slip.deliveryNoteNo ?? pay], ['原单日期', source ? dateZh(source.businessDate) : '']],
       ];
   }
-}
-
-interface SignBox {
-  label: string;
-  name?: string;
-  detail?: string;
-  image?: string;
 }
 
 function signBoxes(d: SlipDocData): SignBox[] {
@@ -172,181 +139,39 @@ export function rowsPerPage(paper: PaperSize): number {
   return Math.floor((avail - fixed) / ROW);
 }
 
-export function buildSlipDoc(d: SlipDocData): { doc: Node; pages: number } {
-  const { slip, office } = d;
+/** What every page is laid out from: the paper, the columns, the party and signature blocks. */
+function slipForm(d: SlipDocData): SlipForm {
+  const { slip } = d;
   const page = paperSpec(d.paper);
   const W = page.width - MARGIN.left - MARGIN.right;
   const sign = slip.kind === 'reversal' ? -1 : 1;
-  const red = sign < 0 ? COLOR.red : undefined;
   const cols = columns(slip);
-  const boxes = boxWidths(W, cols.map((c) => c.width));
-  const nCols = cols.length;
-  const qtyCol = cols.findIndex((c) => c.title.endsWith('数量'));
-  const amountCol = nCols - 1;
-  const R = rowsPerPage(d.paper);
-  const plan = planPages(slip.lines.length, (p) => R - (p > 0 ? 1 : 0), 2);
-  const watermark = slipWatermark(slip);
-  const kindZh = SLIP_KIND_ZH[slip.kind];
-  const content: Node[] = [];
-
-  type Opts = { bold?: boolean; color?: string; align?: 'left' | 'center' | 'right'; size?: number; minSize?: number };
-  const spanWidth = (from: number, to: number) => boxes.slice(from, to + 1).reduce((a, b) => a + b, 0) - 2 * PAD.x;
-  const cellText = (text: string, ci: number, o: Opts = {}) =>
-    fit(text, spanWidth(ci, ci), { size: o.size ?? SIZE, bold: o.bold, color: o.color, align: o.align ?? cols[ci].align, minSize: o.minSize });
-  const spanText = (text: string, from: number, to: number, o: Opts = {}) => ({
-    ...fit(text, spanWidth(from, to), { size: SIZE, ...o }),
-    colSpan: to - from + 1,
-  });
-  const filler = (n: number) => Array.from({ length: n }, () => ({}));
-
-  /** A row that sums lines: label over the columns before the quantity, then quantity and amount. */
-  const sumRow = (label: string, q: number, amount: number, withYuan: boolean): Node[] => {
-    const row: Node[] = [spanText(label, 0, qtyCol - 1, { bold: true, align: 'center' }), ...filler(qtyCol - 1)];
-    row.push(cellText(qty(sign * q), qtyCol, { bold: true, color: red }));
-    for (let c = qtyCol + 1; c < amountCol; c++) row.push({ text: '' });
-    row.push(cellText(withYuan ? yuan(sign * amount) : money(sign * amount), amountCol, { bold: true, color: red }));
-    return row;
+  return {
+    d,
+    page,
+    W,
+    sign,
+    red: sign < 0 ? COLOR.red : undefined,
+    cols,
+    boxes: boxWidths(W, cols.map((c) => c.width)),
+    qtyCol: cols.findIndex((c) => c.title.endsWith('数量')),
+    rows: rowsPerPage(d.paper),
+    kindZh: SLIP_KIND_ZH[slip.kind],
+    watermark: slipWatermark(slip),
+    info: infoPairs(d),
+    signs: withSignatureImages(signBoxes(d), d.signatureImages),
   };
+}
 
-  const info = infoPairs(d);
-  // pdfmake writes layout results into the nodes it lays out: each page gets a fresh one.
-  const infoTable = (): Node => infoRows(W, [44, '*', 50, 118, 44, 92], info);
-
-  const signs = signBoxes(d).map((b) => (b.name && d.signatureImages?.[b.name] ? { ...b, image: d.signatureImages[b.name] } : b));
-  const signW = boxWidths(W, signs.map(() => '*' as const));
-  const signTable = (): Node => ({
-    ...gridTable({
-      boxes: signW,
-      heights: [SIGN],
-      pad: { x: 3, top: 1.5, bottom: 0 },
-      body: [
-        signs.map((b, i) => signCell(b, signW[i], SIGN)),
-      ],
-    }),
-    margin: [0, 4, 0, 0],
-  });
-
-  const memoRow = (): Node[] => [
-    spanText(`备注: ${slip.memo || ''}`, 0, nCols - 1, { size: 8, color: slip.memo ? COLOR.ink : COLOR.grey }),
-    ...filler(nCols - 1),
-  ];
-
-  const header = (copy: string, pageNo: number, pageCount: number): Node => {
-    const side = 136;
-    const left: Node[] = [
-      {
-        table: { widths: [innerWidths(side - 10, ['*'], 3)[0]], body: [[fit(copy, side - 18, { size: 9.5, bold: true, align: 'center' })]] },
-        layout: { ...ruled({ outer: 0.9 }), paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 1, paddingBottom: () => 0.5 },
-        margin: [0, 2, 10, 3],
-      },
-      fit(stateLine(slip), side - 4, { size: 8, bold: true, color: watermark && watermark.text !== '作废' ? COLOR.red : COLOR.ink }),
-    ];
-    if (d.print && d.print.printNo > 1) left.push(fit(`补打(第${d.print.printNo}次打印)`, side - 4, { size: 8, bold: true, color: COLOR.red }));
-    if (!d.print) left.push(fit('预览 · 非正式打印', side - 4, { size: 7, color: COLOR.grey }));
-    const centerW = W - 2 * side;
-    const center: Node[] = [
-      fit(office.name, centerW, { size: 11.5, bold: true, align: 'center' }),
-      {
-        text: kindZh.split('').join(' '),
-        fontSize: kindZh.length > 3 ? 16 : 18,
-        bold: true,
-        alignment: 'center',
-        decoration: 'underline',
-        decorationStyle: 'double',
-        color: sign < 0 ? COLOR.red : COLOR.ink,
-        lineHeight: 1.1,
-      },
-      { text: `No. ${slip.no}`, fontSize: 9.5, bold: true, alignment: 'center', color: COLOR.red, margin: [0, 1, 0, 0] },
-    ];
-    const right: Node = {
-      stack: [
-        { text: '扫码核验', fontSize: 6.5, color: COLOR.grey, alignment: 'right', margin: [0, 46, HEAD, 0] },
-        { text: `第 ${pageNo}/${pageCount} 页`, fontSize: 6.5, color: COLOR.grey, alignment: 'right', margin: [0, 0, HEAD, 0] },
-      ],
-    };
-    return {
-      stack: [
-        // the QR (with its quiet zone) is placed absolutely, so its box never changes the band's height
-        { image: 'qr', width: HEAD, height: HEAD, absolutePosition: { x: page.width - MARGIN.right - HEAD + 4, y: MARGIN.top - 4 } },
-        { table: { widths: [side, centerW, side], heights: HEAD, body: [[{ stack: left }, { stack: center }, right]] }, layout: NO_LINES },
-      ],
-    };
-  };
-
-  const footer = (copy: string, pageNo: number, pageCount: number): Node => {
-    const who = d.print
-      ? `打印: ${d.print.printedBy} ${localTime(d.print.printedAt, office.timezone)}${d.print.printNo > 1 ? ` · 补打(第${d.print.printNo}次打印)` : ''}`
-      : '预览, 未登记打印';
-    return {
-      table: {
-        widths: innerWidths(W, ['*', 150, '*'], 0, 0, 0),
-        heights: FOOT,
-        body: [
-          [
-            fit(who, (W - 150) / 2, { size: 6.5, color: COLOR.grey }),
-            fit(`${kindZh} ${slip.no} · ${copy}`, 150, { size: 6.5, color: COLOR.grey, align: 'center' }),
-            fit(`第 ${pageNo}/${pageCount} 页`, (W - 150) / 2, { size: 6.5, color: COLOR.grey, align: 'right' }),
-          ],
-        ],
-      },
-      layout: NO_LINES,
-      margin: [0, 3, 0, 0],
-    };
-  };
-
-  let first = true;
-  for (const copy of d.copies) {
-    let start = 0;
-    let carriedQty = 0;
-    let carriedAmount = 0;
-    plan.forEach((n, p) => {
-      const last = p === plan.length - 1;
-      const body: Node[][] = [cols.map((c, ci) => ({ ...cellText(c.title, ci, { bold: true, size: 7.5, align: 'center' }), fillColor: COLOR.fill }))];
-      if (p > 0) body.push(sumRow('承 前 页', carriedQty, carriedAmount, false));
-      for (const l of slip.lines.slice(start, start + n)) {
-        body.push(cols.map((c, ci) => cellText(c.cell(l, sign), ci, { color: red && ci >= qtyCol ? red : undefined })));
-        carriedQty += l.qty;
-        carriedAmount += l.amountFen;
-      }
-      start += n;
-      const used = (p > 0 ? 1 : 0) + n + (last ? 2 : 1);
-      for (let i = used; i < R; i++) body.push(cols.map(() => ({ text: '' })));
-      if (!last) body.push(sumRow('过 次 页', carriedQty, carriedAmount, false));
-      else {
-        body.push(sumRow('合    计', slip.totalQty, slip.totalAmountFen, true));
-        const words = `合计人民币(大写): ${fenToChineseCapital(sign * slip.totalAmountFen)}`;
-        const pay = slip.paymentMode && slip.kind !== 'inbound' ? `${slip.kind === 'return' ? '退款方式' : '结算方式'}: ${PAYMENT_MODE_ZH[slip.paymentMode]}` : '';
-        body.push([
-          spanText(words, 0, qtyCol - 1, { bold: true, size: 9, color: red }),
-          ...filler(qtyCol - 1),
-          spanText(pay, qtyCol, nCols - 1, { size: 8, align: 'right' }),
-          ...filler(nCols - 1 - qtyCol),
-        ]);
-      }
-      body.push(memoRow());
-      content.push({
-        stack: [
-          header(copy, p + 1, plan.length),
-          infoTable(),
-          gridTable({ boxes, heights: body.map((_, i) => (i === 0 ? THEAD : ROW)), body }),
-          signTable(),
-          footer(copy, p + 1, plan.length),
-        ],
-        ...(first ? {} : { pageBreak: 'before' }),
-      });
-      first = false;
-    });
-  }
-
-  const doc: Node = {
-    pageSize: page.pageSize,
-    pageOrientation: page.pageOrientation,
-    pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
-    info: { title: `${kindZh} ${slip.no}`, author: office.name, subject: kindZh, creator: 'Branch Desk 办事处仓财台' },
-    defaultStyle: { font: 'NotoSC', fontSize: SIZE, lineHeight: 1, color: COLOR.ink },
-    content,
-    images: { qr: qrPngDataUrl(d.qrPayload, 'M').dataUrl },
-  };
+export function buildSlipDoc(d: SlipDocData): { doc: Node; pages: number } {
+  const f = slipForm(d);
+  const { slip, office } = d;
+  const plan = planPages(slip.lines.length, (p) => f.rows - (p > 0 ? 1 : 0), 2);
+  // each copy is its own set of pages
+  const content = d.copies.flatMap((copy, ci) => plan.map((_, p) => slipPage(f, copy, plan, p, ci === 0 && p === 0)));
+  const doc = docDefinition(f.page, { title: `${f.kindZh} ${slip.no}`, author: office.name, subject: f.kindZh }, SIZE, content);
+  doc.images = { qr: qrPngDataUrl(d.qrPayload, 'M').dataUrl };
+  const { watermark } = f;
   if (watermark)
     doc.watermark = { text: watermark.text, color: watermark.color, opacity: 0.13, bold: true, fontSize: d.paper === 'A4' ? 150 : 110 };
   return { doc, pages: plan.length * d.copies.length };

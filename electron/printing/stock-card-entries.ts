@@ -1,0 +1,116 @@
+// The rows of a stock card (库存明细账) before layout: the opening balance, each move with the
+// balance after it, 本月合计 after each month, 本期合计 when the period spans months, 期末结存;
+// and the running move totals after each row, which a page break carries (过次页 / 承前页).
+
+import type { StockCardRow } from '../../shared/contract';
+import type { StockCardDocData } from './stock-card-doc';
+
+export interface Balance {
+  qty: number;
+  amountFen: number;
+}
+
+export interface Entry {
+  kind: 'opening' | 'move' | 'month' | 'period' | 'closing';
+  date: string;
+  slipNo: string;
+  summary: string;
+  inQty: number | null;
+  inUnit: number | null;
+  inAmount: number | null;
+  outQty: number | null;
+  outUnit: number | null;
+  outAmount: number | null;
+  balance: Balance | null;
+}
+
+export interface Totals {
+  inQty: number;
+  inAmount: number;
+  outQty: number;
+  outAmount: number;
+}
+const zero = (): Totals => ({ inQty: 0, inAmount: 0, outQty: 0, outAmount: 0 });
+
+function add(t: Totals, r: StockCardRow): void {
+  t.inQty += r.inQty ?? 0;
+  t.inAmount += r.inAmountFen ?? 0;
+  t.outQty += r.outQty ?? 0;
+  t.outAmount += r.outAmountFen ?? 0;
+}
+
+/** A row of sums (本月合计, 本期合计, 承前页, 过次页): move totals and the balance after them. */
+export function sumEntry(kind: Entry['kind'], date: string, summary: string, t: Totals, balance: Balance | null): Entry {
+  return {
+    kind,
+    date,
+    slipNo: '',
+    summary,
+    inQty: t.inQty,
+    inUnit: null,
+    inAmount: t.inAmount,
+    outQty: t.outQty,
+    outUnit: null,
+    outAmount: t.outAmount,
+    balance,
+  };
+}
+
+/** 期初结存 or 期末结存: a balance and nothing moved. */
+function balanceEntry(kind: 'opening' | 'closing', date: string, summary: string, balance: Balance): Entry {
+  return { kind, date, slipNo: '', summary, inQty: null, inUnit: null, inAmount: null, outQty: null, outUnit: null, outAmount: null, balance };
+}
+
+function moveEntry(r: StockCardRow): Entry {
+  return {
+    kind: 'move',
+    date: r.date,
+    slipNo: r.slipNo,
+    summary: r.summary,
+    inQty: r.inQty,
+    inUnit: r.inUnitCostFen,
+    inAmount: r.inAmountFen,
+    outQty: r.outQty,
+    outUnit: r.outUnitCostFen,
+    outAmount: r.outAmountFen,
+    balance: { qty: r.balanceQty, amountFen: r.balanceAmountFen },
+  };
+}
+
+type CardData = Pick<StockCardDocData, 'from' | 'to' | 'opening' | 'closing' | 'rows'>;
+
+export function entriesOf(d: CardData): { entries: Entry[]; totalsAfter: Totals[] } {
+  const entries: Entry[] = [];
+  const totalsAfter: Totals[] = []; // cumulative move totals after each entry (for 过次页)
+  const period = zero();
+  const push = (e: Entry) => {
+    entries.push(e);
+    totalsAfter.push({ ...period });
+  };
+  push(balanceEntry('opening', d.from ?? '', d.from ? '期初结存' : '期初结存(建账)', d.opening));
+  const months = new Set(d.rows.map((r) => r.date.slice(0, 7)));
+  let month = zero();
+  d.rows.forEach((r, i) => {
+    add(period, r);
+    add(month, r);
+    push(moveEntry(r));
+    const next = d.rows[i + 1];
+    if (!next || next.date.slice(0, 7) !== r.date.slice(0, 7)) {
+      const [y, m] = r.date.split('-');
+      push(sumEntry('month', '', `${y}年${Number(m)}月 本月合计`, month, { qty: r.balanceQty, amountFen: r.balanceAmountFen }));
+      month = zero();
+    }
+  });
+  if (months.size > 1) push(sumEntry('period', '', '本期合计', period, d.closing));
+  push(balanceEntry('closing', d.to, '期末结存', d.closing));
+  return { entries, totalsAfter };
+}
+
+/** The balance after entry i (the nearest entry at or before it that has one). */
+export function lastBalance(entries: Entry[], i: number): Balance | null {
+  for (let k = i; k >= 0; k--) if (entries[k].balance) return entries[k].balance;
+  return null;
+}
+
+/** The unit cost of a balance (none for an empty one). */
+export const unitOf = (b: Balance) => (b.qty === 0 ? null : Math.round(b.amountFen / b.qty));
