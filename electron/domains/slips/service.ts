@@ -9,14 +9,13 @@
 //    pick or a return;
 //  - a posted slip is only ever reversed (红字冲销), stock and money.
 
-import type { CreatableSlipKind, SlipLineInput } from '../../../shared/contract';
+import { SLIP_PREFIX, type CreatableSlipKind, type SlipKind, type SlipLineInput } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { WritableDB } from '../../store/db';
 import { issue, receive, returnedOf, reverseMove, takeCost, type PostingCtx } from '../../ledger/fifo';
 import type { BookCtx } from '../../ledger/journal';
 import { nextNumber } from '../../ledger/numbering';
 import { signWithOfficeKey } from '../../ledger/officeKey';
-import { SLIP_PREFIX, type SlipKind } from '../../../shared/contract';
 import { invalid } from '../errors';
 import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, type Override } from './money';
 import {
