@@ -33,18 +33,14 @@ function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {
   };
 }
 
+function foreign(zh: string, en: string, no: string | null = null, hash: string | null = null): QrCheck {
+  return { status: 'foreign', message_zh: zh, message_en: en, no, printedHash: hash, slip: null };
+}
+
 /** documents.verifyQr: is the QR this office's, and does the paper still match the books? */
 export function verifyQr(db: ReadableDB, payload: string): QrCheck {
   const office = requireOffice(db);
   const verdict = verifyQrPayload(payload, office.public_key_pem);
-  const foreign = (zh: string, en: string, no: string | null = null, hash: string | null = null): QrCheck => ({
-    status: 'foreign',
-    message_zh: zh,
-    message_en: en,
-    no,
-    printedHash: hash,
-    slip: null,
-  });
   if (!verdict.valid) {
     if (verdict.reason === 'malformed') return foreign('不是本系统的单据二维码', 'Not a Branch Desk slip QR code');
     return foreign(
@@ -57,42 +53,33 @@ export function verifyQr(db: ReadableDB, payload: string): QrCheck {
   if (slipIdByNo(db, verdict.no) === undefined)
     return foreign(`签名有效, 但本办事处账上没有单据 ${verdict.no}`, `The signature verifies, but the books have no slip ${verdict.no}`, verdict.no, verdict.hash);
   const slip = slipView(db, slipRowByNo(db, verdict.no));
-  const kindZh = SLIP_KIND_ZH[slip.kind];
-  const base = { no: verdict.no, printedHash: verdict.hash, slip: summaryOf(slip) };
-  if (slip.contentHash !== verdict.hash)
+  return { ...paperVerdict(slip, verdict.hash), no: verdict.no, printedHash: verdict.hash, slip: summaryOf(slip) };
+}
+
+/** A genuine QR of a slip the books have: does the paper still stand? */
+function paperVerdict(slip: Slip, printedHash: string): Pick<QrCheck, 'status' | 'message_zh' | 'message_en'> {
+  const zh = `${SLIP_KIND_ZH[slip.kind]} ${slip.no}`;
+  const en = `${KIND_EN[slip.kind]} ${slip.no}`;
+  if (slip.contentHash !== printedHash)
     return {
       status: 'altered',
-      message_zh: `${kindZh} ${slip.no} 打印后内容已变更: 纸面与账簿不符, 以账簿为准`,
-      message_en: `${KIND_EN[slip.kind]} ${slip.no} has changed since this paper was printed: the paper does not match the books`,
-      ...base,
+      message_zh: `${zh} 打印后内容已变更: 纸面与账簿不符, 以账簿为准`,
+      message_en: `${en} has changed since this paper was printed: the paper does not match the books`,
     };
-  if (slip.state === 'void')
-    return {
-      status: 'void',
-      message_zh: `${kindZh} ${slip.no} 已作废, 此单据无效`,
-      message_en: `${KIND_EN[slip.kind]} ${slip.no} was voided; this paper is not valid`,
-      ...base,
-    };
+  if (slip.state === 'void') return { status: 'void', message_zh: `${zh} 已作废, 此单据无效`, message_en: `${en} was voided; this paper is not valid` };
   if (slip.reversedBy)
     return {
       status: 'reversed',
-      message_zh: `${kindZh} ${slip.no} 是本办事处的真实单据, 但已被红字冲销(${slip.reversedBy.no})`,
-      message_en: `${KIND_EN[slip.kind]} ${slip.no} is genuine but has been reversed by ${slip.reversedBy.no}`,
-      ...base,
+      message_zh: `${zh} 是本办事处的真实单据, 但已被红字冲销(${slip.reversedBy.no})`,
+      message_en: `${en} is genuine but has been reversed by ${slip.reversedBy.no}`,
     };
-  const state =
-    slip.state === 'posted'
-      ? '已过账'
-      : `草稿, 尚未过账${slip.missingSignatures.length ? `; 缺签字: ${slip.missingSignatures.map((r) => ROLE_ZH_SHORT[r] ?? r).join('、')}` : ''}`;
-  const stateEn =
-    slip.state === 'posted'
-      ? 'posted'
-      : `a draft, not yet posted${slip.missingSignatures.length ? `; still needs: ${slip.missingSignatures.join(', ')}` : ''}`;
+  const missing = slip.missingSignatures;
+  const state = slip.state === 'posted' ? '已过账' : `草稿, 尚未过账${missing.length ? `; 缺签字: ${missing.map((r) => ROLE_ZH_SHORT[r] ?? r).join('、')}` : ''}`;
+  const stateEn = slip.state === 'posted' ? 'posted' : `a draft, not yet posted${missing.length ? `; still needs: ${missing.join(', ')}` : ''}`;
   return {
     status: 'genuine',
-    message_zh: `${kindZh} ${slip.no} 是本办事处的真实单据, 与账簿一致(${state})`,
-    message_en: `${KIND_EN[slip.kind]} ${slip.no} is genuine and matches the books (${stateEn})`,
-    ...base,
+    message_zh: `${zh} 是本办事处的真实单据, 与账簿一致(${state})`,
+    message_en: `${en} is genuine and matches the books (${stateEn})`,
   };
 }
 
