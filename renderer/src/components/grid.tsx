@@ -1,7 +1,7 @@
 // Every grid in the desk: ag-grid with the Quartz theme (Theming API), CJK fonts, the desk's
 // locale text, and a container that always has a height (a zero-height grid renders no rows).
 
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useMemo, type RefObject } from 'react';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { themeQuartz, type ColDef, type ValueFormatterParams, type CellClassParams } from 'ag-grid-community';
 import { formatFen } from '../../../shared/money';
@@ -108,6 +108,14 @@ export function qtyCol<T>(def: ColDef<T>): ColDef<T> {
     cellClass: rightClasses(def),
     cellClassRules: negRule(def),
   };
+}
+
+/** The data of the row that holds the grid's focused cell (F4 edit, F5 stock card …). */
+export function focusedRow<T>(grid: RefObject<AgGridReact<T> | null>): T | undefined {
+  const api = grid.current?.api;
+  const cell = api?.getFocusedCell();
+  const node = cell ? api?.getDisplayedRowAtIndex(cell.rowIndex) : null;
+  return node?.data;
 }
 
 /** "2026-11-29T01:02:03Z" → "2026-11-29 09:02" in local time. */

@@ -2,7 +2,7 @@
 // once every signature is there (F9), and the PIN dialog.
 
 import type { Slip } from '../../../shared/contract';
-import { SignDialog } from '../components/dialogs';
+import { SignDialog } from '../components/SignDialog';
 import { Btn } from '../components/ui';
 import type { KeyMap } from '../hooks/hotkeys';
 import { navigate } from '../hooks/router';

@@ -6,12 +6,13 @@ import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
 import { call, newRequestId, type DeskErr } from '../../api';
 import { Grid, moneyCol, todayStr } from '../../components/grid';
+import { FormDialog } from '../../components/FormDialog';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
-import { Dialog } from '../../components/Dialog';
 import { useHotkeys } from '../../hooks/hotkeys';
+import { useWrite } from '../../hooks/useWrite';
 import { localError, useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { fen, yuanToFen } from './common';
+import { yuanToFen } from './common';
 
 type Report = Output<'budgets.report'>;
 type BRow = Report['rows'][number] & { total?: boolean };
@@ -140,37 +141,14 @@ function AddCategoryDialog(p: { onCancel(): void; onDone(): void }) {
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [nameEn, setNameEn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErr | null>(null);
-  const requestId = useRef(newRequestId());
+  const w = useWrite();
   const submit = async () => {
-    if (busy) return;
-    if (!name.trim()) return setError(localError('bg.nameRequired'));
-    setBusy(true);
-    const r = await call('expenses.addCategory', { name: name.trim(), nameEn: nameEn.trim() }, { requestId: requestId.current });
-    setBusy(false);
-    if (r.ok) p.onDone();
-    else {
-      setError(r.error);
-      requestId.current = newRequestId();
-    }
+    if (w.busy) return;
+    if (!name.trim()) return w.setError(localError('bg.nameRequired'));
+    await w.run((requestId) => call('expenses.addCategory', { name: name.trim(), nameEn: nameEn.trim() }, { requestId }), () => p.onDone());
   };
   return (
-    <Dialog
-      title={t('bg.addCategory')}
-      onCancel={p.onCancel}
-      onConfirm={() => void submit()}
-      footer={
-        <>
-          <Btn onClick={p.onCancel} hotkey="Esc">
-            {t('common.cancel')}
-          </Btn>
-          <Btn variant="primary" onClick={() => void submit()} disabled={busy} hotkey="Enter">
-            {t('common.save')}
-          </Btn>
-        </>
-      }
-    >
+    <FormDialog title={t('bg.addCategory')} confirmText={t('common.save')} busy={w.busy} onConfirm={() => void submit()} onCancel={p.onCancel}>
       <div className="form-grid">
         <Field label={t('bg.catName')}>
           <input className="input" autoFocus maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
@@ -179,7 +157,7 @@ function AddCategoryDialog(p: { onCancel(): void; onDone(): void }) {
           <input className="input" maxLength={40} value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
         </Field>
       </div>
-      <ErrorLine error={error} />
-    </Dialog>
+      <ErrorLine error={w.error} />
+    </FormDialog>
   );
 }

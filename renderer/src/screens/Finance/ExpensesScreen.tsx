@@ -1,38 +1,29 @@
 // 费用报销: claims newest first (staff see their own); F2 new claim, F6 the manager approves with
 // the PIN, F9 finance pays from cash (现付), F8 void with a reason.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
-import type { ColDef } from 'ag-grid-community';
-import type { Output } from '../../../../shared/contract';
-import { call, newRequestId, type DeskErr } from '../../api';
-import { Grid, formatDateTime, moneyCol } from '../../components/grid';
-import { Dialog } from '../../components/Dialog';
-import { ConfirmDialog, ReasonDialog } from '../../components/dialogs';
-import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { call, type DeskErr } from '../../api';
+import { Grid } from '../../components/grid';
+import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
-import { localError, useI18n, type MsgKey } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { fen, financeChanged, SignoffField, yuanToFen, type Signoff } from './common';
+import { fen, financeChanged } from './common';
+import { ApproveDialog, NewClaimDialog, PayDialog, VoidClaimDialog } from './ExpenseDialogs';
+import { claimActions, expenseColumns, stateName, STATES, type Claim, type Claims, type State } from './expenses';
 
-type Claim = Output<'expenses.list'>['rows'][number];
-type State = Claim['state'];
-const STATES: State[] = ['claimed', 'approved', 'paid', 'void'];
+type DialogKind = 'new' | 'approve' | 'pay' | 'void';
 
 export function ExpensesScreen({ mine }: { mine: boolean }) {
   const { t } = useI18n();
   const session = useSession();
   // the manager opens on the claims waiting for approval
   const [state, setState] = useState<State | ''>(() => (!mine && session.has('manager') && !session.has('finance') ? 'claimed' : ''));
-  const [data, setData] = useState<Output<'expenses.list'> | null>(null);
+  const [data, setData] = useState<Claims | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const [sel, setSel] = useState<Claim | null>(null);
-  const [dialog, setDialog] = useState<'new' | 'approve' | 'pay' | 'void' | null>(null);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [payErr, setPayErr] = useState<DeskErr | null>(null);
-  const [busy, setBusy] = useState(false);
-  const payId = useRef(newRequestId());
-  const grid = useRef<AgGridReact<Claim>>(null);
   const isFinance = session.has('finance');
   const canApprove = session.can('expenses.approve');
 
@@ -48,11 +39,7 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
     void load();
   }, [load]);
 
-  const can = {
-    approve: !!sel && sel.state === 'claimed' && canApprove,
-    pay: !!sel && sel.state === 'approved' && isFinance,
-    void: !!sel && sel.state !== 'void' && (sel.state !== 'paid' || isFinance),
-  };
+  const can = claimActions(sel, canApprove, isFinance);
   useHotkeys({
     F2: () => setDialog('new'),
     F5: () => void load(),
@@ -61,44 +48,15 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
     ...(can.void ? { F8: () => setDialog('void') } : {}),
   });
 
-  const stName = (s: State) => t(`ex.st.${s}` as MsgKey);
-  const cols = useMemo<ColDef<Claim>[]>(
-    () => [
-      { field: 'no', headerName: t('ex.no'), width: 150 },
-      { field: 'date', headerName: t('fin.date'), width: 105 },
-      { field: 'category', headerName: t('ex.category'), width: 100 },
-      moneyCol<Claim>({ field: 'amountFen', headerName: t('fin.amountYuan'), width: 110 }),
-      { field: 'attachments', headerName: t('ex.attachments'), width: 90, type: 'rightAligned' },
-      { field: 'summary', headerName: t('ex.summary'), flex: 1, minWidth: 160, tooltipField: 'summary' },
-      { colId: 'claimant', headerName: t('ex.claimant'), width: 80, valueGetter: (x) => x.data?.claimant.name },
-      {
-        field: 'state',
-        headerName: t('fin.state'),
-        width: 110,
-        valueFormatter: (x) => (x.value ? stName(x.value as State) : ''),
-        cellClassRules: { 'bad-text': (x) => x.value === 'claimed', 'ok-text': (x) => x.value === 'paid', muted: (x) => x.value === 'void' },
-      },
-      { colId: 'appr', headerName: t('ex.approvedBy'), width: 80, valueGetter: (x) => x.data?.approvedBy?.name ?? '' },
-      { colId: 'paid', headerName: t('ex.paidBy'), width: 180, valueGetter: (x) => (x.data?.paidBy ? `${x.data.paidBy.name} ${x.data.voucherNo ?? ''}` : '') },
-      { field: 'createdAt', headerName: t('dc.closedAt'), width: 130, valueFormatter: (x) => formatDateTime(x.value), hide: true },
-    ],
-    [t], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-
-  const pay = async () => {
-    if (!sel || busy) return;
-    setBusy(true);
-    const r = await call('expenses.pay', { expenseId: sel.id }, { requestId: payId.current });
-    setBusy(false);
-    payId.current = newRequestId();
-    if (r.ok) {
-      setDialog(null);
-      setPayErr(null);
-      setDone(`${r.value.claim.no} · ${stName('paid')} · ${r.value.voucher.voucherNo}`);
-      financeChanged();
-      void load();
-    } else setPayErr(r.error);
+  const cols = useMemo(() => expenseColumns(t), [t]);
+  /** a claim changed: the dialog closes, the notice says so, the list reloads */
+  const changed = (msg: string, books = false) => {
+    setDialog(null);
+    setDone(msg);
+    if (books) financeChanged();
+    void load();
   };
+  const close = () => setDialog(null);
 
   return (
     <div className="screen-col">
@@ -107,32 +65,16 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
           <option value="">{t('ex.allStates')}</option>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {stName(s)}
+              {stateName(t, s)}
             </option>
           ))}
         </select>
-        <Btn variant="primary" hotkey="F2" onClick={() => setDialog('new')}>
-          {t('ex.new')}
-        </Btn>
-        {canApprove ? (
-          <Btn hotkey="F6" disabled={!can.approve} onClick={() => setDialog('approve')}>
-            {t('ex.approve')}
-          </Btn>
-        ) : null}
-        {isFinance ? (
-          <Btn hotkey="F9" disabled={!can.pay} onClick={() => setDialog('pay')}>
-            {t('ex.pay')}
-          </Btn>
-        ) : null}
-        <Btn variant="danger" hotkey="F8" disabled={!can.void} onClick={() => setDialog('void')}>
-          {t('ex.void')}
-        </Btn>
+        <ClaimButtons can={can} canApprove={canApprove} isFinance={isFinance} onDialog={setDialog} />
       </Toolbar>
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       <div className="grid-fill">
         <Grid<Claim>
-          ref={grid}
           rowData={data?.rows ?? []}
           columnDefs={cols}
           getRowId={(x) => String(x.data.id)}
@@ -154,175 +96,37 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
           ['F5', t('keys.refresh')],
         ]}
       />
-      {dialog === 'new' ? (
-        <NewClaimDialog
-          onCancel={() => setDialog(null)}
-          onDone={(c) => {
-            setDialog(null);
-            setDone(`${c.no} · ${stName(c.state)}`);
-            void load();
-          }}
-        />
-      ) : null}
-      {dialog === 'approve' && sel ? (
-        <ApproveDialog
-          claim={sel}
-          onCancel={() => setDialog(null)}
-          onDone={(c) => {
-            setDialog(null);
-            setDone(`${c.no} · ${stName(c.state)}`);
-            void load();
-          }}
-        />
-      ) : null}
+      {dialog === 'new' ? <NewClaimDialog onCancel={close} onDone={(c) => changed(`${c.no} · ${stateName(t, c.state)}`)} /> : null}
+      {dialog === 'approve' && sel ? <ApproveDialog claim={sel} onCancel={close} onDone={(c) => changed(`${c.no} · ${stateName(t, c.state)}`)} /> : null}
       {dialog === 'pay' && sel ? (
-        <ConfirmDialog title={t('ex.pay')} confirmText={t('ex.pay')} busy={busy} error={payErr} onCancel={() => { setDialog(null); setPayErr(null); }} onConfirm={() => void pay()}>
-          <p className="dialog-text">{t('ex.payConfirm', { no: sel.no, fen: fen(sel.amountFen) })}</p>
-        </ConfirmDialog>
+        <PayDialog claim={sel} onCancel={close} onDone={(v) => changed(`${v.claim.no} · ${stateName(t, 'paid')} · ${v.voucher.voucherNo}`, true)} />
       ) : null}
-      {dialog === 'void' && sel ? (
-        <ReasonDialog
-          title={t('ex.voidTitle', { no: sel.no })}
-          label={t('ex.voidReason')}
-          confirmText={t('ex.void')}
-          onCancel={() => setDialog(null)}
-          run={async (reason, requestId) => {
-            const r = await call('expenses.void', { expenseId: sel.id, reason }, { requestId });
-            return r.ok ? null : r.error;
-          }}
-          onDone={() => {
-            setDialog(null);
-            setDone(`${sel.no} · ${stName('void')}`);
-            financeChanged();
-            void load();
-          }}
-        >
-          <p className="dialog-text">
-            {sel.no} · {sel.category} · ¥{fen(sel.amountFen)} · {sel.summary}
-          </p>
-        </ReasonDialog>
-      ) : null}
+      {dialog === 'void' && sel ? <VoidClaimDialog claim={sel} onCancel={close} onDone={() => changed(`${sel.no} · ${stateName(t, 'void')}`, true)} /> : null}
     </div>
   );
 }
 
-function NewClaimDialog(p: { onCancel(): void; onDone(c: Claim): void }) {
-  const { t, lang } = useI18n();
-  const [cats, setCats] = useState<Output<'expenses.categories'>>([]);
-  const [category, setCategory] = useState('');
-  const [amount, setAmount] = useState('');
-  const [attachments, setAttachments] = useState('0');
-  const [summary, setSummary] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErr | null>(null);
-  const requestId = useRef(newRequestId());
-  useEffect(() => {
-    void call('expenses.categories', {}).then((r) => {
-      if (!r.ok) return setError(r.error);
-      const act = r.value.filter((c) => c.active);
-      setCats(act);
-      setCategory((c) => c || act[0]?.name || '');
-    });
-  }, []);
-  const submit = async () => {
-    if (busy) return;
-    const f = yuanToFen(amount);
-    if (f === null || f <= 0) return setError(localError('fin.badAmount'));
-    if (!summary.trim()) return setError(localError('reason.required'));
-    setBusy(true);
-    const r = await call(
-      'expenses.create',
-      { category, amountFen: f, attachments: Math.max(0, Math.floor(Number(attachments) || 0)), summary: summary.trim() },
-      { requestId: requestId.current },
-    );
-    setBusy(false);
-    if (r.ok) p.onDone(r.value);
-    else {
-      setError(r.error);
-      requestId.current = newRequestId();
-    }
-  };
-  return (
-    <Dialog
-      title={t('ex.new')}
-      onCancel={p.onCancel}
-      onConfirm={() => void submit()}
-      footer={
-        <>
-          <Btn onClick={p.onCancel} hotkey="Esc">
-            {t('common.cancel')}
-          </Btn>
-          <Btn variant="primary" onClick={() => void submit()} disabled={busy} hotkey="Enter">
-            {t('common.save')}
-          </Btn>
-        </>
-      }
-    >
-      <div className="form-grid">
-        <Field label={t('ex.category')}>
-          <select className="input" value={category} onChange={(e) => setCategory(e.target.value)}>
-            {cats.map((c) => (
-              <option key={c.name} value={c.name}>
-                {lang === 'zh' || !c.nameEn ? c.name : c.nameEn}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('fin.amountYuan')}>
-          <input className="input num" autoFocus value={amount} onChange={(e) => setAmount(e.target.value)} />
-        </Field>
-        <Field label={t('ex.attachments')}>
-          <input className="input num narrow" inputMode="numeric" value={attachments} onChange={(e) => setAttachments(e.target.value)} />
-        </Field>
-        <Field label={t('ex.summary')} wide>
-          <input className="input" value={summary} maxLength={200} onChange={(e) => setSummary(e.target.value)} />
-        </Field>
-      </div>
-      <ErrorLine error={error} />
-    </Dialog>
-  );
-}
-
-function ApproveDialog(p: { claim: Claim; onCancel(): void; onDone(c: Claim): void }) {
+/** 新建 F2 · 审批 F6 (who may approve) · 现付 F9 (finance) · 作废 F8 */
+function ClaimButtons(p: { can: ReturnType<typeof claimActions>; canApprove: boolean; isFinance: boolean; onDialog(d: DialogKind): void }) {
   const { t } = useI18n();
-  const [mgr, setMgr] = useState<Signoff>({ user: null, pin: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<DeskErr | null>(null);
-  const requestId = useRef(newRequestId());
-  const submit = async () => {
-    if (busy) return;
-    if (mgr.user === null || mgr.pin.length < 4) return setError(localError('fin.needPin'));
-    setBusy(true);
-    const r = await call('expenses.approve', { expenseId: p.claim.id, manager: { user: mgr.user, pin: mgr.pin } }, { requestId: requestId.current });
-    setBusy(false);
-    if (r.ok) p.onDone(r.value);
-    else {
-      setError(r.error);
-      setMgr((m) => ({ ...m, pin: '' }));
-      requestId.current = newRequestId();
-    }
-  };
   return (
-    <Dialog
-      title={t('ex.approveTitle', { no: p.claim.no, fen: fen(p.claim.amountFen) })}
-      onCancel={p.onCancel}
-      onConfirm={() => void submit()}
-      footer={
-        <>
-          <Btn onClick={p.onCancel} hotkey="Esc">
-            {t('common.cancel')}
-          </Btn>
-          <Btn variant="primary" onClick={() => void submit()} disabled={busy} hotkey="Enter">
-            {t('ex.approve')}
-          </Btn>
-        </>
-      }
-    >
-      <p className="dialog-text">
-        {p.claim.category} · {p.claim.summary} · {p.claim.claimant.name}
-      </p>
-      <SignoffField role="manager" label={t('dc.manager')} value={mgr} onChange={setMgr} id="ex-mgr-pin" />
-      <ErrorLine error={error} />
-    </Dialog>
+    <>
+      <Btn variant="primary" hotkey="F2" onClick={() => p.onDialog('new')}>
+        {t('ex.new')}
+      </Btn>
+      {p.canApprove ? (
+        <Btn hotkey="F6" disabled={!p.can.approve} onClick={() => p.onDialog('approve')}>
+          {t('ex.approve')}
+        </Btn>
+      ) : null}
+      {p.isFinance ? (
+        <Btn hotkey="F9" disabled={!p.can.pay} onClick={() => p.onDialog('pay')}>
+          {t('ex.pay')}
+        </Btn>
+      ) : null}
+      <Btn variant="danger" hotkey="F8" disabled={!p.can.void} onClick={() => p.onDialog('void')}>
+        {t('ex.void')}
+      </Btn>
+    </>
   );
 }

@@ -1,12 +1,13 @@
 // Shared pieces of the finance screens: the "days not closed" banner, a PIN sign-off field (pick a
-// person of a role, type the PIN), money input parsing, account names.
+// person of a role, type the PIN), money input parsing, account names and their select, the period
+// fields (从 / 到).
 
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/roles';
 import { formatFen, parseYuanToFen } from '../../../../shared/money';
 import { call } from '../../api';
-import { useUsers } from '../../components/dialogs';
+import { PersonSelect, PinInput, useUsers } from '../../components/people';
 import { Field } from '../../components/ui';
 import { navigate, useRoute } from '../../hooks/router';
 import { useI18n, type MsgKey } from '../../i18n';
@@ -94,25 +95,40 @@ export function SignoffField(p: { role: Role; label: string; value: Signoff; onC
   return (
     <div className="inline-field signoff" data-role={p.role}>
       <Field label={p.label}>
-        <select className="input" value={p.value.user ?? ''} onChange={(e) => p.onChange({ ...p.value, user: Number(e.target.value) })}>
-          {people.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <PersonSelect people={people} value={p.value.user ?? ''} onChange={(user) => p.onChange({ ...p.value, user })} />
       </Field>
       <Field label={t('fin.pin')}>
-        <input
-          id={p.id}
-          className="input narrow"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={p.value.pin}
-          onChange={(e) => p.onChange({ ...p.value, pin: e.target.value })}
-        />
+        <PinInput id={p.id} className="input narrow" value={p.value.pin} onChange={(e) => p.onChange({ ...p.value, pin: e.target.value })} />
       </Field>
     </div>
+  );
+}
+
+/** The money accounts (现金, 微信, 支付宝, 银行) as a select. */
+export function AccountSelect(p: { value: MoneyAccount; onChange(a: MoneyAccount): void }) {
+  const { t } = useI18n();
+  return (
+    <select className="input" value={p.value} onChange={(e) => p.onChange(e.target.value as MoneyAccount)}>
+      {ACCOUNTS.map((a) => (
+        <option key={a} value={a}>
+          {t(acctKey(a))}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** 从 … 到 …: the period of a journal or a ledger, as two date fields. */
+export function PeriodFields(p: { from: string; to: string; onFrom(d: string): void; onTo(d: string): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('fin.from')}>
+        <input className="input date" type="date" value={p.from} onChange={(e) => p.onFrom(e.target.value)} />
+      </Field>
+      <Field label={t('fin.to')}>
+        <input className="input date" type="date" value={p.to} onChange={(e) => p.onTo(e.target.value)} />
+      </Field>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { DeskErr } from '../../api';
-import { useUsers } from '../../components/dialogs';
+import { useUsers } from '../../components/people';
 import { ErrorLine } from '../../components/ui';
 import { useI18n } from '../../i18n';
 

@@ -4,7 +4,8 @@
 import type { ReactNode } from 'react';
 import type { Slip } from '../../../../shared/contract';
 import { call } from '../../api';
-import { ReasonDialog, SignDialog } from '../../components/dialogs';
+import { ReasonDialog } from '../../components/dialogs';
+import { SignDialog } from '../../components/SignDialog';
 import { Btn, StateTag, Toolbar } from '../../components/ui';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
