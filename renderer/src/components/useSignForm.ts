@@ -43,13 +43,15 @@ export function useSignForm(slip: Slip, onSigned: (s: Slip) => void) {
       pinRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
+    // the manager's PIN is checked before anything changes: returning with busy set, or with the
+    // credit error cleared, locked the dialog (its override part gone, its button disabled)
     const overriding = !!creditErr;
     if (overriding && (override.user === null || override.pin.length < 4)) {
       mgrPinRef.current?.focus();
       return;
     }
+    setBusy(true);
+    setError(null);
     const creditOverride = overriding && override.user !== null ? { user: override.user, pin: override.pin } : undefined;
     const r = await call('slips.sign', { slipId: slip.id, role, user: userId, pin, creditOverride }, { requestId: requestId.current });
     setBusy(false);
