@@ -2,7 +2,8 @@
 // (2026-11-29, Shanghai) whose clock the test controls. Warehouse setup goes through the core
 // (inbound posted, dispatches written by sales and signed by the manager, posted by the keeper);
 // everything the finance desk does has its screen and goes through the UI:
-//   (a) 刘洋 signs the credit dispatch for KH004 (limit 0): refused 超出信用额度, 张伟's PIN overrides;
+//   (a) 刘洋 signs the credit dispatch for KH004 (limit 0): refused 超出信用额度 (an Enter before the
+//       manager's PIN is typed keeps the dialog usable), 张伟's PIN overrides;
 //   (b) a 回款 on KH004's customer ledger; (c) an expense claim: new, manager approval by PIN, paid;
 //   (d) a cash-refunded return (core) shows in the 现金日记账;
 //   (e) the close of day: cash counted by denomination exactly 0.50 元 short, reason, manager,
@@ -101,6 +102,12 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('.credit-override').waitFor();
     expect(await page.locator('.dialog').first().textContent()).toContain('信用额度');
+    // Enter before the manager's PIN is typed keeps the override part and the dialog usable
+    await settled(page);
+    await page.keyboard.press('Enter');
+    await settled(page);
+    expect(await page.locator('.credit-override').isVisible()).toBe(true);
+    expect(await page.locator('.dialog .btn-primary').last().isDisabled()).toBe(false);
     await page.locator('.credit-override input[type=password]').pressSequentially('1111', { delay: 120 });
     await page.keyboard.press('Enter');
     await page.locator('.dialog').waitFor({ state: 'detached' });
