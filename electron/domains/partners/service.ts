@@ -4,7 +4,7 @@ import { fail } from '../../../shared/errors';
 import type { Customer, ParsedInput, Supplier } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
 import type { WriteCtx } from '../context';
-import { customerView, insertCustomer, insertSupplier, partyCodeTaken, partyRow, supplierView, updateCustomer, updateSupplier, type PartyTable } from './repo';
+import { customerView, insertCustomer, insertSupplier, partyCodeTaken, partyRow, supplierView, updateCustomer, updateSupplier, type PartyFields, type PartyRow, type PartyTable } from './repo';
 
 function requireNewCode(db: ReadableDB, table: PartyTable, code: string): void {
   if (!partyCodeTaken(db, table, code)) return;
@@ -13,6 +13,20 @@ function requireNewCode(db: ReadableDB, table: PartyTable, code: string): void {
 }
 
 const activeOf = (given: boolean | undefined, current: number): number => (given === undefined ? current : given ? 1 : 0);
+
+type PartyChange = { name?: string; kind?: string; contact?: string; phone?: string; address?: string; active?: boolean };
+
+/** The stored fields after an edit: what was given, else what was there. */
+function changed(input: PartyChange, r: PartyRow): PartyFields & { active: number } {
+  return {
+    name: input.name ?? r.name,
+    kind: input.kind ?? r.kind,
+    contact: input.contact ?? r.contact,
+    phone: input.phone ?? r.phone,
+    address: input.address ?? r.address,
+    active: activeOf(input.active, r.active),
+  };
+}
 
 export function createCustomer(ctx: WriteCtx, input: ParsedInput<'customers.create'>): Customer {
   requireNewCode(ctx.db, 'customers', input.code);
@@ -23,20 +37,7 @@ export function createCustomer(ctx: WriteCtx, input: ParsedInput<'customers.crea
 
 export function editCustomer(ctx: WriteCtx, input: ParsedInput<'customers.update'>): Customer {
   const r = partyRow(ctx.db, 'customers', input.customerId);
-  updateCustomer(
-    ctx.db,
-    r.id,
-    {
-      name: input.name ?? r.name,
-      kind: input.kind ?? r.kind,
-      contact: input.contact ?? r.contact,
-      phone: input.phone ?? r.phone,
-      address: input.address ?? r.address,
-      credit_limit_fen: input.creditLimitFen ?? r.credit_limit_fen ?? 0,
-      active: activeOf(input.active, r.active),
-    },
-    ctx.nowIso,
-  );
+  updateCustomer(ctx.db, r.id, { ...changed(input, r), credit_limit_fen: input.creditLimitFen ?? r.credit_limit_fen ?? 0 }, ctx.nowIso);
   ctx.auditRef = r.code;
   return customerView(partyRow(ctx.db, 'customers', r.id));
 }
@@ -50,19 +51,7 @@ export function createSupplier(ctx: WriteCtx, input: ParsedInput<'suppliers.crea
 
 export function editSupplier(ctx: WriteCtx, input: ParsedInput<'suppliers.update'>): Supplier {
   const r = partyRow(ctx.db, 'suppliers', input.supplierId);
-  updateSupplier(
-    ctx.db,
-    r.id,
-    {
-      name: input.name ?? r.name,
-      kind: input.kind ?? r.kind,
-      contact: input.contact ?? r.contact,
-      phone: input.phone ?? r.phone,
-      address: input.address ?? r.address,
-      active: activeOf(input.active, r.active),
-    },
-    ctx.nowIso,
-  );
+  updateSupplier(ctx.db, r.id, changed(input, r), ctx.nowIso);
   ctx.auditRef = r.code;
   return supplierView(partyRow(ctx.db, 'suppliers', r.id));
 }
