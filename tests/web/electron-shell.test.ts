@@ -304,6 +304,32 @@ describe('Electron shell (electron/main.ts)', () => {
     expect(away.preventDefault).toHaveBeenCalled();
   });
 
+  it('a preview window may load its own PDF and the built-in viewer, nothing else; closing it deletes the file', async () => {
+    const print = h.ipc.get('print-pdf')!;
+    const before = h.windows.length;
+    const r = await print(ipcEvent('app://desk/slips/3'), { base64: PDF, fileName: 'p.pdf', pageSize: 'A4', landscape: false, preview: true });
+    expect(r).toEqual({ ok: true, value: { printed: false, shown: true, reason: null } });
+    const w = h.windows[before] as any;
+    expect(w.options.show).toBe(true);
+    const listeners = new Map<string, Fn>();
+    Object.assign(w.webContents, { on: (ev: string, fn: Fn) => listeners.set(ev, fn), setWindowOpenHandler: () => {} });
+    h.appEvents.get('web-contents-created')!({}, w.webContents);
+    const mayGo = (url: string) => {
+      const ev = { url, preventDefault: vi.fn() };
+      listeners.get('will-navigate')!(ev);
+      return ev.preventDefault.mock.calls.length === 0;
+    };
+    expect(mayGo(w.url)).toBe(true);
+    expect(mayGo('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(true);
+    expect(mayGo('file:///etc/passwd')).toBe(false);
+    const file = require('node:url').fileURLToPath(w.url);
+    expect(require('node:fs').existsSync(file)).toBe(true);
+    w.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(require('node:fs').existsSync(file)).toBe(false);
+    expect(mayGo(w.url)).toBe(false);
+  });
+
   it('save-pdf asks where, writes the PDF there, and does nothing when cancelled', async () => {
     const save = h.ipc.get('save-pdf')!;
     const target = join(dir, 'saved.pdf');
