@@ -1,9 +1,10 @@
-// The Electron shell's own logic (electron/main.ts), run in plain Node against a stand-in for the
-// `electron` module: the Electron binary is not needed (and must never be loaded by tests; the
-// real module would try to download it). Checks what the shell promises: window preferences,
-// the app:// protocol (CSP, traversal, foreign hosts), the IPC sender check, navigation/window/
-// permission lock-down, that 'rpc' reaches the real core on a temp database, and the paper
-// channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print window, temp file gone.
+// The Electron shell's own logic (electron/main.ts and its parts in electron/shell/), run in plain
+// Node against a stand-in for the `electron` module: the Electron binary is not needed (and must
+// never be loaded by tests; the real module would try to download it). Checks what the shell
+// promises: window preferences, the app:// protocol (CSP, traversal, foreign hosts), the IPC sender
+// check, navigation/window/permission lock-down, that 'rpc' reaches the real core on a temp
+// database, and the paper channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print
+// window, temp file gone.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,7 +140,7 @@ afterAll(() => {
 
 const ipcEvent = (url: string | null, parent: unknown = null) => ({ senderFrame: url === null ? null : { url, parent } });
 
-describe('Electron shell (electron/main.ts)', () => {
+describe('Electron shell (electron/main.ts, electron/shell/)', () => {
   it('sets the app name and the same data folder browser mode uses; sandbox for all', async () => {
     const { defaultDataDir } = await import('../../electron/paths');
     expect(h.name).toBe('Branch Desk');
