@@ -1,5 +1,5 @@
-// The one rpc envelope every door takes apart the same way: the Electron IPC channel (main.ts),
-// browser mode's POST /rpc (web/server.ts) and `desk rpc` lines (cli/rpc.ts).
+// The one rpc envelope every door takes apart the same way: the Electron IPC channel (shell/ipc.ts),
+// browser mode's POST /rpc (web/rpc.ts) and `desk rpc` lines (cli/rpc.ts).
 //
 //   { "method": "slips.post", "input": {…}, "sessionToken": "…" | null, "requestId": "…" | null }
 //

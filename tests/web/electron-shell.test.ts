@@ -1,9 +1,10 @@
-// The Electron shell's own logic (electron/main.ts), run in plain Node against a stand-in for the
-// `electron` module: the Electron binary is not needed (and must never be loaded by tests; the
-// real module would try to download it). Checks what the shell promises: window preferences,
-// the app:// protocol (CSP, traversal, foreign hosts), the IPC sender check, navigation/window/
-// permission lock-down, that 'rpc' reaches the real core on a temp database, and the paper
-// channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print window, temp file gone.
+// The Electron shell's own logic (electron/main.ts and its parts in electron/shell/), run in plain
+// Node against a stand-in for the `electron` module: the Electron binary is not needed (and must
+// never be loaded by tests; the real module would try to download it). Checks what the shell
+// promises: window preferences, the app:// protocol (CSP, traversal, foreign hosts), the IPC sender
+// check, navigation/window/permission lock-down, that 'rpc' reaches the real core on a temp
+// database, and the paper channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print
+// window, temp file gone.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,7 +140,7 @@ afterAll(() => {
 
 const ipcEvent = (url: string | null, parent: unknown = null) => ({ senderFrame: url === null ? null : { url, parent } });
 
-describe('Electron shell (electron/main.ts)', () => {
+describe('Electron shell (electron/main.ts, electron/shell/)', () => {
   it('sets the app name and the same data folder browser mode uses; sandbox for all', async () => {
     const { defaultDataDir } = await import('../../electron/paths');
     expect(h.name).toBe('Branch Desk');
@@ -302,6 +303,32 @@ describe('Electron shell (electron/main.ts)', () => {
     const away = { url: 'file:///etc/passwd', preventDefault: vi.fn() };
     listeners.get('will-navigate')!(away);
     expect(away.preventDefault).toHaveBeenCalled();
+  });
+
+  it('a preview window may load its own PDF and the built-in viewer, nothing else; closing it deletes the file', async () => {
+    const print = h.ipc.get('print-pdf')!;
+    const before = h.windows.length;
+    const r = await print(ipcEvent('app://desk/slips/3'), { base64: PDF, fileName: 'p.pdf', pageSize: 'A4', landscape: false, preview: true });
+    expect(r).toEqual({ ok: true, value: { printed: false, shown: true, reason: null } });
+    const w = h.windows[before] as any;
+    expect(w.options.show).toBe(true);
+    const listeners = new Map<string, Fn>();
+    Object.assign(w.webContents, { on: (ev: string, fn: Fn) => listeners.set(ev, fn), setWindowOpenHandler: () => {} });
+    h.appEvents.get('web-contents-created')!({}, w.webContents);
+    const mayGo = (url: string) => {
+      const ev = { url, preventDefault: vi.fn() };
+      listeners.get('will-navigate')!(ev);
+      return ev.preventDefault.mock.calls.length === 0;
+    };
+    expect(mayGo(w.url)).toBe(true);
+    expect(mayGo('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html')).toBe(true);
+    expect(mayGo('file:///etc/passwd')).toBe(false);
+    const file = require('node:url').fileURLToPath(w.url);
+    expect(require('node:fs').existsSync(file)).toBe(true);
+    w.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(require('node:fs').existsSync(file)).toBe(false);
+    expect(mayGo(w.url)).toBe(false);
   });
 
   it('save-pdf asks where, writes the PDF there, and does nothing when cancelled', async () => {
