@@ -127,10 +127,7 @@ async function ready(): Promise<void> {
 function fatal(e: unknown, dbPath?: string): void {
   const message = e instanceof Error ? e.message : String(e);
   console.error('[desk] cannot start:', e);
-  dialog.showErrorBox(
-    '办事处仓财台无法启动 / Branch Desk cannot start',
-    `${dbPath ? `数据库 / database: ${dbPath}\n\n` : ''}${message}`,
-  );
+  dialog.showErrorBox('办事处仓财台无法启动 / Branch Desk cannot start', `${dbPath ? `数据库 / database: ${dbPath}\n\n` : ''}${message}`);
   app.exit(3);
 }
 

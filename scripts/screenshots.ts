@@ -104,7 +104,7 @@ async function makeHistory(core: Core): Promise<History> {
 
   // a fixed pseudo-random sequence: the same office every time
   let seed = 20261129;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
 
@@ -288,13 +288,18 @@ async function makeHistory(core: Core): Promise<History> {
   const managerOnly = await newDispatch('KH003', 'wechat', dispatchLines(8, 3));
   await call('赵丽', 'slips.sign', { slipId: managerOnly.id, role: 'manager', user: '张伟', pin: '1111' });
   const readyToPick = await signBoth(
-    await newDispatch('KH001', 'credit', [
-      { itemId: itemId['CZ-8801'], qty: 12, priceFen: 7800 },
-      { itemId: itemId['CZ-8802'], qty: 6, priceFen: 8800 },
-      { itemId: itemId['WY-1001'], qty: 1, priceFen: 129900 },
-      { itemId: itemId['FL-0001'], qty: 10, priceFen: 6500 },
-      { itemId: itemId['WY-4001'], qty: 4, priceFen: 3200 },
-    ], '送货上门'),
+    await newDispatch(
+      'KH001',
+      'credit',
+      [
+        { itemId: itemId['CZ-8801'], qty: 12, priceFen: 7800 },
+        { itemId: itemId['CZ-8802'], qty: 6, priceFen: 8800 },
+        { itemId: itemId['WY-1001'], qty: 1, priceFen: 129900 },
+        { itemId: itemId['FL-0001'], qty: 10, priceFen: 6500 },
+        { itemId: itemId['WY-4001'], qty: 4, priceFen: 3200 },
+      ],
+      '送货上门',
+    ),
   );
   const postedToday = await postDispatch(await signBoth(await newDispatch('KH007', 'bank', dispatchLines(16, 4), '县城分销点补货')));
   const hot = postedToday.lines.find((l) => l.itemId === itemId['CZ-8801'])!;
@@ -345,7 +350,11 @@ const B = {
 
 async function screens(desk: Desk, h: History, out: string): Promise<void> {
   const { page } = desk;
-  const waitRows = (n = 1) => page.locator(`.grid-fill .ag-row[row-index="${n - 1}"]`).first().waitFor();
+  const waitRows = (n = 1) =>
+    page
+      .locator(`.grid-fill .ag-row[row-index="${n - 1}"]`)
+      .first()
+      .waitFor();
 
   // login
   await page.goto(desk.web.url);
@@ -368,7 +377,21 @@ async function screens(desk: Desk, h: History, out: string): Promise<void> {
   const d = shanghaiDay(Date.now()).toISOString().slice(0, 10).replace(/-/g, '');
   await human(page, `SH-${d}-0088`);
   await page.keyboard.press('Enter');
-  const scans = [B.cz8801case, B.cz8801case, B.cz8801case, B.cz8801, B.cz8802case, B.cz8802case, B.cz6601case, B.wy1001, B.wy1001, B.fl0001, B.fl0001, B.fl0001, B.wy4001case];
+  const scans = [
+    B.cz8801case,
+    B.cz8801case,
+    B.cz8801case,
+    B.cz8801,
+    B.cz8802case,
+    B.cz8802case,
+    B.cz6601case,
+    B.wy1001,
+    B.wy1001,
+    B.fl0001,
+    B.fl0001,
+    B.fl0001,
+    B.wy4001case,
+  ];
   for (const c of scans) {
     await scan(page, c);
     await sleep(120);
@@ -544,6 +567,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.stack ?? e.message : e);
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
   process.exit(1);
 });

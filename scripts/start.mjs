@@ -133,7 +133,9 @@ function electronExecutable() {
     const exe = join(base, rel);
     if (!existsSync(exe)) return null;
     if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-      const v = readFileSync(join(ELECTRON_DIR, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+      const v = readFileSync(join(ELECTRON_DIR, 'dist', 'version'), 'utf8')
+        .trim()
+        .replace(/^v/, '');
       if (v !== electronVersion) return null;
     }
     return exe;
@@ -145,7 +147,9 @@ function electronExecutable() {
 async function ensureElectron() {
   const have = electronExecutable();
   if (have) return { exe: have };
-  console.log(`正在下载 Electron ${electronVersion} (最多 ${DOWNLOAD_TIMEOUT_MS / 1000} 秒) / Downloading Electron ${electronVersion} (up to ${DOWNLOAD_TIMEOUT_MS / 1000} s) …`);
+  console.log(
+    `正在下载 Electron ${electronVersion} (最多 ${DOWNLOAD_TIMEOUT_MS / 1000} 秒) / Downloading Electron ${electronVersion} (up to ${DOWNLOAD_TIMEOUT_MS / 1000} s) …`,
+  );
   const r = await run(process.execPath, [join(ELECTRON_DIR, 'install.js')], { timeoutMs: DOWNLOAD_TIMEOUT_MS });
   const exe = electronExecutable();
   if (r.ok && exe) return { exe };
@@ -255,7 +259,7 @@ function nativeBuildFailed(reason) {
     '',
     `better-sqlite3 could not be built for Electron ${electronVersion}.`,
     `  Reason: ${reason}`,
-    '  It needs either a prebuilt binary or Electron\'s headers (electronjs.org) and Python + a C++ toolchain.',
+    "  It needs either a prebuilt binary or Electron's headers (electronjs.org) and Python + a C++ toolchain.",
     '  Falling back to browser mode: the same screens and the same data, in your browser.',
   ]);
 }

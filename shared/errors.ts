@@ -17,10 +17,7 @@ type Msg = (d: any) => [zh: string, en: string];
 
 const catalogue = {
   unknown_method: (d: { method: string }) => [`未知的操作「${d.method}」`, `Unknown method "${d.method}"`],
-  invalid_input: (d: { summary_zh: string; summary_en: string }) => [
-    `输入有误: ${d.summary_zh}`,
-    `Invalid input: ${d.summary_en}`,
-  ],
+  invalid_input: (d: { summary_zh: string; summary_en: string }) => [`输入有误: ${d.summary_zh}`, `Invalid input: ${d.summary_en}`],
   not_logged_in: () => ['请先登录', 'Please log in first'],
   forbidden: (d: { method: string; roles: string[] }) => [
     `当前登录的角色无权执行此操作(需要: ${d.roles.join('、')})`,
@@ -29,19 +26,10 @@ const catalogue = {
   office_not_initialised: () => ['办事处尚未建立, 请先初始化', 'The office has not been set up yet: initialise it first'],
   office_already_initialised: () => ['办事处已经建立, 不能重复初始化', 'The office is already set up'],
   bad_credentials: () => ['用户名或 PIN 不正确', 'Wrong user name or PIN'],
-  user_locked: (d: { seconds: number }) => [
-    `PIN 连续输错次数过多, 请 ${d.seconds} 秒后再试`,
-    `Too many wrong PINs: try again in ${d.seconds} seconds`,
-  ],
+  user_locked: (d: { seconds: number }) => [`PIN 连续输错次数过多, 请 ${d.seconds} 秒后再试`, `Too many wrong PINs: try again in ${d.seconds} seconds`],
   user_inactive: (d: { user: string }) => [`用户「${d.user}」已停用`, `User "${d.user}" is disabled`],
-  not_found: (d: { what: string; what_zh: string; key: unknown }) => [
-    `找不到${d.what_zh}: ${String(d.key)}`,
-    `No such ${d.what}: ${String(d.key)}`,
-  ],
-  duplicate: (d: { what: string; what_zh: string; key: unknown }) => [
-    `${d.what_zh}「${String(d.key)}」已存在`,
-    `${d.what} "${String(d.key)}" already exists`,
-  ],
+  not_found: (d: { what: string; what_zh: string; key: unknown }) => [`找不到${d.what_zh}: ${String(d.key)}`, `No such ${d.what}: ${String(d.key)}`],
+  duplicate: (d: { what: string; what_zh: string; key: unknown }) => [`${d.what_zh}「${String(d.key)}」已存在`, `${d.what} "${String(d.key)}" already exists`],
   barcode_taken: (d: { code: string; itemCode: string }) => [
     `条码 ${d.code} 已属于商品 ${d.itemCode}`,
     `Barcode ${d.code} already belongs to item ${d.itemCode}`,
@@ -50,10 +38,7 @@ const catalogue = {
     `单据 ${d.no} 不是草稿(当前: ${stateZh(d.state)}), 不能修改`,
     `Slip ${d.no} is not a draft (it is ${d.state}) and cannot be changed`,
   ],
-  slip_not_posted: (d: { no: string; state: string }) => [
-    `单据 ${d.no} 尚未过账(当前: ${stateZh(d.state)})`,
-    `Slip ${d.no} is not posted (it is ${d.state})`,
-  ],
+  slip_not_posted: (d: { no: string; state: string }) => [`单据 ${d.no} 尚未过账(当前: ${stateZh(d.state)})`, `Slip ${d.no} is not posted (it is ${d.state})`],
   slip_already_reversed: (d: { no: string; reversalNo: string }) => [
     `单据 ${d.no} 已被红字冲销(${d.reversalNo})`,
     `Slip ${d.no} has already been reversed (${d.reversalNo})`,
@@ -77,22 +62,13 @@ const catalogue = {
   nothing_picked: (d: { no: string }) => [`单据 ${d.no} 一件也未拣, 不能出库`, `Nothing has been picked for ${d.no}`],
   pick_not_allowed: (d: { no: string }) => [`单据 ${d.no} 按单据数量入库, 不另报拣货数`, `Slip ${d.no} posts its own quantities; no pick list`],
   slip_empty: (d: { no: string }) => [`单据 ${d.no} 没有明细行, 不能过账`, `Slip ${d.no} has no lines and cannot be posted`],
-  slip_field_required: (d: { field: string; field_zh: string }) => [
-    `请填写${d.field_zh}`,
-    `${d.field} is required`,
-  ],
+  slip_field_required: (d: { field: string; field_zh: string }) => [`请填写${d.field_zh}`, `${d.field} is required`],
   signature_required: (d: { no: string; missing: string[]; missing_zh: string[] }) => [
     `单据 ${d.no} 缺少签字: ${d.missing_zh.join('、')}`,
     `Slip ${d.no} still needs signatures: ${d.missing.join(', ')}`,
   ],
-  signature_order: (d: { needs_zh: string; needs: string }) => [
-    `须先由${d.needs_zh}签字`,
-    `The ${d.needs} must sign first`,
-  ],
-  already_signed: (d: { role_zh: string; role: string }) => [
-    `${d.role_zh}已经签过字`,
-    `Already signed as ${d.role}`,
-  ],
+  signature_order: (d: { needs_zh: string; needs: string }) => [`须先由${d.needs_zh}签字`, `The ${d.needs} must sign first`],
+  already_signed: (d: { role_zh: string; role: string }) => [`${d.role_zh}已经签过字`, `Already signed as ${d.role}`],
   role_not_held: (d: { user: string; role: string; role_zh: string }) => [
     `「${d.user}」不担任${d.role_zh}, 不能以此身份签字`,
     `"${d.user}" does not hold the role ${d.role} and cannot sign as it`,
@@ -109,18 +85,12 @@ const catalogue = {
     `退货数量超过可退数量: ${d.lines.map((l) => `${l.itemCode} 退 ${l.requested}, 可退 ${l.returnable}`).join('; ')}`,
     `Return exceeds what can be returned: ${d.lines.map((l) => `${l.itemCode} ${l.requested} > ${l.returnable}`).join('; ')}`,
   ],
-  return_line_mismatch: (d: { lineNo: number }) => [
-    `第 ${d.lineNo} 行不属于所退的发货单`,
-    `Line ${d.lineNo} does not belong to the dispatch being returned`,
-  ],
+  return_line_mismatch: (d: { lineNo: number }) => [`第 ${d.lineNo} 行不属于所退的发货单`, `Line ${d.lineNo} does not belong to the dispatch being returned`],
   wrong_slip_kind: (d: { no: string; expected: string; expected_zh: string }) => [
     `单据 ${d.no} 不是${d.expected_zh}`,
     `Slip ${d.no} is not a ${d.expected} slip`,
   ],
-  version_conflict: (d: { no: string }) => [
-    `单据 ${d.no} 已被他人修改, 请刷新后重试`,
-    `Slip ${d.no} was changed by someone else: reload and try again`,
-  ],
+  version_conflict: (d: { no: string }) => [`单据 ${d.no} 已被他人修改, 请刷新后重试`, `Slip ${d.no} was changed by someone else: reload and try again`],
   request_reused: (d: { requestId: string }) => [
     `请求号 ${d.requestId} 已用于另一操作(操作、操作人或内容不同)`,
     `Request id ${d.requestId} was already used for a different call (method, user or input differ)`,
@@ -196,14 +166,8 @@ const catalogue = {
   ],
   unknown_category: (d: { category: string }) => [`没有费用类别「${d.category}」`, `No expense category "${d.category}"`],
   document_void: (d: { no: string }) => [`单据 ${d.no} 已作废, 不能打印`, `Slip ${d.no} is void and cannot be printed`],
-  document_changed: (d: { no: string }) => [
-    `单据 ${d.no} 在登记打印后已被修改, 请重新打印`,
-    `Slip ${d.no} changed after the print was logged: print it again`,
-  ],
-  document_target: (d: { doc: string; needs: string; needs_zh: string }) => [
-    d.needs_zh,
-    `Printing a ${d.doc} needs ${d.needs}`,
-  ],
+  document_changed: (d: { no: string }) => [`单据 ${d.no} 在登记打印后已被修改, 请重新打印`, `Slip ${d.no} changed after the print was logged: print it again`],
+  document_target: (d: { doc: string; needs: string; needs_zh: string }) => [d.needs_zh, `Printing a ${d.doc} needs ${d.needs}`],
   unknown_copy: (d: { copies: string[]; known: string[] }) => [
     `没有这一联: ${d.copies.join('、')}(本办事处的联: ${d.known.join('、')})`,
     `No such copy: ${d.copies.join(', ')} (this office prints: ${d.known.join(', ')})`,
@@ -212,10 +176,7 @@ const catalogue = {
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],
   too_large: (d: { limitBytes: number }) => [`请求内容过大(上限 ${bytes(d.limitBytes)})`, `The request is too large (limit ${bytes(d.limitBytes)})`],
-  bad_request: (d: { field: string; problem_zh: string; problem_en: string }) => [
-    `请求格式有误: ${d.problem_zh}`,
-    `Malformed request: ${d.problem_en}`,
-  ],
+  bad_request: (d: { field: string; problem_zh: string; problem_en: string }) => [`请求格式有误: ${d.problem_zh}`, `Malformed request: ${d.problem_en}`],
 } satisfies Record<string, Msg>;
 
 export type ErrorCode = keyof typeof catalogue;

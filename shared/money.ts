@@ -20,7 +20,10 @@ export function formatFen(fen: number, opts: { grouping?: boolean; symbol?: '￥
 
 /** "12.3" / "12.30" / "1,234" → fen; null when it is not an amount with at most two decimals. */
 export function parseYuanToFen(text: string): number | null {
-  const t = text.trim().replace(/[,，\s]/g, '').replace(/^[￥¥]/, '');
+  const t = text
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/^[￥¥]/, '');
   const m = /^(-)?(\d+)(?:\.(\d{0,2}))?$/.exec(t);
   if (!m) return null;
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));

@@ -149,8 +149,7 @@ function quiesce(path: string): void {
     db.close();
   }
   const wal = `${path}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0)
-    throw failed(`数据库的 WAL 日志未能合并: ${wal}`, `The database's WAL was not folded in: ${wal}`);
+  if (existsSync(wal) && statSync(wal).size > 0) throw failed(`数据库的 WAL 日志未能合并: ${wal}`, `The database's WAL was not folded in: ${wal}`);
   removeQuietly(wal);
   removeQuietly(`${path}-shm`);
 }

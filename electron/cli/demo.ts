@@ -19,7 +19,15 @@ export function readFixture(path: string): OfficeFixture {
     throw new UsageError(`演示数据文件不是有效的 JSON: ${m}`, `The fixture is not valid JSON: ${m}`);
   }
   const o = f as Partial<OfficeFixture> | null;
-  if (!o || typeof o !== 'object' || !o.office || !Array.isArray(o.users) || !Array.isArray(o.items) || !Array.isArray(o.customers) || !Array.isArray(o.suppliers))
+  if (
+    !o ||
+    typeof o !== 'object' ||
+    !o.office ||
+    !Array.isArray(o.users) ||
+    !Array.isArray(o.items) ||
+    !Array.isArray(o.customers) ||
+    !Array.isArray(o.suppliers)
+  )
     throw new UsageError('演示数据文件缺少 office/users/suppliers/customers/items', 'The fixture lacks office/users/suppliers/customers/items');
   return o as OfficeFixture;
 }

@@ -70,7 +70,6 @@ export function parseOptions<O extends Options>(args: string[], options: O, usag
 
 /** A required string option. */
 export function required(value: string | boolean | (string | boolean)[] | undefined, flag: string, usage: string): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    throw new UsageError(`缺少必需的选项 ${flag}`, `The option ${flag} is required`, usage);
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少必需的选项 ${flag}`, `The option ${flag} is required`, usage);
   return value;
 }

@@ -171,7 +171,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (name === undefined) throw new UsageError('缺少命令', 'No command given', '运行 `desk help` 查看用法 / Run `desk help` for usage');
     if (name === '--help' || name === '-h') return await COMMANDS.help(rest, io);
     if (!Object.prototype.hasOwnProperty.call(COMMANDS, name))
-      throw new UsageError(`未知的命令「${name}」`, `Unknown command "${name}"`, `命令 / Commands: ${Object.keys(COMMANDS).join(', ')}\n运行 \`desk help\` 查看用法 / Run \`desk help\` for usage`);
+      throw new UsageError(
+        `未知的命令「${name}」`,
+        `Unknown command "${name}"`,
+        `命令 / Commands: ${Object.keys(COMMANDS).join(', ')}\n运行 \`desk help\` 查看用法 / Run \`desk help\` for usage`,
+      );
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(usageOf(name as Command) + '\n');
       return EXIT_OK;
@@ -187,4 +191,3 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return EXIT_FAILED;
   }
 }
-

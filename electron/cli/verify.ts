@@ -40,8 +40,7 @@ export function openExisting(path: string, what_zh = '数据库文件', what_en 
 export function checkSchemaVersion(db: DB, path: string): number {
   const v = schemaVersion(db);
   const latest = latestVersion(MIGRATIONS);
-  if (v === 0)
-    throw failed(`${path} 不是办事处仓财台的数据库(没有表结构版本)`, `${path} is not a Branch Desk database (no schema version)`);
+  if (v === 0) throw failed(`${path} 不是办事处仓财台的数据库(没有表结构版本)`, `${path} is not a Branch Desk database (no schema version)`);
   if (v > latest)
     throw failed(
       `数据库由更新版本的程序写入(库版本 ${v}, 本程序支持 ${latest}), 请升级程序`,
@@ -70,11 +69,19 @@ export async function schemaProblems(db: DB, version: number): Promise<Problem[]
       const a = actual.get(key);
       if (!a) problems.push({ check: 'schema', message: `${o.type} ${o.name} is missing`, details: { type: o.type, name: o.name, change: 'missing' } });
       else if (a.sql !== o.sql)
-        problems.push({ check: 'schema', message: `${o.type} ${o.name} differs from the migrations`, details: { type: o.type, name: o.name, change: 'changed', sql: a.sql } });
+        problems.push({
+          check: 'schema',
+          message: `${o.type} ${o.name} differs from the migrations`,
+          details: { type: o.type, name: o.name, change: 'changed', sql: a.sql },
+        });
     }
     for (const [key, a] of actual)
       if (!expected.has(key))
-        problems.push({ check: 'schema', message: `${a.type} ${a.name} is not part of the schema`, details: { type: a.type, name: a.name, change: 'extra', sql: a.sql } });
+        problems.push({
+          check: 'schema',
+          message: `${a.type} ${a.name} is not part of the schema`,
+          details: { type: a.type, name: a.name, change: 'extra', sql: a.sql },
+        });
     return problems;
   } finally {
     mem.close();
@@ -151,10 +158,7 @@ export function formatReport(r: FileReport): string {
   if (!r.ok) {
     const byCheck = new Map<string, number>();
     for (const p of r.problems) byCheck.set(p.check, (byCheck.get(p.check) ?? 0) + 1);
-    out.push(
-      `未通过的检查 / Failed checks: ${[...byCheck].map(([k, n]) => `${k} (${CHECK_ZH[k] ?? k}) ×${n}`).join(', ')}`,
-      '问题 / Problems:',
-    );
+    out.push(`未通过的检查 / Failed checks: ${[...byCheck].map(([k, n]) => `${k} (${CHECK_ZH[k] ?? k}) ×${n}`).join(', ')}`, '问题 / Problems:');
     for (const p of r.problems) out.push(`  [${p.check}] ${p.message}`);
   }
   return out.join('\n') + '\n';

@@ -5,15 +5,7 @@
 // It imports nothing from Electron, so tests, the CLI and browser mode run it in plain Node.
 
 import { z } from 'zod';
-import {
-  contract,
-  isMethodName,
-  type CallMeta,
-  type Input,
-  type MethodName,
-  type Output,
-  type Result,
-} from '../../shared/contract';
+import { contract, isMethodName, type CallMeta, type Input, type MethodName, type Output, type Result } from '../../shared/contract';
 import { DeskError, isDeskError, type DeskErrorShape } from '../../shared/errors';
 import { asReadable, asWritable, openDatabase, sql, type DB, type WritableDB } from '../store/db';
 import { migrate, type MigrateResult } from '../store/migrate';

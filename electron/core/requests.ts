@@ -10,14 +10,15 @@ import { sql } from '../store/db';
 import { redact } from '../ledger/audit';
 
 export function fingerprint(method: string, userId: number | null, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify([method, userId, redact(input)])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([method, userId, redact(input)]))
+    .digest('hex');
 }
 
 /** The earlier answer to this request id, if any (undefined when it is new). */
 export function priorAnswer(db: ReadableDB, requestId: string, print: string): { value: unknown } | undefined {
   const prior = sql(db, 'SELECT fingerprint, response_json FROM requests WHERE request_id = ?').get(requestId) as
-    | { fingerprint: string; response_json: string }
-    | undefined;
+    { fingerprint: string; response_json: string } | undefined;
   if (!prior) return undefined;
   if (prior.fingerprint !== print) throw new DeskError('request_reused', { requestId });
   return { value: JSON.parse(prior.response_json) };

@@ -60,17 +60,16 @@ export function firstMoveOnOrAfter(db: ReadableDB, date: string): number | null 
 /** An item's balance after its last move with id below `beforeId` (all moves when null). */
 export function balanceBefore(db: ReadableDB, itemId: number, beforeId: number | null): Balance {
   if (beforeId === null) return balanceOf(db, itemId);
-  const r = sql(
-    db,
-    'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? AND id < ? ORDER BY id DESC LIMIT 1',
-  ).get(itemId, beforeId) as Balance | undefined;
+  const r = sql(db, 'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? AND id < ? ORDER BY id DESC LIMIT 1').get(
+    itemId,
+    beforeId,
+  ) as Balance | undefined;
   return r ?? { qty: 0, amountFen: 0 };
 }
 
 export function balanceOf(db: ReadableDB, itemId: number): Balance {
-  const r = sql(db, 'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? ORDER BY id DESC LIMIT 1').get(
-    itemId,
-  ) as Balance | undefined;
+  const r = sql(db, 'SELECT balance_qty AS qty, balance_amount_fen AS amountFen FROM stock_moves WHERE item_id = ? ORDER BY id DESC LIMIT 1').get(itemId) as
+    Balance | undefined;
   return r ?? { qty: 0, amountFen: 0 };
 }
 
@@ -112,10 +111,13 @@ export function receive(
   pc: PostingCtx,
   r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null },
 ): number {
-  const layer = sql(
-    db,
-    'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen) VALUES (?, ?, ?, ?, ?)',
-  ).run(r.itemId, r.qty, r.amountFen, r.qty, r.amountFen);
+  const layer = sql(db, 'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen) VALUES (?, ?, ?, ?, ?)').run(
+    r.itemId,
+    r.qty,
+    r.amountFen,
+    r.qty,
+    r.amountFen,
+  );
   return insertMove(db, pc, {
     itemId: r.itemId,
     lineId: r.lineId,

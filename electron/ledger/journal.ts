@@ -8,14 +8,7 @@ import { nextNumber } from './numbering';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
 import { assertDayOpen } from './daylock';
-import {
-  MONEY_ACCOUNT_ZH,
-  VOUCHER_PREFIX,
-  type ContraKind,
-  type JournalCause,
-  type MoneyAccount,
-  type ReceivableKind,
-} from '../../shared/contract';
+import { MONEY_ACCOUNT_ZH, VOUCHER_PREFIX, type ContraKind, type JournalCause, type MoneyAccount, type ReceivableKind } from '../../shared/contract';
 
 /** Who books, when, into which business day. */
 export interface BookCtx {
@@ -180,8 +173,7 @@ export function reverseJournal(b: BookCtx, original: JournalDbRow, summary: stri
 export function customerBalance(db: ReadableDB, customerId: number): number {
   return (
     (sql(db, 'SELECT balance_after_fen FROM receivable_entries WHERE customer_id = ? ORDER BY id DESC LIMIT 1').pluck().get(customerId) as
-      | number
-      | undefined) ?? 0
+      number | undefined) ?? 0
   );
 }
 

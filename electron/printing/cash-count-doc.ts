@@ -92,20 +92,27 @@ function cashTitle(d: CashCountData, W: number): Node {
       ? [{ text: '已日结 · 已锁账' }, { text: `日结时间 ${localTime(c.closedAt, d.office.timezone)}`, bold: false, color: COLOR.grey }]
       : d.lockedWithoutClose
         ? [{ text: '已锁账 · 无日结记录' }, { text: '首次日结之前的营业日', bold: false, color: COLOR.grey }]
-        : [{ text: '未日结 · 预览', color: COLOR.red }, { text: '实点数由出纳手填', bold: false, color: COLOR.grey }],
+        : [
+            { text: '未日结 · 预览', color: COLOR.red },
+            { text: '实点数由出纳手填', bold: false, color: COLOR.grey },
+          ],
     pageNo: 1,
     pageCount: 1,
   });
 }
 
 function cashInfo(d: CashCountData, W: number): Node {
-  return infoRows(W, [44, '*', 44, 110, 44, 110], [
+  return infoRows(
+    W,
+    [44, '*', 44, 110, 44, 110],
     [
-      ['办事处', d.office.name, true],
-      ['业务日期', dateZh(d.date)],
-      ['状态', d.close ? '已日结' : d.lockedWithoutClose ? '已锁账(无日结记录)' : '未日结'],
+      [
+        ['办事处', d.office.name, true],
+        ['业务日期', dateZh(d.date)],
+        ['状态', d.close ? '已日结' : d.lockedWithoutClose ? '已锁账(无日结记录)' : '未日结'],
+      ],
     ],
-  ]);
+  );
 }
 
 /** 1. The count by denomination (张数 × 面额 = 金额), its total and 大写; blank for an open day. */
@@ -147,7 +154,14 @@ function bookSection(d: CashCountData, W: number): Node[] {
   const diffColor = c && c.differenceFen !== 0 ? COLOR.red : undefined;
   const wide = boxes.slice(1).reduce((a, b) => a + b, 0);
   const body: Node[][] = [
-    [L('期初库存现金', 0), V(money(d.cash.openingFen), 1), L('本日现金收入', 2), V(money(d.cash.receiptsFen), 3), L('本日现金支出', 4), V(money(d.cash.paymentsFen), 5)],
+    [
+      L('期初库存现金', 0),
+      V(money(d.cash.openingFen), 1),
+      L('本日现金收入', 2),
+      V(money(d.cash.receiptsFen), 3),
+      L('本日现金支出', 4),
+      V(money(d.cash.paymentsFen), 5),
+    ],
     [
       L('账面应存', 0),
       V(yuan(d.cash.expectedFen), 1, { bold: true }),
@@ -212,7 +226,10 @@ function checkSection(d: CashCountData, W: number): Node[] {
 /** 5. The countersignatures of the close: who counted, who checked, who approved a difference. */
 function signSection(d: CashCountData, W: number): Node[] {
   const c = d.close;
-  return [caption('五、签字', W, c ? `日结操作: ${c.closedBy}` : ''), signRow(W, withSignatureImages(closeSigners(c, d.office.timezone), d.signatureImages), 44)];
+  return [
+    caption('五、签字', W, c ? `日结操作: ${c.closedBy}` : ''),
+    signRow(W, withSignatureImages(closeSigners(c, d.office.timezone), d.signatureImages), 44),
+  ];
 }
 
 function closeSigners(c: Close | null, tz: string): SignBox[] {

@@ -19,7 +19,10 @@ export interface OfficeInfo {
 }
 
 /** The title band: state marks left, office and spaced title centred, page number right. */
-export function titleBand(W: number, o: { office: string; title: string; sub: string; left: { text: string; color?: string; bold?: boolean }[]; pageNo: number; pageCount: number }): Node {
+export function titleBand(
+  W: number,
+  o: { office: string; title: string; sub: string; left: { text: string; color?: string; bold?: boolean }[]; pageNo: number; pageCount: number },
+): Node {
   const side = 130;
   const centerW = W - 2 * side;
   return {

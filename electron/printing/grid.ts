@@ -79,9 +79,17 @@ function ruleLines(owner: number[][], xs: number[], ys: number[], o: { inner: nu
   const line = (x1: number, y1: number, x2: number, y2: number, w: number) =>
     lines.push({ type: 'line', x1, y1, x2, y2, lineWidth: w, lineColor: o.color, lineCap: 'square' });
   for (let r = 1; r < rows; r++)
-    cutRuns(cols, (c) => owner[r - 1][c] !== owner[r][c], (start, c) => line(xs[start], ys[r], xs[c], ys[r], o.inner));
+    cutRuns(
+      cols,
+      (c) => owner[r - 1][c] !== owner[r][c],
+      (start, c) => line(xs[start], ys[r], xs[c], ys[r], o.inner),
+    );
   for (let c = 1; c < cols; c++)
-    cutRuns(rows, (r) => owner[r][c - 1] !== owner[r][c], (start, r) => line(xs[c], ys[start], xs[c], ys[r], o.inner));
+    cutRuns(
+      rows,
+      (r) => owner[r][c - 1] !== owner[r][c],
+      (start, r) => line(xs[c], ys[start], xs[c], ys[r], o.inner),
+    );
   const W = xs[cols];
   const H = ys[rows];
   line(0, 0, W, 0, o.outer);

@@ -70,10 +70,8 @@ export function fit(text: string, width: number, o: FitOptions = {}): Node {
 export function ruled(opts: { outer?: number; hLines?: (i: number, rows: number) => number; vLines?: (i: number, cols: number) => number } = {}): Node {
   const outer = opts.outer ?? 0.9;
   return {
-    hLineWidth: (i: number, node: any) =>
-      opts.hLines ? opts.hLines(i, node.table.body.length) : i === 0 || i === node.table.body.length ? outer : RULE,
-    vLineWidth: (i: number, node: any) =>
-      opts.vLines ? opts.vLines(i, node.table.widths.length) : i === 0 || i === node.table.widths.length ? outer : RULE,
+    hLineWidth: (i: number, node: any) => (opts.hLines ? opts.hLines(i, node.table.body.length) : i === 0 || i === node.table.body.length ? outer : RULE),
+    vLineWidth: (i: number, node: any) => (opts.vLines ? opts.vLines(i, node.table.widths.length) : i === 0 || i === node.table.widths.length ? outer : RULE),
     hLineColor: () => COLOR.line,
     vLineColor: () => COLOR.line,
     paddingLeft: () => PAD.x,

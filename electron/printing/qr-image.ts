@@ -8,7 +8,11 @@ import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 
 const require = createRequire(import.meta.url);
-const qrEnc = (require('pdfmake/js/qrEnc.js') as { default: { measure(node: Record<string, unknown>): { _width: number; _canvas: { x: number; y: number; w: number; color: string }[] } } }).default;
+const qrEnc = (
+  require('pdfmake/js/qrEnc.js') as {
+    default: { measure(node: Record<string, unknown>): { _width: number; _canvas: { x: number; y: number; w: number; color: string }[] } };
+  }
+).default;
 
 export type EccLevel = 'L' | 'M' | 'Q' | 'H';
 

@@ -31,7 +31,10 @@ export function signCell(b: SignBox, w: number, h: number): Node {
     stack: [
       {
         columns: [
-          { width: '*', stack: [fit(b.label, tw, { size: 7, color: COLOR.grey }), b.name ? fit(b.name, tw, { size: 9.5, bold: true }) : { text: ' ', fontSize: 9.5 }] },
+          {
+            width: '*',
+            stack: [fit(b.label, tw, { size: 7, color: COLOR.grey }), b.name ? fit(b.name, tw, { size: 9.5, bold: true }) : { text: ' ', fontSize: 9.5 }],
+          },
           { width: iw, image: b.image, fit: [iw, ih], alignment: 'right' },
         ],
         columnGap: 2,
@@ -43,7 +46,10 @@ export function signCell(b: SignBox, w: number, h: number): Node {
 
 /** Signature boxes side by side across the width W, `height` pt tall. */
 export function signRow(W: number, signs: SignBox[], height: number): Node {
-  const w = boxWidths(W, signs.map(() => '*' as const));
+  const w = boxWidths(
+    W,
+    signs.map(() => '*' as const),
+  );
   return {
     ...gridTable({
       boxes: w,

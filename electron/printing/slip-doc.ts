@@ -80,23 +80,55 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
   switch (slip.kind) {
     case 'dispatch':
       return [
-        [['客户', p.name, true], ['联系人', p.contact], ['日期', date]],
-        [['地址', p.address], ['电话', p.phone], ['结算方式', pay]],
+        [
+          ['客户', p.name, true],
+          ['联系人', p.contact],
+          ['日期', date],
+        ],
+        [
+          ['地址', p.address],
+          ['电话', p.phone],
+          ['结算方式', pay],
+        ],
       ];
     case 'inbound':
       return [
-        [['供应商', p.name, true], ['随货同行联号', slip.deliveryNoteNo ?? ''], ['日期', date]],
-        [['地址', p.address], ['联系人', [p.contact, p.phone].filter(Boolean).join(' ')], ['品种', `${slip.lines.length} 种`]],
+        [
+          ['供应商', p.name, true],
+          ['随货同行联号', slip.deliveryNoteNo ?? ''],
+          ['日期', date],
+        ],
+        [
+          ['地址', p.address],
+          ['联系人', [p.contact, p.phone].filter(Boolean).join(' ')],
+          ['品种', `${slip.lines.length} 种`],
+        ],
       ];
     case 'return':
       return [
-        [['客户', p.name, true], ['原发货单', slip.sourceSlipNo ?? ''], ['日期', date]],
-        [['地址', p.address], ['电话', p.phone], ['退款方式', pay]],
+        [
+          ['客户', p.name, true],
+          ['原发货单', slip.sourceSlipNo ?? ''],
+          ['日期', date],
+        ],
+        [
+          ['地址', p.address],
+          ['电话', p.phone],
+          ['退款方式', pay],
+        ],
       ];
     case 'reversal':
       return [
-        [['冲销原单', source ? `${SLIP_KIND_ZH[source.kind]} ${source.no}` : (slip.sourceSlipNo ?? ''), true], [slip.customerName ? '客户' : '供应商', p.name], ['日期', date]],
-        [['冲销原因', slip.reason ?? ''], [slip.deliveryNoteNo ? '随货同行联号' : '结算方式', slip.deliveryNoteNo ?? pay], ['原单日期', source ? dateZh(source.businessDate) : '']],
+        [
+          ['冲销原单', source ? `${SLIP_KIND_ZH[source.kind]} ${source.no}` : (slip.sourceSlipNo ?? ''), true],
+          [slip.customerName ? '客户' : '供应商', p.name],
+          ['日期', date],
+        ],
+        [
+          ['冲销原因', slip.reason ?? ''],
+          [slip.deliveryNoteNo ? '随货同行联号' : '结算方式', slip.deliveryNoteNo ?? pay],
+          ['原单日期', source ? dateZh(source.businessDate) : ''],
+        ],
       ];
   }
 }
@@ -121,12 +153,7 @@ function signBoxes(d: SlipDocData): SignBox[] {
     case 'return':
       return [made, signed('经理签发', 'manager'), keeper('仓管收货'), { label: '财务' }, { label: '客户签字' }];
     case 'reversal':
-      return [
-        { label: '冲销人', name: slip.createdBy.name, detail: t(slip.createdAt) },
-        { label: '经理审核' },
-        { label: '财务' },
-        { label: '仓管' },
-      ];
+      return [{ label: '冲销人', name: slip.createdBy.name, detail: t(slip.createdAt) }, { label: '经理审核' }, { label: '财务' }, { label: '仓管' }];
   }
 }
 
@@ -153,7 +180,10 @@ function slipForm(d: SlipDocData): SlipForm {
     sign,
     red: sign < 0 ? COLOR.red : undefined,
     cols,
-    boxes: boxWidths(W, cols.map((c) => c.width)),
+    boxes: boxWidths(
+      W,
+      cols.map((c) => c.width),
+    ),
     qtyCol: cols.findIndex((c) => c.title.endsWith('数量')),
     rows: rowsPerPage(d.paper),
     kindZh: SLIP_KIND_ZH[slip.kind],
@@ -172,7 +202,6 @@ export function buildSlipDoc(d: SlipDocData): { doc: Node; pages: number } {
   const doc = docDefinition(f.page, { title: `${f.kindZh} ${slip.no}`, author: office.name, subject: f.kindZh }, SIZE, content);
   doc.images = { qr: qrPngDataUrl(d.qrPayload, 'M').dataUrl };
   const { watermark } = f;
-  if (watermark)
-    doc.watermark = { text: watermark.text, color: watermark.color, opacity: 0.13, bold: true, fontSize: d.paper === 'A4' ? 150 : 110 };
+  if (watermark) doc.watermark = { text: watermark.text, color: watermark.color, opacity: 0.13, bold: true, fontSize: d.paper === 'A4' ? 150 : 110 };
   return { doc, pages: plan.length * d.copies.length };
 }

@@ -71,7 +71,8 @@ function linesTable(f: SlipForm, start: number, n: number, p: number, last: bool
   const upTo = (k: number) => lines.slice(0, k).reduce((a, l) => ({ q: a.q + l.qty, amount: a.amount + l.amountFen }), { q: 0, amount: 0 });
   const body: Node[][] = [f.cols.map((c, ci) => ({ ...cellText(f, c.title, ci, { bold: true, size: 7.5, align: 'center' }), fillColor: COLOR.fill }))];
   if (p > 0) body.push(sumRow(f, '承 前 页', upTo(start), false));
-  for (const l of lines.slice(start, start + n)) body.push(f.cols.map((c, ci) => cellText(f, c.cell(l, f.sign), ci, { color: f.red && ci >= f.qtyCol ? f.red : undefined })));
+  for (const l of lines.slice(start, start + n))
+    body.push(f.cols.map((c, ci) => cellText(f, c.cell(l, f.sign), ci, { color: f.red && ci >= f.qtyCol ? f.red : undefined })));
   const used = (p > 0 ? 1 : 0) + n + (last ? 2 : 1);
   for (let i = used; i < f.rows; i++) body.push(blankRow(f.cols.length));
   if (!last) body.push(sumRow(f, '过 次 页', upTo(start + n), false));
@@ -133,7 +134,10 @@ function slipHeader(f: SlipForm, copy: string, pageNo: number, pageCount: number
     stack: [
       // the QR (with its quiet zone) is placed absolutely, so its box never changes the band's height
       { image: 'qr', width: HEAD, height: HEAD, absolutePosition: { x: f.page.width - MARGIN.right - HEAD + 4, y: MARGIN.top - 4 } },
-      { table: { widths: [SIDE, centerW, SIDE], heights: HEAD, body: [[{ stack: headerLeft(f, copy) }, { stack: headerCenter(f, centerW) }, right]] }, layout: NO_LINES },
+      {
+        table: { widths: [SIDE, centerW, SIDE], heights: HEAD, body: [[{ stack: headerLeft(f, copy) }, { stack: headerCenter(f, centerW) }, right]] },
+        layout: NO_LINES,
+      },
     ],
   };
 }
@@ -179,5 +183,11 @@ function slipFooter(f: SlipForm, copy: string, pageNo: number, pageCount: number
   const who = print
     ? `打印: ${print.printedBy} ${localTime(print.printedAt, office.timezone)}${print.printNo > 1 ? ` · 补打(第${print.printNo}次打印)` : ''}`
     : '预览, 未登记打印';
-  return footerBar(f.W, { left: who, middle: { text: `${f.kindZh} ${slip.no} · ${copy}`, width: 150 }, right: `第 ${pageNo}/${pageCount} 页`, height: FOOT, top: 3 });
+  return footerBar(f.W, {
+    left: who,
+    middle: { text: `${f.kindZh} ${slip.no} · ${copy}`, width: 150 },
+    right: `第 ${pageNo}/${pageCount} 页`,
+    height: FOOT,
+    top: 3,
+  });
 }

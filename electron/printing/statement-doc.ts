@@ -118,18 +118,22 @@ function statementTitle(f: StatementForm, p: number): Node {
 
 function statementInfo(f: StatementForm): Node {
   const c = f.d.customer;
-  return infoRows(f.W, [40, '*', 40, 90, 40, 120], [
+  return infoRows(
+    f.W,
+    [40, '*', 40, 90, 40, 120],
     [
-      ['客户', c.name, true],
-      ['联系人', c.contact],
-      ['电话', c.phone],
+      [
+        ['客户', c.name, true],
+        ['联系人', c.contact],
+        ['电话', c.phone],
+      ],
+      [
+        ['地址', c.address],
+        ['币种', '人民币(元)'],
+        ['期间', f.period],
+      ],
     ],
-    [
-      ['地址', c.address],
-      ['币种', '人民币(元)'],
-      ['期间', f.period],
-    ],
-  ]);
+  );
 }
 
 interface Running {
@@ -152,7 +156,14 @@ function totalsUpTo(d: StatementData, k: number): Running {
 function rowsBody(f: StatementForm, p: number, start: number, n: number): Node[][] {
   const { d, boxes } = f;
   const body: Node[][] = [headCells(['日期', '单据/凭证号', '摘要', '增加(发货)', '减少(回款/退货)', '余额'], boxes)];
-  if (p === 0) body.push([span(boxes, '期初余额', 0, 2, { bold: true, align: 'center' }), ...fillers(2), {}, {}, cellFit(balanceText(d.openingFen), boxes[5], { align: 'right', bold: true })]);
+  if (p === 0)
+    body.push([
+      span(boxes, '期初余额', 0, 2, { bold: true, align: 'center' }),
+      ...fillers(2),
+      {},
+      {},
+      cellFit(balanceText(d.openingFen), boxes[5], { align: 'right', bold: true }),
+    ]);
   else body.push(sumRow(boxes, '承 前 页', totalsUpTo(d, start)));
   for (const r of d.rows.slice(start, start + n)) {
     const red = r.kind !== 'sale' && (r.debitFen ?? 0) > 0 ? COLOR.red : undefined; // a reversed collection
@@ -205,17 +216,19 @@ function periodLine(d: StatementData, W: number): Node {
 function openSlipsBlock(d: StatementData, W: number): Node[] {
   const boxes = boxWidths(W, [30, 120, 80, '*', '*', '*', 60]);
   const body: Node[][] = [headCells(['序号', '单据号', '发货日期', '单据金额', '已回款/冲减', '未结金额', '账龄(天)'], boxes)];
-  d.openSlips.slice(0, OPEN_SLIPS_LISTED).forEach((s, i) =>
-    body.push([
-      cellFit(String(i + 1), boxes[0], { align: 'center' }),
-      cellFit(s.slipNo ?? '', boxes[1]),
-      cellFit(s.date, boxes[2], { align: 'center' }),
-      cellFit(money(s.amountFen), boxes[3], { align: 'right' }),
-      cellFit(money(s.settledFen), boxes[4], { align: 'right' }),
-      cellFit(money(s.openFen), boxes[5], { align: 'right', bold: true }),
-      cellFit(String(s.ageDays), boxes[6], { align: 'right', color: s.ageDays > 60 ? COLOR.red : undefined }),
-    ]),
-  );
+  d.openSlips
+    .slice(0, OPEN_SLIPS_LISTED)
+    .forEach((s, i) =>
+      body.push([
+        cellFit(String(i + 1), boxes[0], { align: 'center' }),
+        cellFit(s.slipNo ?? '', boxes[1]),
+        cellFit(s.date, boxes[2], { align: 'center' }),
+        cellFit(money(s.amountFen), boxes[3], { align: 'right' }),
+        cellFit(money(s.settledFen), boxes[4], { align: 'right' }),
+        cellFit(money(s.openFen), boxes[5], { align: 'right', bold: true }),
+        cellFit(String(s.ageDays), boxes[6], { align: 'right', color: s.ageDays > 60 ? COLOR.red : undefined }),
+      ]),
+    );
   const rest = d.openSlips.slice(OPEN_SLIPS_LISTED);
   if (rest.length > 0)
     body.push([
@@ -225,7 +238,12 @@ function openSlipsBlock(d: StatementData, W: number): Node[] {
       cellFit(`最长 ${Math.max(...rest.map((s) => s.ageDays))}`, boxes[6], { align: 'right' }),
     ]);
   if (d.openSlips.length)
-    body.push([span(boxes, '未结合计', 0, 4, { bold: true, align: 'center' }), ...fillers(4), cellFit(yuan(d.openSlips.reduce((a, s) => a + s.openFen, 0)), boxes[5], { align: 'right', bold: true }), {}]);
+    body.push([
+      span(boxes, '未结合计', 0, 4, { bold: true, align: 'center' }),
+      ...fillers(4),
+      cellFit(yuan(d.openSlips.reduce((a, s) => a + s.openFen, 0)), boxes[5], { align: 'right', bold: true }),
+      {},
+    ]);
   else body.push([span(boxes, '截至期末无未结清单据', 0, 6, { align: 'center', color: COLOR.grey }), ...fillers(6)]);
   return [caption('未结清单据 (截至期末)', W, `账龄按 ${dateZh(d.to)} 计`), gridTable({ boxes, heights: headedHeights(body, THEAD, ROW), body })];
 }
@@ -234,7 +252,10 @@ function openSlipsBlock(d: StatementData, W: number): Node[] {
 function confirmBlock(d: StatementData, W: number): Node {
   const boxes = boxWidths(W, ['*', 190]);
   const closing = d.closingFen < 0 ? `(预收) ${yuan(-d.closingFen)}` : yuan(d.closingFen);
-  const line = (w: number) => (t: string, o: { bold?: boolean; size?: number; color?: string } = {}) => fit(t, w - 8, { size: o.size ?? 8.5, bold: o.bold, color: o.color });
+  const line =
+    (w: number) =>
+    (t: string, o: { bold?: boolean; size?: number; color?: string } = {}) =>
+      fit(t, w - 8, { size: o.size ?? 8.5, bold: o.bold, color: o.color });
   const left = line(boxes[0]);
   const right = line(boxes[1]);
   const customer = [

@@ -139,9 +139,15 @@ function carryRow(f: CardForm, label: string, i: number): Node[] {
 function cardHeader(f: CardForm, p: number): Node {
   const { d, W } = f;
   const print = d.print && d.print.printNo > 1 ? `第${d.print.printNo}次打印` : ' ';
-  const left = { stack: [fit(d.office.shortName, 200, { size: 8 }), fit(`金额单位: 元 · 数量单位: ${d.item.unit}`, 200, { size: 7, color: COLOR.grey })], margin: [0, 24, 0, 0] };
+  const left = {
+    stack: [fit(d.office.shortName, 200, { size: 8 }), fit(`金额单位: 元 · 数量单位: ${d.item.unit}`, 200, { size: 7, color: COLOR.grey })],
+    margin: [0, 24, 0, 0],
+  };
   const center = { stack: [fit(d.office.name, W - 400, { size: 11.5, bold: true, align: 'center' }), spacedTitle('库存明细账', 17)] };
-  const right = { stack: [fit(`第 ${p + 1}/${f.plan.length} 页`, 200, { size: 8, align: 'right' }), fit(print, 200, { size: 7, align: 'right', color: COLOR.grey })], margin: [0, 24, 0, 0] };
+  const right = {
+    stack: [fit(`第 ${p + 1}/${f.plan.length} 页`, 200, { size: 8, align: 'right' }), fit(print, 200, { size: 7, align: 'right', color: COLOR.grey })],
+    margin: [0, 24, 0, 0],
+  };
   return { table: { widths: [200, W - 400, 200], heights: HEAD, body: [[left, center, right]] }, layout: NO_LINES };
 }
 
@@ -163,9 +169,18 @@ function cardInfo(f: CardForm): Node {
     table: {
       widths: infoW,
       heights: ROW - 1.5, // pdfmake's heights are inside the padding
-      body: [pairs.flatMap(([l, v, bold], i) => [fit(l, infoW[2 * i], { size: 7.5, color: COLOR.grey }), fit(v, infoW[2 * i + 1], { size: 8.5, bold: !!bold })])],
+      body: [
+        pairs.flatMap(([l, v, bold], i) => [fit(l, infoW[2 * i], { size: 7.5, color: COLOR.grey }), fit(v, infoW[2 * i + 1], { size: 8.5, bold: !!bold })]),
+      ],
     },
-    layout: { ...NO_LINES, hLineWidth: (i: number) => (i === 1 ? RULE : 0), hLineColor: () => COLOR.light, paddingLeft: () => 2, paddingRight: () => 2, paddingTop: () => 1.5 },
+    layout: {
+      ...NO_LINES,
+      hLineWidth: (i: number) => (i === 1 ? RULE : 0),
+      hLineColor: () => COLOR.light,
+      paddingLeft: () => 2,
+      paddingRight: () => 2,
+      paddingTop: () => 1.5,
+    },
     margin: [0, 2, 0, 4],
   };
 }

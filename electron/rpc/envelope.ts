@@ -87,8 +87,7 @@ function readFields(value: unknown, opts: EnvelopeOptions): ParsedEnvelope {
   const allowed: readonly string[] = [...ENVELOPE_FIELDS, ...(opts.extraFields ?? [])];
   const unknown = Object.keys(f).find((k) => !allowed.includes(k));
   const fields = ENVELOPE_FIELDS.join(', ');
-  if (unknown !== undefined)
-    return badField(f, unknown, `未知的字段「${unknown}」(可用: ${fields})`, `unknown field "${unknown}" (expected ${fields})`);
+  if (unknown !== undefined) return badField(f, unknown, `未知的字段「${unknown}」(可用: ${fields})`, `unknown field "${unknown}" (expected ${fields})`);
 
   const { method, input, sessionToken, requestId } = f;
   if (typeof method !== 'string' || method.length === 0 || method.length > L.maxMethodChars)

@@ -9,9 +9,7 @@ import { APP_HOST, APP_SCHEME, SECURITY_HEADERS, lookupStatic, mimeType } from '
 
 /** Before ready: app:// is a standard, secure scheme (fetch, code cache). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 }
 
 /** When ready: serve `rendererDir` (out/renderer) as app://desk/. */

@@ -66,8 +66,7 @@ function ensureRendererBuilt(): void {
   console.log('界面尚未构建, 正在构建 (electron-vite build) … / Building the renderer first …');
   const cli = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const r = spawnSync(process.execPath, [cli, 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0 || !existsSync(join(RENDERER_DIR, 'index.html')))
-    throw new Error('界面构建失败 / the renderer build failed (npx electron-vite build)');
+  if (r.status !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('界面构建失败 / the renderer build failed (npx electron-vite build)');
 }
 
 async function main(): Promise<void> {

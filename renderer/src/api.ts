@@ -79,11 +79,7 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
  * Call one method of the contract. Reads need no request id; for writes pass the id of the user
  * action (newRequestId() once per click/keypress, reused on retry).
  */
-export async function call<M extends MethodName>(
-  method: M,
-  input: Input<M>,
-  opts: CallMeta = {},
-): Promise<ApiResult<Output<M>>> {
+export async function call<M extends MethodName>(method: M, input: Input<M>, opts: CallMeta = {}): Promise<ApiResult<Output<M>>> {
   let r: ApiResult<unknown>;
   try {
     r = await send(method, input, { sessionToken: opts.sessionToken ?? sessionToken ?? undefined, requestId: opts.requestId });
@@ -141,7 +137,10 @@ export async function showPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Wind
   const w = tab && !tab.closed ? tab : window.open('', '_blank');
   if (!w) {
     URL.revokeObjectURL(url);
-    return PAPER_ERR('浏览器拦截了新窗口，请允许本页面弹出窗口，或点「下载 PDF」', 'The browser blocked the new tab: allow pop-ups for this page, or use “Download PDF”');
+    return PAPER_ERR(
+      '浏览器拦截了新窗口，请允许本页面弹出窗口，或点「下载 PDF」',
+      'The browser blocked the new tab: allow pop-ups for this page, or use “Download PDF”',
+    );
   }
   w.location.href = url;
   setTimeout(() => URL.revokeObjectURL(url), 10 * 60_000);

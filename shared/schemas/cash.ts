@@ -50,7 +50,12 @@ export const cashMethods = {
   }),
   'cash.bySlip': method({
     input: z.object({ slipId: Id }),
-    output: z.object({ journal: z.array(JournalRow), receivables: z.array(ReceivableRow), netReceivedFen: z.number().int(), netReceivableFen: z.number().int() }),
+    output: z.object({
+      journal: z.array(JournalRow),
+      receivables: z.array(ReceivableRow),
+      netReceivedFen: z.number().int(),
+      netReceivableFen: z.number().int(),
+    }),
     access: [...LEDGER_READERS, 'sales', 'keeper'],
     write: false,
     doc: 'The money recorded for one slip: receipts, refunds and receivable entries.',

@@ -84,7 +84,13 @@ export const receivablesMethods = {
   }),
   'receivables.open': method({
     input: z.object({ customerId: Id }),
-    output: z.object({ customer: CustomerRef, openSlips: z.array(OpenSlip), openFen: z.number().int(), prepaymentFen: z.number().int(), balanceFen: z.number().int() }),
+    output: z.object({
+      customer: CustomerRef,
+      openSlips: z.array(OpenSlip),
+      openFen: z.number().int(),
+      prepaymentFen: z.number().int(),
+      balanceFen: z.number().int(),
+    }),
     access: LEDGER_READERS,
     write: false,
     doc: 'A customer’s open slips (oldest first) and unapplied prepayment, for allocating a collection by hand.',
@@ -106,7 +112,11 @@ export const receivablesMethods = {
     input: z.object({
       asOf: DateStr.optional(),
       /** upper bounds of the age buckets in days, ascending; the last bucket is “over” the last bound */
-      buckets: z.array(z.number().int().min(1).max(3650)).min(1).max(12).default([...DEFAULT_AGING_BUCKETS]),
+      buckets: z
+        .array(z.number().int().min(1).max(3650))
+        .min(1)
+        .max(12)
+        .default([...DEFAULT_AGING_BUCKETS]),
       customerIds: z.array(Id).max(10000).optional(),
       includeSettled: z.boolean().default(false),
     }),

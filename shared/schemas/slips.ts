@@ -170,7 +170,10 @@ export const slipsMethods = {
     input: z.object({
       slipId: Id,
       /** dispatch/return: what the keeper picked (scanned) per line; lines left out count as 0 */
-      picked: z.array(z.object({ lineId: Id, qty: z.number().int().min(0).max(1_000_000_000) })).max(500).optional(),
+      picked: z
+        .array(z.object({ lineId: Id, qty: z.number().int().min(0).max(1_000_000_000) }))
+        .max(500)
+        .optional(),
       /** the keeper confirms posting less than the slip says (short pick) */
       confirmShort: z.boolean().default(false),
     }),

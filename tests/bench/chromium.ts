@@ -130,11 +130,18 @@ async function lastKey(page: Page, key: string, ctrl = false): Promise<number> {
 function writeMoves(core: Core, moves: number): { itemId: number; moves: number; seconds: number } {
   const t0 = nowMs();
   const db = core.db;
-  const one = <T>(q: string, ...a: unknown[]) => sql(db, q).pluck().get(...a) as T;
+  const one = <T>(q: string, ...a: unknown[]) =>
+    sql(db, q)
+      .pluck()
+      .get(...a) as T;
   const itemId = one<number>("SELECT id FROM items WHERE code = 'CZ-8801'");
   const supplierId = one<number>('SELECT id FROM suppliers ORDER BY id LIMIT 1');
   const customers = sql(db, 'SELECT id FROM customers ORDER BY id').pluck().all() as number[];
-  const user = (role: Role) => sql(db, "SELECT u.id, u.name FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? ORDER BY u.id LIMIT 1").get(role) as { id: number; name: string };
+  const user = (role: Role) =>
+    sql(db, 'SELECT u.id, u.name FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? ORDER BY u.id LIMIT 1').get(role) as {
+      id: number;
+      name: string;
+    };
   const keeper = user('keeper');
   const sales = user('sales');
   const manager = { ...user('manager'), roles: ['manager'] as Role[] };
@@ -156,7 +163,7 @@ function writeMoves(core: Core, moves: number): { itemId: number; moves: number;
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -200000');
   let c = 0;
-  for (let done = 0; done < cycles; ) {
+  for (let done = 0; done < cycles;) {
     db.transaction(() => {
       for (let k = 0; k < 25 && done < cycles; k++, done++) {
         const inLines = Array.from({ length: 100 }, (_, i) => ({ itemId, qty: 10, unitCostFen: 5100 + ((done * 7 + i) % 200) }));
@@ -225,8 +232,18 @@ async function scanBench(desk: Desk): Promise<ChromiumBenchRow[]> {
     known.push(await timed(code, itemOf.get(code)!, 2 + Math.floor(i / CODES.length)));
   }
   return [
-    { name: 'chromium: scan → +1 on its line (inbound)', ...stat(known), targetMs: 50, notes: `${known.length} scans of codes already on the slip; Enter → frame showing the new count` },
-    { name: 'chromium: scan → new line (lookup via /rpc)', ...stat(fresh), targetMs: 50, notes: `${fresh.length} scans of codes new to the slip: items.findByBarcode, then the line` },
+    {
+      name: 'chromium: scan → +1 on its line (inbound)',
+      ...stat(known),
+      targetMs: 50,
+      notes: `${known.length} scans of codes already on the slip; Enter → frame showing the new count`,
+    },
+    {
+      name: 'chromium: scan → new line (lookup via /rpc)',
+      ...stat(fresh),
+      targetMs: 50,
+      notes: `${fresh.length} scans of codes new to the slip: items.findByBarcode, then the line`,
+    },
   ];
 }
 
@@ -262,7 +279,12 @@ async function cardBench(desk: Desk, itemId: number, moves: number): Promise<Chr
     ends.push(frame - (await lastKey(page, 'End', true)));
   }
   return [
-    { name: `chromium: stock card ${moves.toLocaleString('en-US')} moves, first rows`, ...stat(opens), targetMs: 300, notes: `${opens.length} opens: route change → frame with a screenful of rows` },
+    {
+      name: `chromium: stock card ${moves.toLocaleString('en-US')} moves, first rows`,
+      ...stat(opens),
+      targetMs: 300,
+      notes: `${opens.length} opens: route change → frame with a screenful of rows`,
+    },
     {
       name: `chromium: stock card ${moves.toLocaleString('en-US')} moves, Ctrl+End`,
       ...stat(ends),

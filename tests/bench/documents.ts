@@ -62,5 +62,10 @@ export async function benchDocuments(runs = RUNS): Promise<BenchRow[]> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await benchDocuments();
-  console.log(table(['document', '>median', '>p95', 'size'], rows.map((r) => [r.name, ms(r.medianMs), ms(r.p95Ms), r.extra])));
+  console.log(
+    table(
+      ['document', '>median', '>p95', 'size'],
+      rows.map((r) => [r.name, ms(r.medianMs), ms(r.p95Ms), r.extra]),
+    ),
+  );
 }

@@ -83,7 +83,12 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
     const supplierId = db.prepare('SELECT id FROM suppliers LIMIT 1').pluck().get() as number;
     const date = '2026-11-30';
     let tick = clock.t;
-    const w = (role: string): SlipWriter => ({ db, nowIso: new Date((tick += 1000)).toISOString(), businessDate: date, actor: { id: p[role].id, roles: p[role].roles } });
+    const w = (role: string): SlipWriter => ({
+      db,
+      nowIso: new Date((tick += 1000)).toISOString(),
+      businessDate: date,
+      actor: { id: p[role].id, roles: p[role].roles },
+    });
     const b = (role: string): BookCtx => ({ db, nowIso: new Date((tick += 1000)).toISOString(), businessDate: date, userId: p[role].id });
     db.pragma('synchronous = OFF');
     const t0 = nowMs();
@@ -91,7 +96,12 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
       // yesterday's stock (so the day has an opening value): several layers per item
       clock.t = Date.parse('2026-11-29T01:00:00Z');
       for (let k = 0; k < 3; k++) {
-        const inb = createSlip({ ...w('keeper'), businessDate: '2026-11-29' }, 'inbound', { supplierId, deliveryNoteNo: `HQ-${k}` }, items.map((i) => ({ itemId: i.id, qty: 5000, unitCostFen: Math.round(i.price_fen * 0.66) + k })));
+        const inb = createSlip(
+          { ...w('keeper'), businessDate: '2026-11-29' },
+          'inbound',
+          { supplierId, deliveryNoteNo: `HQ-${k}` },
+          items.map((i) => ({ itemId: i.id, qty: 5000, unitCostFen: Math.round(i.price_fen * 0.66) + k })),
+        );
         postSlip({ ...w('keeper'), businessDate: '2026-11-29' }, inb.id);
       }
       const sent: { id: number; mode: PaymentMode; lines: { id: number; item_id: number }[] }[] = [];
@@ -104,7 +114,11 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
         signSlip(w('sales'), d.id, 'finance', p.finance, { id: p.manager.id, name: p.manager.name }); // books the payment or receivable
         const dl = db.prepare('SELECT id, item_id, qty FROM slip_lines WHERE slip_id = ?').all(d.id) as { id: number; item_id: number; qty: number }[];
         const short = r() < 0.05;
-        postSlip(w('keeper'), d.id, short ? { picked: dl.map((l, i) => ({ lineId: l.id, qty: i === 0 ? l.qty : Math.floor(l.qty / 2) })), confirmShort: true } : { confirmShort: false });
+        postSlip(
+          w('keeper'),
+          d.id,
+          short ? { picked: dl.map((l, i) => ({ lineId: l.id, qty: i === 0 ? l.qty : Math.floor(l.qty / 2) })), confirmShort: true } : { confirmShort: false },
+        );
         sent.push({ id: d.id, mode, lines: dl });
       }
       for (let n = 0; n < slips / 40; n++) {
@@ -112,15 +126,29 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
         const l = s.lines[0];
         const shipped = db.prepare('SELECT shipped_qty FROM slip_lines WHERE id = ?').pluck().get(l.id) as number;
         if (shipped < 1) continue;
-        const ret = createSlip(w('sales'), 'return', { sourceSlipId: s.id, paymentMode: s.mode === 'credit' ? 'credit' : 'cash' }, [{ itemId: l.item_id, qty: 1, sourceLineId: l.id }]);
+        const ret = createSlip(w('sales'), 'return', { sourceSlipId: s.id, paymentMode: s.mode === 'credit' ? 'credit' : 'cash' }, [
+          { itemId: l.item_id, qty: 1, sourceLineId: l.id },
+        ]);
         signSlip(w('sales'), ret.id, 'manager', p.manager);
         postSlip(w('keeper'), ret.id);
         s.lines = s.lines.slice(1).length ? s.lines.slice(1) : s.lines;
       }
       for (let n = 0; n < slips / 20; n++)
-        collect(b('finance'), { customerId: customers[Math.floor(r() * customers.length)], account: r() < 0.5 ? 'cash' : 'bank', amountFen: 10_000 + Math.floor(r() * 500_000), memo: '' });
+        collect(b('finance'), {
+          customerId: customers[Math.floor(r() * customers.length)],
+          account: r() < 0.5 ? 'cash' : 'bank',
+          amountFen: 10_000 + Math.floor(r() * 500_000),
+          memo: '',
+        });
       for (let n = 0; n < 20; n++)
-        appendJournal(b('finance'), { account: 'cash', direction: 'out', amountFen: 1000 + Math.floor(r() * 10_000), cause: 'remittance', contraKind: 'remittance', summary: '交回公司货款' });
+        appendJournal(b('finance'), {
+          account: 'cash',
+          direction: 'out',
+          amountFen: 1000 + Math.floor(r() * 10_000),
+          cause: 'remittance',
+          contraKind: 'remittance',
+          summary: '交回公司货款',
+        });
     })();
     db.pragma('synchronous = FULL');
     const built = nowMs() - t0;

@@ -37,17 +37,23 @@ export function planFloor(db: DB, customerId: number, lines: { itemId: number; q
 
 export function floorWriter(db: DB, actors: { sales: number; keeper: number }, businessDate: string) {
   const s = {
-    serial: db.prepare(`INSERT INTO number_series (prefix, day, last) VALUES ('FH', ?, 1) ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1 RETURNING last`).pluck(),
+    serial: db
+      .prepare(`INSERT INTO number_series (prefix, day, last) VALUES ('FH', ?, 1) ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1 RETURNING last`)
+      .pluck(),
     slip: db.prepare(`INSERT INTO slips (no, kind, state, business_date, customer_id, payment_mode, memo, created_by, created_at, updated_at)
                       VALUES (?, 'dispatch', 'draft', ?, ?, 'credit', '', ?, ?, ?)`),
-    line: db.prepare(`INSERT INTO slip_lines (slip_id, line_no, item_id, qty, price_fen, amount_fen, memo, shipped_qty, shipped_amount_fen) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`),
+    line: db.prepare(
+      `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, price_fen, amount_fen, memo, shipped_qty, shipped_amount_fen) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
+    ),
     seq: db.prepare('SELECT COALESCE(MAX(post_seq), 0) + 1 FROM slips').pluck(),
     post: db.prepare(`UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ?, updated_at = ?, version = version + 1 WHERE id = ?`),
     layer: db.prepare('UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?'),
     move: db.prepare(`INSERT INTO stock_moves (item_id, slip_id, slip_line_id, direction, qty, amount_fen, layer_id, source_move_id, business_date, posted_at, balance_qty, balance_amount_fen)
                       VALUES (?, ?, ?, 'out', ?, ?, ?, NULL, ?, ?, ?, ?)`),
     lastAudit: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
-    audit: db.prepare('INSERT INTO audit_log (seq, at, user_id, roles, method, input_json, ref, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    audit: db.prepare(
+      'INSERT INTO audit_log (seq, at, user_id, roles, method, input_json, ref, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     request: db.prepare('INSERT INTO requests (request_id, method, fingerprint, response_json, at) VALUES (?, ?, ?, ?, ?)'),
   };
   const day = businessDate.replace(/-/g, '');
@@ -56,7 +62,9 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
       .transaction(() => {
         const no = `FH${day}${String(s.serial.get(day)).padStart(4, '0')}`;
         const slipId = Number(s.slip.run(no, businessDate, p.customerId, actors.sales, nowIso, nowIso).lastInsertRowid);
-        const lineIds = p.lines.map((l, i) => Number(s.line.run(slipId, i + 1, l.itemId, l.qty, l.priceFen, l.qty * l.priceFen, l.qty, l.qty * l.priceFen).lastInsertRowid));
+        const lineIds = p.lines.map((l, i) =>
+          Number(s.line.run(slipId, i + 1, l.itemId, l.qty, l.priceFen, l.qty * l.priceFen, l.qty, l.qty * l.priceFen).lastInsertRowid),
+        );
         s.post.run(actors.keeper, nowIso, s.seq.get(), nowIso, slipId);
         for (const t of p.takes) {
           s.layer.run(t.qty, t.amountFen, t.layerId);
@@ -64,10 +72,21 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
         }
         const last = s.lastAudit.get() as { seq: number; hash: string } | undefined;
         const requestId = randomUUID();
-        const f = { seq: (last?.seq ?? 0) + 1, at: nowIso, user_id: actors.keeper, roles: 'keeper', method: 'slips.post', input_json: JSON.stringify({ slipId, confirmShort: false }), ref: no, request_id: requestId };
+        const f = {
+          seq: (last?.seq ?? 0) + 1,
+          at: nowIso,
+          user_id: actors.keeper,
+          roles: 'keeper',
+          method: 'slips.post',
+          input_json: JSON.stringify({ slipId, confirmShort: false }),
+          ref: no,
+          request_id: requestId,
+        };
         const prev = last?.hash ?? GENESIS_HASH;
         s.audit.run(f.seq, f.at, f.user_id, f.roles, f.method, f.input_json, f.ref, f.request_id, prev, auditHash(prev, f));
-        const fingerprint = createHash('sha256').update(JSON.stringify(['slips.post', actors.keeper, { slipId, confirmShort: false }])).digest('hex');
+        const fingerprint = createHash('sha256')
+          .update(JSON.stringify(['slips.post', actors.keeper, { slipId, confirmShort: false }]))
+          .digest('hex');
         s.request.run(requestId, 'slips.post', fingerprint, responseJson, nowIso);
       })
       .immediate();

@@ -24,7 +24,16 @@ export interface GenMeta {
   generatedAt: string;
   seconds: { masterData: number; books: number; finish: number; total: number };
   dbBytes: number;
-  counts: { items: number; customers: number; moves: number; layers: number; openLayers: number; slipLines: number; auditRows: number; slips: Record<string, number> };
+  counts: {
+    items: number;
+    customers: number;
+    moves: number;
+    layers: number;
+    openLayers: number;
+    slipLines: number;
+    auditRows: number;
+    slips: Record<string, number>;
+  };
   hot: { itemId: number; code: string; moves: number };
   long: { itemId: number; code: string; moves: number };
   firstBusinessDate: string;
@@ -139,7 +148,8 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
 
   function inbound(ids: number[], hotBatches: number): void {
     const lines: SlipLineInput[] = ids.map((id) => ({ itemId: id, qty: model.items.get(id)!.orderQty, unitCostFen: unitCost(id) }));
-    for (let b = 0; b < hotBatches; b++) lines.push({ itemId: hot.id, qty: randInt(r, 18, 42), unitCostFen: unitCost(hot.id), memo: `批号 ${deliveryNo}-${b + 1}` });
+    for (let b = 0; b < hotBatches; b++)
+      lines.push({ itemId: hot.id, qty: randInt(r, 18, 42), unitCostFen: unitCost(hot.id), memo: `批号 ${deliveryNo}-${b + 1}` });
     if (!lines.length) return;
     nextSlot();
     const header = { supplierId, deliveryNoteNo: `SH${deliveryNo++}` };
@@ -178,7 +188,10 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     }
     if (!lines.length) return;
     nextSlot();
-    const header = { customerId: pick(r, customerIds), paymentMode: pick(r, ['credit', 'credit', 'credit', 'cash', 'wechat', 'alipay', 'bank'] as PaymentMode[]) };
+    const header = {
+      customerId: pick(r, customerIds),
+      paymentMode: pick(r, ['credit', 'credit', 'credit', 'cash', 'wechat', 'alipay', 'bank'] as PaymentMode[]),
+    };
     const row = createSlip(wctx(sales), 'dispatch', header, lines);
     audit(sales, 'slips.create', { kind: 'dispatch', ...header, lines }, row.no);
     sign(row.id, row.no, 'manager', manager);
@@ -274,7 +287,11 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
   db.pragma(`cache_size = ${cacheSize}`);
   db.pragma('synchronous = FULL');
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const one = <T = number>(q: string, ...args: unknown[]) => db.prepare(q).pluck().get(...args) as T;
+  const one = <T = number>(q: string, ...args: unknown[]) =>
+    db
+      .prepare(q)
+      .pluck()
+      .get(...args) as T;
   const count = one<number>;
   const perItem = db.prepare('SELECT item_id AS id, COUNT(*) AS n FROM stock_moves GROUP BY item_id').all() as { id: number; n: number }[];
   const hotMoves = perItem.find((p) => p.id === hot.id)?.n ?? 0;
@@ -287,8 +304,18 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     })[0];
   const codeOf = (id: number) => one<string>('SELECT code FROM items WHERE id = ?', id);
   const slips: Record<string, number> = {};
-  for (const row of db.prepare("SELECT kind || '/' || state AS k, COUNT(*) AS n FROM slips GROUP BY 1").all() as { k: string; n: number }[]) slips[row.k] = row.n;
-  const users = Object.fromEntries(([['manager', manager], ['finance', finance], ['keeper', keeper], ['sales', sales]] as const).map(([k, u]) => [k, { name: u.name, pin: u.pin }])) as GenMeta['users'];
+  for (const row of db.prepare("SELECT kind || '/' || state AS k, COUNT(*) AS n FROM slips GROUP BY 1").all() as { k: string; n: number }[])
+    slips[row.k] = row.n;
+  const users = Object.fromEntries(
+    (
+      [
+        ['manager', manager],
+        ['finance', finance],
+        ['keeper', keeper],
+        ['sales', sales],
+      ] as const
+    ).map(([k, u]) => [k, { name: u.name, pin: u.pin }]),
+  ) as GenMeta['users'];
   const genMeta: Omit<GenMeta, 'seconds' | 'dbBytes'> = {
     genVersion: GEN_VERSION,
     schemaVersion: latestVersion(),

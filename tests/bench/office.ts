@@ -41,24 +41,72 @@ export const HOT_CODE = 'FL-0001';
 // ------------------------------------------------------------------ master data
 
 const TILE_TYPES: [string, number][] = [
-  ['抛光砖', 5000], ['仿古砖', 3200], ['釉面墙砖', 1000], ['木纹砖', 2800], ['防滑地砖', 500], ['大理石瓷砖', 8000],
-  ['微晶石', 12000], ['岩板', 60000], ['柔光砖', 4500], ['通体大理石', 9500],
+  ['抛光砖', 5000],
+  ['仿古砖', 3200],
+  ['釉面墙砖', 1000],
+  ['木纹砖', 2800],
+  ['防滑地砖', 500],
+  ['大理石瓷砖', 8000],
+  ['微晶石', 12000],
+  ['岩板', 60000],
+  ['柔光砖', 4500],
+  ['通体大理石', 9500],
 ];
 const TILE_COLOURS = [
-  '雅典米白', '卡拉拉白', '鱼肚白', '爵士白', '象牙白', '浅灰', '深灰', '水泥灰', '云朵白', '黑金花', '奶油黄', '侘寂米',
-  '北欧橡木', '胡桃木', '地中海蓝', '托斯卡纳', '潘多拉', '鱼肚灰', '银白龙', '金丝玉',
+  '雅典米白',
+  '卡拉拉白',
+  '鱼肚白',
+  '爵士白',
+  '象牙白',
+  '浅灰',
+  '深灰',
+  '水泥灰',
+  '云朵白',
+  '黑金花',
+  '奶油黄',
+  '侘寂米',
+  '北欧橡木',
+  '胡桃木',
+  '地中海蓝',
+  '托斯卡纳',
+  '潘多拉',
+  '鱼肚灰',
+  '银白龙',
+  '金丝玉',
 ];
 const TILE_SIZES = ['300×600mm', '600×600mm', '800×800mm', '600×1200mm', '750×1500mm', '900×1800mm'];
 const WARE_TYPES: [string, string, number][] = [
-  ['连体马桶', '件', 80000], ['壁挂马桶', '件', 140000], ['智能马桶', '件', 260000], ['台上盆', '件', 18000], ['台下盆', '件', 15000],
-  ['立柱盆', '件', 12000], ['浴室柜组合', '套', 120000], ['镜柜', '件', 40000], ['恒温花洒套装', '套', 45000], ['淋浴花洒', '套', 22000],
-  ['面盆龙头', '件', 9000], ['厨房龙头', '件', 16000], ['地漏', '件', 1800], ['小便器', '件', 30000], ['蹲便器', '件', 9000],
-  ['浴缸', '件', 180000], ['置物架', '件', 6000], ['毛巾架', '件', 7000],
+  ['连体马桶', '件', 80000],
+  ['壁挂马桶', '件', 140000],
+  ['智能马桶', '件', 260000],
+  ['台上盆', '件', 18000],
+  ['台下盆', '件', 15000],
+  ['立柱盆', '件', 12000],
+  ['浴室柜组合', '套', 120000],
+  ['镜柜', '件', 40000],
+  ['恒温花洒套装', '套', 45000],
+  ['淋浴花洒', '套', 22000],
+  ['面盆龙头', '件', 9000],
+  ['厨房龙头', '件', 16000],
+  ['地漏', '件', 1800],
+  ['小便器', '件', 30000],
+  ['蹲便器', '件', 9000],
+  ['浴缸', '件', 180000],
+  ['置物架', '件', 6000],
+  ['毛巾架', '件', 7000],
 ];
 const WARE_SERIES = ['喆系列', '堃系列', '镕金', '静音', '简约', '轻奢', '经典', '北欧', '新中式', '极简'];
 const AUX_TYPES: [string, string, number][] = [
-  ['瓷砖胶', '袋', 4000], ['美缝剂', '支', 3500], ['填缝剂', '袋', 1500], ['十字卡', '包', 600], ['找平器', '包', 2500],
-  ['防水涂料', '桶', 18000], ['界面剂', '桶', 9000], ['背胶', '桶', 12000], ['瓷砖保护剂', '瓶', 5000], ['清洁剂', '瓶', 2000],
+  ['瓷砖胶', '袋', 4000],
+  ['美缝剂', '支', 3500],
+  ['填缝剂', '袋', 1500],
+  ['十字卡', '包', 600],
+  ['找平器', '包', 2500],
+  ['防水涂料', '桶', 18000],
+  ['界面剂', '桶', 9000],
+  ['背胶', '桶', 12000],
+  ['瓷砖保护剂', '瓶', 5000],
+  ['清洁剂', '瓶', 2000],
 ];
 
 function ean13(body12: string): string {
@@ -90,21 +138,36 @@ export function extraItems(total: number, have: number): NewItem[] {
       const size = Math.floor(r() * TILE_SIZES.length);
       const price = Math.round((cost * (0.6 + size * 0.3) * (0.8 + r() * 0.4) * 1.5) / 10) * 10;
       out.push({
-        code: `CZ-${10000 + i}`, name: `${type} ${colour} ${String.fromCharCode(65 + (i % 26))}${i % 100}`, spec: TILE_SIZES[size], unit: '片',
-        priceFen: price, safetyStock: 20 * (1 + (i % 5)), barcodes: [{ code: ean13(body), packQty: 1 }],
+        code: `CZ-${10000 + i}`,
+        name: `${type} ${colour} ${String.fromCharCode(65 + (i % 26))}${i % 100}`,
+        spec: TILE_SIZES[size],
+        unit: '片',
+        priceFen: price,
+        safetyStock: 20 * (1 + (i % 5)),
+        barcodes: [{ code: ean13(body), packQty: 1 }],
       });
     } else if (kind < 0.85) {
       const [type, unit, cost] = WARE_TYPES[Math.floor(r() * WARE_TYPES.length)];
       const series = WARE_SERIES[Math.floor(r() * WARE_SERIES.length)];
       out.push({
-        code: `WY-${10000 + i}`, name: `${type} ${series} ${i % 1000}型`, spec: '', unit,
-        priceFen: Math.round((cost * (0.7 + r() * 0.6) * 1.5) / 100) * 100, safetyStock: 1 + (i % 4), barcodes: [{ code: ean13(body), packQty: 1 }],
+        code: `WY-${10000 + i}`,
+        name: `${type} ${series} ${i % 1000}型`,
+        spec: '',
+        unit,
+        priceFen: Math.round((cost * (0.7 + r() * 0.6) * 1.5) / 100) * 100,
+        safetyStock: 1 + (i % 4),
+        barcodes: [{ code: ean13(body), packQty: 1 }],
       });
     } else {
       const [type, unit, cost] = AUX_TYPES[Math.floor(r() * AUX_TYPES.length)];
       out.push({
-        code: `FL-${10000 + i}`, name: `${type} ${['标准', '加强', '快干', '防霉', '白色', '灰色'][i % 6]}型 ${i % 100}`, spec: '', unit,
-        priceFen: Math.round((cost * (0.8 + r() * 0.4) * 1.6) / 10) * 10, safetyStock: 10 * (1 + (i % 3)), barcodes: [{ code: ean13(body), packQty: 1 }],
+        code: `FL-${10000 + i}`,
+        name: `${type} ${['标准', '加强', '快干', '防霉', '白色', '灰色'][i % 6]}型 ${i % 100}`,
+        spec: '',
+        unit,
+        priceFen: Math.round((cost * (0.8 + r() * 0.4) * 1.6) / 10) * 10,
+        safetyStock: 10 * (1 + (i % 3)),
+        barcodes: [{ code: ean13(body), packQty: 1 }],
       });
     }
   }
@@ -119,7 +182,12 @@ export function extraCustomers(total: number, have: number): { code: string; nam
   const out = [];
   for (let i = 1; i <= total - have; i++) {
     const s = i % SHOPS.length;
-    out.push({ code: `KH${String(100 + i).padStart(4, '0')}`, name: `${PLACES[i % PLACES.length]}${SHOPS[s]} ${i}号`, kind: KINDS[s], creditLimitFen: (i % 4) * 1_000_000 });
+    out.push({
+      code: `KH${String(100 + i).padStart(4, '0')}`,
+      name: `${PLACES[i % PLACES.length]}${SHOPS[s]} ${i}号`,
+      kind: KINDS[s],
+      creditLimitFen: (i % 4) * 1_000_000,
+    });
   }
   return out;
 }
@@ -162,7 +230,7 @@ export function buildModel(db: DB): Model {
   const items = new Map<number, ItemModel>();
   for (const row of rows) {
     const h = hashOf(row.code);
-    const costFen = Math.max(100, Math.round((row.price_fen / 1.5) / 10) * 10);
+    const costFen = Math.max(100, Math.round(row.price_fen / 1.5 / 10) * 10);
     let lineQty: number;
     if (row.unit === '片') lineQty = row.price_fen > 50_000 ? 2 + (h % 5) : 20 + (h % 60);
     else if (row.unit === '件' || row.unit === '套') lineQty = 1 + (h % 4);

@@ -111,7 +111,10 @@ function dispatchPicker(model: Model, stock: Map<number, number>, seed: number) 
     }
     // popular items sold out (the small office runs dry): fall back to whatever has the most stock
     if (lines.length < LINES) for (const [id] of [...stock].sort((a, b) => b[1] - a[1]).slice(0, LINES * 2)) if (lines.length < LINES) take(id, want(id));
-    if (lines.length !== LINES) throw new Error(`not enough stock for a ${LINES}-line dispatch: ${[...stock.values()].filter((q) => q > 0).length} items in stock, got ${lines.length} lines`);
+    if (lines.length !== LINES)
+      throw new Error(
+        `not enough stock for a ${LINES}-line dispatch: ${[...stock.values()].filter((q) => q > 0).length} items in stock, got ${lines.length} lines`,
+      );
     return lines;
   };
 }
@@ -145,7 +148,8 @@ async function main(): Promise<void> {
   let keeper = await login('keeper');
   const sales = await login('sales');
   let manager = await login('manager');
-  const call = <M extends MethodName>(m: M, input: Input<M>, token: string, requestId?: string) => must<M>(core.call(m, input, { sessionToken: token, requestId }));
+  const call = <M extends MethodName>(m: M, input: Input<M>, token: string, requestId?: string) =>
+    must<M>(core.call(m, input, { sessionToken: token, requestId }));
 
   // --- on hand (also the first, cold read of the office)
   const cold = await timeIt(() => call('stock.onHand', {}, keeper));
@@ -163,7 +167,9 @@ async function main(): Promise<void> {
     const dry = dispatchPicker(model, unlimited, SEED + 3);
     for (let i = 0; i < 2 * (WARMUP + POSTS + WAL_PROBE); i++) for (const l of dry()) demand.set(l.itemId, (demand.get(l.itemId) ?? 0) + l.qty);
   }
-  const restock = [...demand].filter(([id, q]) => q > (stock.get(id) ?? 0)).map(([id, q]) => ({ itemId: id, qty: q - (stock.get(id) ?? 0) + model.items.get(id)!.orderQty, unitCostFen: model.items.get(id)!.costFen }));
+  const restock = [...demand]
+    .filter(([id, q]) => q > (stock.get(id) ?? 0))
+    .map(([id, q]) => ({ itemId: id, qty: q - (stock.get(id) ?? 0) + model.items.get(id)!.orderQty, unitCostFen: model.items.get(id)!.costFen }));
   const supplierId = db.prepare('SELECT id FROM suppliers ORDER BY id LIMIT 1').pluck().get() as number;
   for (let i = 0; i < restock.length; i += 500) {
     const lines = restock.slice(i, i + 500);
@@ -180,7 +186,12 @@ async function main(): Promise<void> {
   for (let i = 0; i < WARMUP + POSTS + WAL_PROBE; i++) {
     // paid on delivery (现金现货): a credit sale this size would need the manager's credit override
     const paymentMode = (['cash', 'wechat', 'alipay', 'bank'] as const)[i % 4];
-    const d = await call('slips.create', { kind: 'dispatch', customerId: customerIds[Math.floor(cr() * customerIds.length)], paymentMode, lines: nextLines() }, sales, randomUUID());
+    const d = await call(
+      'slips.create',
+      { kind: 'dispatch', customerId: customerIds[Math.floor(cr() * customerIds.length)], paymentMode, lines: nextLines() },
+      sales,
+      randomUUID(),
+    );
     await call('slips.sign', { slipId: d.id, role: 'manager', user: meta.users.manager.name, pin: meta.users.manager.pin }, sales, randomUUID());
     const signed = await call('slips.sign', { slipId: d.id, role: 'finance', user: meta.users.finance.name, pin: meta.users.finance.pin }, sales, randomUUID());
     if (signed.missingSignatures.length) throw new Error('draft not fully signed');
@@ -249,13 +260,24 @@ async function main(): Promise<void> {
   db.pragma('wal_checkpoint(TRUNCATE)');
 
   const postIds = drafts.slice(WARMUP);
-  const moveCountPosted = db.prepare(`SELECT COUNT(*) FROM stock_moves WHERE slip_id IN (SELECT value FROM json_each(?))`).pluck().get(JSON.stringify(postIds)) as number;
-  const reqAvg = (method: string) =>
-    db.prepare('SELECT AVG(length(CAST(response_json AS BLOB))) FROM requests WHERE method = ?').pluck().get(method) as number;
+  const moveCountPosted = db
+    .prepare(`SELECT COUNT(*) FROM stock_moves WHERE slip_id IN (SELECT value FROM json_each(?))`)
+    .pluck()
+    .get(JSON.stringify(postIds)) as number;
+  const reqAvg = (method: string) => db.prepare('SELECT AVG(length(CAST(response_json AS BLOB))) FROM requests WHERE method = ?').pluck().get(method) as number;
   const reqBytes = { post: reqAvg('slips.post'), create: reqAvg('slips.create'), sign: reqAvg('slips.sign') };
   const auditBytes = db.prepare(`SELECT AVG(length(CAST(input_json AS BLOB))) FROM audit_log WHERE method = 'slips.post'`).pluck().get() as number;
-  rows.push({ name: `slips.post, ${LINES}-line dispatch, real core path`, samples: postTimes, target: 2, note: `${WARMUP} warm-up posts not counted; ${(moveCountPosted / POSTS).toFixed(1)} moves/post` });
-  rows.push({ name: 'floor: same rows raw, one transaction', samples: floorTimes, note: `${(floorMoves / POSTS).toFixed(1)} moves/txn; slip+lines+moves+layers+audit+request row` });
+  rows.push({
+    name: `slips.post, ${LINES}-line dispatch, real core path`,
+    samples: postTimes,
+    target: 2,
+    note: `${WARMUP} warm-up posts not counted; ${(moveCountPosted / POSTS).toFixed(1)} moves/post`,
+  });
+  rows.push({
+    name: 'floor: same rows raw, one transaction',
+    samples: floorTimes,
+    note: `${(floorMoves / POSTS).toFixed(1)} moves/txn; slip+lines+moves+layers+audit+request row`,
+  });
   rows.push({ name: 'bare commit: 1 row, fsync (disk floor)', samples: commitTimes, note: 'WAL + synchronous=FULL' });
 
   // --- timed: stock cards
@@ -288,8 +310,17 @@ async function main(): Promise<void> {
   }
   const walkTotal = nowMs() - tWalk;
   const hotLast = await repeat(REPS_CARD, () => card({ itemId: meta.hot.itemId, limit: 200, cursor: lastCursor }));
-  rows.push({ name: `stock.card last page via cursor, same item`, samples: hotLast, target: 10, note: `page ${walk.length} of ${walk.length}: ${lastRows} rows` });
-  rows.push({ name: `stock.card cursor walk, every page`, samples: walk, note: `${walk.length} pages, ${int(walked)} rows in ${(walkTotal / 1000).toFixed(2)} s` });
+  rows.push({
+    name: `stock.card last page via cursor, same item`,
+    samples: hotLast,
+    target: 10,
+    note: `page ${walk.length} of ${walk.length}: ${lastRows} rows`,
+  });
+  rows.push({
+    name: `stock.card cursor walk, every page`,
+    samples: walk,
+    note: `${walk.length} pages, ${int(walked)} rows in ${(walkTotal / 1000).toFixed(2)} s`,
+  });
 
   const mid = new Date((Date.parse(meta.firstBusinessDate) + Date.parse(meta.lastBusinessDate)) / 2);
   const from = `${mid.toISOString().slice(0, 7)}-01`;
@@ -305,9 +336,13 @@ async function main(): Promise<void> {
   // --- info: verify the whole books (also proves the timed writes left them consistent)
   log('Running system.verify on the whole books …');
   const v = await timeIt(() => call('system.verify', {}, manager));
-  rows.push({ name: 'system.verify, whole database', samples: [v.ms], note: v.value.ok
+  rows.push({
+    name: 'system.verify, whole database',
+    samples: [v.ms],
+    note: v.value.ok
       ? `ok: ${int(v.value.checked.moves)} moves, ${int(v.value.checked.auditRows)} audit rows`
-      : `PROBLEMS: ${v.value.problems.length} in ${[...new Set(v.value.problems.map((p) => p.check))].join(', ')}` });
+      : `PROBLEMS: ${v.value.problems.length} in ${[...new Set(v.value.problems.map((p) => p.check))].join(', ')}`,
+  });
 
   core.close();
   if (!args.has('--keep')) for (const f of [workPath, `${workPath}-wal`, `${workPath}-shm`]) rmSync(f, { force: true });
@@ -320,10 +355,18 @@ async function main(): Promise<void> {
   log();
   log(`Branch Desk bench — ${variant.name} office: ${int(meta.counts.items)} items, ${int(meta.counts.moves)} stock moves`);
   log(`  database   ${rel(cachePath)}  ${bytes(meta.dbBytes)} (${(meta.dbBytes / meta.counts.moves).toFixed(0)} B/move)`);
-  log(`  generated  ${cached ? `cached; generated ${meta.generatedAt.slice(0, 16).replace('T', ' ')}Z in` : 'now in'} ${g.total.toFixed(1)} s (master data through the core ${g.masterData.toFixed(1)} s, books ${g.books.toFixed(1)} s, finish ${g.finish.toFixed(1)} s)`);
-  log(`  contents   ${int(meta.counts.slipLines)} slip lines in ${slipCounts}; ${int(meta.counts.layers)} FIFO layers (${int(meta.counts.openLayers)} open); ${int(meta.counts.auditRows)} audit rows; ${int(meta.counts.customers)} customers`);
-  log(`  history    ${meta.firstBusinessDate} … ${meta.lastBusinessDate}; hot item ${meta.hot.code} (瓷砖胶) ${int(meta.hot.moves)} moves; long-history item ${meta.long.code} ${int(meta.long.moves)} moves`);
-  log(`  runtime    Node ${process.version}, better-sqlite3 ${versions.bsql}, SQLite ${versions.sqlite}; journal_mode=${versions.journal}, synchronous=${versions.sync === 2 ? 'FULL' : versions.sync}, cache_size=${versions.cache} (${versions.cache < 0 ? `${-versions.cache / 1000} MB, ` : ''}better-sqlite3's default; the app sets none)`);
+  log(
+    `  generated  ${cached ? `cached; generated ${meta.generatedAt.slice(0, 16).replace('T', ' ')}Z in` : 'now in'} ${g.total.toFixed(1)} s (master data through the core ${g.masterData.toFixed(1)} s, books ${g.books.toFixed(1)} s, finish ${g.finish.toFixed(1)} s)`,
+  );
+  log(
+    `  contents   ${int(meta.counts.slipLines)} slip lines in ${slipCounts}; ${int(meta.counts.layers)} FIFO layers (${int(meta.counts.openLayers)} open); ${int(meta.counts.auditRows)} audit rows; ${int(meta.counts.customers)} customers`,
+  );
+  log(
+    `  history    ${meta.firstBusinessDate} … ${meta.lastBusinessDate}; hot item ${meta.hot.code} (瓷砖胶) ${int(meta.hot.moves)} moves; long-history item ${meta.long.code} ${int(meta.long.moves)} moves`,
+  );
+  log(
+    `  runtime    Node ${process.version}, better-sqlite3 ${versions.bsql}, SQLite ${versions.sqlite}; journal_mode=${versions.journal}, synchronous=${versions.sync === 2 ? 'FULL' : versions.sync}, cache_size=${versions.cache} (${versions.cache < 0 ? `${-versions.cache / 1000} MB, ` : ''}better-sqlite3's default; the app sets none)`,
+  );
   log(`  note       PIN hashing uses scrypt N=${PIN_COST} here (the desk uses 16384); only slips.sign checks a PIN and it is not timed`);
   log();
   const has = (r: Row, p: number) => r.samples.length >= (p === 99 ? 100 : 20);
@@ -345,12 +388,24 @@ async function main(): Promise<void> {
   log();
   log(`  PASS/MISS is judged on the median. First post after opening the database (cold): ${ms(firstPost)}.`);
   const wp = (xs: number[]) => median(xs);
-  log(`  WAL written per commit (median of ${WAL_PROBE}, checkpoints held off): slips.post ${wp(walPages.post).toFixed(0)} pages (${bytes(wp(walPages.post) * pageSize)}),`);
-  log(`  floor ${wp(walPages.floor).toFixed(0)} pages, bare commit ${wp(walPages.bare).toFixed(0)} page(s). SQLite checkpoints once the WAL passes ${autockpt} pages, inside the commit`);
-  log(`  that crosses it, so about one post in ${Math.max(1, Math.round(autockpt / wp(walPages.post)))} also writes ~${autockpt} pages back to the database file and fsyncs it: that is the p95/p99 tail.`);
-  log(`  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`);
-  log(`  Idempotency records: each slips.post stores its full answer in \`requests\`, ${bytes(reqBytes.post)} (its audit row's input is ${bytes(Math.round(auditBytes))});`);
-  log(`  a whole dispatch (create ${bytes(reqBytes.create)} + 2 signs ${bytes(2 * reqBytes.sign)} + post) stores ${bytes(reqBytes.create + 2 * reqBytes.sign + reqBytes.post)} there, kept for good (the generated history has none).`);
+  log(
+    `  WAL written per commit (median of ${WAL_PROBE}, checkpoints held off): slips.post ${wp(walPages.post).toFixed(0)} pages (${bytes(wp(walPages.post) * pageSize)}),`,
+  );
+  log(
+    `  floor ${wp(walPages.floor).toFixed(0)} pages, bare commit ${wp(walPages.bare).toFixed(0)} page(s). SQLite checkpoints once the WAL passes ${autockpt} pages, inside the commit`,
+  );
+  log(
+    `  that crosses it, so about one post in ${Math.max(1, Math.round(autockpt / wp(walPages.post)))} also writes ~${autockpt} pages back to the database file and fsyncs it: that is the p95/p99 tail.`,
+  );
+  log(
+    `  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`,
+  );
+  log(
+    `  Idempotency records: each slips.post stores its full answer in \`requests\`, ${bytes(reqBytes.post)} (its audit row's input is ${bytes(Math.round(auditBytes))});`,
+  );
+  log(
+    `  a whole dispatch (create ${bytes(reqBytes.create)} + 2 signs ${bytes(2 * reqBytes.sign)} + post) stores ${bytes(reqBytes.create + 2 * reqBytes.sign + reqBytes.post)} there, kept for good (the generated history has none).`,
+  );
   log();
 
   const post = rows[0];

@@ -27,7 +27,11 @@ describe('remittance and top-ups', () => {
     const r = await must(o, 'finance', 'cash.remit', { amountFen: 60_000 });
     expect(r).toMatchObject({ voucherNo: '现付202611290001', cause: 'remittance', paymentFen: 60_000, balanceFen: 40_000, summary: '交回公司货款(库存现金)' });
     await postedDispatch(o, 'KH003', 'alipay', [['WY-4001', 10]]);
-    expect(await must(o, 'finance', 'cash.remit', { account: 'alipay', amountFen: 32_000 })).toMatchObject({ voucherNo: '银付202611290001', account: 'alipay', balanceFen: 0 });
+    expect(await must(o, 'finance', 'cash.remit', { account: 'alipay', amountFen: 32_000 })).toMatchObject({
+      voucherNo: '银付202611290001',
+      account: 'alipay',
+      balanceFen: 0,
+    });
     expect(await balances(o)).toEqual({ cash: 40_000, wechat: 0, alipay: 0, bank: 0 });
     expect((await refused(o, 'manager', 'cash.remit', { amountFen: 1 })).code).toBe('forbidden');
     expect((await refused(o, 'finance', 'cash.topUp', { amountFen: 0 })).code).toBe('invalid_input');
@@ -40,7 +44,13 @@ describe('remittance and top-ups', () => {
     // reversing the top-up would leave the cash box at −50.00
     expect((await refused(o, 'finance', 'cash.reverse', { entryId: t.id, reason: '录错' })).code).toBe('cash_insufficient');
     const back = await must(o, 'finance', 'cash.reverse', { entryId: r.id, reason: '未交出' });
-    expect(back.reversal).toMatchObject({ voucherNo: '现付202611290002', paymentFen: -5000, balanceFen: 5000, reversesId: r.id, summary: '冲销 交回公司货款(库存现金): 未交出' });
+    expect(back.reversal).toMatchObject({
+      voucherNo: '现付202611290002',
+      paymentFen: -5000,
+      balanceFen: 5000,
+      reversesId: r.id,
+      summary: '冲销 交回公司货款(库存现金): 未交出',
+    });
     const red = await refused(o, 'finance', 'cash.reverse', { entryId: back.reversal.id, reason: 'x' });
     expect(red.code).toBe('entry_not_reversible');
     const d = await postedDispatch(o, 'KH001', 'cash', [['WY-4001', 1]]);

@@ -132,7 +132,10 @@ describe('desk rpc', () => {
     ];
     const r = await desk(['rpc', '--db', db], lines.join('\r\n') + '\r\n');
     expect(r.code).toBe(0);
-    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => [o.id, o.ok, o.error?.code])).toEqual([
       [1, true, undefined],
       [null, false, 'bad_json'],
@@ -181,11 +184,7 @@ describe('desk verify', () => {
     const missing = tmp.path('missing.sqlite');
     const junk = tmp.path('junk.sqlite');
     writeFileSync(junk, 'this is not sqlite, just text long enough to have a header of some sort......');
-    const [r, j, extra] = await Promise.all([
-      desk(['verify', '--db', missing]),
-      desk(['verify', '--db', junk]),
-      desk(['verify', '--db', db, '--colour']),
-    ]);
+    const [r, j, extra] = await Promise.all([desk(['verify', '--db', missing]), desk(['verify', '--db', junk]), desk(['verify', '--db', db, '--colour'])]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不存在');
     expect(r.stderr).toContain('No such database file');

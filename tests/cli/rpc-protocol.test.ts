@@ -23,7 +23,12 @@ async function serve(lines: string[]): Promise<any[]> {
   const done = serveRpc(o.core, input, output);
   input.end(lines.join('\n'));
   await done;
-  return chunks.join('').trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return chunks
+    .join('')
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 const login = (id: unknown, role: 'keeper' | 'sales') => JSON.stringify({ id, method: 'auth.login', input: { user: o.names[role], pin: o.pins[role] } });
@@ -81,7 +86,7 @@ describe('rpc line protocol', () => {
       '{"id": 6, "method": "auth.whoami"}',
       JSON.stringify({ id: 7, method: 'auth.whoami', sessionToken: keeperToken }),
     ]);
-    expect(out.map((r) => r.ok ? r.value.name ?? r.value.ok : r.error.code)).toEqual([
+    expect(out.map((r) => (r.ok ? (r.value.name ?? r.value.ok) : r.error.code))).toEqual([
       undefined, // the login's value has no name at the top
       o.names.keeper,
       o.names.sales,

@@ -23,11 +23,37 @@ const auditCount = (db: DB) => db.prepare('SELECT COUNT(*) FROM audit_log').pluc
 
 /** The methods of the foundation (office, people, master data, slips, stock); later domains have their own tests. */
 const FOUNDATION: MethodName[] = [
-  'office.get', 'office.init', 'auth.users', 'auth.login', 'auth.logout', 'auth.whoami', 'users.create', 'users.update', 'users.list',
-  'items.create', 'items.update', 'items.linkBarcode', 'items.get', 'items.findByBarcode', 'items.list',
-  'customers.create', 'customers.update', 'customers.list', 'suppliers.create', 'suppliers.list',
-  'slips.create', 'slips.update', 'slips.sign', 'slips.post', 'slips.reverse', 'slips.void', 'slips.get', 'slips.list',
-  'stock.card', 'stock.onHand', 'system.verify',
+  'office.get',
+  'office.init',
+  'auth.users',
+  'auth.login',
+  'auth.logout',
+  'auth.whoami',
+  'users.create',
+  'users.update',
+  'users.list',
+  'items.create',
+  'items.update',
+  'items.linkBarcode',
+  'items.get',
+  'items.findByBarcode',
+  'items.list',
+  'customers.create',
+  'customers.update',
+  'customers.list',
+  'suppliers.create',
+  'suppliers.list',
+  'slips.create',
+  'slips.update',
+  'slips.sign',
+  'slips.post',
+  'slips.reverse',
+  'slips.void',
+  'slips.get',
+  'slips.list',
+  'stock.card',
+  'stock.onHand',
+  'system.verify',
 ] as MethodName[];
 
 describe('refusals never touch the database', () => {
@@ -125,7 +151,9 @@ describe('a call with no input at all', () => {
   it('is taken as {} by every method that needs nothing, reads and writes alike', async () => {
     const tokenOf: Record<string, string> = { ...o.tokens, driver: o.tokens.shipperDriver };
     const takesEmpty = METHOD_NAMES.filter((m) => contract[m].input.safeParse({}).success);
-    expect(takesEmpty).toEqual(expect.arrayContaining(['office.get', 'auth.users', 'auth.whoami', 'users.list', 'items.list', 'slips.list', 'stock.onHand', 'system.verify']));
+    expect(takesEmpty).toEqual(
+      expect.arrayContaining(['office.get', 'auth.users', 'auth.whoami', 'users.list', 'items.list', 'slips.list', 'stock.onHand', 'system.verify']),
+    );
     for (const m of takesEmpty) {
       if (m === 'auth.logout') continue; // would end the session the next call needs
       const access = contract[m].access;
@@ -223,7 +251,11 @@ describe('every method of the foundation, once, on the happy path: one audit row
     expect((await call('customers.list', { query: 'KH900' }, t.keeper)).total).toBe(1);
     await call('suppliers.create', { code: 'GYS900', name: '新供应商' }, t.keeper);
     expect((await call('suppliers.list', {}, t.sales)).length).toBe(2);
-    const inb = await call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N1', lines: [{ itemId: item.id, qty: 5, unitCostFen: 60 }] }, t.keeper);
+    const inb = await call(
+      'slips.create',
+      { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N1', lines: [{ itemId: item.id, qty: 5, unitCostFen: 60 }] },
+      t.keeper,
+    );
     await call('slips.post', { slipId: inb.id }, t.keeper);
     const d = await call('slips.create', { kind: 'dispatch', customerId: c.id, lines: [{ itemId: item.id, qty: 2 }] }, t.sales);
     await call('slips.update', { slipId: d.id, paymentMode: 'wechat' }, t.sales);
@@ -256,11 +288,19 @@ describe('idempotency by client request id', () => {
   async function signedDispatch() {
     const item = o.itemId('CZ-8801');
     const inb = ok(
-      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 10, unitCostFen: 5200 }] }, { sessionToken: o.tokens.keeper }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 10, unitCostFen: 5200 }] },
+        { sessionToken: o.tokens.keeper },
+      ),
     );
     ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 4 }] }, { sessionToken: o.tokens.sales }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 4 }] },
+        { sessionToken: o.tokens.sales },
+      ),
     );
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
@@ -291,7 +331,9 @@ describe('idempotency by client request id', () => {
     expect(e.message_zh).toBe('请求号 r-1 已用于另一操作(操作、操作人或内容不同)');
     expect(e.message_en).toBe('Request id r-1 was already used for a different call (method, user or input differ)');
     // the same method with other input, or by another user, is another call too
-    expect(err(await o.core.call('slips.post', { slipId: d.id, confirmShort: true }, { sessionToken: o.tokens.keeper, requestId: 'r-1' })).code).toBe('request_reused');
+    expect(err(await o.core.call('slips.post', { slipId: d.id, confirmShort: true }, { sessionToken: o.tokens.keeper, requestId: 'r-1' })).code).toBe(
+      'request_reused',
+    );
     const keeper2 = ok(await o.core.call('users.create', { name: '二号库管', roles: ['keeper'], pin: '5150' }, { sessionToken: o.tokens.admin }));
     const t2 = ok(await o.core.call('auth.login', { user: keeper2.id, pin: '5150' })).sessionToken;
     const mid = checksum(o.core.db);
@@ -316,7 +358,9 @@ describe('idempotency by client request id', () => {
     const found: string[] = [];
     for (let n = 0; n < 10_000; n++) {
       const pin = String(n).padStart(4, '0');
-      const h = createHash('sha256').update(JSON.stringify(['slips.sign', sales.id, { ...input, pin }])).digest('hex');
+      const h = createHash('sha256')
+        .update(JSON.stringify(['slips.sign', sales.id, { ...input, pin }]))
+        .digest('hex');
       if (Object.values(row).includes(h)) found.push(pin);
     }
     expect(found).toEqual([]);
@@ -324,13 +368,25 @@ describe('idempotency by client request id', () => {
 
   it('a refused write is not remembered: the retry with the same id runs', async () => {
     const item = o.itemId('CZ-8801');
-    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] }, { sessionToken: o.tokens.sales }));
+    const d = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] },
+        { sessionToken: o.tokens.sales },
+      ),
+    );
     const meta = { sessionToken: o.tokens.keeper, requestId: 'retry-1' };
     expect(err(await o.core.call('slips.post', { slipId: d.id }, meta)).code).toBe('signature_required');
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
     expect(err(await o.core.call('slips.post', { slipId: d.id }, meta)).code).toBe('insufficient_stock');
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 1, unitCostFen: 5 }] }, { sessionToken: o.tokens.keeper }));
+    const inb = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 1, unitCostFen: 5 }] },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     expect(ok(await o.core.call('slips.post', { slipId: d.id }, meta)).state).toBe('posted');
   });
@@ -359,12 +415,26 @@ describe('a write that fails half-way leaves the database as it was', () => {
       [3, 100],
       [3, 200],
     ]) {
-      const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty, unitCostFen: cost }] }, { sessionToken: o.tokens.keeper }));
+      const inb = ok(
+        await o.core.call(
+          'slips.create',
+          { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty, unitCostFen: cost }] },
+          { sessionToken: o.tokens.keeper },
+        ),
+      );
       ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     }
-    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 5 }] }, { sessionToken: o.tokens.sales }));
+    const d = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 5 }] },
+        { sessionToken: o.tokens.sales },
+      ),
+    );
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
-    const signed = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
+    const signed = ok(
+      await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }),
+    );
     // a fault injected after the first layer is taken and its move written
     o.core.db.exec(`CREATE TRIGGER test_fault BEFORE INSERT ON stock_moves
       WHEN NEW.direction = 'out' AND (SELECT COUNT(*) FROM stock_moves WHERE slip_id = NEW.slip_id) >= 1
@@ -386,7 +456,11 @@ describe('a write that fails half-way leaves the database as it was', () => {
   it('an item whose second barcode is taken is not created, nor is its first barcode linked', async () => {
     const before = checksum(o.core.db);
     const e = err(
-      await o.core.call('items.create', { code: 'HALF-1', name: '半途', unit: '片', barcodes: [{ code: '6900000000981' }, { code: '6923456000100' }] }, { sessionToken: o.tokens.keeper }),
+      await o.core.call(
+        'items.create',
+        { code: 'HALF-1', name: '半途', unit: '片', barcodes: [{ code: '6900000000981' }, { code: '6923456000100' }] },
+        { sessionToken: o.tokens.keeper },
+      ),
     );
     expect(e.code).toBe('barcode_taken');
     expect(checksum(o.core.db)).toBe(before);
@@ -394,7 +468,13 @@ describe('a write that fails half-way leaves the database as it was', () => {
 
   it('a reversal refused after its checks started leaves no reversal slip and no number behind', async () => {
     const item = o.itemId('CZ-8803');
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 2, unitCostFen: 10 }] }, { sessionToken: o.tokens.keeper }));
+    const inb = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 2, unitCostFen: 10 }] },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     o.core.db.exec(`CREATE TRIGGER test_fault2 BEFORE INSERT ON stock_moves WHEN NEW.qty < 0 BEGIN SELECT RAISE(ABORT, 'boom'); END`);
     const before = checksum(o.core.db);
@@ -431,10 +511,23 @@ describe('the audit log', () => {
     const u = ok(await o.core.call('users.create', { name: '审计', roles: ['manager'], pin: '73915' }, { sessionToken: o.tokens.admin, requestId: 'aud-1' }));
     ok(await o.core.call('users.update', { userId: u.id, pin: '84026' }, { sessionToken: o.tokens.admin }));
     const last = rows().slice(-2);
-    expect(last[0]).toMatchObject({ user_id: admin.id, roles: 'admin', method: 'users.create', ref: '审计', request_id: 'aud-1', at: '2026-11-29T01:00:00.000Z' });
+    expect(last[0]).toMatchObject({
+      user_id: admin.id,
+      roles: 'admin',
+      method: 'users.create',
+      ref: '审计',
+      request_id: 'aud-1',
+      at: '2026-11-29T01:00:00.000Z',
+    });
     expect(JSON.parse(last[0].input_json)).toEqual({ name: '审计', roles: ['manager'], pin: '***' });
     expect(JSON.parse(last[1].input_json)).toEqual({ userId: u.id, pin: '***' });
-    const d = ok(await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { sessionToken: o.tokens.sales }));
+    const d = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] },
+        { sessionToken: o.tokens.sales },
+      ),
+    );
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '审计', pin: '84026' }, { sessionToken: o.tokens.sales }));
     const all = rows();
     // the office's first row is office.init by nobody, with the admin's PIN redacted
@@ -444,7 +537,7 @@ describe('the audit log', () => {
     for (const pin of ['73915', '84026', ...Object.values(o.pins).map((p) => `"${p}"`)]) expect(text).not.toContain(pin);
     // every key that names a PIN is redacted, wherever it sits
     const walk = (v: unknown): void => {
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (/pin/i.test(k) ? expect(x).toBe('***') : walk(x));
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) /pin/i.test(k) ? expect(x).toBe('***') : walk(x);
     };
     for (const r of all) walk(JSON.parse(r.input_json));
     expect(all.at(-1)).toMatchObject({ method: 'slips.sign', ref: `${d.no} manager 审计` });
@@ -467,7 +560,7 @@ describe('the audit log', () => {
 
     // tamper: the trigger is dropped first, as someone with the file would
     o.core.db.exec('DROP TRIGGER audit_log_no_update');
-    o.core.db.prepare("UPDATE audit_log SET input_json = '{\"code\":\"CZ-0000\"}' WHERE seq = 3").run();
+    o.core.db.prepare('UPDATE audit_log SET input_json = \'{"code":"CZ-0000"}\' WHERE seq = 3').run();
     const report = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([{ check: 'audit.chain', message: 'audit row 3: row content does not match its hash', details: { seq: 3 } }]);
@@ -480,7 +573,9 @@ describe('the audit log', () => {
     const forged = { ...r, input_json: '{"forged":true}' };
     o.core.db.prepare('UPDATE audit_log SET input_json = ?, hash = ? WHERE seq = 4').run(forged.input_json, auditHash(r.prev_hash, forged));
     let report = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
-    expect(report.problems.map((p) => [p.check, p.details.seq, p.message])).toEqual([['audit.chain', 5, 'audit row 5: prev_hash does not match the previous row']]);
+    expect(report.problems.map((p) => [p.check, p.details.seq, p.message])).toEqual([
+      ['audit.chain', 5, 'audit row 5: prev_hash does not match the previous row'],
+    ]);
     o.core.db.prepare('DELETE FROM audit_log WHERE seq = 7').run();
     report = ok(await o.core.call('system.verify', {}, { sessionToken: o.tokens.manager }));
     expect(report.problems.map((p) => p.message)).toEqual([

@@ -38,7 +38,13 @@ describe('suppliers', () => {
   it('the keeper edits HQ’s details; a sales user may not; an unknown supplier is a clear error', async () => {
     const o = await demoOffice();
     try {
-      const s = ok(await o.core.call('suppliers.update', { supplierId: o.supplierId, contact: '总部仓 周主管', phone: '021-5555 0000' }, { sessionToken: o.tokens.keeper }));
+      const s = ok(
+        await o.core.call(
+          'suppliers.update',
+          { supplierId: o.supplierId, contact: '总部仓 周主管', phone: '021-5555 0000' },
+          { sessionToken: o.tokens.keeper },
+        ),
+      );
       expect(s).toMatchObject({ name: '营销中心总部仓', contact: '总部仓 周主管', phone: '021-5555 0000', active: true });
       expect(err(await o.core.call('suppliers.update', { supplierId: o.supplierId, phone: '1' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
       const missing = err(await o.core.call('suppliers.update', { supplierId: 999, phone: '1' }, { sessionToken: o.tokens.keeper }));

@@ -76,7 +76,14 @@ describe('dayClose.preview', () => {
     const { pending } = await busyDay();
     const p = await must(o, 'statistician', 'dayClose.preview', {});
     expect(p.date).toBe('2026-11-29');
-    expect(p.cash).toEqual({ account: 'cash', openingFen: 0, receiptsFen: 50_000 + 31_200 + 9600 + 3200, paymentsFen: 3200 + 7800 + 2500 + 10_000, closingFen: 70_500, expectedFen: 70_500 });
+    expect(p.cash).toEqual({
+      account: 'cash',
+      openingFen: 0,
+      receiptsFen: 50_000 + 31_200 + 9600 + 3200,
+      paymentsFen: 3200 + 7800 + 2500 + 10_000,
+      closingFen: 70_500,
+      expectedFen: 70_500,
+    });
     expect(p.channels).toEqual([
       { account: 'wechat', openingFen: 0, receiptsFen: 16_000, paymentsFen: 0, closingFen: 16_000, expectedFen: 16_000 },
       { account: 'alipay', openingFen: 0, receiptsFen: 0, paymentsFen: 0, closingFen: 0, expectedFen: 0 },
@@ -125,7 +132,14 @@ describe('dayClose.preview', () => {
     expect(byCode.sales_vs_money.pass).toBe(false);
     expect(byCode.sales_vs_money.figures).toMatchObject({ salesDetailFen: 6400, cashChannelReceiptsFen: 0, newReceivablesFen: 0, differenceFen: 6400 });
     expect(byCode.sales_vs_money.slips).toEqual([
-      { slipId: d.id, no: d.no, expectedFen: 6400, recordedFen: 0, problem_zh: '发货金额 64.00 元, 已记收款/应收 0.00 元', problem_en: 'shipped 64.00, money recorded 0.00' },
+      {
+        slipId: d.id,
+        no: d.no,
+        expectedFen: 6400,
+        recordedFen: 0,
+        problem_zh: '发货金额 64.00 元, 已记收款/应收 0.00 元',
+        problem_en: 'shipped 64.00, money recorded 0.00',
+      },
     ]);
     expect(byCode.dispatch_signed_paid.slips.map((s) => [s.no, s.problem_zh])).toEqual([[d.no, '没有收款或应收记录']]);
     expect(p.allPass).toBe(false);
@@ -148,13 +162,15 @@ describe('dayClose.preview', () => {
 describe('dayClose.close', () => {
   it('counts even: countersigned, the day locked — nothing more is posted into it — and the next day opens with its closing balances', async () => {
     const { pending } = await busyDay();
-    const wrongRole = err(await call(o, 'finance', 'dayClose.close', {
-      date: '2026-11-29',
-      counts: countsFor(70_500),
-      channels: { wechat: 16_000, alipay: 0, bank: 30_000 },
-      finance: signers().finance,
-      statistician: { user: o.names.finance, pin: o.pins.finance },
-    }));
+    const wrongRole = err(
+      await call(o, 'finance', 'dayClose.close', {
+        date: '2026-11-29',
+        counts: countsFor(70_500),
+        channels: { wechat: 16_000, alipay: 0, bank: 30_000 },
+        finance: signers().finance,
+        statistician: { user: o.names.finance, pin: o.pins.finance },
+      }),
+    );
     expect(wrongRole.code).toBe('role_not_held');
     const r = await must(o, 'finance', 'dayClose.close', {
       date: '2026-11-29',
@@ -177,7 +193,13 @@ describe('dayClose.close', () => {
     });
     expect(r.counts).toEqual({ '10000': 7, '5000': 0, '2000': 0, '1000': 0, '500': 1, '100': 0, '50': 0, '10': 0 });
     expect(r.rowsHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await must(o, 'sales', 'dayClose.status', {})).toEqual({ today: '2026-11-29', todayClosed: true, lastClosed: '2026-11-29', openDays: [], openDayCount: 0 });
+    expect(await must(o, 'sales', 'dayClose.status', {})).toEqual({
+      today: '2026-11-29',
+      todayClosed: true,
+      lastClosed: '2026-11-29',
+      openDays: [],
+      openDayCount: 0,
+    });
 
     // the day is locked: no money, no receivable, no stock movement into it
     const blocked = [
@@ -204,9 +226,9 @@ describe('dayClose.close', () => {
         )
         .run(),
     ).toThrow(/day_closed/);
-    expect((await refused(o, 'finance', 'dayClose.close', { date: '2026-11-29', counts: {}, channels: { wechat: 0, alipay: 0, bank: 0 }, ...signers() })).code).toBe(
-      'day_already_closed',
-    );
+    expect(
+      (await refused(o, 'finance', 'dayClose.close', { date: '2026-11-29', counts: {}, channels: { wechat: 0, alipay: 0, bank: 0 }, ...signers() })).code,
+    ).toBe('day_already_closed');
 
     await dayAt(o, '2026-11-30');
     ok(await signFinance(o, d.id));
@@ -232,7 +254,14 @@ describe('dayClose.close', () => {
     const noReason = err(await close('2026-11-29', 12_950, undefined, { managerApproval: managerPin(o) }));
     expect([noReason.code, noReason.message_zh]).toEqual(['day_close_reason_required', '账实不符或对账未通过, 请填写原因']);
     const r = ok(await close('2026-11-29', 12_950, undefined, { managerApproval: managerPin(o), differenceReason: '找零差错' }));
-    expect(r).toMatchObject({ result: 'short', differenceFen: -250, countedCashFen: 12_950, manager: { name: o.names.manager }, reason: '找零差错', adjustmentVoucherNo: '现付202611290001' });
+    expect(r).toMatchObject({
+      result: 'short',
+      differenceFen: -250,
+      countedCashFen: 12_950,
+      manager: { name: o.names.manager },
+      reason: '找零差错',
+      adjustmentVoucherNo: '现付202611290001',
+    });
     const j = await must(o, 'finance', 'cash.journal', { from: '2026-11-29', to: '2026-11-29' });
     expect(j.rows.at(-1)).toMatchObject({ cause: 'shortage', paymentFen: 250, balanceFen: 12_950, contra: { kind: 'day_close', label: '日结 2026-11-29' } });
     expect(j.rows.at(-1)!.summary).toBe('2026-11-29 日结短款: 找零差错');
@@ -244,7 +273,9 @@ describe('dayClose.close', () => {
     await postedDispatch(o, 'KH003', 'wechat', [['WY-4001', 2]]);
     const e = err(await close('2026-11-29', 500, { wechat: 6300, alipay: 0, bank: 0 }));
     expect(e.message_zh).toBe('现金实点 5.00 元, 账面 0.00 元, 长款 5.00 元; wechat 确认 63.00 元, 账面 64.00 元: 须办事处经理审批(输入 PIN)并填写原因');
-    const r = ok(await close('2026-11-29', 500, { wechat: 6300, alipay: 0, bank: 0 }, { managerApproval: managerPin(o), differenceReason: '微信手续费; 多收零钱' }));
+    const r = ok(
+      await close('2026-11-29', 500, { wechat: 6300, alipay: 0, bank: 0 }, { managerApproval: managerPin(o), differenceReason: '微信手续费; 多收零钱' }),
+    );
     expect(r).toMatchObject({ result: 'over', differenceFen: 500, adjustmentVoucherNo: '现收202611290001' });
     expect(r.channels).toEqual([
       { account: 'wechat', expectedFen: 6400, confirmedFen: 6300, differenceFen: -100 },
@@ -259,7 +290,11 @@ describe('dayClose.close', () => {
     await must(o, 'finance', 'cash.topUp', { amountFen: 1000 });
     expect((await must(o, 'keeper', 'dayClose.status', {})).openDays).toEqual([]); // today is not "past"
     const fut = err(await close('2026-11-30', 1000));
-    expect([fut.code, fut.message_zh, fut.message_en]).toEqual(['day_not_over', '2026-11-30 尚未到来(今天是 2026-11-29), 不能日结', '2026-11-30 has not come yet (today is 2026-11-29) and cannot be closed']);
+    expect([fut.code, fut.message_zh, fut.message_en]).toEqual([
+      'day_not_over',
+      '2026-11-30 尚未到来(今天是 2026-11-29), 不能日结',
+      '2026-11-30 has not come yet (today is 2026-11-29) and cannot be closed',
+    ]);
     ok(await close('2026-11-29', 1000));
     await dayAt(o, '2026-11-30');
     await must(o, 'finance', 'cash.topUp', { amountFen: 1000 });
@@ -276,7 +311,9 @@ describe('dayClose.close', () => {
     });
     const p = await must(o, 'finance', 'dayClose.preview', { date: '2026-12-02' });
     expect(p.canClose).toBe(false);
-    expect(p.blockers).toEqual([{ code: 'day_close_order', message_zh: '请先日结 2026-11-30, 再日结 2026-12-02', message_en: 'Close 2026-11-30 before 2026-12-02' }]);
+    expect(p.blockers).toEqual([
+      { code: 'day_close_order', message_zh: '请先日结 2026-11-30, 再日结 2026-12-02', message_en: 'Close 2026-11-30 before 2026-12-02' },
+    ]);
     expect(err(await close('2026-12-02', 3000)).code).toBe('day_close_order');
     ok(await close('2026-11-30', 2000));
     ok(await close('2026-12-02', 3000)); // 12-01 had nothing to close

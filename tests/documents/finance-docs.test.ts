@@ -138,11 +138,15 @@ describe('finance papers', () => {
     expect(err(await o.core.call('documents.render', { doc: 'statement', customerId: yoshino }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
     expect(err(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
     expect(err(await o.core.call('documents.render', { doc: 'statement' }, { sessionToken: o.tokens.sales })).code).toBe('document_target');
-    expect(err(await o.core.call('documents.recordPrint', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.finance })).code).toBe('invalid_input');
+    expect(err(await o.core.call('documents.recordPrint', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.finance })).code).toBe(
+      'invalid_input',
+    );
     ok(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.statistician }));
     // sales still may not print slips or stock cards
     expect(err(await o.core.call('documents.render', { doc: 'dispatch', slipId: credit29.id }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
-    expect(err(await o.core.call('documents.render', { doc: 'stockCard', itemId: o.itemId('CZ-8801') }, { sessionToken: o.tokens.sales })).code).toBe('forbidden');
+    expect(err(await o.core.call('documents.render', { doc: 'stockCard', itemId: o.itemId('CZ-8801') }, { sessionToken: o.tokens.sales })).code).toBe(
+      'forbidden',
+    );
   });
 
   it('a day still open prints as a preview with the 未日结 watermark and a blank count', async () => {
@@ -173,7 +177,15 @@ describe('finance papers', () => {
       const sale = i % 3 !== 2;
       const amt = 1_000 + i * 7;
       bal += sale ? amt : -amt;
-      rows.push({ date: '2026-11-10', kind: sale ? 'sale' : 'collection', docNo: `FH2026111000${String(i).padStart(2, '0')}`, summary: sale ? '发货' : '回款', debitFen: sale ? amt : null, creditFen: sale ? null : amt, balanceFen: bal });
+      rows.push({
+        date: '2026-11-10',
+        kind: sale ? 'sale' : 'collection',
+        docNo: `FH2026111000${String(i).padStart(2, '0')}`,
+        summary: sale ? '发货' : '回款',
+        debitFen: sale ? amt : null,
+        creditFen: sale ? null : amt,
+        balanceFen: bal,
+      });
     }
     const inc = rows.reduce((a, r) => a + (r.debitFen ?? 0), 0);
     const dec = rows.reduce((a, r) => a + (r.creditFen ?? 0), 0);
@@ -188,7 +200,14 @@ describe('finance papers', () => {
       collectionsFen: dec,
       creditNotesFen: 0,
       closingFen: bal,
-      openSlips: Array.from({ length: 11 }, (_, i) => ({ slipNo: `FH20261110${i}`, date: '2026-11-10', amountFen: 1000, settledFen: 0, openFen: 1000, ageDays: 20 })),
+      openSlips: Array.from({ length: 11 }, (_, i) => ({
+        slipNo: `FH20261110${i}`,
+        date: '2026-11-10',
+        amountFen: 1000,
+        settledFen: 0,
+        openFen: 1000,
+        ageDays: 20,
+      })),
       prepaymentFen: 0,
     });
     const pdf = await renderPdf(built.doc);
@@ -203,7 +222,10 @@ describe('finance papers', () => {
       if (p < pages.length - 1) expect(squash(pages[p])).toContain('过次页');
     }
     // the 过次页 of a page is the 承前页 of the next
-    const carried = (page: string, label: string) => squash(page).match(new RegExp(`${label}([\\d,]+\\.\\d\\d)([\\d,]+\\.\\d\\d)([\\d,]+\\.\\d\\d)`))!.slice(1);
+    const carried = (page: string, label: string) =>
+      squash(page)
+        .match(new RegExp(`${label}([\\d,]+\\.\\d\\d)([\\d,]+\\.\\d\\d)([\\d,]+\\.\\d\\d)`))!
+        .slice(1);
     for (let p = 0; p < pages.length - 1; p++) expect(carried(pages[p + 1], '承前页')).toEqual(carried(pages[p], '过次页'));
     const last = squash(pages.at(-1)!);
     expect(last).toContain(`本期合计${formatFen(inc)}${formatFen(dec)}${formatFen(bal)}`);

@@ -69,7 +69,8 @@ describe('slip QR codes', () => {
 
   it('scripts/verify-slip.ts: genuine exits 0, another office’s key exits 1; it exports the key from a database', () => {
     const keyFile = join(dir, 'office.pem');
-    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../scripts/verify-slip.ts', import.meta.url)), ...args], { encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../scripts/verify-slip.ts', import.meta.url)), ...args], { encoding: 'utf8' });
     const exported = run('--db', o.dbPath, '--export-pubkey', keyFile);
     expect(exported.status, exported.stderr).toBe(0);
     expect(readFileSync(keyFile, 'utf8')).toBe(pem);

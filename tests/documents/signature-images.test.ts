@@ -40,7 +40,9 @@ describe('signature images on the papers', () => {
     expect(pdfImages(plain).filter((i) => i.w === 240 && i.h === 80)).toEqual([]);
 
     const manager = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })).find((u) => u.name === o.names.manager)!;
-    ok(await o.core.call('users.setSignature', { userId: manager.id, pngBase64: signaturePng(240, 80).toString('base64') }, { sessionToken: o.tokens.manager }));
+    ok(
+      await o.core.call('users.setSignature', { userId: manager.id, pngBase64: signaturePng(240, 80).toString('base64') }, { sessionToken: o.tokens.manager }),
+    );
     const signed = (await render(o, { doc: 'dispatch', slipId: slip.id })).bytes;
     expect(signed.length).toBeGreaterThan(plain.length);
     expect(signed.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
@@ -56,7 +58,9 @@ describe('signature images on the papers', () => {
 
   it('the cash count sheet of a closed day draws the finance signer’s image in their box', async () => {
     const finance = ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })).find((u) => u.name === o.names.finance)!;
-    ok(await o.core.call('users.setSignature', { userId: finance.id, pngBase64: signaturePng(240, 80).toString('base64') }, { sessionToken: o.tokens.finance }));
+    ok(
+      await o.core.call('users.setSignature', { userId: finance.id, pngBase64: signaturePng(240, 80).toString('base64') }, { sessionToken: o.tokens.finance }),
+    );
     const pv = ok(await o.core.call('dayClose.preview', { date: '2026-11-29' }, { sessionToken: o.tokens.finance }));
     ok(
       await o.core.call(

@@ -6,7 +6,19 @@ import { fenToChineseCapital, formatFen } from '../../shared/money';
 import { planPages } from '../../electron/printing/layout';
 import { rowsPerPage } from '../../electron/printing/slip-doc';
 import { err, ok } from '../helpers/index';
-import { createDispatch, dispatchLines, pdfPages, pdfText, post, postedDispatch, printDoc, render, sign, stockedOffice, type PrintOffice } from '../helpers/printing-scenario';
+import {
+  createDispatch,
+  dispatchLines,
+  pdfPages,
+  pdfText,
+  post,
+  postedDispatch,
+  printDoc,
+  render,
+  sign,
+  stockedOffice,
+  type PrintOffice,
+} from '../helpers/printing-scenario';
 
 /** Text without any whitespace: pdftotext spaces out letter-spaced titles and wide cells. */
 const squash = (t: string) => t.replace(/\s+/g, '');
@@ -42,7 +54,17 @@ describe('printed slips', () => {
     expect(pages).toHaveLength(8);
     expect(v.pages).toBe(8);
     const all = pages.join('\n');
-    for (const s of ['某某陶瓷 营销中心驻华东办事处', d20.no, '𠮷野日式民宿(工程)', '古镇西街3号', '孙悦', '13800010008', '2026年11月29日', '赊销(挂账)', '送货上门, 卸货至二楼'])
+    for (const s of [
+      '某某陶瓷 营销中心驻华东办事处',
+      d20.no,
+      '𠮷野日式民宿(工程)',
+      '古镇西街3号',
+      '孙悦',
+      '13800010008',
+      '2026年11月29日',
+      '赊销(挂账)',
+      '送货上门, 卸货至二楼',
+    ])
       expect(all).toContain(s);
     expect(squash(all)).toContain('发货单');
     // every line with its amount; the total in figures and in words
@@ -53,7 +75,8 @@ describe('printed slips', () => {
     expect(all).toContain(yuan(d20.totalAmountFen));
     expect(squash(all)).toContain(`合计人民币(大写):${fenToChineseCapital(d20.totalAmountFen)}`);
     // who made, signed and issued it
-    for (const s of ['制单', '赵丽', '经理签发', '张伟', '办事处经理', '财务', '刘洋', '财务主管', '仓管/发货', '王强', '库管员', '收货人签字']) expect(all).toContain(s);
+    for (const s of ['制单', '赵丽', '经理签发', '张伟', '办事处经理', '财务', '刘洋', '财务主管', '仓管/发货', '王强', '库管员', '收货人签字'])
+      expect(all).toContain(s);
     expect(all).not.toContain('未签发');
     expect(all).not.toContain('补打');
     expect(watermarkChars(pdf.bytes)).toEqual([]);
@@ -108,7 +131,9 @@ describe('printed slips', () => {
     expect(t).not.toContain('第一联 存根');
     expect(t).toContain('打印: 王强');
     // rendering the same print again gives the same paper (the log decides copies and number)
-    const same = ok(await o.core.call('documents.render', { doc: 'dispatch', slipId: d.id, printId: again.value.printId! }, { sessionToken: o.tokens.manager }));
+    const same = ok(
+      await o.core.call('documents.render', { doc: 'dispatch', slipId: d.id, printId: again.value.printId! }, { sessionToken: o.tokens.manager }),
+    );
     expect(same.printNo).toBe(2);
     const log = ok(await o.core.call('documents.printLog', { slipId: d.id }, { sessionToken: o.tokens.manager }));
     expect(log.total).toBe(2);
@@ -165,7 +190,18 @@ describe('printed slips', () => {
     const pdf = await render(o, { doc: 'inbound', slipId: inbound.id, copies: ['第三联 仓库'] });
     const t = pdfText(pdf.bytes);
     expect(squash(t)).toContain('进仓单');
-    for (const s of [inbound.no, '营销中心总部仓', '随货同行联号', 'HQ-2026-11-0088', '单位成本(元)', '52.00', formatFen(2000 * 5200), '仓管收货', '王强', '11月第二批到货'])
+    for (const s of [
+      inbound.no,
+      '营销中心总部仓',
+      '随货同行联号',
+      'HQ-2026-11-0088',
+      '单位成本(元)',
+      '52.00',
+      formatFen(2000 * 5200),
+      '仓管收货',
+      '王强',
+      '11月第二批到货',
+    ])
       expect(t).toContain(s);
     expect(squash(t)).toContain(fenToChineseCapital(inbound.totalAmountFen));
     expect(t).not.toContain('未签发');
@@ -176,7 +212,13 @@ describe('printed slips', () => {
     const r = ok(
       await o.core.call(
         'slips.create',
-        { kind: 'return', sourceSlipId: d.id, paymentMode: 'wechat', memo: '破损退回', lines: [{ itemId: d.lines[1].itemId, qty: 2, sourceLineId: d.lines[1].id }] },
+        {
+          kind: 'return',
+          sourceSlipId: d.id,
+          paymentMode: 'wechat',
+          memo: '破损退回',
+          lines: [{ itemId: d.lines[1].itemId, qty: 2, sourceLineId: d.lines[1].id }],
+        },
         { sessionToken: o.tokens.sales },
       ),
     );
@@ -196,7 +238,8 @@ describe('printed slips', () => {
     const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错' }, { sessionToken: o.tokens.manager }));
     const t = pdfText((await render(o, { doc: 'reversal', slipId: reversal.id })).bytes);
     expect(squash(t)).toContain('红字冲销单');
-    for (const s of [reversal.no, d.no, '数量录错', '华美装饰工程有限公司', `-${formatFen(d.lines[0].amountFen)}`, `-￥${formatFen(d.totalAmountFen)}`]) expect(t).toContain(s);
+    for (const s of [reversal.no, d.no, '数量录错', '华美装饰工程有限公司', `-${formatFen(d.lines[0].amountFen)}`, `-￥${formatFen(d.totalAmountFen)}`])
+      expect(t).toContain(s);
     expect(squash(t)).toContain(fenToChineseCapital(-d.totalAmountFen));
     expect(squash(t)).toContain('负');
     const orig = pdfText((await render(o, { doc: 'dispatch', slipId: d.id, copies: ['第一联 存根'] })).bytes);
@@ -217,9 +260,33 @@ describe('printed slips', () => {
 
   it('long names, addresses and memos shrink or are cut on their line, never spilling onto another page', async () => {
     const long = '某某陶瓷总代理城南片区第三分销网点暨工程客户服务中心(原城南建材市场二期十八号门面)';
-    ok(await o.core.call('customers.update', { customerId: o.customerId('KH006'), name: long, address: long + long, contact: '一位联系人', phone: '0571-88888888 转 8001' }, { sessionToken: o.tokens.manager }));
-    const item = ok(await o.core.call('items.create', { code: 'LONG-0000000000000000000001', name: '超长名称商品 '.repeat(8).trim(), spec: '1200×2400×9mm 通体大理石纹 哑光面 A 级', unit: '平方米', priceFen: 9_999_999 }, { sessionToken: o.tokens.manager }));
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-L', lines: [{ itemId: item.id, qty: 999999, unitCostFen: 100 }] }, { sessionToken: o.tokens.keeper }));
+    ok(
+      await o.core.call(
+        'customers.update',
+        { customerId: o.customerId('KH006'), name: long, address: long + long, contact: '一位联系人', phone: '0571-88888888 转 8001' },
+        { sessionToken: o.tokens.manager },
+      ),
+    );
+    const item = ok(
+      await o.core.call(
+        'items.create',
+        {
+          code: 'LONG-0000000000000000000001',
+          name: '超长名称商品 '.repeat(8).trim(),
+          spec: '1200×2400×9mm 通体大理石纹 哑光面 A 级',
+          unit: '平方米',
+          priceFen: 9_999_999,
+        },
+        { sessionToken: o.tokens.manager },
+      ),
+    );
+    const inb = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-L', lines: [{ itemId: item.id, qty: 999999, unitCostFen: 100 }] },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     await post(o, inb.id);
     const d = await createDispatch(o, 'KH006', [{ itemId: item.id, qty: 999999 }, ...dispatchLines(o, 5)], { paymentMode: 'cash', memo: long + long + long });
     for (const paper of ['A5', 'A4'] as const) {
@@ -238,14 +305,20 @@ describe('printed slips', () => {
     expect(await code(o.core.call('documents.render', { doc: 'inbound', slipId: u.id }, { sessionToken: o.tokens.keeper }))).toBe('wrong_slip_kind');
     expect(await code(o.core.call('documents.render', { doc: 'dispatch' }, { sessionToken: o.tokens.keeper }))).toBe('document_target');
     expect(await code(o.core.call('documents.render', { doc: 'stockCard' }, { sessionToken: o.tokens.keeper }))).toBe('document_target');
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, copies: ['第九联'] }, { sessionToken: o.tokens.keeper }))).toBe('unknown_copy');
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, copies: ['第九联'] }, { sessionToken: o.tokens.keeper }))).toBe(
+      'unknown_copy',
+    );
     expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.sales }))).toBe('forbidden');
     expect(await code(o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.shipper }))).toBe('forbidden');
     // logged, then changed before the paper came out: that print is refused
     const rec = ok(await o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.keeper }));
     ok(await o.core.call('slips.update', { slipId: u.id, memo: '改了' }, { sessionToken: o.tokens.sales }));
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, printId: rec.id }, { sessionToken: o.tokens.keeper }))).toBe('document_changed');
-    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: d20.id, printId: rec.id }, { sessionToken: o.tokens.keeper }))).toBe('invalid_input');
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: u.id, printId: rec.id }, { sessionToken: o.tokens.keeper }))).toBe(
+      'document_changed',
+    );
+    expect(await code(o.core.call('documents.render', { doc: 'dispatch', slipId: d20.id, printId: rec.id }, { sessionToken: o.tokens.keeper }))).toBe(
+      'invalid_input',
+    );
     // a voided draft previews with 作废 across it, but is not printed
     ok(await o.core.call('slips.void', { slipId: u.id, reason: '客户取消' }, { sessionToken: o.tokens.sales }));
     expect(await code(o.core.call('documents.recordPrint', { doc: 'dispatch', slipId: u.id }, { sessionToken: o.tokens.keeper }))).toBe('document_void');
@@ -259,7 +332,9 @@ describe('printed slips', () => {
     const before = ok(await o.core.call('documents.settings', {}, { sessionToken: o.tokens.keeper }));
     expect(before.paper).toBe('A5');
     expect(before.copies.dispatch).toHaveLength(4);
-    const s = ok(await o.core.call('documents.updateSettings', { paper: 'A4', copies: { dispatch: ['存根联', '客户联'] } }, { sessionToken: o.tokens.manager }));
+    const s = ok(
+      await o.core.call('documents.updateSettings', { paper: 'A4', copies: { dispatch: ['存根联', '客户联'] } }, { sessionToken: o.tokens.manager }),
+    );
     expect(s.paper).toBe('A4');
     expect(s.copies.dispatch).toEqual(['存根联', '客户联']);
     expect(s.copies.inbound).toEqual(before.copies.inbound);

@@ -16,7 +16,9 @@ describe('the stock card (库存明细账)', () => {
 
   it('runs over pages with opening, 承前页/过次页, month subtotals, period total and closing', async () => {
     const { o, cardItemId } = day;
-    const card = ok(await o.core.call('stock.card', { itemId: cardItemId, from: '2026-11-01', to: '2026-12-31', limit: 1000 }, { sessionToken: o.tokens.keeper }));
+    const card = ok(
+      await o.core.call('stock.card', { itemId: cardItemId, from: '2026-11-01', to: '2026-12-31', limit: 1000 }, { sessionToken: o.tokens.keeper }),
+    );
     expect(card.rows.length).toBeGreaterThan(60);
     const pdf = await printDoc(o, { doc: 'stockCard', itemId: cardItemId, from: '2026-11-01', to: '2026-12-31' }, o.tokens.statistician);
     expect(pdf.value.paper).toBe('A4');
@@ -26,7 +28,17 @@ describe('the stock card (库存明细账)', () => {
     expect(pdf.value.pages).toBe(pages.length);
     const all = pages.join('\n');
     expect(squash(pages[0])).toContain('库存明细账');
-    for (const s of ['CZ-8801', '抛光砖 雅典米白', '800×800mm', '2026年11月01日 至 2026年12月31日', '期初结存', '2026年11月 本月合计', '2026年12月 本月合计', '本期合计', '期末结存'])
+    for (const s of [
+      'CZ-8801',
+      '抛光砖 雅典米白',
+      '800×800mm',
+      '2026年11月01日 至 2026年12月31日',
+      '期初结存',
+      '2026年11月 本月合计',
+      '2026年12月 本月合计',
+      '本期合计',
+      '期末结存',
+    ])
       expect(all).toContain(s);
     expect(all).toContain('红字冲销');
     expect(all).toContain('𠮷野日式民宿(工程)');

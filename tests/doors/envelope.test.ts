@@ -5,13 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import {
-  ENVELOPE_LIMITS,
-  callEnvelope,
-  parseEnvelope,
-  parseEnvelopeText,
-  type EnvelopeCore,
-} from '../../electron/rpc/envelope';
+import { ENVELOPE_LIMITS, callEnvelope, parseEnvelope, parseEnvelopeText, type EnvelopeCore } from '../../electron/rpc/envelope';
 import type { CallMeta } from '../../shared/contract';
 import type { DeskErrorShape } from '../../shared/errors';
 import { RpcClient, tempDir } from '../cli/cli-helpers';
@@ -70,7 +64,11 @@ const AT_THE_LIMITS: { name: string; envelope: Record<string, unknown>; code: st
     envelope: { method: 'auth.whoami', sessionToken: 'a'.repeat(L.maxSessionTokenChars) },
     code: 'not_logged_in',
   },
-  { name: `a request id of ${L.maxRequestIdChars} characters`, envelope: { method: 'office.get', requestId: `${'r'.repeat(L.maxRequestIdChars - 36)}${crypto.randomUUID()}` }, code: null },
+  {
+    name: `a request id of ${L.maxRequestIdChars} characters`,
+    envelope: { method: 'office.get', requestId: `${'r'.repeat(L.maxRequestIdChars - 36)}${crypto.randomUUID()}` },
+    code: null,
+  },
   { name: 'null session token and request id, no input', envelope: { method: 'office.get', sessionToken: null, requestId: null }, code: null },
   {
     name: `a body just under ${L.maxBytes} bytes`,
@@ -225,7 +223,11 @@ describe('every door gives the same refusal', () => {
     const direct = viaIpc.ok ? await callEnvelope(t.core, viaIpc.envelope) : null;
     const viaWeb = (await postRpc(web, envelope)).json();
     const viaCli = await cli.send(json({ id: 1, ...envelope }));
-    for (const [door, r] of [['ipc', direct], ['web', viaWeb], ['cli', viaCli]] as const) {
+    for (const [door, r] of [
+      ['ipc', direct],
+      ['web', viaWeb],
+      ['cli', viaCli],
+    ] as const) {
       expect(r?.ok, door).toBe(code === null);
       if (code !== null) expect(r && !r.ok ? r.error?.code : null, door).toBe(code);
     }

@@ -32,7 +32,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function prepare(core: Core): Promise<void> {
   // the harness's helpers are not ready yet inside prepare: log in through the core directly
   const tok: Record<string, string> = {};
-  for (const [name, pin] of [['张伟', '1111'], ['刘洋', '2222'], ['王强', '4444'], ['赵丽', '6666']]) {
+  for (const [name, pin] of [
+    ['张伟', '1111'],
+    ['刘洋', '2222'],
+    ['王强', '4444'],
+    ['赵丽', '6666'],
+  ]) {
     const r = await core.call('auth.login', { user: name, pin });
     if (!r.ok) throw new Error(`login ${name}: ${r.error.code}`);
     tok[name] = r.value.sessionToken;
@@ -60,7 +65,12 @@ async function prepare(core: Core): Promise<void> {
   await c('刘洋', 'cash.topUp', { account: 'cash', amountFen: 100000, memo: '备用金' });
 
   const dispatch = async (code: string, mode: string, qty: number): Promise<number> => {
-    const s = await c('赵丽', 'slips.create', { kind: 'dispatch', customerId: cust(code), paymentMode: mode, lines: [{ itemId: item('CZ-8801'), qty, priceFen: 8800 }] });
+    const s = await c('赵丽', 'slips.create', {
+      kind: 'dispatch',
+      customerId: cust(code),
+      paymentMode: mode,
+      lines: [{ itemId: item('CZ-8801'), qty, priceFen: 8800 }],
+    });
     await c('赵丽', 'slips.sign', { slipId: s.id, role: 'manager', user: '张伟', pin: '1111' });
     return s.id;
   };
@@ -150,14 +160,21 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await page.locator('#ex-mgr-pin').pressSequentially('1111', { delay: 120 });
     await page.keyboard.press('Enter');
     await page.locator('.dialog').waitFor({ state: 'detached' });
-    await page.locator('.ag-row', { hasText: tr('zh', 'ex.st.approved' as never) }).first().waitFor();
+    await page
+      .locator('.ag-row', { hasText: tr('zh', 'ex.st.approved' as never) })
+      .first()
+      .waitFor();
     await claimRow.click();
     await sleep(300);
     await page.keyboard.press('F9');
     await page.locator('.dialog').waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.dialog').waitFor({ state: 'detached' });
-    await page.locator('.ag-row', { hasText: '快递费' }).filter({ hasText: tr('zh', 'ex.st.paid' as never) }).first().waitFor();
+    await page
+      .locator('.ag-row', { hasText: '快递费' })
+      .filter({ hasText: tr('zh', 'ex.st.paid' as never) })
+      .first()
+      .waitFor();
 
     // (d) a return of 2 from the cash sale, refunded in cash (core); the refund shows in the journal
     const src = await keeper('slips.get', { slipId: ids.cash });
@@ -182,7 +199,13 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await page.locator('.ag-row[row-id="10000"]').first().waitFor();
     await settled(page);
     // the count sheet's denominations, as its rows (row-id = the denomination in fen)
-    const denoms = [...new Set((await gridRows(page, '.ag-root')).length ? await page.evaluate(() => Array.from(document.querySelectorAll('.ag-row[row-id]')).map((r) => r.getAttribute('row-id')!)) : [])]
+    const denoms = [
+      ...new Set(
+        (await gridRows(page, '.ag-root')).length
+          ? await page.evaluate(() => Array.from(document.querySelectorAll('.ag-row[row-id]')).map((r) => r.getAttribute('row-id')!))
+          : [],
+      ),
+    ]
       .filter((x) => /^\d+$/.test(x))
       .map(Number)
       .sort((a, b) => b - a);
@@ -214,10 +237,14 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await page.locator('#dc-fin-pin').pressSequentially('2222', { delay: 120 });
     await page.locator('#dc-stat-pin').pressSequentially('3333', { delay: 120 });
     await page.keyboard.press('F9');
-    await page.getByText(tr('zh', 'dc.closed' as never)).first().waitFor();
+    await page
+      .getByText(tr('zh', 'dc.closed' as never))
+      .first()
+      .waitFor();
     const status = await finance('dayClose.status', {} as never);
     expect((status as any).lastClosed).toBe(DAY);
-    const cashBalance = async () => ((await finance('cash.accounts', {} as never)) as { account: string; balanceFen: number }[]).find((a) => a.account === 'cash')!.balanceFen;
+    const cashBalance = async () =>
+      ((await finance('cash.accounts', {} as never)) as { account: string; balanceFen: number }[]).find((a) => a.account === 'cash')!.balanceFen;
     // the books now end at what was counted: 0.50 元 below the expected cash
     expect(await cashBalance()).toBe(expected - 50);
 
@@ -239,7 +266,9 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     expect(await cashBalance()).toBe(expected - 50);
     // …and a collection through the core, as /rpc would send it
     const token = await desk.tokenOf('刘洋');
-    const refused = await desk.core.call('receivables.collect', { customerId: kh004, account: 'cash', amountFen: 1000, memo: '日结后回款' } as never, { sessionToken: token });
+    const refused = await desk.core.call('receivables.collect', { customerId: kh004, account: 'cash', amountFen: 1000, memo: '日结后回款' } as never, {
+      sessionToken: token,
+    });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('day_closed');

@@ -28,9 +28,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const RENDERER_DIR = join(ROOT, 'out', 'renderer');
 export const fixture = demo as unknown as OfficeFixture;
 
-export const CHROMIUM: string | undefined = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']).find((p) =>
-  existsSync(p),
-);
+export const CHROMIUM: string | undefined = (
+  process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+).find((p) => existsSync(p));
 export const NO_CHROMIUM = CHROMIUM
   ? ''
   : 'e2e skipped: no Chromium found (/usr/bin/chromium; set CHROMIUM_PATH). Install Debian’s chromium package; playwright never downloads one here.';
@@ -203,7 +203,11 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
       dbPath,
       as,
       tokenOf: async (name) => (await as(name), tokens.get(name)!),
-      userId: (name) => users.find((u) => u.name === name)?.id ?? (() => { throw new Error(`no user ${name}`); })(),
+      userId: (name) =>
+        users.find((u) => u.name === name)?.id ??
+        (() => {
+          throw new Error(`no user ${name}`);
+        })(),
       itemId: (code) => find(items, code, 'item'),
       customerId: (code) => find(customers, code, 'customer'),
       pageErrors,
@@ -272,7 +276,16 @@ export async function scan(page: Page, code: string, gap = SCAN_GAP, stamps: 'id
     // 'ideal': exactly `gap` apart (a scanner's own rhythm); 'sent': the moment each key left (for timing the page)
     const at = stamps === 'ideal' ? t0 + (i * gap) / 1000 : wall();
     sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...k, unmodifiedText: k.text, timestamp: at }));
-    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, code: k.code, windowsVirtualKeyCode: k.windowsVirtualKeyCode, modifiers: k.modifiers, timestamp: at + 0.002 }));
+    sent.push(
+      cdp.send('Input.dispatchKeyEvent', {
+        type: 'keyUp',
+        key: k.key,
+        code: k.code,
+        windowsVirtualKeyCode: k.windowsVirtualKeyCode,
+        modifiers: k.modifiers,
+        timestamp: at + 0.002,
+      }),
+    );
     if (i < keys.length - 1 && gap > 0) await sleep(gap);
   }
   await Promise.all(sent);
@@ -361,7 +374,10 @@ export async function waitForGrid<T>(page: Page, pick: (rows: GridRow[]) => T, w
 }
 
 /** code → qty text of a slip's lines grid */
-export const qtyByCode = (col = 'qty') => (rows: GridRow[]) => Object.fromEntries(rows.map((r) => [r.cells.itemCode, r.cells[col]]));
+export const qtyByCode =
+  (col = 'qty') =>
+  (rows: GridRow[]) =>
+    Object.fromEntries(rows.map((r) => [r.cells.itemCode, r.cells[col]]));
 
 /** The text in the scan panel (the answer to the last scan). */
 export async function scanPanelText(page: Page): Promise<string> {
@@ -383,7 +399,6 @@ export function shownFen(s: string | undefined): number | null {
 }
 
 // ------------------------------------------------------------------ the renderer's own words
-
 
 export type MsgKey = keyof typeof zh;
 

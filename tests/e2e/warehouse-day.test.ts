@@ -156,14 +156,25 @@ describe.skipIf(!!NO_CHROMIUM)('a warehouse day in Chromium', () => {
     const id = Number(/#\/dispatch\/(\d+)$/.exec(page.url())![1]);
     const sales = await desk.as('赵丽');
     dispatch = await sales('slips.get', { slipId: id });
-    expect(dispatch).toMatchObject({ kind: 'dispatch', state: 'draft', customerName: '城东建材城 李记瓷砖', paymentMode: 'cash', missingSignatures: ['manager', 'finance'] });
+    expect(dispatch).toMatchObject({
+      kind: 'dispatch',
+      state: 'draft',
+      customerName: '城东建材城 李记瓷砖',
+      paymentMode: 'cash',
+      missingSignatures: ['manager', 'finance'],
+    });
     await poll(() => scanPanelText(page)).toBe(tr('zh', 'slip.saved', { no: dispatch.no }));
 
     const sign = async (signer: string, pin: string) => {
       await page.keyboard.press('F6');
       const dialog = page.locator('.dialog', { hasText: tr('zh', 'sign.title', { no: dispatch.no }) });
       await dialog.waitFor();
-      await poll(() => dialog.locator('select').nth(1).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(signer);
+      await poll(() =>
+        dialog
+          .locator('select')
+          .nth(1)
+          .evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent),
+      ).toBe(signer);
       await human(page, pin);
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });
@@ -272,7 +283,12 @@ describe.skipIf(!!NO_CHROMIUM)('a warehouse day in Chromium', () => {
     await page.keyboard.press('F6');
     const dialog = page.locator('.dialog', { hasText: tr('zh', 'sign.title', { no: ret.no }) });
     await dialog.waitFor();
-    await poll(() => dialog.locator('select').nth(1).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('张伟');
+    await poll(() =>
+      dialog
+        .locator('select')
+        .nth(1)
+        .evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent),
+    ).toBe('张伟');
     await human(page, '1111');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });

@@ -43,7 +43,9 @@ describe('expense claims', () => {
       '报销单 BX202611290001 当前待审批, 不能付款',
       'Expense claim BX202611290001 is claimed and cannot be paid',
     ]);
-    expect((await refused(o, 'finance', 'expenses.approve', { expenseId: c.id, manager: { user: o.names.finance, pin: o.pins.finance } })).code).toBe('role_not_held');
+    expect((await refused(o, 'finance', 'expenses.approve', { expenseId: c.id, manager: { user: o.names.finance, pin: o.pins.finance } })).code).toBe(
+      'role_not_held',
+    );
     expect((await refused(o, 'sales', 'expenses.approve', { expenseId: c.id, manager: managerPin(o) })).code).toBe('forbidden');
     const a = await must(o, 'finance', 'expenses.approve', { expenseId: c.id, manager: managerPin(o) });
     expect(a).toMatchObject({ state: 'approved', approvedBy: { name: o.names.manager } });
@@ -55,7 +57,13 @@ describe('expense claims', () => {
     await must(o, 'finance', 'cash.topUp', { amountFen: 50_000, memo: '备用金' });
     const p = await must(o, 'finance', 'expenses.pay', { expenseId: c.id });
     expect(p.claim).toMatchObject({ state: 'paid', paidBy: { name: o.names.finance }, paidDate: '2026-11-29', voucherNo: '现付202611290001' });
-    expect(p.voucher).toMatchObject({ voucherNo: '现付202611290001', cause: 'expense', paymentFen: 45_600, balanceFen: 4400, contra: { kind: 'expense', id: c.id, label: c.no } });
+    expect(p.voucher).toMatchObject({
+      voucherNo: '现付202611290001',
+      cause: 'expense',
+      paymentFen: 45_600,
+      balanceFen: 4400,
+      contra: { kind: 'expense', id: c.id, label: c.no },
+    });
     expect(p.voucher.summary).toBe(`报销 差旅 ${c.no} ${o.names.sales}: 差旅 报销`);
     expect((await refused(o, 'finance', 'expenses.pay', { expenseId: c.id })).code).toBe('expense_state');
     expect((await refused(o, 'manager', 'expenses.pay', { expenseId: c.id })).code).toBe('forbidden');
@@ -120,7 +128,15 @@ describe('budgets', () => {
     await claim('keeper', '差旅', 7000);
     const r = await must(o, 'statistician', 'budgets.report', { month: '2026-11' });
     const row = (c: string) => r.rows.find((x) => x.category === c)!;
-    expect(row('差旅')).toEqual({ category: '差旅', budgetFen: 60_000, paidFen: 30_000, approvedFen: 20_000, claimedFen: 7000, remainingFen: 10_000, overBudget: false });
+    expect(row('差旅')).toEqual({
+      category: '差旅',
+      budgetFen: 60_000,
+      paidFen: 30_000,
+      approvedFen: 20_000,
+      claimedFen: 7000,
+      remainingFen: 10_000,
+      overBudget: false,
+    });
     expect(row('招待')).toEqual({ category: '招待', budgetFen: 10_000, paidFen: 12_000, approvedFen: 0, claimedFen: 0, remainingFen: -2000, overBudget: true });
     expect(row('通讯')).toMatchObject({ budgetFen: null, paidFen: 0, remainingFen: null, overBudget: false });
     expect(r.totals).toEqual({ budgetFen: 70_000, paidFen: 42_000, approvedFen: 20_000, claimedFen: 7000 });

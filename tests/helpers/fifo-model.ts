@@ -126,7 +126,7 @@ export class Model {
   onHand(item: number): { qty: number; amountFen: number } {
     let qty = 0;
     let amountFen = 0;
-    for (const l of this.layers) if (l.item === item) (qty += l.remQty), (amountFen += l.remAmt);
+    for (const l of this.layers) if (l.item === item) ((qty += l.remQty), (amountFen += l.remAmt));
     return { qty, amountFen };
   }
   openLayers(item: number): [number, number][] {
@@ -326,7 +326,17 @@ export class Model {
     return (view: { id: number; no: string; businessDate: string; lines: { id: number; sourceLineId: number | null }[] }) => {
       this.takeNo('reversal', view.businessDate, view.no);
       const moved = s.lines.filter((l) => (l.shipped ?? 0) > 0);
-      const rev: MSlip = { id: view.id, no: view.no, kind: 'reversal', state: 'posted', version: 1, lines: [], signed: [], sourceSlipId: s.id, reversedBy: null };
+      const rev: MSlip = {
+        id: view.id,
+        no: view.no,
+        kind: 'reversal',
+        state: 'posted',
+        version: 1,
+        lines: [],
+        signed: [],
+        sourceSlipId: s.id,
+        reversedBy: null,
+      };
       if (view.lines.length !== moved.length) throw new Error(`reversal ${view.no}: ${view.lines.length} lines for ${moved.length} moved`);
       rev.lines = moved.map((l, i) => ({
         item: l.item,
@@ -340,8 +350,8 @@ export class Model {
         cost: 0 - l.cost, // not -l.cost: no -0
       }));
       for (const l of moved) {
-        if (l.layer) (l.layer.remQty -= l.layer.inQty), (l.layer.remAmt -= l.layer.inAmt);
-        for (const t of l.takes) (t.layer.remQty += t.qty), (t.layer.remAmt += t.amt);
+        if (l.layer) ((l.layer.remQty -= l.layer.inQty), (l.layer.remAmt -= l.layer.inAmt));
+        for (const t of l.takes) ((t.layer.remQty += t.qty), (t.layer.remAmt += t.amt));
         for (const p of l.parts) {
           p.layer.remQty -= p.qty;
           p.layer.remAmt -= p.amt;

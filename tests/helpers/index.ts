@@ -83,7 +83,7 @@ export async function demoOffice(opts: Partial<CoreOptions> = {}): Promise<DemoO
   await seedOffice(t.core, fixture);
   const names = {} as Record<Role, string>;
   const pins = {} as Record<Role, string>;
-  for (const u of fixture.users) for (const r of u.roles) (names[r] = u.name), (pins[r] = u.pin);
+  for (const u of fixture.users) for (const r of u.roles) ((names[r] = u.name), (pins[r] = u.pin));
   const login = async (role: Role) => ok(await t.core.call('auth.login', { user: names[role], pin: pins[role] })).sessionToken;
   const tokens: Tokens = {
     manager: await login('manager'),
@@ -103,8 +103,16 @@ export async function demoOffice(opts: Partial<CoreOptions> = {}): Promise<DemoO
     tokens,
     names,
     pins,
-    itemId: (code) => items.find((i) => i.code === code)?.id ?? (() => { throw new Error(`no item ${code}`); })(),
-    customerId: (code) => customers.find((c) => c.code === code)?.id ?? (() => { throw new Error(`no customer ${code}`); })(),
+    itemId: (code) =>
+      items.find((i) => i.code === code)?.id ??
+      (() => {
+        throw new Error(`no item ${code}`);
+      })(),
+    customerId: (code) =>
+      customers.find((c) => c.code === code)?.id ??
+      (() => {
+        throw new Error(`no customer ${code}`);
+      })(),
     supplierId: suppliers[0].id,
   };
 }

@@ -63,7 +63,12 @@ export async function businessDays(opts: { cardDays?: number; perDay?: number } 
       const inb = ok(
         await o.core.call(
           'slips.create',
-          { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: `HQ-2026-${String(100 + d)}`, lines: [{ itemId: cardItemId, qty: 300, unitCostFen: 5200 + d }] },
+          {
+            kind: 'inbound',
+            supplierId: o.supplierId,
+            deliveryNoteNo: `HQ-2026-${String(100 + d)}`,
+            lines: [{ itemId: cardItemId, qty: 300, unitCostFen: 5200 + d }],
+          },
           { sessionToken: o.tokens.keeper },
         ),
       );

@@ -129,7 +129,10 @@ export function decodeQr(pdf: Buffer, page = 1, dpi = 200): string[] {
     execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-png', f, join(dir, 'p')]);
     const png = readdirSync(dir).find((x) => x.endsWith('.png'))!;
     // zbarimg complains on stderr about D-Bus where there is none: not ours to show
-    const out = execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', join(dir, png)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return out.split('\n').filter(Boolean);
   });
 }

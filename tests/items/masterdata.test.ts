@@ -75,14 +75,22 @@ describe('items', () => {
     expect(dup.message_zh).toBe('商品编码「CZ-8801」已存在');
     expect(dup.message_en).toBe('item code "CZ-8801" already exists');
     const taken = err(
-      await o.core.call('items.create', { code: 'T-200', name: '新', unit: '片', barcodes: [{ code: '6900000000035' }, { code: '6923456000117', packQty: 3 }] }, k()),
+      await o.core.call(
+        'items.create',
+        { code: 'T-200', name: '新', unit: '片', barcodes: [{ code: '6900000000035' }, { code: '6923456000117', packQty: 3 }] },
+        k(),
+      ),
     );
     expect(taken.code).toBe('barcode_taken');
     expect(taken.message_zh).toBe('条码 6923456000117 已属于商品 CZ-8801');
     expect(taken.message_en).toBe('Barcode 6923456000117 already belongs to item CZ-8801');
     expect(taken.details).toEqual({ code: '6923456000117', itemCode: 'CZ-8801' });
     const twice = err(
-      await o.core.call('items.create', { code: 'T-201', name: '新', unit: '片', barcodes: [{ code: '6900000000042' }, { code: '6900000000042', packQty: 2 }] }, k()),
+      await o.core.call(
+        'items.create',
+        { code: 'T-201', name: '新', unit: '片', barcodes: [{ code: '6900000000042' }, { code: '6900000000042', packQty: 2 }] },
+        k(),
+      ),
     );
     expect(twice.code).toBe('duplicate');
     expect(twice.message_zh).toBe('条码「6900000000042」已存在');
@@ -148,8 +156,7 @@ describe('items', () => {
 
   it('items.get: not found and bad ids', async () => {
     expect(err(await o.core.call('items.get', { itemId: 424242 }, k())).code).toBe('not_found');
-    for (const itemId of [0, -1, 1.5, '1'])
-      expect(err(await o.core.callUnknown('items.get', { itemId }, k())).code).toBe('invalid_input');
+    for (const itemId of [0, -1, 1.5, '1']) expect(err(await o.core.callUnknown('items.get', { itemId }, k())).code).toBe('invalid_input');
   });
 
   it('list searches by code, name, pinyin initials and exact barcode', async () => {
@@ -202,7 +209,14 @@ describe('items', () => {
     const after = ok(
       await o.core.call(
         'items.update',
-        { itemId: id, name: '仿古砖 哑光灰', spec: '300×300', unit: '块', priceFen: 750, barcodes: [{ code: '6923456000285' }, { code: '6900000000073', packQty: 24 }] },
+        {
+          itemId: id,
+          name: '仿古砖 哑光灰',
+          spec: '300×300',
+          unit: '块',
+          priceFen: 750,
+          barcodes: [{ code: '6923456000285' }, { code: '6900000000073', packQty: 24 }],
+        },
         { sessionToken: o.tokens.statistician },
       ),
     );
@@ -293,7 +307,11 @@ describe('customers', () => {
     const id = o.customerId('KH006');
     const before = ok(await o.core.call('customers.list', { query: 'KH006' }, s())).rows[0];
     const after = ok(
-      await o.core.call('customers.update', { customerId: id, name: '门市散客', phone: '021-5555', creditLimitFen: 100_00 }, { sessionToken: o.tokens.statistician }),
+      await o.core.call(
+        'customers.update',
+        { customerId: id, name: '门市散客', phone: '021-5555', creditLimitFen: 100_00 },
+        { sessionToken: o.tokens.statistician },
+      ),
     );
     expect(after).toEqual({ ...before, name: '门市散客', phone: '021-5555', creditLimitFen: 10000, pinyin: 'mssk' });
     expect(ok(await o.core.call('customers.list', { query: 'mssk' }, s())).rows.map((r) => r.id)).toEqual([id]);
@@ -316,9 +334,7 @@ describe('suppliers', () => {
   afterAll(() => o.close());
 
   it('creates and lists suppliers by code; refuses duplicates, bad input and the wrong roles', async () => {
-    const s = ok(
-      await o.core.call('suppliers.create', { code: 'GYS000', name: '华南总仓', kind: '总部', phone: '020-1' }, { sessionToken: o.tokens.keeper }),
-    );
+    const s = ok(await o.core.call('suppliers.create', { code: 'GYS000', name: '华南总仓', kind: '总部', phone: '020-1' }, { sessionToken: o.tokens.keeper }));
     expect(s).toEqual({ id: expect.any(Number), code: 'GYS000', name: '华南总仓', kind: '总部', contact: '', phone: '020-1', address: '', active: true });
     const list = ok(await o.core.call('suppliers.list', {}, { sessionToken: o.tokens.sales }));
     expect(list.map((x) => x.code)).toEqual(['GYS000', 'GYS001']);

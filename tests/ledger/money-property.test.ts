@@ -73,7 +73,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('reverse' as const), pick: fc.nat(99), returns: fc.boolean() }) },
   {
     weight: 3,
-    arbitrary: fc.record({ t: fc.constant('collect' as const), cust: fc.nat({ max: CUSTOMERS.length - 1 }), account: fc.constantFrom('cash' as const, 'bank' as const), amount }),
+    arbitrary: fc.record({
+      t: fc.constant('collect' as const),
+      cust: fc.nat({ max: CUSTOMERS.length - 1 }),
+      account: fc.constantFrom('cash' as const, 'bank' as const),
+      amount,
+    }),
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('apply' as const), cust: fc.nat({ max: CUSTOMERS.length - 1 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('expense' as const), amount: fc.integer({ min: 1, max: 300_000 }), pay: fc.boolean() }) },
@@ -83,7 +88,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('redVoucher' as const), pick: fc.nat(99) }) },
   {
     weight: 2,
-    arbitrary: fc.record({ t: fc.constant('close' as const), delta: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: -5000, max: 5000 }).map((x) => x * 10)), stay: fc.boolean() }),
+    arbitrary: fc.record({
+      t: fc.constant('close' as const),
+      delta: fc.oneof(
+        fc.constant(0),
+        fc.constant(0),
+        fc.integer({ min: -5000, max: 5000 }).map((x) => x * 10),
+      ),
+      stay: fc.boolean(),
+    }),
   },
   { weight: 2, arbitrary: fc.constant({ t: 'day' as const }) },
 );
@@ -158,7 +171,8 @@ class Run {
       return r.value as T;
     }
     if (r.ok) throw new Error(`${method} ${JSON.stringify(input)} succeeded; the model expected ${expectCodes.join(' or ')}`);
-    if (!expectCodes.includes(r.error.code)) throw new Error(`${method} refused with ${r.error.code} (${r.error.message_en}); the model expected ${expectCodes.join(' or ')}`);
+    if (!expectCodes.includes(r.error.code))
+      throw new Error(`${method} refused with ${r.error.code} (${r.error.message_en}); the model expected ${expectCodes.join(' or ')}`);
     expect(this.ledgerChecksum(), `${method}: a refused call changed the ledger`).toBe(before);
     return null;
   }
@@ -193,14 +207,28 @@ class Run {
         });
         await must(o, 'sales', 'slips.sign', { slipId: slip.id, role: 'manager', user: o.names.manager, pin: o.pins.manager });
         const amount = op.lines.reduce((s, l) => s + l.qty * ITEMS[l.item][1], 0);
-        const d: MDispatch = { slip, cust: op.cust, mode: op.mode, amount, signed: false, mgr: true, state: 'draft', shipped: 0, reversed: false, returnable: 0 };
+        const d: MDispatch = {
+          slip,
+          cust: op.cust,
+          mode: op.mode,
+          amount,
+          signed: false,
+          mgr: true,
+          state: 'draft',
+          shipped: 0,
+          reversed: false,
+          returnable: 0,
+        };
         this.dispatches.push(d);
         await this.signFinance(d, op.override);
         if (op.post && d.signed) await this.post(d, op.pick);
         return;
       }
       case 'post': {
-        const d = this.pick(this.dispatches.filter((x) => x.state === 'draft'), op.pick);
+        const d = this.pick(
+          this.dispatches.filter((x) => x.state === 'draft'),
+          op.pick,
+        );
         if (!d) return;
         if (!d.mgr) {
           await must(o, 'sales', 'slips.sign', { slipId: d.slip.id, role: 'manager', user: o.names.manager, pin: o.pins.manager });
@@ -212,7 +240,10 @@ class Run {
       }
       case 'edit':
       case 'void': {
-        const d = this.pick(this.dispatches.filter((x) => x.state === 'draft'), op.pick);
+        const d = this.pick(
+          this.dispatches.filter((x) => x.state === 'draft'),
+          op.pick,
+        );
         if (!d) return;
         const takes = d.signed && d.mode !== 'credit' ? d.amount : 0;
         const codes = d.signed ? this.refusal(takes, d.mode === 'credit' ? 'bank' : d.mode) : null;
@@ -226,10 +257,18 @@ class Run {
         return;
       }
       case 'return': {
-        const d = this.pick(this.dispatches.filter((x) => x.state === 'posted' && !x.reversed && x.returnable > 0), op.pick);
+        const d = this.pick(
+          this.dispatches.filter((x) => x.state === 'posted' && !x.reversed && x.returnable > 0),
+          op.pick,
+        );
         if (!d) return;
         const line = d.slip.lines[0];
-        const r = await must(o, 'sales', 'slips.create', { kind: 'return', sourceSlipId: d.slip.id, paymentMode: op.mode, lines: [{ itemId: line.itemId, qty: 1, sourceLineId: line.id }] });
+        const r = await must(o, 'sales', 'slips.create', {
+          kind: 'return',
+          sourceSlipId: d.slip.id,
+          paymentMode: op.mode,
+          lines: [{ itemId: line.itemId, qty: 1, sourceLineId: line.id }],
+        });
         await must(o, 'sales', 'slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager });
         const amount = line.priceFen!;
         const posted = await this.write<Slip>('keeper', 'slips.post', { slipId: r.id }, this.refusal(op.mode === 'cash' ? amount : 0));
@@ -244,7 +283,10 @@ class Run {
       }
       case 'reverse': {
         if (op.returns) {
-          const r = this.pick(this.returns.filter((x) => !x.reversed), op.pick);
+          const r = this.pick(
+            this.returns.filter((x) => !x.reversed),
+            op.pick,
+          );
           if (!r) return;
           const ok = await this.write('manager', 'slips.reverse', { slipId: r.id, reason: '冲销退货' }, this.refusal(0));
           if (ok === null) return;
@@ -253,7 +295,10 @@ class Run {
           this.book(r.mode, r.src.cust, r.amount);
           return;
         }
-        const d = this.pick(this.dispatches.filter((x) => x.state === 'posted' && !x.reversed), op.pick);
+        const d = this.pick(
+          this.dispatches.filter((x) => x.state === 'posted' && !x.reversed),
+          op.pick,
+        );
         if (!d) return;
         const hasReturns = this.returns.some((r) => r.src === d && !r.reversed);
         const codes = hasReturns ? ['slip_has_returns', ...(this.locked ? ['day_closed'] : [])] : this.refusal(d.mode === 'cash' ? d.shipped : 0);
@@ -295,7 +340,10 @@ class Run {
         return;
       }
       case 'voidExpense': {
-        const e = this.pick(this.expenses.filter((x) => x.state === 'paid' || x.state === 'approved'), op.pick);
+        const e = this.pick(
+          this.expenses.filter((x) => x.state === 'paid' || x.state === 'approved'),
+          op.pick,
+        );
         if (!e) return;
         const ok = await this.write('finance', 'expenses.void', { expenseId: e.id, reason: '作废' }, e.state === 'paid' ? this.refusal(0) : null);
         if (ok === null) return;
@@ -318,7 +366,10 @@ class Run {
         return;
       }
       case 'redVoucher': {
-        const v = this.pick(this.vouchers.filter((x) => !x.reversed), op.pick);
+        const v = this.pick(
+          this.vouchers.filter((x) => !x.reversed),
+          op.pick,
+        );
         if (!v) return;
         const out = v.kind === 'remittance' ? -v.amount : v.amount; // what the red row takes from the account
         const ok = await this.write('finance', 'cash.reverse', { entryId: v.id, reason: '冲销' }, this.refusal(Math.max(0, out), v.account));
@@ -336,14 +387,20 @@ class Run {
         // days are closed in order: first any earlier day with postings that was left open
         for (const day of (await must(o, 'finance', 'dayClose.status', {})).openDays) {
           const past = await must(o, 'finance', 'dayClose.preview', { date: day });
-          expect(past.checks.filter((c) => !c.pass).map((c) => [c.code, c.slips]), `every check passes on ${day}`).toEqual([]);
+          expect(
+            past.checks.filter((c) => !c.pass).map((c) => [c.code, c.slips]),
+            `every check passes on ${day}`,
+          ).toEqual([]);
           const counted = Math.ceil(past.cash.expectedFen / 10) * 10; // a few fen over, never short
           await this.write('finance', 'dayClose.close', { ...this.closeInput(0), date: day, counts: { '10': counted / 10 } }, null);
           this.acct.cash += counted - past.cash.expectedFen;
           this.closedHashes.set(day, dayRowsHash(o.core.db, day));
         }
         const p = await must(o, 'finance', 'dayClose.preview', {});
-        expect(p.checks.filter((c) => !c.pass).map((c) => [c.code, c.slips]), 'every reconciliation check passes').toEqual([]);
+        expect(
+          p.checks.filter((c) => !c.pass).map((c) => [c.code, c.slips]),
+          'every reconciliation check passes',
+        ).toEqual([]);
         expect(p.cash.expectedFen).toBe(this.acct.cash);
         // notes and coins go down to 1 角: a balance in odd fen is counted a few fen short
         const counted = Math.floor(Math.max(0, this.acct.cash + op.delta) / 10) * 10;
@@ -386,13 +443,18 @@ class Run {
     const codes: string[] = [];
     if (d.mode === 'credit' && !override && this.owed[d.cust] + d.amount > this.limits[d.cust]) codes.push('credit_limit_exceeded');
     if (this.locked) codes.push('day_closed');
-    const r = await this.write('sales', 'slips.sign', {
-      slipId: d.slip.id,
-      role: 'finance',
-      user: o.names.finance,
-      pin: o.pins.finance,
-      ...(override ? { creditOverride: { user: o.names.manager, pin: o.pins.manager } } : {}),
-    }, codes.length ? codes : null);
+    const r = await this.write(
+      'sales',
+      'slips.sign',
+      {
+        slipId: d.slip.id,
+        role: 'finance',
+        user: o.names.finance,
+        pin: o.pins.finance,
+        ...(override ? { creditOverride: { user: o.names.manager, pin: o.pins.manager } } : {}),
+      },
+      codes.length ? codes : null,
+    );
     if (r === null) return;
     d.signed = true;
     this.book(d.mode, d.cust, d.amount);
@@ -446,31 +508,41 @@ class Run {
 }
 
 describe('the finance books under random desk operations (property)', () => {
-  it('keep cash ≥ 0, cash = Σ receipts − Σ payments, receivable = sales − collections − credit notes, and locked days unchanged', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), async (ops) => {
-        const o = await financeOffice();
-        await must(o, 'keeper', 'slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-PROP', lines: [] }); // a draft that stays
-        const run = new Run(o);
-        const customers = (await must(o, 'finance', 'customers.list', { limit: 100 })).rows;
-        for (const code of CUSTOMERS) {
-          const c = customers.find((x) => x.code === code)!;
-          run.custIds.push(c.id);
-          run.limits.push(c.creditLimitFen);
-        }
-        try {
-          for (const op of ops) {
-            await run.run(op);
-            await run.check();
+  it(
+    'keep cash ≥ 0, cash = Σ receipts − Σ payments, receivable = sales − collections − credit notes, and locked days unchanged',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 30 }), async (ops) => {
+          const o = await financeOffice();
+          await must(o, 'keeper', 'slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-PROP', lines: [] }); // a draft that stays
+          const run = new Run(o);
+          const customers = (await must(o, 'finance', 'customers.list', { limit: 100 })).rows;
+          for (const code of CUSTOMERS) {
+            const c = customers.find((x) => x.code === code)!;
+            run.custIds.push(c.id);
+            run.limits.push(c.creditLimitFen);
           }
-        } catch (e) {
-          throw new Error(`${(e as Error).message}\n--- trace ---\n${run.trace.join('\n')}`);
-        } finally {
-          o.close();
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-    if (process.env.FC_STATS) console.log([...tally].sort().map(([k, n]) => `${String(n).padStart(6)}  ${k}`).join('\n'));
-  }, 60_000 + RUNS * 3000);
+          try {
+            for (const op of ops) {
+              await run.run(op);
+              await run.check();
+            }
+          } catch (e) {
+            throw new Error(`${(e as Error).message}\n--- trace ---\n${run.trace.join('\n')}`);
+          } finally {
+            o.close();
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      if (process.env.FC_STATS)
+        console.log(
+          [...tally]
+            .sort()
+            .map(([k, n]) => `${String(n).padStart(6)}  ${k}`)
+            .join('\n'),
+        );
+    },
+    60_000 + RUNS * 3000,
+  );
 });

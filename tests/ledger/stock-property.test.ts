@@ -81,7 +81,11 @@ const lineGen = fc.record({ item: fc.nat({ max: ITEM_CODES.length - 1 }), qty: f
 const lines = fc.array(lineGen, { minLength: 1, maxLength: 3 });
 /** dispatch lines lean small, so that most post and some ask for more than is on hand */
 const dispatchLines = fc.array(
-  fc.record({ item: fc.nat({ max: ITEM_CODES.length - 1 }), qty: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 20 })), cost: fc.constant(0) }),
+  fc.record({
+    item: fc.nat({ max: ITEM_CODES.length - 1 }),
+    qty: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 20 })),
+    cost: fc.constant(0),
+  }),
   { minLength: 1, maxLength: 2 },
 );
 const retGen = fc.record({ line: fc.nat({ max: 5 }), q: fc.integer({ min: 1, max: 24 }) });
@@ -165,13 +169,12 @@ class Desk {
     this.items = ITEM_CODES.map((c) => o.itemId(c));
     this.customers = CUSTOMER_CODES.map((c) => o.customerId(c));
     this.audit = this.count('SELECT COUNT(*) FROM audit_log');
-    this.tables = o.core.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all() as string[];
+    this.tables = o.core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     const db = o.core.db;
     this.q = {
-      layers: db.prepare('SELECT COALESCE(SUM(remaining_qty), 0) AS qty, COALESCE(SUM(remaining_amount_fen), 0) AS amountFen FROM stock_layers WHERE item_id = ?'),
+      layers: db.prepare(
+        'SELECT COALESCE(SUM(remaining_qty), 0) AS qty, COALESCE(SUM(remaining_amount_fen), 0) AS amountFen FROM stock_layers WHERE item_id = ?',
+      ),
       moves: db.prepare(
         `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN qty ELSE -qty END), 0) AS qty,
            COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END), 0) AS amountFen
@@ -182,7 +185,10 @@ class Desk {
   }
 
   private count(q: string, ...args: unknown[]): number {
-    return this.o.core.db.prepare(q).pluck().get(...args) as number;
+    return this.o.core.db
+      .prepare(q)
+      .pluck()
+      .get(...args) as number;
   }
 
   /** Every row of every table, hashed: what "nothing changed" means. */
@@ -390,9 +396,7 @@ class Desk {
         const s = this.pickTarget(op.target, this.drafts());
         if (!s) return void this.trace.push('  (no draft)');
         this.trace.push(`  void ${this.name(s)}`);
-        await this.write('slips.void', { slipId: s.id, reason: '作废 (property test)' }, this.whoFor(s.kind), () =>
-          this.m.void(s.id),
-        );
+        await this.write('slips.void', { slipId: s.id, reason: '作废 (property test)' }, this.whoFor(s.kind), () => this.m.void(s.id));
         return;
       }
       case 'retry':
@@ -417,7 +421,8 @@ class Desk {
       const other: MethodName = last.method === 'slips.void' ? 'slips.reverse' : 'slips.void';
       const r = await this.o.core.call(other, { slipId: 1, reason: 'reuse' }, { sessionToken: this.o.tokens.keeper, requestId: last.requestId });
       this.trace.push(`  ${other} with ${last.requestId} of ${last.method}`);
-      if (r.ok || r.error.code !== 'request_reused') throw new Error(`a request id reused for ${other} was not refused as request_reused: ${JSON.stringify(r).slice(0, 200)}`);
+      if (r.ok || r.error.code !== 'request_reused')
+        throw new Error(`a request id reused for ${other} was not refused as request_reused: ${JSON.stringify(r).slice(0, 200)}`);
     } else {
       const r = await this.o.core.call(last.method, last.input as never, { sessionToken: this.o.tokens[last.who], requestId: last.requestId });
       this.trace.push(`  retry ${last.method} ${last.requestId}`);
@@ -565,7 +570,14 @@ const KNOWN: Op[][] = [
   // A short-picked return (2 asked, 1 picked) counted what it asked for against the dispatch line,
   // so one unit that was still out with the customer could no longer come back.
   [
-    { t: 'inbound', lines: [{ item: 2, qty: 4, cost: 333 }, { item: 0, qty: 1, cost: 333 }], post: true },
+    {
+      t: 'inbound',
+      lines: [
+        { item: 2, qty: 4, cost: 333 },
+        { item: 0, qty: 1, cost: 333 },
+      ],
+      post: true,
+    },
     { t: 'dispatch', lines: [{ item: 2, qty: 14, cost: 0 }], customer: 0, post: true, pick: [29, 0, 0] },
     { t: 'return', src: { pick: 0, any: false }, lines: [{ line: 0, q: 6 }], post: true, pick: [50, 0, 0], by: 'sales' },
     { t: 'return', src: { pick: 0, any: false }, lines: [{ line: 0, q: 20 }], post: true, pick: null, by: 'keeper' },
@@ -585,7 +597,12 @@ describe('the books under random desk operations (property)', () => {
     );
     if (process.env.FC_STATS) {
       console.log(`${stats.ops} operations, ${stats.writes} writes in ${Date.now() - started} ms`);
-      console.log([...OUTCOMES].sort().map(([k, n]) => `${String(n).padStart(6)} ${k}`).join('\n'));
+      console.log(
+        [...OUTCOMES]
+          .sort()
+          .map(([k, n]) => `${String(n).padStart(6)} ${k}`)
+          .join('\n'),
+      );
     }
   }, 240_000);
 });
@@ -632,7 +649,7 @@ describe('the FIFO layers on their own, holding any amount (property)', () => {
       const lineId = s.lines[0].id;
       const pc: PostingCtx = { slipId: s.id, businessDate: '2026-11-29', postedAt: '2026-11-29T01:00:00.000Z' };
       const movesSince = (id: number) => db.prepare('SELECT * FROM stock_moves WHERE id > ? ORDER BY id').all(id) as MoveRow[];
-      const lastMove = () => (db.prepare('SELECT COALESCE(MAX(id), 0) FROM stock_moves').pluck().get() as number);
+      const lastMove = () => db.prepare('SELECT COALESCE(MAX(id), 0) FROM stock_moves').pluck().get() as number;
       const openLayers = db.prepare('SELECT remaining_qty, remaining_amount_fen FROM stock_layers WHERE item_id = ? AND remaining_qty > 0 ORDER BY id').raw();
       const sums = db.prepare(
         `SELECT
@@ -702,7 +719,7 @@ describe('the FIFO layers on their own, holding any amount (property)', () => {
                 db.transaction(() => {
                   for (const m of [...x.moves].reverse()) reverseMove(db, pc, m, lineId);
                 })();
-                for (const t of x.takes) (t.layer.remQty += t.qty), (t.layer.remAmt += t.amt);
+                for (const t of x.takes) ((t.layer.remQty += t.qty), (t.layer.remAmt += t.amt));
                 x.undone = true;
                 const idx = items.indexOf(x.moves[0].item_id);
                 value[idx].out -= x.takes.reduce((a, t) => a + t.amt, 0);

@@ -45,7 +45,9 @@ describe('fonts by glyph coverage', () => {
   it('the PDF gives back the exact characters (glyph + ToUnicode); a font without the glyph would not', async () => {
     const content = [{ text: runs('𠮷野日式民宿(工程) · 镕达装饰 · 喆堃家居馆') }, { text: '𠮷', font: 'NotoSC' }];
     const pdf = await renderPdf({ pageSize: 'A6', content });
-    const lines = pdfText(pdf.bytes).split('\n').map((l) => l.trim());
+    const lines = pdfText(pdf.bytes)
+      .split('\n')
+      .map((l) => l.trim());
     expect(lines[0]).toBe('𠮷野日式民宿(工程) · 镕达装饰 · 喆堃家居馆');
     // forced into Noto Sans SC, 𠮷 is its .notdef box and does not come back as 𠮷
     expect(lines[1]).not.toBe('𠮷');

@@ -27,7 +27,13 @@ describe('receivables.collect', () => {
   it('applies a collection to the oldest open slips first, partly paying the last one reached', async () => {
     const [a, b, c] = await threeSales();
     const r = await must(o, 'finance', 'receivables.collect', { customerId: kh2, account: 'bank', amountFen: 100_000, memo: '转账' });
-    expect(r.voucher).toMatchObject({ voucherNo: '银收202611200001', account: 'bank', cause: 'collection', receiptFen: 100_000, contra: { kind: 'customer', id: kh2 } });
+    expect(r.voucher).toMatchObject({
+      voucherNo: '银收202611200001',
+      account: 'bank',
+      cause: 'collection',
+      receiptFen: 100_000,
+      contra: { kind: 'customer', id: kh2 },
+    });
     expect(r.voucher.summary).toBe('收回货款 华美装饰工程有限公司');
     expect(r.entry).toMatchObject({ kind: 'collection', creditFen: 100_000, balanceFen: 266_000 - 100_000, docNo: r.voucher.voucherNo });
     expect(r.allocations).toEqual([
@@ -76,14 +82,33 @@ describe('receivables.collect', () => {
     const other = await postedDispatch(o, 'KH001', 'credit', [['WY-4001', 1]]);
     const cash = await postedDispatch(o, 'KH002', 'cash', [['WY-4001', 1]]);
     const before = o.core.db.prepare('SELECT COUNT(*) FROM money_journal').pluck().get();
-    const e1 = await refused(o, 'finance', 'receivables.collect', { customerId: kh2, account: 'cash', amountFen: 100_000, allocations: [{ slipId: a.id, amountFen: 80_000 }] });
+    const e1 = await refused(o, 'finance', 'receivables.collect', {
+      customerId: kh2,
+      account: 'cash',
+      amountFen: 100_000,
+      allocations: [{ slipId: a.id, amountFen: 80_000 }],
+    });
     expect(e1.code).toBe('allocation_exceeds_open');
     expect(e1.message_zh).toBe(`单据 ${a.no} 未收金额 780.00 元, 不能核销 800.00 元`);
     expect(e1.message_en).toBe(`Slip ${a.no} has 780.00 open; 800.00 cannot be applied to it`);
-    const e2 = await refused(o, 'finance', 'receivables.collect', { customerId: kh2, account: 'cash', amountFen: 1000, allocations: [{ slipId: a.id, amountFen: 2000 }] });
-    expect([e2.code, e2.message_zh, e2.message_en]).toEqual(['allocation_exceeds_amount', '核销合计 20.00 元超过可用金额 10.00 元', 'Allocations of 20.00 exceed the 10.00 available']);
+    const e2 = await refused(o, 'finance', 'receivables.collect', {
+      customerId: kh2,
+      account: 'cash',
+      amountFen: 1000,
+      allocations: [{ slipId: a.id, amountFen: 2000 }],
+    });
+    expect([e2.code, e2.message_zh, e2.message_en]).toEqual([
+      'allocation_exceeds_amount',
+      '核销合计 20.00 元超过可用金额 10.00 元',
+      'Allocations of 20.00 exceed the 10.00 available',
+    ]);
     for (const slip of [other, cash]) {
-      const e3 = await refused(o, 'finance', 'receivables.collect', { customerId: kh2, account: 'cash', amountFen: 1000, allocations: [{ slipId: slip.id, amountFen: 100 }] });
+      const e3 = await refused(o, 'finance', 'receivables.collect', {
+        customerId: kh2,
+        account: 'cash',
+        amountFen: 1000,
+        allocations: [{ slipId: slip.id, amountFen: 100 }],
+      });
       expect(e3.code).toBe('not_open_receivable');
       expect(e3.message_zh).toBe(`单据 ${slip.no} 不是客户「华美装饰工程有限公司」的未收赊销单`);
     }

@@ -167,11 +167,7 @@ describe('wedge scanner state machine', () => {
 
   it('a modifier chord or a function key breaks a burst and is never swallowed', () => {
     const m = new WedgeMachine();
-    const keys: WedgeKey[] = [
-      ...scanner('1234', 0, 3).keys.slice(0, 4),
-      { code: 'F9', key: 'F9', time: 14 },
-      { code: 'Enter', key: 'Enter', time: 16 },
-    ];
+    const keys: WedgeKey[] = [...scanner('1234', 0, 3).keys.slice(0, 4), { code: 'F9', key: 'F9', time: 14 }, { code: 'Enter', key: 'Enter', time: 16 }];
     const r = run(m, keys);
     expect(r.scans).toEqual([]);
     expect(r.swallowed[4]).toBe(false);
@@ -278,7 +274,7 @@ describe('wedge scanner state machine', () => {
   it('property: any interleaving of scans and slow typing yields each scan once and loses no typed key', () => {
     // deterministic pseudo-random generator
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 500; round++) {
       const m = new WedgeMachine();
       const keys: WedgeKey[] = [];
@@ -319,8 +315,7 @@ describe('wedge scanner state machine', () => {
 });
 
 describe('the printed slip QR (BD1|…) through the wedge', () => {
-  const payload =
-    'BD1|FH260100001|' + 'ab12'.repeat(16) + '|' + 'Zk-9_xQ'.repeat(12) + 'AbC/+=';
+  const payload = 'BD1|FH260100001|' + 'ab12'.repeat(16) + '|' + 'Zk-9_xQ'.repeat(12) + 'AbC/+=';
 
   it('maps the US-layout keys a scanner sends for | / + = _', () => {
     expect(charOf({ code: 'Backslash', key: '|', time: 0, shift: true })).toBe('|');

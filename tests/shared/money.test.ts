@@ -84,8 +84,7 @@ describe('parseYuanToFen', () => {
   });
 
   it('reads back what formatFen writes', () => {
-    for (const fen of [0, 1, 99, 100, 123456, -123456, 100000000, 987654321012, MAX_FEN, -MAX_FEN])
-      expect(parseYuanToFen(formatFen(fen))).toBe(fen);
+    for (const fen of [0, 1, 99, 100, 123456, -123456, 100000000, 987654321012, MAX_FEN, -MAX_FEN]) expect(parseYuanToFen(formatFen(fen))).toBe(fen);
   });
 });
 

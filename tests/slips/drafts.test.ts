@@ -48,7 +48,9 @@ describe('slip numbering', () => {
     const voided = ok(await o.core.call('slips.void', { slipId: second.id, reason: '客户取消' }, { sessionToken: o.tokens.sales }));
     expect(voided).toMatchObject({ no: 'FH202611290002', state: 'void', reason: '客户取消', voidedAt: '2026-11-29T01:00:00.000Z' });
     // a refused create takes no number
-    expect(err(await o.core.call('slips.create', { kind: 'dispatch', lines: [{ itemId: 99999, qty: 1 }] }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.create', { kind: 'dispatch', lines: [{ itemId: 99999, qty: 1 }] }, { sessionToken: o.tokens.sales })).code).toBe(
+      'not_found',
+    );
     expect(err(await o.core.call('slips.create', { kind: 'dispatch', customerId: 99999 }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
     expect((await dispatchDraft(o)).no).toBe('FH202611290004');
     // each kind has its own series
@@ -135,7 +137,9 @@ describe('drafts: create, update, void', () => {
       missingSignatures: ['manager', 'finance'],
     });
     expect(d.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.lines.map((l) => [l.lineNo, l.itemCode, l.itemName, l.unit, l.qty, l.priceFen, l.unitCostFen, l.amountFen, l.shippedQty, l.costFen, l.returnableQty])).toEqual([
+    expect(
+      d.lines.map((l) => [l.lineNo, l.itemCode, l.itemName, l.unit, l.qty, l.priceFen, l.unitCostFen, l.amountFen, l.shippedQty, l.costFen, l.returnableQty]),
+    ).toEqual([
       [1, 'CZ-8801', '抛光砖 雅典米白', '片', 2, 7800, null, 15600, null, null, null],
       [2, 'CZ-8802', '抛光砖 卡拉拉白', '片', 3, 8500, null, 25500, null, null, null],
     ]);
@@ -147,11 +151,27 @@ describe('drafts: create, update, void', () => {
     const inb = ok(
       await o.core.call(
         'slips.create',
-        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-2026-1', lines: [{ itemId: o.itemId('WY-1001'), qty: 3, unitCostFen: 86500 }, { itemId: o.itemId('WY-1002'), qty: 1 }] },
+        {
+          kind: 'inbound',
+          supplierId: o.supplierId,
+          deliveryNoteNo: 'HQ-2026-1',
+          lines: [
+            { itemId: o.itemId('WY-1001'), qty: 3, unitCostFen: 86500 },
+            { itemId: o.itemId('WY-1002'), qty: 1 },
+          ],
+        },
         { sessionToken: o.tokens.statistician },
       ),
     );
-    expect(inb).toMatchObject({ kind: 'inbound', supplierName: '营销中心总部仓', deliveryNoteNo: 'HQ-2026-1', requiredSignatures: [], missingSignatures: [], totalQty: 4, totalAmountFen: 259500 });
+    expect(inb).toMatchObject({
+      kind: 'inbound',
+      supplierName: '营销中心总部仓',
+      deliveryNoteNo: 'HQ-2026-1',
+      requiredSignatures: [],
+      missingSignatures: [],
+      totalQty: 4,
+      totalAmountFen: 259500,
+    });
     expect(inb.lines.map((l) => [l.unitCostFen, l.priceFen, l.amountFen])).toEqual([
       [86500, null, 259500],
       [null, null, 0],
@@ -170,7 +190,11 @@ describe('drafts: create, update, void', () => {
       [{ kind: 'return', supplierId: o.supplierId }, '退货单没有「供应商」', 'no field supplierId'],
       [{ kind: 'inbound', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, priceFen: 100 }] }, '进仓单填写单位成本, 不填售价', 'takes a unit cost, not a price'],
       [{ kind: 'dispatch', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, unitCostFen: 100 }] }, '成本由先进先出自动计算', 'cost comes from FIFO'],
-      [{ kind: 'dispatch', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, sourceLineId: 1 }] }, '只有退货单的行可以指向原发货行', 'only return lines point at a dispatch line'],
+      [
+        { kind: 'dispatch', lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, sourceLineId: 1 }] },
+        '只有退货单的行可以指向原发货行',
+        'only return lines point at a dispatch line',
+      ],
     ];
     const token = o.tokens.statistician; // may open every kind
     for (const [input, zh, en] of cases) {
@@ -246,11 +270,15 @@ describe('drafts: create, update, void', () => {
     const e1 = err(await o.core.call('slips.update', { slipId: inb.id, customerId: o.customerId('KH001') }, { sessionToken: o.tokens.keeper }));
     expect([e1.code, e1.message_zh]).toEqual(['invalid_input', '输入有误: 进仓单没有「客户」']);
     expect(err(await o.core.call('slips.update', { slipId: d.id, deliveryNoteNo: 'X' }, { sessionToken: o.tokens.sales })).code).toBe('invalid_input');
-    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, unitCostFen: 5 }] }, { sessionToken: o.tokens.sales })).code).toBe(
-      'invalid_input',
-    );
+    expect(
+      err(
+        await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: o.itemId('CZ-8801'), qty: 1, unitCostFen: 5 }] }, { sessionToken: o.tokens.sales }),
+      ).code,
+    ).toBe('invalid_input');
     expect(err(await o.core.call('slips.update', { slipId: d.id, customerId: 9999 }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
-    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: 9999, qty: 1 }] }, { sessionToken: o.tokens.sales })).code).toBe('not_found');
+    expect(err(await o.core.call('slips.update', { slipId: d.id, lines: [{ itemId: 9999, qty: 1 }] }, { sessionToken: o.tokens.sales })).code).toBe(
+      'not_found',
+    );
     const nf = err(await o.core.call('slips.update', { slipId: 9999, memo: 'x' }, { sessionToken: o.tokens.sales }));
     expect([nf.code, nf.message_zh, nf.message_en]).toEqual(['not_found', '找不到单据: 9999', 'No such slip: 9999']);
     // the keeper may not edit a dispatch, the salesperson may not edit an inbound slip
@@ -298,7 +326,15 @@ describe('signatures', () => {
     const s1 = ok(await sign(d.id, 'manager', '张伟', '1111'));
     const manager = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.manager }));
     expect(s1.signatures).toEqual([
-      { role: 'manager', userId: manager.id, userName: '张伟', signedAt: '2026-11-29T01:01:00.000Z', contentHash: d.contentHash, signature: expect.any(String), valid: true },
+      {
+        role: 'manager',
+        userId: manager.id,
+        userName: '张伟',
+        signedAt: '2026-11-29T01:01:00.000Z',
+        contentHash: d.contentHash,
+        signature: expect.any(String),
+        valid: true,
+      },
     ]);
     expect(s1.missingSignatures).toEqual(['finance']);
     expect(s1.state).toBe('draft');
@@ -357,7 +393,9 @@ describe('signatures', () => {
     const ret = ok(await o.core.call('slips.create', { kind: 'return' }, { sessionToken: o.tokens.sales }));
     expect(err(await sign(ret.id, 'finance', '刘洋', '2222')).code).toBe('role_cannot_sign');
     expect(err(await sign(9999, 'manager', '张伟', '1111')).code).toBe('not_found');
-    expect(err(await o.core.callUnknown('slips.sign', { slipId: d.id, role: 'boss', user: '张伟', pin: '1111' }, { sessionToken: o.tokens.sales })).code).toBe('invalid_input');
+    expect(err(await o.core.callUnknown('slips.sign', { slipId: d.id, role: 'boss', user: '张伟', pin: '1111' }, { sessionToken: o.tokens.sales })).code).toBe(
+      'invalid_input',
+    );
     expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: '刘洋', pin: '2222' })).code).toBe('not_logged_in');
   });
 
@@ -423,7 +461,9 @@ describe('slips.get and slips.list', () => {
   it('list filters by kind, state, dates, customer and query (number, delivery note, customer name, pinyin), newest first', async () => {
     const a = await dispatchDraft(o);
     const b = await dispatchDraft(o, { customerId: o.customerId('KH002') });
-    const inb = ok(await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-LIST-9' }, { sessionToken: o.tokens.keeper }));
+    const inb = ok(
+      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-LIST-9' }, { sessionToken: o.tokens.keeper }),
+    );
     ok(await o.core.call('slips.void', { slipId: a.id, reason: '重开' }, { sessionToken: o.tokens.sales }));
     const nos = async (f: Input<'slips.list'>) => ok(await o.core.call('slips.list', f, { sessionToken: o.tokens.keeper })).rows.map((r) => r.no);
     const all = ok(await o.core.call('slips.list', {}, { sessionToken: o.tokens.keeper }));

@@ -67,7 +67,15 @@ describe('finance signs a dispatch: the payment is recorded', () => {
     expect(await owed(o, 'KH005')).toBe(1_299_000);
     const led = await must(o, 'finance', 'receivables.ledger', { customerId: o.customerId('KH005') });
     expect(led.rows).toHaveLength(1);
-    expect(led.rows[0]).toMatchObject({ kind: 'sale', docNo: d.no, debitFen: 1_299_000, creditFen: null, balanceFen: 1_299_000, slipId: d.id, overrideBy: null });
+    expect(led.rows[0]).toMatchObject({
+      kind: 'sale',
+      docNo: d.no,
+      debitFen: 1_299_000,
+      creditFen: null,
+      balanceFen: 1_299_000,
+      slipId: d.id,
+      overrideBy: null,
+    });
     expect(await cashRows()).toEqual([]);
     expectClean(o);
   });
@@ -197,8 +205,18 @@ describe('the signature goes, the money goes (红字)', () => {
 
 describe('short picks and returns', () => {
   it('a confirmed short pick pays back the unshipped part of a cash sale (现付)', async () => {
-    const d = await signedDispatch(o, 'KH001', 'cash', [['CZ-8801', 4], ['CZ-8802', 2]]); // 312 + 176 = 488.00
-    await must(o, 'keeper', 'slips.post', { slipId: d.id, picked: [{ lineId: d.lines[0].id, qty: 4 }, { lineId: d.lines[1].id, qty: 1 }], confirmShort: true });
+    const d = await signedDispatch(o, 'KH001', 'cash', [
+      ['CZ-8801', 4],
+      ['CZ-8802', 2],
+    ]); // 312 + 176 = 488.00
+    await must(o, 'keeper', 'slips.post', {
+      slipId: d.id,
+      picked: [
+        { lineId: d.lines[0].id, qty: 4 },
+        { lineId: d.lines[1].id, qty: 1 },
+      ],
+      confirmShort: true,
+    });
     const rows = await cashRows();
     expect(rows.map((r) => [r.voucherNo, r.cause, r.receiptFen, r.paymentFen, r.balanceFen])).toEqual([
       ['现收202611290001', 'sale', 48_800, null, 48_800],
@@ -212,8 +230,18 @@ describe('short picks and returns', () => {
   });
 
   it('a confirmed short pick of a credit sale credits the unshipped part against the slip', async () => {
-    const d = await signedDispatch(o, 'KH002', 'credit', [['CZ-8801', 4], ['CZ-8802', 2]]);
-    await must(o, 'keeper', 'slips.post', { slipId: d.id, picked: [{ lineId: d.lines[0].id, qty: 4 }, { lineId: d.lines[1].id, qty: 1 }], confirmShort: true });
+    const d = await signedDispatch(o, 'KH002', 'credit', [
+      ['CZ-8801', 4],
+      ['CZ-8802', 2],
+    ]);
+    await must(o, 'keeper', 'slips.post', {
+      slipId: d.id,
+      picked: [
+        { lineId: d.lines[0].id, qty: 4 },
+        { lineId: d.lines[1].id, qty: 1 },
+      ],
+      confirmShort: true,
+    });
     const open = await must(o, 'finance', 'receivables.open', { customerId: o.customerId('KH002') });
     expect(open).toMatchObject({ openFen: 40_000, prepaymentFen: 0, balanceFen: 40_000 });
     expect(open.openSlips).toMatchObject([{ slipId: d.id, amountFen: 48_800, settledFen: 8800, openFen: 40_000 }]);

@@ -12,7 +12,12 @@ async function receive(o: DemoOffice, lines: L[], note = 'HQ-IN'): Promise<Slip>
   const s = ok(
     await o.core.call(
       'slips.create',
-      { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: lines.map(([c, qty, unitCostFen]) => ({ itemId: o.itemId(c), qty, unitCostFen })) },
+      {
+        kind: 'inbound',
+        supplierId: o.supplierId,
+        deliveryNoteNo: note,
+        lines: lines.map(([c, qty, unitCostFen]) => ({ itemId: o.itemId(c), qty, unitCostFen })),
+      },
       { sessionToken: o.tokens.keeper },
     ),
   );
@@ -65,8 +70,7 @@ interface LayerRow {
   remaining_qty: number;
   remaining_amount_fen: number;
 }
-const layers = (o: DemoOffice, code: string) =>
-  o.core.db.prepare('SELECT * FROM stock_layers WHERE item_id = ? ORDER BY id').all(o.itemId(code)) as LayerRow[];
+const layers = (o: DemoOffice, code: string) => o.core.db.prepare('SELECT * FROM stock_layers WHERE item_id = ? ORDER BY id').all(o.itemId(code)) as LayerRow[];
 const moves = (o: DemoOffice, slipId: number) =>
   o.core.db.prepare('SELECT id, item_id, direction, qty, amount_fen, layer_id, source_move_id FROM stock_moves WHERE slip_id = ? ORDER BY id').all(slipId) as {
     id: number;
@@ -140,8 +144,25 @@ describe('posting: signatures and what each kind requires', () => {
     const item = o.itemId('WY-2002');
     const s = ok(await o.core.call('slips.create', { kind: 'inbound', lines: [] }, { sessionToken: o.tokens.keeper }));
     const empty = err(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
-    expect([empty.code, empty.message_zh, empty.message_en]).toEqual(['slip_empty', `单据 ${s.no} 没有明细行, 不能过账`, `Slip ${s.no} has no lines and cannot be posted`]);
-    ok(await o.core.call('slips.update', { slipId: s.id, deliveryNoteNo: 'HQ-88', lines: [{ itemId: item, qty: 2, unitCostFen: 126000 }, { itemId: item, qty: 1 }] }, { sessionToken: o.tokens.keeper }));
+    expect([empty.code, empty.message_zh, empty.message_en]).toEqual([
+      'slip_empty',
+      `单据 ${s.no} 没有明细行, 不能过账`,
+      `Slip ${s.no} has no lines and cannot be posted`,
+    ]);
+    ok(
+      await o.core.call(
+        'slips.update',
+        {
+          slipId: s.id,
+          deliveryNoteNo: 'HQ-88',
+          lines: [
+            { itemId: item, qty: 2, unitCostFen: 126000 },
+            { itemId: item, qty: 1 },
+          ],
+        },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     const noSupplier = err(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect([noSupplier.code, noSupplier.message_zh, noSupplier.message_en]).toEqual(['slip_field_required', '请填写供应商', 'supplier is required']);
     ok(await o.core.call('slips.update', { slipId: s.id, supplierId: o.supplierId, deliveryNoteNo: null }, { sessionToken: o.tokens.keeper }));
@@ -152,7 +173,19 @@ describe('posting: signatures and what each kind requires', () => {
     expect([noCost.message_zh, noCost.message_en]).toEqual(['请填写第 2 行的单位成本', 'unit cost of line 2 is required']);
     expect(count(o, `stock_moves WHERE item_id = ${item}`)).toBe(0);
     // a free sample (unit cost 0) is a cost all the same
-    ok(await o.core.call('slips.update', { slipId: s.id, lines: [{ itemId: item, qty: 2, unitCostFen: 126000 }, { itemId: item, qty: 1, unitCostFen: 0 }] }, { sessionToken: o.tokens.keeper }));
+    ok(
+      await o.core.call(
+        'slips.update',
+        {
+          slipId: s.id,
+          lines: [
+            { itemId: item, qty: 2, unitCostFen: 126000 },
+            { itemId: item, qty: 1, unitCostFen: 0 },
+          ],
+        },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     const posted = ok(await o.core.call('slips.post', { slipId: s.id }, { sessionToken: o.tokens.keeper }));
     expect(posted.lines.map((l) => [l.qty, l.shippedQty, l.amountFen, l.costFen, l.returnableQty])).toEqual([
       [2, 2, 252000, 252000, null],
@@ -168,7 +201,13 @@ describe('posting: signatures and what each kind requires', () => {
   it('a return needs its dispatch and a refund mode, and the manager’s signature', async () => {
     const d = await dispatch(o, [['CZ-8801', 3]]);
     const r = ok(await o.core.call('slips.create', { kind: 'return', lines: [] }, { sessionToken: o.tokens.keeper }));
-    ok(await o.core.call('slips.update', { slipId: r.id, sourceSlipId: d.id, lines: [{ itemId: d.lines[0].itemId, qty: 1, sourceLineId: d.lines[0].id }] }, { sessionToken: o.tokens.keeper }));
+    ok(
+      await o.core.call(
+        'slips.update',
+        { slipId: r.id, sourceSlipId: d.id, lines: [{ itemId: d.lines[0].itemId, qty: 1, sourceLineId: d.lines[0].id }] },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     expect(err(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper })).message_zh).toBe('请填写退款方式');
     const withPay = ok(await o.core.call('slips.update', { slipId: r.id, paymentMode: 'cash' }, { sessionToken: o.tokens.keeper }));
     expect(withPay).toMatchObject({ customerId: o.customerId('KH001'), sourceSlipNo: d.no, requiredSignatures: ['manager'], missingSignatures: ['manager'] });
@@ -339,9 +378,17 @@ describe('FIFO costs, returns and reversals', () => {
     const notPosted = err(await o.core.call('slips.create', { kind: 'return', sourceSlipId: draft.id, lines: [line(draft, 0)] }, t));
     expect([notPosted.code, notPosted.message_zh]).toEqual(['slip_not_posted', `单据 ${draft.no} 尚未过账(当前: 草稿)`]);
     const wrongKind = err(await o.core.call('slips.create', { kind: 'return', sourceSlipId: inb.id }, t));
-    expect([wrongKind.code, wrongKind.message_zh, wrongKind.message_en]).toEqual(['wrong_slip_kind', `单据 ${inb.no} 不是发货单`, `Slip ${inb.no} is not a dispatch slip`]);
+    expect([wrongKind.code, wrongKind.message_zh, wrongKind.message_en]).toEqual([
+      'wrong_slip_kind',
+      `单据 ${inb.no} 不是发货单`,
+      `Slip ${inb.no} is not a dispatch slip`,
+    ]);
     const mismatch = err(await o.core.call('slips.create', { kind: 'return', sourceSlipId: d.id, lines: [line(d, 0), line(other, 0)] }, t));
-    expect([mismatch.code, mismatch.message_zh, mismatch.message_en]).toEqual(['return_line_mismatch', '第 2 行不属于所退的发货单', 'Line 2 does not belong to the dispatch being returned']);
+    expect([mismatch.code, mismatch.message_zh, mismatch.message_en]).toEqual([
+      'return_line_mismatch',
+      '第 2 行不属于所退的发货单',
+      'Line 2 does not belong to the dispatch being returned',
+    ]);
     const wrongItem = err(
       await o.core.call('slips.create', { kind: 'return', sourceSlipId: d.id, lines: [{ itemId: d.lines[1].itemId, qty: 1, sourceLineId: d.lines[0].id }] }, t),
     );
@@ -387,7 +434,10 @@ describe('FIFO costs, returns and reversals', () => {
     expect(await onHand(o, 'WY-3001')).toEqual([0, 0]);
     expect(layers(o, 'WY-3001').map((l) => [l.in_qty, l.remaining_qty, l.remaining_amount_fen])).toEqual([[5, 0, 0]]);
     expect(moves(o, reversal.id).map((m) => [m.direction, m.qty, m.amount_fen])).toEqual([['in', -5, -229000]]);
-    expect(ok(await o.core.call('slips.list', { query: inb.no }, { sessionToken: o.tokens.keeper })).rows[0].reversedBy).toEqual({ id: reversal.id, no: reversal.no });
+    expect(ok(await o.core.call('slips.list', { query: inb.no }, { sessionToken: o.tokens.keeper })).rows[0].reversedBy).toEqual({
+      id: reversal.id,
+      no: reversal.no,
+    });
 
     // once goods of a receipt have gone out, it cannot be reversed
     const i2 = await receive(o, [
@@ -454,7 +504,9 @@ describe('FIFO costs, returns and reversals', () => {
     expect(rev1.reversal.lines.map((l) => [l.qty, l.costFen])).toEqual([[4, -4000]]);
     expect(moves(o, rev1.reversal.id).map((m) => [m.direction, m.qty, m.amount_fen])).toEqual([['in', -4, -4000]]);
     expect((await get(o, d.id)).lines[0].returnableQty).toBe(15 - 1);
-    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager })).details.returnNos).toEqual([r2.no]);
+    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager })).details.returnNos).toEqual([
+      r2.no,
+    ]);
     ok(await o.core.call('slips.reverse', { slipId: r2.id, reason: '退货单录错' }, { sessionToken: o.tokens.keeper }));
     const { original } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager }));
     expect(original.reversedBy).not.toBeNull();
@@ -499,7 +551,11 @@ describe('FIFO costs, returns and reversals', () => {
     expect(ofReversal.message_zh).toBe(`单据 ${reversal.no} 不是进仓单、发货单或退货单`);
     const draft = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
     const e = err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { sessionToken: o.tokens.keeper }));
-    expect([e.code, e.message_zh, e.message_en]).toEqual(['slip_not_posted', `单据 ${draft.no} 尚未过账(当前: 草稿)`, `Slip ${draft.no} is not posted (it is draft)`]);
+    expect([e.code, e.message_zh, e.message_en]).toEqual([
+      'slip_not_posted',
+      `单据 ${draft.no} 尚未过账(当前: 草稿)`,
+      `Slip ${draft.no} is not posted (it is draft)`,
+    ]);
     ok(await o.core.call('slips.void', { slipId: draft.id, reason: '不要了' }, { sessionToken: o.tokens.keeper }));
     expect(err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).message_zh).toBe(
       `单据 ${draft.no} 尚未过账(当前: 已作废)`,

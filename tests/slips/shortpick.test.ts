@@ -30,7 +30,11 @@ describe('picking against a signed dispatch (short pick)', () => {
 
   async function signedDispatch(lines: { itemId: number; qty: number }[]) {
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH002'), paymentMode: 'credit', lines }, { sessionToken: o.tokens.sales }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH002'), paymentMode: 'credit', lines },
+        { sessionToken: o.tokens.sales },
+      ),
     );
     ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: o.names.manager, pin: o.pins.manager }, { sessionToken: o.tokens.sales }));
     return ok(await o.core.call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, { sessionToken: o.tokens.sales }));
@@ -42,10 +46,34 @@ describe('picking against a signed dispatch (short pick)', () => {
       { itemId: b, qty: 3 },
     ]);
     const [la, lb] = d.lines;
-    const over = err(await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 5 }, { lineId: lb.id, qty: 3 }] }, { sessionToken: o.tokens.keeper }));
+    const over = err(
+      await o.core.call(
+        'slips.post',
+        {
+          slipId: d.id,
+          picked: [
+            { lineId: la.id, qty: 5 },
+            { lineId: lb.id, qty: 3 },
+          ],
+        },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     expect(over.code).toBe('over_pick');
     expect(over.message_zh).toContain('CZ-8801');
-    const short = err(await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 4 }, { lineId: lb.id, qty: 1 }] }, { sessionToken: o.tokens.keeper }));
+    const short = err(
+      await o.core.call(
+        'slips.post',
+        {
+          slipId: d.id,
+          picked: [
+            { lineId: la.id, qty: 4 },
+            { lineId: lb.id, qty: 1 },
+          ],
+        },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
     expect(short.code).toBe('short_pick_unconfirmed');
     expect(short.details.lines).toEqual([{ itemCode: 'CZ-8802', ordered: 3, picked: 1 }]);
     const none = err(await o.core.call('slips.post', { slipId: d.id, picked: [], confirmShort: true }, { sessionToken: o.tokens.keeper }));
@@ -60,7 +88,18 @@ describe('picking against a signed dispatch (short pick)', () => {
     ]);
     const [la, lb] = d.lines;
     const posted = ok(
-      await o.core.call('slips.post', { slipId: d.id, picked: [{ lineId: la.id, qty: 4 }, { lineId: lb.id, qty: 1 }], confirmShort: true }, { sessionToken: o.tokens.keeper }),
+      await o.core.call(
+        'slips.post',
+        {
+          slipId: d.id,
+          picked: [
+            { lineId: la.id, qty: 4 },
+            { lineId: lb.id, qty: 1 },
+          ],
+          confirmShort: true,
+        },
+        { sessionToken: o.tokens.keeper },
+      ),
     );
     expect(posted.lines.map((l) => [l.qty, l.shippedQty, l.costFen, l.returnableQty])).toEqual([
       [4, 4, 4 * 5200, 4],
@@ -112,7 +151,9 @@ describe('request ids', () => {
       expect(again).toEqual(a);
       const other = err(await o.core.call('items.create', { code: 'RID-2', name: '试品二', unit: '片' }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
       expect(other.code).toBe('request_reused');
-      const otherUser = err(await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { sessionToken: o.tokens.statistician, requestId: 'r-1' }));
+      const otherUser = err(
+        await o.core.call('items.create', { code: 'RID-1', name: '试品一', unit: '片' }, { sessionToken: o.tokens.statistician, requestId: 'r-1' }),
+      );
       expect(otherUser.code).toBe('request_reused');
     } finally {
       o.close();

@@ -20,7 +20,11 @@ describe('stock card, on hand, verify', () => {
 
   async function receive(code: string, qty: number, unitCostFen: number, note: string) {
     const x = ok(
-      await o.core.call('slips.create', { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: [{ itemId: o.itemId(code), qty, unitCostFen }] }, { sessionToken: o.tokens.keeper }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: [{ itemId: o.itemId(code), qty, unitCostFen }] },
+        { sessionToken: o.tokens.keeper },
+      ),
     );
     return ok(await o.core.call('slips.post', { slipId: x.id }, { sessionToken: o.tokens.keeper }));
   }
@@ -29,7 +33,11 @@ describe('stock card, on hand, verify', () => {
   }
   async function dispatch(code: string, qty: number, customer: string) {
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId(customer), paymentMode: 'credit', lines: [{ itemId: o.itemId(code), qty }] }, { sessionToken: o.tokens.sales }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId(customer), paymentMode: 'credit', lines: [{ itemId: o.itemId(code), qty }] },
+        { sessionToken: o.tokens.sales },
+      ),
     );
     await sign(d.id, 'manager');
     await sign(d.id, 'finance');
@@ -64,7 +72,18 @@ describe('stock card, on hand, verify', () => {
 
   const card = async (input: Partial<{ from: string; to: string; cursor: number; limit: number }> = {}) =>
     ok(await o.core.call('stock.card', { itemId: item, ...input }, { sessionToken: o.tokens.keeper }));
-  const pick = (r: StockCardRow) => [r.date, r.slipNo, r.inQty, r.inUnitCostFen, r.inAmountFen, r.outQty, r.outUnitCostFen, r.outAmountFen, r.balanceQty, r.balanceAmountFen];
+  const pick = (r: StockCardRow) => [
+    r.date,
+    r.slipNo,
+    r.inQty,
+    r.inUnitCostFen,
+    r.inAmountFen,
+    r.outQty,
+    r.outUnitCostFen,
+    r.outAmountFen,
+    r.balanceQty,
+    r.balanceAmountFen,
+  ];
 
   it('the whole card: one row per move, one out row per layer taken, a running balance', async () => {
     const c = await card();
@@ -208,11 +227,15 @@ describe('stock card, on hand, verify', () => {
     expect(ok(await o.core.call('stock.onHand', { itemIds: [] }, { sessionToken: o.tokens.keeper }))).toEqual({ rows: [], totalQty: 0, totalAmountFen: 0 });
     // no safety stock set and nothing on hand is not "below"
     const fresh = ok(await o.core.call('items.create', { code: 'ZZ-1', name: '新品', unit: '件' }, { sessionToken: o.tokens.keeper }));
-    expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { sessionToken: o.tokens.keeper })).rows[0]).toMatchObject({ qty: 0, belowSafety: false });
+    expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { sessionToken: o.tokens.keeper })).rows[0]).toMatchObject({
+      qty: 0,
+      belowSafety: false,
+    });
     // inactive items are left out
     ok(await o.core.call('items.update', { itemId: fresh.id, active: false }, { sessionToken: o.tokens.keeper }));
     expect(ok(await o.core.call('stock.onHand', { itemIds: [fresh.id] }, { sessionToken: o.tokens.keeper })).rows).toEqual([]);
-    for (const role of ['shipper', 'admin'] as const) expect(err(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
+    for (const role of ['shipper', 'admin'] as const)
+      expect(err(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
     expect(err(await o.core.callUnknown('stock.onHand', { itemIds: [0] }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
     expect(err(await o.core.call('stock.onHand', {})).code).toBe('not_logged_in');
   });

@@ -122,7 +122,10 @@ describe('a database from a newer app', () => {
     expect((e as DeskError).message_en).toBe(`The database was written by a newer version (schema ${newer}, this app knows ${app}): upgrade the app`);
     d2.close();
 
-    await expect(createCore({ dbPath: path, clock, pinCost: 1024 })).rejects.toMatchObject({ code: 'db_too_new', details: { dbVersion: newer, appVersion: app } });
+    await expect(createCore({ dbPath: path, clock, pinCost: 1024 })).rejects.toMatchObject({
+      code: 'db_too_new',
+      details: { dbVersion: newer, appVersion: app },
+    });
     expect(sha(path)).toBe(before);
     expect(readdirSync(files.dir).sort()).toEqual(listing); // no backup, nothing left behind
     const check = files.readonly(path);

@@ -44,7 +44,9 @@ describe('office.init and office.get', () => {
   });
 
   it('keeps the short name and timezone given', async () => {
-    const r = ok(await t.core.call('office.init', { name: '某某陶瓷 华东办事处', shortName: '华东', timezone: 'Asia/Urumqi', admin: { name: 'A', pin: '0000' } }));
+    const r = ok(
+      await t.core.call('office.init', { name: '某某陶瓷 华东办事处', shortName: '华东', timezone: 'Asia/Urumqi', admin: { name: 'A', pin: '0000' } }),
+    );
     expect(r.office.shortName).toBe('华东');
     expect(r.office.timezone).toBe('Asia/Urumqi');
   });
@@ -182,10 +184,16 @@ describe('auth: log-in, sessions, log-out', () => {
   it('wrong PINs on signatures count toward the lock-out too', async () => {
     const item = o.itemId('CZ-8801');
     const d = ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] }, { sessionToken: o.tokens.sales }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH001'), paymentMode: 'cash', lines: [{ itemId: item, qty: 1 }] },
+        { sessionToken: o.tokens.sales },
+      ),
     );
     for (let i = 0; i < 5; i++)
-      expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '0000' }, { sessionToken: o.tokens.sales })).code).toBe('bad_credentials');
+      expect(err(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '0000' }, { sessionToken: o.tokens.sales })).code).toBe(
+        'bad_credentials',
+      );
     expect(err(await o.core.call('auth.login', { user: '张伟', pin: '1111' })).code).toBe('user_locked');
     o.clock.advance(60_000);
     const signed = ok(await o.core.call('slips.sign', { slipId: d.id, role: 'manager', user: '张伟', pin: '1111' }, { sessionToken: o.tokens.sales }));
@@ -202,13 +210,21 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
 
   it('creates a user holding several roles, who can act in each of them', async () => {
     const u = ok(
-      await o.core.call('users.create', { name: '孙兼', title: '库管员兼统计员', roles: ['statistician', 'keeper', 'keeper'], pin: '7391' }, { sessionToken: o.tokens.manager }),
+      await o.core.call(
+        'users.create',
+        { name: '孙兼', title: '库管员兼统计员', roles: ['statistician', 'keeper', 'keeper'], pin: '7391' },
+        { sessionToken: o.tokens.manager },
+      ),
     );
     expect(u).toEqual({ id: expect.any(Number), name: '孙兼', title: '库管员兼统计员', roles: ['keeper', 'statistician'], active: true });
     const token = ok(await o.core.call('auth.login', { user: '孙兼', pin: '7391' })).sessionToken;
     // as statistician: a dispatch draft (the keeper alone may not open one)
     ok(
-      await o.core.call('slips.create', { kind: 'dispatch', customerId: o.customerId('KH001'), lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] }, { sessionToken: token }),
+      await o.core.call(
+        'slips.create',
+        { kind: 'dispatch', customerId: o.customerId('KH001'), lines: [{ itemId: o.itemId('CZ-8801'), qty: 1 }] },
+        { sessionToken: token },
+      ),
     );
     // as keeper: receive and post
     const inb = ok(

@@ -21,7 +21,13 @@ describe('signature images', () => {
     expect((await idOf(o.names.keeper)).hasSignature).toBe(true);
     expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { sessionToken: o.tokens.admin })).pngBase64).toBe(png.toString('base64'));
     // a data URL is taken too
-    ok(await o.core.call('users.setSignature', { userId: keeper.id, pngBase64: `data:image/png;base64,${png.toString('base64')}` }, { sessionToken: o.tokens.admin }));
+    ok(
+      await o.core.call(
+        'users.setSignature',
+        { userId: keeper.id, pngBase64: `data:image/png;base64,${png.toString('base64')}` },
+        { sessionToken: o.tokens.admin },
+      ),
+    );
     expect(ok(await o.core.call('users.signature', { userId: keeper.id }, { sessionToken: o.tokens.keeper })).pngBase64).toBe(png.toString('base64'));
     // the ordinary User payload does not carry the image
     expect(JSON.stringify(ok(await o.core.call('users.list', {}, { sessionToken: o.tokens.admin })))).not.toContain(png.toString('base64').slice(0, 40));

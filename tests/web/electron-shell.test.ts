@@ -108,7 +108,9 @@ vi.mock('electron', () => {
     ipcMain: { handle: (ch: string, fn: Fn) => h.ipc.set(ch, fn) },
     Menu: { buildFromTemplate: (t: unknown) => ({ template: t }), setApplicationMenu: (m: unknown) => (h.menu = m) },
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, body: string) => h.errors.push(`${title}: ${body}`), showMessageBox: () => Promise.resolve({ response: 0 }),
+    dialog: {
+      showErrorBox: (title: string, body: string) => h.errors.push(`${title}: ${body}`),
+      showMessageBox: () => Promise.resolve({ response: 0 }),
       showSaveDialog: (...args: any[]) => {
         h.saveDialogs.push(args[args.length - 1]);
         return Promise.resolve(h.saveDialog);
@@ -126,10 +128,7 @@ beforeAll(async () => {
   process.argv = [argv[0], 'electron-main', '--db', join(dir, 'office.sqlite'), '--demo'];
   const windowOpen = new Promise<void>((resolve) => (h.windowReady = resolve));
   await import('../../electron/main');
-  await Promise.race([
-    windowOpen,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`no window; errors: ${h.errors.join(' | ')}`)), 30_000)),
-  ]);
+  await Promise.race([windowOpen, new Promise((_, reject) => setTimeout(() => reject(new Error(`no window; errors: ${h.errors.join(' | ')}`)), 30_000))]);
 });
 
 afterAll(() => {
@@ -213,9 +212,15 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(await rpc(ev, { method: 'customers.create', input: { code: 'X', name: 'X' } })).toMatchObject({ ok: false, error: { code: 'not_logged_in' } });
     // malformed envelopes get the same refusals as from POST /rpc and `desk rpc` (tests/doors)
     expect(await rpc(ev, 'garbage')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    expect(await rpc(ev, { method: 'customers.create', input: {}, sessionToken: 42 })).toMatchObject({ ok: false, error: { code: 'bad_request', details: { field: 'sessionToken' } } });
+    expect(await rpc(ev, { method: 'customers.create', input: {}, sessionToken: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', details: { field: 'sessionToken' } },
+    });
     // the shape before the one envelope: refused by name, not run without a session
-    expect(await rpc(ev, { method: 'auth.whoami', input: {}, meta: { token: sessionToken } })).toMatchObject({ ok: false, error: { code: 'bad_request', details: { field: 'meta' } } });
+    expect(await rpc(ev, { method: 'auth.whoami', input: {}, meta: { token: sessionToken } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', details: { field: 'meta' } },
+    });
   });
 
   it('denies navigation away, new windows, webviews and permission requests', () => {

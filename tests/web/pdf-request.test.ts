@@ -15,7 +15,12 @@ describe("the shell's PDF requests (print-pdf, save-pdf)", () => {
   });
 
   it('accepts only a base64 PDF, and reads paper and orientation', () => {
-    expect(parsePdfRequest({ base64: PDF, fileName: 'a.pdf', pageSize: 'A5', landscape: true })).toMatchObject({ fileName: 'a.pdf', pageSize: 'A5', landscape: true, preview: false });
+    expect(parsePdfRequest({ base64: PDF, fileName: 'a.pdf', pageSize: 'A5', landscape: true })).toMatchObject({
+      fileName: 'a.pdf',
+      pageSize: 'A5',
+      landscape: true,
+      preview: false,
+    });
     expect(parsePdfRequest({ base64: PDF, fileName: 'a.pdf', pageSize: 'Letter' })).toMatchObject({ pageSize: 'A4', landscape: false });
     expect(parsePdfRequest({ base64: Buffer.from('<html>').toString('base64'), fileName: 'a.pdf' })).toEqual({ error: 'not_pdf' });
     expect(parsePdfRequest({ base64: '%%%', fileName: 'a.pdf' })).toEqual({ error: 'bad_request' });

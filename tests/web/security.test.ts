@@ -36,7 +36,16 @@ describe('lookupStatic', () => {
   });
 
   it('refuses traversal, encoded or not, and NUL bytes', () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2F..%2Fsecret.txt', '/..\\secret.txt', '/a/%2e%2e%5c..%5csecret.txt', '/x%00', '/C:/Windows', '/%ZZ'])
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2F..%2Fsecret.txt',
+      '/..\\secret.txt',
+      '/a/%2e%2e%5c..%5csecret.txt',
+      '/x%00',
+      '/C:/Windows',
+      '/%ZZ',
+    ])
       expect(lookupStatic(dir, p), p).toEqual({ kind: 'refused' });
   });
 
@@ -50,7 +59,17 @@ describe('isAppUrl', () => {
   it('trusts only app://desk/…', () => {
     expect(isAppUrl('app://desk/index.html')).toBe(true);
     expect(isAppUrl('app://desk/')).toBe(true);
-    for (const u of ['app://evil/index.html', 'http://desk/', 'file:///index.html', 'https://example.com', 'app://user@desk/', '', null, undefined, 'not a url'])
+    for (const u of [
+      'app://evil/index.html',
+      'http://desk/',
+      'file:///index.html',
+      'https://example.com',
+      'app://user@desk/',
+      '',
+      null,
+      undefined,
+      'not a url',
+    ])
       expect(isAppUrl(u), String(u)).toBe(false);
   });
 });

@@ -14,12 +14,16 @@ const LOCKED_TABLES = ['money_journal', 'receivable_entries', 'receivable_alloca
 export function verifyDayCloses(db: ReadableDB, add: Add): { dayCloses: number } {
   const closes = db.prepare('SELECT * FROM day_closes ORDER BY business_date').all() as CloseRow[];
   for (const c of closes) {
-    if (dayRowsHash(db, c.business_date) !== c.rows_hash) add('dayclose.hash', `${c.business_date}: the day's rows changed after its close`, { date: c.business_date });
+    if (dayRowsHash(db, c.business_date) !== c.rows_hash)
+      add('dayclose.hash', `${c.business_date}: the day's rows changed after its close`, { date: c.business_date });
     const closing = JSON.parse(c.closing_json) as Record<string, number>;
     for (const a of MONEY_ACCOUNTS) {
       const now = balanceAtEndOf(db, a, c.business_date);
       if (now !== closing[a])
-        add('dayclose.closing', `${c.business_date}: ${a} closed at ${closing[a]}, the journal now ends the day at ${now} (fen)`, { date: c.business_date, account: a });
+        add('dayclose.closing', `${c.business_date}: ${a} closed at ${closing[a]}, the journal now ends the day at ${now} (fen)`, {
+          date: c.business_date,
+          account: a,
+        });
     }
   }
   if (closes.length) {

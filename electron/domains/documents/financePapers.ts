@@ -16,7 +16,6 @@ import { statement as customerStatement } from '../receivables/views';
 import { requireNoPrintId, requirePeriod } from './rules';
 import { fileSafe, officeInfo, renderBuilt, signatureImages, type DocTarget } from './service';
 
-
 const CHECK_NOTES: Record<string, (f: Record<string, number>) => string> = {
   sales_vs_money: (f) => `销售 ${money(f.salesDetailFen)} = 收款 ${money(f.cashChannelReceiptsFen)} + 应收 ${money(f.newReceivablesFen)}`,
   dispatch_signed_paid: (f) => `发货单 ${f.dispatches} 张, 缺 ${f.missing} 张`,
@@ -103,12 +102,27 @@ export async function renderFinancePaper(db: ReadableDB, input: DocTarget & { pr
       from,
       to,
       openingFen: st.openingFen,
-      rows: st.rows.map((r) => ({ date: r.date, kind: r.kind, docNo: r.docNo, summary: r.summary, debitFen: r.debitFen, creditFen: r.creditFen, balanceFen: r.balanceFen })),
+      rows: st.rows.map((r) => ({
+        date: r.date,
+        kind: r.kind,
+        docNo: r.docNo,
+        summary: r.summary,
+        debitFen: r.debitFen,
+        creditFen: r.creditFen,
+        balanceFen: r.balanceFen,
+      })),
       salesFen: st.salesFen,
       collectionsFen: st.collectionsFen,
       creditNotesFen: st.creditNotesFen,
       closingFen: st.closingFen,
-      openSlips: st.openSlips.map((s) => ({ slipNo: s.slipNo, date: s.date, amountFen: s.amountFen, settledFen: s.settledFen, openFen: s.openFen, ageDays: s.ageDays })),
+      openSlips: st.openSlips.map((s) => ({
+        slipNo: s.slipNo,
+        date: s.date,
+        amountFen: s.amountFen,
+        settledFen: s.settledFen,
+        openFen: s.openFen,
+        ageDays: s.ageDays,
+      })),
       prepaymentFen: st.prepaymentFen,
     });
     fileName = `客户对账单_${fileSafe(c.code)}_${fileSafe(c.name)}_${from}_${to}.pdf`;

@@ -52,8 +52,7 @@ export function parseQrPayload(payload: string): QrFields | null {
 }
 
 export type QrVerdict =
-  | { valid: true; no: string; hash: string }
-  | { valid: false; reason: 'malformed' | 'bad_key' | 'bad_signature'; no: string | null; hash: string | null };
+  { valid: true; no: string; hash: string } | { valid: false; reason: 'malformed' | 'bad_key' | 'bad_signature'; no: string | null; hash: string | null };
 
 /** Whether a payload carries a valid signature of the office whose public key is given. */
 export function verifyQrPayload(payload: string, publicKey: string | KeyObject): QrVerdict {

@@ -7,7 +7,6 @@ import { requireOffice } from '../office/repo';
 import { slipIdByNo, slipRowByNo, slipView } from '../slips/repo';
 import { verifyQrPayload } from './qr';
 
-
 const KIND_EN: Record<SlipKind, string> = { inbound: 'inbound slip', dispatch: 'dispatch slip', return: 'return slip', reversal: 'reversal slip' };
 
 function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {
@@ -51,7 +50,12 @@ export function verifyQr(db: ReadableDB, payload: string): QrCheck {
     );
   }
   if (slipIdByNo(db, verdict.no) === undefined)
-    return foreign(`签名有效, 但本办事处账上没有单据 ${verdict.no}`, `The signature verifies, but the books have no slip ${verdict.no}`, verdict.no, verdict.hash);
+    return foreign(
+      `签名有效, 但本办事处账上没有单据 ${verdict.no}`,
+      `The signature verifies, but the books have no slip ${verdict.no}`,
+      verdict.no,
+      verdict.hash,
+    );
   const slip = slipView(db, slipRowByNo(db, verdict.no));
   return { ...paperVerdict(slip, verdict.hash), no: verdict.no, printedHash: verdict.hash, slip: summaryOf(slip) };
 }
@@ -74,7 +78,8 @@ function paperVerdict(slip: Slip, printedHash: string): Pick<QrCheck, 'status' |
       message_en: `${en} is genuine but has been reversed by ${slip.reversedBy.no}`,
     };
   const missing = slip.missingSignatures;
-  const state = slip.state === 'posted' ? '已过账' : `草稿, 尚未过账${missing.length ? `; 缺签字: ${missing.map((r) => ROLE_ZH_SHORT[r] ?? r).join('、')}` : ''}`;
+  const state =
+    slip.state === 'posted' ? '已过账' : `草稿, 尚未过账${missing.length ? `; 缺签字: ${missing.map((r) => ROLE_ZH_SHORT[r] ?? r).join('、')}` : ''}`;
   const stateEn = slip.state === 'posted' ? 'posted' : `a draft, not yet posted${missing.length ? `; still needs: ${missing.join(', ')}` : ''}`;
   return {
     status: 'genuine',

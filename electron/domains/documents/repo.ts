@@ -86,7 +86,10 @@ export function printLog(db: ReadableDB, q: { slipId?: number; itemId?: number; 
   if (q.slipId != null) (where.push('p.slip_id = ?'), args.push(q.slipId));
   if (q.itemId != null) (where.push('p.item_id = ?'), args.push(q.itemId));
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT COUNT(*) FROM print_log p ${w}`).pluck().get(...args) as number;
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM print_log p ${w}`)
+    .pluck()
+    .get(...args) as number;
   const rows = db.prepare(`${SELECT} ${w} ORDER BY p.id DESC LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as PrintRow[];
   return { rows: rows.map(view), total };
 }

@@ -24,7 +24,11 @@ export function requireLoggable(doc: DocKind): void {
 }
 
 export function requireNoPrintId(printId: number | undefined): void {
-  if (printId != null) throw new DeskError('invalid_input', { summary_zh: '现金盘点表、客户对账单没有打印记录', summary_en: 'cash count sheets and statements have no print log' });
+  if (printId != null)
+    throw new DeskError('invalid_input', {
+      summary_zh: '现金盘点表、客户对账单没有打印记录',
+      summary_en: 'cash count sheets and statements have no print log',
+    });
 }
 
 export function requirePeriod(from: string | undefined, to: string | undefined): void {

@@ -74,7 +74,11 @@ export function barcodeOwner(db: ReadableDB, code: string): { itemId: number; it
 }
 
 export function upsertBarcode(db: WritableDB, itemId: number, code: string, packQty: number): void {
-  sql(db, 'INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET pack_qty = excluded.pack_qty').run(code, itemId, packQty);
+  sql(db, 'INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET pack_qty = excluded.pack_qty').run(
+    code,
+    itemId,
+    packQty,
+  );
 }
 
 export function deleteBarcodes(db: WritableDB, itemId: number): void {
@@ -83,7 +87,10 @@ export function deleteBarcodes(db: WritableDB, itemId: number): void {
 
 export function listItems(db: ReadableDB, q: { query: string; includeInactive: boolean; limit: number; offset: number }): { total: number; rows: Item[] } {
   const { where, args } = searchClause(q.query, q.includeInactive, true);
-  const total = db.prepare(`SELECT COUNT(*) FROM items WHERE ${where}`).pluck().get(...args) as number;
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM items WHERE ${where}`)
+    .pluck()
+    .get(...args) as number;
   const rows = db.prepare(`SELECT * FROM items WHERE ${where} ORDER BY code LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ItemRow[];
   return { total, rows: rows.map((r) => itemView(db, r)) };
 }

@@ -14,7 +14,13 @@ export function initOffice(ctx: WriteCtx, input: ParsedInput<'office.init'>): Ou
   const keys = newKeyPair();
   insertOffice(
     db,
-    { name: input.name, short_name: input.shortName || input.name, timezone: input.timezone, public_key_pem: keys.publicKeyPem, private_key_pem: keys.privateKeyPem },
+    {
+      name: input.name,
+      short_name: input.shortName || input.name,
+      timezone: input.timezone,
+      public_key_pem: keys.publicKeyPem,
+      private_key_pem: keys.privateKeyPem,
+    },
     ctx.nowIso,
   );
   const adminId = insertUser(db, { name: input.admin.name, title: '系统管理员', pinHash: ctx.auth.hashPin(input.admin.pin), at: ctx.nowIso });

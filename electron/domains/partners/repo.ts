@@ -90,7 +90,10 @@ export function updateSupplier(db: WritableDB, id: number, f: PartyFields & { ac
 
 export function listCustomers(db: ReadableDB, q: { query: string; includeInactive: boolean; limit: number; offset: number }) {
   const { where, args } = searchClause(q.query, q.includeInactive);
-  const total = db.prepare(`SELECT COUNT(*) FROM customers WHERE ${where}`).pluck().get(...args) as number;
+  const total = db
+    .prepare(`SELECT COUNT(*) FROM customers WHERE ${where}`)
+    .pluck()
+    .get(...args) as number;
   const rows = db.prepare(`SELECT * FROM customers WHERE ${where} ORDER BY code LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as PartyRow[];
   return { total, rows: rows.map(customerView) };
 }

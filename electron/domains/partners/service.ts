@@ -4,7 +4,19 @@ import { fail } from '../../../shared/errors';
 import type { Customer, ParsedInput, Supplier } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
 import type { WriteCtx } from '../context';
-import { customerView, insertCustomer, insertSupplier, partyCodeTaken, partyRow, supplierView, updateCustomer, updateSupplier, type PartyFields, type PartyRow, type PartyTable } from './repo';
+import {
+  customerView,
+  insertCustomer,
+  insertSupplier,
+  partyCodeTaken,
+  partyRow,
+  supplierView,
+  updateCustomer,
+  updateSupplier,
+  type PartyFields,
+  type PartyRow,
+  type PartyTable,
+} from './repo';
 
 function requireNewCode(db: ReadableDB, table: PartyTable, code: string): void {
   if (!partyCodeTaken(db, table, code)) return;

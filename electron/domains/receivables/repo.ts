@@ -109,13 +109,10 @@ export function countEntries(db: ReadableDB, customerId: number, from: string, t
 
 /** A page of a customer's entries dated from–to, in date order. */
 export function entriesPage(db: ReadableDB, customerId: number, from: string, to: string, limit: number, offset: number): ReceivableRow[] {
-  const rows = sql(db, `${ENTRY_SELECT} WHERE e.customer_id = ? AND e.business_date >= ? AND e.business_date <= ? ORDER BY e.business_date, e.id LIMIT ? OFFSET ?`).all(
-    customerId,
-    from,
-    to,
-    limit,
-    offset,
-  ) as EntryJoined[];
+  const rows = sql(
+    db,
+    `${ENTRY_SELECT} WHERE e.customer_id = ? AND e.business_date >= ? AND e.business_date <= ? ORDER BY e.business_date, e.id LIMIT ? OFFSET ?`,
+  ).all(customerId, from, to, limit, offset) as EntryJoined[];
   return rows.map(entryView);
 }
 
@@ -206,5 +203,7 @@ export function customersIn(db: ReadableDB, customerIds?: number[]): CustomerRow
 
 /** The customers of `ids`, by code. */
 export function customersByIds(db: ReadableDB, ids: number[]): CustomerRow[] {
-  return db.prepare('SELECT id, code, name, credit_limit_fen FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code').all(JSON.stringify(ids)) as CustomerRow[];
+  return db
+    .prepare('SELECT id, code, name, credit_limit_fen FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code')
+    .all(JSON.stringify(ids)) as CustomerRow[];
 }

@@ -22,7 +22,8 @@ export function verifyReceivables(db: ReadableDB, add: Add): { receivableRows: n
      FROM receivable_entries e GROUP BY customer_id`,
   )) {
     const expected = r.sales - r.collections - r.credit_notes;
-    if (expected !== r.last) add('receivables.balance', `customer ${r.customer_id}: balance ${r.last}, credit sales − collections − credit notes ${expected} (fen)`, r);
+    if (expected !== r.last)
+      add('receivables.balance', `customer ${r.customer_id}: balance ${r.last}, credit sales − collections − credit notes ${expected} (fen)`, r);
     if (r.items !== r.last) add('receivables.items', `customer ${r.customer_id}: open slips less prepayments ${r.items}, balance ${r.last} (fen)`, r);
   }
   for (const r of all(
@@ -64,6 +65,8 @@ function verifyAllocations(db: ReadableDB, add: Add): void {
      WHERE d.side <> 'debit' OR c.side <> 'credit' OR d.customer_id <> c.customer_id LIMIT 100`,
   ))
     add('receivables.allocations', `allocation ${r.id} joins entries that cannot settle each other`, r);
-  for (const r of all(`SELECT debit_entry_id, credit_entry_id, SUM(amount_fen) AS amount FROM receivable_allocations GROUP BY 1, 2 HAVING SUM(amount_fen) < 0 LIMIT 100`))
+  for (const r of all(
+    `SELECT debit_entry_id, credit_entry_id, SUM(amount_fen) AS amount FROM receivable_allocations GROUP BY 1, 2 HAVING SUM(amount_fen) < 0 LIMIT 100`,
+  ))
     add('receivables.allocations', `allocations from ${r.credit_entry_id} to ${r.debit_entry_id} were released more than made`, r);
 }

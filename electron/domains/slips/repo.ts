@@ -6,7 +6,16 @@ import { createHash } from 'node:crypto';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { likeEscape } from '../../store/search';
-import { SLIP_SIGNATURES, type PaymentMode, type Signature, type Slip, type SlipKind, type SlipLine, type SlipState, type SlipSummary } from '../../../shared/contract';
+import {
+  SLIP_SIGNATURES,
+  type PaymentMode,
+  type Signature,
+  type Slip,
+  type SlipKind,
+  type SlipLine,
+  type SlipState,
+  type SlipSummary,
+} from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { MoveRow } from '../../ledger/fifo';
 import { verifyOfficeSignature } from '../../ledger/officeKey';
@@ -162,7 +171,9 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
 }
 
 export function contentHash(db: ReadableDB, row: SlipRow, lines: LineRow[] = lineRows(db, row.id)): string {
-  return createHash('sha256').update(canonicalContent(db, row, lines)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalContent(db, row, lines))
+    .digest('hex');
 }
 
 export function signaturePayload(no: string, hash: string, role: Role, userName: string, signedAt: string): string {

@@ -103,7 +103,8 @@ function returnLine(db: ReadableDB, base: Omit<NewLine, 'unit_cost_fen' | 'price
   if (l.sourceLineId == null) fail('return_line_mismatch', { lineNo });
   const src = lineRow(db, l.sourceLineId);
   if (!src || src.slip_id !== sourceSlipId || src.item_id !== l.itemId) fail('return_line_mismatch', { lineNo });
-  if (l.priceFen != null && l.priceFen !== src.price_fen) invalid(`第 ${lineNo} 行: 退货按原发货单价`, `line ${lineNo}: a return is priced as it was dispatched`);
+  if (l.priceFen != null && l.priceFen !== src.price_fen)
+    invalid(`第 ${lineNo} 行: 退货按原发货单价`, `line ${lineNo}: a return is priced as it was dispatched`);
   return { ...base, source_line_id: src.id, unit_cost_fen: null, price_fen: src.price_fen, amount_fen: checkAmount(l.qty, src.price_fen) };
 }
 
@@ -113,7 +114,8 @@ export function normaliseLines(db: ReadableDB, kind: CreatableSlipKind, sourceSl
     const lineNo = i + 1;
     const item = itemForLine(db, l.itemId) ?? notFound('item', l.itemId);
     const base = { line_no: lineNo, item_id: l.itemId, qty: l.qty, memo: l.memo ?? '', source_line_id: null as number | null };
-    if (kind !== 'return' && l.sourceLineId != null) invalid(`第 ${lineNo} 行: 只有退货单的行可以指向原发货行`, `line ${lineNo}: only return lines point at a dispatch line`);
+    if (kind !== 'return' && l.sourceLineId != null)
+      invalid(`第 ${lineNo} 行: 只有退货单的行可以指向原发货行`, `line ${lineNo}: only return lines point at a dispatch line`);
     if (kind === 'inbound') {
       if (l.priceFen != null) invalid(`第 ${lineNo} 行: 进仓单填写单位成本, 不填售价`, `line ${lineNo}: an inbound line takes a unit cost, not a price`);
       const unit = l.unitCostFen ?? null;

@@ -200,7 +200,11 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   requireSignatures(row, missingOf(row.kind, liveSignatures(db, row, contentHash(db, row, lines))));
   const shipped = shippedQuantities(db, row, lines, pick);
   lines.forEach((l, i) => (l.shipped_qty = shipped[i]));
-  if (row.kind === 'return') checkReturnable(db, lines.map((l) => ({ ...l, qty: shippedOf(l) })));
+  if (row.kind === 'return')
+    checkReturnable(
+      db,
+      lines.map((l) => ({ ...l, qty: shippedOf(l) })),
+    );
   if (row.kind === 'dispatch') requireStock(db, lines);
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
@@ -244,7 +248,16 @@ function reversalLines(original: LineRow[]) {
     .map((l, i) => {
       const qty = shippedOf(l);
       const amount = qty === l.qty ? l.amount_fen : checkAmount(qty, l.unit_cost_fen ?? l.price_fen);
-      return { line_no: i + 1, item_id: l.item_id, qty, unit_cost_fen: l.unit_cost_fen, price_fen: l.price_fen, amount_fen: amount, source_line_id: l.id, memo: l.memo };
+      return {
+        line_no: i + 1,
+        item_id: l.item_id,
+        qty,
+        unit_cost_fen: l.unit_cost_fen,
+        price_fen: l.price_fen,
+        amount_fen: amount,
+        source_line_id: l.id,
+        memo: l.memo,
+      };
     });
 }
 

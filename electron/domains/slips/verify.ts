@@ -42,7 +42,8 @@ function verifyShippedAmounts(db: ReadableDB, add: Add): void {
        LIMIT 100`,
     )
     .all() as Record<string, unknown>[];
-  for (const r of bad) add('slips.shipped', `slip ${r.no} line ${r.line_no}: shipped amount ${r.shipped_amount_fen ?? 'missing'}, should be ${r.expected ?? 'none'} (fen)`, r);
+  for (const r of bad)
+    add('slips.shipped', `slip ${r.no} line ${r.line_no}: shipped amount ${r.shipped_amount_fen ?? 'missing'}, should be ${r.expected ?? 'none'} (fen)`, r);
 }
 
 function verifySlipMoney(db: ReadableDB, add: Add): void {

@@ -137,7 +137,17 @@ export function onHand(
        LEFT JOIN stock_moves m ON m.id = (SELECT id FROM stock_moves WHERE item_id = i.id ORDER BY id DESC LIMIT 1)
        WHERE ${where.join(' AND ')} ORDER BY i.code`,
     )
-    .all(...args) as { id: number; code: string; name: string; spec: string; unit: string; safety_stock: number; qty: number; amount: number; posted_at: string | null }[];
+    .all(...args) as {
+    id: number;
+    code: string;
+    name: string;
+    spec: string;
+    unit: string;
+    safety_stock: number;
+    qty: number;
+    amount: number;
+    posted_at: string | null;
+  }[];
   let totalQty = 0;
   let totalAmountFen = 0;
   const rows: OnHandRow[] = [];

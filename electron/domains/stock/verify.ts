@@ -24,7 +24,8 @@ export function verifyStock(db: ReadableDB, add: Add): { items: number; moves: n
     )
     .all() as Record<string, number | string>[];
   for (const r of items) {
-    if (!(r.mv_qty === r.ly_qty && r.ly_qty === r.bal_qty)) add('stock.qty', `item ${r.code}: balance ${r.bal_qty}, Σin−Σout ${r.mv_qty}, open layers ${r.ly_qty}`, r);
+    if (!(r.mv_qty === r.ly_qty && r.ly_qty === r.bal_qty))
+      add('stock.qty', `item ${r.code}: balance ${r.bal_qty}, Σin−Σout ${r.mv_qty}, open layers ${r.ly_qty}`, r);
     if (!(r.mv_amount === r.ly_amount && r.ly_amount === r.bal_amount))
       add('stock.amount', `item ${r.code}: balance ${r.bal_amount}, Σin−Σout ${r.mv_amount}, open layers ${r.ly_amount} (fen)`, r);
   }
@@ -58,7 +59,10 @@ function verifyLayers(db: ReadableDB, add: Add): void {
        GROUP BY l.id HAVING l.remaining_qty <> mv_qty OR l.remaining_amount_fen <> mv_amount LIMIT 100`,
     )
     .all() as Record<string, number>[];
-  for (const r of bad) add('stock.layer', `layer ${r.id}: remaining ${r.remaining_qty}/${r.remaining_amount_fen} but its moves leave ${r.mv_qty}/${r.mv_amount}`, r);
-  const emptyAmount = db.prepare('SELECT id, remaining_amount_fen FROM stock_layers WHERE remaining_qty = 0 AND remaining_amount_fen <> 0 LIMIT 100').all() as Record<string, number>[];
+  for (const r of bad)
+    add('stock.layer', `layer ${r.id}: remaining ${r.remaining_qty}/${r.remaining_amount_fen} but its moves leave ${r.mv_qty}/${r.mv_amount}`, r);
+  const emptyAmount = db
+    .prepare('SELECT id, remaining_amount_fen FROM stock_layers WHERE remaining_qty = 0 AND remaining_amount_fen <> 0 LIMIT 100')
+    .all() as Record<string, number>[];
   for (const r of emptyAmount) add('stock.layer', `layer ${r.id} is empty but still holds ${r.remaining_amount_fen} fen`, r);
 }

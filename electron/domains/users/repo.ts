@@ -27,9 +27,8 @@ export function getUser(db: ReadableDB, id: number): User | null {
 
 /** By id, or by name (trimmed), with the PIN hash: for a PIN check only. */
 export function findUserRow(db: ReadableDB, user: number | string): UserRow | undefined {
-  return (
-    typeof user === 'number' ? sql(db, 'SELECT * FROM users WHERE id = ?').get(user) : sql(db, 'SELECT * FROM users WHERE name = ?').get(user.trim())
-  ) as UserRow | undefined;
+  return (typeof user === 'number' ? sql(db, 'SELECT * FROM users WHERE id = ?').get(user) : sql(db, 'SELECT * FROM users WHERE name = ?').get(user.trim())) as
+    UserRow | undefined;
 }
 
 export function userNameTaken(db: ReadableDB, name: string): boolean {

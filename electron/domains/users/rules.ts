@@ -16,7 +16,8 @@ export function mayTouchSignature(ctx: Ctx, userId: number): void {
 
 /** The office always keeps one active administrator. */
 export function keepLastAdmin(db: ReadableDB, user: User, change: { active?: boolean; roles?: readonly string[] }): void {
-  const losesAdmin = user.roles.includes('admin') && user.active && (change.active === false || (change.roles !== undefined && !change.roles.includes('admin')));
+  const losesAdmin =
+    user.roles.includes('admin') && user.active && (change.active === false || (change.roles !== undefined && !change.roles.includes('admin')));
   if (losesAdmin && activeAdminCount(db) <= 1) fail('last_admin');
 }
 
@@ -39,6 +40,9 @@ export function checkSignaturePng(b64: string): Buffer {
   const h = png.readUInt32BE(20);
   if (w < 1 || h < 1) badImage('尺寸无效', 'has no size');
   if (w > SIGNATURE_MAX_W || h > SIGNATURE_MAX_H)
-    badImage(`尺寸过大 (${w}×${h} 像素), 最大 ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H}`, `is too big (${w}×${h} px; at most ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H})`);
+    badImage(
+      `尺寸过大 (${w}×${h} 像素), 最大 ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H}`,
+      `is too big (${w}×${h} px; at most ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H})`,
+    );
   return png;
 }

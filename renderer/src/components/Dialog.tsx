@@ -63,7 +63,9 @@ export function Dialog({ title, children, footer, onCancel, onConfirm, width = 4
   const trapTab = (e: React.KeyboardEvent) => {
     if (e.key !== 'Tab' || !box.current) return;
     const f = Array.from(
-      box.current.querySelectorAll<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]'),
+      box.current.querySelectorAll<HTMLElement>(
+        'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]',
+      ),
     ).filter((x) => x.offsetParent !== null);
     if (!f.length) return;
     const first = f[0];

@@ -28,7 +28,8 @@ export function StatusBar() {
       </span>
       <span className="status-sep" />
       <span className={`status-scan ${lastScan ? 'has' : ''}`} title={lastScan ?? undefined}>
-        {t('status.scanner')}: {lastScan ? t('status.lastScan', { code: lastScan.length > 36 ? `${lastScan.slice(0, 32)}…` : lastScan }) : t('status.scanReady')}
+        {t('status.scanner')}:{' '}
+        {lastScan ? t('status.lastScan', { code: lastScan.length > 36 ? `${lastScan.slice(0, 32)}…` : lastScan }) : t('status.scanReady')}
       </span>
       {!online ? <span className="status-offline">{t('status.offline')}</span> : null}
       <span className="status-grow" />

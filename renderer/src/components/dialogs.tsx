@@ -24,7 +24,16 @@ export function ConfirmDialog(p: {
       title={p.title}
       onCancel={p.onCancel}
       onConfirm={() => !p.busy && p.onConfirm()}
-      footer={<DialogButtons confirmText={p.confirmText} variant={p.danger ? 'danger' : 'primary'} disabled={p.busy} autoFocus onConfirm={p.onConfirm} onCancel={p.onCancel} />}
+      footer={
+        <DialogButtons
+          confirmText={p.confirmText}
+          variant={p.danger ? 'danger' : 'primary'}
+          disabled={p.busy}
+          autoFocus
+          onConfirm={p.onConfirm}
+          onCancel={p.onCancel}
+        />
+      }
     >
       {p.children}
       <ErrorLine error={p.error} />

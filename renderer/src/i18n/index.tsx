@@ -18,7 +18,6 @@ export type { Vars };
 const DICTS: Record<Lang, Record<MsgKey, string>> = { zh, en };
 const LANG_KEY = 'branch-desk.lang';
 
-
 export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
   return format(DICTS[lang][key] ?? zh[key] ?? key, vars);
 }

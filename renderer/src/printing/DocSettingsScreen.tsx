@@ -37,7 +37,12 @@ export function DocSettingsScreen() {
   const show = (s: Settings) => {
     setSaved(s);
     setPaper(s.paper);
-    setCopies({ dispatch: s.copies.dispatch.join('、'), inbound: s.copies.inbound.join('、'), return: s.copies.return.join('、'), reversal: s.copies.reversal.join('、') });
+    setCopies({
+      dispatch: s.copies.dispatch.join('、'),
+      inbound: s.copies.inbound.join('、'),
+      return: s.copies.return.join('、'),
+      reversal: s.copies.reversal.join('、'),
+    });
   };
   useEffect(() => {
     void call('documents.settings', {}).then((r) => (r.ok ? show(r.value) : setError(r.error)));

@@ -85,11 +85,7 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
       <Btn onClick={() => void run('save')} disabled={disabled || !!busy} data-testid="doc-save">
         {t('print.save')}
       </Btn>
-      {error || done ? (
-        <span className="print-status">
-          {error ? <ErrorLine error={error} /> : <Notice kind="ok">{done}</Notice>}
-        </span>
-      ) : null}
+      {error || done ? <span className="print-status">{error ? <ErrorLine error={error} /> : <Notice kind="ok">{done}</Notice>}</span> : null}
     </span>
   );
 }

@@ -32,14 +32,11 @@ export function useScanQueue(process: (code: string) => Promise<void>, opts: { p
     }
   }, []);
 
-  useScan(
-    (e: ScanEvent) => {
-      queue.current.push(e.code);
-      setWaiting(queue.current.length);
-      void pump();
-    },
-    opts.enabled ?? true,
-  );
+  useScan((e: ScanEvent) => {
+    queue.current.push(e.code);
+    setWaiting(queue.current.length);
+    void pump();
+  }, opts.enabled ?? true);
 
   useEffect(() => {
     if (!opts.paused) void pump();

@@ -68,7 +68,15 @@ export interface WedgeOptions {
   holdGap: number;
 }
 
-export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { minLength: 4, maxGap: 35, terminatorGap: 80, maxLength: 400, leadGap: 150, quietBefore: 250, holdGap: 250 };
+export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = {
+  minLength: 4,
+  maxGap: 35,
+  terminatorGap: 80,
+  maxLength: 400,
+  leadGap: 150,
+  quietBefore: 250,
+  holdGap: 250,
+};
 
 const TERMINATORS = new Set(['Enter', 'NumpadEnter', 'Tab']);
 /** Keys that never break a burst (a scanner presses Shift for capitals). */
@@ -135,7 +143,9 @@ export class WedgeMachine {
   /** How long a burst waits for its next key before it is over. */
   private patience(b: Burst): number {
     if (b.chars.length >= this.opts.minLength) return Math.max(this.opts.terminatorGap, this.opts.holdGap);
-    return b.quietStart && !b.slowUsed && b.chars.length < this.opts.minLength - 1 ? Math.max(this.opts.terminatorGap, this.opts.leadGap) : this.opts.terminatorGap;
+    return b.quietStart && !b.slowUsed && b.chars.length < this.opts.minLength - 1
+      ? Math.max(this.opts.terminatorGap, this.opts.leadGap)
+      : this.opts.terminatorGap;
   }
 
   /** When the caller should call idle() at the latest (ms, in event time), or null. */
@@ -186,7 +196,15 @@ export class WedgeMachine {
       b = null;
     }
     if (!b) {
-      b = { chars: [], held: [], first: k.time, last: k.time, ime: false, quietStart: afterScan || k.time - previousKey >= this.opts.quietBefore, slowUsed: false };
+      b = {
+        chars: [],
+        held: [],
+        first: k.time,
+        last: k.time,
+        ime: false,
+        quietStart: afterScan || k.time - previousKey >= this.opts.quietBefore,
+        slowUsed: false,
+      };
       this.burst = b;
       events.push({ type: 'burst', time: k.time });
     }

@@ -94,11 +94,14 @@ export function installWedge(opts: Partial<WedgeOptions> = {}): () => void {
     const d = machine.deadline();
     if (d === null) return;
     // generous: a late timer only delays giving back a fast typist's keys, it never splits a scan
-    timer = window.setTimeout(() => {
-      timer = null;
-      handleEvents(machine.idle(performance.now()));
-      schedule();
-    }, Math.max(0, d - performance.now()) + 150);
+    timer = window.setTimeout(
+      () => {
+        timer = null;
+        handleEvents(machine.idle(performance.now()));
+        schedule();
+      },
+      Math.max(0, d - performance.now()) + 150,
+    );
   };
 
   // opt-in trace for field diagnosis: localStorage['branch-desk.wedgeTrace'] = '1' → window.__wedgeTrace

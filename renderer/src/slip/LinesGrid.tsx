@@ -62,7 +62,15 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       { field: 'unit', headerName: t('item.unit'), width: 64 },
     ];
     if (p.kind === 'dispatch' && p.onHand)
-      c.push(qtyCol<EditLine>({ colId: 'onHand', headerName: t('stock.onHand'), width: 84, valueGetter: (x) => (x.data ? p.onHand?.get(x.data.itemId) ?? null : null), cellClass: 'muted' }));
+      c.push(
+        qtyCol<EditLine>({
+          colId: 'onHand',
+          headerName: t('stock.onHand'),
+          width: 84,
+          valueGetter: (x) => (x.data ? (p.onHand?.get(x.data.itemId) ?? null) : null),
+          cellClass: 'muted',
+        }),
+      );
     if (p.kind === 'return') {
       c.push(qtyCol<EditLine>({ field: 'shippedQty', headerName: t('ret.shipped'), width: 90 }));
       c.push(qtyCol<EditLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 90 }));

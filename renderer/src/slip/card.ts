@@ -41,7 +41,17 @@ export class CardBuilder {
       const m = r.date.slice(0, 7);
       if (this.month && this.month.month !== m) this.closeMonth();
       if (!this.month)
-        this.month = { type: 'month', rowKey: `month-${m}`, month: m, inQty: 0, inAmountFen: 0, outQty: 0, outAmountFen: 0, balanceQty: 0, balanceAmountFen: 0 };
+        this.month = {
+          type: 'month',
+          rowKey: `month-${m}`,
+          month: m,
+          inQty: 0,
+          inAmountFen: 0,
+          outQty: 0,
+          outAmountFen: 0,
+          balanceQty: 0,
+          balanceAmountFen: 0,
+        };
       this.month.inQty += r.inQty ?? 0;
       this.month.inAmountFen += r.inAmountFen ?? 0;
       this.month.outQty += r.outQty ?? 0;

@@ -64,10 +64,7 @@ export function SignatureBadges({ kind, missing, short }: { kind: SlipKind; miss
 export function SignatureTable({ slip }: { slip: Slip }) {
   const { t, role } = useI18n();
   if (!slip.requiredSignatures.length && !slip.signatures.length) return null;
-  const rows: (Signature | { role: Role; missing: true })[] = [
-    ...slip.signatures,
-    ...slip.missingSignatures.map((r) => ({ role: r, missing: true as const })),
-  ];
+  const rows: (Signature | { role: Role; missing: true })[] = [...slip.signatures, ...slip.missingSignatures.map((r) => ({ role: r, missing: true as const }))];
   return (
     <table className="sig-table">
       <thead>

@@ -35,7 +35,12 @@ export function SignPickButtons(p: { draft: SlipDraft; isKeeper: boolean; pickLa
   const nothingToSign = !!s && !s.missingSignatures.length && !draft.dirty;
   return (
     <>
-      <Btn variant={fullySigned ? 'plain' : 'primary'} hotkey="F6" onClick={p.onSign} disabled={draft.busy || (!!p.needsLines && !draft.lines.length) || nothingToSign}>
+      <Btn
+        variant={fullySigned ? 'plain' : 'primary'}
+        hotkey="F6"
+        onClick={p.onSign}
+        disabled={draft.busy || (!!p.needsLines && !draft.lines.length) || nothingToSign}
+      >
         {t('sign.button')}
       </Btn>
       {p.isKeeper ? (

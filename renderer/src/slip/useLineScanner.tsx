@@ -76,11 +76,7 @@ export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, g
   const { waiting } = useScanQueue(process, { enabled });
 
   const dialog = unknown ? (
-    <UnknownBarcodeDialog
-      code={unknown.code}
-      onCancel={() => unknown.resolve(null)}
-      onResolved={(item, packQty) => unknown.resolve({ item, packQty })}
-    />
+    <UnknownBarcodeDialog code={unknown.code} onCancel={() => unknown.resolve(null)} onResolved={(item, packQty) => unknown.resolve({ item, packQty })} />
   ) : null;
 
   /** add from the item search (not a scan): one base unit */

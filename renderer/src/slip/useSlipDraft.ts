@@ -90,14 +90,17 @@ export function useSlipDraft(
   const decorate = useRef(opts.decorate);
   decorate.current = opts.decorate;
 
-  const apply = useCallback(async (s: Slip) => {
-    let ls = linesFromSlip(s);
-    if (decorate.current) ls = await decorate.current(ls, s);
-    setSlip(s);
-    setHeaderState(headerFromSlip(s));
-    setLinesState(ls);
-    setDirty(false);
-  }, [setLinesState]);
+  const apply = useCallback(
+    async (s: Slip) => {
+      let ls = linesFromSlip(s);
+      if (decorate.current) ls = await decorate.current(ls, s);
+      setSlip(s);
+      setHeaderState(headerFromSlip(s));
+      setLinesState(ls);
+      setDirty(false);
+    },
+    [setLinesState],
+  );
 
   const load = useCallback(
     async (id: number) => {

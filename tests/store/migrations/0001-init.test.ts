@@ -41,13 +41,22 @@ describe('migration 0001 (init)', () => {
     ]);
     expectEveryTableStrict(d);
     // STRICT for real: a text in an integer column is refused
-    expect(() => d.prepare("INSERT INTO number_series (prefix, day, last) VALUES ('FH', '20261129', 'one')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => d.prepare("INSERT INTO number_series (prefix, day, last) VALUES ('FH', '20261129', 'one')").run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     // foreign keys for real
     expect(() => d.prepare("INSERT INTO user_roles (user_id, role) VALUES (42, 'keeper')").run()).toThrow(/FOREIGN KEY constraint failed/);
     // the append-only triggers are there
     const triggers = d.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all();
     expect(triggers).toEqual(
-      expect.arrayContaining(['audit_log_no_update', 'audit_log_no_delete', 'stock_moves_no_update', 'stock_moves_no_delete', 'slips_frozen', 'slips_no_delete']),
+      expect.arrayContaining([
+        'audit_log_no_update',
+        'audit_log_no_delete',
+        'stock_moves_no_update',
+        'stock_moves_no_delete',
+        'slips_frozen',
+        'slips_no_delete',
+      ]),
     );
     // migrating again is a no-op and takes no backup
     expect(await migrate(d, path, [m0001Init], clock)).toEqual({ from: 1, to: 1, backupPath: null });

@@ -21,7 +21,18 @@ describe('migration 0003 (finance)', () => {
     expect(schemaVersion(db)).toBe(3);
     const strict = db.prepare("SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name").pluck().all();
     expect(strict).toEqual(
-      expect.arrayContaining(['money_accounts', 'money_journal', 'receivable_entries', 'receivable_allocations', 'receivable_items', 'expense_claims', 'expense_budgets', 'expense_categories', 'day_closes', 'voucher_series']),
+      expect.arrayContaining([
+        'money_accounts',
+        'money_journal',
+        'receivable_entries',
+        'receivable_allocations',
+        'receivable_items',
+        'expense_claims',
+        'expense_budgets',
+        'expense_categories',
+        'day_closes',
+        'voucher_series',
+      ]),
     );
     expect(db.prepare('SELECT code, name FROM money_accounts ORDER BY sort').all()).toEqual([
       { code: 'cash', name: '库存现金' },

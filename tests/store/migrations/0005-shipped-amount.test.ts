@@ -78,7 +78,10 @@ describe('migration 0005 (shipped-amount)', () => {
         ),
       );
       ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: keeper }));
-      expect(o.core.db.prepare('SELECT shipped_qty, shipped_amount_fen FROM slip_lines WHERE slip_id = ?').get(inb.id)).toEqual({ shipped_qty: 3, shipped_amount_fen: 999 });
+      expect(o.core.db.prepare('SELECT shipped_qty, shipped_amount_fen FROM slip_lines WHERE slip_id = ?').get(inb.id)).toEqual({
+        shipped_qty: 3,
+        shipped_amount_fen: 999,
+      });
       expect(verifyBooks(asReadable(o.core.db)).problems).toEqual([]);
       // a posted line whose stored amount is wrong (written behind the triggers) is found
       o.core.db.exec('DROP TRIGGER slip_lines_frozen_update');

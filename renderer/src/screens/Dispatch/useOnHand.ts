@@ -12,9 +12,7 @@ export function useOnHand(lines: EditLine[]): Map<number, number> | undefined {
   const itemIds = useMemo(() => [...new Set(lines.map((l) => l.itemId))].sort().join(','), [lines]);
   useEffect(() => {
     if (!session.can('stock.onHand') || !itemIds) return;
-    void call('stock.onHand', { itemIds: itemIds.split(',').map(Number) }).then(
-      (r) => r.ok && setOnHand(new Map(r.value.rows.map((x) => [x.itemId, x.qty]))),
-    );
+    void call('stock.onHand', { itemIds: itemIds.split(',').map(Number) }).then((r) => r.ok && setOnHand(new Map(r.value.rows.map((x) => [x.itemId, x.qty]))));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [itemIds]);
   return onHand;

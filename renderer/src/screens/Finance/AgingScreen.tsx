@@ -43,7 +43,14 @@ export function AgingScreen() {
   const cols = useMemo<ColDef<VRow>[]>(
     () => [
       { field: 'code', headerName: t('ag.code'), width: 80 },
-      { field: 'name', headerName: t('ag.customer'), flex: 1, minWidth: 140, valueGetter: (x) => (x.data ? x.data.name + (x.data.overLimit ? ` (${t('ag.overLimit')})` : '') : ''), cellClassRules: { 'bad-text': (x) => !!x.data?.overLimit } },
+      {
+        field: 'name',
+        headerName: t('ag.customer'),
+        flex: 1,
+        minWidth: 140,
+        valueGetter: (x) => (x.data ? x.data.name + (x.data.overLimit ? ` (${t('ag.overLimit')})` : '') : ''),
+        cellClassRules: { 'bad-text': (x) => !!x.data?.overLimit },
+      },
       moneyCol<VRow>({ field: 'creditLimitFen', headerName: t('ag.limit'), width: 100 }),
       ...(data?.buckets ?? []).map((b, i, all) =>
         moneyCol<VRow>({
@@ -109,7 +116,12 @@ export function AgingScreen() {
           onCellKeyDown={(e) => (e.event as KeyboardEvent | undefined)?.key === 'Enter' && open(e.data)}
         />
       </div>
-      <KeyHints items={[['Enter', t('ag.openCustomer')], ['F5', t('keys.refresh')]]} />
+      <KeyHints
+        items={[
+          ['Enter', t('ag.openCustomer')],
+          ['F5', t('keys.refresh')],
+        ]}
+      />
     </div>
   );
 }

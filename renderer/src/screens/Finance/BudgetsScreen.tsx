@@ -75,7 +75,15 @@ export function BudgetsScreen() {
       </Toolbar>
       <ErrorLine error={error} />
       <ErrorLine error={saveErr} />
-      {data && data.rows.some((r) => r.overBudget) ? <Notice kind="warn">{t('bg.over')}: {data.rows.filter((r) => r.overBudget).map((r) => r.category).join('、')}</Notice> : null}
+      {data && data.rows.some((r) => r.overBudget) ? (
+        <Notice kind="warn">
+          {t('bg.over')}:{' '}
+          {data.rows
+            .filter((r) => r.overBudget)
+            .map((r) => r.category)
+            .join('、')}
+        </Notice>
+      ) : null}
       <div className="grid-fill">
         <Grid<BRow>
           rowData={data?.rows ?? []}
@@ -145,7 +153,10 @@ function AddCategoryDialog(p: { onCancel(): void; onDone(): void }) {
   const submit = async () => {
     if (w.busy) return;
     if (!name.trim()) return w.setError(localError('bg.nameRequired'));
-    await w.run((requestId) => call('expenses.addCategory', { name: name.trim(), nameEn: nameEn.trim() }, { requestId }), () => p.onDone());
+    await w.run(
+      (requestId) => call('expenses.addCategory', { name: name.trim(), nameEn: nameEn.trim() }, { requestId }),
+      () => p.onDone(),
+    );
   };
   return (
     <FormDialog title={t('bg.addCategory')} confirmText={t('common.save')} busy={w.busy} onConfirm={() => void submit()} onCancel={p.onCancel}>

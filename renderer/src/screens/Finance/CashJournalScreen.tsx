@@ -66,7 +66,14 @@ export function CashJournalScreen() {
       <Toolbar title={t('jr.title')} sub={data ? `${t('jr.opening')} ${fen(data.openingFen)} · ${t('jr.closing')} ${fen(data.closingFen)}` : undefined}>
         <AccountTabs account={account} balances={balances} onPick={setAccount} />
       </Toolbar>
-      <JournalFilters filter={filter} onFilter={(f) => setFilter((x) => ({ ...x, ...f }))} search={search} canWrite={canWrite} canReverse={canReverse} onDialog={setDialog} />
+      <JournalFilters
+        filter={filter}
+        onFilter={(f) => setFilter((x) => ({ ...x, ...f }))}
+        search={search}
+        canWrite={canWrite}
+        canReverse={canReverse}
+        onDialog={setDialog}
+      />
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       <div className="grid-fill">
@@ -88,7 +95,13 @@ export function CashJournalScreen() {
       <KeyHints
         items={[
           ['F3', t('keys.search')],
-          ...(canWrite ? ([['F7', t('jr.remit')], ['F8', t('jr.topUp')], ['F6', t('jr.reverse')]] as [string, string][]) : []),
+          ...(canWrite
+            ? ([
+                ['F7', t('jr.remit')],
+                ['F8', t('jr.topUp')],
+                ['F6', t('jr.reverse')],
+              ] as [string, string][])
+            : []),
           ['F5', t('keys.refresh')],
         ]}
       />
@@ -108,7 +121,9 @@ export function CashJournalScreen() {
           kind={dialog}
           account={account}
           onCancel={() => setDialog(null)}
-          onDone={(row) => booked(t(dialog === 'remit' ? 'jr.remitDone' : 'jr.topUpDone', { fen: fen(row.receiptFen ?? row.paymentFen ?? 0), no: row.voucherNo }))}
+          onDone={(row) =>
+            booked(t(dialog === 'remit' ? 'jr.remitDone' : 'jr.topUpDone', { fen: fen(row.receiptFen ?? row.paymentFen ?? 0), no: row.voucherNo }))
+          }
         />
       ) : null}
     </div>

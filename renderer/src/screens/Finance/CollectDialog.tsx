@@ -59,7 +59,14 @@ export function CollectDialog(p: { customerId: number; name: string; onCancel():
   };
 
   return (
-    <FormDialog width={640} title={t('co.title', { name: p.name })} confirmText={t('cu.collect')} busy={w.busy} onConfirm={() => void submit()} onCancel={p.onCancel}>
+    <FormDialog
+      width={640}
+      title={t('co.title', { name: p.name })}
+      confirmText={t('cu.collect')}
+      busy={w.busy}
+      onConfirm={() => void submit()}
+      onCancel={p.onCancel}
+    >
       <div className="form-grid">
         <Field label={t('co.account')}>
           <AccountSelect value={account} onChange={setAccount} />

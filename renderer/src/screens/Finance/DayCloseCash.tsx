@@ -12,7 +12,12 @@ import { countRowsOf, type CountRow, type Counts, type Preview, type Rec } from 
 
 export function DiffText({ fen: f }: { fen: number }) {
   const { t } = useI18n();
-  if (f === 0) return <span className="check-pass num">{fen(0)} {t('dc.even')}</span>;
+  if (f === 0)
+    return (
+      <span className="check-pass num">
+        {fen(0)} {t('dc.even')}
+      </span>
+    );
   return (
     <span className={`num ${f > 0 ? 'diff-over' : 'diff-short'}`}>
       {f > 0 ? '+' : ''}

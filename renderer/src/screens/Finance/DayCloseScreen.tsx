@@ -105,16 +105,30 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
               <ChannelTable pv={pv} rec={rec} chanDiff={chanDiff} stmt={stmt} onStatement={(a, v) => dc.setStmt((s) => ({ ...s, [a]: v }))} />
               <h2>{t('dc.checks')}</h2>
               <ChecksTable checks={pv.checks} />
-              {open && canClose && pv.canClose ? <DayCloseSignoff dc={dc} countedFen={countedFen} needManager={needManager} busy={busy} onClose={() => void close()} /> : null}
+              {open && canClose && pv.canClose ? (
+                <DayCloseSignoff dc={dc} countedFen={countedFen} needManager={needManager} busy={busy} onClose={() => void close()} />
+              ) : null}
             </div>
           </div>
         ) : null}
         <div className="subhead">{t('dc.history')}</div>
-        <Grid<Rec> className="grid-half" height={200} rowData={dc.history} columnDefs={histCols} getRowId={(x) => x.data.date} onRowDoubleClicked={(e) => e.data && navigate(`/dayclose/${e.data.date}`)} />
+        <Grid<Rec>
+          className="grid-half"
+          height={200}
+          rowData={dc.history}
+          columnDefs={histCols}
+          getRowId={(x) => x.data.date}
+          onRowDoubleClicked={(e) => e.data && navigate(`/dayclose/${e.data.date}`)}
+        />
       </div>
       <KeyHints
         items={[
-          ...(open ? ([['F7', t('dc.countTitle')], ['Enter', t('keys.editCell')]] as [string, string][]) : []),
+          ...(open
+            ? ([
+                ['F7', t('dc.countTitle')],
+                ['Enter', t('keys.editCell')],
+              ] as [string, string][])
+            : []),
           ...(open && pv.canClose && canClose ? ([['F9', t('dc.close')]] as [string, string][]) : []),
           ['F5', t('keys.refresh')],
         ]}

@@ -48,7 +48,12 @@ export function channelDiffs(pv: Preview | null, stmt: Record<string, string>): 
 
 export function countColumns(t: I18n['t'], closed: boolean | undefined): ColDef<CountRow>[] {
   return [
-    { colId: 'denom', headerName: t('dc.denom'), flex: 1, valueGetter: (x) => (x.data?.denom === 'total' ? t('dc.counted') : x.data ? t(`dc.d.${x.data.denom}` as MsgKey) : '') },
+    {
+      colId: 'denom',
+      headerName: t('dc.denom'),
+      flex: 1,
+      valueGetter: (x) => (x.data?.denom === 'total' ? t('dc.counted') : x.data ? t(`dc.d.${x.data.denom}` as MsgKey) : ''),
+    },
     qtyCol<CountRow>({
       field: 'count',
       headerName: t('dc.count'),
@@ -79,7 +84,13 @@ export function historyColumns(t: I18n['t']): ColDef<Rec>[] {
     { colId: 'stat', headerName: t('dc.statistician'), width: 100, valueGetter: (x) => x.data?.statistician.name },
     { colId: 'mgr', headerName: t('dc.manager'), width: 90, valueGetter: (x) => x.data?.manager?.name ?? '' },
     { field: 'adjustmentVoucherNo', headerName: t('dc.voucher'), width: 150 },
-    { colId: 'failed', headerName: t('dc.failed'), width: 120, valueGetter: (x) => x.data?.failedChecks.length ?? 0, cellClassRules: { 'bad-text': (x) => x.value > 0 } },
+    {
+      colId: 'failed',
+      headerName: t('dc.failed'),
+      width: 120,
+      valueGetter: (x) => x.data?.failedChecks.length ?? 0,
+      cellClassRules: { 'bad-text': (x) => x.value > 0 },
+    },
     { field: 'reason', headerName: t('dc.reason'), flex: 1, minWidth: 120 },
     { field: 'closedAt', headerName: t('dc.closedAt'), width: 140, valueFormatter: (x) => formatDateTime(x.value) },
   ];

@@ -63,7 +63,13 @@ export function useInboundPost(draft: SlipDraft, grid: RefObject<AgGridReact<Edi
   const s = draft.slip;
   const dialog =
     confirming && s ? (
-      <ConfirmDialog title={t('inbound.confirmPostTitle', { no: s.no })} confirmText={t('inbound.post')} busy={posting} onCancel={() => setConfirming(false)} onConfirm={() => void post()}>
+      <ConfirmDialog
+        title={t('inbound.confirmPostTitle', { no: s.no })}
+        confirmText={t('inbound.post')}
+        busy={posting}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => void post()}
+      >
         <p className="dialog-text">{t('inbound.confirmPostText', { lines: s.lines.length, qty: s.totalQty })}</p>
         <p className="muted">{t('slip.postFinal')}</p>
       </ConfirmDialog>

@@ -62,9 +62,7 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
     if (priceFen === null || priceFen < 0) return setError(localError('item.badPrice'));
     const safetyStock = Number(safety || '0');
     if (!Number.isInteger(safetyStock) || safetyStock < 0) return setError(localError('item.badSafety'));
-    const links = barcodes
-      .filter((b) => b.code.trim())
-      .map((b) => ({ code: b.code.trim(), packQty: b.kind === 'unit' ? 1 : Number(b.packQty) }));
+    const links = barcodes.filter((b) => b.code.trim()).map((b) => ({ code: b.code.trim(), packQty: b.kind === 'unit' ? 1 : Number(b.packQty) }));
     if (links.some((l) => !Number.isInteger(l.packQty) || l.packQty < 1) || barcodes.some((b) => b.kind === 'case' && Number(b.packQty) < 2))
       return setError(localError('unknown.badPack'));
     setBusy(true);
@@ -152,13 +150,23 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
                   <input className="input mono" data-barcode-index={i} value={b.code} onChange={(e) => setRow(i, { code: e.target.value })} />
                 </td>
                 <td>
-                  <select className="input" value={isCase ? 'case' : 'unit'} onChange={(e) => setRow(i, e.target.value === 'case' ? { kind: 'case', packQty: '' } : { kind: 'unit', packQty: '1' })}>
+                  <select
+                    className="input"
+                    value={isCase ? 'case' : 'unit'}
+                    onChange={(e) => setRow(i, e.target.value === 'case' ? { kind: 'case', packQty: '' } : { kind: 'unit', packQty: '1' })}
+                  >
                     <option value="unit">{t('item.barcodeUnit', { unit: unit || t('item.unitDefault') })}</option>
                     <option value="case">{t('item.barcodeCase')}</option>
                   </select>
                 </td>
                 <td>
-                  <input className="input num narrow" inputMode="numeric" value={b.packQty} disabled={!isCase} onChange={(e) => setRow(i, { packQty: e.target.value })} />
+                  <input
+                    className="input num narrow"
+                    inputMode="numeric"
+                    value={b.packQty}
+                    disabled={!isCase}
+                    onChange={(e) => setRow(i, { packQty: e.target.value })}
+                  />
                 </td>
                 <td>
                   <button type="button" className="link-btn" onClick={() => setBarcodes((rows) => rows.filter((_, j) => j !== i))}>

@@ -45,6 +45,15 @@ export function itemColumns(t: I18n['t'], canStock: boolean): ColDef<ItemRow>[] 
       valueGetter: (p) => (p.data?.barcodes ?? []).map((b) => (b.packQty > 1 ? `${b.code} (${t('item.caseOf', { n: b.packQty })})` : b.code)).join('  '),
       cellClass: 'mono',
     },
-    ...(canStock ? [{ field: 'lastMoveAt' as const, headerName: t('stock.lastMove'), width: 130, valueFormatter: (p: { value: string | null }) => formatDateTime(p.value) }] : []),
+    ...(canStock
+      ? [
+          {
+            field: 'lastMoveAt' as const,
+            headerName: t('stock.lastMove'),
+            width: 130,
+            valueFormatter: (p: { value: string | null }) => formatDateTime(p.value),
+          },
+        ]
+      : []),
   ];
 }

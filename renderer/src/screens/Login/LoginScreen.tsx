@@ -32,10 +32,13 @@ export function LoginScreen() {
         {office && !office.initialised ? (
           <InitOffice onDone={load} />
         ) : (
-          <UserPinForm submitLabel={t('login.submit')} onSubmit={async (id, pin) => {
-            const r = await session.login(id, pin);
-            return r.ok ? null : r.error;
-          }} />
+          <UserPinForm
+            submitLabel={t('login.submit')}
+            onSubmit={async (id, pin) => {
+              const r = await session.login(id, pin);
+              return r.ok ? null : r.error;
+            }}
+          />
         )}
       </div>
     </div>

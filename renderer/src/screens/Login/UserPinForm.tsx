@@ -34,7 +34,10 @@ export function UserPinForm(p: {
 
   const move = (d: number) => {
     if (!list.length) return;
-    const i = Math.max(0, list.findIndex((u) => u.id === sel));
+    const i = Math.max(
+      0,
+      list.findIndex((u) => u.id === sel),
+    );
     const n = list[(i + d + list.length) % list.length];
     setSel(n.id);
     setPin('');

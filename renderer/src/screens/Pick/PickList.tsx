@@ -101,7 +101,14 @@ export function PickList() {
           }}
         />
       </div>
-      <KeyHints items={[['↑↓', t('keys.move')], ['Enter', t('pick.start')], [t('keys.scan'), t('pick.scanSlipNo')], ['F5', t('keys.refresh')]]} />
+      <KeyHints
+        items={[
+          ['↑↓', t('keys.move')],
+          ['Enter', t('pick.start')],
+          [t('keys.scan'), t('pick.scanSlipNo')],
+          ['F5', t('keys.refresh')],
+        ]}
+      />
     </div>
   );
 }

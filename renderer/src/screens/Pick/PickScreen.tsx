@@ -125,7 +125,15 @@ export function PickScreen({ slipId }: { slipId: number }) {
           }}
         />
       </div>
-      <KeyHints items={[[t('keys.scan'), t('pick.scanHint')], ['Enter', t('pick.editCount')], ['Ctrl+Z', t('pick.undo')], ['F9', postLabel], ['Esc', t('keys.back')]]} />
+      <KeyHints
+        items={[
+          [t('keys.scan'), t('pick.scanHint')],
+          ['Enter', t('pick.editCount')],
+          ['Ctrl+Z', t('pick.undo')],
+          ['F9', postLabel],
+          ['Esc', t('keys.back')],
+        ]}
+      />
       <PickConfirm
         confirm={post.confirm}
         slipNo={slip.no}

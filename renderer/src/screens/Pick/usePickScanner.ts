@@ -51,7 +51,9 @@ export function usePickScanner({ ready, enabled, count, grid, postLabel, say, se
       setBadRow(null);
       say({
         ok: true,
-        text: o.complete ? t('pick.allDone', { post: postLabel }) : t('pick.counted', { name: `${l.itemCode} ${l.itemName}`, n: packQty, picked: l.picked, ordered: l.ordered }),
+        text: o.complete
+          ? t('pick.allDone', { post: postLabel })
+          : t('pick.counted', { name: `${l.itemCode} ${l.itemName}`, n: packQty, picked: l.picked, ordered: l.ordered }),
       });
       flashRow(grid.current?.api, o.index);
     } else if (o.reason === 'not_on_slip') {

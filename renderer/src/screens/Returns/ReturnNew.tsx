@@ -49,11 +49,24 @@ export function ReturnNew() {
     <div className="screen-col">
       <Toolbar title={t('ret.newTitle')} sub={t('ret.chooseDispatch')} />
       {msg ? <Notice kind="warn">{msg}</Notice> : null}
-      <SlipFilters filter={filter} onChange={(f) => setFilter({ ...f, kind: 'dispatch', state: 'posted' })} queryRef={queryRef} autoFocus onDown={() => grid.current?.api.setFocusedCell(0, 'no')} />
+      <SlipFilters
+        filter={filter}
+        onChange={(f) => setFilter({ ...f, kind: 'dispatch', state: 'posted' })}
+        queryRef={queryRef}
+        autoFocus
+        onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
+      />
       <div className="grid-fill">
         <SlipTable ref={grid} filter={filter} fixedKind="dispatch" onOpen={choose} />
       </div>
-      <KeyHints items={[['F3', t('keys.search')], ['Enter', t('ret.choose')], [t('keys.scan'), t('ret.scanDispatchNo')], ['Esc', t('keys.back')]]} />
+      <KeyHints
+        items={[
+          ['F3', t('keys.search')],
+          ['Enter', t('ret.choose')],
+          [t('keys.scan'), t('ret.scanDispatchNo')],
+          ['Esc', t('keys.back')],
+        ]}
+      />
     </div>
   );
 }

@@ -45,7 +45,13 @@ export function KindList({ kind }: { kind: CreatableSlipKind }) {
         ) : null}
       </Toolbar>
       {flash ? <Notice kind="ok">{flash}</Notice> : null}
-      <SlipFilters filter={filter} onChange={(f) => setFilter({ ...f, kind })} queryRef={queryRef} autoFocus onDown={() => grid.current?.api.setFocusedCell(0, 'no')} />
+      <SlipFilters
+        filter={filter}
+        onChange={(f) => setFilter({ ...f, kind })}
+        queryRef={queryRef}
+        autoFocus
+        onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
+      />
       <div className="grid-fill">
         <SlipTable ref={grid} filter={filter} fixedKind={kind} onOpen={(s) => navigate(slipPath(s, session))} onLoaded={setTotal} />
       </div>

@@ -29,7 +29,9 @@ export function SlipListScreen() {
         filter={filter}
         onChange={setFilter}
         showKind
-        queryRef={queryRef} autoFocus onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
+        queryRef={queryRef}
+        autoFocus
+        onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
         customer={{
           value: customer,
           onPick: (c) => {
@@ -41,7 +43,14 @@ export function SlipListScreen() {
       <div className="grid-fill">
         <SlipTable ref={grid} filter={filter} onOpen={(s) => navigate(`/slips/${s.id}`)} onLoaded={setTotal} />
       </div>
-      <KeyHints items={[['F3', t('keys.search')], ['Enter', t('keys.open')], ['F5', t('keys.refresh')], [t('keys.scan'), t('slips.scanHint')]]} />
+      <KeyHints
+        items={[
+          ['F3', t('keys.search')],
+          ['Enter', t('keys.open')],
+          ['F5', t('keys.refresh')],
+          [t('keys.scan'), t('slips.scanHint')],
+        ]}
+      />
     </div>
   );
 }

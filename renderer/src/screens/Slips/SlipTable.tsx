@@ -43,7 +43,11 @@ export const SlipTable = forwardRef<
       headerName: t('slip.state'),
       width: 96,
       valueFormatter: (x) => (x.value ? state(x.value) : ''),
-      cellClassRules: { 'state-cell-draft': (x) => x.value === 'draft', 'state-cell-void': (x) => x.value === 'void', 'state-cell-posted': (x) => x.value === 'posted' },
+      cellClassRules: {
+        'state-cell-draft': (x) => x.value === 'draft',
+        'state-cell-void': (x) => x.value === 'void',
+        'state-cell-posted': (x) => x.value === 'posted',
+      },
     });
     c.push({
       colId: 'party',
@@ -52,9 +56,11 @@ export const SlipTable = forwardRef<
       minWidth: 170,
       valueGetter: (x) => x.data?.customerName ?? x.data?.supplierName ?? '',
     });
-    if (!p.fixedKind || p.fixedKind === 'inbound') c.push({ field: 'deliveryNoteNo', headerName: t('inbound.deliveryNoteShort'), width: 140, cellClass: 'mono' });
+    if (!p.fixedKind || p.fixedKind === 'inbound')
+      c.push({ field: 'deliveryNoteNo', headerName: t('inbound.deliveryNoteShort'), width: 140, cellClass: 'mono' });
     if (!p.fixedKind || p.fixedKind === 'return') c.push({ field: 'sourceSlipNo', headerName: t('slip.sourceNo'), width: 160, cellClass: 'mono' });
-    if (!p.fixedKind || p.fixedKind === 'dispatch') c.push({ field: 'paymentMode', headerName: t('dispatch.payment'), width: 110, valueFormatter: (x) => pay(x.value) });
+    if (!p.fixedKind || p.fixedKind === 'dispatch')
+      c.push({ field: 'paymentMode', headerName: t('dispatch.payment'), width: 110, valueFormatter: (x) => pay(x.value) });
     if (showSig)
       c.push({
         colId: 'sig',
@@ -68,9 +74,16 @@ export const SlipTable = forwardRef<
     c.push(qtyCol<SlipSummary>({ field: 'lineCount', headerName: t('slip.lines'), width: 70 }));
     // a reversal (红字) shows its quantities and amounts negative, in red
     const sign = (x: { data?: SlipSummary }) => (x.data?.kind === 'reversal' ? -1 : 1);
-    c.push(qtyCol<SlipSummary>({ colId: 'totalQty', headerName: t('slip.totalQty'), width: 90, valueGetter: (x) => (x.data ? x.data.totalQty * sign(x) : null) }));
     c.push(
-      moneyCol<SlipSummary>({ colId: 'totalAmountFen', headerName: t('slip.totalAmount'), width: 130, valueGetter: (x) => (x.data ? x.data.totalAmountFen * sign(x) : null) }),
+      qtyCol<SlipSummary>({ colId: 'totalQty', headerName: t('slip.totalQty'), width: 90, valueGetter: (x) => (x.data ? x.data.totalQty * sign(x) : null) }),
+    );
+    c.push(
+      moneyCol<SlipSummary>({
+        colId: 'totalAmountFen',
+        headerName: t('slip.totalAmount'),
+        width: 130,
+        valueGetter: (x) => (x.data ? x.data.totalAmountFen * sign(x) : null),
+      }),
     );
     c.push({ field: 'postedAt', headerName: t('slip.postedAt'), width: 140, valueFormatter: (x) => formatDateTime(x.value) });
     c.push({ colId: 'rev', headerName: t('slip.reversedBy'), width: 160, cellClass: 'mono neg-amount', valueGetter: (x) => x.data?.reversedBy?.no ?? '' });

@@ -39,12 +39,42 @@ export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted 
   const btn = (yes: boolean, el: ReactNode) => (yes ? el : null);
   return (
     <Toolbar title={title}>
-      {btn(can.canEdit, <Btn hotkey="F4" onClick={onEdit}>{t('slip.editDraft')}</Btn>)}
-      {btn(can.canSign, <Btn variant="primary" hotkey="F6" onClick={() => open('sign')}>{t('sign.button')}</Btn>)}
-      {btn(can.canPick, <Btn variant="primary" hotkey="F9" onClick={onPick}>{pickLabel}</Btn>)}
-      {btn(can.canReturn, <Btn hotkey="F7" onClick={() => navigate(`/returns/from/${s.id}`)}>{t('ret.fromThis')}</Btn>)}
-      {btn(can.canVoid, <Btn variant="danger" onClick={() => open('void')}>{t('slip.void')}</Btn>)}
-      {btn(can.canReverse, <Btn variant="danger" hotkey="F8" onClick={() => open('reverse')}>{t('slip.reverse')}</Btn>)}
+      {btn(
+        can.canEdit,
+        <Btn hotkey="F4" onClick={onEdit}>
+          {t('slip.editDraft')}
+        </Btn>,
+      )}
+      {btn(
+        can.canSign,
+        <Btn variant="primary" hotkey="F6" onClick={() => open('sign')}>
+          {t('sign.button')}
+        </Btn>,
+      )}
+      {btn(
+        can.canPick,
+        <Btn variant="primary" hotkey="F9" onClick={onPick}>
+          {pickLabel}
+        </Btn>,
+      )}
+      {btn(
+        can.canReturn,
+        <Btn hotkey="F7" onClick={() => navigate(`/returns/from/${s.id}`)}>
+          {t('ret.fromThis')}
+        </Btn>,
+      )}
+      {btn(
+        can.canVoid,
+        <Btn variant="danger" onClick={() => open('void')}>
+          {t('slip.void')}
+        </Btn>,
+      )}
+      {btn(
+        can.canReverse,
+        <Btn variant="danger" hotkey="F8" onClick={() => open('reverse')}>
+          {t('slip.reverse')}
+        </Btn>,
+      )}
       {s.state !== 'void' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
     </Toolbar>
   );

@@ -43,7 +43,14 @@ export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDe
     qtyCol<SlipLine>({ colId: 'qty', headerName: t('slip.qty'), width: 72, valueGetter: (x) => (x.data ? x.data.qty * sign : null) }),
   ];
   if (posted && (s.kind === 'dispatch' || s.kind === 'return'))
-    c.push(qtyCol<SlipLine>({ colId: 'shipped', headerName: s.kind === 'dispatch' ? t('slip.shippedQty') : t('ret.received'), width: 80, valueGetter: (x) => x.data?.shippedQty ?? null }));
+    c.push(
+      qtyCol<SlipLine>({
+        colId: 'shipped',
+        headerName: s.kind === 'dispatch' ? t('slip.shippedQty') : t('ret.received'),
+        width: 80,
+        valueGetter: (x) => x.data?.shippedQty ?? null,
+      }),
+    );
   if (s.kind === 'inbound' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null)))
     c.push(moneyCol<SlipLine>({ field: 'unitCostFen', headerName: t('slip.unitCost'), width: 96 }));
   else c.push(moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 }));

@@ -17,7 +17,10 @@ export function CardTitle({ item }: { item: Item | null }) {
       {t('nav.card')}
       {item ? (
         <span className="card-item">
-          {item.code} {item.name} <span className="muted">{item.spec} · {item.unit}</span>
+          {item.code} {item.name}{' '}
+          <span className="muted">
+            {item.spec} · {item.unit}
+          </span>
         </span>
       ) : null}
     </>

@@ -98,7 +98,15 @@ export function StockCardScreen({ itemId }: { itemId: number | null }) {
           />
         )}
       </div>
-      <KeyHints items={[['F3', t('card.item')], ['Enter', t('card.openSlip')], ['Ctrl+End', t('card.toEnd')], ['F5', t('keys.refresh')], ['Esc', t('keys.back')]]} />
+      <KeyHints
+        items={[
+          ['F3', t('card.item')],
+          ['Enter', t('card.openSlip')],
+          ['Ctrl+End', t('card.toEnd')],
+          ['F5', t('keys.refresh')],
+          ['Esc', t('keys.back')],
+        ]}
+      />
     </div>
   );
 }

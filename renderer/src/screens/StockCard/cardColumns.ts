@@ -32,7 +32,12 @@ export function cardColumns(i18n: Pick<I18n, 't' | 'lang' | 'kind'>): (ColDef<Ca
   const { t } = i18n;
   const summary = (x: V): string => summaryOf(i18n, x.data);
   return [
-    { colId: 'date', headerName: t('card.date'), width: 100, valueGetter: (x) => (x.data?.type === 'move' ? x.data.date : x.data?.type === 'opening' ? x.data.date : '') },
+    {
+      colId: 'date',
+      headerName: t('card.date'),
+      width: 100,
+      valueGetter: (x) => (x.data?.type === 'move' ? x.data.date : x.data?.type === 'opening' ? x.data.date : ''),
+    },
     {
       colId: 'slipNo',
       headerName: t('slip.no'),

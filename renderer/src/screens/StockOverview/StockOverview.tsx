@@ -51,7 +51,12 @@ export function StockOverview() {
       { field: 'unit', headerName: t('item.unit'), width: 64 },
       qtyCol<OnHandRow>({ field: 'qty', headerName: t('stock.onHand'), width: 100 }),
       moneyCol<OnHandRow>({ field: 'amountFen', headerName: t('stock.value'), width: 140 }),
-      qtyCol<OnHandRow>({ colId: 'safetyStock', headerName: t('item.safetyStock'), width: 100, valueGetter: (x) => (x.node?.rowPinned ? null : x.data?.safetyStock ?? null) }),
+      qtyCol<OnHandRow>({
+        colId: 'safetyStock',
+        headerName: t('item.safetyStock'),
+        width: 100,
+        valueGetter: (x) => (x.node?.rowPinned ? null : (x.data?.safetyStock ?? null)),
+      }),
       qtyCol<OnHandRow>({
         colId: 'short',
         headerName: t('stock.shortfall'),
@@ -76,9 +81,19 @@ export function StockOverview() {
     <div className="screen-col">
       <Toolbar
         title={t('nav.stock')}
-        sub={data ? t('stock.summary', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), value: formatFen(data.totalAmountFen), below }) : undefined}
+        sub={
+          data
+            ? t('stock.summary', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), value: formatFen(data.totalAmountFen), below })
+            : undefined
+        }
       >
-        <input ref={search} className="input search" autoFocus placeholder={t('items.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)}
+        <input
+          ref={search}
+          className="input search"
+          autoFocus
+          placeholder={t('items.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' && data?.rows.length) {
               e.preventDefault();
@@ -101,7 +116,20 @@ export function StockOverview() {
           rowClassRules={{ 'row-below': (x: RowClassParams<OnHandRow>) => !!x.data?.belowSafety }}
           pinnedBottomRowData={
             data
-              ? [{ itemId: 0, code: t('stock.total'), name: '', spec: '', unit: '', qty: data.totalQty, amountFen: data.totalAmountFen, safetyStock: 0, belowSafety: false, lastMoveAt: null } as OnHandRow]
+              ? [
+                  {
+                    itemId: 0,
+                    code: t('stock.total'),
+                    name: '',
+                    spec: '',
+                    unit: '',
+                    qty: data.totalQty,
+                    amountFen: data.totalAmountFen,
+                    safetyStock: 0,
+                    belowSafety: false,
+                    lastMoveAt: null,
+                  } as OnHandRow,
+                ]
               : []
           }
           onRowDoubleClicked={(e) => e.data?.itemId && canCard && navigate(`/card/${e.data.itemId}`)}

@@ -93,9 +93,7 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
         </Field>
       </div>
       {errFor('pin')}
-      {user ? (
-        <UserSignature user={user} onSaved={onSaved} onError={(e) => setError(e ? { field: 'sig', error: e } : null)} errorLine={errFor('sig')} />
-      ) : null}
+      {user ? <UserSignature user={user} onSaved={onSaved} onError={(e) => setError(e ? { field: 'sig', error: e } : null)} errorLine={errFor('sig')} /> : null}
       {errFor('form')}
     </Dialog>
   );

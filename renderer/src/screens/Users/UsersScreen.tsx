@@ -74,7 +74,13 @@ export function UsersScreen() {
           if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setEditing({ user: e.data });
         }}
       />
-      <KeyHints items={[['F2', t('usr.new')], ['Enter', t('usr.edit')], ['F5', t('keys.refresh')]]} />
+      <KeyHints
+        items={[
+          ['F2', t('usr.new')],
+          ['Enter', t('usr.edit')],
+          ['F5', t('keys.refresh')],
+        ]}
+      />
       {editing ? (
         <UserDialog
           user={editing.user}
