@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desk, RpcClient, tempDir } from './cli-helpers';
+import { desk, RpcClient, tempDir } from '../helpers/cli';
 import { latestVersion } from '../../electron/store/migrate';
 
 const KEEPER = { user: '王强', pin: '4444' };

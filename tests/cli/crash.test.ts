@@ -12,7 +12,7 @@
 
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desk, ProcessGone, RpcClient, tempDir, type RpcResponse } from './cli-helpers';
+import { desk, ProcessGone, RpcClient, tempDir, type RpcResponse } from '../helpers/cli';
 
 const OPS = 600; // slips in the batch
 const KILLS = 20;

@@ -8,9 +8,9 @@ import { startWebServer, type WebServer } from '../../electron/web/server';
 import { ENVELOPE_LIMITS, callEnvelope, parseEnvelope, parseEnvelopeText, type EnvelopeCore } from '../../electron/rpc/envelope';
 import type { CallMeta } from '../../shared/contract';
 import type { DeskErrorShape } from '../../shared/errors';
-import { RpcClient, tempDir } from '../cli/cli-helpers';
+import { RpcClient, tempDir } from '../helpers/cli';
 import { makeCore, type TestCore } from '../helpers';
-import { postRpc } from '../web/web-helpers';
+import { postRpc } from '../helpers/web';
 
 const L = ENVELOPE_LIMITS;
 const json = (v: unknown) => JSON.stringify(v);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
 import { seedOffice } from '../../electron/demo/seed';
 import { fixture, makeCore, type TestCore } from '../helpers/index';
-import { postRpc, send, type Reply } from './web-helpers';
+import { postRpc, send, type Reply } from '../helpers/web';
 
 let t: TestCore;
 let web: WebServer;

@@ -1,28 +1,9 @@
 // Customers (客户) and suppliers (供应商): the master data slips and receivables point at.
 
-import { fail } from '../../../shared/errors';
 import type { Customer, ParsedInput, Supplier } from '../../../shared/contract';
-import type { ReadableDB } from '../../store/db';
 import type { WriteCtx } from '../context';
-import {
-  customerView,
-  insertCustomer,
-  insertSupplier,
-  partyCodeTaken,
-  partyRow,
-  supplierView,
-  updateCustomer,
-  updateSupplier,
-  type PartyFields,
-  type PartyRow,
-  type PartyTable,
-} from './repo';
-
-function requireNewCode(db: ReadableDB, table: PartyTable, code: string): void {
-  if (!partyCodeTaken(db, table, code)) return;
-  const [what, what_zh] = table === 'customers' ? ['customer code', '客户编码'] : ['supplier code', '供应商编码'];
-  fail('duplicate', { what, what_zh, key: code });
-}
+import { customerView, insertCustomer, insertSupplier, partyRow, supplierView, updateCustomer, updateSupplier, type PartyFields, type PartyRow } from './repo';
+import { requireNewCode } from './rules';
 
 const activeOf = (given: boolean | undefined, current: number): number => (given === undefined ? current : given ? 1 : 0);
 
