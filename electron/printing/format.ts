@@ -1,6 +1,7 @@
 // How printed documents write dates, times and money: 2026年11月29日, ￥1,234.56, 11-29 09:12.
 
 import { formatFen } from '../../shared/money';
+import { dateTimeIn } from '../../shared/time';
 
 /** '2026-11-29' → '2026年11月29日' */
 export function dateZh(isoDate: string): string {
@@ -9,25 +10,9 @@ export function dateZh(isoDate: string): string {
   return `${m[1]}年${m[2]}月${m[3]}日`;
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** A moment in the office's timezone as '2026-11-29 09:12'. */
 export function localTime(iso: string, timezone: string): string {
-  let f = timeFormats.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormats.set(timezone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return dateTimeIn(iso, timezone);
 }
 
 /** Amount in a table column: '1,234.56' (negative '-1,234.56'). */

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useI18n } from './i18n';
+import { useOfficeClock } from './i18n/clock';
 import { useSession } from './session';
 import { navigate, setLeaveGuard, setLeavePrompt, useRoute } from './hooks/router';
 import { useHotkeys } from './hooks/hotkeys';
@@ -76,6 +77,7 @@ export function App() {
   const session = useSession();
   const { t } = useI18n();
   const route = useRoute();
+  const clock = useOfficeClock();
   const [switching, setSwitching] = useState(false);
   const [leaveAsk, setLeaveAsk] = useState<(() => void) | null>(null);
   const nav = session.user ? navFor(session) : [];
@@ -102,7 +104,7 @@ export function App() {
     return () => setLeavePrompt(null);
   }, []);
 
-  if (session.restoring) return <div className="boot">{t('common.loading')}</div>;
+  if (session.restoring || !clock.loaded) return <div className="boot">{t('common.loading')}</div>;
   if (!session.user)
     return (
       <div className="app app-login">

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
 import { I18nProvider } from './i18n';
+import { loadOfficeClock } from './i18n/clock';
 import { SessionProvider } from './session';
 import { installWedge, publishScan } from './scan';
 import './styles.css';
@@ -12,6 +13,8 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 // Keyboard-wedge scanners, wherever focus is; a HID scanner in the main process uses the same bus.
 installWedge();
 window.desk?.onScan?.((e) => publishScan(e));
+// the office's timezone and the desk's clock, before any screen dates anything (App waits for it)
+void loadOfficeClock();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

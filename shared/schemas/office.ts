@@ -16,10 +16,16 @@ export type Office = z.infer<typeof Office>;
 export const officeMethods = {
   'office.get': method({
     input: Empty,
-    output: z.object({ initialised: z.boolean(), office: Office.nullable(), schemaVersion: z.number().int() }),
+    output: z.object({
+      initialised: z.boolean(),
+      office: Office.nullable(),
+      schemaVersion: z.number().int(),
+      /** the desk's clock at the call: screens date "today" from it in the office's timezone */
+      now: z.string(),
+    }),
     access: 'public',
     write: false,
-    doc: 'Whether the office is set up, and its name and public key.',
+    doc: "Whether the office is set up, its name, timezone and public key, and the desk's clock.",
   }),
   'office.init': method({
     input: z.object({

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
 import type { Core } from '../../electron/core';
 import { verifyBooks } from '../../electron/domains/system/verify';
-import { NO_CHROMIUM, gridRows, human, login, startDesk, settled, tr, type Desk } from './harness';
+import { NO_CHROMIUM, gridRows, human, login, preparer, startDesk, settled, tr, type Desk } from './harness';
 import { poll } from './poll';
 
 const DAY = '2026-11-29';
@@ -30,24 +30,7 @@ const ids = { cash: 0, wechat: 0, credit: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function prepare(core: Core): Promise<void> {
-  // the harness's helpers are not ready yet inside prepare: log in through the core directly
-  const tok: Record<string, string> = {};
-  for (const [name, pin] of [
-    ['张伟', '1111'],
-    ['刘洋', '2222'],
-    ['王强', '4444'],
-    ['赵丽', '6666'],
-  ]) {
-    const r = await core.call('auth.login', { user: name, pin });
-    if (!r.ok) throw new Error(`login ${name}: ${r.error.code}`);
-    tok[name] = r.value.sessionToken;
-  }
-  let n = 0;
-  const c = async (who: string, m: string, input: unknown): Promise<any> => {
-    const r = await (core as any).call(m, input, { sessionToken: tok[who], requestId: `fd-${++n}` });
-    if (!r.ok) throw new Error(`${m}: ${r.error.code} ${r.error.message_en}`);
-    return r.value;
-  };
+  const c = preparer(core, 'fd');
   const items = (await c('王强', 'items.list', { limit: 1000 })).rows as { id: number; code: string }[];
   const item = (code: string) => items.find((i) => i.code === code)!.id;
   const custs = (await c('赵丽', 'customers.list', { limit: 1000 })).rows as { id: number; code: string }[];

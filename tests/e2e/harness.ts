@@ -123,7 +123,8 @@ export function must<T>(r: Result<T>): T {
 
 /**
  * A fresh desk: temp database with the demo office (real clock, cheap PIN hashing), browser mode
- * on a free port, Chromium with a fresh profile (zh-CN, Asia/Shanghai like the office).
+ * on a free port, Chromium with a fresh profile (zh-CN, Asia/Shanghai like the office unless the
+ * test puts the PC in another timezone).
  */
 export interface StartOptions {
   /** names the temp folder */
@@ -138,6 +139,28 @@ export interface StartOptions {
   checkOutputs?: boolean;
   /** scripts run in the page before the renderer's own (instrumentation) */
   initScripts?: (() => void)[];
+  /** the browser's (the PC's) timezone (default Asia/Shanghai, like the office) */
+  timezoneId?: string;
+}
+
+/**
+ * Core calls as demo users for a test's `prepare` (the desk's own helpers are not ready yet
+ * there): each user logs in through the core on first use; write ids are `${prefix}-1`, `-2`, …
+ * Untyped on purpose: a prepare strings calls together freely.
+ */
+export function preparer(core: Core, prefix: string): (who: string, method: string, input: unknown) => Promise<any> {
+  const tokens = new Map<string, string>();
+  let n = 0;
+  return async (who, method, input) => {
+    if (!tokens.has(who)) {
+      const u = fixture.users.find((x) => x.name === who);
+      if (!u) throw new Error(`no demo user ${who}`);
+      tokens.set(who, must(await core.call('auth.login', { user: who, pin: u.pin })).sessionToken);
+    }
+    const r = await (core as any).call(method, input, { sessionToken: tokens.get(who), requestId: `${prefix}-${++n}` });
+    if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message_en}`);
+    return r.value;
+  };
 }
 
 export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
@@ -160,7 +183,7 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
       ignoreDefaultArgs: ['--hide-scrollbars'],
       viewport: VIEWPORT,
       locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      timezoneId: opts.timezoneId ?? 'Asia/Shanghai',
     });
     context.setDefaultTimeout(ACTION_TIMEOUT);
     // the wedge's own trace of every key (renderer/README.md), printed when a scan test fails

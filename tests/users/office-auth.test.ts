@@ -14,7 +14,12 @@ describe('office.init and office.get', () => {
   afterEach(() => t.close());
 
   it('a fresh file is not set up; init creates the office, its key and the first administrator, once only', async () => {
-    expect(ok(await t.core.call('office.get', {}))).toEqual({ initialised: false, office: null, schemaVersion: latestVersion() });
+    expect(ok(await t.core.call('office.get', {}))).toEqual({
+      initialised: false,
+      office: null,
+      schemaVersion: latestVersion(),
+      now: '2026-11-29T01:00:00.000Z',
+    });
     // office.get needs no session and no input at all
     expect(ok(await t.core.callUnknown('office.get', undefined))).toMatchObject({ initialised: false });
 
@@ -29,7 +34,7 @@ describe('office.init and office.get', () => {
     expect(r.admin).toEqual({ id: expect.any(Number), name: '管理员', title: '系统管理员', roles: ['admin'], active: true });
 
     const got = ok(await t.core.call('office.get', {}));
-    expect(got).toEqual({ initialised: true, office: r.office, schemaVersion: latestVersion() });
+    expect(got).toEqual({ initialised: true, office: r.office, schemaVersion: latestVersion(), now: '2026-11-29T01:00:00.000Z' });
     expect(JSON.stringify(got)).not.toContain('PRIVATE KEY');
 
     const again = err(await t.core.call('office.init', { name: '第二个', admin: { name: '别人', pin: '1234' } }));

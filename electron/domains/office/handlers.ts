@@ -8,7 +8,7 @@ import { initOffice } from './service';
 export const officeHandlers = {
   'office.get': (_input, ctx) => {
     const row = officeRow(ctx.db);
-    return { initialised: row != null, office: row ? officeView(row) : null, schemaVersion: schemaVersion(ctx.db) };
+    return { initialised: row != null, office: row ? officeView(row) : null, schemaVersion: schemaVersion(ctx.db), now: ctx.nowIso };
   },
   'office.init': (input, ctx) => initOffice(ctx, input),
 } satisfies Partial<Handlers>;

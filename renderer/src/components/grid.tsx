@@ -117,18 +117,3 @@ export function focusedRow<T>(grid: RefObject<AgGridReact<T> | null>): T | undef
   const node = cell ? api?.getDisplayedRowAtIndex(cell.rowIndex) : null;
   return node?.data;
 }
-
-/** "2026-11-29T01:02:03Z" → "2026-11-29 09:02" in local time. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-export function todayStr(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}

@@ -175,6 +175,7 @@ export const en: Record<MsgKey, string> = {
   'slips.searchPlaceholder': 'Slip no. / delivery note / customer',
   'slips.from': 'From',
   'slips.to': 'To',
+  'slips.today': 'Today',
   'slips.allKinds': 'All kinds',
   'slips.allStates': 'All states',
   'slips.count': '{n} slips',

@@ -174,6 +174,7 @@ export const zh = {
   'slips.searchPlaceholder': '单号 / 随货同行联号 / 客户',
   'slips.from': '从',
   'slips.to': '到',
+  'slips.today': '今天',
   'slips.allKinds': '全部类型',
   'slips.allStates': '全部状态',
   'slips.count': '共 {n} 张',

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { PrintRecord } from '../../../shared/contract';
 import { call, type DeskErr } from '../api';
-import { formatDateTime } from '../components/grid';
+import { formatDateTime } from '../i18n/clock';
 import { ErrorLine } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';

@@ -6,7 +6,7 @@ import type { Ref } from 'react';
 import type { PaymentMode, Signature, Slip, SlipKind } from '../../../shared/contract';
 import { PAYMENT_MODES, SLIP_SIGNATURES } from '../../../shared/contract';
 import { formatFen } from '../../../shared/money';
-import { formatDateTime } from '../components/grid';
+import { formatDateTime } from '../i18n/clock';
 import { Badge } from '../components/ui';
 import { useI18n } from '../i18n';
 import type { ScanMessage } from './useLineScanner';

@@ -6,7 +6,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
-import { Grid, moneyCol, todayStr } from '../../components/grid';
+import { Grid, moneyCol } from '../../components/grid';
 import { ErrorLine, Field, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -19,7 +19,8 @@ type VRow = ARow & { total?: boolean };
 
 export function AgingScreen() {
   const { t } = useI18n();
-  const [asOf, setAsOf] = useState(todayStr());
+  // '' until the user picks a day: the core ages as of its own business date (the office's today)
+  const [asOf, setAsOf] = useState('');
   const [settled, setSettled] = useState(false);
   const [data, setData] = useState<Aging | null>(null);
   const [boundsText, setBoundsText] = useState('30,60,90,180');
@@ -29,7 +30,7 @@ export function AgingScreen() {
 
   const load = useCallback(async () => {
     if (!bounds) return;
-    const r = await call('receivables.aging', { asOf, includeSettled: settled, buckets: bounds });
+    const r = await call('receivables.aging', { asOf: asOf || undefined, includeSettled: settled, buckets: bounds });
     if (r.ok) {
       setData(r.value);
       setError(null);
@@ -75,7 +76,7 @@ export function AgingScreen() {
     <div className="screen-col">
       <Toolbar title={t('ag.title')} sub={data ? t('ag.sub', { n: data.rows.length, fen: fen(data.totals.balanceFen) }) : undefined}>
         <Field label={t('ag.asOf')}>
-          <input className="input date" type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+          <input className="input date" type="date" value={asOf || data?.asOf || ''} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </Field>
         <Field label={t('ag.bounds')}>
           <input className="input" style={{ width: 130 }} value={boundsText} onChange={(e) => setBoundsText(e.target.value)} />

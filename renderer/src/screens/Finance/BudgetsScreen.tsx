@@ -5,7 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
 import { call, newRequestId, type DeskErr } from '../../api';
-import { Grid, moneyCol, todayStr } from '../../components/grid';
+import { Grid, moneyCol } from '../../components/grid';
+import { today } from '../../i18n/clock';
 import { FormDialog } from '../../components/FormDialog';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
@@ -20,7 +21,7 @@ type BRow = Report['rows'][number] & { total?: boolean };
 export function BudgetsScreen() {
   const { t } = useI18n();
   const session = useSession();
-  const [month, setMonth] = useState(todayStr().slice(0, 7));
+  const [month, setMonth] = useState(today().slice(0, 7));
   const [data, setData] = useState<Report | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const [saveErr, setSaveErr] = useState<DeskErr | null>(null);

@@ -3,7 +3,8 @@
 // Keys: F2 回款 · F6 ledger / statement · F5 refresh · Esc back to the aging.
 
 import { useMemo, useState } from 'react';
-import { Grid, todayStr } from '../../components/grid';
+import { Grid } from '../../components/grid';
+import { today } from '../../i18n/clock';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -20,7 +21,7 @@ export function CustomerLedgerScreen({ customerId }: { customerId: number }) {
   const session = useSession();
   const [view, setView] = useState<LedgerView>('ledger');
   const [from, setFrom] = useState(monthStart());
-  const [to, setTo] = useState(todayStr());
+  const [to, setTo] = useState(today());
   const { ledger, st, error, load } = useCustomerLedger(customerId, from, to);
   const [collecting, setCollecting] = useState(false);
   const [done, setDone] = useState<string | null>(null);

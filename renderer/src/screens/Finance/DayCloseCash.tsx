@@ -5,7 +5,8 @@
 import type { RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import { Grid, formatDateTime } from '../../components/grid';
+import { Grid } from '../../components/grid';
+import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
 import { fen } from './common';
 import { countRowsOf, type CountRow, type Counts, type Preview, type Rec } from './dayClose';

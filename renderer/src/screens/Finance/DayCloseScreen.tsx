@@ -5,7 +5,8 @@
 
 import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
-import { Grid, todayStr } from '../../components/grid';
+import { Grid } from '../../components/grid';
+import { today } from '../../i18n/clock';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -49,7 +50,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
     },
   });
 
-  const dayOptions = Array.from(new Set([...(status?.openDays ?? []), status?.today ?? todayStr(), date])).sort();
+  const dayOptions = Array.from(new Set([...(status?.openDays ?? []), status?.today ?? today(), date])).sort();
   const canClose = session.can('dayClose.close');
   const open = !!pv && !pv.closed;
 

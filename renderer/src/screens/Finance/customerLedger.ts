@@ -4,7 +4,8 @@
 
 import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
-import { moneyCol, todayStr } from '../../components/grid';
+import { moneyCol } from '../../components/grid';
+import { today } from '../../i18n/clock';
 import type { I18n } from '../../i18n';
 
 export type Ledger = Output<'receivables.ledger'>;
@@ -15,7 +16,7 @@ export type VRow = Partial<RRow> & { key: string; label?: string };
 export type OpenSlip = Statement['openSlips'][number];
 
 export function monthStart(): string {
-  return todayStr().slice(0, 8) + '01';
+  return today().slice(0, 8) + '01';
 }
 
 export function ledgerColumns(t: I18n['t']): ColDef<VRow>[] {

@@ -3,7 +3,8 @@
 
 import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
-import { formatDateTime, moneyCol, qtyCol } from '../../components/grid';
+import { moneyCol, qtyCol } from '../../components/grid';
+import { formatDateTime } from '../../i18n/clock';
 import type { I18n, MsgKey } from '../../i18n';
 import { yuanToFen, type MoneyAccount } from './common';
 

@@ -2,7 +2,8 @@
 
 import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
-import { formatDateTime, moneyCol } from '../../components/grid';
+import { moneyCol } from '../../components/grid';
+import { formatDateTime } from '../../i18n/clock';
 import type { I18n, MsgKey } from '../../i18n';
 
 export type Claims = Output<'expenses.list'>;

@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, newRequestId, type DeskErr } from '../../api';
-import { todayStr } from '../../components/grid';
+import { today } from '../../i18n/clock';
 import { useDayStatus, type Signoff } from './common';
 import { emptyCounts, type Counts, type Preview, type Rec } from './dayClose';
 
@@ -13,7 +13,7 @@ const noSignoff: Signoff = { user: null, pin: '' };
 /** The day shown: the route's, else (once the status is known) the oldest day still open, else today. */
 function useDay(routeDate: string | null) {
   const status = useDayStatus();
-  const [date, setDate] = useState<string>(routeDate ?? todayStr());
+  const [date, setDate] = useState<string>(routeDate ?? today());
   useEffect(() => {
     if (routeDate) setDate(routeDate);
   }, [routeDate]);

@@ -3,7 +3,8 @@
 
 import type { ColDef } from 'ag-grid-community';
 import type { Item } from '../../../../shared/contract';
-import { formatDateTime, moneyCol, qtyCol } from '../../components/grid';
+import { moneyCol, qtyCol } from '../../components/grid';
+import { formatDateTime } from '../../i18n/clock';
 import type { I18n } from '../../i18n';
 
 export interface ItemRow extends Item {

@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { call } from '../../api';
 import { useI18n } from '../../i18n';
+import { loadOfficeClock } from '../../i18n/clock';
 import { useSession } from '../../session';
 import { LangSwitch } from '../../components/LangSwitch';
 import { UserPinForm } from './UserPinForm';
@@ -13,7 +13,8 @@ export function LoginScreen() {
   const { t } = useI18n();
   const session = useSession();
   const [office, setOffice] = useState<Output<'office.get'> | null>(null);
-  const load = () => void call('office.get', {}).then((r) => r.ok && setOffice(r.value));
+  // the office's clock too: a new office's timezone dates the screens from here on
+  const load = () => void loadOfficeClock().then((r) => r.ok && setOffice(r.value));
   useEffect(load, []);
 
   return (

@@ -3,7 +3,7 @@
 
 import type { ReactNode } from 'react';
 import type { Slip } from '../../../../shared/contract';
-import { formatDateTime } from '../../components/grid';
+import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
 
 function Fact({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {

@@ -4,6 +4,7 @@ import type { Ref } from 'react';
 import { SLIP_KINDS, SLIP_STATES, type Customer, type SlipKind, type SlipState } from '../../../../shared/contract';
 import { CustomerPicker } from '../../components/pickers';
 import { useI18n } from '../../i18n';
+import { today } from '../../i18n/clock';
 import type { SlipFilter } from './SlipTable';
 
 export function SlipFilters(p: {
@@ -43,6 +44,10 @@ export function SlipFilters(p: {
         <span>{t('slips.to')}</span>
         <input className="input date" type="date" value={f.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
       </label>
+      {/* the office's today (its timezone, not the PC's) */}
+      <button type="button" className="link-btn slips-today" onClick={() => set({ from: today(), to: today() })}>
+        {t('slips.today')}
+      </button>
       {p.showKind ? (
         <select className="input narrow-select" value={f.kind ?? ''} onChange={(e) => set({ kind: (e.target.value || undefined) as SlipKind | undefined })}>
           <option value="">{t('slips.allKinds')}</option>

@@ -5,7 +5,8 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { ColDef, IDatasource } from 'ag-grid-community';
 import type { Input, SlipKind, SlipSummary } from '../../../../shared/contract';
 import { call } from '../../api';
-import { Grid, formatDateTime, moneyCol, qtyCol } from '../../components/grid';
+import { Grid, moneyCol, qtyCol } from '../../components/grid';
+import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
 import { SignatureBadges } from '../../slip/parts';
 

@@ -13,6 +13,7 @@ import { ErrorLine, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
+import { today } from '../../i18n/clock';
 import { PrintButtons } from '../../printing/PrintButtons';
 import type { CardRow } from '../../slip/card';
 import { cardColumns } from './cardColumns';
@@ -20,7 +21,7 @@ import { CardFilters, cardSub, CardTitle } from './StockCardParts';
 import { useCardSource } from './useCardSource';
 
 function yearStart(): string {
-  return `${new Date().getFullYear()}-01-01`;
+  return `${today().slice(0, 4)}-01-01`;
 }
 
 const rowClassRules = {
