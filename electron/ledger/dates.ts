@@ -1,23 +1,13 @@
-// The office's business day: the calendar date of a moment in the office's timezone.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// The office's business day: the calendar date of a moment in the office's timezone (shared/time.ts,
+// the same rule the renderer and the printed papers use).
+
+import { dateIn, isTimezone } from '../../shared/time';
 
 export function businessDateOf(at: Date, timezone: string): string {
-  let f = formatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timezone, f);
-  }
-  return f.format(at); // en-CA formats as YYYY-MM-DD
+  return dateIn(at, timezone);
 }
 
-export function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const isValidTimezone = isTimezone;
 
 /** A YYYY-MM-DD date moved by whole days. */
 export function addDays(date: string, days: number): string {
