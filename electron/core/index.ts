@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { contract, isMethodName, type CallMeta, type Input, type MethodName, type Output, type Result } from '../../shared/contract';
 import { DeskError, isDeskError, type DeskErrorShape } from '../../shared/errors';
 import { asReadable, asWritable, openDatabase, sql, type DB, type WritableDB } from '../store/db';
+import { startCheckpointer, type Checkpointer, type CheckpointOptions } from '../store/checkpoint';
 import { migrate, type MigrateResult } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { AuthService } from '../domains/users/auth';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   /** validate every output against the contract (tests turn this on) */
   checkOutputs?: boolean;
   migrations?: readonly Migration[];
+  /** when the WAL is checkpointed (never inside a commit): idle delay, page bound (tests shorten them) */
+  checkpoint?: Omit<CheckpointOptions, 'nativeBinding'>;
 }
 
 export interface Core {
@@ -38,6 +41,9 @@ export interface Core {
   readonly db: WritableDB;
   readonly dbPath: string;
   readonly migration: MigrateResult;
+  /** the WAL's checkpoints (store/checkpoint.ts): pages waiting, checkpoints run */
+  readonly checkpoints: Pick<Checkpointer, 'pendingPages' | 'stats'>;
+  /** stops the checkpoint timer and worker, then closes the connection (the last one out folds the WAL in) */
   close(): void;
 }
 
@@ -105,6 +111,7 @@ function failed(method: string, e: unknown): Result<never> {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? (() => new Date());
   const { db, migration } = await openMigrated(opts, clock);
+  const checkpoints = startCheckpointer(db, opts.dbPath, { ...opts.checkpoint, nativeBinding: opts.nativeBinding });
   const auth = new AuthService(opts.pinCost ?? DEFAULT_PIN_COST, clock);
   let timezone: string | null = null;
   const officeTimezone = (): string => {
@@ -123,7 +130,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const handler = handlers[method] as unknown as AnyHandler;
     // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
     if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });
-    const value = runWrite({ ...base, db: asWritable(db) }, { method, handler, input: parsed.data, rawInput, requestId: meta.requestId ?? null });
+    let value: unknown;
+    try {
+      value = runWrite({ ...base, db: asWritable(db) }, { method, handler, input: parsed.data, rawInput, requestId: meta.requestId ?? null });
+    } finally {
+      checkpoints.wrote();
+    }
     if (method === 'office.init') timezone = null;
     return value;
   }
@@ -142,5 +154,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  return { call: callUnknown as Core['call'], callUnknown, db: asWritable(db), dbPath: opts.dbPath, migration, close: () => db.close() };
+  return {
+    call: callUnknown as Core['call'],
+    callUnknown,
+    db: asWritable(db),
+    dbPath: opts.dbPath,
+    migration,
+    checkpoints,
+    close: () => {
+      checkpoints.close();
+      db.close();
+    },
+  };
 }

@@ -39,6 +39,8 @@ const REPS_CARD = 50;
 const REPS_ONHAND = 20;
 const LINES = 20;
 const PIN_COST = 1024;
+/** slips.post's tail target: p99 ≤ 5 ms (the median's is 2 ms) */
+const P99_TARGET = 5;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = join(root, '.tmp', 'bench');
@@ -68,6 +70,8 @@ interface Row {
   name: string;
   samples: number[];
   target?: number;
+  /** the percentile PASS/MISS judges (default 50, the median) */
+  stat?: 50 | 99;
   note?: string;
 }
 const rows: Row[] = [];
@@ -221,6 +225,7 @@ async function main(): Promise<void> {
   const commitTimes: number[] = [];
   let firstPost = 0;
   let floorMoves = 0;
+  let walHigh = 0; // most pages waiting in the WAL after any timed post (read outside the timing)
   const probeDrafts = drafts.slice(WARMUP + POSTS);
   drafts = drafts.slice(0, WARMUP + POSTS);
   for (let i = 0; i < drafts.length; i++) {
@@ -230,6 +235,7 @@ async function main(): Promise<void> {
     const plan = planFloor(db, customerIds[Math.floor(cr() * customerIds.length)], nextLines());
     const { ms: tFloor } = await timeIt(() => writeFloor(plan, clock().toISOString(), response));
     const { ms: tBare } = await timeIt(() => db.transaction(() => bare.run(new Date().toISOString())).immediate());
+    walHigh = Math.max(walHigh, core.checkpoints.pendingPages());
     if (i === 0) firstPost = tPost;
     if (i < WARMUP) continue;
     postTimes.push(tPost);
@@ -237,12 +243,19 @@ async function main(): Promise<void> {
     commitTimes.push(tBare);
     floorMoves += plan.takes.length;
   }
-  // WAL pages written per post and per floor write: checkpoints held off, the WAL file's growth counted
+  const ckpts = { ...core.checkpoints.stats, autockpt: db.pragma('wal_autocheckpoint', { simple: true }) as number };
+  // WAL pages written per post and per floor write: on a core reopened with its checkpoints held
+  // off (no page bound, the idle timer an hour away), the WAL file's growth counted
+  core.close();
+  core = await createCore({ dbPath: workPath, pinCost: PIN_COST, clock, checkpoint: { idleMs: 3_600_000, maxWalPages: Infinity } });
+  db = core.db;
+  keeper = await login('keeper');
+  manager = await login('manager');
+  const probeFloor = floorWriter(db, actors, today);
+  const probeBare = db.prepare('INSERT INTO bench_commit (at) VALUES (?)');
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const walSize = () => (existsSync(`${workPath}-wal`) ? statSync(`${workPath}-wal`).size : 0);
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const autockpt = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 0');
   const walPages = { post: [] as number[], floor: [] as number[], bare: [] as number[] };
   for (const id of probeDrafts) {
     let w = walSize();
@@ -250,13 +263,12 @@ async function main(): Promise<void> {
     walPages.post.push((walSize() - w) / (pageSize + 24));
     const plan = planFloor(db, customerIds[Math.floor(cr() * customerIds.length)], nextLines());
     w = walSize();
-    writeFloor(plan, clock().toISOString(), JSON.stringify(value));
+    probeFloor(plan, clock().toISOString(), JSON.stringify(value));
     walPages.floor.push((walSize() - w) / (pageSize + 24));
     w = walSize();
-    db.transaction(() => bare.run(new Date().toISOString())).immediate();
+    db.transaction(() => probeBare.run(new Date().toISOString())).immediate();
     walPages.bare.push((walSize() - w) / (pageSize + 24));
   }
-  db.pragma(`wal_autocheckpoint = ${autockpt}`);
   db.pragma('wal_checkpoint(TRUNCATE)');
 
   const postIds = drafts.slice(WARMUP);
@@ -272,6 +284,13 @@ async function main(): Promise<void> {
     samples: postTimes,
     target: 2,
     note: `${WARMUP} warm-up posts not counted; ${(moveCountPosted / POSTS).toFixed(1)} moves/post`,
+  });
+  rows.push({
+    name: `slips.post p99 (same ${POSTS} posts)`,
+    samples: postTimes,
+    target: P99_TARGET,
+    stat: 99,
+    note: 'checkpoints off the posting path',
   });
   rows.push({
     name: 'floor: same rows raw, one transaction',
@@ -369,6 +388,7 @@ async function main(): Promise<void> {
   );
   log(`  note       PIN hashing uses scrypt N=${PIN_COST} here (the desk uses 16384); only slips.sign checks a PIN and it is not timed`);
   log();
+  const judged = (r: Row) => (r.stat === 99 ? percentile(r.samples, 99) : median(r.samples));
   const has = (r: Row, p: number) => r.samples.length >= (p === 99 ? 100 : 20);
   log(
     table(
@@ -380,23 +400,24 @@ async function main(): Promise<void> {
         has(r, 95) ? ms(percentile(r.samples, 95)) : '—',
         has(r, 99) ? ms(percentile(r.samples, 99)) : '—',
         r.target != null ? `≤ ${ms(r.target)}` : '—',
-        r.target == null ? 'info' : median(r.samples) <= r.target ? 'PASS' : 'MISS',
+        r.target == null ? 'info' : judged(r) <= r.target ? 'PASS' : 'MISS',
         r.note ?? '',
       ]),
     ),
   );
   log();
-  log(`  PASS/MISS is judged on the median. First post after opening the database (cold): ${ms(firstPost)}.`);
+  log(`  PASS/MISS is judged on the median (on the p99 for the p99 row). First post after opening the database (cold): ${ms(firstPost)}.`);
   const wp = (xs: number[]) => median(xs);
   log(
     `  WAL written per commit (median of ${WAL_PROBE}, checkpoints held off): slips.post ${wp(walPages.post).toFixed(0)} pages (${bytes(wp(walPages.post) * pageSize)}),`,
   );
   log(
-    `  floor ${wp(walPages.floor).toFixed(0)} pages, bare commit ${wp(walPages.bare).toFixed(0)} page(s). SQLite checkpoints once the WAL passes ${autockpt} pages, inside the commit`,
+    `  floor ${wp(walPages.floor).toFixed(0)} pages, bare commit ${wp(walPages.bare).toFixed(0)} page(s). Checkpoints are off the posting path (wal_autocheckpoint=${ckpts.autockpt}`,
   );
   log(
-    `  that crosses it, so about one post in ${Math.max(1, Math.round(autockpt / wp(walPages.post)))} also writes ~${autockpt} pages back to the database file and fsyncs it: that is the p95/p99 tail.`,
+    `  on the core's connection): during the timed part a worker thread checkpointed ${ckpts.worker} time(s) once the WAL passed its bound (no commit waits for it),`,
   );
+  log(`  the idle checkpoint ran ${ckpts.idle} time(s) (the timed loop never goes quiet); at most ${int(walHigh)} pages waited in the WAL after a post.`);
   log(
     `  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`,
   );
@@ -410,15 +431,15 @@ async function main(): Promise<void> {
 
   const post = rows[0];
   const pass = rows.filter((r) => r.target != null);
-  const missed = pass.filter((r) => median(r.samples) > r.target!);
+  const missed = pass.filter((r) => (r.stat === 99 ? percentile(r.samples, 99) : median(r.samples)) > r.target!);
   const r = (name: string) => rows.find((x) => x.name.startsWith(name))!;
   const summary =
     `Summary: on a generated office of ${int(meta.counts.items)} items and ${int(meta.counts.moves)} stock moves ` +
     `(${bytes(meta.dbBytes)} database, generated in ${g.total.toFixed(0)} s), posting a signed ${LINES}-line dispatch through the core ` +
     `(validation, signature check, FIFO across layers, audit row, idempotency record, WAL commit with synchronous=FULL) takes ` +
-    `${ms(median(post.samples))} median and ${ms(percentile(post.samples, 99))} p99 over ${POSTS} posts (target ≤ 2.00 ms median), ` +
+    `${ms(median(post.samples))} median and ${ms(percentile(post.samples, 99))} p99 over ${POSTS} posts (targets ≤ 2.00 ms median, ≤ ${ms(P99_TARGET)} p99), ` +
     `against ${ms(median(r('floor').samples))} for writing the same rows raw in one transaction and ${ms(median(r('bare commit').samples))} for a bare fsync'd commit ` +
-    `(a post dirties ~${wp(walPages.post).toFixed(0)} pages, ${bytes(wp(walPages.post) * pageSize)} of WAL, mostly random index pages; the p95/p99 tail is SQLite's WAL auto-checkpoint, paid by about one post in ${Math.max(1, Math.round(autockpt / wp(walPages.post)))}); ` +
+    `(a post dirties ~${wp(walPages.post).toFixed(0)} pages, ${bytes(wp(walPages.post) * pageSize)} of WAL, mostly random index pages; WAL checkpoints run in a worker thread, never inside a post); ` +
     `a stock card's first page of 200 rows takes ${ms(median(r('stock.card first page, ' + int(meta.long.moves)).samples))} for an item with ${int(meta.long.moves)} moves and ` +
     `${ms(median(r('stock.card first page, ' + int(meta.hot.moves)).samples))} for one with ${int(meta.hot.moves)} moves, whose last page reached by cursor takes ` +
     `${ms(median(r('stock.card last page').samples))} (target ≤ 10 ms); on-hand value of all ${int(meta.counts.items)} items takes ` +
