@@ -4,6 +4,7 @@ import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
+import { numbersEn } from './numbers';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -169,8 +170,6 @@ export const en: Record<MsgKey, string> = {
   'slip.postFinal': 'A posted slip cannot be changed; a mistake is corrected by a reversal.',
   'slip.view': 'Slip',
   'slip.addBySearch': 'Add by name',
-  'slip.badQty': 'Line {line}: the quantity must be a whole number ≥ {min}',
-  'slip.badMoney': 'Line {line}: enter an amount in yuan with at most two decimals',
 
   'slips.searchPlaceholder': 'Slip no. / delivery note / customer',
   'slips.from': 'From',
@@ -327,4 +326,5 @@ export const en: Record<MsgKey, string> = {
   ...financeEn,
   ...printingEn,
   ...adminEn,
+  ...numbersEn,
 };

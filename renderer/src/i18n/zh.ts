@@ -3,6 +3,7 @@
 import { financeZh } from './finance';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
+import { numbersZh } from './numbers';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -168,8 +169,6 @@ export const zh = {
   'slip.postFinal': '过账后单据不能修改,如有错误只能红字冲销。',
   'slip.view': '单据',
   'slip.addBySearch': '按名称添加',
-  'slip.badQty': '第 {line} 行:数量须为不小于 {min} 的整数',
-  'slip.badMoney': '第 {line} 行:金额格式不对,请输入元,最多两位小数',
 
   'slips.searchPlaceholder': '单号 / 随货同行联号 / 客户',
   'slips.from': '从',
@@ -326,6 +325,7 @@ export const zh = {
   ...financeZh,
   ...printingZh,
   ...adminZh,
+  ...numbersZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/roles';
 import type { Ref } from 'react';
 import type { PaymentMode, Signature, Slip, SlipKind } from '../../../shared/contract';
 import { PAYMENT_MODES, SLIP_SIGNATURES } from '../../../shared/contract';
-import { formatFen } from '../../../shared/money';
+import { formatFenSafe } from '../numbers';
 import { formatDateTime } from '../components/grid';
 import { Badge } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -35,7 +35,7 @@ export function Totals({ qty, amountFen, label }: { qty: number; amountFen: numb
       </span>
       {amountFen !== null ? (
         <span>
-          {t('slip.totalAmount')} <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{formatFen(amountFen, { symbol: '¥' })}</b>
+          {t('slip.totalAmount')} <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{formatFenSafe(amountFen, { symbol: '¥' })}</b>
         </span>
       ) : null}
     </div>

@@ -6,7 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatableSlipKind, PaymentMode, Slip } from '../../../shared/contract';
 import { call, newRequestId, type DeskErr } from '../api';
 import { navigate, setLeaveGuard } from '../hooks/router';
-import { linesFromSlip, toLineInputs, type EditLine } from './lines';
+import { MAX_FEN, formatFen } from '../../../shared/money';
+import { localError } from '../i18n';
+import { linesFromSlip, overLines, toLineInputs, type EditLine } from './lines';
 
 export interface SlipHeader {
   supplierId: number | null;
@@ -141,6 +143,12 @@ export function useSlipDraft(
   const save = useCallback(async (): Promise<Slip | null> => {
     const { slip: s, header: h } = stateRef.current;
     const ls = linesRef.current;
+    // an amount out of bounds is an error on its line, never sent
+    const over = overLines(ls);
+    if (over.length) {
+      setError(localError('num.amountOverLines', { lines: over.join(', '), max: formatFen(MAX_FEN) }, 'amount_out_of_bounds'));
+      return null;
+    }
     const requestId = newRequestId();
     const fields = {
       supplierId: h.supplierId,
