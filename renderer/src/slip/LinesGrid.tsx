@@ -5,7 +5,7 @@
 
 import { forwardRef, useMemo } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams, ValueParserParams } from 'ag-grid-community';
 import { call } from '../api';
 import { Grid, moneyCol, qtyCol } from '../components/grid';
 import { useI18n } from '../i18n';
@@ -56,6 +56,9 @@ export function focusLines(api: GridApi | undefined | null, col = 'qty'): void {
   api.setFocusedCell(cell?.rowIndex ?? 0, col);
 }
 
+/** The editor's text, untouched: onRequest parses it (renderer/src/numbers.ts). */
+const asTyped = (x: ValueParserParams<EditLine>) => String(x.newValue ?? '');
+
 /** A barcode typed as a quantity: when it is a known one, say whose (the scan path adds it). */
 async function nameKnownBarcode(code: string, say: (item: string) => void): Promise<void> {
   const r = await call('items.findByBarcode', { code });
@@ -93,8 +96,10 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         headerName: p.kind === 'return' ? t('ret.qty') : t('slip.qty'),
         width: 96,
         editable: edit,
-        // a text editor: what was typed reaches the parser as typed (full-width, "3.5", a barcode)
+        // a text editor, and no parsing by the grid (its number parser makes ４５ or 1,000 NaN):
+        // what was typed reaches renderer/src/numbers.ts as typed
         cellEditor: 'agTextCellEditor',
+        valueParser: asTyped,
         cellClass: edit ? 'cell-editable' : undefined,
       }),
     );
@@ -107,6 +112,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           editable: edit,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true },
+          valueParser: asTyped,
           cellClass: edit ? 'cell-editable' : undefined,
           cellClassRules: { 'cell-missing': (x: CellClassParams<EditLine>) => x.value == null },
         }),
@@ -120,6 +126,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           editable: edit && p.kind === 'dispatch',
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true },
+          valueParser: asTyped,
           cellClass: edit && p.kind === 'dispatch' ? 'cell-editable' : undefined,
         }),
       );
