@@ -102,8 +102,6 @@ export const en: Record<MsgKey, string> = {
   'item.packQty': 'Pack qty',
   'item.addBarcode': 'Add barcode',
   'item.caseOf': 'case×{n}',
-  'item.badPrice': 'Price: enter yuan with at most two decimals',
-  'item.badSafety': 'Safety stock must be a whole number ≥ 0',
   'item.newTitle': 'New item',
   'item.editTitle': 'Edit item {code}',
 
@@ -193,7 +191,6 @@ export const en: Record<MsgKey, string> = {
   'unknown.create': 'New item',
   'unknown.skip': 'Skip this code',
   'unknown.pickItem': 'Choose the item to link first',
-  'unknown.badPack': 'A case barcode needs its pack quantity (a whole number ≥ 2)',
 
   'inbound.new': 'New inbound slip',
   'inbound.supplier': 'Supplier',

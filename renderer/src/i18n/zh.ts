@@ -101,8 +101,6 @@ export const zh = {
   'item.packQty': '每箱数量',
   'item.addBarcode': '添加条码',
   'item.caseOf': '整箱×{n}',
-  'item.badPrice': '售价格式不对,请输入元,最多两位小数',
-  'item.badSafety': '安全库存须为不小于 0 的整数',
   'item.newTitle': '新建商品',
   'item.editTitle': '编辑商品 {code}',
 
@@ -192,7 +190,6 @@ export const zh = {
   'unknown.create': '新建商品',
   'unknown.skip': '跳过此码',
   'unknown.pickItem': '请先选择要关联的商品',
-  'unknown.badPack': '整箱条码须填写每箱数量(≥ 2 的整数)',
 
   'inbound.new': '新建进仓单',
   'inbound.supplier': '供应商',

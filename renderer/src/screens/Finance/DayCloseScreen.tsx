@@ -9,6 +9,7 @@ import { Grid, todayStr } from '../../components/grid';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
+import type { DeskErr } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PrintButtons } from '../../printing/PrintButtons';
@@ -36,7 +37,8 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const { busy, close } = useCloseDay(dc, chanDiff, needManager, setDone);
 
   const countRows = useMemo(() => countRowsOf(counts), [counts]);
-  const countCols = useMemo(() => countColumns(t, pv?.closed), [t, pv?.closed]);
+  const [countErr, setCountErr] = useState<DeskErr | null>(null);
+  const countCols = useMemo(() => countColumns(t, pv?.closed, setCountErr), [t, pv?.closed]);
   const histCols = useMemo(() => historyColumns(t), [t]);
 
   useHotkeys({
@@ -80,6 +82,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
         <PrintButtons target={{ doc: 'cashCount', date }} unlogged />
       </Toolbar>
       <ErrorLine error={dc.loadErr} />
+      <ErrorLine error={countErr} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       {pv?.closed ? <ClosedBox rec={rec} /> : null}
       {pv && !pv.canClose && !pv.closed ? (
