@@ -19,7 +19,7 @@ export const numbersZh = {
   'num.qty.decimal': '{field}不能有小数:须为 {min} 到 {max} 的整数,“{text}”未接受',
   'num.qty.tooSmall': '{field}须为 {min} 到 {max} 的整数,“{text}”太小',
   'num.qty.tooLarge': '{field}须为 {min} 到 {max} 的整数,“{text}”太大',
-  'num.qty.barcode': '“{text}”这像是条码,不是数量:{field}未改动(须为 {min} 到 {max} 的整数)',
+  'num.qty.barcode': '“{text}”这像是条码,不是数量:{field}未改动(须为 {min} 到 {max} 的整数)。',
   'num.money.empty': '{field}不能为空:请输入元,最多两位小数',
   'num.money.notNumber': '{field}须为金额(元,最多两位小数,{min} 到 {max}),“{text}”不是金额',
   'num.money.tooManyDecimals': '{field}最多两位小数(到分),“{text}”未接受',
@@ -31,7 +31,7 @@ export const numbersZh = {
   'num.amountOverLines': '第 {lines} 行金额超出上限(数量 × 单价超过 {max} 元):请改正数量或单价后再保存',
 
   'boundary.title': '这个界面出错了',
-  'boundary.text': '正在录入的单据已保留在本机。点“重新加载本界面”继续;若仍出错,请记下下面的信息并联系管理员。',
+  'boundary.text': '正在录入的单据不会丢失,已保留在本机。点“重新加载本界面”继续;若仍出错,请记下下面的信息并联系管理员。',
   'boundary.reload': '重新加载本界面',
 };
 
@@ -53,7 +53,7 @@ export const numbersEn: Record<keyof typeof numbersZh, string> = {
   'num.qty.decimal': '{field} cannot have decimals: it must be a whole number from {min} to {max}; "{text}" was not taken',
   'num.qty.tooSmall': '{field} must be a whole number from {min} to {max}; "{text}" is too small',
   'num.qty.tooLarge': '{field} must be a whole number from {min} to {max}; "{text}" is too large',
-  'num.qty.barcode': '"{text}" looks like a barcode, not a quantity: {field} was left as it was (a whole number from {min} to {max})',
+  'num.qty.barcode': '"{text}" looks like a barcode, not a quantity: {field} was left as it was (a whole number from {min} to {max}).',
   'num.money.empty': '{field} cannot be empty: enter yuan with at most two decimals',
   'num.money.notNumber': '{field} must be an amount in yuan with at most two decimals, from {min} to {max}; "{text}" is not an amount',
   'num.money.tooManyDecimals': '{field} has at most two decimals (fen); "{text}" was not taken',
