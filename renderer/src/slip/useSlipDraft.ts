@@ -79,7 +79,8 @@ interface Kept {
   lines: EditLine[];
 }
 
-const keptKey = (kind: CreatableSlipKind, slipId: number | null) => `branch-desk.draft.${kind}.${slipId ?? 'new'}`;
+const KEPT_PREFIX = 'branch-desk.draft.';
+const keptKey = (kind: CreatableSlipKind, slipId: number | null) => `${KEPT_PREFIX}${kind}.${slipId ?? 'new'}`;
 
 function readKept(key: string): Kept | null {
   try {
@@ -97,6 +98,18 @@ function writeKept(key: string, kept: Kept | null): void {
     else sessionStorage.removeItem(key);
   } catch {
     /* storage full or unavailable: the draft is still in memory */
+  }
+}
+
+/**
+ * Logging out drops every kept draft: the next person at the desk does not get them. (A session
+ * that is lost keeps them: logging back in on the same slip gives them back.)
+ */
+export function dropKeptDrafts(): void {
+  try {
+    for (const k of Object.keys(sessionStorage)) if (k.startsWith(KEPT_PREFIX)) sessionStorage.removeItem(k);
+  } catch {
+    /* unavailable */
   }
 }
 
