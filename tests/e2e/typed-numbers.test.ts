@@ -86,6 +86,7 @@ describe.skipIf(!!NO_CHROMIUM)('typed numbers on an inbound slip in Chromium', (
     await typeInto(page, 1, 'qty', '1,000,000,000');
     await typeInto(page, 1, 'unitCostFen', '20000');
     await waitForGrid(page, qtyByCode('amount'), { 'CZ-8801': '2,340.00', 'CZ-8802': tr('zh', 'num.amountOver') });
+    expect(await page.locator('.totals').textContent()).toContain(tr('zh', 'num.amountOver'));
     const over = tr('zh', 'num.amountOverLines', { lines: '2', max: '100,000,000,000.00' });
     await poll(() => page.locator('.notice-error').first().textContent()).toBe(over);
     await page.keyboard.press('F4');

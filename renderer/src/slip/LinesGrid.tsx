@@ -94,7 +94,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       qtyCol<EditLine>({
         field: 'qty',
         headerName: p.kind === 'return' ? t('ret.qty') : t('slip.qty'),
-        width: 96,
+        width: 112, // room for the core's largest, 1,000,000,000
         editable: edit,
         // a text editor, and no parsing by the grid (its number parser makes ４５ or 1,000 NaN):
         // what was typed reaches renderer/src/numbers.ts as typed

@@ -124,7 +124,7 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
           }}
         />
       </div>
-      <Totals qty={sum.qty} amountFen={sum.amountFen} label={p.totalsLabel} />
+      <Totals qty={sum.qty} amountFen={sum.amountFen} label={p.totalsLabel} over={over.length > 0} />
       {p.below}
       <KeyHints items={[...p.hints, ['Esc', t('keys.back')]]} />
       {p.children}
