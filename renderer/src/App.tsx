@@ -10,6 +10,7 @@ import { navFor } from './nav';
 import { Header } from './components/Header';
 import { StatusBar } from './components/StatusBar';
 import { Kbd } from './components/ui';
+import { ScreenBoundary } from './components/ScreenBoundary';
 import { useGlobalScanFallback } from './components/scanFallback';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { SwitchUserDialog } from './screens/Login/SwitchUserDialog';
@@ -135,7 +136,9 @@ export function App() {
         </nav>
         <main className="screen">
           <DayCloseBanner />
-          <Screen route={route} />
+          <ScreenBoundary resetKey={route.join('/')}>
+            <Screen route={route} />
+          </ScreenBoundary>
         </main>
       </div>
       <StatusBar />

@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { contract, SLIP_CREATE_ROLES, type CreatableSlipKind, type MethodName, type Output } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import { call, loadStoredSession, onSessionLost, setSessionToken, storeSession, type ApiResult, type StoredSession } from './api';
+import { dropKeptDrafts } from './slip/useSlipDraft';
 
 export type SessionUser = Output<'auth.login'>['user'];
 
@@ -79,6 +80,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await call('auth.logout', {});
     setSessionToken(null);
     storeSession(null);
+    dropKeptDrafts();
     setSession(null);
   }, []);
 

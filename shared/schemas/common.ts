@@ -12,8 +12,10 @@ export const Id = z.number().int().positive();
 export const Fen = z.number().int().min(-MAX_FEN).max(MAX_FEN);
 export const NonNegFen = z.number().int().min(0).max(MAX_FEN);
 export const PosFen = z.number().int().min(1).max(MAX_FEN);
+/** The most of one item a line or a count may hold, in base units (the renderer refuses more where it is typed). */
+export const MAX_QTY = 1_000_000_000;
 /** A quantity in the item's base unit: a whole number. */
-export const Qty = z.number().int().positive().max(1_000_000_000);
+export const Qty = z.number().int().positive().max(MAX_QTY);
 export const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 export const Text = (max: number) => z.string().trim().max(max);

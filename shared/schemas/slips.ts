@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Role } from '../roles';
-import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, Qty, RoleSchema, Text, method } from './common';
+import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
 
 export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
@@ -171,7 +171,7 @@ export const slipsMethods = {
       slipId: Id,
       /** dispatch/return: what the keeper picked (scanned) per line; lines left out count as 0 */
       picked: z
-        .array(z.object({ lineId: Id, qty: z.number().int().min(0).max(1_000_000_000) }))
+        .array(z.object({ lineId: Id, qty: z.number().int().min(0).max(MAX_QTY) }))
         .max(500)
         .optional(),
       /** the keeper confirms posting less than the slip says (short pick) */

@@ -11,3 +11,9 @@ describe('aging buckets typed by the user', () => {
       expect(parseBounds(bad)).toBeNull();
   });
 });
+
+describe('aging buckets typed with a Chinese IME', () => {
+  it('reads full-width digits and commas', () => {
+    expect(parseBounds('３０，６０，９０')).toEqual([30, 60, 90]);
+  });
+});

@@ -4,8 +4,8 @@
 import { forwardRef, useMemo, type RefObject } from 'react';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
 import { themeQuartz, type ColDef, type ValueFormatterParams, type CellClassParams } from 'ag-grid-community';
-import { formatFen } from '../../../shared/money';
 import { useI18n } from '../i18n';
+import { formatFenSafe } from '../numbers';
 
 export const FONT_STACK = ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'sans-serif'];
 
@@ -91,7 +91,7 @@ export function moneyCol<T>(def: ColDef<T>): ColDef<T> {
   return {
     type: 'rightAligned',
     width: 120,
-    valueFormatter: (p: ValueFormatterParams<T>) => (typeof p.value === 'number' ? formatFen(p.value) : ''),
+    valueFormatter: (p: ValueFormatterParams<T>) => (typeof p.value === 'number' ? formatFenSafe(p.value) : ''),
     ...def,
     cellClass: rightClasses(def),
     cellClassRules: negRule(def),

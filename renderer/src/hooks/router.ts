@@ -6,14 +6,15 @@ import { useEffect, useState } from 'react';
 let guard: (() => boolean) | null = null;
 let prompt: ((go: () => void) => void) | null = null;
 
-function current(): string[] {
+/** The route now: #/slips/12 → ['slips', '12']. */
+export function currentRoute(): string[] {
   return window.location.hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
 }
 
 export function useRoute(): string[] {
-  const [route, setRoute] = useState(current);
+  const [route, setRoute] = useState(currentRoute);
   useEffect(() => {
-    const on = () => setRoute(current());
+    const on = () => setRoute(currentRoute());
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

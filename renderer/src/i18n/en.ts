@@ -4,6 +4,7 @@ import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
+import { numbersEn } from './numbers';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -101,8 +102,6 @@ export const en: Record<MsgKey, string> = {
   'item.packQty': 'Pack qty',
   'item.addBarcode': 'Add barcode',
   'item.caseOf': 'case×{n}',
-  'item.badPrice': 'Price: enter yuan with at most two decimals',
-  'item.badSafety': 'Safety stock must be a whole number ≥ 0',
   'item.newTitle': 'New item',
   'item.editTitle': 'Edit item {code}',
 
@@ -169,8 +168,6 @@ export const en: Record<MsgKey, string> = {
   'slip.postFinal': 'A posted slip cannot be changed; a mistake is corrected by a reversal.',
   'slip.view': 'Slip',
   'slip.addBySearch': 'Add by name',
-  'slip.badQty': 'Line {line}: the quantity must be a whole number ≥ {min}',
-  'slip.badMoney': 'Line {line}: enter an amount in yuan with at most two decimals',
 
   'slips.searchPlaceholder': 'Slip no. / delivery note / customer',
   'slips.from': 'From',
@@ -195,7 +192,6 @@ export const en: Record<MsgKey, string> = {
   'unknown.create': 'New item',
   'unknown.skip': 'Skip this code',
   'unknown.pickItem': 'Choose the item to link first',
-  'unknown.badPack': 'A case barcode needs its pack quantity (a whole number ≥ 2)',
 
   'inbound.new': 'New inbound slip',
   'inbound.supplier': 'Supplier',
@@ -328,4 +324,5 @@ export const en: Record<MsgKey, string> = {
   ...financeEn,
   ...printingEn,
   ...adminEn,
+  ...numbersEn,
 };

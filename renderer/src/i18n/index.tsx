@@ -8,6 +8,7 @@ import { zh, type MsgKey } from './zh';
 import { en } from './en';
 import type { DeskErr } from '../api';
 import { format, type Vars } from './format';
+import { refusalText, type Refusal } from '../numbers';
 
 export { format };
 
@@ -25,6 +26,16 @@ export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
 /** An error found here in the renderer, in both languages like the core's. */
 export function localError(key: MsgKey, vars?: Vars, code = 'invalid_input'): DeskErr {
   return { code, message_zh: translate('zh', key, vars), message_en: translate('en', key, vars), details: {} };
+}
+
+/** A typed number refused by renderer/src/numbers.ts, as an error in both languages. */
+export function refusalError(r: Refusal): DeskErr {
+  return {
+    code: 'invalid_input',
+    message_zh: refusalText(r, (k, v) => translate('zh', k, v)),
+    message_en: refusalText(r, (k, v) => translate('en', k, v)),
+    details: { field: r.field, reason: r.reason },
+  };
 }
 
 const KIND_EN: Record<SlipKind, string> = { inbound: 'Inbound slip', dispatch: 'Dispatch slip', return: 'Return slip', reversal: 'Reversal' };

@@ -3,6 +3,7 @@
 import { financeZh } from './finance';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
+import { numbersZh } from './numbers';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -100,8 +101,6 @@ export const zh = {
   'item.packQty': '每箱数量',
   'item.addBarcode': '添加条码',
   'item.caseOf': '整箱×{n}',
-  'item.badPrice': '售价格式不对,请输入元,最多两位小数',
-  'item.badSafety': '安全库存须为不小于 0 的整数',
   'item.newTitle': '新建商品',
   'item.editTitle': '编辑商品 {code}',
 
@@ -168,8 +167,6 @@ export const zh = {
   'slip.postFinal': '过账后单据不能修改,如有错误只能红字冲销。',
   'slip.view': '单据',
   'slip.addBySearch': '按名称添加',
-  'slip.badQty': '第 {line} 行:数量须为不小于 {min} 的整数',
-  'slip.badMoney': '第 {line} 行:金额格式不对,请输入元,最多两位小数',
 
   'slips.searchPlaceholder': '单号 / 随货同行联号 / 客户',
   'slips.from': '从',
@@ -194,7 +191,6 @@ export const zh = {
   'unknown.create': '新建商品',
   'unknown.skip': '跳过此码',
   'unknown.pickItem': '请先选择要关联的商品',
-  'unknown.badPack': '整箱条码须填写每箱数量(≥ 2 的整数)',
 
   'inbound.new': '新建进仓单',
   'inbound.supplier': '供应商',
@@ -327,6 +323,7 @@ export const zh = {
   ...financeZh,
   ...printingZh,
   ...adminZh,
+  ...numbersZh,
 };
 
 export type MsgKey = keyof typeof zh;

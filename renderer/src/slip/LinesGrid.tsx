@@ -1,13 +1,16 @@
 // The lines of a slip in an editable ag-grid: quantities and money typed in place (money in 元,
-// kept in fen). Edits come back through onEdit (readOnlyEdit: the grid never mutates state).
+// kept in fen), read by renderer/src/numbers.ts. Edits come back through onEdit (readOnlyEdit: the
+// grid never mutates state); a refused edit through onInvalid, the cell keeping its old value. A
+// barcode typed into a quantity is refused with a warning on its line (and named when it is known).
 
 import { forwardRef, useMemo } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams } from 'ag-grid-community';
-import { parseYuanToFen } from '../../../shared/money';
+import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams, ValueParserParams } from 'ag-grid-community';
+import { call } from '../api';
 import { Grid, moneyCol, qtyCol } from '../components/grid';
 import { useI18n } from '../i18n';
-import { lineAmountFen, type EditLine } from './lines';
+import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
+import { lineAmountFen, lineAmountOver, type EditLine } from './lines';
 
 export type LinesKind = 'inbound' | 'dispatch' | 'return';
 
@@ -16,8 +19,11 @@ export interface LinesGridProps {
   lines: EditLine[];
   editable: boolean;
   onEdit(index: number, patch: Partial<EditLine>): void;
-  onInvalid(message: string): void;
+  /** a refused edit; `lineKey` marks its line with a warning */
+  onInvalid(message: string, lineKey?: string): void;
   erroredCodes?: Set<string>;
+  /** lines showing a warning (a refused edit) */
+  warnedKeys?: Set<string>;
   onHand?: Map<number, number>;
 }
 
@@ -50,6 +56,15 @@ export function focusLines(api: GridApi | undefined | null, col = 'qty'): void {
   api.setFocusedCell(cell?.rowIndex ?? 0, col);
 }
 
+/** The editor's text, untouched: onRequest parses it (renderer/src/numbers.ts). */
+const asTyped = (x: ValueParserParams<EditLine>) => String(x.newValue ?? '');
+
+/** A barcode typed as a quantity: when it is a known one, say whose (the scan path adds it). */
+async function nameKnownBarcode(code: string, say: (item: string) => void): Promise<void> {
+  const r = await call('items.findByBarcode', { code });
+  if (r.ok) say(`${r.value.item.code} ${r.value.item.name}`);
+}
+
 export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(function LinesGrid(p, ref) {
   const { t } = useI18n();
   const cols = useMemo<ColDef<EditLine>[]>(() => {
@@ -79,10 +94,12 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       qtyCol<EditLine>({
         field: 'qty',
         headerName: p.kind === 'return' ? t('ret.qty') : t('slip.qty'),
-        width: 96,
+        width: 112, // room for the core's largest, 1,000,000,000
         editable: edit,
-        cellEditor: 'agNumberCellEditor',
-        cellEditorParams: { min: p.kind === 'return' ? 0 : 1, precision: 0, showStepperButtons: false },
+        // a text editor, and no parsing by the grid (its number parser makes ４５ or 1,000 NaN):
+        // what was typed reaches renderer/src/numbers.ts as typed
+        cellEditor: 'agTextCellEditor',
+        valueParser: asTyped,
         cellClass: edit ? 'cell-editable' : undefined,
       }),
     );
@@ -95,6 +112,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           editable: edit,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true },
+          valueParser: asTyped,
           cellClass: edit ? 'cell-editable' : undefined,
           cellClassRules: { 'cell-missing': (x: CellClassParams<EditLine>) => x.value == null },
         }),
@@ -108,10 +126,20 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           editable: edit && p.kind === 'dispatch',
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true },
+          valueParser: asTyped,
           cellClass: edit && p.kind === 'dispatch' ? 'cell-editable' : undefined,
         }),
       );
-    c.push(moneyCol<EditLine>({ colId: 'amount', headerName: t('slip.amount'), width: 130, valueGetter: (x) => (x.data ? lineAmountFen(x.data) : null) }));
+    c.push(
+      moneyCol<EditLine>({
+        colId: 'amount',
+        headerName: t('slip.amount'),
+        width: 130,
+        valueGetter: (x) => (x.data ? lineAmountFen(x.data) : null),
+        valueFormatter: (x) => (x.data && lineAmountOver(x.data) ? t('num.amountOver') : typeof x.value === 'number' ? formatFenSafe(x.value) : ''),
+        cellClassRules: { 'cell-error': (x: CellClassParams<EditLine>) => !!x.data && lineAmountOver(x.data) },
+      }),
+    );
     c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 120, editable: edit, cellClass: edit ? 'cell-editable' : undefined });
     return c;
   }, [t, p.kind, p.editable, p.onHand]);
@@ -122,19 +150,25 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
     if (index < 0 || !line) return;
     const col = e.colDef.field ?? e.column.getColId();
     const v = e.newValue;
+    const onLine = (msg: string) => t('num.onLine', { line: index + 1, msg });
     if (col === 'qty') {
-      const n = typeof v === 'number' ? v : Number(String(v ?? '').trim());
-      const min = p.kind === 'return' ? 0 : 1;
-      if (!Number.isInteger(n) || n < min) return p.onInvalid(t('slip.badQty', { line: index + 1, min }));
-      if (p.kind === 'return' && line.returnableQty != null && n > line.returnableQty)
-        return p.onInvalid(t('ret.overReturnable', { line: index + 1, n: line.returnableQty }));
-      p.onEdit(index, { qty: n });
+      const text = String(v ?? '');
+      const q = parseQty(text, { field: p.kind === 'return' ? 'returnQty' : 'qty', min: p.kind === 'return' ? 0 : 1 });
+      if (!q.ok) {
+        const msg = onLine(refusalText(q.refusal, t));
+        p.onInvalid(msg, line.key);
+        if (q.refusal.reason === 'barcode') void nameKnownBarcode(q.refusal.text, (item) => p.onInvalid(`${msg} ${t('num.barcodeKnown', { item })}`, line.key));
+        return;
+      }
+      if (p.kind === 'return' && line.returnableQty != null && q.value > line.returnableQty)
+        return p.onInvalid(t('ret.overReturnable', { line: index + 1, n: line.returnableQty }), line.key);
+      p.onEdit(index, { qty: q.value });
     } else if (col === 'unitCostFen' || col === 'priceFen') {
-      const text = String(v ?? '').trim();
-      if (col === 'unitCostFen' && text === '') return p.onEdit(index, { unitCostFen: null });
-      const fen = parseYuanToFen(text);
-      if (fen === null || fen < 0) return p.onInvalid(t('slip.badMoney', { line: index + 1 }));
-      p.onEdit(index, { [col]: fen });
+      const text = String(v ?? '');
+      if (col === 'unitCostFen' && text.trim() === '') return p.onEdit(index, { unitCostFen: null });
+      const m = parseMoney(text, { field: col === 'unitCostFen' ? 'unitCost' : 'price' });
+      if (!m.ok) return p.onInvalid(onLine(refusalText(m.refusal, t)), line.key);
+      p.onEdit(index, { [col]: m.value });
     } else if (col === 'memo') p.onEdit(index, { memo: String(v ?? '').slice(0, 100) });
   };
 
@@ -150,7 +184,10 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       singleClickEdit={false}
       enterNavigatesVerticallyAfterEdit
       stopEditingWhenCellsLoseFocus
-      rowClassRules={{ 'row-error': (x: RowClassParams<EditLine>) => !!x.data && !!p.erroredCodes?.has(x.data.itemCode) }}
+      rowClassRules={{
+        'row-error': (x: RowClassParams<EditLine>) => !!x.data && (!!p.erroredCodes?.has(x.data.itemCode) || lineAmountOver(x.data)),
+        'row-warn': (x: RowClassParams<EditLine>) => !!x.data && !!p.warnedKeys?.has(x.data.key),
+      }}
     />
   );
 });

@@ -7,13 +7,14 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import { SLIP_SIGNATURES, type CreatableSlipKind, type Item } from '../../../shared/contract';
+import { MAX_FEN, formatFen } from '../../../shared/money';
 import type { DeskErr } from '../api';
 import { ErrorLine, Field, KeyHints, Notice } from '../components/ui';
 import { useHotkeys, type KeyMap } from '../hooks/hotkeys';
 import { navigate } from '../hooks/router';
 import { useI18n } from '../i18n';
 import { beep } from '../scan/beep';
-import { erroredItemCodes, removeLine, totals, type EditLine } from './lines';
+import { erroredItemCodes, overLines, removeLine, totals, type EditLine } from './lines';
 import { focusLines, LinesGrid } from './LinesGrid';
 import { Totals } from './parts';
 import { EditorToolbar, ScanArea, type ScanState } from './SlipEditorParts';
@@ -46,7 +47,7 @@ export interface SlipEditorShellProps {
   /** lines are added by item: the search, F2, F3, Ctrl+Delete */
   search?: ItemSearch;
   onHand?: Map<number, number>;
-  /** a refused cell edit (default: a warning above the header) */
+  /** a refused cell edit (default: a warning above the header, its line marked) */
   onInvalid?(message: string): void;
   totalsLabel?: string;
   /** under the totals */
@@ -81,8 +82,10 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
   const { draft, canEdit } = p;
   const s = draft.slip;
   const [inlineMsg, setInlineMsg] = useState<string | null>(null);
+  const [warned, setWarned] = useState<Set<string>>(() => new Set());
   useEditorKeys(p);
   const sum = useMemo(() => totals(draft.lines), [draft.lines]);
+  const over = useMemo(() => overLines(draft.lines), [draft.lines]);
   const errored = useMemo(() => erroredItemCodes(p.error?.details), [p.error]);
   const willDrop = SLIP_SIGNATURES[p.kind].length > 0 && !!s && s.signatures.length > 0 && draft.dirty;
 
@@ -91,6 +94,7 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
       <EditorToolbar {...p} />
       <ErrorLine error={p.loadError ?? p.error} />
       {inlineMsg ? <Notice kind="warn">{inlineMsg}</Notice> : null}
+      {over.length ? <Notice kind="error">{t('num.amountOverLines', { lines: over.join(', '), max: formatFen(MAX_FEN) })}</Notice> : null}
       {willDrop ? <Notice kind="warn">{t('sign.willDrop')}</Notice> : null}
       <div className="slip-header">
         {p.fields}
@@ -107,17 +111,20 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
           editable={canEdit}
           erroredCodes={errored}
           onHand={p.onHand}
+          warnedKeys={warned}
           onEdit={(i, patch) => {
             setInlineMsg(null);
+            setWarned(new Set());
             draft.setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
           }}
-          onInvalid={(m) => {
+          onInvalid={(m, key) => {
             beep('error');
+            setWarned(new Set(key ? [key] : []));
             (p.onInvalid ?? setInlineMsg)(m);
           }}
         />
       </div>
-      <Totals qty={sum.qty} amountFen={sum.amountFen} label={p.totalsLabel} />
+      <Totals qty={sum.qty} amountFen={sum.amountFen} label={p.totalsLabel} over={over.length > 0} />
       {p.below}
       <KeyHints items={[...p.hints, ['Esc', t('keys.back')]]} />
       {p.children}

@@ -7,7 +7,8 @@ import { call, newRequestId, type DeskErr } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ItemPicker } from '../components/pickers';
 import { Btn, ErrorLine, Field } from '../components/ui';
-import { localError, useI18n } from '../i18n';
+import { localError, refusalError, useI18n } from '../i18n';
+import { parseQty } from '../numbers';
 import { useSession } from '../session';
 import { ItemDialog } from '../screens/Items/ItemDialog';
 
@@ -29,11 +30,12 @@ export function UnknownBarcodeDialog(p: { code: string; onResolved(item: Item, p
       setError(localError('unknown.pickItem'));
       return;
     }
-    const packQty = isCase ? Number(pack) : 1;
-    if (!Number.isInteger(packQty) || packQty < (isCase ? 2 : 1)) {
-      setError(localError('unknown.badPack'));
+    const typed = isCase ? parseQty(pack, { field: 'packQty', min: 2 }) : ({ ok: true, value: 1 } as const);
+    if (!typed.ok) {
+      setError(refusalError(typed.refusal));
       return;
     }
+    const packQty = typed.value;
     setBusy(true);
     const r = await call('items.linkBarcode', { itemId: item.id, code: p.code, packQty }, { requestId: rid.current });
     setBusy(false);

@@ -1,6 +1,7 @@
 // The lines of a slip being edited: pure functions, unit-tested (tests/renderer/slip-logic.test.ts).
 
 import type { Item, Slip, SlipLine, SlipLineInput } from '../../../shared/contract';
+import { amountFen } from '../numbers';
 
 export interface EditLine {
   /** stable key in the grid (the server line id, or a local one for new lines) */
@@ -84,11 +85,24 @@ export function removeLine(lines: readonly EditLine[], index: number): EditLine[
   return lines.filter((_, i) => i !== index);
 }
 
+/** qty × unit cost or price; null when there is no unit figure yet or the product is out of bounds. */
 export function lineAmountFen(l: EditLine): number | null {
   const unit = l.unitCostFen ?? l.priceFen;
-  return unit == null ? null : unit * l.qty;
+  return unit == null ? null : amountFen(l.qty, unit);
 }
 
+/** The line's amount is beyond the core's bound (±MAX_FEN): shown as an error, never thrown. */
+export function lineAmountOver(l: EditLine): boolean {
+  const unit = l.unitCostFen ?? l.priceFen;
+  return unit != null && amountFen(l.qty, unit) === null;
+}
+
+/** 1-based numbers of the lines whose amount is out of bounds (saving is refused while any is). */
+export function overLines(lines: readonly EditLine[]): number[] {
+  return lines.flatMap((l, i) => (lineAmountOver(l) ? [i + 1] : []));
+}
+
+/** Sums of the lines; a line whose amount is out of bounds adds nothing to amountFen. */
 export function totals(lines: readonly EditLine[]): { qty: number; amountFen: number } {
   let qty = 0;
   let amountFen = 0;

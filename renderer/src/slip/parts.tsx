@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/roles';
 import type { Ref } from 'react';
 import type { PaymentMode, Signature, Slip, SlipKind } from '../../../shared/contract';
 import { PAYMENT_MODES, SLIP_SIGNATURES } from '../../../shared/contract';
-import { formatFen } from '../../../shared/money';
+import { formatFenSafe } from '../numbers';
 import { formatDateTime } from '../i18n/clock';
 import { Badge } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -25,7 +25,8 @@ export function ScanPanel({ message, waiting, prompt }: { message: ScanMessage |
   );
 }
 
-export function Totals({ qty, amountFen, label }: { qty: number; amountFen: number | null; label?: string }) {
+/** `over`: a line's amount is out of bounds, so no total is given (the line and a notice say why). */
+export function Totals({ qty, amountFen, label, over }: { qty: number; amountFen: number | null; label?: string; over?: boolean }) {
   const { t } = useI18n();
   return (
     <div className="totals">
@@ -35,7 +36,12 @@ export function Totals({ qty, amountFen, label }: { qty: number; amountFen: numb
       </span>
       {amountFen !== null ? (
         <span>
-          {t('slip.totalAmount')} <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{formatFen(amountFen, { symbol: '¥' })}</b>
+          {t('slip.totalAmount')}{' '}
+          {over ? (
+            <b className="cell-error">{t('num.amountOver')}</b>
+          ) : (
+            <b className={`num ${amountFen < 0 ? 'neg-amount' : ''}`}>{formatFenSafe(amountFen, { symbol: '¥' })}</b>
+          )}
         </span>
       ) : null}
     </div>

@@ -1,12 +1,17 @@
 // The state of a slip being edited: header, lines, the server's copy (with its version), dirty
 // flag, save (create or update with version), post. Nothing typed is lost on an error: the
-// editor's state is only replaced by what the server returns on success.
+// editor's state is only replaced by what the server returns on success. Unsaved changes are also
+// kept in sessionStorage per slip (kind + id, or new): when the screen is mounted again on the
+// same slip — after the error boundary's "reload the screen", or a reload of the window — they
+// come back; leaving the slip (after the leave prompt) or saving it drops them.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatableSlipKind, PaymentMode, Slip } from '../../../shared/contract';
 import { call, newRequestId, type DeskErr } from '../api';
-import { navigate, setLeaveGuard } from '../hooks/router';
-import { linesFromSlip, toLineInputs, type EditLine } from './lines';
+import { currentRoute, navigate, setLeaveGuard } from '../hooks/router';
+import { MAX_FEN, formatFen } from '../../../shared/money';
+import { localError } from '../i18n';
+import { linesFromSlip, overLines, toLineInputs, type EditLine } from './lines';
 
 export interface SlipHeader {
   supplierId: number | null;
@@ -65,21 +70,72 @@ export interface SlipDraft {
   reload(): Promise<void>;
 }
 
+// ------------------------------------------------------------- kept across a remount
+
+interface Kept {
+  /** the server version the changes were made on (null: a new slip) */
+  version: number | null;
+  header: SlipHeader;
+  lines: EditLine[];
+}
+
+const KEPT_PREFIX = 'branch-desk.draft.';
+const keptKey = (kind: CreatableSlipKind, slipId: number | null) => `${KEPT_PREFIX}${kind}.${slipId ?? 'new'}`;
+
+function readKept(key: string): Kept | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    const v = raw ? (JSON.parse(raw) as Kept) : null;
+    return v && Array.isArray(v.lines) && v.header ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeKept(key: string, kept: Kept | null): void {
+  try {
+    if (kept) sessionStorage.setItem(key, JSON.stringify(kept));
+    else sessionStorage.removeItem(key);
+  } catch {
+    /* storage full or unavailable: the draft is still in memory */
+  }
+}
+
+/**
+ * Logging out drops every kept draft: the next person at the desk does not get them. (A session
+ * that is lost keeps them: logging back in on the same slip gives them back.)
+ */
+export function dropKeptDrafts(): void {
+  try {
+    for (const k of Object.keys(sessionStorage)) if (k.startsWith(KEPT_PREFIX)) sessionStorage.removeItem(k);
+  } catch {
+    /* unavailable */
+  }
+}
+
+/** The window still shows this editor's slip (a remount, not a leave). */
+function routeIsSlip(kind: CreatableSlipKind, slipId: number | null): boolean {
+  const [a, b] = currentRoute();
+  return a === EDITOR_ROUTE[kind] && (slipId === null ? b === 'new' || b === 'from' : b === String(slipId));
+}
+
 export function useSlipDraft(
   kind: CreatableSlipKind,
   slipId: number | null,
   opts: { initialHeader?: Partial<SlipHeader>; decorate?: (lines: EditLine[], slip: Slip) => Promise<EditLine[]> | EditLine[] } = {},
 ): SlipDraft {
+  // a new slip's unsaved changes from before a remount
+  const [keptNew] = useState(() => (slipId === null ? readKept(keptKey(kind, null)) : null));
   const [slip, setSlip] = useState<Slip | null>(null);
-  const [header, setHeaderState] = useState<SlipHeader>({ ...EMPTY_HEADER, ...opts.initialHeader });
-  const [lines, setLinesRaw] = useState<EditLine[]>([]);
+  const [header, setHeaderState] = useState<SlipHeader>(keptNew?.header ?? { ...EMPTY_HEADER, ...opts.initialHeader });
+  const [lines, setLinesRaw] = useState<EditLine[]>(keptNew?.lines ?? []);
   // the latest lines, also between renders: scans handled back to back each see the one before
-  const linesRef = useRef<EditLine[]>([]);
+  const linesRef = useRef<EditLine[]>(lines);
   const setLinesState = useCallback((next: EditLine[]) => {
     linesRef.current = next;
     setLinesRaw(next);
   }, []);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(!!keptNew);
   const [loading, setLoading] = useState(slipId !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErr | null>(null);
@@ -103,7 +159,8 @@ export function useSlipDraft(
   );
 
   const load = useCallback(
-    async (id: number) => {
+    async (id: number, restore = false) => {
+      const kept = restore ? readKept(keptKey(kind, id)) : null;
       setLoading(true);
       const r = await call('slips.get', { slipId: id });
       setLoading(false);
@@ -113,14 +170,39 @@ export function useSlipDraft(
         return;
       }
       await apply(r.value);
+      // unsaved changes from before a remount, made on this very version
+      if (kept && kept.version === r.value.version) {
+        setHeaderState(kept.header);
+        setLinesState(kept.lines);
+        setDirty(true);
+      }
     },
-    [kind, apply],
+    [kind, apply, setLinesState],
+  );
+
+  // keep unsaved changes (and drop them once saved or undone)
+  useEffect(() => {
+    if (loading) return;
+    const key = keptKey(kind, slip?.id ?? slipId);
+    writeKept(key, dirty ? { version: slip?.version ?? null, header, lines } : null);
+  }, [kind, slipId, slip, header, lines, dirty, loading]);
+
+  // leaving the slip drops them; a remount on the same slip (error boundary, reload) keeps them
+  const keptNow = useRef<{ key: string; id: number | null }>({ key: keptKey(kind, slipId), id: slipId });
+  keptNow.current = { key: keptKey(kind, slip?.id ?? slipId), id: slip?.id ?? slipId };
+  useEffect(
+    () => () => {
+      const { key, id } = keptNow.current;
+      if (!routeIsSlip(kind, id)) writeKept(key, null);
+    },
+    [kind],
   );
 
   // a new id from the route: load it, unless it is the slip we just created here
   useEffect(() => {
     if (slipId === null) {
       if (stateRef.current.slip) {
+        writeKept(keptKey(kind, stateRef.current.slip.id), null);
         setSlip(null);
         setHeaderState({ ...EMPTY_HEADER, ...opts.initialHeader });
         setLinesState([]);
@@ -129,7 +211,7 @@ export function useSlipDraft(
       return;
     }
     if (stateRef.current.slip?.id === slipId) return;
-    void load(slipId);
+    void load(slipId, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slipId, load]);
 
@@ -141,6 +223,12 @@ export function useSlipDraft(
   const save = useCallback(async (): Promise<Slip | null> => {
     const { slip: s, header: h } = stateRef.current;
     const ls = linesRef.current;
+    // an amount out of bounds is an error on its line, never sent
+    const over = overLines(ls);
+    if (over.length) {
+      setError(localError('num.amountOverLines', { lines: over.join(', '), max: formatFen(MAX_FEN) }, 'amount_out_of_bounds'));
+      return null;
+    }
     const requestId = newRequestId();
     const fields = {
       supplierId: h.supplierId,
@@ -161,6 +249,7 @@ export function useSlipDraft(
       return null;
     }
     setError(null);
+    if (!s) writeKept(keptKey(kind, null), null);
     // keep what was typed while the save was in flight
     const changedMeanwhile = linesRef.current !== ls || stateRef.current.header !== h;
     if (changedMeanwhile) {

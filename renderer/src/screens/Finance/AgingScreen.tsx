@@ -11,6 +11,7 @@ import { ErrorLine, Field, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
+import { toHalfWidth } from '../../numbers';
 import { fen } from './common';
 
 type Aging = Output<'receivables.aging'>;
@@ -127,9 +128,11 @@ export function AgingScreen() {
   );
 }
 
-/** "30,60,90,180" → [30, 60, 90, 180]; null unless strictly increasing whole days (1–3650, at most 12). */
+/** "30,60,90,180" (or full-width ３０，６０) → [30, 60, 90, 180]; null unless strictly increasing whole days (1–3650, at most 12). */
 export function parseBounds(text: string): number[] | null {
-  const parts = text.split(/[,，\s]+/).filter(Boolean);
+  const parts = toHalfWidth(text)
+    .split(/[,\s]+/)
+    .filter(Boolean);
   if (parts.length === 0 || parts.length > 12) return null;
   const days = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : NaN));
   if (days.some((d, i) => !(d >= 1 && d <= 3650) || (i > 0 && d <= days[i - 1]))) return null;

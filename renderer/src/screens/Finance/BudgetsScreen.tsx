@@ -11,9 +11,9 @@ import { FormDialog } from '../../components/FormDialog';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useWrite } from '../../hooks/useWrite';
-import { localError, useI18n } from '../../i18n';
+import { localError, refusalError, useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { yuanToFen } from './common';
+import { parseMoney } from '../../numbers';
 
 type Report = Output<'budgets.report'>;
 type BRow = Report['rows'][number] & { total?: boolean };
@@ -50,7 +50,12 @@ export function BudgetsScreen() {
         headerName: t('bg.budget'),
         width: 130,
         editable: (x) => canSet && !x.node.rowPinned,
-        valueParser: (x) => yuanToFen(String(x.newValue ?? '')) ?? x.oldValue,
+        // a refused budget keeps the old one and says why
+        valueParser: (x) => {
+          const r = parseMoney(String(x.newValue ?? ''), { field: 'budget' });
+          setSaveErr(r.ok ? null : refusalError(r.refusal));
+          return r.ok ? r.value : x.oldValue;
+        },
         cellClass: canSet ? 'editable-cell' : undefined,
       }),
       moneyCol<BRow>({ field: 'paidFen', headerName: t('bg.paid'), width: 120 }),

@@ -6,9 +6,9 @@ import { ReasonDialog } from '../../components/dialogs';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorLine, Field } from '../../components/ui';
 import { useWrite } from '../../hooks/useWrite';
-import { localError, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import type { JRow } from './cashJournal';
-import { AccountSelect, fen, yuanToFen, type MoneyAccount } from './common';
+import { AccountSelect, fen, typedFen, type MoneyAccount } from './common';
 
 /** 交回公司货款 / 备用金拨入: an account, an amount in 元, a memo. */
 export function MoneyMoveDialog(p: { kind: 'remit' | 'topUp'; account: MoneyAccount; onCancel(): void; onDone(row: JRow): void }) {
@@ -19,9 +19,12 @@ export function MoneyMoveDialog(p: { kind: 'remit' | 'topUp'; account: MoneyAcco
   const w = useWrite();
   const submit = async () => {
     if (w.busy) return;
-    const f = yuanToFen(amount);
-    if (f === null || f <= 0) return w.setError(localError('fin.badAmount'));
-    await w.run((requestId) => call(p.kind === 'remit' ? 'cash.remit' : 'cash.topUp', { account, amountFen: f, memo: memo.trim() }, { requestId }), p.onDone);
+    const f = typedFen(amount);
+    if (!f.ok) return w.setError(f.error);
+    await w.run(
+      (requestId) => call(p.kind === 'remit' ? 'cash.remit' : 'cash.topUp', { account, amountFen: f.fen, memo: memo.trim() }, { requestId }),
+      p.onDone,
+    );
   };
   const title = t(p.kind === 'remit' ? 'jr.remit' : 'jr.topUp');
   return (

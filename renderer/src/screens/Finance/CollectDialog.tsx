@@ -8,7 +8,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { ErrorLine, Field } from '../../components/ui';
 import { useWrite } from '../../hooks/useWrite';
 import { localError, useI18n } from '../../i18n';
-import { AccountSelect, fen, yuanToFen, type MoneyAccount } from './common';
+import { AccountSelect, fen, typedFen, yuanToFen, type MoneyAccount } from './common';
 import { oldestFirst } from './customerLedger';
 
 type OpenSlips = Output<'receivables.open'>['openSlips'];
@@ -49,12 +49,13 @@ export function CollectDialog(p: { customerId: number; name: string; onCancel():
   const unallocated = mode === 'manual' ? Math.max(0, (total ?? 0) - manualSum) : Math.max(0, oldest.leftFen);
   const submit = async () => {
     if (w.busy) return;
-    if (total === null || total <= 0) return w.setError(localError('fin.badAmount'));
+    const typed = typedFen(amount);
+    if (!typed.ok) return w.setError(typed.error);
     const allocations = mode === 'manual' ? manualAllocations(slips, alloc) : undefined;
     if (allocations === null) return w.setError(localError('fin.badAmount'));
     await w.run(
-      (requestId) => call('receivables.collect', { customerId: p.customerId, account, amountFen: total, allocations, memo: memo.trim() }, { requestId }),
-      (v) => p.onDone(t('co.done', { fen: fen(total), no: v.voucher.voucherNo })),
+      (requestId) => call('receivables.collect', { customerId: p.customerId, account, amountFen: typed.fen, allocations, memo: memo.trim() }, { requestId }),
+      (v) => p.onDone(t('co.done', { fen: fen(typed.fen), no: v.voucher.voucherNo })),
     );
   };
 

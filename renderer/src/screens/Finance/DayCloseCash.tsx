@@ -87,7 +87,8 @@ export function CashPanel({ pv, rec, rows, countedFen, diffFen, columns, grid, o
         onCellValueChanged={(e) => {
           const d = e.data?.denom;
           if (!d || d === 'total') return;
-          onCount(d, Math.max(0, Math.floor(Number(e.newValue) || 0)));
+          // the count column's valueParser has read it (a refused text keeps the old count)
+          if (typeof e.newValue === 'number') onCount(d, e.newValue);
         }}
       />
       <div className="fin-kv">

@@ -10,6 +10,7 @@ import { today } from '../../i18n/clock';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
+import type { DeskErr } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PrintButtons } from '../../printing/PrintButtons';
@@ -37,7 +38,8 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const { busy, close } = useCloseDay(dc, chanDiff, needManager, setDone);
 
   const countRows = useMemo(() => countRowsOf(counts), [counts]);
-  const countCols = useMemo(() => countColumns(t, pv?.closed), [t, pv?.closed]);
+  const [countErr, setCountErr] = useState<DeskErr | null>(null);
+  const countCols = useMemo(() => countColumns(t, pv?.closed, setCountErr), [t, pv?.closed]);
   const histCols = useMemo(() => historyColumns(t), [t]);
 
   useHotkeys({
@@ -81,6 +83,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
         <PrintButtons target={{ doc: 'cashCount', date }} unlogged />
       </Toolbar>
       <ErrorLine error={dc.loadErr} />
+      <ErrorLine error={countErr} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       {pv?.closed ? <ClosedBox rec={rec} /> : null}
       {pv && !pv.canClose && !pv.closed ? (

@@ -8,8 +8,9 @@ import { ConfirmDialog, ReasonDialog } from '../../components/dialogs';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorLine, Field } from '../../components/ui';
 import { useWrite } from '../../hooks/useWrite';
-import { localError, useI18n } from '../../i18n';
-import { fen, SignoffField, yuanToFen, type Signoff } from './common';
+import { localError, refusalError, useI18n } from '../../i18n';
+import { fen, SignoffField, typedFen, type Signoff } from './common';
+import { parseQty } from '../../numbers';
 import type { Claim } from './expenses';
 
 export function NewClaimDialog(p: { onCancel(): void; onDone(c: Claim): void }) {
@@ -31,11 +32,16 @@ export function NewClaimDialog(p: { onCancel(): void; onDone(c: Claim): void }) 
   }, [setError]);
   const submit = async () => {
     if (w.busy) return;
-    const f = yuanToFen(amount);
-    if (f === null || f <= 0) return setError(localError('fin.badAmount'));
+    const f = typedFen(amount);
+    if (!f.ok) return setError(f.error);
     if (!summary.trim()) return setError(localError('reason.required'));
-    const count = Math.max(0, Math.floor(Number(attachments) || 0));
-    await w.run((requestId) => call('expenses.create', { category, amountFen: f, attachments: count, summary: summary.trim() }, { requestId }), p.onDone);
+    // the contract's bound on attachments (shared/schemas/expenses.ts)
+    const count = parseQty(attachments.trim() === '' ? '0' : attachments, { field: 'attachments', min: 0, max: 999 });
+    if (!count.ok) return setError(refusalError(count.refusal));
+    await w.run(
+      (requestId) => call('expenses.create', { category, amountFen: f.fen, attachments: count.value, summary: summary.trim() }, { requestId }),
+      p.onDone,
+    );
   };
   return (
     <FormDialog title={t('ex.new')} confirmText={t('common.save')} busy={w.busy} onConfirm={() => void submit()} onCancel={p.onCancel}>

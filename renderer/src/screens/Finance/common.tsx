@@ -5,7 +5,10 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/roles';
-import { formatFen, parseYuanToFen } from '../../../../shared/money';
+import { formatFen } from '../../../../shared/money';
+import type { DeskErr } from '../../api';
+import { refusalError } from '../../i18n';
+import { MAX_FEN, parseMoney, type NumField } from '../../numbers';
 import { call } from '../../api';
 import { PersonSelect, PinInput, useUsers } from '../../components/people';
 import { Field } from '../../components/ui';
@@ -67,10 +70,16 @@ export function DayCloseBanner() {
   );
 }
 
-/** "12.3" → 1230 fen; null when empty or not an amount. */
+/** "12.3", "１２．３", "1,234.50" → fen; null when empty or not an amount (renderer/src/numbers.ts). */
 export function yuanToFen(s: string): number | null {
-  if (!s.trim()) return null;
-  return parseYuanToFen(s);
+  const r = parseMoney(s, { min: -MAX_FEN });
+  return r.ok ? r.value : null;
+}
+
+/** An amount typed in a finance dialog (at least 0.01 unless `min` says otherwise), or why not. */
+export function typedFen(s: string, field: NumField = 'amount', min = 1): { ok: true; fen: number } | { ok: false; error: DeskErr } {
+  const r = parseMoney(s, { field, min });
+  return r.ok ? { ok: true, fen: r.value } : { ok: false, error: refusalError(r.refusal) };
 }
 export const fen = (n: number | null | undefined) => (typeof n === 'number' ? formatFen(n) : '');
 

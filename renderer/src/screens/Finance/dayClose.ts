@@ -5,7 +5,9 @@ import type { ColDef } from 'ag-grid-community';
 import type { Output } from '../../../../shared/contract';
 import { moneyCol, qtyCol } from '../../components/grid';
 import { formatDateTime } from '../../i18n/clock';
-import type { I18n, MsgKey } from '../../i18n';
+import type { DeskErr } from '../../api';
+import { refusalError, type I18n, type MsgKey } from '../../i18n';
+import { parseQty } from '../../numbers';
 import { yuanToFen, type MoneyAccount } from './common';
 
 export type Preview = Output<'dayClose.preview'>;
@@ -47,7 +49,8 @@ export function channelDiffs(pv: Preview | null, stmt: Record<string, string>): 
   });
 }
 
-export function countColumns(t: I18n['t'], closed: boolean | undefined): ColDef<CountRow>[] {
+/** `onRefused`: a count typed that is not a whole number ≥ 0 (the cell keeps its old count). */
+export function countColumns(t: I18n['t'], closed: boolean | undefined, onRefused?: (e: DeskErr | null) => void): ColDef<CountRow>[] {
   return [
     {
       colId: 'denom',
@@ -60,8 +63,13 @@ export function countColumns(t: I18n['t'], closed: boolean | undefined): ColDef<
       headerName: t('dc.count'),
       width: 110,
       editable: (x) => !x.node.rowPinned && !closed,
-      cellEditor: 'agNumberCellEditor',
-      cellEditorParams: { min: 0, precision: 0, showStepperButtons: false },
+      // typed text read by renderer/src/numbers.ts: ４５ is 45, 3.5 is refused, not floored
+      cellEditor: 'agTextCellEditor',
+      valueParser: (x) => {
+        const q = parseQty(String(x.newValue ?? ''), { field: 'count', min: 0 });
+        onRefused?.(q.ok ? null : refusalError(q.refusal));
+        return q.ok ? q.value : x.oldValue;
+      },
       cellClass: 'editable-cell',
     }),
     moneyCol<CountRow>({ field: 'amountFen', headerName: t('dc.amount'), width: 140 }),

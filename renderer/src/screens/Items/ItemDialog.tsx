@@ -4,11 +4,12 @@
 
 import { useRef, useState } from 'react';
 import type { Item } from '../../../../shared/contract';
-import { formatFen, parseYuanToFen } from '../../../../shared/money';
+import { formatFen } from '../../../../shared/money';
 import { call, newRequestId, type DeskErr } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Btn, ErrorLine, Field } from '../../components/ui';
-import { localError, useI18n } from '../../i18n';
+import { refusalError, useI18n } from '../../i18n';
+import { parseMoney, parseQty } from '../../numbers';
 import { useScan } from '../../scan';
 import { beep } from '../../scan/beep';
 import { useSession } from '../../session';
@@ -58,13 +59,18 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
 
   const save = async () => {
     if (busy) return;
-    const priceFen = parseYuanToFen(price || '0');
-    if (priceFen === null || priceFen < 0) return setError(localError('item.badPrice'));
-    const safetyStock = Number(safety || '0');
-    if (!Number.isInteger(safetyStock) || safetyStock < 0) return setError(localError('item.badSafety'));
-    const links = barcodes.filter((b) => b.code.trim()).map((b) => ({ code: b.code.trim(), packQty: b.kind === 'unit' ? 1 : Number(b.packQty) }));
-    if (links.some((l) => !Number.isInteger(l.packQty) || l.packQty < 1) || barcodes.some((b) => b.kind === 'case' && Number(b.packQty) < 2))
-      return setError(localError('unknown.badPack'));
+    const price_ = parseMoney(price.trim() === '' ? '0' : price, { field: 'price' });
+    if (!price_.ok) return setError(refusalError(price_.refusal));
+    const priceFen = price_.value;
+    const safety_ = parseQty(safety.trim() === '' ? '0' : safety, { field: 'safetyStock', min: 0 });
+    if (!safety_.ok) return setError(refusalError(safety_.refusal));
+    const safetyStock = safety_.value;
+    const links: { code: string; packQty: number }[] = [];
+    for (const b of barcodes.filter((x) => x.code.trim())) {
+      const pack = b.kind === 'unit' ? ({ ok: true, value: 1 } as const) : parseQty(b.packQty, { field: 'packQty', min: 2 });
+      if (!pack.ok) return setError(refusalError(pack.refusal));
+      links.push({ code: b.code.trim(), packQty: pack.value });
+    }
     setBusy(true);
     setError(null);
     const r = it

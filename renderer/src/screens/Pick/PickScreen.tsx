@@ -13,6 +13,7 @@ import { Btn, ErrorLine, KeyHints, Notice, StateTag, Toolbar } from '../../compo
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
+import { parseQty, refusalText } from '../../numbers';
 import { beep } from '../../scan/beep';
 import { erroredItemCodes } from '../../slip/lines';
 import { ScanPanel, SignatureBadges } from '../../slip/parts';
@@ -72,13 +73,14 @@ export function PickScreen({ slipId }: { slipId: number }) {
   const onEdit = (e: CellEditRequestEvent<PickRow>) => {
     const i = e.rowIndex ?? -1;
     if (i < 0 || !e.data) return;
-    const n = typeof e.newValue === 'number' ? e.newValue : Number(e.newValue);
-    if (!Number.isInteger(n) || n < 0 || n > e.data.ordered) {
+    const q = parseQty(String(e.newValue ?? ''), { field: 'picked', min: 0, max: e.data.ordered });
+    if (!q.ok) {
       beep('error');
-      setMessage({ ok: false, text: t('pick.badCount', { ordered: e.data.ordered }) });
+      const why = q.refusal.reason === 'tooLarge' ? t('pick.badCount', { ordered: e.data.ordered }) : refusalText(q.refusal, t);
+      setMessage({ ok: false, text: why });
       return;
     }
-    count.commit(setPicked(count.linesRef.current, i, n), count.linesRef.current);
+    count.commit(setPicked(count.linesRef.current, i, q.value), count.linesRef.current);
   };
 
   if (!slip)

@@ -30,8 +30,9 @@ export function pickColumns(t: I18n['t'], isReturn: boolean, ready: boolean): Co
       headerName: isReturn ? t('pick.received') : t('pick.picked'),
       width: 100,
       editable: ready,
-      cellEditor: 'agNumberCellEditor',
-      cellEditorParams: { min: 0, precision: 0, showStepperButtons: false },
+      // the text as typed, read in PickScreen by renderer/src/numbers.ts (3.5 is refused, ４ is 4)
+      cellEditor: 'agTextCellEditor',
+      valueParser: (x) => String(x.newValue ?? ''),
       cellClass: 'cell-editable pick-count',
     }),
     qtyCol<PickRow>({ colId: 'left', headerName: t('pick.left'), width: 90, valueGetter: (x) => (x.data ? x.data.ordered - x.data.picked : null) }),

@@ -1,0 +1,71 @@
+// Typed numbers (renderer/src/numbers.ts): each field as the screen names it, and every refusal
+// saying what the field must be; the screen error boundary. Spread at the end of zh.ts / en.ts.
+
+export const numbersZh = {
+  'num.field.qty': '数量',
+  'num.field.returnQty': '退货数量',
+  'num.field.picked': '已拣',
+  'num.field.unitCost': '单位成本',
+  'num.field.price': '单价',
+  'num.field.amount': '金额',
+  'num.field.budget': '预算',
+  'num.field.count': '张/枚',
+  'num.field.packQty': '每箱数量',
+  'num.field.safetyStock': '安全库存',
+  'num.field.attachments': '附件张数',
+
+  'num.qty.empty': '{field}不能为空:须为 {min} 到 {max} 的整数',
+  'num.qty.notNumber': '{field}须为 {min} 到 {max} 的整数,“{text}”不是数字',
+  'num.qty.decimal': '{field}不能有小数:须为 {min} 到 {max} 的整数,“{text}”未接受',
+  'num.qty.tooSmall': '{field}须为 {min} 到 {max} 的整数,“{text}”太小',
+  'num.qty.tooLarge': '{field}须为 {min} 到 {max} 的整数,“{text}”太大',
+  'num.qty.barcode': '“{text}”这像是条码,不是数量:{field}未改动(须为 {min} 到 {max} 的整数)。',
+  'num.money.empty': '{field}不能为空:请输入元,最多两位小数',
+  'num.money.notNumber': '{field}须为金额(元,最多两位小数,{min} 到 {max}),“{text}”不是金额',
+  'num.money.tooManyDecimals': '{field}最多两位小数(到分),“{text}”未接受',
+  'num.money.tooSmall': '{field}须在 {min} 到 {max} 元之间,“{text}”太小',
+  'num.money.tooLarge': '{field}须在 {min} 到 {max} 元之间,“{text}”太大',
+  'num.onLine': '第 {line} 行:{msg}',
+  'num.barcodeKnown': '这是 {item} 的条码:用扫码枪扫一下即可加入本单',
+  'num.amountOver': '超出上限',
+  'num.amountOverLines': '第 {lines} 行金额超出上限(数量 × 单价超过 {max} 元):请改正数量或单价后再保存',
+
+  'boundary.title': '这个界面出错了',
+  'boundary.text': '正在录入的单据不会丢失,已保留在本机。点“重新加载本界面”继续;若仍出错,请记下下面的信息并联系管理员。',
+  'boundary.reload': '重新加载本界面',
+};
+
+export const numbersEn: Record<keyof typeof numbersZh, string> = {
+  'num.field.qty': 'Qty',
+  'num.field.returnQty': 'Return qty',
+  'num.field.picked': 'Picked',
+  'num.field.unitCost': 'Unit cost',
+  'num.field.price': 'Price',
+  'num.field.amount': 'Amount',
+  'num.field.budget': 'Budget',
+  'num.field.count': 'Count',
+  'num.field.packQty': 'Units per case',
+  'num.field.safetyStock': 'Safety stock',
+  'num.field.attachments': 'Attachments',
+
+  'num.qty.empty': '{field} cannot be empty: it must be a whole number from {min} to {max}',
+  'num.qty.notNumber': '{field} must be a whole number from {min} to {max}; "{text}" is not a number',
+  'num.qty.decimal': '{field} cannot have decimals: it must be a whole number from {min} to {max}; "{text}" was not taken',
+  'num.qty.tooSmall': '{field} must be a whole number from {min} to {max}; "{text}" is too small',
+  'num.qty.tooLarge': '{field} must be a whole number from {min} to {max}; "{text}" is too large',
+  'num.qty.barcode': '"{text}" looks like a barcode, not a quantity: {field} was left as it was (a whole number from {min} to {max}).',
+  'num.money.empty': '{field} cannot be empty: enter yuan with at most two decimals',
+  'num.money.notNumber': '{field} must be an amount in yuan with at most two decimals, from {min} to {max}; "{text}" is not an amount',
+  'num.money.tooManyDecimals': '{field} has at most two decimals (fen); "{text}" was not taken',
+  'num.money.tooSmall': '{field} must be from {min} to {max} yuan; "{text}" is too small',
+  'num.money.tooLarge': '{field} must be from {min} to {max} yuan; "{text}" is too large',
+  'num.onLine': 'Line {line}: {msg}',
+  'num.barcodeKnown': 'It is the barcode of {item}: scan it to add it to this slip',
+  'num.amountOver': 'Too large',
+  'num.amountOverLines': 'The amount on line {lines} is over the limit (qty × price above {max} yuan): correct the qty or the price before saving',
+
+  'boundary.title': 'This screen ran into an error',
+  'boundary.text':
+    'The slip being typed is kept on this computer. Press "Reload the screen" to go on; if it happens again, note the text below and call the administrator.',
+  'boundary.reload': 'Reload the screen',
+};
