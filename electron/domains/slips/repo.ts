@@ -355,20 +355,22 @@ export function listSlips(db: ReadableDB, f: SlipFilter): { rows: SlipSummary[];
 
 // ------------------------------------------------------------------ writes
 
-export interface SlipInsert {
-  no: string;
-  kind: SlipKind;
-  business_date: string;
-  supplier_id: number | null;
-  customer_id: number | null;
-  delivery_note_no: string | null;
-  payment_mode: PaymentMode | null;
-  source_slip_id: number | null;
-  memo: string;
-  reason: string | null;
-  created_by: number;
-  created_at: string;
-}
+/** A new slip's row: always a draft, and the rest as it is filled in. */
+export type SlipInsert = Pick<
+  SlipRow,
+  | 'no'
+  | 'kind'
+  | 'business_date'
+  | 'supplier_id'
+  | 'customer_id'
+  | 'delivery_note_no'
+  | 'payment_mode'
+  | 'source_slip_id'
+  | 'memo'
+  | 'reason'
+  | 'created_by'
+  | 'created_at'
+>;
 
 export function insertSlip(db: WritableDB, s: SlipInsert): number {
   const info = sql(

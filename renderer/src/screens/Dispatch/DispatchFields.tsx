@@ -10,7 +10,7 @@ import { PaymentModeSelect } from '../../slip/parts';
 import type { SlipDraft } from '../../slip/useSlipDraft';
 
 /** A customer as far as a slip knows it (id and name), for the picker's display. */
-export function customerStub(id: number | null, name: string | null): Customer | null {
+export function customerOption(id: number | null, name: string | null): Customer | null {
   if (id === null) return null;
   return { id, code: '', name: name ?? '', kind: '', contact: '', phone: '', address: '', creditLimitFen: 0, pinyin: '', active: true };
 }
@@ -30,7 +30,7 @@ export function DispatchFields({ draft, canEdit, customerRef, payRef }: Props) {
         {canEdit ? (
           <CustomerPicker
             inputRef={customerRef}
-            value={customerStub(draft.header.customerId, draft.header.customerName)}
+            value={customerOption(draft.header.customerId, draft.header.customerName)}
             onPick={(c) => {
               draft.setHeader({ customerId: c.id, customerName: c.name });
               setTimeout(() => payRef.current?.focus(), 0);
