@@ -65,6 +65,8 @@ function GridInner<T>(props: Props<T>, ref: React.ForwardedRef<AgGridReact<T>>) 
         // rows of an infinite list arrive after the columns are laid out: keep the scrollbar's room from the start
         alwaysShowVerticalScroll={props.rowModelType === 'infinite'}
         enableCellTextSelection={false}
+        // every entry grid: Enter after typing a cell moves down to the next row's cell (as on paper)
+        enterNavigatesVerticallyAfterEdit
         {...rest}
       />
     </div>

@@ -182,7 +182,6 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       onCellEditRequest={onRequest}
       onCellEditingStarted={() => (editStartedAt = performance.now())}
       singleClickEdit={false}
-      enterNavigatesVerticallyAfterEdit
       stopEditingWhenCellsLoseFocus
       rowClassRules={{
         'row-error': (x: RowClassParams<EditLine>) => !!x.data && (!!p.erroredCodes?.has(x.data.itemCode) || lineAmountOver(x.data)),
