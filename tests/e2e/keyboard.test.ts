@@ -1,12 +1,18 @@
 // The keyboard, everywhere, in the real renderer (browser mode, Chromium): the day-close cash
 // count typed with the keyboard alone (type, Enter moves down to the next denomination, type …),
-// the totals match.
+// the totals match; a header click on a slip's line grid never reorders its lines.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_CHROMIUM, human, login, settled, shownFen, startDesk, type Desk } from './harness';
+import { NO_CHROMIUM, human, login, nav, qtyByCode, scan, settled, shownFen, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
+const CZ8801 = '6923456000100'; // 抛光砖 雅典米白 (electron/demo/demo-office.json)
+const CZ8802 = '6923456000124';
+
 let desk: Desk;
+
+/** The codes of a line grid's rows, in the order shown. */
+const codesShown = (rows: { cells: Record<string, string> }[]) => rows.map((r) => r.cells.itemCode);
 
 describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
   beforeAll(async () => {
@@ -47,5 +53,25 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     // the counted total under the sheet and in its pinned total row
     await poll(async () => shownFen((await page.locator('.fin-panel .fin-kv').nth(1).locator('b.num').first().textContent()) ?? '')).toBe(want);
     await poll(async () => shownFen((await page.locator('.ag-row-pinned [col-id="amountFen"]').first().textContent()) ?? '')).toBe(want);
+  });
+
+  it("never reorders a slip's lines on a header click", async () => {
+    const { page } = desk;
+    await switchUser(page, '王强');
+    await nav(page, tr('zh', 'nav.inbound'));
+    await page.keyboard.press('F2');
+    await page.waitForURL(/#\/inbound\/new$/);
+    await settled(page);
+    // scanned out of code order: CZ-8802 first
+    await scan(page, CZ8802);
+    await scan(page, CZ8801);
+    await waitForGrid(page, qtyByCode(), { 'CZ-8802': '1', 'CZ-8801': '1' });
+    await waitForGrid(page, codesShown, ['CZ-8802', 'CZ-8801']);
+    for (const col of ['itemCode', 'itemCode', 'qty', 'itemCode']) {
+      await page.locator(`.grid-fill .ag-header-cell[col-id="${col}"]`).first().click();
+      await settled(page);
+      expect(codesShown(await waitForGrid(page, codesShown, ['CZ-8802', 'CZ-8801']))).toEqual(['CZ-8802', 'CZ-8801']);
+    }
+    expect(await page.locator('.grid-fill .ag-header-cell.ag-header-cell-sortable').count()).toBe(0);
   });
 });

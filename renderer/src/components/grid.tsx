@@ -112,6 +112,9 @@ export function qtyCol<T>(def: ColDef<T>): ColDef<T> {
   };
 }
 
+/** A slip's line grids (editors, pick screen, slip view): no header sorts, the lines stay in the slip's order. */
+export const LINE_ORDER: ColDef = { sortable: false };
+
 /** The data of the row that holds the grid's focused cell (F4 edit, F5 stock card …). */
 export function focusedRow<T>(grid: RefObject<AgGridReact<T> | null>): T | undefined {
   const api = grid.current?.api;
