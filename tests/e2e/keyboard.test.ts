@@ -1,9 +1,10 @@
 // The keyboard, everywhere, in the real renderer (browser mode, Chromium): the day-close cash
 // count typed with the keyboard alone (type, Enter moves down to the next denomination, type …),
-// the totals match; a header click on a slip's line grid never reorders its lines.
+// the totals match; a header click on a slip's line grid never reorders its lines; the expense
+// approval dialog opens on the approver list.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_CHROMIUM, human, login, nav, qtyByCode, scan, settled, shownFen, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, human, preparer, login, nav, qtyByCode, scan, settled, shownFen, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
 const CZ8801 = '6923456000100'; // 抛光砖 雅典米白 (electron/demo/demo-office.json)
@@ -16,7 +17,13 @@ const codesShown = (rows: { cells: Record<string, string> }[]) => rows.map((r) =
 
 describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
   beforeAll(async () => {
-    desk = await startDesk({ name: 'keyboard' });
+    desk = await startDesk({
+      name: 'keyboard',
+      prepare: async (core) => {
+        const c = preparer(core, 'kb');
+        await c('赵丽', 'expenses.create', { category: '差旅', amountFen: 12_300, summary: '键盘测试 出差' });
+      },
+    });
   });
   afterAll(async () => {
     await desk?.close();
@@ -73,5 +80,21 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
       expect(codesShown(await waitForGrid(page, codesShown, ['CZ-8802', 'CZ-8801']))).toEqual(['CZ-8802', 'CZ-8801']);
     }
     expect(await page.locator('.grid-fill .ag-header-cell.ag-header-cell-sortable').count()).toBe(0);
+  });
+
+  it('opens the expense approval on the approver list, not the PIN', async () => {
+    const { page } = desk;
+    await switchUser(page, '张伟');
+    await page.goto(`${desk.web.url}#/expenses`);
+    const row = page.locator('.ag-row', { hasText: '键盘测试 出差' }).first();
+    await row.waitFor();
+    await row.locator('.ag-cell').first().click();
+    await settled(page);
+    await page.keyboard.press('F6');
+    const dialog = page.locator('.dialog', { has: page.locator('#ex-mgr-pin') });
+    await dialog.waitFor();
+    await poll(() => page.evaluate(() => (document.activeElement?.closest('.signoff') ? document.activeElement.tagName : null))).toBe('SELECT');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });
