@@ -1,7 +1,7 @@
 // The keyboard, everywhere, in the real renderer (browser mode, Chromium): the day-close cash
 // count typed with the keyboard alone (type, Enter moves down to the next denomination, type …),
 // the totals match; a header click on a slip's line grid never reorders its lines; the expense
-// approval dialog opens on the approver list.
+// approval dialog opens on the approver list; ↓ from a search box lands on the grid's first row.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_CHROMIUM, human, preparer, login, nav, qtyByCode, scan, settled, shownFen, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
@@ -96,5 +96,24 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     await poll(() => page.evaluate(() => (document.activeElement?.closest('.signoff') ? document.activeElement.tagName : null))).toBe('SELECT');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('enters the items grid from its search box with ↓', async () => {
+    const { page } = desk;
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.closest('.ag-row') ? `${el.closest('.ag-row')!.getAttribute('row-index')} ${el.getAttribute('col-id')}` : (el?.className ?? '');
+      });
+    await switchUser(page, '王强');
+    await nav(page, tr('zh', 'nav.items'));
+    const search = page.locator('.toolbar input.search');
+    await poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await poll(async () => (await page.locator('.grid-fill .ag-row[row-index="0"]').count()) > 0).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await poll(focused).toBe('0 code');
+    // ↑ on the first row goes back to the search box
+    await page.keyboard.press('ArrowUp');
+    await poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 });
