@@ -65,6 +65,8 @@ function GridInner<T>(props: Props<T>, ref: React.ForwardedRef<AgGridReact<T>>) 
         // rows of an infinite list arrive after the columns are laid out: keep the scrollbar's room from the start
         alwaysShowVerticalScroll={props.rowModelType === 'infinite'}
         enableCellTextSelection={false}
+        // every entry grid: Enter after typing a cell moves down to the next row's cell (as on paper)
+        enterNavigatesVerticallyAfterEdit
         {...rest}
       />
     </div>
@@ -109,6 +111,9 @@ export function qtyCol<T>(def: ColDef<T>): ColDef<T> {
     cellClassRules: negRule(def),
   };
 }
+
+/** A slip's line grids (editors, pick screen, slip view): no header sorts, the lines stay in the slip's order. */
+export const LINE_ORDER: ColDef = { sortable: false };
 
 /** The data of the row that holds the grid's focused cell (F4 edit, F5 stock card …). */
 export function focusedRow<T>(grid: RefObject<AgGridReact<T> | null>): T | undefined {

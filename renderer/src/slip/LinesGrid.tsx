@@ -7,7 +7,7 @@ import { forwardRef, useMemo } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams, ValueParserParams } from 'ag-grid-community';
 import { call } from '../api';
-import { Grid, moneyCol, qtyCol } from '../components/grid';
+import { Grid, LINE_ORDER, moneyCol, qtyCol } from '../components/grid';
 import { useI18n } from '../i18n';
 import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
 import { lineAmountFen, lineAmountOver, type EditLine } from './lines';
@@ -177,12 +177,12 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       ref={ref}
       rowData={p.lines}
       columnDefs={cols}
+      defaultColDef={LINE_ORDER}
       getRowId={(x) => x.data.key}
       readOnlyEdit
       onCellEditRequest={onRequest}
       onCellEditingStarted={() => (editStartedAt = performance.now())}
       singleClickEdit={false}
-      enterNavigatesVerticallyAfterEdit
       stopEditingWhenCellsLoseFocus
       rowClassRules={{
         'row-error': (x: RowClassParams<EditLine>) => !!x.data && (!!p.erroredCodes?.has(x.data.itemCode) || lineAmountOver(x.data)),

@@ -1,7 +1,7 @@
 // Parts of the cash journal: the account tabs with their balances (toolbar), and the filter bar
 // (period, search, and for finance 交回公司货款 F7 · 备用金拨入 F8 · 红字冲销 F6).
 
-import type { RefObject } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { Btn } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -33,17 +33,26 @@ interface FilterProps {
   filter: JournalFilter;
   onFilter(patch: Partial<JournalFilter>): void;
   search: RefObject<HTMLInputElement | null>;
+  /** keys in the search box (↓ into the journal) */
+  onSearchKey?(e: KeyboardEvent<HTMLElement>): void;
   canWrite: boolean;
   canReverse: boolean;
   onDialog(d: 'remit' | 'topUp' | 'reverse'): void;
 }
 
-export function JournalFilters({ filter, onFilter, search, canWrite, canReverse, onDialog }: FilterProps) {
+export function JournalFilters({ filter, onFilter, search, onSearchKey, canWrite, canReverse, onDialog }: FilterProps) {
   const { t } = useI18n();
   return (
     <div className="filter-bar">
       <PeriodFields from={filter.from} to={filter.to} onFrom={(from) => onFilter({ from })} onTo={(to) => onFilter({ to })} />
-      <input ref={search} className="input search" placeholder={t('jr.search')} value={filter.query} onChange={(e) => onFilter({ query: e.target.value })} />
+      <input
+        ref={search}
+        className="input search"
+        placeholder={t('jr.search')}
+        value={filter.query}
+        onChange={(e) => onFilter({ query: e.target.value })}
+        onKeyDown={onSearchKey}
+      />
       {canWrite ? (
         <>
           <Btn onClick={() => onDialog('remit')} hotkey="F7">

@@ -3,9 +3,11 @@
 // F8 备用金拨入, F6 红字冲销 of a remittance, top-up or collection.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
 import type { Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid } from '../../components/grid';
+import { downIntoGrid } from '../../components/gridKeys';
 import { ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
@@ -27,6 +29,7 @@ export function CashJournalScreen() {
   const [sel, setSel] = useState<JRow | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const grid = useRef<AgGridReact<ViewRow>>(null);
   const canWrite = session.can('cash.remit');
   const canReverse = canWrite && reversible(sel);
 
@@ -70,6 +73,7 @@ export function CashJournalScreen() {
         filter={filter}
         onFilter={(f) => setFilter((x) => ({ ...x, ...f }))}
         search={search}
+        onSearchKey={downIntoGrid(grid)}
         canWrite={canWrite}
         canReverse={canReverse}
         onDialog={setDialog}
@@ -78,6 +82,7 @@ export function CashJournalScreen() {
       {done ? <Notice kind="ok">{done}</Notice> : null}
       <div className="grid-fill">
         <Grid<ViewRow>
+          ref={grid}
           rowData={rows}
           columnDefs={cols}
           getRowId={(x) => x.data.key}

@@ -96,7 +96,7 @@ export function ApproveDialog(p: { claim: Claim; onCancel(): void; onDone(c: Cla
       <p className="dialog-text">
         {p.claim.category} · {p.claim.summary} · {p.claim.claimant.name}
       </p>
-      <SignoffField role="manager" label={t('dc.manager')} value={mgr} onChange={setMgr} id="ex-mgr-pin" />
+      <SignoffField role="manager" label={t('dc.manager')} value={mgr} onChange={setMgr} id="ex-mgr-pin" autoFocus />
       <ErrorLine error={w.error} />
     </FormDialog>
   );

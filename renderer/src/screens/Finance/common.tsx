@@ -89,7 +89,8 @@ export interface Signoff {
 }
 
 /** Someone of a role signs off with their PIN (经理审批, 会签): a person list and a PIN field. */
-export function SignoffField(p: { role: Role; label: string; value: Signoff; onChange(v: Signoff): void; id?: string }) {
+/** `autoFocus`: a dialog opens on this person list (components/Dialog.tsx's `data-autofocus`). */
+export function SignoffField(p: { role: Role; label: string; value: Signoff; onChange(v: Signoff): void; id?: string; autoFocus?: boolean }) {
   const { t } = useI18n();
   const users = useUsers();
   const session = useSession();
@@ -104,7 +105,7 @@ export function SignoffField(p: { role: Role; label: string; value: Signoff; onC
   return (
     <div className="inline-field signoff" data-role={p.role}>
       <Field label={p.label}>
-        <PersonSelect people={people} value={p.value.user ?? ''} onChange={(user) => p.onChange({ ...p.value, user })} />
+        <PersonSelect people={people} value={p.value.user ?? ''} onChange={(user) => p.onChange({ ...p.value, user })} autoFocus={p.autoFocus} />
       </Field>
       <Field label={t('fin.pin')}>
         <PinInput id={p.id} className="input narrow" value={p.value.pin} onChange={(e) => p.onChange({ ...p.value, pin: e.target.value })} />

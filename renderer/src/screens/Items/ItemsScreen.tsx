@@ -7,6 +7,7 @@ import type { RowClassParams } from 'ag-grid-community';
 import type { Item } from '../../../../shared/contract';
 import { call } from '../../api';
 import { focusedRow, Grid } from '../../components/grid';
+import { downIntoGrid } from '../../components/gridKeys';
 import { Btn, ErrorLine, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -79,12 +80,7 @@ export function ItemsScreen() {
           value={query}
           autoFocus
           onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && rows.length) {
-              e.preventDefault();
-              grid.current?.api.setFocusedCell(0, 'code');
-            }
-          }}
+          onKeyDown={downIntoGrid(grid)}
         />
         {canCreate ? (
           <Btn variant="primary" hotkey="F2" onClick={() => setEditing({ item: null })}>

@@ -8,7 +8,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, RowClassParams } from 'ag-grid-community';
 import type { Slip } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
-import { Grid } from '../../components/grid';
+import { Grid, LINE_ORDER } from '../../components/grid';
 import { Btn, ErrorLine, KeyHints, Notice, StateTag, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -118,6 +118,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
           ref={grid}
           rowData={rows}
           columnDefs={cols}
+          defaultColDef={LINE_ORDER}
           getRowId={(x) => String(x.data.lineId)}
           readOnlyEdit
           onCellEditRequest={onEdit}

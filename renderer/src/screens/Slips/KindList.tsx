@@ -3,6 +3,7 @@
 
 import { useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
+import { downIntoGrid } from '../../components/gridKeys';
 import type { CreatableSlipKind, SlipSummary } from '../../../../shared/contract';
 import { Btn, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
@@ -45,13 +46,7 @@ export function KindList({ kind }: { kind: CreatableSlipKind }) {
         ) : null}
       </Toolbar>
       {flash ? <Notice kind="ok">{flash}</Notice> : null}
-      <SlipFilters
-        filter={filter}
-        onChange={(f) => setFilter({ ...f, kind })}
-        queryRef={queryRef}
-        autoFocus
-        onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
-      />
+      <SlipFilters filter={filter} onChange={(f) => setFilter({ ...f, kind })} queryRef={queryRef} autoFocus onDown={downIntoGrid(grid)} />
       <div className="grid-fill">
         <SlipTable ref={grid} filter={filter} fixedKind={kind} onOpen={(s) => navigate(slipPath(s, session))} onLoaded={setTotal} />
       </div>

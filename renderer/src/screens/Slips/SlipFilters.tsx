@@ -1,6 +1,6 @@
 // The filter bar over a slip list: number / customer text, date range, kind, state, customer.
 
-import type { Ref } from 'react';
+import type { KeyboardEvent, Ref } from 'react';
 import { SLIP_KINDS, SLIP_STATES, type Customer, type SlipKind, type SlipState } from '../../../../shared/contract';
 import { CustomerPicker } from '../../components/pickers';
 import { useI18n } from '../../i18n';
@@ -14,7 +14,7 @@ export function SlipFilters(p: {
   customer?: { value: Customer | null; onPick(c: Customer | null): void };
   queryRef?: Ref<HTMLInputElement>;
   /** ↓ from the search box: into the list */
-  onDown?: () => void;
+  onDown?: (e: KeyboardEvent<HTMLElement>) => void;
   autoFocus?: boolean;
 }) {
   const { t, kind, state } = useI18n();
@@ -29,12 +29,7 @@ export function SlipFilters(p: {
         value={f.query ?? ''}
         autoFocus={p.autoFocus}
         onChange={(e) => set({ query: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && p.onDown) {
-            e.preventDefault();
-            p.onDown();
-          }
-        }}
+        onKeyDown={p.onDown}
       />
       <label className="inline-field">
         <span>{t('slips.from')}</span>

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
+import { downIntoGrid } from '../../components/gridKeys';
 import type { Customer, SlipSummary } from '../../../../shared/contract';
 import { KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
@@ -31,7 +32,7 @@ export function SlipListScreen() {
         showKind
         queryRef={queryRef}
         autoFocus
-        onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
+        onDown={downIntoGrid(grid)}
         customer={{
           value: customer,
           onPick: (c) => {

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Slip, SlipLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
-import { Grid } from '../../components/grid';
+import { Grid, LINE_ORDER } from '../../components/grid';
 import { ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -97,7 +97,7 @@ export function SlipView({ slipId }: { slipId: number }) {
       <ErrorLine error={error} />
       <SlipFacts slip={s} />
       <div className="grid-fill">
-        <Grid<SlipLine> rowData={s.lines} columnDefs={cols} getRowId={(x) => String(x.data.id)} />
+        <Grid<SlipLine> rowData={s.lines} columnDefs={cols} defaultColDef={LINE_ORDER} getRowId={(x) => String(x.data.id)} />
       </div>
       <Totals qty={s.totalQty * sign} amountFen={s.totalAmountFen * sign} />
       <ShippedTotals slip={s} />

@@ -7,6 +7,7 @@ import type { ColDef, RowClassParams } from 'ag-grid-community';
 import type { OnHandRow } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, moneyCol, qtyCol } from '../../components/grid';
+import { downIntoGrid } from '../../components/gridKeys';
 import { formatDateTime } from '../../i18n/clock';
 import { ErrorLine, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
@@ -95,12 +96,7 @@ export function StockOverview() {
           placeholder={t('items.searchPlaceholder')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && data?.rows.length) {
-              e.preventDefault();
-              grid.current?.api.setFocusedCell(0, 'code');
-            }
-          }}
+          onKeyDown={downIntoGrid(grid)}
         />
         <label className="check">
           <input type="checkbox" checked={belowOnly} onChange={(e) => setBelowOnly(e.target.checked)} />
