@@ -18,6 +18,7 @@ import { requireAccess, sessionUser } from './access';
 import { fingerprint, priorAnswer, recordAnswer } from './requests';
 import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
+import { postingDate } from '../ledger/daylock';
 
 export interface CoreOptions {
   dbPath: string;
@@ -126,7 +127,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const user = sessionUser(auth, asReadable(db), meta.sessionToken);
     requireAccess(method, def.access, user);
     const now = clock();
-    const base = { now, nowIso: now.toISOString(), businessDate: businessDateOf(now, officeTimezone()), user, sessionToken: meta.sessionToken ?? null, auth };
+    const calendarDate = businessDateOf(now, officeTimezone());
+    // after the close of day, postings go to the next open business day (daylock.ts)
+    const businessDate = postingDate(asReadable(db), calendarDate);
+    const base = { now, nowIso: now.toISOString(), calendarDate, businessDate, user, sessionToken: meta.sessionToken ?? null, auth };
     const handler = handlers[method] as unknown as AnyHandler;
     // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
     if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });

@@ -21,7 +21,9 @@ interface BaseCtx {
   /** the moment of this call (from the core's clock) */
   now: Date;
   nowIso: string;
-  /** the office's business day of `now`, YYYY-MM-DD in the office's timezone */
+  /** the calendar date of `now`, YYYY-MM-DD in the office's timezone */
+  calendarDate: string;
+  /** the business day postings go to: `calendarDate`, or the day after the last closed day when that is later (daylock.postingDate) */
   businessDate: string;
   /** null only for public methods called without a session */
   user: SessionUser | null;

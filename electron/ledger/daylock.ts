@@ -6,10 +6,23 @@
 import type { ReadableDB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
+import { nextDay } from './dates';
 
 /** The latest closed business day, or null when no day has been closed. */
 export function lastClosedDay(db: ReadableDB): string | null {
   return (sql(db, 'SELECT MAX(business_date) FROM day_closes').pluck().get() as string | null) ?? null;
+}
+
+/**
+ * The business day new postings go to: the calendar date, or — once that day has been closed (a
+ * late delivery or payment after the close of day) — the first day after the last closed one. So
+ * nothing is refused for a closed day in normal use, and nothing is ever booked into one.
+ */
+export function postingDate(db: ReadableDB, calendarDate: string): string {
+  const last = lastClosedDay(db);
+  if (last === null) return calendarDate;
+  const next = nextDay(last);
+  return next > calendarDate ? next : calendarDate;
 }
 
 /** Refuse (day_closed) a ledger row dated on or before the last closed day. */

@@ -133,9 +133,11 @@ export const dayCloseMethods = {
       /** past business days with postings that are not closed yet (oldest first; at most 366 listed) */
       openDays: z.array(z.string()),
       openDayCount: z.number().int(),
+      /** the business day postings go to now: `today`, or the next day once today is closed */
+      businessDate: z.string(),
     }),
     access: 'any',
     write: false,
-    doc: 'Which past days are still open (shown on every screen), and whether today is closed.',
+    doc: 'Which past days are still open (shown on every screen), whether today is closed, and the business day postings go to now.',
   }),
 } as const;

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash, insertSignature, signaturePayload, slipRow } from '../../electron/domains/slips/repo';
 import { signWithOfficeKey } from '../../electron/ledger/officeKey';
 import { verifyBooks } from '../../electron/domains/system/verify';
+import { dayRowsHash } from '../../electron/domains/dayClose/service';
+import { assertDayOpen } from '../../electron/ledger/daylock';
 import {
   balances,
   call,
@@ -17,6 +19,7 @@ import {
   managerPin,
   must,
   postedDispatch,
+  receive,
   refused,
   returnOf,
   signedDispatch,
@@ -199,24 +202,26 @@ describe('dayClose.close', () => {
       lastClosed: '2026-11-29',
       openDays: [],
       openDayCount: 0,
+      businessDate: '2026-11-30',
     });
+    const closedHash = r.rowsHash;
 
-    // the day is locked: no money, no receivable, no stock movement into it
-    const blocked = [
-      await refused(o, 'keeper', 'slips.post', { slipId: pending.id }),
-      await refused(o, 'finance', 'cash.topUp', { amountFen: 100 }),
-      await refused(o, 'finance', 'receivables.collect', { customerId: o.customerId('KH002'), account: 'cash', amountFen: 100 }),
-      await refused(o, 'sales', 'slips.void', { slipId: pending.id, reason: 'x' }),
-    ];
-    for (const e of blocked) {
-      expect(e.code).toBe('day_closed');
-      expect(e.message_zh).toBe('2026-11-29 及以前的营业日已日结(锁账), 不能再记入 2026-11-29');
-      expect(e.message_en).toBe('Business days up to 2026-11-29 are closed (locked): nothing can be posted into 2026-11-29');
-    }
-    // drafts and the manager's signature book nothing and still work
+    // a late delivery and a late payment after the close go to the next business day
+    const posted = await must(o, 'keeper', 'slips.post', { slipId: pending.id });
+    expect(posted.businessDate).toBe('2026-11-30');
+    expect((await must(o, 'keeper', 'slips.get', { slipId: pending.id })).businessDate).toBe('2026-11-30');
+    await must(o, 'finance', 'receivables.collect', { customerId: o.customerId('KH002'), account: 'cash', amountFen: 100 });
+    const late = await must(o, 'finance', 'cash.journal', { from: '2026-11-30' });
+    expect(late.openingFen).toBe(70_500);
+    expect(late.rows).toMatchObject([{ date: '2026-11-30', voucherNo: '现收202611300001', cause: 'collection', receiptFen: 100, balanceFen: 70_600 }]);
+    // a new slip is created and numbered on the next business day too
     const d = await draft(o, 'KH001', 'cash', [['WY-4001', 1]]);
+    expect(d.businessDate).toBe('2026-11-30');
     await signManager(o, d.id);
-    expect(err(await signFinance(o, d.id)).code).toBe('day_closed');
+    // the closed day's rows are unchanged: same fingerprint, verify clean
+    expect(dayRowsHash(o.core.db, '2026-11-29')).toBe(closedHash);
+    expectClean(o);
+
     // the database itself refuses a row dated into the closed day
     expect(() =>
       o.core.db
@@ -226,20 +231,66 @@ describe('dayClose.close', () => {
         )
         .run(),
     ).toThrow(/day_closed/);
+    // and so does the ledger, for a write explicitly dated into it
+    const e = (() => {
+      try {
+        assertDayOpen(o.core.db, '2026-11-29');
+      } catch (x) {
+        return x as { code: string; message_zh: string; message_en: string };
+      }
+      throw new Error('not refused');
+    })();
+    expect(e.code).toBe('day_closed');
+    expect(e.message_zh).toBe('2026-11-29 及以前的营业日已日结(锁账), 不能再记入 2026-11-29');
+    expect(e.message_en).toBe('Business days up to 2026-11-29 are closed (locked): nothing can be posted into 2026-11-29');
     expect(
       (await refused(o, 'finance', 'dayClose.close', { date: '2026-11-29', counts: {}, channels: { wechat: 0, alipay: 0, bank: 0 }, ...signers() })).code,
     ).toBe('day_already_closed');
+    // the next day holds postings but is not over yet: it cannot be closed today, and the preview is still of today
+    expect(
+      (
+        await refused(o, 'finance', 'dayClose.close', {
+          date: '2026-11-30',
+          counts: countsFor(70_600),
+          channels: { wechat: 0, alipay: 0, bank: 0 },
+          ...signers(),
+        })
+      ).code,
+    ).toBe('day_not_over');
+    expect((await must(o, 'finance', 'dayClose.preview', {})).date).toBe('2026-11-29');
 
     await dayAt(o, '2026-11-30');
+    expect((await must(o, 'sales', 'dayClose.status', {})).businessDate).toBe('2026-11-30');
     ok(await signFinance(o, d.id));
-    await must(o, 'keeper', 'slips.post', { slipId: pending.id });
     const next = await must(o, 'finance', 'cash.journal', { from: '2026-11-30' });
     expect(next.openingFen).toBe(70_500);
-    expect(next.rows[0]).toMatchObject({ date: '2026-11-30', receiptFen: 3200, balanceFen: 73_700 });
+    expect(next.rows.map((x) => [x.date, x.receiptFen, x.balanceFen])).toEqual([
+      ['2026-11-30', 100, 70_600],
+      ['2026-11-30', 3200, 73_800],
+    ]);
     const p = await must(o, 'finance', 'dayClose.preview', {});
+    expect(p.date).toBe('2026-11-30');
     expect(p.cash.openingFen).toBe(70_500);
     expect(p.channels.map((c) => c.openingFen)).toEqual([16_000, 0, 30_000]);
     expect((await must(o, 'finance', 'dayClose.preview', { date: '2026-11-29' })).closed).toBe(true);
+    expectClean(o);
+  });
+
+  it('a late inbound after the close posts to the next business day, numbered on it; the closed day keeps its rows', async () => {
+    await must(o, 'finance', 'cash.topUp', { amountFen: 10_000 });
+    ok(await close('2026-11-29', 10_000));
+    const before = dayRowsHash(o.core.db, '2026-11-29');
+    const slip = await receive(o, [['WY-4001', 10, 1850]]);
+    expect(slip.state).toBe('posted');
+    expect(slip.businessDate).toBe('2026-11-30');
+    expect(slip.no).toContain('20261130');
+    const moves = o.core.db.prepare('SELECT DISTINCT business_date FROM stock_moves WHERE slip_id = ?').pluck().all(slip.id);
+    expect(moves).toEqual(['2026-11-30']);
+    expect(dayRowsHash(o.core.db, '2026-11-29')).toBe(before);
+    expect(err(await close('2026-11-30', 10_000)).code).toBe('day_not_over');
+    expectClean(o);
+    await dayAt(o, '2026-11-30');
+    ok(await close('2026-11-30', 10_000));
     expectClean(o);
   });
 
@@ -308,6 +359,7 @@ describe('dayClose.close', () => {
       lastClosed: '2026-11-29',
       openDays: ['2026-11-30', '2026-12-02'],
       openDayCount: 2,
+      businessDate: '2026-12-03',
     });
     const p = await must(o, 'finance', 'dayClose.preview', { date: '2026-12-02' });
     expect(p.canClose).toBe(false);

@@ -72,7 +72,7 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await desk?.close();
   });
 
-  it('signs, collects, pays, refunds, closes the day 0.50 元 short, and the closed day refuses postings', { timeout: 180_000 }, async () => {
+  it('signs, collects, pays, refunds, closes the day 0.50 元 short, and later postings go to the next business day', { timeout: 180_000 }, async () => {
     const { page } = desk;
     const keeper = await desk.as('王强');
     const finance = await desk.as('刘洋');
@@ -237,7 +237,8 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await shortRow.waitFor();
     expect(await shortRow.textContent()).toContain('0.50');
 
-    // (f) nothing more can be booked into the closed day: a remittance in the UI…
+    // (f) after the close, postings go to the next business day, and the screens say so: a remittance in the UI…
+    const NEXT = '2026-11-30';
     await settled(page);
     await sleep(300);
     await page.keyboard.press('F7');
@@ -245,18 +246,32 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await page.locator('.dialog input.num').pressSequentially('10', { delay: 120 });
     await page.locator('.dialog input:not(.num)').last().fill('日结后交回');
     await page.keyboard.press('Enter');
-    await page.getByText(`已日结(锁账), 不能再记入 ${DAY}`).first().waitFor();
-    expect(await cashBalance()).toBe(expected - 50);
-    // …and a collection through the core, as /rpc would send it
+    await page.locator('.dialog').waitFor({ state: 'detached' });
+    await poll(cashBalance).toBe(expected - 50 - 1000);
+    const nextRows = ((await finance('cash.journal', { from: NEXT } as never)) as { rows: { date: string; summary: string; memo: string }[] }).rows;
+    expect(nextRows.map((r) => r.date)).toEqual([NEXT]);
+    // …a late collection through the core, as /rpc would send it
     const token = await desk.tokenOf('刘洋');
-    const refused = await desk.core.call('receivables.collect', { customerId: kh004, account: 'cash', amountFen: 1000, memo: '日结后回款' } as never, {
+    const late = await desk.core.call('receivables.collect', { customerId: kh004, account: 'cash', amountFen: 1000, memo: '日结后回款' } as never, {
       sessionToken: token,
     });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) {
-      expect(refused.error.code).toBe('day_closed');
-      expect(refused.error.message_zh).toContain('已日结');
-    }
+    expect(late.ok).toBe(true);
+    expect(await cashBalance()).toBe(expected - 50);
+    // …and a late delivery: the keeper posts an inbound, dated the next day, with the notice on the slip and the status bar
+    const sups = (await keeper('suppliers.list', {} as never)) as any;
+    const inb = await keeper('slips.create', {
+      kind: 'inbound',
+      supplierId: (sups.rows ?? sups)[0].id,
+      deliveryNoteNo: 'HQ-FIN-LATE',
+      lines: [{ itemId: desk.itemId('CZ-8801'), qty: 5, unitCostFen: 5200 }],
+    } as never);
+    const posted = await keeper('slips.post', { slipId: (inb as Slip).id } as never);
+    expect((posted as Slip).businessDate).toBe(NEXT);
+    await page.goto(`${desk.web.url}#/slips/${(inb as Slip).id}`);
+    await page.getByText(`今日已日结, 本单记入 ${NEXT}`).first().waitFor();
+    await page.getByText(`今日已日结, 记账日 ${NEXT}`).first().waitFor();
+    const dc = await finance('dayClose.status', {} as never);
+    expect(dc).toMatchObject({ today: DAY, todayClosed: true, lastClosed: DAY, businessDate: NEXT });
 
     // (g) the books verify clean
     expect(verifyBooks((desk.core as any).db).problems).toEqual([]);

@@ -180,7 +180,7 @@ class Run {
   /** Codes for a booking that takes `cashOut` from cash (0 when it takes none). */
   private refusal(cashOut: number, account: MoneyAccount = 'cash'): string[] | null {
     const codes: string[] = [];
-    if (this.locked) codes.push('day_closed');
+    // after the close of day nothing is refused: postings go to the next business day (daylock.postingDate)
     if (account === 'cash' && cashOut > 0 && this.acct.cash - cashOut < 0) codes.push('cash_insufficient');
     return codes.length ? codes : null;
   }
@@ -301,7 +301,7 @@ class Run {
         );
         if (!d) return;
         const hasReturns = this.returns.some((r) => r.src === d && !r.reversed);
-        const codes = hasReturns ? ['slip_has_returns', ...(this.locked ? ['day_closed'] : [])] : this.refusal(d.mode === 'cash' ? d.shipped : 0);
+        const codes = hasReturns ? ['slip_has_returns'] : this.refusal(d.mode === 'cash' ? d.shipped : 0);
         const ok = await this.write('keeper', 'slips.reverse', { slipId: d.slip.id, reason: '冲销' }, codes);
         if (ok === null) return;
         d.reversed = true;
@@ -323,7 +323,7 @@ class Run {
       }
       case 'apply': {
         const open = await must(o, 'finance', 'receivables.open', { customerId: this.custIds[op.cust] });
-        const codes = open.prepaymentFen === 0 ? ['nothing_to_apply'] : open.openFen > 0 && this.locked ? ['day_closed'] : null;
+        const codes = open.prepaymentFen === 0 ? ['nothing_to_apply'] : null;
         await this.write('finance', 'receivables.apply', { customerId: this.custIds[op.cust] }, codes);
         return;
       }
@@ -442,7 +442,6 @@ class Run {
     const o = this.o;
     const codes: string[] = [];
     if (d.mode === 'credit' && !override && this.owed[d.cust] + d.amount > this.limits[d.cust]) codes.push('credit_limit_exceeded');
-    if (this.locked) codes.push('day_closed');
     const r = await this.write(
       'sales',
       'slips.sign',

@@ -4,16 +4,18 @@ import { actor, bookCtx, signoff, type Handlers } from '../context';
 import { closeDay, dayStatus, listCloses, preview } from './service';
 
 export const dayCloseHandlers = {
-  'dayClose.preview': (input, ctx) => preview(ctx.db, input.date ?? ctx.businessDate, ctx.businessDate),
+  // "today" here is the calendar day, not the business date postings go to: after today is closed,
+  // postings go to tomorrow, but tomorrow is not over and cannot be closed yet (rules.ts)
+  'dayClose.preview': (input, ctx) => preview(ctx.db, input.date ?? ctx.calendarDate, ctx.calendarDate),
   'dayClose.close': (input, ctx) => {
     const finance = signoff(ctx, input.finance, 'finance');
     const statistician = signoff(ctx, input.statistician, 'statistician');
     const manager = input.managerApproval ? signoff(ctx, input.managerApproval, 'manager') : null;
     const me = actor(ctx);
-    const r = closeDay(bookCtx(ctx), input, { closedBy: { id: me.id, name: me.name }, finance, statistician, manager }, ctx.businessDate);
+    const r = closeDay(bookCtx(ctx), input, { closedBy: { id: me.id, name: me.name }, finance, statistician, manager }, ctx.calendarDate);
     ctx.auditRef = `${r.date} ${r.result}`;
     return r;
   },
   'dayClose.list': (input, ctx) => listCloses(ctx.db, input),
-  'dayClose.status': (_input, ctx) => dayStatus(ctx.db, ctx.businessDate),
+  'dayClose.status': (_input, ctx) => ({ ...dayStatus(ctx.db, ctx.calendarDate), businessDate: ctx.businessDate }),
 } satisfies Partial<Handlers>;

@@ -4,9 +4,20 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { useOfficeClock, useOfficeToday } from '../i18n/clock';
 import { watchScans } from '../scan';
+import { useSession } from '../session';
 import { LangSwitch } from './LangSwitch';
+import { useDayStatus } from '../screens/Finance/common';
+
+/** After the close of day postings go to the next business day: say which (only once logged in). */
+function BusinessDate({ today }: { today: string }) {
+  const { t } = useI18n();
+  const business = useDayStatus()?.businessDate;
+  if (!business || business === today) return null;
+  return <span className="status-business">{t('status.businessDate', { date: business })}</span>;
+}
 
 export function StatusBar() {
+  const session = useSession();
   const { t } = useI18n();
   const clock = useOfficeClock();
   const today = useOfficeToday();
@@ -20,6 +31,7 @@ export function StatusBar() {
       <span className="status-today" title={clock.timezone}>
         {t('status.today')} {today}
       </span>
+      {session.user ? <BusinessDate today={today} /> : null}
       <span className="status-sep" />
       <span className={`status-scan ${lastScan ? 'has' : ''}`} title={lastScan ?? undefined}>
         {t('status.scanner')}:{' '}

@@ -46,6 +46,7 @@ export const en: Record<MsgKey, string> = {
 
   'status.noOffice': 'Office not set up',
   'status.today': 'Date',
+  'status.businessDate': 'today is closed; booking to {date}',
   'status.scanner': 'Scanner',
   'status.scanReady': 'ready',
   'status.lastScan': 'last scan {code}',
@@ -123,6 +124,7 @@ export const en: Record<MsgKey, string> = {
 
   'slip.no': 'Slip no.',
   'slip.date': 'Date',
+  'slip.nextDay': 'today is closed; booked to {date}',
   'slip.kind': 'Kind',
   'slip.state': 'State',
   'slip.party': 'Customer / supplier',

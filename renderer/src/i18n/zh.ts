@@ -45,6 +45,7 @@ export const zh = {
 
   'status.noOffice': '办事处未设置',
   'status.today': '日期',
+  'status.businessDate': '今日已日结, 记账日 {date}',
   'status.scanner': '扫码枪',
   'status.scanReady': '就绪',
   'status.lastScan': '最近扫码 {code}',
@@ -122,6 +123,7 @@ export const zh = {
 
   'slip.no': '单号',
   'slip.date': '日期',
+  'slip.nextDay': '今日已日结, 本单记入 {date}',
   'slip.kind': '单据类型',
   'slip.state': '状态',
   'slip.party': '客户 / 供应商',

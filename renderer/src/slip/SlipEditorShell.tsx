@@ -20,6 +20,8 @@ import { Totals } from './parts';
 import { EditorToolbar, ScanArea, type ScanState } from './SlipEditorParts';
 import { EDITOR_ROUTE, type SlipDraft } from './useSlipDraft';
 import { VoidSlipDialog } from './VoidSlipDialog';
+import { NextDayNotice } from './NextDayNotice';
+import { useDayStatus } from '../screens/Finance/common';
 
 export interface ItemSearch {
   inputRef: RefObject<HTMLInputElement | null>;
@@ -87,6 +89,7 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
   const sum = useMemo(() => totals(draft.lines), [draft.lines]);
   const over = useMemo(() => overLines(draft.lines), [draft.lines]);
   const errored = useMemo(() => erroredItemCodes(p.error?.details), [p.error]);
+  const day = useDayStatus();
   const willDrop = SLIP_SIGNATURES[p.kind].length > 0 && !!s && s.signatures.length > 0 && draft.dirty;
 
   return (
@@ -96,6 +99,8 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
       {inlineMsg ? <Notice kind="warn">{inlineMsg}</Notice> : null}
       {over.length ? <Notice kind="error">{t('num.amountOverLines', { lines: over.join(', '), max: formatFen(MAX_FEN) })}</Notice> : null}
       {willDrop ? <Notice kind="warn">{t('sign.willDrop')}</Notice> : null}
+      {/* a posted slip keeps its own date; anything else would be booked to the business day now */}
+      <NextDayNotice date={s?.state === 'posted' ? s.businessDate : day?.businessDate} />
       <div className="slip-header">
         {p.fields}
         <Field label={p.memoLabel ?? t('slip.memo')} wide>

@@ -17,6 +17,7 @@ import { SignatureSection, Totals } from '../../slip/parts';
 import { EDITOR_ROUTE } from '../../slip/useSlipDraft';
 import { PrintLog } from '../../printing/PrintLog';
 import { SlipFacts } from './SlipFacts';
+import { NextDayNotice } from '../../slip/NextDayNotice';
 import { slipAbilities, slipLineColumns, type SlipAbilities } from './slipViewRules';
 import { SlipViewDialogs, SlipViewToolbar, type SlipDialogName } from './SlipViewParts';
 import '../../printing/printing.css';
@@ -95,6 +96,7 @@ export function SlipView({ slipId }: { slipId: number }) {
       <SlipViewToolbar slip={s} can={can} onEdit={edit} onPick={pick} open={setDialog} onPrinted={() => setPrinted((n) => n + 1)} />
       {flash ? <Notice kind="ok">{flash}</Notice> : null}
       <ErrorLine error={error} />
+      <NextDayNotice date={s.businessDate} />
       <SlipFacts slip={s} />
       <div className="grid-fill">
         <Grid<SlipLine> rowData={s.lines} columnDefs={cols} defaultColDef={LINE_ORDER} getRowId={(x) => String(x.data.id)} />
