@@ -26,6 +26,7 @@ import {
   signFinance,
   signManager,
   type DemoOffice,
+  countsFor,
 } from '../helpers/finance';
 
 let o: DemoOffice;
@@ -38,18 +39,6 @@ const signers = () => ({
   finance: { user: o.names.finance, pin: o.pins.finance },
   statistician: { user: o.names.statistician, pin: o.pins.statistician },
 });
-
-/** Notes and coins that add up to `fen` (whole 角). */
-function countsFor(fen: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  let left = fen;
-  for (const d of [10000, 5000, 2000, 1000, 500, 100, 50, 10]) {
-    out[String(d)] = Math.floor(left / d);
-    left -= out[String(d)] * d;
-  }
-  if (left !== 0) throw new Error(`${fen} fen cannot be counted in 角`);
-  return out;
-}
 
 function close(date: string, cashFen: number, channels = { wechat: 0, alipay: 0, bank: 0 }, extra: Record<string, unknown> = {}) {
   return call(o, 'finance', 'dayClose.close', { date, counts: countsFor(cashFen), channels, ...signers(), ...extra });

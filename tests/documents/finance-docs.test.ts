@@ -6,23 +6,11 @@ import type { Slip } from '../../shared/contract';
 import { fenToChineseCapital, formatFen } from '../../shared/money';
 import { buildStatementDoc, type StatementData } from '../../electron/printing/statement-doc';
 import { renderPdf } from '../../electron/printing/pdf';
-import { dayAt, err, financeOffice, must, ok, postedDispatch, type DemoOffice } from '../helpers/finance';
+import { countsFor, dayAt, err, financeOffice, must, ok, postedDispatch, type DemoOffice } from '../helpers/finance';
 import { pdfPages, pdfText, render } from '../helpers/printing-scenario';
 
 const squash = (t: string) => t.replace(/\s+/g, '');
 const yuan = (fen: number) => `￥${formatFen(fen)}`;
-
-/** Notes and coins that add up to `fen` (whole 角), largest first. */
-function countsFor(fen: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  let left = fen;
-  for (const d of [10000, 5000, 2000, 1000, 500, 100, 50, 10]) {
-    out[String(d)] = Math.floor(left / d);
-    left -= out[String(d)] * d;
-  }
-  if (left !== 0) throw new Error(`${fen} fen cannot be counted in 角`);
-  return out;
-}
 
 describe('finance papers', () => {
   let o: DemoOffice;

@@ -119,3 +119,15 @@ export const tableCount = (o: DemoOffice, t: string) => o.core.db.prepare(`SELEC
 
 export { ok, err };
 export type { DemoOffice };
+
+/** Notes and coins that add up to `fen` (whole 角), largest first: a cash count for dayClose.close. */
+export function countsFor(fen: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  let left = fen;
+  for (const d of [10000, 5000, 2000, 1000, 500, 100, 50, 10]) {
+    out[String(d)] = Math.floor(left / d);
+    left -= out[String(d)] * d;
+  }
+  if (left !== 0) throw new Error(`${fen} fen cannot be counted in 角`);
+  return out;
+}
