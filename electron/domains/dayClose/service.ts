@@ -1,7 +1,9 @@
 // The close of day (日结, 日清日结): what the cash box should hold, what each channel should show,
 // and the statistician's and finance's reconciliation (checks.ts). Closing counts the cash, books
-// any over or short (长款/短款) into the day so the journal equals the count, records both
-// countersignatures, hashes the day's ledger rows and locks the day and every day before it.
+// any over or short (长款/短款) into the day so the journal equals the count — against the suspense
+// account (待处理财产损溢), where it waits for the manager's decision (differences.ts) — records both
+// countersignatures, hashes the day's ledger rows and locks the day and every day before it. The
+// manager may reopen the latest closed day (reopen.ts); it is then closed again with a new close.
 //
 // Days are closed in order (rules.ts): once a day has been closed, a later day closes only when
 // every day with postings between them is closed. The first close ever takes what came before it
