@@ -4,8 +4,10 @@
 // manager's decisions on open suspense items and days passing. After every operation:
 //   (1) cash = the model; the suspense account's balance (待处理财产损溢) = Σ the open differences
 //       of the closes in force, and the open list has exactly those;
-//   (2) every call succeeds or is refused exactly when (and with a code) the model says — a reopen
-//       of an overage may also be refused for cash below zero on a later day, and then changes nothing;
+//   (2) every call succeeds or is refused exactly when (and with a code) the model says — cash never
+//       below zero in posting order nor in date order (a reopened day takes postings while later
+//       days already hold some) — and a refused call changes nothing;
+//   (3') the preview's expected cash of each day closed is the model's, in date order;
 //   (3) the latest closed day is the model's; a day closed and not reopened keeps its rows (hash);
 //   (4) verifyBooks is clean.
 // FC_RUNS / FC_SEED in the environment re-run with more cases or replay a failure.
@@ -55,8 +57,11 @@ interface MClose {
   decided: boolean;
 }
 
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 class Run {
-  cash = 0;
+  /** the cash journal as (business date, signed amount), in posting order */
+  rows: { date: string; fen: number }[] = [];
   today = '2026-11-29';
   /** the closes in force, oldest first */
   closes: MClose[] = [];
@@ -68,6 +73,34 @@ class Run {
     return this.closes.at(-1)?.day ?? null;
   }
 
+  get cash(): number {
+    return this.rows.reduce((s, r) => s + r.fen, 0);
+  }
+
+  /** where postings go: today, or the day after the last closed one (daylock.postingDate) */
+  get businessDate(): string {
+    const last = this.lastClosed;
+    return last != null && last >= this.today ? nextDay(last) : this.today;
+  }
+
+  private endOf(date: string): number {
+    return this.rows.filter((r) => r.date <= date).reduce((s, r) => s + r.fen, 0);
+  }
+
+  /** `fen` booked on `date` keeps cash ≥ 0 in posting order and in date order; else the refusal. */
+  private cover(date: string, fen: number): string[] | null {
+    if (fen >= 0) return null;
+    const all = [...this.rows, { date, fen }].map((r, i) => ({ ...r, i })).sort((a, b) => a.date.localeCompare(b.date) || a.i - b.i);
+    let run = 0;
+    let low = 0;
+    for (const r of all) low = Math.min(low, (run += r.fen));
+    return this.cash + fen < 0 || low < 0 ? ['cash_insufficient'] : null;
+  }
+
+  private book(date: string, fen: number): void {
+    if (fen !== 0) this.rows.push({ date, fen });
+  }
+
   private checksum(): string {
     const db = this.o.core.db;
     return ['money_journal', 'suspense_entries', 'day_closes', 'day_reopens']
@@ -75,8 +108,8 @@ class Run {
       .join('\n');
   }
 
-  /** A write the model decides: null = must succeed; codes = must be refused with one of them; `maybe` = may be refused with it. */
-  private async write(method: string, input: unknown, codes: string[] | null, maybe?: string): Promise<boolean> {
+  /** A write the model decides: null = must succeed; codes = must be refused with one of them. */
+  private async write(method: string, input: unknown, codes: string[] | null): Promise<boolean> {
     const before = this.checksum();
     const r = await call(
       this.o,
@@ -91,7 +124,7 @@ class Run {
       if (codes) throw new Error(`${method} succeeded; the model expected ${codes.join(' or ')}`);
       return true;
     }
-    if (!(codes ?? []).includes(r.error.code) && r.error.code !== maybe) throw new Error(`${method} refused with ${r.error.code}: ${r.error.message_en}`);
+    if (!(codes ?? []).includes(r.error.code)) throw new Error(`${method} refused with ${r.error.code}: ${r.error.message_en}`);
     expect(this.checksum(), `${method}: a refused call changed the books`).toBe(before);
     return false;
   }
@@ -110,7 +143,7 @@ class Run {
   }
 
   private closed(day: string, delta: number): void {
-    this.cash += delta;
+    this.book(day, delta);
     this.closes.push({ day, delta, decided: false });
     this.hashes.set(day, dayRowsHash(this.o.core.db, day));
   }
@@ -121,26 +154,28 @@ class Run {
     switch (op.t) {
       case 'topUp':
         await this.write('cash.topUp', { amountFen: op.amount }, null);
-        this.cash += op.amount;
+        this.book(this.businessDate, op.amount);
         return;
       case 'remit':
-        if (await this.write('cash.remit', { amountFen: op.amount }, this.cash < op.amount ? ['cash_insufficient'] : null)) this.cash -= op.amount;
+        if (await this.write('cash.remit', { amountFen: op.amount }, this.cover(this.businessDate, -op.amount))) this.book(this.businessDate, -op.amount);
         return;
       case 'close': {
         if (this.lastClosed != null && this.today <= this.lastClosed) {
-          await this.write('dayClose.close', this.closeInput(this.today, this.cash - (this.cash % 10)), ['day_already_closed']);
+          await this.write('dayClose.close', this.closeInput(this.today, 0), ['day_already_closed']);
           return;
         }
         for (const day of (await must(o, 'finance', 'dayClose.status', {})).openDays) {
-          const expected = (await must(o, 'finance', 'dayClose.preview', { date: day })).cash.expectedFen;
+          const expected = this.endOf(day);
+          expect((await must(o, 'finance', 'dayClose.preview', { date: day })).cash.expectedFen, `expected cash of ${day}`).toBe(expected);
           const counted = Math.ceil(expected / 10) * 10; // a few fen over, never short
           await this.write('dayClose.close', this.closeInput(day, counted), null);
           this.closed(day, counted - expected);
         }
-        expect((await must(o, 'finance', 'dayClose.preview', {})).cash.expectedFen).toBe(this.cash);
-        const counted = Math.floor(Math.max(0, this.cash + op.delta) / 10) * 10;
-        await this.write('dayClose.close', this.closeInput(this.today, counted), null);
-        this.closed(this.today, counted - this.cash);
+        const expected = this.endOf(this.today);
+        expect((await must(o, 'finance', 'dayClose.preview', {})).cash.expectedFen, 'expected cash today').toBe(expected);
+        const counted = Math.floor(Math.max(0, expected + op.delta) / 10) * 10;
+        if (!(await this.write('dayClose.close', this.closeInput(this.today, counted), this.cover(this.today, counted - expected)))) return;
+        this.closed(this.today, counted - expected);
         if (!op.stay) await this.nextDay();
         return;
       }
@@ -149,9 +184,8 @@ class Run {
         const input = { date: last?.day ?? this.today, reason: '复核', manager: managerPin(o) };
         if (!last) return void (await this.write('dayClose.reopen', input, ['day_not_closed']));
         if (last.decided) return void (await this.write('dayClose.reopen', input, ['day_reopen_difference_decided']));
-        const sure = last.delta > 0 && this.cash < last.delta ? ['cash_insufficient'] : null;
-        if (!(await this.write('dayClose.reopen', input, sure, last.delta > 0 ? 'cash_insufficient' : undefined))) return;
-        this.cash -= last.delta;
+        if (!(await this.write('dayClose.reopen', input, this.cover(last.day, -last.delta)))) return;
+        this.book(last.day, -last.delta);
         this.closes.pop();
         this.hashes.delete(last.day);
         return;
@@ -161,10 +195,10 @@ class Run {
         const item = open.length ? open[op.pick % open.length] : undefined;
         if (!item) return;
         const decision = DECISIONS_FOR[item.result][op.alt];
-        const out = decision === 'returned' ? item.amountFen : decision === 'cashier_repays' ? -item.amountFen : 0;
+        const fen = decision === 'returned' ? -item.amountFen : decision === 'cashier_repays' ? item.amountFen : 0;
         const input = { differenceId: item.id, decision, memo: '经理决定', manager: managerPin(o) };
-        if (!(await this.write('dayClose.settleDifference', input, out > this.cash ? ['cash_insufficient'] : null))) return;
-        this.cash -= out;
+        if (!(await this.write('dayClose.settleDifference', input, this.cover(this.businessDate, fen)))) return;
+        this.book(this.businessDate, fen);
         this.closes.find((c) => c.day === item.date)!.decided = true;
         return;
       }
@@ -174,7 +208,7 @@ class Run {
   }
 
   private async nextDay(): Promise<void> {
-    this.today = new Date(Date.parse(`${this.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    this.today = nextDay(this.today);
     await dayAt(this.o, this.today);
   }
 

@@ -120,6 +120,19 @@ describe('dayClose.reopen', () => {
     expectClean(o);
   });
 
+  it('a reopened day takes postings while later days hold some; cash stays covered in date order', async () => {
+    await must(o, 'finance', 'cash.topUp', { amountFen: 1000 });
+    ok(await close('2026-11-29', 1000));
+    expect((await must(o, 'finance', 'cash.topUp', { amountFen: 500 })).date).toBe('2026-11-30');
+    ok(await reopen('2026-11-29'));
+    // 15.00 in the box, but 11-29 only ever held 10.00: paying 12.00 out on 11-29 would leave it at −2.00
+    const e = err(await call(o, 'finance', 'cash.remit', { amountFen: 1200 }));
+    expect([e.code, e.details]).toEqual(['cash_insufficient', expect.objectContaining({ balanceFen: 1000, neededFen: 1200 })]);
+    expect((await must(o, 'finance', 'cash.remit', { amountFen: 800 })).date).toBe('2026-11-29');
+    ok(await close('2026-11-29', 200));
+    expectClean(o);
+  });
+
   it('refused when the manager has already decided the close’s over/short, or when its reversal would leave cash below zero', async () => {
     ok(await close('2026-11-29', 500, { managerApproval: managerPin(o), differenceReason: '多收' })); // 长款 5.00 on an empty box
     await dayAt(o, '2026-11-30');

@@ -10,7 +10,7 @@ import { closeSuspenseItem, itemOfJournal } from '../../ledger/suspense';
 import type { DayCloseRecord } from '../../../shared/contract';
 import { insertReopen } from './history';
 import type { CloseRow } from './repo';
-import { requireLaterCashCovers, requireReopenable } from './rules';
+import { requireReopenable } from './rules';
 import { recordOf, type Signer } from './service';
 
 export function reopenDay(b: BookCtx, q: { date: string; reason: string }, manager: Signer): DayCloseRecord {
@@ -27,7 +27,6 @@ function reverseOverShort(b: BookCtx, close: CloseRow, reason: string): void {
   const diff = close.difference_fen;
   const original = journalRow(b.db, close.adjustment_journal_id);
   reverseJournal(b, original, `${close.business_date} 反日结, 冲销日结${diff > 0 ? '长款' : '短款'}: ${reason}`);
-  requireLaterCashCovers(b.db, close.business_date, close.counted_cash_fen - diff, -diff);
   const item = itemOfJournal(b.db, original.id);
   if (item) closeSuspenseItem(b, item, { kind: 'reopen' }, reason, close.business_date);
 }

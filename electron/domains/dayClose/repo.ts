@@ -117,17 +117,6 @@ export function lowestCashRunOn(db: ReadableDB, date: string): number | null {
     .get(date) as number | null;
 }
 
-/** The lowest running sum of the cash journal over the rows dated after the day, null when there are none. */
-export function lowestCashRunAfter(db: ReadableDB, date: string): number | null {
-  return sql(
-    db,
-    `SELECT MIN(run) FROM (SELECT SUM(${signed}) OVER (ORDER BY business_date, id ROWS UNBOUNDED PRECEDING) AS run
-         FROM money_journal WHERE account = 'cash' AND business_date > ?)`,
-  )
-    .pluck()
-    .get(date) as number | null;
-}
-
 /** Money and receivables booked on the day for dispatches that are not posted (drafts, voids). */
 export function moneyForUnpostedOn(db: ReadableDB, date: string): number {
   return sql(

@@ -1,9 +1,10 @@
 // The rules of dayClose.* beside the contract's `access`: which day may be closed (not one already
 // closed, not a day still to come, and in order: once a day has been closed, a later day closes only
 // when every day with postings between them is closed); when the close needs the manager's approval
-// and a reason (cash counted differs from the books, a channel differs, a check fails); and that an
-// over/short booked into a day closed late leaves the cash box of later days not below zero; which
-// close the manager may reopen (反日结) and which decisions fit a 长款/短款 in the suspense account.
+// and a reason (cash counted differs from the books, a channel differs, a check fails); which close
+// the manager may reopen (反日结) and which decisions fit a 长款/短款 in the suspense account. (That
+// an over/short booked into an earlier day leaves later days' cash covered is the journal's own
+// check, ledger/journal.ts.)
 // Rules read; they never write.
 
 import { DeskError, fail } from '../../../shared/errors';
@@ -12,7 +13,7 @@ import type { ReadableDB } from '../../store/db';
 import { lastClosedDay } from '../../ledger/daylock';
 import { itemClosing, itemOfJournal, type SuspenseDbRow } from '../../ledger/suspense';
 import { yuan } from './checks';
-import { activityDays, closeRow, lowestCashRunAfter, type CloseRow } from './repo';
+import { activityDays, closeRow, type CloseRow } from './repo';
 
 /** Why the day cannot be closed now (empty when it can): the preview lists them, the close throws the first. */
 export function blockersOf(db: ReadableDB, date: string, today: string): DeskError[] {
@@ -71,13 +72,6 @@ export function requireApprovalForDisagreement(d: Disagreement, manager: { id: n
     if (!manager) fail('day_close_needs_manager', { problems_zh: problems.zh, problems_en: problems.en });
     if (!reason.trim()) fail('day_close_reason_required');
   }
-}
-
-/** After an over/short of `diffFen` booked into `date`, rows already posted on later days (a late close) keep cash not below zero. */
-export function requireLaterCashCovers(db: ReadableDB, date: string, countedFen: number, diffFen: number): void {
-  const later = lowestCashRunAfter(db, date);
-  if (later != null && countedFen + later < 0)
-    fail('cash_insufficient', { account: 'cash on hand', account_zh: '库存现金', balanceFen: countedFen + later - diffFen, neededFen: Math.abs(diffFen) });
 }
 
 // ------------------------------------------------------------------ 反日结

@@ -34,7 +34,7 @@ import {
   type CloseRow,
 } from './repo';
 import { reopenedDays, reopenOf } from './history';
-import { blockersOf, requireApprovalForDisagreement, requireClosable, requireLaterCashCovers, type Disagreement } from './rules';
+import { blockersOf, requireApprovalForDisagreement, requireClosable, type Disagreement } from './rules';
 
 export function dayStatus(db: ReadableDB, today: string) {
   const lastClosed = lastClosedDay(db);
@@ -146,7 +146,6 @@ function bookOverShort(b: BookCtx, q: CloseInput, d: Disagreement): number | nul
     summary: `${q.date} 日结${diff > 0 ? '长款' : '短款'}: ${reason}`,
     businessDate: q.date,
   });
-  requireLaterCashCovers(b.db, q.date, d.countedFen, diff);
   openSuspenseItem(b, diff, j.id, q.date, reason);
   return j.id;
 }
