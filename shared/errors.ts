@@ -125,6 +125,23 @@ const catalogue = {
     `${d.problems_en.join('; ')}: the office manager must approve (with the PIN) and a reason must be given`,
   ],
   day_close_reason_required: () => ['账实不符或对账未通过, 请填写原因', 'A reason is required when the count or the checks do not agree'],
+  // ---- 反日结 and the suspense account (待处理财产损溢)
+  day_not_closed: (d: { date: string }) => [`${d.date} 没有日结, 无需反日结`, `${d.date} is not closed, so there is nothing to reopen`],
+  day_reopen_not_latest: (d: { date: string; lastClosed: string }) => [
+    `只能反日结最近日结的一天(${d.lastClosed}): 请先反日结 ${d.lastClosed}, 再反日结 ${d.date}`,
+    `Only the latest closed day (${d.lastClosed}) can be reopened: reopen ${d.lastClosed} before ${d.date}`,
+  ],
+  day_reopen_reason_required: () => ['请填写反日结原因', 'Give the reason for reopening the day'],
+  day_reopen_difference_decided: (d: { date: string; decision_zh: string }) => [
+    `${d.date} 日结的长短款已由经理处理(${d.decision_zh}), 不能反日结`,
+    `The over/short of the close of ${d.date} has already been decided by the manager, so the day cannot be reopened`,
+  ],
+  difference_already_cleared: (d: { date: string }) => [`${d.date} 日结的长短款已处理`, `The over/short of ${d.date} has already been settled`],
+  difference_decision_mismatch: (d: { side: string; side_zh: string; decision: string; decision_zh: string }) => [
+    `${d.side_zh}不能「${d.decision_zh}」`,
+    `An ${d.side === 'over' ? 'overage' : 'shortage'} cannot be settled as ${d.decision}`,
+  ],
+  difference_memo_required: () => ['请填写处理说明', 'Give a memo for the decision'],
   cash_insufficient: (d: { account_zh: string; account: string; balanceFen: number; neededFen: number }) => [
     `${d.account_zh}余额不足: 余额 ${formatFen(d.balanceFen)} 元, 需付 ${formatFen(d.neededFen)} 元(现金不能为负)`,
     `Not enough in ${d.account}: balance ${formatFen(d.balanceFen)}, needs ${formatFen(d.neededFen)} (cash can never go below zero)`,

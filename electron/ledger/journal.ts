@@ -113,6 +113,7 @@ function insertJournal(b: BookCtx, j: JournalInput & { reversesId: number | null
   const after = balance + (j.direction === 'in' ? j.amountFen : -j.amountFen);
   if (j.account === 'cash' && after < 0)
     fail('cash_insufficient', { account: 'cash on hand', account_zh: MONEY_ACCOUNT_ZH.cash, balanceFen: balance, neededFen: balance - after });
+  if (j.account === 'cash' && after < balance) assertLaterDaysCovered(db, date, after - balance);
   const info = sql(
     db,
     `INSERT INTO money_journal (account, voucher_no, direction, amount_fen, balance_after_fen, business_date, posted_at, user_id, cause,
@@ -140,7 +141,28 @@ function insertJournal(b: BookCtx, j: JournalInput & { reversesId: number | null
   return journalRow(db, Number(info.lastInsertRowid));
 }
 
-/** A receipt (in) or payment (out) of money; cash never goes below zero. */
+const SIGNED = `CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END`;
+
+/**
+ * Cash never below zero in date order either. A row dated before later-dated cash rows — the
+ * over/short of a day closed late, or a posting into a day the manager reopened (反日结) while
+ * postings had gone on to the next day — must leave the box covered at the end of its day and at
+ * every later row: end of day + this row + the lowest running sum of the later rows ≥ 0.
+ */
+function assertLaterDaysCovered(db: ReadableDB, date: string, deltaFen: number): void {
+  if (sql(db, "SELECT 1 FROM money_journal WHERE account = 'cash' AND business_date > ? LIMIT 1").get(date) === undefined) return;
+  const r = sql(
+    db,
+    `SELECT (SELECT COALESCE(SUM(${SIGNED}), 0) FROM money_journal WHERE account = 'cash' AND business_date <= @d) AS endOfDay,
+       (SELECT MIN(run) FROM (SELECT SUM(${SIGNED}) OVER (ORDER BY business_date, id ROWS UNBOUNDED PRECEDING) AS run
+          FROM money_journal WHERE account = 'cash' AND business_date > @d)) AS lowestAfter`,
+  ).get({ d: date }) as { endOfDay: number; lowestAfter: number };
+  const lowest = r.endOfDay + Math.min(0, r.lowestAfter);
+  if (lowest + deltaFen < 0)
+    fail('cash_insufficient', { account: 'cash on hand', account_zh: MONEY_ACCOUNT_ZH.cash, balanceFen: lowest, neededFen: -deltaFen });
+}
+
+/** A receipt (in) or payment (out) of money; cash never goes below zero (in posting and in date order). */
 export function appendJournal(b: BookCtx, j: JournalInput): JournalDbRow {
   if (j.amountFen <= 0) throw new Error(`a journal row books a positive amount (got ${j.amountFen})`);
   return insertJournal(b, { ...j, reversesId: null });

@@ -172,7 +172,7 @@ function bookSection(d: CashCountData, W: number): Node[] {
     ],
     [L('差额原因', 0), { ...cellFit(c ? c.reason || '—' : '', wide), colSpan: 5 }, {}, {}, {}, {}],
     [
-      L('调账凭证', 0),
+      L('转待处理财产损溢', 0),
       V(c?.adjustmentVoucherNo ?? (c ? '—' : ''), 1),
       L('经理审批', 2),
       V(c ? (c.manager ? `已批准 · ${c.manager}` : c.differenceFen === 0 ? '无需' : '') : '', 3),

@@ -49,11 +49,40 @@ export async function migrate(
   }
 
   const pending = migrations.filter((m) => m.version > from);
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  }).immediate();
+  withForeignKeysOff(
+    db,
+    pending.some((m) => m.foreignKeysOff),
+    () =>
+      db
+        .transaction(() => {
+          for (const m of pending) {
+            m.up(db);
+            db.pragma(`user_version = ${m.version}`);
+          }
+          requireForeignKeysHold(db);
+        })
+        .immediate(),
+  );
   return { from, to, backupPath };
+}
+
+/**
+ * A migration that rebuilds a table other tables refer to (SQLite cannot change a CHECK in place)
+ * runs with foreign keys off, as SQLite's documented table-rebuild procedure says; the pragma is a
+ * no-op inside a transaction, so it is set around it and restored after.
+ */
+function withForeignKeysOff(db: DB, off: boolean, run: () => void): void {
+  const was = db.pragma('foreign_keys', { simple: true }) as number;
+  if (off && was) db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    if (off && was) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Before the migrations commit: every foreign key still points at a row (foreign_key_check). */
+function requireForeignKeysHold(db: DB): void {
+  const bad = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  if (bad.length) throw new Error(`migration broke ${bad.length} foreign keys, first: ${bad[0].table} row ${bad[0].rowid} → ${bad[0].parent}`);
 }

@@ -72,7 +72,12 @@ export const DayClosePreview = z.object({
 });
 export type DayClosePreview = z.infer<typeof DayClosePreview>;
 
+/** 反日结: who took a close out of force, when and why (the close stays in the history). */
+export const DayReopen = z.object({ at: z.string(), by: Person, reason: z.string() });
+
 export const DayCloseRecord = z.object({
+  /** one day may have several closes over time: each reopen takes one out of force */
+  id: Id,
   date: z.string(),
   closedAt: z.string(),
   closedBy: Person,
@@ -91,8 +96,45 @@ export const DayCloseRecord = z.object({
   closing: z.record(z.string(), z.number().int()),
   failedChecks: z.array(z.string()),
   rowsHash: z.string(),
+  /** null while the close is in force; set once the manager reopened the day (反日结) */
+  reopened: DayReopen.nullable(),
 });
 export type DayCloseRecord = z.infer<typeof DayCloseRecord>;
+
+/** The manager's decision on a 长款/短款 waiting in the suspense account (待处理财产损溢). */
+export const SUSPENSE_DECISIONS = ['cashier_repays', 'expense', 'other_income', 'returned'] as const;
+export const SuspenseDecision = z.enum(SUSPENSE_DECISIONS);
+export type SuspenseDecision = z.infer<typeof SuspenseDecision>;
+export const SUSPENSE_DECISION_ZH: Record<SuspenseDecision, string> = {
+  cashier_repays: '由出纳赔偿',
+  expense: '计入管理费用',
+  other_income: '计入营业外收入',
+  returned: '退还',
+};
+/** Which decisions fit which side: a 短款 is paid back by the cashier or expensed; a 长款 becomes other income or goes back to its payer. */
+export const DECISIONS_FOR: Record<'short' | 'over', readonly SuspenseDecision[]> = {
+  short: ['cashier_repays', 'expense'],
+  over: ['other_income', 'returned'],
+};
+
+/** One 长款/短款 in the suspense account, from the close that booked it to the decision or the reopen that cleared it. */
+export const SuspenseItem = z.object({
+  id: Id,
+  date: z.string(),
+  result: z.enum(['over', 'short']),
+  /** the difference, positive */
+  amountFen: z.number().int(),
+  /** what still waits for the manager's decision, positive (0 once decided or reopened) */
+  openFen: z.number().int(),
+  /** the close's reason and its cash voucher */
+  reason: z.string(),
+  voucherNo: z.string(),
+  state: z.enum(['open', 'decided', 'reopened']),
+  decision: z.object({ decision: SuspenseDecision, at: z.string(), by: Person, memo: z.string(), voucherNo: z.string().nullable() }).nullable(),
+});
+export type SuspenseItem = z.infer<typeof SuspenseItem>;
+
+const ReopenInput = z.object({ date: DateStr, reason: Text(200), manager: PinSignoff });
 
 export const dayCloseMethods = {
   'dayClose.preview': method({
@@ -117,12 +159,33 @@ export const dayCloseMethods = {
     write: true,
     doc: 'Close the day (日结): count the cash, confirm the channels, book any over/short (长款/短款), countersign; the day is locked.',
   }),
+  'dayClose.reopen': method({
+    input: ReopenInput,
+    output: DayCloseRecord,
+    access: ['manager'],
+    write: true,
+    doc: 'Reopen the latest closed day (反日结): manager’s PIN and a reason; the close leaves force (its signatures drop), its 长款/短款 is reversed (红字) and the day takes postings until it is closed again.',
+  }),
+  'dayClose.differences': method({
+    input: z.object({ state: z.enum(['open', 'all']).default('open'), ...Page }),
+    output: z.object({ rows: z.array(SuspenseItem), total: z.number().int(), balanceFen: z.number().int() }),
+    access: ['finance', 'manager'],
+    write: false,
+    doc: 'The 长款/短款 in the suspense account (待处理财产损溢), newest first; balanceFen is the account’s balance (over +, short −).',
+  }),
+  'dayClose.settleDifference': method({
+    input: z.object({ differenceId: Id, decision: SuspenseDecision, memo: Text(200), manager: PinSignoff }),
+    output: SuspenseItem,
+    access: ['manager'],
+    write: true,
+    doc: 'The manager decides a 长款/短款 (PIN and a memo): 短款 由出纳赔偿 (cash in) or 计入管理费用; 长款 计入营业外收入 or 退还 (cash out).',
+  }),
   'dayClose.list': method({
     input: z.object({ from: DateStr.optional(), to: DateStr.optional(), ...Page }),
     output: z.object({ rows: z.array(DayCloseRecord), total: z.number().int() }),
     access: LEDGER_READERS,
     write: false,
-    doc: 'Past closes of day, newest first.',
+    doc: 'Past closes of day, newest first, reopened ones included (with who reopened, when and why).',
   }),
   'dayClose.status': method({
     input: Empty,
@@ -135,6 +198,8 @@ export const dayCloseMethods = {
       openDayCount: z.number().int(),
       /** the business day postings go to now: `today`, or the next day once today is closed */
       businessDate: z.string(),
+      /** days the manager reopened (反日结) that are not closed again yet, oldest first */
+      reopenedDays: z.array(z.string()),
     }),
     access: 'any',
     write: false,

@@ -192,6 +192,7 @@ describe('dayClose.close', () => {
       openDays: [],
       openDayCount: 0,
       businessDate: '2026-11-30',
+      reopenedDays: [],
     });
     const closedHash = r.rowsHash;
 
@@ -283,7 +284,7 @@ describe('dayClose.close', () => {
     expectClean(o);
   });
 
-  it('short (短款): needs the manager’s PIN and a reason; books a 现付 into the day so the journal ends at the count', async () => {
+  it('short (短款): needs the manager’s PIN and a reason; books a 现付 into the day against the suspense account so the journal ends at the count', async () => {
     await must(o, 'finance', 'cash.topUp', { amountFen: 10_000 });
     await postedDispatch(o, 'KH001', 'cash', [['WY-4001', 1]]); // expected 132.00
     const e = err(await close('2026-11-29', 12_950));
@@ -303,7 +304,7 @@ describe('dayClose.close', () => {
       adjustmentVoucherNo: '现付202611290001',
     });
     const j = await must(o, 'finance', 'cash.journal', { from: '2026-11-29', to: '2026-11-29' });
-    expect(j.rows.at(-1)).toMatchObject({ cause: 'shortage', paymentFen: 250, balanceFen: 12_950, contra: { kind: 'day_close', label: '日结 2026-11-29' } });
+    expect(j.rows.at(-1)).toMatchObject({ cause: 'shortage', paymentFen: 250, balanceFen: 12_950, contra: { kind: 'suspense', label: '待处理财产损溢' } });
     expect(j.rows.at(-1)!.summary).toBe('2026-11-29 日结短款: 找零差错');
     expect(j.closingFen).toBe(12_950);
     expectClean(o);
@@ -349,6 +350,7 @@ describe('dayClose.close', () => {
       openDays: ['2026-11-30', '2026-12-02'],
       openDayCount: 2,
       businessDate: '2026-12-03',
+      reopenedDays: [],
     });
     const p = await must(o, 'finance', 'dayClose.preview', { date: '2026-12-02' });
     expect(p.canClose).toBe(false);

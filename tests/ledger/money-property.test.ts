@@ -381,7 +381,8 @@ class Run {
       }
       case 'close': {
         if (this.locked) {
-          await this.write('finance', 'dayClose.close', this.closeInput(0), ['day_already_closed']);
+          // a whole-角 count (postings after the close may have left odd fen): refused for the day, not the count
+          await this.write('finance', 'dayClose.close', this.closeInput(-(this.acct.cash % 10)), ['day_already_closed']);
           return;
         }
         // days are closed in order: first any earlier day with postings that was left open

@@ -26,6 +26,7 @@ export const JOURNAL_SELECT = `SELECT j.*, u.name AS user_name, s.no AS slip_no,
   LEFT JOIN expense_claims x ON x.id = j.expense_id`;
 
 const COMPANY = '营销中心(公司)';
+const SUSPENSE_ZH = '待处理财产损溢';
 
 export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
   const contra = (() => {
@@ -41,6 +42,8 @@ export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
         return { kind: r.contra_kind, id: null, label: COMPANY };
       case 'day_close':
         return { kind: r.contra_kind, id: null, label: `日结 ${r.business_date}` };
+      case 'suspense':
+        return { kind: r.contra_kind, id: null, label: SUSPENSE_ZH };
     }
   })();
   return {
@@ -102,13 +105,13 @@ export function journalViewById(db: ReadableDB, id: number): JournalRow {
   return journalView(r, dateOrderBalance(db, r.account, r.business_date, r.id));
 }
 
-/** The day's money on an account without the close's own 长款/短款 entry. */
+/** The day's money on an account without the close's own 长款/短款 entries (and their red reversals at a 反日结). */
 export function dayMoneyBeforeClose(db: ReadableDB, account: MoneyAccount, date: string) {
   const r = sql(
     db,
     `SELECT COALESCE(SUM(CASE direction WHEN 'in' THEN amount_fen ELSE 0 END), 0) AS receipts,
        COALESCE(SUM(CASE direction WHEN 'out' THEN amount_fen ELSE 0 END), 0) AS payments
-     FROM money_journal WHERE account = ? AND business_date = ? AND contra_kind IS NOT 'day_close'`,
+     FROM money_journal WHERE account = ? AND business_date = ? AND cause NOT IN ('overage', 'shortage')`,
   ).get(account, date) as { receipts: number; payments: number };
   return { receiptsFen: r.receipts, paymentsFen: r.payments };
 }

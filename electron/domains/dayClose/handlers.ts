@@ -1,6 +1,8 @@
 // dayClose.*: the close of day (日清日结): count the cash, reconcile, countersign, lock the day.
 
-import { actor, bookCtx, signoff, type Handlers } from '../context';
+import { actor, bookCtx, managerSignoff, signoff, type Handlers } from '../context';
+import { listDifferences, settleDifference } from './differences';
+import { reopenDay } from './reopen';
 import { closeDay, dayStatus, listCloses, preview } from './service';
 
 export const dayCloseHandlers = {
@@ -14,6 +16,19 @@ export const dayCloseHandlers = {
     const me = actor(ctx);
     const r = closeDay(bookCtx(ctx), input, { closedBy: { id: me.id, name: me.name }, finance, statistician, manager }, ctx.calendarDate);
     ctx.auditRef = `${r.date} ${r.result}`;
+    return r;
+  },
+  'dayClose.reopen': (input, ctx) => {
+    const manager = managerSignoff(ctx, input.manager);
+    const r = reopenDay(bookCtx(ctx, manager.id), input, manager);
+    ctx.auditRef = `${r.date} 反日结 ${manager.name}`;
+    return r;
+  },
+  'dayClose.differences': (input, ctx) => listDifferences(ctx.db, input),
+  'dayClose.settleDifference': (input, ctx) => {
+    const manager = managerSignoff(ctx, input.manager);
+    const r = settleDifference(bookCtx(ctx, manager.id), input);
+    ctx.auditRef = `${r.date} ${r.result} ${input.decision}`;
     return r;
   },
   'dayClose.list': (input, ctx) => listCloses(ctx.db, input),

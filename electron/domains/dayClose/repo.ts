@@ -117,17 +117,6 @@ export function lowestCashRunOn(db: ReadableDB, date: string): number | null {
     .get(date) as number | null;
 }
 
-/** The lowest running sum of the cash journal over the rows dated after the day, null when there are none. */
-export function lowestCashRunAfter(db: ReadableDB, date: string): number | null {
-  return sql(
-    db,
-    `SELECT MIN(run) FROM (SELECT SUM(${signed}) OVER (ORDER BY business_date, id ROWS UNBOUNDED PRECEDING) AS run
-         FROM money_journal WHERE account = 'cash' AND business_date > ?)`,
-  )
-    .pluck()
-    .get(date) as number | null;
-}
-
 /** Money and receivables booked on the day for dispatches that are not posted (drafts, voids). */
 export function moneyForUnpostedOn(db: ReadableDB, date: string): number {
   return sql(
@@ -180,6 +169,7 @@ export function* dayRows(db: ReadableDB, date: string): Generator<[label: string
 // ------------------------------------------------------------------ day_closes
 
 export interface CloseRow {
+  id: number;
   business_date: string;
   closed_at: string;
   closed_by: number;
@@ -198,8 +188,9 @@ export interface CloseRow {
   rows_hash: string;
 }
 
-export function insertClose(db: WritableDB, r: CloseRow): void {
-  sql(
+/** A new close (its id); at most one close of a day is in force (a trigger backs the rules up). */
+export function insertClose(db: WritableDB, r: Omit<CloseRow, 'id'>): number {
+  const info = sql(
     db,
     `INSERT INTO day_closes (business_date, closed_at, closed_by, finance_id, statistician_id, manager_id, expected_cash_fen, counted_cash_fen,
        difference_fen, adjustment_journal_id, counts_json, channels_json, reason, closing_json, failed_checks_json, rows_hash)
@@ -222,19 +213,25 @@ export function insertClose(db: WritableDB, r: CloseRow): void {
     r.failed_checks_json,
     r.rows_hash,
   );
+  return Number(info.lastInsertRowid);
 }
 
+/** The day's close in force (not reopened), if any. */
 export function closeRow(db: ReadableDB, date: string): CloseRow | undefined {
-  return sql(db, 'SELECT * FROM day_closes WHERE business_date = ?').get(date) as CloseRow | undefined;
+  return sql(db, 'SELECT * FROM live_day_closes WHERE business_date = ?').get(date) as CloseRow | undefined;
+}
+
+export function closeRowById(db: ReadableDB, id: number): CloseRow {
+  return sql(db, 'SELECT * FROM day_closes WHERE id = ?').get(id) as CloseRow;
 }
 
 export function countCloses(db: ReadableDB, from: string, to: string): number {
   return sql(db, 'SELECT COUNT(*) FROM day_closes WHERE business_date >= ? AND business_date <= ?').pluck().get(from, to) as number;
 }
 
-/** A page of closes dated from–to, latest first. */
+/** A page of closes dated from–to, latest first (a reopened close below the one that closed its day again). */
 export function closeRows(db: ReadableDB, from: string, to: string, limit: number, offset: number): CloseRow[] {
-  return sql(db, 'SELECT * FROM day_closes WHERE business_date >= ? AND business_date <= ? ORDER BY business_date DESC LIMIT ? OFFSET ?').all(
+  return sql(db, 'SELECT * FROM day_closes WHERE business_date >= ? AND business_date <= ? ORDER BY business_date DESC, id DESC LIMIT ? OFFSET ?').all(
     from,
     to,
     limit,

@@ -1,15 +1,19 @@
 // The rules of dayClose.* beside the contract's `access`: which day may be closed (not one already
 // closed, not a day still to come, and in order: once a day has been closed, a later day closes only
 // when every day with postings between them is closed); when the close needs the manager's approval
-// and a reason (cash counted differs from the books, a channel differs, a check fails); and that an
-// over/short booked into a day closed late leaves the cash box of later days not below zero.
+// and a reason (cash counted differs from the books, a channel differs, a check fails); which close
+// the manager may reopen (反日结) and which decisions fit a 长款/短款 in the suspense account. (That
+// an over/short booked into an earlier day leaves later days' cash covered is the journal's own
+// check, ledger/journal.ts.)
 // Rules read; they never write.
 
 import { DeskError, fail } from '../../../shared/errors';
+import { DECISIONS_FOR, SUSPENSE_DECISION_ZH, type SuspenseDecision } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
 import { lastClosedDay } from '../../ledger/daylock';
+import { itemClosing, itemOfJournal, type SuspenseDbRow } from '../../ledger/suspense';
 import { yuan } from './checks';
-import { activityDays, lowestCashRunAfter } from './repo';
+import { activityDays, closeRow, type CloseRow } from './repo';
 
 /** Why the day cannot be closed now (empty when it can): the preview lists them, the close throws the first. */
 export function blockersOf(db: ReadableDB, date: string, today: string): DeskError[] {
@@ -70,9 +74,37 @@ export function requireApprovalForDisagreement(d: Disagreement, manager: { id: n
   }
 }
 
-/** After an over/short of `diffFen` booked into `date`, rows already posted on later days (a late close) keep cash not below zero. */
-export function requireLaterCashCovers(db: ReadableDB, date: string, countedFen: number, diffFen: number): void {
-  const later = lowestCashRunAfter(db, date);
-  if (later != null && countedFen + later < 0)
-    fail('cash_insufficient', { account: 'cash on hand', account_zh: '库存现金', balanceFen: countedFen + later - diffFen, neededFen: Math.abs(diffFen) });
+// ------------------------------------------------------------------ 反日结
+
+/**
+ * The close the manager may reopen: the day's close in force, and only the latest one (a later
+ * closed day is reopened first), never one whose 长款/短款 the manager has already decided.
+ * The month lock: once months are locked (the month-end close), a day in a locked month is never
+ * reopened. No month lock exists yet; when it does, its check belongs here, after the latest-day check.
+ */
+export function requireReopenable(db: ReadableDB, date: string, reason: string): CloseRow {
+  if (!reason.trim()) fail('day_reopen_reason_required');
+  const close = closeRow(db, date);
+  if (!close) fail('day_not_closed', { date });
+  const last = lastClosedDay(db)!;
+  if (date !== last) fail('day_reopen_not_latest', { date, lastClosed: last });
+  const item = close.adjustment_journal_id == null ? undefined : itemOfJournal(db, close.adjustment_journal_id);
+  const cleared = item && itemClosing(db, item.id);
+  if (cleared?.decision) fail('day_reopen_difference_decided', { date, decision_zh: SUSPENSE_DECISION_ZH[cleared.decision] });
+  return close;
+}
+
+// ------------------------------------------------------------------ the suspense account
+
+const SIDE_ZH = { over: '长款', short: '短款' } as const;
+
+/** A decision on an open 长款/短款 that fits its side, with a memo. */
+export function requireDecidable(db: ReadableDB, id: number, item: SuspenseDbRow | undefined, decision: SuspenseDecision, memo: string): SuspenseDbRow {
+  if (!item || item.kind !== 'difference') fail('not_found', { what: 'over/short', what_zh: '长短款', key: id });
+  if (itemClosing(db, item.id)) fail('difference_already_cleared', { date: item.business_date });
+  const side = item.amount_fen > 0 ? 'over' : 'short';
+  if (!DECISIONS_FOR[side].includes(decision))
+    fail('difference_decision_mismatch', { side, side_zh: SIDE_ZH[side], decision, decision_zh: SUSPENSE_DECISION_ZH[decision] });
+  if (!memo.trim()) fail('difference_memo_required');
+  return item;
 }

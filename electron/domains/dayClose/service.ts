@@ -1,7 +1,9 @@
 // The close of day (日结, 日清日结): what the cash box should hold, what each channel should show,
 // and the statistician's and finance's reconciliation (checks.ts). Closing counts the cash, books
-// any over or short (长款/短款) into the day so the journal equals the count, records both
-// countersignatures, hashes the day's ledger rows and locks the day and every day before it.
+// any over or short (长款/短款) into the day so the journal equals the count — against the suspense
+// account (待处理财产损溢), where it waits for the manager's decision (differences.ts) — records both
+// countersignatures, hashes the day's ledger rows and locks the day and every day before it. The
+// manager may reopen the latest closed day (reopen.ts); it is then closed again with a new close.
 //
 // Days are closed in order (rules.ts): once a day has been closed, a later day closes only when
 // every day with postings between them is closed. The first close ever takes what came before it
@@ -13,12 +15,14 @@ import type { ReadableDB } from '../../store/db';
 import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/contract';
 import { lastClosedDay } from '../../ledger/daylock';
 import { appendJournal, type BookCtx } from '../../ledger/journal';
+import { openSuspenseItem } from '../../ledger/suspense';
 import { balanceAtEndOf, balanceBefore } from '../cash/repo';
 import { cashCheck, returnsCheck, salesChecks, stockCheck } from './checks';
 import {
   activityDays,
   causeTotalOn,
   closeRow,
+  closeRowById,
   closeRows,
   countCloses,
   dayReceiptsPayments,
@@ -29,12 +33,20 @@ import {
   voucherNoOf,
   type CloseRow,
 } from './repo';
-import { blockersOf, requireApprovalForDisagreement, requireClosable, requireLaterCashCovers, type Disagreement } from './rules';
+import { reopenedDays, reopenOf } from './history';
+import { blockersOf, requireApprovalForDisagreement, requireClosable, type Disagreement } from './rules';
 
 export function dayStatus(db: ReadableDB, today: string) {
   const lastClosed = lastClosedDay(db);
   const open = activityDays(db, lastClosed, today, 366);
-  return { today, todayClosed: lastClosed != null && lastClosed >= today, lastClosed, openDays: open.days, openDayCount: open.count };
+  return {
+    today,
+    todayClosed: lastClosed != null && lastClosed >= today,
+    lastClosed,
+    openDays: open.days,
+    openDayCount: open.count,
+    reopenedDays: reopenedDays(db),
+  };
 }
 
 // ------------------------------------------------------------------ the preview
@@ -117,20 +129,24 @@ function disagreementOf(p: DayClosePreview, q: CloseInput): Disagreement {
   return { cashDiffFen: countedFen - p.cash.expectedFen, countedFen, expectedCashFen: p.cash.expectedFen, channels, failedChecks };
 }
 
-/** 长款/短款: booked into the day itself, so the day's cash journal ends at what was counted. */
+/**
+ * 长款/短款: booked into the day itself, so the day's cash journal ends at what was counted, against
+ * the suspense account (待处理财产损溢), where it waits for the manager's decision (differences.ts).
+ */
 function bookOverShort(b: BookCtx, q: CloseInput, d: Disagreement): number | null {
   const diff = d.cashDiffFen;
   if (diff === 0) return null;
+  const reason = q.differenceReason.trim();
   const j = appendJournal(b, {
     account: 'cash',
     direction: diff > 0 ? 'in' : 'out',
     amountFen: Math.abs(diff),
     cause: diff > 0 ? 'overage' : 'shortage',
-    contraKind: 'day_close',
-    summary: `${q.date} 日结${diff > 0 ? '长款' : '短款'}: ${q.differenceReason.trim()}`,
+    contraKind: 'suspense',
+    summary: `${q.date} 日结${diff > 0 ? '长款' : '短款'}: ${reason}`,
     businessDate: q.date,
   });
-  requireLaterCashCovers(b.db, q.date, d.countedFen, diff);
+  openSuspenseItem(b, diff, j.id, q.date, reason);
   return j.id;
 }
 
@@ -155,7 +171,7 @@ export function closeDay(
   requireApprovalForDisagreement(d, signers.manager, q.differenceReason);
   const adjustmentId = bookOverShort(b, q, d);
   const closing = closingBalances(db, q.date, d.countedFen);
-  insertClose(db, {
+  const id = insertClose(db, {
     business_date: q.date,
     closed_at: b.nowIso,
     closed_by: signers.closedBy.id,
@@ -173,7 +189,7 @@ export function closeDay(
     failed_checks_json: JSON.stringify(d.failedChecks),
     rows_hash: dayRowsHash(db, q.date),
   });
-  return closeRecord(db, q.date)!;
+  return recordOf(db, id);
 }
 
 // ------------------------------------------------------------------ reading closes
@@ -182,8 +198,14 @@ function person(db: ReadableDB, id: number) {
   return { id, name: userName(db, id) };
 }
 
+function reopenView(db: ReadableDB, closeId: number): DayCloseRecord['reopened'] {
+  const r = reopenOf(db, closeId);
+  return r ? { at: r.reopened_at, by: { id: r.reopened_by, name: r.reopened_by_name }, reason: r.reason } : null;
+}
+
 function recordView(db: ReadableDB, r: CloseRow): DayCloseRecord {
   return {
+    id: r.id,
     date: r.business_date,
     closedAt: r.closed_at,
     closedBy: person(db, r.closed_by),
@@ -201,9 +223,15 @@ function recordView(db: ReadableDB, r: CloseRow): DayCloseRecord {
     closing: JSON.parse(r.closing_json),
     failedChecks: JSON.parse(r.failed_checks_json),
     rowsHash: r.rows_hash,
+    reopened: reopenView(db, r.id),
   };
 }
 
+export function recordOf(db: ReadableDB, closeId: number): DayCloseRecord {
+  return recordView(db, closeRowById(db, closeId));
+}
+
+/** The day's close in force, if any. */
 export function closeRecord(db: ReadableDB, date: string): DayCloseRecord | null {
   const r = closeRow(db, date);
   return r ? recordView(db, r) : null;

@@ -5,7 +5,7 @@ import type { ReadableDB } from '../../store/db';
 import type { VerifyReport } from '../../../shared/contract';
 import { verifyAuditChain } from '../../ledger/audit';
 import { verifyCash } from '../cash/verify';
-import { verifyDayCloses } from '../dayClose/verify';
+import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
 import { verifyReceivables } from '../receivables/verify';
 import { verifySlips } from '../slips/verify';
 import { verifyStock } from '../stock/verify';
@@ -23,6 +23,7 @@ export function verifyBooks(db: ReadableDB): VerifyReport {
   verifyCash(db, add);
   verifyReceivables(db, add);
   verifyDayCloses(db, add);
+  verifySuspense(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   return { ok: problems.length === 0, checked: { ...stock, auditRows: audit.rows, slips: slips.slips }, problems };

@@ -5,11 +5,14 @@ import { m0002Documents } from './0002-documents';
 import { m0003Finance } from './0003-finance';
 import { m0004Signatures } from './0004-signatures';
 import { m0005ShippedAmount } from './0005-shipped-amount';
+import { m0006ReopenSuspense } from './0006-reopen-suspense';
 
 export interface Migration {
   version: number;
   name: string;
   up(db: DB): void;
+  /** rebuilds a table others refer to: run with foreign keys off, checked before commit (migrate.ts) */
+  foreignKeysOff?: boolean;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance, m0004Signatures, m0005ShippedAmount];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance, m0004Signatures, m0005ShippedAmount, m0006ReopenSuspense];

@@ -2,6 +2,7 @@
 
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
+import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
 import { numbersEn } from './numbers';
@@ -327,4 +328,5 @@ export const en: Record<MsgKey, string> = {
   ...printingEn,
   ...adminEn,
   ...numbersEn,
+  ...reopenEn,
 };

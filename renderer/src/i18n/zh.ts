@@ -1,6 +1,7 @@
 // 中文 (默认): the office's own words (办事处管理体系流程) wherever the manual has one.
 
 import { financeZh } from './finance';
+import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
 import { numbersZh } from './numbers';
@@ -326,6 +327,7 @@ export const zh = {
   ...printingZh,
   ...adminZh,
   ...numbersZh,
+  ...reopenZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -1,7 +1,9 @@
 // 日结: the day's expected cash (opening + receipts − payments), the count sheet by denomination,
 // each channel's statement figure, the reconciliation checks, then the sign-offs (finance, the
 // statistician's countersign, the manager when something does not agree) → dayClose.close; the day
-// is locked afterwards. Below: the past closes. Keys: F5 refresh · F7 count sheet · F9 close.
+// is locked afterwards. The manager may reopen the latest closed day (反日结, DayCloseReopen.tsx).
+// Below: the past closes and the 长款/短款 waiting in 待处理财产损溢 (SuspensePanel.tsx).
+// Keys: F5 refresh · F7 count sheet · F9 close.
 
 import { useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
@@ -14,11 +16,13 @@ import type { DeskErr } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PrintButtons } from '../../printing/PrintButtons';
-import { fen } from './common';
+import { fen, financeChanged } from './common';
 import { channelDiffs, countColumns, countedFenOf, countRowsOf, historyColumns, type CountRow, type Rec } from './dayClose';
 import { CashPanel, ClosedBox } from './DayCloseCash';
 import { ChannelTable, ChecksTable } from './DayCloseChecks';
 import { DayCloseSignoff } from './DayCloseSignoff';
+import { ReopenDialog, ReopenedNotice } from './DayCloseReopen';
+import { SuspensePanel } from './SuspensePanel';
 import { useCloseDay } from './useCloseDay';
 import { useDayClose } from './useDayClose';
 
@@ -28,6 +32,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const dc = useDayClose(routeDate);
   const { status, date, pv, rec, counts, stmt } = dc;
   const [done, setDone] = useState<string | null>(null);
+  const [reopening, setReopening] = useState(false);
   const countGrid = useRef<AgGridReact<CountRow>>(null);
 
   const countedFen = countedFenOf(counts);
@@ -55,6 +60,9 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const dayOptions = Array.from(new Set([...(status?.openDays ?? []), status?.today ?? today(), date])).sort();
   const canClose = session.can('dayClose.close');
   const open = !!pv && !pv.closed;
+  // the core reopens only the latest closed day, for the manager (rules.ts requireReopenable)
+  const canReopen = !!pv?.closed && session.can('dayClose.reopen') && status?.lastClosed === date;
+  const reopened = open ? dc.history.find((x) => x.date === date && x.reopened) : undefined;
 
   return (
     <div className="screen-col">
@@ -81,11 +89,17 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
         </Btn>
         {/* 现金盘点表: the day's count sheet (a finance paper: previewed and printed, not logged) */}
         <PrintButtons target={{ doc: 'cashCount', date }} unlogged />
+        {canReopen ? (
+          <Btn variant="danger" onClick={() => setReopening(true)}>
+            {t('ro.reopen')}
+          </Btn>
+        ) : null}
       </Toolbar>
       <ErrorLine error={dc.loadErr} />
       <ErrorLine error={countErr} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       {pv?.closed ? <ClosedBox rec={rec} /> : null}
+      {reopened ? <ReopenedNotice rec={reopened} /> : null}
       {pv && !pv.canClose && !pv.closed ? (
         <Notice kind="warn">
           {t('dc.cannotClose')}: {pv.blockers.map((b) => (lang === 'zh' ? b.message_zh : b.message_en)).join('; ')}
@@ -121,10 +135,23 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
           height={200}
           rowData={dc.history}
           columnDefs={histCols}
-          getRowId={(x) => x.data.date}
+          getRowId={(x) => String(x.data.id)}
           onRowDoubleClicked={(e) => e.data && navigate(`/dayclose/${e.data.date}`)}
         />
+        {session.can('dayClose.differences') ? <SuspensePanel refreshKey={pv} onDecided={setDone} /> : null}
       </div>
+      {reopening ? (
+        <ReopenDialog
+          date={date}
+          onCancel={() => setReopening(false)}
+          onDone={(r) => {
+            setReopening(false);
+            setDone(t('ro.done', { date: r.date }));
+            financeChanged();
+            void dc.load();
+          }}
+        />
+      ) : null}
       <KeyHints
         items={[
           ...(open

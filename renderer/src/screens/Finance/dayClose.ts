@@ -79,6 +79,14 @@ export function countColumns(t: I18n['t'], closed: boolean | undefined, onRefuse
 export function historyColumns(t: I18n['t']): ColDef<Rec>[] {
   return [
     { field: 'date', headerName: t('fin.date'), width: 110 },
+    {
+      colId: 'state',
+      headerName: t('ro.state'),
+      width: 100,
+      valueGetter: (x) => (x.data?.reopened ? t('ro.reopened') : t('ro.inForce')),
+      tooltipValueGetter: (x) => (x.data?.reopened ? `${x.data.reopened.by.name}: ${x.data.reopened.reason}` : undefined),
+      cellClassRules: { 'bad-text': (x) => !!x.data?.reopened },
+    },
     moneyCol<Rec>({ field: 'expectedCashFen', headerName: t('dc.expected'), width: 120 }),
     moneyCol<Rec>({ field: 'countedCashFen', headerName: t('dc.counted'), width: 120 }),
     moneyCol<Rec>({ field: 'differenceFen', headerName: t('dc.diff'), width: 110 }),

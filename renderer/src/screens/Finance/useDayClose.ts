@@ -58,7 +58,7 @@ export function useDayClose(routeDate: string | null) {
     const h = await call('dayClose.list', { limit: 100, offset: 0 });
     if (h.ok) {
       setHistory(h.value.rows);
-      setRec(h.value.rows.find((x) => x.date === date) ?? null);
+      setRec(h.value.rows.find((x) => x.date === date && !x.reopened) ?? null); // the close in force
     }
   }, [date]);
   // another day: a fresh count sheet
