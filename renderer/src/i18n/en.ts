@@ -5,6 +5,7 @@ import { financeEn } from './finance';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
 import { numbersEn } from './numbers';
+import { draftsEn } from './drafts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -75,10 +76,6 @@ export const en: Record<MsgKey, string> = {
   'keys.open': 'Open',
   'keys.move': 'Move',
   'keys.refresh': 'Refresh',
-
-  'leave.title': 'Discard unsaved changes?',
-  'leave.text': 'This slip has changes that are not saved; they will be lost.',
-  'leave.confirm': 'Discard and leave',
 
   'pick.itemPlaceholder': 'Item code / name / barcode / pinyin initials',
   'pick.customerPlaceholder': 'Customer code / name / pinyin initials',
@@ -327,4 +324,5 @@ export const en: Record<MsgKey, string> = {
   ...printingEn,
   ...adminEn,
   ...numbersEn,
+  ...draftsEn,
 };
