@@ -9,7 +9,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { NO_CHROMIUM, fixture, human, login, nav, preparer, scan, settled, startDesk, tr, type Desk } from './harness';
+import { NO_CHROMIUM, wedgeTrace, fixture, human, login, nav, preparer, scan, settled, startDesk, tr, type Desk } from './harness';
 import { poll } from './poll';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,7 @@ describe.skipIf(!!NO_CHROMIUM)('never lose work: reload, Back and a desk restart
     onTestFailed(async () => {
       await page.screenshot({ path: join(SHOTS, 'drafts-failed.png') });
       console.error('at', page.url(), desk.pageErrors.join('\n'));
+      console.error(`wedge trace (last keys):\n${await wedgeTrace(page, 60)}`);
     });
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('UTC');
     const before = await inboundCount();
@@ -116,6 +117,7 @@ describe.skipIf(!!NO_CHROMIUM)('never lose work: reload, Back and a desk restart
     await page.evaluate(() => history.back());
     const leave = page.locator('.dialog', { hasText: tr('zh', 'leave.title') });
     await leave.waitFor();
+    await page.screenshot({ path: join(SHOTS, 'drafts-leave.png') });
     await page.keyboard.press('Escape');
     await leave.waitFor({ state: 'detached' });
     expect(page.url()).toMatch(new RegExp(`#/inbound/${slipId}$`));
@@ -182,5 +184,32 @@ describe.skipIf(!!NO_CHROMIUM)('never lose work: reload, Back and a desk restart
     await poll(async () => (await shown(page)).rows).toBe(LINES);
     expect(await page.locator('.scan-panel .scan-text').textContent()).toBe(prompt);
     expect(desk.pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+
+  it('a reload after a desk restart asks for the PIN over the slip, not the login screen; another user means the login screen', async () => {
+    const { page } = desk;
+    const slipId = slipIdOf(page);
+    expect(slipId).toBeGreaterThan(0);
+    await desk.restart();
+    await page.reload();
+    const relogin = page.locator('.dialog', { hasText: tr('zh', 'relogin.title') });
+    await relogin.waitFor();
+    expect(await page.locator('.login-page').count()).toBe(0);
+    expect(page.url()).toMatch(new RegExp(`#/inbound/${slipId}$`));
+    await human(page, fixture.users.find((u) => u.name === KEEPER)!.pin);
+    await page.keyboard.press('Enter');
+    await relogin.waitFor({ state: 'detached' });
+    await poll(async () => (await shown(page)).rows).toBe(LINES);
+
+    // once more, and this time someone else takes the desk: a warning, then the login screen
+    await desk.restart();
+    await page.reload();
+    await relogin.waitFor();
+    await relogin.locator('button', { hasText: tr('zh', 'relogin.other') }).click();
+    const other = page.locator('.dialog', { hasText: tr('zh', 'relogin.otherText') });
+    await other.waitFor();
+    await other.locator('button', { hasText: tr('zh', 'relogin.otherConfirm') }).click();
+    await page.locator('.login-page').waitFor();
+    await login(page, desk, '陈静');
   });
 });

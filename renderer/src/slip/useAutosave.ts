@@ -88,7 +88,8 @@ export function useAutosave(d: AutosaveDeps) {
             deps.current.onSaved(slip, !snap || snap.lines !== now.lines || snap.header !== now.header);
           },
           refused: (e) => deps.current.onRefused(e),
-          status: setStatus,
+          // a re-render only when what is shown changes (not on every scan of a burst)
+          status: (next) => setStatus((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)),
           inDoubt: (w) => deps.current.onInDoubt(w),
           now: () => deskNow().getTime(),
         },
