@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { Btn, ErrorLine } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { PinField } from './PinField';
 
 export function ReloginDialog() {
   const { t, roles } = useI18n();
@@ -75,21 +76,13 @@ export function ReloginDialog() {
           <span className="user-name">{user.name}</span>
           <span className="user-roles">{roles(user.roles)}</span>
         </div>
-        <label className="field">
-          <span className="field-label">{t('login.pin')}</span>
-          <input
-            className="input pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            autoFocus
-            value={pin}
-            onChange={(e) => {
-              setPin(e.target.value);
-              setError(null);
-            }}
-          />
-        </label>
+        <PinField
+          value={pin}
+          onChange={(v) => {
+            setPin(v);
+            setError(null);
+          }}
+        />
         <ErrorLine error={error} />
       </div>
     </Dialog>
