@@ -173,6 +173,11 @@ export class AutoSaver<T> {
     return false;
   }
 
+  /** Mounted again (React's StrictMode mounts twice in development): saving goes on. */
+  resume(): void {
+    this.disposed = false;
+  }
+
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);

@@ -118,11 +118,17 @@ export function useAutosave(d: AutosaveDeps) {
   }, [saver]);
 
   // leaving the slip asks while something typed is not on the desk; the prompt saves it first
+  // (unmounted: what is left is sent, then the saver stops — unless mounted again meanwhile, as
+  // React's StrictMode does in development)
+  const mounted = useRef(false);
   useEffect(() => {
+    mounted.current = true;
+    saver.resume();
     setLeaveGuard({ unsaved: () => deps.current.state.current.dirty || saver.busy, save: saveAll });
     return () => {
+      mounted.current = false;
       setLeaveGuard(null);
-      void saver.flush().finally(() => saver.dispose());
+      void saver.flush().finally(() => !mounted.current && saver.dispose());
     };
   }, [saver, saveAll]);
 

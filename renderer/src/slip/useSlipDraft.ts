@@ -141,7 +141,8 @@ export function useSlipDraft(
       update({ slip: s, dirty: changedMeanwhile });
       if (created) {
         writeKept(keptKey(kind, null), null);
-        navigate(`/${EDITOR_ROUTE[kind]}/${s.id}`, { force: true, replace: true });
+        // the new slip's address (unless the window has moved on: a save after leaving)
+        if (routeIsSlip(kind, null)) navigate(`/${EDITOR_ROUTE[kind]}/${s.id}`, { force: true, replace: true });
       }
     },
   });
