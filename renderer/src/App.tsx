@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from './i18n';
 import { useOfficeClock } from './i18n/clock';
 import { useSession } from './session';
-import { navigate, setLeaveGuard, setLeavePrompt, useRoute } from './hooks/router';
+import { navigate, setLeavePrompt, useRoute, type LeaveGuard } from './hooks/router';
 import { useHotkeys } from './hooks/hotkeys';
 import { navFor } from './nav';
 import { Header } from './components/Header';
@@ -26,7 +26,8 @@ import { StockOverview } from './screens/StockOverview/StockOverview';
 import { StockCardScreen } from './screens/StockCard/StockCardScreen';
 import { SlipListScreen } from './screens/Slips/SlipListScreen';
 import { SlipView } from './screens/Slips/SlipView';
-import { ConfirmDialog } from './components/dialogs';
+import { LeaveDialog } from './components/LeaveDialog';
+import { ReloginDialog } from './screens/Login/ReloginDialog';
 import { QrDesk } from './printing/QrDesk';
 import { DocSettingsScreen } from './printing/DocSettingsScreen';
 import { DayCloseBanner } from './screens/Finance/common';
@@ -80,7 +81,7 @@ export function App() {
   const route = useRoute();
   const clock = useOfficeClock();
   const [switching, setSwitching] = useState(false);
-  const [leaveAsk, setLeaveAsk] = useState<(() => void) | null>(null);
+  const [leaveAsk, setLeaveAsk] = useState<{ go(): void; guard: LeaveGuard } | null>(null);
   const nav = session.user ? navFor(session) : [];
 
   useGlobalScanFallback(!!session.user, session.can('stock.card'));
@@ -101,7 +102,7 @@ export function App() {
 
   // editors ask before unsaved changes are dropped
   useEffect(() => {
-    setLeavePrompt((go) => setLeaveAsk(() => go));
+    setLeavePrompt((go, guard) => setLeaveAsk({ go, guard }));
     return () => setLeavePrompt(null);
   }, []);
 
@@ -144,22 +145,8 @@ export function App() {
       <StatusBar />
       <QrDesk enabled={!!session.user} />
       {switching ? <SwitchUserDialog onClose={() => setSwitching(false)} /> : null}
-      {leaveAsk ? (
-        <ConfirmDialog
-          title={t('leave.title')}
-          confirmText={t('leave.confirm')}
-          danger
-          onCancel={() => setLeaveAsk(null)}
-          onConfirm={() => {
-            const go = leaveAsk;
-            setLeaveAsk(null);
-            setLeaveGuard(null);
-            go();
-          }}
-        >
-          <p className="dialog-text">{t('leave.text')}</p>
-        </ConfirmDialog>
-      ) : null}
+      {leaveAsk ? <LeaveDialog guard={leaveAsk.guard} go={leaveAsk.go} onClose={() => setLeaveAsk(null)} /> : null}
+      {session.lost ? <ReloginDialog /> : null}
     </div>
   );
 }

@@ -24,6 +24,8 @@ declare global {
 const SESSION_KEY = 'branch-desk.session';
 let sessionToken: string | null = null;
 const lostListeners = new Set<() => void>();
+/** Logs the user in again over the current screen; true once a new session is set, false if they gave up. */
+let recovery: (() => Promise<boolean>) | null = null;
 
 export function setSessionToken(t: string | null): void {
   sessionToken = t;
@@ -31,10 +33,20 @@ export function setSessionToken(t: string | null): void {
 export function getSessionToken(): string | null {
   return sessionToken;
 }
-/** Called when the core says the session is gone (server restarted, user disabled): back to log in. */
+/** Called when the core says the session is gone and nobody logs in again in place: back to log in. */
 export function onSessionLost(fn: () => void): () => void {
   lostListeners.add(fn);
   return () => lostListeners.delete(fn);
+}
+
+/**
+ * When the session is gone (desk restarted, session expired), a call waits for `fn` — the log-in
+ * dialog over the current screen — and is sent again with the new session and the same request
+ * id; the screen and what is typed on it stay. Without it (or when the user gives up), the
+ * onSessionLost listeners run.
+ */
+export function setSessionRecovery(fn: (() => Promise<boolean>) | null): void {
+  recovery = fn;
 }
 
 /** A fresh id for one user action: a retry of the same action reuses it, so nothing posts twice. */
@@ -53,17 +65,55 @@ function transportError(e: unknown): DeskErr {
   };
 }
 
-function deskToken(): string {
-  const meta = document.querySelector('meta[name=desk-token]') as HTMLMetaElement | null;
-  return meta?.content ?? '';
+function deskTokenMeta(): HTMLMetaElement | null {
+  return document.querySelector('meta[name=desk-token]') as HTMLMetaElement | null;
 }
 
-async function send(method: string, input: unknown, meta: CallMeta): Promise<ApiResult<unknown>> {
-  if (window.desk) return (await window.desk.call(method, input, meta)) as ApiResult<unknown>;
+function deskToken(): string {
+  return deskTokenMeta()?.content ?? '';
+}
+
+/** The desk token of a page as the server writes it: <meta name="desk-token" content="…">. */
+export function deskTokenOf(html: string): string | null {
+  const tag = /<meta\s+name=["']desk-token["']\s+content=["']([A-Za-z0-9_-]*)["']/i.exec(html);
+  return tag && tag[1] ? tag[1] : null;
+}
+
+/**
+ * The browser-mode server makes a new desk token on every start: after a restart, take this
+ * start's from the page it serves now (same origin, so behind the same Host/Origin guards).
+ */
+async function refreshDeskToken(): Promise<boolean> {
+  try {
+    const res = await fetch('/', { cache: 'no-store', credentials: 'same-origin' });
+    const token = res.ok ? deskTokenOf(await res.text()) : null;
+    const meta = deskTokenMeta();
+    if (!token || !meta || token === meta.content) return false;
+    meta.content = token;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const STALE_DESK_TOKEN = new Set(['bad_desk_token', 'no_desk_token']);
+
+/** How a call goes out: `keepalive` lets a save sent as the page goes away finish (browser mode, small bodies). */
+export interface SendOptions extends CallMeta {
+  keepalive?: boolean;
+}
+
+/** Browsers refuse keepalive bodies over 64 KiB (all of a page's in flight together). */
+const KEEPALIVE_MAX_BYTES = 60_000;
+
+async function send(method: string, input: unknown, meta: SendOptions): Promise<ApiResult<unknown>> {
+  if (window.desk) return (await window.desk.call(method, input, { sessionToken: meta.sessionToken, requestId: meta.requestId })) as ApiResult<unknown>;
+  const body = JSON.stringify({ method, input, sessionToken: meta.sessionToken ?? null, requestId: meta.requestId ?? null });
   const res = await fetch('/rpc', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Desk-Token': deskToken() },
-    body: JSON.stringify({ method, input, sessionToken: meta.sessionToken ?? null, requestId: meta.requestId ?? null }),
+    body,
+    keepalive: !!meta.keepalive && body.length < KEEPALIVE_MAX_BYTES,
   });
   const text = await res.text();
   try {
@@ -79,14 +129,22 @@ async function send(method: string, input: unknown, meta: CallMeta): Promise<Api
  * Call one method of the contract. Reads need no request id; for writes pass the id of the user
  * action (newRequestId() once per click/keypress, reused on retry).
  */
-export async function call<M extends MethodName>(method: M, input: Input<M>, opts: CallMeta = {}): Promise<ApiResult<Output<M>>> {
-  let r: ApiResult<unknown>;
-  try {
-    r = await send(method, input, { sessionToken: opts.sessionToken ?? sessionToken ?? undefined, requestId: opts.requestId });
-  } catch (e) {
-    r = { ok: false, error: transportError(e) };
+export async function call<M extends MethodName>(method: M, input: Input<M>, opts: SendOptions = {}): Promise<ApiResult<Output<M>>> {
+  const once = async (): Promise<ApiResult<unknown>> => {
+    try {
+      return await send(method, input, { ...opts, sessionToken: opts.sessionToken ?? sessionToken ?? undefined });
+    } catch (e) {
+      return { ok: false, error: transportError(e) };
+    }
+  };
+  let r = await once();
+  // the server restarted: this start's desk token, then the same call again (refused before the core: nothing was written)
+  if (!r.ok && STALE_DESK_TOKEN.has(r.error.code) && !window.desk && (await refreshDeskToken())) r = await once();
+  // the session is gone: log in again over the screen, then the same call (same request id) again
+  if (!r.ok && r.error.code === 'not_logged_in' && sessionToken && !opts.sessionToken) {
+    if (recovery && (await recovery())) r = await once();
+    else for (const fn of lostListeners) fn();
   }
-  if (!r.ok && r.error.code === 'not_logged_in' && sessionToken && !opts.sessionToken) for (const fn of lostListeners) fn();
   return r as ApiResult<Output<M>>;
 }
 

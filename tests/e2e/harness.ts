@@ -110,6 +110,12 @@ export interface Desk {
   customerId(code: string): number;
   /** console errors and uncaught page errors seen so far */
   pageErrors: string[];
+  /**
+   * Restart the desk as a restart of the PC's service would: the web server and the core stop, a
+   * new core opens the same database file and a new server listens on the same port, with a new
+   * desk token and no sessions (`core` and `web` are the new ones after it).
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -167,7 +173,8 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
   ensureRendererBuilt();
   const dir = mkdtempSync(join(tmpdir(), `desk-e2e-${opts.name ?? 'x'}-`));
   const dbPath = join(dir, 'office.sqlite');
-  const core = await createCore({ dbPath, pinCost: 1024, checkOutputs: opts.checkOutputs ?? true, clock: opts.clock });
+  const open = () => createCore({ dbPath, pinCost: 1024, checkOutputs: opts.checkOutputs ?? true, clock: opts.clock });
+  let core = await open();
   let web: WebServer | null = null;
   let context: BrowserContext | null = null;
   try {
@@ -215,11 +222,15 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
       if (!r) throw new Error(`no ${what} ${code}`);
       return r.id;
     };
-    const w = web;
+    let w = web;
     const c = context;
     return {
-      core,
-      web: w,
+      get core() {
+        return core;
+      },
+      get web() {
+        return w;
+      },
       context: c,
       page,
       dir,
@@ -234,6 +245,14 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
       itemId: (code) => find(items, code, 'item'),
       customerId: (code) => find(customers, code, 'customer'),
       pageErrors,
+      async restart() {
+        const port = w.port;
+        await w.close();
+        core.close();
+        tokens.clear();
+        core = await open();
+        w = await startWebServer({ core, staticDir: RENDERER_DIR, port });
+      },
       async close() {
         await c.close().catch(() => undefined);
         await w.close().catch(() => undefined);

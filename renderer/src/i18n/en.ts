@@ -6,6 +6,7 @@ import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
 import { numbersEn } from './numbers';
+import { draftsEn } from './drafts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -76,10 +77,6 @@ export const en: Record<MsgKey, string> = {
   'keys.open': 'Open',
   'keys.move': 'Move',
   'keys.refresh': 'Refresh',
-
-  'leave.title': 'Discard unsaved changes?',
-  'leave.text': 'This slip has changes that are not saved; they will be lost.',
-  'leave.confirm': 'Discard and leave',
 
   'pick.itemPlaceholder': 'Item code / name / barcode / pinyin initials',
   'pick.customerPlaceholder': 'Customer code / name / pinyin initials',
@@ -329,4 +326,5 @@ export const en: Record<MsgKey, string> = {
   ...adminEn,
   ...numbersEn,
   ...reopenEn,
+  ...draftsEn,
 };

@@ -5,6 +5,7 @@ import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
 import { numbersZh } from './numbers';
+import { draftsZh } from './drafts';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -75,10 +76,6 @@ export const zh = {
   'keys.open': '打开',
   'keys.move': '上下移动',
   'keys.refresh': '刷新',
-
-  'leave.title': '放弃未保存的修改?',
-  'leave.text': '本单有未保存的修改,离开后将丢失。',
-  'leave.confirm': '放弃并离开',
 
   'pick.itemPlaceholder': '商品编码 / 名称 / 条码 / 拼音首字母',
   'pick.customerPlaceholder': '客户编码 / 名称 / 拼音首字母',
@@ -328,6 +325,7 @@ export const zh = {
   ...adminZh,
   ...numbersZh,
   ...reopenZh,
+  ...draftsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -5,7 +5,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanEvent } from './bus';
 import { useScan } from './useScan';
 
-export function useScanQueue(process: (code: string) => Promise<void>, opts: { paused?: boolean; enabled?: boolean } = {}): { waiting: number } {
+export function useScanQueue(
+  process: (code: string) => Promise<void>,
+  /** arrived: called the moment a scan arrives, before it waits its turn */
+  opts: { paused?: boolean; enabled?: boolean; arrived?: (code: string) => void } = {},
+): { waiting: number } {
   const queue = useRef<string[]>([]);
   const running = useRef(false);
   const paused = useRef(!!opts.paused);
@@ -33,6 +37,7 @@ export function useScanQueue(process: (code: string) => Promise<void>, opts: { p
   }, []);
 
   useScan((e: ScanEvent) => {
+    opts.arrived?.(e.code);
     queue.current.push(e.code);
     setWaiting(queue.current.length);
     void pump();

@@ -30,12 +30,15 @@ export interface LinesGridProps {
 let editStartedAt = 0;
 
 /**
- * A scan arrived: a cell editor opened by the scan's own first keys (type-to-edit) is cancelled;
- * one the user was typing in before is committed.
+ * A scan arrived: a cell editor opened by the scan's own first keys (type-to-edit) is cancelled —
+ * it opened just now, or what it holds is the start of this very code (the page was busy while
+ * the keys came) —; one the user was typing in before is committed.
  */
-export function settleEditingForScan(api: GridApi | undefined | null): void {
+export function settleEditingForScan(api: GridApi | undefined | null, code?: string): void {
   if (!api || api.getEditingCells().length === 0) return;
-  api.stopEditing(performance.now() - editStartedAt < 400);
+  const typed = api.getCellEditorInstances().map((e) => String((e as { getValue?: () => unknown }).getValue?.() ?? '').trim());
+  const scanKeys = !!code && typed.some((v) => v !== '' && code.startsWith(v));
+  api.stopEditing(scanKeys || performance.now() - editStartedAt < 400);
 }
 
 /** Show the line a scan changed; when focus is not in a text field, put it on that line's `col`. */
@@ -46,7 +49,9 @@ export function flashRow(api: GridApi | undefined | null, index: number, col?: s
   if (node) api.flashCells({ rowNodes: [node] });
   const a = document.activeElement;
   const inField = a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement || a instanceof HTMLSelectElement;
-  if (col && !inField && api.getEditingCells().length === 0) api.setFocusedCell(index, col);
+  // a dialog opened meanwhile (the leave prompt, the log-in) keeps the focus
+  const dialogOpen = !!document.querySelector('.dialog');
+  if (col && !inField && !dialogOpen && api.getEditingCells().length === 0) api.setFocusedCell(index, col);
 }
 
 /** F7: into the lines (the focused line, else the first). */

@@ -9,7 +9,8 @@ import { useI18n, type I18n } from '../i18n';
 import { ScanPanel, SignatureBadges } from './parts';
 import type { ItemSearch, SlipEditorShellProps } from './SlipEditorShell';
 import type { ScanMessage } from './useLineScanner';
-import { EDITOR_ROUTE } from './useSlipDraft';
+import { EDITOR_ROUTE, type SlipDraft } from './useSlipDraft';
+import { formatTime } from '../i18n/clock';
 
 export interface ScanState {
   message: ScanMessage | null;
@@ -30,7 +31,7 @@ export function EditorToolbar({ kind, draft, canEdit, canNew, onSave, actions, s
         <>
           {t(`kind.${kind}`)} <span className="slip-no">{s?.no ?? t('slip.newNo')}</span> <StateTag state={s?.state ?? 'draft'} />
           <SignatureBadges kind={kind} missing={s?.missingSignatures ?? SLIP_SIGNATURES[kind]} short />
-          {draft.dirty ? <span className="dirty-dot">{t('slip.unsaved')}</span> : null}
+          {canEdit ? <SaveState draft={draft} /> : null}
         </>
       }
     >
@@ -52,6 +53,37 @@ export function EditorToolbar({ kind, draft, canEdit, canNew, onSave, actions, s
       ) : null}
     </Toolbar>
   );
+}
+
+/** The autosave, unobtrusive beside the slip's number: 未保存 · 保存中… · 已自动保存 21:03 · 未能自动保存. */
+export function SaveState({ draft }: { draft: SlipDraft }) {
+  const { t, err } = useI18n();
+  const st = draft.saveStatus;
+  if (st.state === 'failed')
+    return (
+      <span className="save-state save-failed" title={err(st.error)} role="status">
+        {t(st.retrying ? 'draft.retrying' : 'draft.failed')}
+      </span>
+    );
+  if (st.state === 'saving')
+    return (
+      <span className="save-state" role="status">
+        {t('draft.saving')}
+      </span>
+    );
+  if (draft.dirty)
+    return (
+      <span className="save-state save-pending" role="status">
+        {t('slip.unsaved')}
+      </span>
+    );
+  if (st.state === 'saved')
+    return (
+      <span className="save-state save-done" role="status">
+        {t('draft.savedAt', { time: formatTime(new Date(st.atMs).toISOString()) })}
+      </span>
+    );
+  return null;
 }
 
 export function ScanArea({ canEdit, scan, search }: { canEdit: boolean; scan: ScanState; search?: ItemSearch }) {

@@ -2,7 +2,7 @@
 // line — a case barcode adds its pack quantity. An unknown code opens a dialog to link it or
 // create the item, without losing the slip; scans made meanwhile wait their turn.
 
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Item } from '../../../shared/contract';
 import { call, type DeskErr } from '../api';
@@ -27,6 +27,8 @@ export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, g
   const [unknown, setUnknown] = useState<{ code: string; resolve(r: { item: Item; packQty: number } | null): void } | null>(null);
   const cache = useRef(new Map<string, { item: Item; packQty: number }>());
   const canLink = session.can('items.linkBarcode');
+  // the answer to the last scan belongs to its slip: another slip (F2, Back) starts without it
+  useEffect(() => setMessage(null), [draft.generation]);
 
   const rowOf = (itemId: number): number => {
     let index = -1;
@@ -48,7 +50,7 @@ export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, g
   };
 
   const process = async (code: string) => {
-    settleEditingForScan(grid.current?.api);
+    settleEditingForScan(grid.current?.api, code);
     let hit = cache.current.get(code);
     let error: DeskErr | null = null;
     if (!hit) {
@@ -73,7 +75,9 @@ export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, g
     setMessage({ ok: false, text: error?.code === 'not_found' ? t('scan.unknownNoLink', { code }) : `${code}: ${err(error)}` });
   };
 
-  const { waiting } = useScanQueue(process, { enabled });
+  // a cell editor the scan's own first keys opened is cancelled as the scan arrives, not when its
+  // turn comes (scans waiting behind a lookup or a save would otherwise commit those digits)
+  const { waiting } = useScanQueue(process, { enabled, arrived: (code) => settleEditingForScan(grid.current?.api, code) });
 
   const dialog = unknown ? (
     <UnknownBarcodeDialog code={unknown.code} onCancel={() => unknown.resolve(null)} onResolved={(item, packQty) => unknown.resolve({ item, packQty })} />

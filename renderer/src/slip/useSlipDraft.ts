@@ -1,17 +1,20 @@
 // The state of a slip being edited: header, lines, the server's copy (with its version), dirty
-// flag, save (create or update with version), post. Nothing typed is lost on an error: the
-// editor's state is only replaced by what the server returns on success. Unsaved changes are also
-// kept in sessionStorage per slip (kind + id, or new): when the screen is mounted again on the
-// same slip — after the error boundary's "reload the screen", or a reload of the window — they
-// come back; leaving the slip (after the leave prompt) or saving it drops them.
+// flag, save (create or update with version), post. Nothing typed is lost: every change is saved
+// to the desk as the slip's draft shortly after it (useAutosave: a new slip is created on its
+// first change), and until then kept in sessionStorage per slip (kept.ts): when the screen is
+// mounted again on the same slip — after the error boundary's "reload the screen", or a reload of
+// the window — they come back; leaving the slip (after the leave prompt saves) drops them. The
+// editor's lines are only replaced by the server's when a slip is loaded or signed, never by an
+// autosave, so a save never disturbs a cell being typed or a scan.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CreatableSlipKind, PaymentMode, Slip } from '../../../shared/contract';
-import { call, newRequestId, type DeskErr } from '../api';
-import { currentRoute, navigate, setLeaveGuard } from '../hooks/router';
-import { MAX_FEN, formatFen } from '../../../shared/money';
-import { localError } from '../i18n';
-import { linesFromSlip, overLines, toLineInputs, type EditLine } from './lines';
+import { call, type DeskErr } from '../api';
+import { currentRoute, navigate } from '../hooks/router';
+import type { SaveStatus, SlipWrite } from './autosave';
+import { keptKey, readKept, writeKept, type Kept } from './kept';
+import { linesFromSlip, type EditLine } from './lines';
+import { useAutosave, type EditorState } from './useAutosave';
 
 export interface SlipHeader {
   supplierId: number | null;
@@ -52,65 +55,28 @@ export interface SlipDraft {
   slip: Slip | null;
   header: SlipHeader;
   lines: EditLine[];
+  /** changes not yet on the desk */
   dirty: boolean;
+  /** the autosave: pending, saving, saved at, failed */
+  saveStatus: SaveStatus;
+  /** bumped when the editor turns to another slip (not when a new slip gets its number) */
+  generation: number;
   loading: boolean;
   busy: boolean;
   error: DeskErr | null;
   setError(e: DeskErr | null): void;
   /** silent: a default, not a change by the user */
   setHeader(patch: Partial<SlipHeader>, opts?: { silent?: boolean }): void;
-  setLines(fn: (l: EditLine[]) => EditLine[]): void;
+  /** silent: lines that come with the slip (a return's from its dispatch), not a change by the user */
+  setLines(fn: (l: EditLine[]) => EditLine[], opts?: { silent?: boolean }): void;
   /** the latest lines, even before the next render */
   getLines(): EditLine[];
-  /** create or update; returns the saved slip or null (error shown) */
+  /** save now what is unsaved (create or update); returns the saved slip or null (error shown) */
   save(): Promise<Slip | null>;
   /** save when dirty or new, else the current slip */
   ensureSaved(): Promise<Slip | null>;
   replaceSlip(s: Slip): void;
   reload(): Promise<void>;
-}
-
-// ------------------------------------------------------------- kept across a remount
-
-interface Kept {
-  /** the server version the changes were made on (null: a new slip) */
-  version: number | null;
-  header: SlipHeader;
-  lines: EditLine[];
-}
-
-const KEPT_PREFIX = 'branch-desk.draft.';
-const keptKey = (kind: CreatableSlipKind, slipId: number | null) => `${KEPT_PREFIX}${kind}.${slipId ?? 'new'}`;
-
-function readKept(key: string): Kept | null {
-  try {
-    const raw = sessionStorage.getItem(key);
-    const v = raw ? (JSON.parse(raw) as Kept) : null;
-    return v && Array.isArray(v.lines) && v.header ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeKept(key: string, kept: Kept | null): void {
-  try {
-    if (kept) sessionStorage.setItem(key, JSON.stringify(kept));
-    else sessionStorage.removeItem(key);
-  } catch {
-    /* storage full or unavailable: the draft is still in memory */
-  }
-}
-
-/**
- * Logging out drops every kept draft: the next person at the desk does not get them. (A session
- * that is lost keeps them: logging back in on the same slip gives them back.)
- */
-export function dropKeptDrafts(): void {
-  try {
-    for (const k of Object.keys(sessionStorage)) if (k.startsWith(KEPT_PREFIX)) sessionStorage.removeItem(k);
-  } catch {
-    /* unavailable */
-  }
 }
 
 /** The window still shows this editor's slip (a remount, not a leave). */
@@ -126,23 +92,20 @@ export function useSlipDraft(
 ): SlipDraft {
   // a new slip's unsaved changes from before a remount
   const [keptNew] = useState(() => (slipId === null ? readKept(keptKey(kind, null)) : null));
-  const [slip, setSlip] = useState<Slip | null>(null);
-  const [header, setHeaderState] = useState<SlipHeader>(keptNew?.header ?? { ...EMPTY_HEADER, ...opts.initialHeader });
-  const [lines, setLinesRaw] = useState<EditLine[]>(keptNew?.lines ?? []);
-  // the latest lines, also between renders: scans handled back to back each see the one before
-  const linesRef = useRef<EditLine[]>(lines);
-  const setLinesState = useCallback((next: EditLine[]) => {
-    linesRef.current = next;
-    setLinesRaw(next);
+  const fresh = (): EditorState => ({ slip: null, header: { ...EMPTY_HEADER, ...opts.initialHeader }, lines: [], dirty: false });
+  // the editor's state, also between renders (scans handled back to back each see the one before;
+  // the autosave reads it when it writes), and the same as state for rendering
+  const ed = useRef<EditorState>(keptNew ? { slip: null, header: keptNew.header, lines: keptNew.lines, dirty: true } : fresh());
+  const [view, setView] = useState<EditorState>(ed.current);
+  const update = useCallback((patch: Partial<EditorState>) => {
+    ed.current = { ...ed.current, ...patch };
+    setView(ed.current);
   }, []);
-  const [dirty, setDirty] = useState(!!keptNew);
+  const [generation, setGeneration] = useState(0);
   const [loading, setLoading] = useState(slipId !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErr | null>(null);
-  const dirtyRef = useRef(false);
-  dirtyRef.current = dirty;
-  const stateRef = useRef({ slip, header });
-  stateRef.current = { slip, header };
+  const inDoubt = useRef<SlipWrite | null>(keptNew?.inDoubt ?? null);
   const decorate = useRef(opts.decorate);
   decorate.current = opts.decorate;
 
@@ -150,18 +113,46 @@ export function useSlipDraft(
     async (s: Slip) => {
       let ls = linesFromSlip(s);
       if (decorate.current) ls = await decorate.current(ls, s);
-      setSlip(s);
-      setHeaderState(headerFromSlip(s));
-      setLinesState(ls);
-      setDirty(false);
+      update({ slip: s, header: headerFromSlip(s), lines: ls, dirty: false });
     },
-    [setLinesState],
+    [update],
   );
+
+  // keep unsaved changes and the write in doubt (and drop them once saved or undone)
+  const keepNow = useCallback(() => {
+    const { slip, header, lines, dirty } = ed.current;
+    const kept: Kept | null = dirty || inDoubt.current ? { version: slip?.version ?? null, header, lines, inDoubt: inDoubt.current } : null;
+    writeKept(keptKey(kind, slip?.id ?? null), kept);
+  }, [kind]);
+
+  const { saver, status, saveAll } = useAutosave({
+    kind,
+    state: ed,
+    inDoubt: inDoubt.current,
+    onInDoubt: (w) => {
+      inDoubt.current = w;
+      keepNow();
+    },
+    onRefused: setError,
+    onSaved: (s, changedMeanwhile) => {
+      const created = !ed.current.slip;
+      setError(null);
+      // what was typed while the write was out stays, and is saved next on the new version
+      update({ slip: s, dirty: changedMeanwhile });
+      if (created) {
+        writeKept(keptKey(kind, null), null);
+        // the new slip's address (unless the window has moved on: a save after leaving)
+        if (routeIsSlip(kind, null)) navigate(`/${EDITOR_ROUTE[kind]}/${s.id}`, { force: true, replace: true });
+      }
+    },
+  });
 
   const load = useCallback(
     async (id: number, restore = false) => {
       const kept = restore ? readKept(keptKey(kind, id)) : null;
       setLoading(true);
+      // a write that was out when the page went: sent again first (its first answer if it arrived)
+      const resent = kept?.inDoubt ? await call(kept.inDoubt.method, kept.inDoubt.input as never, { requestId: kept.inDoubt.requestId }) : null;
       const r = await call('slips.get', { slipId: id });
       setLoading(false);
       if (!r.ok) return setError(r.error);
@@ -170,26 +161,23 @@ export function useSlipDraft(
         return;
       }
       await apply(r.value);
-      // unsaved changes from before a remount, made on this very version
-      if (kept && kept.version === r.value.version) {
-        setHeaderState(kept.header);
-        setLinesState(kept.lines);
-        setDirty(true);
+      // unsaved changes from before a remount, made on this very version (or the one their write made)
+      const base = resent?.ok ? (resent.value as Slip).version : null;
+      if (kept && (kept.version === r.value.version || base === r.value.version)) {
+        update({ header: kept.header, lines: kept.lines, dirty: true });
+        saver.changed();
       }
     },
-    [kind, apply, setLinesState],
+    [kind, apply, update, saver],
   );
 
-  // keep unsaved changes (and drop them once saved or undone)
   useEffect(() => {
-    if (loading) return;
-    const key = keptKey(kind, slip?.id ?? slipId);
-    writeKept(key, dirty ? { version: slip?.version ?? null, header, lines } : null);
-  }, [kind, slipId, slip, header, lines, dirty, loading]);
+    if (!loading) keepNow();
+  }, [view, loading, keepNow]);
 
   // leaving the slip drops them; a remount on the same slip (error boundary, reload) keeps them
   const keptNow = useRef<{ key: string; id: number | null }>({ key: keptKey(kind, slipId), id: slipId });
-  keptNow.current = { key: keptKey(kind, slip?.id ?? slipId), id: slip?.id ?? slipId };
+  keptNow.current = { key: keptKey(kind, view.slip?.id ?? slipId), id: view.slip?.id ?? slipId };
   useEffect(
     () => () => {
       const { key, id } = keptNow.current;
@@ -201,92 +189,61 @@ export function useSlipDraft(
   // a new id from the route: load it, unless it is the slip we just created here
   useEffect(() => {
     if (slipId === null) {
-      if (stateRef.current.slip) {
-        writeKept(keptKey(kind, stateRef.current.slip.id), null);
-        setSlip(null);
-        setHeaderState({ ...EMPTY_HEADER, ...opts.initialHeader });
-        setLinesState([]);
-        setDirty(false);
+      if (ed.current.slip) {
+        writeKept(keptKey(kind, ed.current.slip.id), null);
+        update(fresh());
+        setGeneration((g) => g + 1);
       }
       return;
     }
-    if (stateRef.current.slip?.id === slipId) return;
+    if (ed.current.slip?.id === slipId) return;
+    setGeneration((g) => g + 1);
     void load(slipId, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slipId, load]);
 
+  // a new slip's changes from before a reload: on the desk as soon as possible
   useEffect(() => {
-    setLeaveGuard(() => dirtyRef.current);
-    return () => setLeaveGuard(null);
-  }, []);
+    if (keptNew) saver.changed();
+  }, [keptNew, saver]);
 
   const save = useCallback(async (): Promise<Slip | null> => {
-    const { slip: s, header: h } = stateRef.current;
-    const ls = linesRef.current;
-    // an amount out of bounds is an error on its line, never sent
-    const over = overLines(ls);
-    if (over.length) {
-      setError(localError('num.amountOverLines', { lines: over.join(', '), max: formatFen(MAX_FEN) }, 'amount_out_of_bounds'));
-      return null;
-    }
-    const requestId = newRequestId();
-    const fields = {
-      supplierId: h.supplierId,
-      customerId: h.customerId,
-      deliveryNoteNo: h.deliveryNoteNo.trim() || null,
-      paymentMode: h.paymentMode,
-      sourceSlipId: h.sourceSlipId,
-      memo: h.memo.trim(),
-      lines: toLineInputs(kind, ls),
-    };
+    // F4 on a new slip with nothing typed yet still opens it
+    if (!ed.current.slip) update({ dirty: true });
     setBusy(true);
-    const r = s
-      ? await call('slips.update', { slipId: s.id, version: s.version, ...fields }, { requestId })
-      : await call('slips.create', { kind, ...fields }, { requestId });
+    const refused = await saveAll();
     setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return null;
-    }
-    setError(null);
-    if (!s) writeKept(keptKey(kind, null), null);
-    // keep what was typed while the save was in flight
-    const changedMeanwhile = linesRef.current !== ls || stateRef.current.header !== h;
-    if (changedMeanwhile) {
-      setSlip(r.value);
-    } else await apply(r.value);
-    if (!s) navigate(`/${EDITOR_ROUTE[kind]}/${r.value.id}`, { force: true, replace: true });
-    return r.value;
-  }, [kind, apply]);
+    if (refused) setError(refused);
+    return refused ? null : ed.current.slip;
+  }, [saveAll, update]);
 
   const ensureSaved = useCallback(async () => {
-    if (!stateRef.current.slip || dirtyRef.current) return save();
-    return stateRef.current.slip;
-  }, [save]);
+    if (!ed.current.slip || ed.current.dirty || saver.busy) return save();
+    return ed.current.slip;
+  }, [save, saver]);
 
   return {
-    slip,
-    header,
-    lines,
-    dirty,
+    ...view,
+    saveStatus: status,
+    generation,
     loading,
     busy,
     error,
     setError,
     setHeader: (patch, o) => {
-      setHeaderState((h) => ({ ...h, ...patch }));
-      if (!o?.silent) setDirty(true);
+      update({ header: { ...ed.current.header, ...patch }, dirty: ed.current.dirty || !o?.silent });
+      if (!o?.silent) saver.changed();
     },
-    setLines: (fn) => {
-      setLinesState(fn(linesRef.current));
-      setDirty(true);
+    setLines: (fn, o) => {
+      update({ lines: fn(ed.current.lines), dirty: ed.current.dirty || !o?.silent });
+      if (!o?.silent) saver.changed();
     },
-    getLines: () => linesRef.current,
+    getLines: () => ed.current.lines,
     save,
     ensureSaved,
     replaceSlip: (s) => void apply(s),
     reload: async () => {
-      if (stateRef.current.slip) await load(stateRef.current.slip.id);
+      if (ed.current.slip) await load(ed.current.slip.id);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { DeskErr } from '../../api';
 import { useUsers } from '../../components/people';
 import { ErrorLine } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { PinField } from './PinField';
 
 const LAST_USER = 'branch-desk.lastUser';
 
@@ -90,22 +91,14 @@ export function UserPinForm(p: {
         ))}
       </ul>
       <div className="pin-row">
-        <label className="field">
-          <span className="field-label">{t('login.pin')}</span>
-          <input
-            ref={pinRef}
-            className="input pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            autoFocus
-            value={pin}
-            onChange={(e) => {
-              setPin(e.target.value);
-              setError(null);
-            }}
-          />
-        </label>
+        <PinField
+          inputRef={pinRef}
+          value={pin}
+          onChange={(v) => {
+            setPin(v);
+            setError(null);
+          }}
+        />
         <button type="button" className="btn btn-primary" disabled={busy || sel === null || pin.length < 4} onClick={() => void submit()}>
           <span>{p.submitLabel}</span>
           <kbd className="kbd">Enter</kbd>

@@ -3,7 +3,7 @@
 // back in and posts. Keys: F4 save · F6 sign · F9 receive (keeper) · Esc back.
 // The layout is the slip editor shell's (slip/SlipEditorShell).
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Slip } from '../../../../shared/contract';
 import { useI18n } from '../../i18n';
@@ -32,6 +32,8 @@ export function ReturnEditor({ slipId, sourceId }: { slipId: number | null; sour
   const s = draft.slip;
   const { waiting } = useReturnScanner(draft, grid, setMessage, canEdit && !signing && !voiding);
   const nothing = !draft.lines.some((l) => l.qty > 0);
+  // the answer to the last scan belongs to its slip
+  useEffect(() => setMessage(null), [draft.generation]);
 
   const save = async () => {
     if (nothing) {

@@ -65,7 +65,9 @@ export function useReturnDraft(slipId: number | null, sourceId: number | null | 
         return;
       }
       draft.setHeader({ sourceSlipId: src.id, customerId: src.customerId, customerName: src.customerName, paymentMode: src.paymentMode }, { silent: true });
-      draft.setLines(() => returnLines(src, []));
+      // the dispatch's lines come with the return (with the quantities kept from before a reload):
+      // not a change until a quantity is typed
+      draft.setLines((kept) => returnLines(src, kept), { silent: true });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slipId, sourceId]);
