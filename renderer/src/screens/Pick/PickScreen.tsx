@@ -27,6 +27,7 @@ import { usePickPost } from './usePickPost';
 import { usePickScanner } from './usePickScanner';
 import { useDefectiveMark } from './useDefectiveMark';
 import { pickWord } from './words';
+import { usePickByQr } from './pickQr';
 
 export function PickScreen({ slipId }: { slipId: number }) {
   const { t, kind, pay } = useI18n();
@@ -52,6 +53,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
   const postLabel = isReturn ? t('pick.postReturn') : t('pick.post');
   const post = usePickPost({ slip, lines, ready, say: setMessage, setError });
   const { waiting, lastIndex } = usePickScanner({ ready, isReturn, enabled: ready && !post.confirm, count, grid, postLabel, say: setMessage, setBadRow });
+  usePickByQr((ok, text) => setMessage({ ok, text }));
   const markDefective = useDefectiveMark({ on: ready && isReturn, count, grid, lastIndex, say: setMessage });
 
   const rows = useMemo<PickRow[]>(
