@@ -3,6 +3,7 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import type { DeskErr } from '../api';
 import { useI18n } from '../i18n';
+import { useKeyHelp } from '../hooks/keyHelp';
 
 export function Kbd({ children }: { children: ReactNode }) {
   return <kbd className="kbd">{children}</kbd>;
@@ -12,6 +13,7 @@ type BtnProps = ButtonHTMLAttributes<HTMLButtonElement> & { hotkey?: string; var
 
 /** A button that shows its keyboard shortcut, e.g. [过账 F9]. */
 export function Btn({ hotkey, variant = 'plain', children, className, ...rest }: BtnProps) {
+  useKeyHelp(hotkey && !rest.disabled && typeof children === 'string' ? [[hotkey, children]] : []);
   return (
     <button type="button" className={`btn btn-${variant} ${className ?? ''}`} {...rest}>
       <span>{children}</span>
@@ -61,6 +63,7 @@ export function StateTag({ state }: { state: 'draft' | 'posted' | 'void' }) {
 
 /** A row of key hints at the foot of a screen: F2 新建 · F9 过账 · Esc 返回. */
 export function KeyHints({ items }: { items: [key: string, label: string][] }) {
+  useKeyHelp(items);
   return (
     <div className="key-hints">
       {items.map(([k, l]) => (

@@ -9,7 +9,6 @@ export const keysZh = {
   'keys.thisScreen': '本界面',
   'keys.everywhere': '任何界面',
   'keys.helpKey': '快捷键一览',
-  'keys.switchUser': '切换用户',
   'keys.close': '关闭',
   'keys.noScreenKeys': '本界面没有另外的快捷键',
 
@@ -57,7 +56,6 @@ export const keysEn: Record<keyof typeof keysZh, string> = {
   'keys.thisScreen': 'This screen',
   'keys.everywhere': 'Everywhere',
   'keys.helpKey': 'List of keys',
-  'keys.switchUser': 'Switch user',
   'keys.close': 'Close',
   'keys.noScreenKeys': 'This screen has no keys of its own',
 
