@@ -13,7 +13,7 @@ type BtnProps = ButtonHTMLAttributes<HTMLButtonElement> & { hotkey?: string; var
 
 /** A button that shows its keyboard shortcut, e.g. [过账 F9]. */
 export function Btn({ hotkey, variant = 'plain', children, className, ...rest }: BtnProps) {
-  useKeyHelp(hotkey && !rest.disabled && typeof children === 'string' ? [[hotkey, children]] : []);
+  useKeyHelp(hotkey && !rest.disabled && typeof children === 'string' ? [[hotkey, children]] : [], 'button');
   return (
     <button type="button" className={`btn btn-${variant} ${className ?? ''}`} {...rest}>
       <span>{children}</span>
@@ -63,7 +63,7 @@ export function StateTag({ state }: { state: 'draft' | 'posted' | 'void' }) {
 
 /** A row of key hints at the foot of a screen: F2 新建 · F9 过账 · Esc 返回. */
 export function KeyHints({ items }: { items: [key: string, label: string][] }) {
-  useKeyHelp(items);
+  useKeyHelp(items, 'hints');
   return (
     <div className="key-hints">
       {items.map(([k, l]) => (
