@@ -327,4 +327,19 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     await poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
   });
+
+  it('new return: letters typed stay in the dispatch search box; ↓ enters its list', async () => {
+    const { page } = desk;
+    await goByKey(page, tr('zh', 'nav.returns'));
+    await page.keyboard.press('F2');
+    await page.waitForURL(/#\/returns\/new$/);
+    const search = page.locator('.filter-bar input').first();
+    await poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await poll(async () => (await page.locator('.grid-fill .ag-row[row-index="0"]').count()) > 0).toBe(true);
+    await human(page, 'FH');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await search.inputValue()).toBe('FH');
+    await page.keyboard.press('ArrowDown');
+    await poll(() => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-index') ?? null)).toBe('0');
+  });
 });
