@@ -82,6 +82,8 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
       prepare: async (core) => {
         const c = preparer(core, 'kb');
         await c('赵丽', 'expenses.create', { category: '差旅', amountFen: 12_300, summary: '键盘测试 出差' });
+        // a second manager: signing at someone else's desk is a choice of who
+        await c('张伟', 'users.create', { name: '周敏', title: '副经理', roles: ['manager'], pin: '5555' });
       },
     });
     await desk.page.setViewportSize({ width: 1366, height: 768 });
@@ -236,6 +238,39 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     ]);
     // the slip view shows the mark
     await waitForGrid(page, qtyByCode('defective'), { 'CZ-8801': '', 'CZ-8802': tr('zh', 'recv.defective') });
+  });
+
+  it('opens the sign dialog on the signer list when someone else signs and there is a choice of who', async () => {
+    const { page } = desk;
+    const sales = await desk.as('赵丽');
+    const d = await sales('slips.create', {
+      kind: 'dispatch',
+      customerId: desk.customerId('KH001'),
+      paymentMode: 'cash',
+      lines: [{ itemId: desk.itemId('CZ-8801'), qty: 1 }],
+    });
+    await page.goto(`${desk.web.url}#/slips/${d.id}`);
+    await page.locator('.toolbar h1', { hasText: d.no }).waitFor();
+    await settled(page);
+    await page.keyboard.press('F6');
+    const dialog = page.locator('.dialog', { hasText: tr('zh', 'sign.title', { no: d.no }) });
+    await dialog.waitFor();
+    await poll(() => page.evaluate(() => [...((document.activeElement as HTMLSelectElement | null)?.options ?? [])].map((o) => o.text).join(','))).toBe(
+      '张伟,周敏',
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // F1, then a screen's key in the overlay goes there
+    await page.keyboard.press('F1');
+    await page.locator('[data-testid="key-help-nav"]').waitFor();
+    await page.keyboard.press(
+      (await page
+        .locator('.side-nav a', { hasText: tr('zh', 'nav.pick') })
+        .locator('.kbd')
+        .textContent())!,
+    );
+    await page.locator('[data-testid="key-help-nav"]').waitFor({ state: 'detached' });
+    await page.locator('.side-nav a.active', { hasText: tr('zh', 'nav.pick') }).waitFor();
   });
 
   it('counts the cash with the keyboard alone: type, Enter, type, Enter …', async () => {

@@ -1,9 +1,12 @@
-// The help overlay (F1): every screen of the user's navigation with its key (转到), the keys that
-// work everywhere, and the keys of the screen on show (what its key hints and buttons register).
+// The help overlay (F1): every screen of the user's navigation with its key (转到: the key works
+// here too), the keys that work everywhere, and the keys of the screen on show (what its key hints
+// and buttons register).
 
 import { useCurrentKeyHelp, type KeyHelpItem } from '../hooks/keyHelp';
 import { useI18n } from '../i18n';
 import { navKey, type NavEntry } from '../nav';
+import { navigate } from '../hooks/router';
+import type { KeyMap } from '../hooks/hotkeys';
 import { Dialog } from './Dialog';
 import { Btn, Kbd } from './ui';
 
@@ -28,6 +31,15 @@ export function KeyHelpDialog({ nav, current, onClose }: { nav: NavEntry[]; curr
   const { t } = useI18n();
   const here = nav.find((n) => n.path === current);
   const screenKeys = useCurrentKeyHelp().filter(([k]) => !GLOBAL_KEYS.includes(k));
+  const goTo: KeyMap = Object.fromEntries(
+    nav.map((n, i) => [
+      navKey(i),
+      () => {
+        onClose();
+        navigate('/' + n.path);
+      },
+    ]),
+  );
   const everywhere: KeyHelpItem[] = [
     ['F1', t('keys.helpKey')],
     ['F10', t('header.switchUser')],
@@ -38,7 +50,7 @@ export function KeyHelpDialog({ nav, current, onClose }: { nav: NavEntry[]; curr
       onCancel={onClose}
       onConfirm={onClose}
       width={760}
-      keys={{ F1: onClose }}
+      keys={{ F1: onClose, ...goTo }}
       scans="pass"
       footer={
         <Btn variant="primary" onClick={onClose} hotkey="Esc" data-autofocus>
