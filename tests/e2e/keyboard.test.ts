@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { slipQrPayload } from '../../electron/domains/documents/service';
 import {
+  HUMAN_DELAY,
   NO_CHROMIUM,
   fixture,
   human,
@@ -25,6 +26,7 @@ import {
   switchUser,
   tr,
   waitForGrid,
+  wedgeTrace,
   type Desk,
 } from './harness';
 import { poll } from './poll';
@@ -60,6 +62,25 @@ async function switchByKeys(page: Page, name: string): Promise<void> {
   await page.locator('.dialog .user-list').waitFor({ state: 'detached' });
 }
 
+/**
+ * Scan a slip's printed QR (BD1|no|hash|signature, about 160 characters). A 2D imager types it
+ * fast; 4 ms a key keeps the burst short, so a loaded machine does not split it.
+ */
+async function scanQr(page: Page, slip: { no: string; contentHash: string }): Promise<void> {
+  await scan(page, slipQrPayload(desk.core.db, slip.no, slip.contentHash), 4);
+}
+
+/** Scan a slip's QR on the pick list: its pick opens (else the failure says what the screen said and what the wedge saw). */
+async function pickByQr(page: Page, slip: { id: number; no: string; contentHash: string }): Promise<void> {
+  await scanQr(page, slip);
+  try {
+    await page.waitForURL(new RegExp(`#/pick/${slip.id}$`));
+  } catch (e) {
+    const said = await page.locator('.notice').allTextContents();
+    throw new Error(`the QR of ${slip.no} did not open its pick; the screen said ${JSON.stringify(said)}\n${await wedgeTrace(page, 200)}`, { cause: e });
+  }
+}
+
 /** Go to a screen by the key its nav entry shows (as a keeper reads it off the screen). */
 async function goByKey(page: Page, label: string): Promise<void> {
   const key = (await page.locator('.side-nav a', { hasText: label }).locator('.kbd').textContent())!;
@@ -67,6 +88,9 @@ async function goByKey(page: Page, label: string): Promise<void> {
   await page.keyboard.press(key);
   await page.locator('.side-nav a.active', { hasText: label }).waitFor();
   await settled(page);
+  // a person's next key or scan comes no sooner than their typing pace (a scan 27 ms after Alt+2
+  // would start with the 2: the wedge takes a fast run of keys for one scan)
+  await page.waitForTimeout(HUMAN_DELAY);
 }
 
 let desk: Desk;
@@ -159,8 +183,7 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
 
     await goByKey(page, tr('zh', 'nav.pick'));
     await page.locator('.grid-fill .ag-row').first().waitFor();
-    await scan(page, slipQrPayload(desk.core.db, signed.no, signed.contentHash));
-    await page.waitForURL(new RegExp(`#/pick/${d.id}$`));
+    await pickByQr(page, signed);
     await waitForGrid(page, qtyByCode('picked'), { 'CZ-8801': '0', 'CZ-8802': '0' });
     await scan(page, CZ8801);
     await scan(page, CZ8802);
@@ -180,7 +203,7 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
 
     // the same paper again on the pick list: posted, so it says why and opens nothing
     await goByKey(page, tr('zh', 'nav.pick'));
-    await scan(page, slipQrPayload(desk.core.db, posted.no, posted.contentHash));
+    await scanQr(page, posted);
     await poll(() => page.locator('.notice-warn').first().textContent()).toBe(
       tr('zh', 'pick.qrNotReady', { no: posted.no, why: tr('zh', 'pick.qrWhyPosted') }),
     );
@@ -188,7 +211,7 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     // 核验单据 (F4) still checks a paper: the QR scanned into it gives the verdict
     await page.keyboard.press('F4');
     await page.locator('[data-testid="qr-paste"]').waitFor();
-    await scan(page, slipQrPayload(desk.core.db, posted.no, posted.contentHash));
+    await scanQr(page, posted);
     await poll(() => page.locator('[data-testid="qr-verdict"]').getAttribute('data-status')).toBe('genuine');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="qr-verdict"]').waitFor({ state: 'detached' });
@@ -209,8 +232,7 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     const signed = await sales('slips.get', { slipId: r.id });
 
     await goByKey(page, tr('zh', 'nav.pick'));
-    await scan(page, slipQrPayload(desk.core.db, signed.no, signed.contentHash));
-    await page.waitForURL(new RegExp(`#/pick/${r.id}$`));
+    await pickByQr(page, signed);
     await page.locator('.toolbar h1', { hasText: tr('zh', 'pick.titleReturn') }).waitFor();
     await scan(page, CZ8802);
     await waitForGrid(page, qtyByCode('picked'), { 'CZ-8801': '0', 'CZ-8802': '1' });
@@ -238,6 +260,7 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
     ]);
     // the slip view shows the mark
     await waitForGrid(page, qtyByCode('defective'), { 'CZ-8801': '', 'CZ-8802': tr('zh', 'recv.defective') });
+    await shot(page, 'keys-05-return-view');
   });
 
   it('opens the sign dialog on the signer list when someone else signs and there is a choice of who', async () => {

@@ -9,6 +9,7 @@ import type { SlipSummary } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, moneyCol, qtyCol } from '../../components/grid';
 import { SLIP_NO_RE } from '../../components/scanFallback';
+import { screenMayTakeFocus } from '../../components/gridKeys';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -38,7 +39,8 @@ export function PickList() {
     const all = [...d.value.rows, ...r.value.rows].filter((x) => x.lineCount > 0);
     all.sort((a, b) => Number(a.missingSignatures.length > 0) - Number(b.missingSignatures.length > 0) || a.id - b.id);
     setRows(all);
-    setTimeout(() => all.length && grid.current?.api.setFocusedCell(0, 'no'), 50);
+    // the queue loads late: the first slip takes the focus unless a dialog has it by then
+    setTimeout(() => all.length && screenMayTakeFocus() && grid.current?.api.setFocusedCell(0, 'no'), 50);
   }, []);
   useEffect(() => void load(), [load]);
 
