@@ -1,7 +1,8 @@
 // 预览 / 打印 / 下载 PDF for one document: a slip (dispatch, inbound, return, reversal) or an item's
-// stock card for a period. Keys wherever a document prints: F8 打印, Shift+F8 预览, Ctrl+F8 PDF. 打印 logs the print first (documents.recordPrint: which copies, the
+// stock card for a period. 打印 logs the print first (documents.recordPrint: which copies, the
 // how-many-th print; 2nd and later carry 补打) and then renders that print's paper; 预览 renders
 // without logging. Electron: the OS print dialog; browser: the PDF in a new tab (its print).
+// The same keys wherever a document prints: F8 打印, Shift+F8 预览, Ctrl+F8 PDF.
 
 import { useState } from 'react';
 import { docRoles, type Input } from '../../../shared/contract';
