@@ -53,7 +53,7 @@ export function KeyHelpDialog({ nav, current, onClose }: { nav: NavEntry[]; curr
       keys={{ F1: onClose, ...goTo }}
       scans="pass"
       footer={
-        <Btn variant="primary" onClick={onClose} hotkey="Esc" data-autofocus>
+        <Btn variant="primary" onClick={onClose} hotkey="Esc" keyHelp={false} data-autofocus>
           {t('keys.close')}
         </Btn>
       }

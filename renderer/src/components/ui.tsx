@@ -9,11 +9,16 @@ export function Kbd({ children }: { children: ReactNode }) {
   return <kbd className="kbd">{children}</kbd>;
 }
 
-type BtnProps = ButtonHTMLAttributes<HTMLButtonElement> & { hotkey?: string; variant?: 'primary' | 'danger' | 'plain' };
+type BtnProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  hotkey?: string;
+  variant?: 'primary' | 'danger' | 'plain';
+  /** false: the key is not one of the screen's (the help overlay's own 关闭) */
+  keyHelp?: boolean;
+};
 
 /** A button that shows its keyboard shortcut, e.g. [过账 F9]. */
-export function Btn({ hotkey, variant = 'plain', children, className, ...rest }: BtnProps) {
-  useKeyHelp(hotkey && !rest.disabled && typeof children === 'string' ? [[hotkey, children]] : [], 'button');
+export function Btn({ hotkey, variant = 'plain', children, className, keyHelp = true, ...rest }: BtnProps) {
+  useKeyHelp(keyHelp && hotkey && !rest.disabled && typeof children === 'string' ? [[hotkey, children]] : [], 'button');
   return (
     <button type="button" className={`btn btn-${variant} ${className ?? ''}`} {...rest}>
       <span>{children}</span>
