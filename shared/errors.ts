@@ -60,6 +60,10 @@ const catalogue = {
     `Short pick: confirm it to post: ${d.lines.map((l) => `${l.itemCode} ${l.picked} of ${l.ordered}`).join('; ')}`,
   ],
   nothing_picked: (d: { no: string }) => [`单据 ${d.no} 一件也未拣, 不能出库`, `Nothing has been picked for ${d.no}`],
+  defective_not_allowed: (d: { no: string; itemCode: string; why: 'kind' | 'none_received' }) =>
+    d.why === 'kind'
+      ? [`只有退货单的行可以标记次品: ${d.no} 的 ${d.itemCode}`, `Only a return's lines can be marked defective: ${d.itemCode} on ${d.no}`]
+      : [`${d.itemCode} 一件也未收回, 不能标记次品`, `${d.itemCode} has nothing received, so it cannot be marked defective`],
   pick_not_allowed: (d: { no: string }) => [`单据 ${d.no} 按单据数量入库, 不另报拣货数`, `Slip ${d.no} posts its own quantities; no pick list`],
   slip_empty: (d: { no: string }) => [`单据 ${d.no} 没有明细行, 不能过账`, `Slip ${d.no} has no lines and cannot be posted`],
   slip_field_required: (d: { field: string; field_zh: string }) => [`请填写${d.field_zh}`, `${d.field} is required`],

@@ -65,6 +65,8 @@ function columns(slip: Slip): Col[] {
   ];
   const short = slip.state === 'posted' && slip.lines.some((l) => l.shippedQty != null && l.shippedQty !== l.qty);
   if (short) cols.push({ title: slip.kind === 'return' ? '实收' : '实发', width: 32, align: 'right', cell: (l, s) => qty(s * (l.shippedQty ?? l.qty)) });
+  // a return the keeper received with defective goods: 品质 says 次品 on those lines
+  if (slip.lines.some((l) => l.defective)) cols.push({ title: '品质', width: 28, align: 'center', cell: (l) => (l.defective ? '次品' : '') });
   cols.push(
     { title: `${unitTitle}(元)`, width: 50, align: 'right', cell: (l) => (unitOf(l) == null ? '' : money(unitOf(l)!)) },
     { title: '金额(元)', width: 68, align: 'right', cell: (l, s) => money(s * l.amountFen) },

@@ -6,7 +6,8 @@ import { useOfficeClock } from './i18n/clock';
 import { useSession } from './session';
 import { navigate, setLeavePrompt, useRoute, type LeaveGuard } from './hooks/router';
 import { useHotkeys } from './hooks/hotkeys';
-import { navFor } from './nav';
+import { navFor, navKey } from './nav';
+import { KeyHelpDialog } from './components/KeyHelpDialog';
 import { Header } from './components/Header';
 import { StatusBar } from './components/StatusBar';
 import { Kbd } from './components/ui';
@@ -81,6 +82,7 @@ export function App() {
   const route = useRoute();
   const clock = useOfficeClock();
   const [switching, setSwitching] = useState(false);
+  const [help, setHelp] = useState(false);
   const [leaveAsk, setLeaveAsk] = useState<{ go(): void; guard: LeaveGuard } | null>(null);
   const nav = session.user ? navFor(session) : [];
 
@@ -96,8 +98,8 @@ export function App() {
     document.title = t('app.title');
   }, [t]);
 
-  const keys: Record<string, () => void> = { F10: () => setSwitching(true) };
-  nav.forEach((n, i) => (keys[`Alt+${i + 1}`] = () => navigate('/' + n.path)));
+  const keys: Record<string, () => void> = { F10: () => setSwitching(true), F1: () => setHelp(true) };
+  nav.forEach((n, i) => (keys[navKey(i)] = () => navigate('/' + n.path)));
   useHotkeys(keys, { enabled: !!session.user });
 
   // editors ask before unsaved changes are dropped
@@ -117,7 +119,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Header onSwitch={() => setSwitching(true)} />
+      <Header onSwitch={() => setSwitching(true)} onHelp={() => setHelp(true)} />
       <div className="app-body">
         <nav className="side-nav" aria-label={t('nav.title')}>
           {nav.map((n, i) => (
@@ -131,7 +133,7 @@ export function App() {
               }}
             >
               <span>{t(n.label)}</span>
-              <Kbd>Alt+{i + 1}</Kbd>
+              <Kbd>{navKey(i)}</Kbd>
             </a>
           ))}
         </nav>
@@ -145,6 +147,7 @@ export function App() {
       <StatusBar />
       <QrDesk enabled={!!session.user} />
       {switching ? <SwitchUserDialog onClose={() => setSwitching(false)} /> : null}
+      {help ? <KeyHelpDialog nav={nav} current={route[0]} onClose={() => setHelp(false)} /> : null}
       {leaveAsk ? <LeaveDialog guard={leaveAsk.guard} go={leaveAsk.go} onClose={() => setLeaveAsk(null)} /> : null}
       {session.lost ? <ReloginDialog /> : null}
     </div>

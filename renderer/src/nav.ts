@@ -1,4 +1,7 @@
-// The left navigation, by role: a screen a role may not use is not offered.
+// The left navigation, by role: a screen a role may not use is not offered. Each entry has a key
+// that can be pressed on any keyboard: Alt+1 … Alt+9 for the first nine of the user's screens,
+// Ctrl+Alt+1 … Ctrl+Alt+9 for the next nine (no Alt+10; no letters, which are the window menu's
+// 文件(F)/编辑(E)… and the browser's; nothing an input method uses: Ctrl+Space, Ctrl+Shift, Alt+Shift).
 
 import type { MsgKey } from './i18n';
 import type { SessionApi } from './session';
@@ -33,4 +36,13 @@ export const NAV: NavEntry[] = [
 
 export function navFor(s: SessionApi): NavEntry[] {
   return NAV.filter((n) => n.show(s));
+}
+
+/** The most screens the keys reach: nine on Alt, nine on Ctrl+Alt. */
+export const NAV_KEYS_MAX = 18;
+
+/** The key of the i-th screen (0-based) of a user's navigation, as keyName() names it. */
+export function navKey(i: number): string {
+  if (!Number.isInteger(i) || i < 0 || i >= NAV_KEYS_MAX) throw new Error(`no navigation key for screen ${i + 1}`);
+  return i < 9 ? `Alt+${i + 1}` : `Ctrl+Alt+${i - 8}`;
 }

@@ -75,6 +75,8 @@ export const SlipLine = z.object({
   costFen: z.number().int().nullable(),
   /** for a posted dispatch: how many units can still be returned */
   returnableQty: z.number().int().nullable(),
+  /** a return line the keeper marked defective (次品) when receiving it; false on every other line */
+  defective: z.boolean(),
 });
 export type SlipLine = z.infer<typeof SlipLine>;
 
@@ -171,7 +173,14 @@ export const slipsMethods = {
       slipId: Id,
       /** dispatch/return: what the keeper picked (scanned) per line; lines left out count as 0 */
       picked: z
-        .array(z.object({ lineId: Id, qty: z.number().int().min(0).max(MAX_QTY) }))
+        .array(
+          z.object({
+            lineId: Id,
+            qty: z.number().int().min(0).max(MAX_QTY),
+            /** return: the keeper found the goods of this line defective (次品) on receipt */
+            defective: z.boolean().optional(),
+          }),
+        )
         .max(500)
         .optional(),
       /** the keeper confirms posting less than the slip says (short pick) */

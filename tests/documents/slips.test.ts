@@ -225,8 +225,15 @@ describe('printed slips', () => {
     const unsigned = pdfText((await render(o, { doc: 'return', slipId: r.id, copies: ['第二联 客户'] })).bytes);
     expect(unsigned).toContain('未签发');
     await sign(o, r.id, 'manager');
-    const posted = await post(o, r.id);
+    const before = pdfText((await render(o, { doc: 'return', slipId: r.id })).bytes);
+    expect(before).not.toContain('次品');
+    // the keeper receives both units and marks the line defective (次品)
+    const posted = ok(
+      await o.core.call('slips.post', { slipId: r.id, picked: [{ lineId: r.lines[0].id, qty: 2, defective: true }] }, { sessionToken: o.tokens.keeper }),
+    );
     const t = pdfText((await render(o, { doc: 'return', slipId: r.id })).bytes);
+    expect(squash(t)).toContain('品质');
+    expect(squash(t)).toContain('次品');
     expect(squash(t)).toContain('退货单');
     for (const s of [posted.no, '原发货单', d.no, '新城专卖店', '退款方式', '微信', '经理签发', '张伟', '仓管收货', '破损退回', yuan(posted.totalAmountFen)])
       expect(t).toContain(s);

@@ -287,6 +287,9 @@ export function scannerKey(ch: string): { key: string; code: string; windowsVirt
   if (/^[A-Z]$/.test(ch)) return { key: ch, code: `Key${ch}`, windowsVirtualKeyCode: ch.charCodeAt(0), text: ch, modifiers: 8 /* Shift */ };
   if (ch === '-') return { key: '-', code: 'Minus', windowsVirtualKeyCode: 189, text: '-', modifiers: 0 };
   if (ch === '.') return { key: '.', code: 'Period', windowsVirtualKeyCode: 190, text: '.', modifiers: 0 };
+  // a printed slip's QR (BD1|no|hash|signature, base64url)
+  if (ch === '|') return { key: '|', code: 'Backslash', windowsVirtualKeyCode: 220, text: '|', modifiers: 8 /* Shift */ };
+  if (ch === '_') return { key: '_', code: 'Minus', windowsVirtualKeyCode: 189, text: '_', modifiers: 8 /* Shift */ };
   if (ch === '\r') return { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', modifiers: 0 };
   throw new Error(`no scanner key for ${JSON.stringify(ch)}`);
 }

@@ -1,7 +1,7 @@
 // ↓ from a search box into its grid (renderer/src/components/gridKeys.ts), on a fake grid api.
 
 import { describe, expect, it } from 'vitest';
-import { downIntoGrid, focusFirstRow, type FocusableGridApi } from '../../renderer/src/components/gridKeys';
+import { downIntoGrid, focusFirstRow, screenMayTakeFocus, type FocusableGridApi } from '../../renderer/src/components/gridKeys';
 
 function fakeApi(rows: number, cols: string[], destroyed = false) {
   const calls: string[] = [];
@@ -57,5 +57,16 @@ describe('downIntoGrid', () => {
     expect(empty.prevented).toBe(false);
     downIntoGrid({ current: null })(empty as never);
     expect(empty.prevented).toBe(false);
+  });
+});
+
+describe('a screen takes the focus only when no dialog holds it', () => {
+  const docWith = (inDialog: boolean | null) => ({
+    activeElement: inDialog === null ? null : ({ closest: (sel: string) => (inDialog && sel.includes('dialog') ? {} : null) } as unknown as Element),
+  });
+  it('not while the focus is in a dialog; yes on the page, or with nothing focused', () => {
+    expect(screenMayTakeFocus(docWith(true))).toBe(false);
+    expect(screenMayTakeFocus(docWith(false))).toBe(true);
+    expect(screenMayTakeFocus(docWith(null))).toBe(true);
   });
 });

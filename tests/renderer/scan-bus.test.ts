@@ -25,3 +25,18 @@ describe('scan bus: the printed slip QR goes to the checker on any screen', () =
     expect(screen).not.toHaveBeenCalled();
   });
 });
+
+describe('scan bus: a screen may take the slip QR before the app', () => {
+  it("a screen's interceptor goes before the app's, whichever registered first; when it goes, the app's takes the QR again", () => {
+    const app = vi.fn();
+    const pick = vi.fn();
+    const offPick = interceptScans(isQr, pick, 'screen');
+    const offApp = interceptScans(isQr, app);
+    publishScan({ code: 'BD1|FH202611290001|ab|cd', source: 'test' });
+    expect([pick.mock.calls.length, app.mock.calls.length]).toEqual([1, 0]);
+    offPick();
+    publishScan({ code: 'BD1|FH202611290001|ab|cd', source: 'test' });
+    expect([pick.mock.calls.length, app.mock.calls.length]).toEqual([1, 1]);
+    offApp();
+  });
+});

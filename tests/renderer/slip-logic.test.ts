@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, StockCardRow } from '../../shared/contract';
 import { addItemQty, erroredItemCodes, toLineInputs, totals, type EditLine } from '../../renderer/src/slip/lines';
-import { applyPick, isComplete, setPicked, shortLines, toPicked, type PickLine } from '../../renderer/src/slip/pick';
+import { applyPick, isComplete, setPicked, shortLines, toggleDefective, toPicked, type PickLine } from '../../renderer/src/slip/pick';
 import { CardBuilder } from '../../renderer/src/slip/card';
 
 const item = (id: number, code: string, priceFen = 7800): Item => ({
@@ -113,6 +113,23 @@ describe('pick', () => {
       { lineId: 11, qty: 5 },
       { lineId: 12, qty: 0 },
     ]);
+  });
+
+  it('a received return line is marked defective (次品) and unmarked; one with nothing received is not; the post input carries the mark', () => {
+    expect(toggleDefective(lines, 0)).toEqual({ ok: false });
+    const got = setPicked(lines, 0, 2);
+    const on = toggleDefective(got, 0);
+    if (!on.ok) throw new Error('refused');
+    expect([on.defective, on.lines[0].defective, on.lines[1].defective]).toEqual([true, true, undefined]);
+    expect(toPicked(on.lines)).toEqual([
+      { lineId: 11, qty: 2, defective: true },
+      { lineId: 12, qty: 0 },
+    ]);
+    const off = toggleDefective(on.lines, 0);
+    expect(off.ok && off.lines[0].defective).toBe(false);
+    // counting a marked line back to 0 takes the mark off: nothing received is not defective
+    expect(setPicked(on.lines, 0, 0)[0]).toMatchObject({ picked: 0, defective: false });
+    expect(toPicked(setPicked(on.lines, 0, 0))[0]).toEqual({ lineId: 11, qty: 0 });
   });
 });
 

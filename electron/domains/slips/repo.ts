@@ -59,9 +59,11 @@ export interface LineRow {
   shipped_qty: number | null;
   /** what moved on a posted line, at the line's unit cost or price (set once at posting) */
   shipped_amount_fen: number | null;
+  /** 1: a return line the keeper received as defective (次品), set once at posting */
+  defective: number;
 }
 
-export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen'>;
+export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen' | 'defective'>;
 
 // ------------------------------------------------------------------ rows
 
@@ -241,6 +243,7 @@ function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): 
     shippedQty: l.shipped_qty,
     costFen: posted ? (sql(db, 'SELECT COALESCE(SUM(amount_fen), 0) FROM stock_moves WHERE slip_line_id = ?').pluck().get(l.id) as number) : null,
     returnableQty: posted && row.kind === 'dispatch' && !reversed ? shippedOf(l) - returnedQtyOfLine(db, l.id) : null,
+    defective: l.defective === 1,
   };
 }
 
@@ -418,6 +421,11 @@ export function markVoid(db: WritableDB, slipId: number, reason: string, by: num
 /** What moved on each line of a slip being posted, stored once: quantity and amount. */
 export function setShipped(db: WritableDB, lineId: number, qty: number, amountFen: number): void {
   sql(db, 'UPDATE slip_lines SET shipped_qty = ?, shipped_amount_fen = ? WHERE id = ?').run(qty, amountFen, lineId);
+}
+
+/** A return line received as defective (次品): marked while the slip is still a draft, at its posting. */
+export function markDefective(db: WritableDB, lineId: number): void {
+  sql(db, 'UPDATE slip_lines SET defective = 1 WHERE id = ?').run(lineId);
 }
 
 /** Posting order: one sequence across all slips. */

@@ -198,8 +198,25 @@ export function requireSignatures(row: SlipRow, missing: Role[]): void {
 // ------------------------------------------------------------------ picking and stock
 
 export interface PickInput {
-  picked?: { lineId: number; qty: number }[];
+  picked?: { lineId: number; qty: number; defective?: boolean }[];
   confirmShort: boolean;
+}
+
+/**
+ * The lines the keeper marks defective (次品) on receipt: only on a return, and only a line that
+ * received something. The manual (office-rules.md) has the keeper record returns and report
+ * quality problems but sets no separate stock for them, so the mark is stored and printed; the
+ * goods come back into stock at the cost they went out at, as every return does.
+ */
+export function defectiveLineIds(db: ReadableDB, row: SlipRow, lines: LineRow[], shipped: number[], pick: PickInput): number[] {
+  const marked = (pick.picked ?? []).filter((p) => p.defective).map((p) => p.lineId);
+  for (const id of new Set(marked)) {
+    const i = lines.findIndex((l) => l.id === id);
+    const itemCode = itemLabel(db, lines[i].item_id).code;
+    if (row.kind !== 'return') fail('defective_not_allowed', { no: row.no, itemCode, why: 'kind' });
+    if (shipped[i] === 0) fail('defective_not_allowed', { no: row.no, itemCode, why: 'none_received' });
+  }
+  return [...new Set(marked)];
 }
 
 /** What each line ships: the slip's quantities, or the keeper's pick (short only when confirmed). */

@@ -34,6 +34,7 @@ import {
   nextPostSeq,
   outMovesOfLine,
   setShipped,
+  markDefective,
   shippedOf,
   signaturePayload,
   slipRow,
@@ -57,6 +58,7 @@ import {
   requireStock,
   returnCustomer,
   shippedQuantities,
+  defectiveLineIds,
   type PickInput,
   type SlipHeaderInput,
 } from './rules';
@@ -199,6 +201,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   requireComplete(db, row, lines);
   requireSignatures(row, missingOf(row.kind, liveSignatures(db, row, contentHash(db, row, lines))));
   const shipped = shippedQuantities(db, row, lines, pick);
+  const defective = defectiveLineIds(db, row, lines, shipped, pick);
   lines.forEach((l, i) => (l.shipped_qty = shipped[i]));
   if (row.kind === 'return')
     checkReturnable(
@@ -208,6 +211,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   if (row.kind === 'dispatch') requireStock(db, lines);
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
+  for (const id of defective) markDefective(db, id);
   markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
   moveStock(db, row, lines, { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso });
   if (row.kind === 'dispatch') settleDispatchPosted(books(w), row.id); // short pick: the unshipped part back

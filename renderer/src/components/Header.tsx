@@ -5,7 +5,7 @@ import { useSession } from '../session';
 import { Btn } from './ui';
 import { openVerifyDialog } from '../printing/QrDesk';
 
-export function Header({ onSwitch }: { onSwitch(): void }) {
+export function Header({ onSwitch, onHelp }: { onSwitch(): void; onHelp(): void }) {
   const { t, role } = useI18n();
   const session = useSession();
   const u = session.user!;
@@ -26,6 +26,9 @@ export function Header({ onSwitch }: { onSwitch(): void }) {
         {u.roles.length > 1 ? <span className="who-multi">{t('header.multiRole')}</span> : null}
         <Btn onClick={openVerifyDialog} title={t('qr.headerHint')} data-testid="verify-slip">
           {t('qr.pasteTitle')}
+        </Btn>
+        <Btn onClick={onHelp} hotkey="F1" data-testid="key-help">
+          {t('keys.help')}
         </Btn>
         <Btn onClick={onSwitch} hotkey="F10">
           {t('header.switchUser')}

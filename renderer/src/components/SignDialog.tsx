@@ -41,7 +41,7 @@ export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel():
           </select>
         </Field>
         <Field label={t('sign.signer')}>
-          <PersonSelect people={f.signers} value={f.userId ?? ''} onChange={f.setUserId} empty={t('sign.noSigner')} />
+          <PersonSelect people={f.signers} value={f.userId ?? ''} onChange={f.setUserId} empty={t('sign.noSigner')} selectRef={f.signerRef} />
         </Field>
         <Field label={t('login.pin')}>
           <PinInput ref={f.pinRef} autoFocus value={f.pin} onChange={(e) => f.setPin(e.target.value)} />

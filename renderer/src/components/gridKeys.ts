@@ -12,6 +12,14 @@ export interface FocusableGridApi {
   setFocusedCell(rowIndex: number, colKey: string): void;
 }
 
+/**
+ * Whether a screen may move the focus now, e.g. into its grid once its rows have loaded: not while
+ * a dialog holds it (the 切换用户 PIN typed into a grid behind the dialog is a PIN lost, or worse).
+ */
+export function screenMayTakeFocus(doc: Pick<Document, 'activeElement'> = document): boolean {
+  return !doc.activeElement?.closest('[role="dialog"]');
+}
+
 /** Focus the grid's first row at its first shown column; false when there is no row or column. */
 export function focusFirstRow(api: FocusableGridApi | null | undefined): boolean {
   if (!api || api.isDestroyed?.()) return false;

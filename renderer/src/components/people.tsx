@@ -15,9 +15,16 @@ export function useUsers(): UserEntry[] {
 }
 
 /** A select of people by name; `empty` is the option shown when there is nobody to pick. */
-export function PersonSelect(p: { people: UserEntry[]; value: number | ''; onChange(id: number): void; empty?: string; autoFocus?: boolean }) {
+export function PersonSelect(p: {
+  people: UserEntry[];
+  value: number | '';
+  onChange(id: number): void;
+  empty?: string;
+  autoFocus?: boolean;
+  selectRef?: Ref<HTMLSelectElement>;
+}) {
   return (
-    <select className="input" value={p.value} onChange={(e) => p.onChange(Number(e.target.value))} data-autofocus={p.autoFocus || undefined}>
+    <select ref={p.selectRef} className="input" value={p.value} onChange={(e) => p.onChange(Number(e.target.value))} data-autofocus={p.autoFocus || undefined}>
       {p.empty !== undefined && p.people.length === 0 ? <option value="">{p.empty}</option> : null}
       {p.people.map((u) => (
         <option key={u.id} value={u.id}>

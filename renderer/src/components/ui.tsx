@@ -3,15 +3,22 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import type { DeskErr } from '../api';
 import { useI18n } from '../i18n';
+import { useKeyHelp } from '../hooks/keyHelp';
 
 export function Kbd({ children }: { children: ReactNode }) {
   return <kbd className="kbd">{children}</kbd>;
 }
 
-type BtnProps = ButtonHTMLAttributes<HTMLButtonElement> & { hotkey?: string; variant?: 'primary' | 'danger' | 'plain' };
+type BtnProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  hotkey?: string;
+  variant?: 'primary' | 'danger' | 'plain';
+  /** false: the key is not one of the screen's (the help overlay's own 关闭) */
+  keyHelp?: boolean;
+};
 
 /** A button that shows its keyboard shortcut, e.g. [过账 F9]. */
-export function Btn({ hotkey, variant = 'plain', children, className, ...rest }: BtnProps) {
+export function Btn({ hotkey, variant = 'plain', children, className, keyHelp = true, ...rest }: BtnProps) {
+  useKeyHelp(keyHelp && hotkey && !rest.disabled && typeof children === 'string' ? [[hotkey, children]] : [], 'button');
   return (
     <button type="button" className={`btn btn-${variant} ${className ?? ''}`} {...rest}>
       <span>{children}</span>
@@ -61,6 +68,7 @@ export function StateTag({ state }: { state: 'draft' | 'posted' | 'void' }) {
 
 /** A row of key hints at the foot of a screen: F2 新建 · F9 过账 · Esc 返回. */
 export function KeyHints({ items }: { items: [key: string, label: string][] }) {
+  useKeyHelp(items, 'hints');
   return (
     <div className="key-hints">
       {items.map(([k, l]) => (

@@ -22,6 +22,7 @@ export function useSignForm(slip: Slip, onSigned: (s: Slip) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErr | null>(null);
   const pinRef = useRef<HTMLInputElement>(null);
+  const signerRef = useRef<HTMLSelectElement>(null);
   const requestId = useRef(newRequestId());
   // finance signing a credit sale over the limit: the manager's PIN lets it through
   const [override, setOverride] = useState<Override>({ user: null, pin: '' });
@@ -32,6 +33,8 @@ export function useSignForm(slip: Slip, onSigned: (s: Slip) => void) {
     if (userId !== null && signers.some((u) => u.id === userId)) return;
     const me = signers.find((u) => u.id === session.user?.id);
     setUserId((me ?? signers[0])?.id ?? null);
+    // someone else signs and there is a choice of who: the dialog starts on the signer list, not the PIN
+    if (!me && signers.length > 1) signerRef.current?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [role, users]);
 
@@ -69,7 +72,25 @@ export function useSignForm(slip: Slip, onSigned: (s: Slip) => void) {
   };
 
   const managers = users.filter((u) => u.roles.includes('manager'));
-  return { role, setRole, signers, userId, setUserId, pin, setPin, pinRef, busy, error, creditErr, override, setOverride, managers, mgrPinRef, submit };
+  return {
+    role,
+    setRole,
+    signers,
+    userId,
+    setUserId,
+    pin,
+    setPin,
+    pinRef,
+    signerRef,
+    busy,
+    error,
+    creditErr,
+    override,
+    setOverride,
+    managers,
+    mgrPinRef,
+    submit,
+  };
 }
 
 export type SignForm = ReturnType<typeof useSignForm>;

@@ -7,6 +7,7 @@ import { printingEn } from './printing';
 import { adminEn } from './admin';
 import { numbersEn } from './numbers';
 import { draftsEn } from './drafts';
+import { keysEn } from './keys';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -327,4 +328,5 @@ export const en: Record<MsgKey, string> = {
   ...numbersEn,
   ...reopenEn,
   ...draftsEn,
+  ...keysEn,
 };

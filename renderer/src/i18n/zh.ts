@@ -6,6 +6,7 @@ import { printingZh } from './printing';
 import { adminZh } from './admin';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
+import { keysZh } from './keys';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -234,9 +235,9 @@ export const zh = {
   'sign.short.finance': '财务',
 
   'pick.title': '拣货出库',
-  'pick.titleReturn': '退货收货',
+  'pick.titleReturn': '退货收回',
   'pick.go': '拣货出库',
-  'pick.goReturn': '退货收货',
+  'pick.goReturn': '退货收回',
   'pick.rule': '凭办事处经理签字的发货单据备货:经理、财务签齐的发货单和经理已签的退货单才能拣货。',
   'pick.queueCount': '可拣 {ready} 张 · 待签字 {waiting} 张',
   'pick.start': '开始拣货',
@@ -326,6 +327,7 @@ export const zh = {
   ...numbersZh,
   ...reopenZh,
   ...draftsZh,
+  ...keysZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -2,6 +2,7 @@
 // stock card for a period. 打印 logs the print first (documents.recordPrint: which copies, the
 // how-many-th print; 2nd and later carry 补打) and then renders that print's paper; 预览 renders
 // without logging. Electron: the OS print dialog; browser: the PDF in a new tab (its print).
+// The same keys wherever a document prints: F8 打印, Shift+F8 预览, Ctrl+F8 PDF.
 
 import { useState } from 'react';
 import { docRoles, type Input } from '../../../shared/contract';
@@ -9,6 +10,10 @@ import { call, newRequestId, printPdf, savePdf, showPdf, type DeskErr } from '..
 import { Btn, ErrorLine, Notice } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { useHotkeys } from '../hooks/hotkeys';
+
+/** The print keys, the same on every screen that prints a document. */
+export const PRINT_KEYS = { print: 'F8', preview: 'Shift+F8', save: 'Ctrl+F8' } as const;
 
 export type DocTarget = Omit<Input<'documents.render'>, 'printId'>;
 
@@ -32,11 +37,11 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
   const [error, setError] = useState<DeskErr | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // only who may have this document sees its buttons (the core refuses the others: docRoles)
-  if (!session.can('documents.render') || !docRoles(target.doc).some((r) => session.has(r))) return null;
+  const allowed = session.can('documents.render') && docRoles(target.doc).some((r) => session.has(r));
   const isCard = target.doc === 'stockCard';
 
   const run = async (what: 'preview' | 'print' | 'save') => {
-    if (busy) return;
+    if (busy || disabled) return;
     const tab = what === 'save' ? null : pendingTab();
     setBusy(what);
     setError(null);
@@ -74,15 +79,21 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
     }
   };
 
+  useHotkeys(
+    { [PRINT_KEYS.print]: () => void run('print'), [PRINT_KEYS.preview]: () => void run('preview'), [PRINT_KEYS.save]: () => void run('save') },
+    { enabled: allowed },
+  );
+  if (!allowed) return null;
+
   return (
     <span className="print-buttons">
-      <Btn onClick={() => void run('preview')} disabled={disabled || !!busy} data-testid="doc-preview">
+      <Btn onClick={() => void run('preview')} disabled={disabled || !!busy} data-testid="doc-preview" hotkey={PRINT_KEYS.preview}>
         {busy === 'preview' ? t('print.working') : t('print.preview')}
       </Btn>
-      <Btn variant="primary" onClick={() => void run('print')} disabled={disabled || !!busy} data-testid="doc-print">
+      <Btn variant="primary" onClick={() => void run('print')} disabled={disabled || !!busy} data-testid="doc-print" hotkey={PRINT_KEYS.print}>
         {busy === 'print' ? t('print.working') : t('print.print')}
       </Btn>
-      <Btn onClick={() => void run('save')} disabled={disabled || !!busy} data-testid="doc-save">
+      <Btn onClick={() => void run('save')} disabled={disabled || !!busy} data-testid="doc-save" hotkey={PRINT_KEYS.save}>
         {t('print.save')}
       </Btn>
       {error || done ? <span className="print-status">{error ? <ErrorLine error={error} /> : <Notice kind="ok">{done}</Notice>}</span> : null}

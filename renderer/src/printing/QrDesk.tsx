@@ -51,6 +51,10 @@ export function QrDesk({ enabled }: { enabled: boolean }) {
     setState({ mode: 'result', check: r.value });
   };
 
+  // while 核验单据 is open, a QR scanned is checked even on a screen that takes QRs itself (the pick screens)
+  const showing = enabled && !!state;
+  useEffect(() => (showing ? interceptScans(isSlipQr, (e) => void verify(e.code), 'screen') : undefined), [showing]);
+
   useEffect(() => {
     if (!enabled) return;
     const offScan = interceptScans(isSlipQr, (e) => void verify(e.code));

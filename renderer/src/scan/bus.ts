@@ -36,15 +36,18 @@ export function watchScans(fn: ScanHandler): () => void {
   return () => listeners.delete(fn);
 }
 
-const interceptors: { test: (code: string) => boolean; handler: ScanHandler }[] = [];
+const interceptors: { test: (code: string) => boolean; handler: ScanHandler; rank: number; id: number }[] = [];
 
 /**
  * Take every scan that passes `test`, whatever screen or dialog is on top (the printed slip's QR,
- * BD1|…, is checked the same way on any screen). Returns the function that removes it.
+ * BD1|…, is checked the same way on any screen). A screen's interceptor goes before the app's
+ * (the pick screens open a slip's QR for picking instead of checking it); among equals the latest
+ * wins. Returns the function that removes it.
  */
-export function interceptScans(test: (code: string) => boolean, handler: ScanHandler): () => void {
-  const entry = { test, handler };
+export function interceptScans(test: (code: string) => boolean, handler: ScanHandler, level: 'app' | 'screen' = 'app'): () => void {
+  const entry = { test, handler, rank: level === 'screen' ? 1 : 0, id: nextId++ };
   interceptors.push(entry);
+  interceptors.sort((a, b) => a.rank - b.rank || a.id - b.id);
   return () => {
     const i = interceptors.indexOf(entry);
     if (i >= 0) interceptors.splice(i, 1);

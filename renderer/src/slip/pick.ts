@@ -8,6 +8,8 @@ export interface PickLine {
   itemName: string;
   ordered: number;
   picked: number;
+  /** a return line the keeper found defective (次品) on receipt */
+  defective?: boolean;
 }
 
 export type PickOutcome =
@@ -33,9 +35,21 @@ export function applyPick(lines: readonly PickLine[], item: { id: number; code: 
   return { ok: true, lines: next, index, complete: isComplete(next) };
 }
 
-/** Set one line's picked count by hand (goods without a label); clamped to 0…ordered. */
+/** Set one line's picked count by hand (goods without a label); clamped to 0…ordered. Nothing received is not defective. */
 export function setPicked(lines: readonly PickLine[], index: number, qty: number): PickLine[] {
-  return lines.map((l, i) => (i === index ? { ...l, picked: Math.max(0, Math.min(l.ordered, Math.floor(qty))) } : l));
+  return lines.map((l, i) => {
+    if (i !== index) return l;
+    const picked = Math.max(0, Math.min(l.ordered, Math.floor(qty)));
+    return { ...l, picked, defective: picked > 0 && !!l.defective };
+  });
+}
+
+/** Mark a received return line defective (次品), or take the mark off; a line with nothing received cannot be marked. */
+export function toggleDefective(lines: readonly PickLine[], index: number): { ok: true; lines: PickLine[]; defective: boolean } | { ok: false } {
+  const l = lines[index];
+  if (!l || (l.picked === 0 && !l.defective)) return { ok: false };
+  const defective = !l.defective;
+  return { ok: true, defective, lines: lines.map((x, i) => (i === index ? { ...x, defective } : x)) };
 }
 
 export function isComplete(lines: readonly PickLine[]): boolean {
@@ -50,7 +64,7 @@ export function pickedTotal(lines: readonly PickLine[]): number {
   return lines.reduce((s, l) => s + l.picked, 0);
 }
 
-/** What slips.post takes. */
-export function toPicked(lines: readonly PickLine[]): { lineId: number; qty: number }[] {
-  return lines.map((l) => ({ lineId: l.lineId, qty: l.picked }));
+/** What slips.post takes: the count of each line, and the defective mark on a line that received something. */
+export function toPicked(lines: readonly PickLine[]): { lineId: number; qty: number; defective?: boolean }[] {
+  return lines.map((l) => (l.defective && l.picked > 0 ? { lineId: l.lineId, qty: l.picked, defective: true } : { lineId: l.lineId, qty: l.picked }));
 }

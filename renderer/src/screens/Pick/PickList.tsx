@@ -1,6 +1,6 @@
 // 拣货出库: the keeper's queue — dispatch slips signed by the manager and the finance supervisor,
 // and returns the manager signed. Slips still waiting for signatures are listed, greyed, and
-// cannot be picked (凭经理签字的发货单据备货). Scanning a slip's number opens it.
+// cannot be picked (凭经理签字的发货单据备货). Scanning a slip's number or its printed QR opens it.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
@@ -9,7 +9,8 @@ import type { SlipSummary } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, moneyCol, qtyCol } from '../../components/grid';
 import { SLIP_NO_RE } from '../../components/scanFallback';
-import { ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { screenMayTakeFocus } from '../../components/gridKeys';
+import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
@@ -17,6 +18,8 @@ import { useScan } from '../../scan';
 import { beep } from '../../scan/beep';
 import { takeFlash } from '../../slip/flash';
 import { SignatureBadges } from '../../slip/parts';
+import { usePickByQr } from './pickQr';
+import { openVerifyDialog } from '../../printing/QrDesk';
 
 export function PickList() {
   const { t, kind, pay } = useI18n();
@@ -36,7 +39,8 @@ export function PickList() {
     const all = [...d.value.rows, ...r.value.rows].filter((x) => x.lineCount > 0);
     all.sort((a, b) => Number(a.missingSignatures.length > 0) - Number(b.missingSignatures.length > 0) || a.id - b.id);
     setRows(all);
-    setTimeout(() => all.length && grid.current?.api.setFocusedCell(0, 'no'), 50);
+    // the queue loads late: the first slip takes the focus unless a dialog has it by then
+    setTimeout(() => all.length && screenMayTakeFocus() && grid.current?.api.setFocusedCell(0, 'no'), 50);
   }, []);
   useEffect(() => void load(), [load]);
 
@@ -57,7 +61,8 @@ export function PickList() {
     setMsg(SLIP_NO_RE.test(code) ? t('pick.notInQueue', { no: code }) : t('pick.scanSlipNo'));
   });
 
-  useHotkeys({ F5: () => void load() });
+  usePickByQr((_ok, text) => setMsg(text));
+  useHotkeys({ F5: () => void load(), F4: openVerifyDialog });
 
   const cols = useMemo<ColDef<SlipSummary>[]>(
     () => [
@@ -82,7 +87,11 @@ export function PickList() {
   const ready = rows.filter((r) => !r.missingSignatures.length).length;
   return (
     <div className="screen-col">
-      <Toolbar title={t('nav.pick')} sub={t('pick.queueCount', { ready, waiting: rows.length - ready })} />
+      <Toolbar title={t('nav.pick')} sub={t('pick.queueCount', { ready, waiting: rows.length - ready })}>
+        <Btn onClick={openVerifyDialog} hotkey="F4" data-testid="pick-verify">
+          {t('pick.verifyQr')}
+        </Btn>
+      </Toolbar>
       {flash ? <Notice kind="ok">{flash}</Notice> : null}
       {msg ? <Notice kind="warn">{msg}</Notice> : null}
       <ErrorLine error={error} />
@@ -106,6 +115,7 @@ export function PickList() {
           ['↑↓', t('keys.move')],
           ['Enter', t('pick.start')],
           [t('keys.scan'), t('pick.scanSlipNo')],
+          ['F4', t('pick.verifyQr')],
           ['F5', t('keys.refresh')],
         ]}
       />

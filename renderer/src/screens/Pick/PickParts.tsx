@@ -5,8 +5,9 @@ import { ConfirmDialog } from '../../components/dialogs';
 import { useI18n } from '../../i18n';
 import type { PickLine } from '../../slip/pick';
 import { pickedTotal, shortLines } from '../../slip/pick';
+import { pickWord } from './words';
 
-export function PickProgress({ lines }: { lines: PickLine[] }) {
+export function PickProgress({ lines, isReturn }: { lines: PickLine[]; isReturn: boolean }) {
   const { t } = useI18n();
   const total = lines.reduce((s, l) => s + l.ordered, 0);
   const picked = pickedTotal(lines);
@@ -16,7 +17,7 @@ export function PickProgress({ lines }: { lines: PickLine[] }) {
       <div className="pick-bar">
         <div className={`pick-bar-fill ${picked === total ? 'done' : ''}`} style={{ width: `${total ? (picked / total) * 100 : 0}%` }} />
       </div>
-      <span className="pick-count-text">{t('pick.progress', { picked, total, lines: lines.length - short.length, all: lines.length })}</span>
+      <span className="pick-count-text">{t(pickWord(isReturn, 'progress'), { picked, total, lines: lines.length - short.length, all: lines.length })}</span>
     </div>
   );
 }
@@ -62,21 +63,36 @@ interface ConfirmProps {
 
 export function PickConfirm({ confirm, slipNo, lines, isReturn, postLabel, posting, onCancel, onPost }: ConfirmProps) {
   const { t } = useI18n();
+  const w = (k: Parameters<typeof pickWord>[1]) => pickWord(isReturn, k);
   if (confirm === 'complete') {
     const total = lines.reduce((s, l) => s + l.ordered, 0);
     return (
       <ConfirmDialog title={t('pick.confirmTitle', { no: slipNo })} confirmText={postLabel} busy={posting} onCancel={onCancel} onConfirm={onPost}>
-        <p className="dialog-text">{t('pick.confirmComplete', { total, lines: lines.length })}</p>
+        <p className="dialog-text">{t(w('confirmComplete'), { total, lines: lines.length })}</p>
+        <DefectiveNote lines={lines} />
         <p className="muted">{t('slip.postFinal')}</p>
       </ConfirmDialog>
     );
   }
   if (confirm === 'short')
     return (
-      <ConfirmDialog title={t('pick.shortTitle')} confirmText={t('pick.confirmShort')} danger busy={posting} onCancel={onCancel} onConfirm={onPost}>
-        <p className="dialog-text">{t('pick.shortText', { post: postLabel })}</p>
+      <ConfirmDialog title={t(w('shortTitle'))} confirmText={t(w('confirmShort'))} danger busy={posting} onCancel={onCancel} onConfirm={onPost}>
+        <p className="dialog-text">{t(w('shortText'), { post: postLabel })}</p>
         <ShortTable lines={shortLines(lines)} isReturn={isReturn} />
+        <DefectiveNote lines={lines} />
       </ConfirmDialog>
     );
   return null;
+}
+
+/** On a return: which lines go into the books as defective (次品). */
+function DefectiveNote({ lines }: { lines: PickLine[] }) {
+  const { t } = useI18n();
+  const marked = lines.filter((l) => l.defective && l.picked > 0);
+  if (!marked.length) return null;
+  return (
+    <p className="dialog-text neg-amount" data-testid="defective-note">
+      {t('recv.defectiveLines', { n: marked.length, names: marked.map((l) => `${l.itemCode} ${l.itemName}`).join('、') })}
+    </p>
+  );
 }

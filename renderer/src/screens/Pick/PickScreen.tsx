@@ -1,7 +1,8 @@
-// The keeper's pick (备货 / 退货收货): scan the goods against the lines of a signed slip. Each
+// The keeper's pick (备货 / 退货收回): scan the goods against the lines of a signed slip. Each
 // line shows picked vs ordered; a wrong item or an over-pick is refused with a buzz and a clear
-// message. Post (出库 / 退货入库) when complete, or confirm a short pick.
-// Keys: scan · Enter edit a count · Ctrl+Z undo last scan · F9 post · Esc back.
+// message. Post (出库 / 退货入库) when complete, or confirm a short pick. On a return the scans
+// receive (收回) and a line can be marked defective (次品, F7).
+// Keys: scan · Enter edit a count · F7 次品 (return) · Ctrl+Z undo last scan · F9 post · Esc back.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
@@ -24,6 +25,9 @@ import { PickConfirm, PickProgress } from './PickParts';
 import { initialLines, usePickCount } from './usePickCount';
 import { usePickPost } from './usePickPost';
 import { usePickScanner } from './usePickScanner';
+import { useDefectiveMark } from './useDefectiveMark';
+import { pickWord } from './words';
+import { usePickByQr } from './pickQr';
 
 export function PickScreen({ slipId }: { slipId: number }) {
   const { t, kind, pay } = useI18n();
@@ -48,7 +52,9 @@ export function PickScreen({ slipId }: { slipId: number }) {
   const isReturn = slip?.kind === 'return';
   const postLabel = isReturn ? t('pick.postReturn') : t('pick.post');
   const post = usePickPost({ slip, lines, ready, say: setMessage, setError });
-  const { waiting } = usePickScanner({ ready, enabled: ready && !post.confirm, count, grid, postLabel, say: setMessage, setBadRow });
+  const { waiting, lastIndex } = usePickScanner({ ready, isReturn, enabled: ready && !post.confirm, count, grid, postLabel, say: setMessage, setBadRow });
+  usePickByQr((ok, text) => setMessage({ ok, text }));
+  const markDefective = useDefectiveMark({ on: ready && isReturn, count, grid, lastIndex, say: setMessage });
 
   const rows = useMemo<PickRow[]>(
     () =>
@@ -65,7 +71,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
     setMessage({ ok: true, text: t('pick.undone') });
   };
 
-  useHotkeys({ F9: post.start, 'Ctrl+Z': undo, Escape: () => navigate('/pick') });
+  useHotkeys({ F9: post.start, 'Ctrl+Z': undo, Escape: () => navigate('/pick'), ...(isReturn ? { F7: () => markDefective() } : {}) });
 
   const errored = useMemo(() => erroredItemCodes(error?.details), [error]);
   const cols = useMemo(() => pickColumns(t, isReturn, ready), [t, isReturn, ready]);
@@ -76,7 +82,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
     const q = parseQty(String(e.newValue ?? ''), { field: 'picked', min: 0, max: e.data.ordered });
     if (!q.ok) {
       beep('error');
-      const why = q.refusal.reason === 'tooLarge' ? t('pick.badCount', { ordered: e.data.ordered }) : refusalText(q.refusal, t);
+      const why = q.refusal.reason === 'tooLarge' ? t(pickWord(isReturn, 'badCount'), { ordered: e.data.ordered }) : refusalText(q.refusal, t);
       setMessage({ ok: false, text: why });
       return;
     }
@@ -102,6 +108,11 @@ export function PickScreen({ slipId }: { slipId: number }) {
         }
         sub={`${kind(slip.kind)} · ${slip.customerName ?? ''} · ${pay(slip.paymentMode)}`}
       >
+        {isReturn ? (
+          <Btn onClick={() => markDefective()} hotkey="F7" disabled={!ready} data-testid="mark-defective">
+            {t('recv.markDefective')}
+          </Btn>
+        ) : null}
         <Btn onClick={undo} hotkey="Ctrl+Z" disabled={!count.canUndo}>
           {t('pick.undo')}
         </Btn>
@@ -109,9 +120,9 @@ export function PickScreen({ slipId }: { slipId: number }) {
           {postLabel}
         </Btn>
       </Toolbar>
-      {!ready ? <Notice kind="warn">{slip.state !== 'draft' ? t('pick.notDraft') : t('pick.notSigned', { no: slip.no })}</Notice> : null}
+      {!ready ? <Notice kind="warn">{slip.state !== 'draft' ? t(pickWord(isReturn, 'notDraft')) : t('pick.notSigned', { no: slip.no })}</Notice> : null}
       <ErrorLine error={error} />
-      <PickProgress lines={lines} />
+      <PickProgress lines={lines} isReturn={isReturn} />
       <ScanPanel message={message} waiting={waiting} prompt={isReturn ? t('pick.promptReturn') : t('pick.prompt')} />
       <div className="grid-fill">
         <Grid<PickRow>
@@ -122,6 +133,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
           getRowId={(x) => String(x.data.lineId)}
           readOnlyEdit
           onCellEditRequest={onEdit}
+          onCellClicked={(e) => e.column.getColId() === 'defective' && e.rowIndex != null && markDefective(e.rowIndex)}
           rowClassRules={{
             'row-done': (x: RowClassParams<PickRow>) => !!x.data && x.data.picked === x.data.ordered,
             'row-error': (x: RowClassParams<PickRow>) => x.rowIndex === badRow || (!!x.data && errored.has(x.data.itemCode)),
@@ -130,8 +142,9 @@ export function PickScreen({ slipId }: { slipId: number }) {
       </div>
       <KeyHints
         items={[
-          [t('keys.scan'), t('pick.scanHint')],
+          [t('keys.scan'), t(pickWord(isReturn, 'scanHint'))],
           ['Enter', t('pick.editCount')],
+          ...(isReturn ? ([['F7', t('recv.markHint')]] as [string, string][]) : []),
           ['Ctrl+Z', t('pick.undo')],
           ['F9', postLabel],
           ['Esc', t('keys.back')],

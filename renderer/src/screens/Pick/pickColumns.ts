@@ -1,24 +1,37 @@
 // The pick grid's columns: ordered (to receive), picked (received, editable while the slip is
-// ready), left, and a status word per line.
+// ready), left, a status word per line, and on a return the line's quality (次品, F7 or a click).
 
 import type { ColDef } from 'ag-grid-community';
 import { qtyCol } from '../../components/grid';
 import type { I18n } from '../../i18n';
 import type { PickLine } from '../../slip/pick';
+import { pickWord } from './words';
 
 export interface PickRow extends PickLine {
   spec: string;
   unit: string;
 }
 
-function status(t: I18n['t'], r: PickRow | undefined): string {
+function status(t: I18n['t'], isReturn: boolean, r: PickRow | undefined): string {
   if (!r) return '';
-  if (r.picked === r.ordered) return t('pick.lineDone');
-  return r.picked === 0 ? t('pick.lineTodo') : t('pick.lineShort', { n: r.ordered - r.picked });
+  if (r.picked === r.ordered) return t(pickWord(isReturn, 'lineDone'));
+  return r.picked === 0 ? t(pickWord(isReturn, 'lineTodo')) : t(pickWord(isReturn, 'lineShort'), { n: r.ordered - r.picked });
+}
+
+/** A return line's quality: 次品 when the keeper marked it. */
+function qualityCol(t: I18n['t']): ColDef<PickRow> {
+  return {
+    colId: 'defective',
+    headerName: t('recv.quality'),
+    width: 80,
+    valueGetter: (x) => (x.data?.defective ? t('recv.defective') : ''),
+    cellClass: 'cell-toggle',
+    cellClassRules: { 'neg-amount': (x) => !!x.data?.defective },
+  };
 }
 
 export function pickColumns(t: I18n['t'], isReturn: boolean, ready: boolean): ColDef<PickRow>[] {
-  return [
+  const cols: ColDef<PickRow>[] = [
     { colId: 'no', headerName: '#', width: 52, valueGetter: (x) => (x.node?.rowIndex ?? 0) + 1, cellClass: 'muted' },
     { field: 'itemCode', headerName: t('item.code'), width: 110 },
     { field: 'itemName', headerName: t('item.name'), flex: 2, minWidth: 160 },
@@ -40,11 +53,12 @@ export function pickColumns(t: I18n['t'], isReturn: boolean, ready: boolean): Co
       colId: 'status',
       headerName: t('pick.status'),
       width: 120,
-      valueGetter: (x) => status(t, x.data),
+      valueGetter: (x) => status(t, isReturn, x.data),
       cellClassRules: {
         'ok-text': (x) => !!x.data && x.data.picked === x.data.ordered,
         'warn-text': (x) => !!x.data && x.data.picked > 0 && x.data.picked < x.data.ordered,
       },
     },
   ];
+  return isReturn ? [...cols, qualityCol(t)] : cols;
 }

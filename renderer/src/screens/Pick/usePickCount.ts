@@ -9,12 +9,20 @@ function storageKey(s: Slip): string {
   return `branch-desk.pick.${s.id}.${s.version}`;
 }
 
+/** What is kept per line id: the count, and the defective mark of a return line. */
+type Saved = Record<string, number | { picked: number; defective: boolean }>;
+
 /** The slip's lines with the count saved for this version of it, if any. */
 export function initialLines(s: Slip): PickLine[] {
   const lines = s.lines.map((l) => ({ lineId: l.id, itemId: l.itemId, itemCode: l.itemCode, itemName: l.itemName, ordered: l.qty, picked: 0 }));
   try {
-    const saved = JSON.parse(sessionStorage.getItem(storageKey(s)) ?? 'null') as Record<string, number> | null;
-    if (saved) return lines.map((l) => ({ ...l, picked: Math.min(l.ordered, saved[l.lineId] ?? 0) }));
+    const saved = JSON.parse(sessionStorage.getItem(storageKey(s)) ?? 'null') as Saved | null;
+    if (saved)
+      return lines.map((l) => {
+        const v = saved[l.lineId] ?? 0;
+        const picked = Math.min(l.ordered, typeof v === 'number' ? v : v.picked);
+        return { ...l, picked, defective: typeof v !== 'number' && v.defective && picked > 0 };
+      });
   } catch {
     /* start over */
   }
@@ -50,7 +58,8 @@ export function usePickCount(slip: Slip | null) {
 
   useEffect(() => {
     if (!slip) return;
-    sessionStorage.setItem(storageKey(slip), JSON.stringify(Object.fromEntries(lines.map((l) => [l.lineId, l.picked]))));
+    const saved: Saved = Object.fromEntries(lines.map((l) => [l.lineId, l.defective ? { picked: l.picked, defective: true } : l.picked]));
+    sessionStorage.setItem(storageKey(slip), JSON.stringify(saved));
   }, [slip, lines]);
 
   return { lines, linesRef, canUndo: history.length > 0, setLines, commit, undo };

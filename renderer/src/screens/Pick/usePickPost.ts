@@ -11,6 +11,7 @@ import { setFlash } from '../../slip/flash';
 import { isComplete, pickedTotal, toPicked, type PickLine } from '../../slip/pick';
 import type { ScanMessage } from '../../slip/useLineScanner';
 import { forgetCount } from './usePickCount';
+import { pickWord } from './words';
 
 interface Options {
   slip: Slip | null;
@@ -31,7 +32,7 @@ export function usePickPost({ slip, lines, ready, say, setError }: Options) {
     setError(null);
     if (pickedTotal(lines) === 0) {
       beep('error');
-      say({ ok: false, text: t('pick.nothing') });
+      say({ ok: false, text: t(pickWord(slip?.kind === 'return', 'nothing')) });
       return;
     }
     rid.current = newRequestId();

@@ -12,9 +12,12 @@ import { flashRow, settleEditingForScan } from '../../slip/LinesGrid';
 import { applyPick } from '../../slip/pick';
 import type { ScanMessage } from '../../slip/useLineScanner';
 import type { PickCount } from './usePickCount';
+import { pickWord } from './words';
 
 interface Options {
   ready: boolean;
+  /** a customer return: the scans receive (收回) */
+  isReturn: boolean;
   enabled: boolean;
   count: PickCount;
   grid: RefObject<AgGridReact | null>;
@@ -23,9 +26,12 @@ interface Options {
   setBadRow(i: number | null): void;
 }
 
-export function usePickScanner({ ready, enabled, count, grid, postLabel, say, setBadRow }: Options) {
+export function usePickScanner({ ready, isReturn, enabled, count, grid, postLabel, say, setBadRow }: Options) {
   const { t } = useI18n();
+  const w = (k: Parameters<typeof pickWord>[1]) => pickWord(isReturn, k);
   const cache = useRef(new Map<string, { item: Item; packQty: number }>());
+  /** the line the last good scan counted on (F7 marks it defective on a return) */
+  const lastIndex = useRef<number | null>(null);
 
   const process = async (code: string) => {
     if (!ready) return;
@@ -46,26 +52,27 @@ export function usePickScanner({ ready, enabled, count, grid, postLabel, say, se
     const o = applyPick(cur, item, packQty);
     if (o.ok) {
       count.commit(o.lines, cur);
+      lastIndex.current = o.index;
       const l = o.lines[o.index];
       beep(o.complete ? 'done' : 'ok');
       setBadRow(null);
       say({
         ok: true,
         text: o.complete
-          ? t('pick.allDone', { post: postLabel })
-          : t('pick.counted', { name: `${l.itemCode} ${l.itemName}`, n: packQty, picked: l.picked, ordered: l.ordered }),
+          ? t(w('allDone'), { post: postLabel })
+          : t(w('counted'), { name: `${l.itemCode} ${l.itemName}`, n: packQty, picked: l.picked, ordered: l.ordered }),
       });
       flashRow(grid.current?.api, o.index);
     } else if (o.reason === 'not_on_slip') {
       beep('error');
       setBadRow(null);
-      say({ ok: false, text: t('pick.wrongItem', { name: `${o.itemCode} ${o.itemName}` }) });
+      say({ ok: false, text: t(w('wrongItem'), { name: `${o.itemCode} ${o.itemName}` }) });
     } else {
       beep('error');
       setBadRow(o.index);
       grid.current?.api.ensureIndexVisible(o.index);
-      say({ ok: false, text: t('pick.overPick', { name: `${o.itemCode} ${o.itemName}`, ordered: o.ordered, picked: o.picked, n: o.adding }) });
+      say({ ok: false, text: t(w('overPick'), { name: `${o.itemCode} ${o.itemName}`, ordered: o.ordered, picked: o.picked, n: o.adding }) });
     }
   };
-  return useScanQueue(process, { enabled });
+  return { ...useScanQueue(process, { enabled }), lastIndex };
 }

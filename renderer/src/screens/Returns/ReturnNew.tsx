@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { SlipSummary } from '../../../../shared/contract';
 import { call } from '../../api';
+import { downIntoGrid } from '../../components/gridKeys';
 import { KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -54,7 +55,7 @@ export function ReturnNew() {
         onChange={(f) => setFilter({ ...f, kind: 'dispatch', state: 'posted' })}
         queryRef={queryRef}
         autoFocus
-        onDown={() => grid.current?.api.setFocusedCell(0, 'no')}
+        onDown={downIntoGrid(grid)}
       />
       <div className="grid-fill">
         <SlipTable ref={grid} filter={filter} fixedKind="dispatch" onOpen={choose} />
@@ -62,6 +63,7 @@ export function ReturnNew() {
       <KeyHints
         items={[
           ['F3', t('keys.search')],
+          ['↓', t('keys.toList')],
           ['Enter', t('ret.choose')],
           [t('keys.scan'), t('ret.scanDispatchNo')],
           ['Esc', t('keys.back')],

@@ -1,6 +1,6 @@
 // One slip: header, lines, signatures (name, role, time, still valid?), reversal link, and what
 // may be done with it now: edit / sign / pick / void a draft, reverse (红字冲销) a posted slip,
-// start a return from a posted dispatch. Keys: F4 edit · F6 sign · F9 pick · F8 reverse · Esc back.
+// start a return from a posted dispatch. Keys: F4 edit · F6 sign · F9 pick · Ctrl+Delete reverse (红字冲销) · F8 print · Shift+F8 preview · Ctrl+F8 PDF · Esc back.
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Slip, SlipLine } from '../../../../shared/contract';
@@ -29,7 +29,7 @@ function hints(t: I18n['t'], can: SlipAbilities): [string, string][] {
     ...only(can.canSign, ['F6', t('sign.button')]),
     ...only(can.canPick, ['F9', t('pick.go')]),
     ...only(can.canReturn, ['F7', t('ret.fromThis')]),
-    ...only(can.canReverse, ['F8', t('slip.reverse')]),
+    ...only(can.canReverse, ['Ctrl+Delete', t('slip.reverse')]),
     ['Esc', t('keys.back')],
   ];
 }
@@ -76,7 +76,7 @@ export function SlipView({ slipId }: { slipId: number }) {
     F4: edit,
     F6: () => can.canSign && setDialog('sign'),
     F9: pick,
-    F8: () => can.canReverse && setDialog('reverse'),
+    'Ctrl+Delete': () => can.canReverse && setDialog('reverse'),
     F7: () => can.canReturn && navigate(`/returns/from/${s!.id}`),
     Escape: () => (window.history.length > 1 ? window.history.back() : navigate('/slips')),
   });

@@ -71,7 +71,7 @@ export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted 
       )}
       {btn(
         can.canReverse,
-        <Btn variant="danger" hotkey="F8" onClick={() => open('reverse')}>
+        <Btn variant="danger" hotkey="Ctrl+Delete" onClick={() => open('reverse')}>
           {t('slip.reverse')}
         </Btn>,
       )}

@@ -57,6 +57,15 @@ export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDe
   c.push(moneyCol<SlipLine>({ colId: 'amount', headerName: t('slip.amount'), width: 110, valueGetter: (x) => (x.data ? x.data.amountFen * sign : null) }));
   if (posted && s.kind === 'dispatch' && seesCost) c.push(moneyCol<SlipLine>({ field: 'costFen', headerName: t('slip.fifoCost'), width: 100 }));
   if (posted && s.kind === 'dispatch') c.push(qtyCol<SlipLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 100 }));
+  // a return the keeper received with defective goods (次品)
+  if (s.lines.some((l) => l.defective))
+    c.push({
+      colId: 'defective',
+      headerName: t('recv.quality'),
+      width: 72,
+      valueGetter: (x) => (x.data?.defective ? t('recv.defective') : ''),
+      cellClass: 'neg-amount',
+    });
   c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 80 });
   return c;
 }

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { IDatasource } from 'ag-grid-community';
 import { toDeskErr, type DeskErr } from '../../api';
+import { screenMayTakeFocus } from '../../components/gridKeys';
 import type { CardRow } from '../../slip/card';
 import { CardLoader, type CardMeta } from './cardLoader';
 
@@ -46,7 +47,7 @@ export function useCardSource(itemId: number | null, from: string, to: string, g
       const n = await source.loader.all();
       api.setRowCount(n, true);
       api.ensureIndexVisible(n - 1, 'bottom');
-      setTimeout(() => api.setFocusedCell(n - 1, 'summary'), 50);
+      setTimeout(() => screenMayTakeFocus() && api.setFocusedCell(n - 1, 'summary'), 50);
     } catch (e) {
       setError(toDeskErr(e));
     } finally {
