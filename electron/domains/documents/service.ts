@@ -12,7 +12,7 @@ import { getItem } from '../items/repo';
 import { requireOffice } from '../office/repo';
 import { partyContact } from '../partners/repo';
 import { slipRow, slipView } from '../slips/repo';
-import { stockCard } from '../stock/repo';
+import { stockCard } from '../stock/card';
 import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
 import { printRecord, printSettings, recordPrint } from './repo';
