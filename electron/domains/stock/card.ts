@@ -188,27 +188,37 @@ interface CardQuery {
   limit: number;
 }
 
+interface PageRead {
+  page: CardMoveRow[];
+  /** the date of the first move after the page in the period (null: the page ends the period) */
+  nextDate: string | null;
+  /** moves come before the page in the period */
+  before: boolean;
+}
+
+type CardPeriod = ReturnType<typeof periodOf>;
+
+/** From the start, or after the cursor (the last move of the page before). */
+function readForward(db: ReadableDB, p: CardPeriod, cursor: number | undefined, limit: number): PageRead {
+  const ahead = (lo: number, n: number) => movesIn(db, p.itemId, lo, p.endId, 'ASC', n);
+  const r = takeWhole(ahead(Math.max(p.fromId, (cursor ?? 0) + 1), limit + 1), limit, (id) => ahead(id + 1, 16));
+  const before = r.page.length > 0 && anyMoveIn(db, p.itemId, p.fromId, r.page[0].id - 1);
+  return { page: r.page, nextDate: r.beyond?.business_date ?? null, before };
+}
+
+/** From the end (Ctrl+End), or before the cursor (the first move of the page after). */
+function readBackward(db: ReadableDB, p: CardPeriod, cursor: number | undefined, limit: number): PageRead {
+  const behind = (hi: number, n: number) => movesIn(db, p.itemId, p.fromId, hi, 'DESC', n);
+  const r = takeWhole(behind(Math.min(p.endId, (cursor ?? END) - 1), limit + 1), limit, (id) => behind(id - 1, 16));
+  const page = r.page.reverse();
+  const nextDate = page.length ? firstDateIn(db, p.itemId, page[page.length - 1].id + 1, p.endId) : null;
+  return { page, nextDate, before: r.beyond !== undefined };
+}
+
 export function stockCard(db: ReadableDB, q: CardQuery) {
   const p = periodOf(db, q.itemId, q.from, q.to);
   const returns = returnsOnCard(db);
-  const ahead = (lo: number, n: number) => movesIn(db, q.itemId, lo, p.endId, 'ASC', n);
-  const behind = (hi: number, n: number) => movesIn(db, q.itemId, p.fromId, hi, 'DESC', n);
-  let page: CardMoveRow[];
-  let nextDate: string | null;
-  let before: boolean;
-  if (q.direction === 'backward') {
-    const hi = Math.min(p.endId, (q.cursor ?? END) - 1);
-    const r = takeWhole(behind(hi, q.limit + 1), q.limit, (id) => behind(id - 1, 16));
-    page = r.page.reverse();
-    before = r.beyond !== undefined;
-    nextDate = page.length ? firstDateIn(db, q.itemId, page[page.length - 1].id + 1, p.endId) : null;
-  } else {
-    const lo = Math.max(p.fromId, (q.cursor ?? 0) + 1);
-    const r = takeWhole(ahead(lo, q.limit + 1), q.limit, (id) => ahead(id + 1, 16));
-    page = r.page;
-    nextDate = r.beyond?.business_date ?? null;
-    before = page.length > 0 && anyMoveIn(db, q.itemId, p.fromId, page[0].id - 1);
-  }
+  const { page, nextDate, before } = (q.direction === 'backward' ? readBackward : readForward)(db, p, q.cursor, q.limit);
   const rows = groupRows(page, returns);
   return {
     from: p.from,
