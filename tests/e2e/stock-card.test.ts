@@ -109,13 +109,14 @@ describe.skipIf(!!NO_CHROMIUM)('the stock card at 1366×768', () => {
     expect([shownNumber(ret.cells.outQty), ret.cells.inQty]).toEqual([-5, '']);
     await shoot('card-end');
 
-    // scrolling to the top reads the pages before, keeping the rows in view, until 期初结存
+    // scrolling up (the mouse wheel) reads the pages before, keeping the rows in view, until 期初结存
     const full = await keeper('stock.card', { itemId, from, limit: 1000 });
-    for (let i = 0; i < 40; i++) {
+    for (const until = Date.now() + 30_000; Date.now() < until;) {
       const top = await gridRows(page);
       if (top[0]?.index === 0 && top[0].cells.summary === tr('zh', 'card.opening')) break;
-      await page.evaluate(() => (document.querySelector('.grid-fill .ag-grid-viewport')!.scrollTop = 0));
-      await page.waitForTimeout(150);
+      await page.mouse.move(700, 450);
+      await page.mouse.wheel(0, -20_000);
+      await page.waitForTimeout(200);
     }
     const shown = await page.evaluate(() => document.querySelectorAll('.grid-fill .ag-row').length);
     expect(shown).toBeGreaterThan(5);

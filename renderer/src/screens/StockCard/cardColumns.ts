@@ -63,8 +63,8 @@ function group(t: I18n['t'], side: Side | 'bal', title: string): ColGroupDef<Car
     marryChildren: true,
     headerClass: `group-${side}`,
     children: [
-      qtyCol<CardRow>({ colId: `${side}Qty`, headerName: t('card.qty'), width: side === 'bal' ? 64 : 60, valueGetter: get('qty') }),
-      moneyCol<CardRow>({ colId: `${side}Unit`, headerName: t('card.unit'), width: 76, valueGetter: get('unit') }),
+      qtyCol<CardRow>({ colId: `${side}Qty`, headerName: t('card.qty'), width: 68, valueGetter: get('qty') }),
+      moneyCol<CardRow>({ colId: `${side}Unit`, headerName: t('card.unit'), width: 72, valueGetter: get('unit') }),
       // 116: a year's total of 100 million yuan in bold (999,999,999.99) still fits
       moneyCol<CardRow>({ colId: `${side}Amount`, headerName: t('card.amount'), width: 116, valueGetter: get('amount') }),
     ],

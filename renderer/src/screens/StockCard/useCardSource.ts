@@ -34,7 +34,8 @@ export function useCardSource(itemId: number | null, from: string, to: string, s
       const index = t.index === 'last' ? n - 1 : Math.min(t.index, n - 1);
       if (index < 0) return;
       api.ensureIndexVisible(index, t.position);
-      if (t.focus) api.setFocusedCell(index, 'summary');
+      // focus once the scrolled-to row is drawn: a cell focused before it exists never gets the browser's focus
+      if (t.focus) setTimeout(() => api.isDestroyed() || api.setFocusedCell(index, 'summary'), 50);
     },
     [grid],
   );
@@ -67,19 +68,13 @@ export function useCardSource(itemId: number | null, from: string, to: string, s
   }, [open, reload]);
 
   useEffect(() => {
+    if (layers.current === showLayers) return;
     layers.current = showLayers;
     const l = loader.current;
     if (!l) return;
     l.window.setShowLayers(showLayers);
     setRows(l.window.rows);
   }, [showLayers]);
-
-  /** After the grid took new rows: go where a jump or a page read above asked. */
-  const onRowsShown = () => {
-    const t = target.current;
-    target.current = null;
-    if (t) goTo(t);
-  };
 
   /** The grid scrolled: read the next page when it comes near the end or the start of what is loaded. */
   const onScrolled = () => {
@@ -101,6 +96,15 @@ export function useCardSource(itemId: number | null, from: string, to: string, s
       })
       .catch((e) => setError(toDeskErr(e)))
       .finally(() => (reading.current = false));
+  };
+
+  /** After the grid took new rows: go where a jump or a page read above asked, then see whether
+   *  the view is still near an edge with more to read (no scroll event would say so). */
+  const onRowsShown = () => {
+    const t = target.current;
+    target.current = null;
+    if (t) goTo(t);
+    setTimeout(onScrolled, 0);
   };
 
   /** Ctrl+End: the closing balance, by the backward cursor unless the end is already loaded. */
