@@ -290,7 +290,7 @@ async function cardBench(desk: Desk, itemId: number, moves: number): Promise<Chr
       name: `chromium: stock card ${moves.toLocaleString('en-US')} moves, Ctrl+End`,
       ...stat(ends),
       targetMs: 300,
-      notes: `${ends.length} runs: key → frame showing 期末结存; the last page by the backward cursor (one request of 200)`,
+      notes: `${ends.length} runs: key → frame showing 期末结存; the last page by the backward cursor (one request of 100 moves)`,
     },
   ];
 }

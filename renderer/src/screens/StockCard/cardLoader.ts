@@ -24,7 +24,7 @@ export class CardLoader {
     showLayers: boolean,
     private readonly onMeta: (m: CardMeta) => void,
     /** the first page only needs a screenful; pages read while scrolling are bigger */
-    private readonly pageSizes = { first: 200, more: 500 },
+    private readonly pageSizes = { first: 100, more: 500 },
   ) {
     this.window = new CardWindow(showLayers);
   }
