@@ -18,6 +18,18 @@ export function formatFen(fen: number, opts: { grouping?: boolean; symbol?: '￥
   return `${neg ? '-' : ''}${opts.symbol ?? ''}${y}.${cents}`;
 }
 
+/**
+ * A unit cost in fen: amount ÷ quantity rounded half up (away from zero on a tie), exact in
+ * integers; null for no quantity. The stock card's 单价 and 结存单价, on screen and on paper.
+ */
+export function unitFen(amountFen: number, qty: number): number | null {
+  if (qty === 0) return null;
+  const a = Math.abs(amountFen);
+  const q = Math.abs(qty);
+  const u = Math.floor((2 * a + q) / (2 * q));
+  return amountFen < 0 !== qty < 0 ? -u : u;
+}
+
 /** "12.3" / "12.30" / "1,234" → fen; null when it is not an amount with at most two decimals. */
 export function parseYuanToFen(text: string): number | null {
   const t = text

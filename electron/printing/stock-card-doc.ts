@@ -1,9 +1,10 @@
-// The stock card (库存明细账) of one item for a period, on A4 landscape: opening balance, each
-// move with the balance after it, 本月合计 after each month, 本期合计 and 期末结存 at the end; on
+// The stock card (库存明细账) of one item for a period, on A4 landscape, as the screen shows it:
+// opening balance, each row (merged FIFO takes) with the balance and 结存单价 after it, 本月合计 and
+// 本年累计 after each month, 本期合计 and 期末结存 at the end; returns as the office writes them; on
 // every page break the running totals are carried (过次页 at the foot, 承前页 at the head of the next).
 // The rows are worked out in stock-card-entries.ts; this file lays them out.
 
-import type { Item, StockCardRow } from '../../shared/contract';
+import type { CardMonthEnd, Item, ReturnsOnCard, StockCardRow } from '../../shared/contract';
 import { dateZh, localTime, money, qty } from './format';
 import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, innerWidths, planPages, type Node } from './layout';
 import { gridTable } from './grid';
@@ -18,9 +19,12 @@ export interface StockCardDocData {
   opening: Balance;
   closing: Balance;
   rows: StockCardRow[];
+  monthEnds: CardMonthEnd[];
+  returnsOnCard: ReturnsOnCard;
   print: { printNo: number; printedAt: string; printedBy: string } | null;
 }
 
+const RETURNS_ZH: Record<ReturnsOnCard, string> = { redIssue: '红字发出', receipt: '收入' };
 const ROW = 13;
 const SIZE = 8;
 const HEAD = 46;
@@ -140,7 +144,10 @@ function cardHeader(f: CardForm, p: number): Node {
   const { d, W } = f;
   const print = d.print && d.print.printNo > 1 ? `第${d.print.printNo}次打印` : ' ';
   const left = {
-    stack: [fit(d.office.shortName, 200, { size: 8 }), fit(`金额单位: 元 · 数量单位: ${d.item.unit}`, 200, { size: 7, color: COLOR.grey })],
+    stack: [
+      fit(d.office.shortName, 200, { size: 8 }),
+      fit(`金额单位: 元 · 数量单位: ${d.item.unit} · 退货记为${RETURNS_ZH[d.returnsOnCard]}`, 200, { size: 7, color: COLOR.grey }),
+    ],
     margin: [0, 24, 0, 0],
   };
   const center = { stack: [fit(d.office.name, W - 400, { size: 11.5, bold: true, align: 'center' }), spacedTitle('库存明细账', 17)] };

@@ -1,8 +1,11 @@
-// The rows of a stock card (库存明细账) before layout: the opening balance, each move with the
-// balance after it, 本月合计 after each month, 本期合计 when the period spans months, 期末结存;
-// and the running move totals after each row, which a page break carries (过次页 / 承前页).
+// The rows of a stock card (库存明细账) before layout, as the screen shows them: the opening
+// balance, each row (one slip line at one unit cost, as stock.card merges them) with the balance
+// after it, 本月合计 and 本年累计 after each month (the core's figures, returns as the office
+// writes them), 本期合计 when the period spans months, 期末结存; and the running totals of the
+// rows after each entry, which a page break carries (过次页 / 承前页).
 
-import type { StockCardRow } from '../../shared/contract';
+import type { CardMonthEnd, CardTotals, StockCardRow } from '../../shared/contract';
+import { unitFen } from '../../shared/money';
 import type { StockCardDocData } from './stock-card-doc';
 
 export interface Balance {
@@ -11,7 +14,7 @@ export interface Balance {
 }
 
 export interface Entry {
-  kind: 'opening' | 'move' | 'month' | 'period' | 'closing';
+  kind: 'opening' | 'move' | 'month' | 'year' | 'period' | 'closing';
   date: string;
   slipNo: string;
   summary: string;
@@ -77,31 +80,37 @@ function moveEntry(r: StockCardRow): Entry {
   };
 }
 
-type CardData = Pick<StockCardDocData, 'from' | 'to' | 'opening' | 'closing' | 'rows'>;
+type CardData = Pick<StockCardDocData, 'from' | 'to' | 'opening' | 'closing' | 'rows' | 'monthEnds'>;
+
+const totals = (t: CardTotals): Totals => ({ inQty: t.inQty, inAmount: t.inAmountFen, outQty: t.outQty, outAmount: t.outAmountFen });
+
+/** 本月合计 and 本年累计 of a month end. */
+function monthEntries(m: CardMonthEnd): Entry[] {
+  const [y, mo] = m.month.split('-');
+  const balance = { qty: m.balanceQty, amountFen: m.balanceAmountFen };
+  return [
+    sumEntry('month', '', `${y}年${Number(mo)}月 本月合计`, totals(m.monthTotals), balance),
+    sumEntry('year', '', `${y}年 本年累计`, totals(m.yearTotals), balance),
+  ];
+}
 
 export function entriesOf(d: CardData): { entries: Entry[]; totalsAfter: Totals[] } {
   const entries: Entry[] = [];
-  const totalsAfter: Totals[] = []; // cumulative move totals after each entry (for 过次页)
+  const totalsAfter: Totals[] = []; // cumulative row totals after each entry (for 过次页)
   const period = zero();
   const push = (e: Entry) => {
     entries.push(e);
     totalsAfter.push({ ...period });
   };
   push(balanceEntry('opening', d.from ?? '', d.from ? '期初结存' : '期初结存(建账)', d.opening));
-  const months = new Set(d.rows.map((r) => r.date.slice(0, 7)));
-  let month = zero();
-  d.rows.forEach((r, i) => {
+  const ends = new Map(d.monthEnds.map((m) => [m.afterMoveId, m]));
+  for (const r of d.rows) {
     add(period, r);
-    add(month, r);
     push(moveEntry(r));
-    const next = d.rows[i + 1];
-    if (!next || next.date.slice(0, 7) !== r.date.slice(0, 7)) {
-      const [y, m] = r.date.split('-');
-      push(sumEntry('month', '', `${y}年${Number(m)}月 本月合计`, month, { qty: r.balanceQty, amountFen: r.balanceAmountFen }));
-      month = zero();
-    }
-  });
-  if (months.size > 1) push(sumEntry('period', '', '本期合计', period, d.closing));
+    const end = ends.get(r.lastMoveId);
+    if (end) monthEntries(end).forEach(push);
+  }
+  if (d.monthEnds.length > 1) push(sumEntry('period', '', '本期合计', period, d.closing));
   push(balanceEntry('closing', d.to, '期末结存', d.closing));
   return { entries, totalsAfter };
 }
@@ -112,5 +121,5 @@ export function lastBalance(entries: Entry[], i: number): Balance | null {
   return null;
 }
 
-/** The unit cost of a balance (none for an empty one). */
-export const unitOf = (b: Balance) => (b.qty === 0 ? null : Math.round(b.amountFen / b.qty));
+/** 结存单价: the balance's amount ÷ quantity, rounded half up; none when nothing is on hand. */
+export const unitOf = (b: Balance) => (b.qty > 0 ? unitFen(b.amountFen, b.qty) : null);

@@ -1,8 +1,12 @@
-// The office itself (office.*): whether it is set up, and setting it up once.
+// The office itself (office.*): whether it is set up, setting it up once, and its settings.
 
 import { z } from 'zod';
 import { Empty, Name, Pin, Text, method } from './common';
 import { User } from './users';
+
+/** How the stock card writes a customer return: 红字发出 (a negative issue, the default) or 收入. */
+export const ReturnsOnCard = z.enum(['redIssue', 'receipt']);
+export type ReturnsOnCard = z.infer<typeof ReturnsOnCard>;
 
 export const Office = z.object({
   name: z.string(),
@@ -38,5 +42,12 @@ export const officeMethods = {
     access: 'public',
     write: true,
     doc: 'Create the office, its Ed25519 signing key and the first administrator. Only once.',
+  }),
+  'office.setReturnsOnCard': method({
+    input: z.object({ returnsOnCard: ReturnsOnCard }),
+    output: z.object({ returnsOnCard: ReturnsOnCard }),
+    access: ['manager'],
+    write: true,
+    doc: 'How the stock card (and its paper) writes customer returns: 红字发出 or 收入. The manager decides.',
   }),
 } as const;

@@ -335,6 +335,14 @@ async function main(): Promise<void> {
     target: 10,
     note: `page ${walk.length} of ${walk.length}: ${lastRows} rows`,
   });
+  // Ctrl+End: the same last page read straight from the end (the backward cursor), no walk
+  const hotEnd = await repeat(REPS_CARD, () => card({ itemId: meta.hot.itemId, limit: 200, direction: 'backward' }));
+  rows.push({
+    name: `stock.card last page via backward cursor, same item`,
+    samples: hotEnd,
+    target: 10,
+    note: `Ctrl+End: limit 200 from the end, with 本月合计/本年累计`,
+  });
   rows.push({
     name: `stock.card cursor walk, every page`,
     samples: walk,

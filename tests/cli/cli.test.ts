@@ -210,7 +210,9 @@ describe('desk verify', () => {
     expect(r.stdout).toContain('[schema] trigger stock_moves_no_update is missing');
     const j = JSON.parse((await desk(['verify', '--db', t, '--json'])).stdout);
     expect(j.ok).toBe(false);
-    expect(new Set(j.problems.map((p: { check: string }) => p.check))).toEqual(new Set(['schema', 'stock.amount', 'stock.running', 'stock.layer']));
+    expect(new Set(j.problems.map((p: { check: string }) => p.check))).toEqual(
+      new Set(['schema', 'stock.amount', 'stock.running', 'stock.layer', 'stock.month']),
+    );
   });
 
   it('exits 1 on a deleted audit row even when the trigger is put back as it was', async () => {

@@ -14,7 +14,7 @@ describe('the stock card (库存明细账)', () => {
   });
   afterAll(() => day?.o.close());
 
-  it('runs over pages with opening, 承前页/过次页, month subtotals, period total and closing', async () => {
+  it('runs over pages with opening, 承前页/过次页, 本月合计 and 本年累计, period total and closing', async () => {
     const { o, cardItemId } = day;
     const card = ok(
       await o.core.call('stock.card', { itemId: cardItemId, from: '2026-11-01', to: '2026-12-31', limit: 1000 }, { sessionToken: o.tokens.keeper }),
@@ -36,6 +36,8 @@ describe('the stock card (库存明细账)', () => {
       '期初结存',
       '2026年11月 本月合计',
       '2026年12月 本月合计',
+      '2026年 本年累计',
+      '退货记为红字发出',
       '本期合计',
       '期末结存',
     ])
@@ -45,6 +47,10 @@ describe('the stock card (库存明细账)', () => {
     expect(all).toContain('喆堃家居馆');
     for (const r of card.rows) expect(all).toContain(r.slipNo);
     expect(all).toContain(formatFen(card.closing.amountFen));
+    // the screen's figures: each month's totals and the year to date, as stock.card has them
+    for (const m of card.monthEnds) for (const t of [m.monthTotals, m.yearTotals]) expect(all).toContain(formatFen(t.outAmountFen));
+    const lastEnd = card.monthEnds.at(-1)!;
+    expect(all).toContain(formatFen(lastEnd.balanceUnitCostFen!));
     pages.forEach((page, p) => {
       expect(page).toContain(`第 ${p + 1}/${pages.length} 页`);
       if (p > 0) expect(squash(page)).toContain('承前页');

@@ -372,10 +372,11 @@ describe.skipIf(!!NO_CHROMIUM)('a warehouse day in Chromium', () => {
       })),
     );
     // and what that means: in 4 at 52.00, out 3 at FIFO 52.00, back 2 at the dispatch's cost
-    expect(moves.map((r) => [r.cells.inQty, r.cells.outQty, r.cells.balQty, r.cells.balAmount])).toEqual([
-      ['4', '', '4', '208.00'],
-      ['', '3', '1', '52.00'],
-      ['2', '', '3', '156.00'],
+    // (written as 红字发出, the office's default), 结存单价 52.00 throughout
+    expect(moves.map((r) => [r.cells.inQty, r.cells.outQty, r.cells.balQty, r.cells.balUnit, r.cells.balAmount])).toEqual([
+      ['4', '', '4', '52.00', '208.00'],
+      ['', '3', '1', '52.00', '52.00'],
+      ['', '-2', '3', '52.00', '156.00'],
     ]);
 
     const closing = rows.at(-1)!;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Item, StockCardRow } from '../../shared/contract';
+import type { Item, Output, StockCardRow } from '../../shared/contract';
 import { addItemQty, erroredItemCodes, toLineInputs, totals, type EditLine } from '../../renderer/src/slip/lines';
 import { applyPick, isComplete, setPicked, shortLines, toggleDefective, toPicked, type PickLine } from '../../renderer/src/slip/pick';
-import { CardBuilder } from '../../renderer/src/slip/card';
+import { CardWindow, pageRows } from '../../renderer/src/slip/card';
 
 const item = (id: number, code: string, priceFen = 7800): Item => ({
   id,
@@ -134,8 +134,9 @@ describe('pick', () => {
 });
 
 describe('stock card rows', () => {
-  const move = (id: number, date: string, inQty: number | null, outQty: number | null, bal: number): StockCardRow => ({
+  const move = (id: number, date: string, inQty: number | null, outQty: number | null, bal: number, takes = 1): StockCardRow => ({
     moveId: id,
+    lastMoveId: id + takes - 1,
     date,
     postedAt: `${date}T02:00:00Z`,
     slipId: id,
@@ -152,26 +153,87 @@ describe('stock card rows', () => {
     outAmountFen: outQty ? outQty * 100 : null,
     balanceQty: bal,
     balanceAmountFen: bal * 100,
+    balanceUnitCostFen: bal ? 100 : null,
+    layers: Array.from({ length: takes }, (_, k) => ({
+      moveId: id + k,
+      layerId: 50 + k,
+      qty: Math.abs(inQty ?? outQty!) / takes,
+      amountFen: (Math.abs(inQty ?? outQty!) / takes) * 100,
+      unitCostFen: 100,
+    })),
+  });
+  const T = (inQty: number, outQty: number) => ({ inQty, inAmountFen: inQty * 100, outQty, outAmountFen: outQty * 100 });
+  const bal = { qty: 10, amountFen: 1000 };
+  const page = (p: Partial<Output<'stock.card'>>) => ({
+    opening: bal,
+    closing: { qty: 8, amountFen: 800 },
+    from: '2026-10-01',
+    rows: [],
+    monthEnds: [],
+    nextCursor: null,
+    prevCursor: null,
+    ...p,
+  });
+  const end = (after: number, month: string, m: ReturnType<typeof T>, y: ReturnType<typeof T>, b: number) => ({
+    afterMoveId: after,
+    month,
+    monthTotals: m,
+    yearTotals: y,
+    balanceQty: b,
+    balanceAmountFen: b * 100,
+    balanceUnitCostFen: 100,
   });
 
-  it('inserts month subtotals across page boundaries and closes with the balance', () => {
-    const b = new CardBuilder({ qty: 10, amountFen: 1000 }, '2026-10-01');
-    b.addPage({ rows: [move(1, '2026-10-03', 5, null, 15), move(2, '2026-10-20', null, 4, 11)], nextCursor: 2, closing: { qty: 8, amountFen: 800 } });
-    expect(b.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move']);
-    b.addPage({ rows: [move(3, '2026-10-31', null, 1, 10), move(4, '2026-11-02', null, 2, 8)], nextCursor: null, closing: { qty: 8, amountFen: 800 } });
-    expect(b.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move', 'move', 'month', 'move', 'month', 'closing']);
-    const oct = b.rows[4];
-    expect(oct).toMatchObject({ type: 'month', month: '2026-10', inQty: 5, outQty: 5, outAmountFen: 500, balanceQty: 10 });
-    expect(b.rows[6]).toMatchObject({ type: 'month', month: '2026-11', outQty: 2, balanceQty: 8 });
-    expect(b.rows[7]).toMatchObject({ type: 'closing', balanceQty: 8, balanceAmountFen: 800 });
-    expect(b.done).toBe(true);
-    // keys are unique for the grid
-    expect(new Set(b.rows.map((r) => r.rowKey)).size).toBe(b.rows.length);
+  it('from the start: 期初结存, the pages in order, 本月合计 and 本年累计 where the core puts them, 期末结存 at the end', () => {
+    const w = new CardWindow(false);
+    w.add(page({ rows: [move(1, '2026-10-03', 5, null, 15), move(2, '2026-10-20', null, 4, 11)], nextCursor: 2 }), 'forward');
+    expect(w.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move']);
+    expect([w.atStart, w.atEnd, w.nextCursor]).toEqual([true, false, 2]);
+    w.add(
+      page({
+        rows: [move(3, '2026-10-31', null, 1, 10), move(4, '2026-11-02', null, 2, 8, 2)],
+        monthEnds: [end(3, '2026-10', T(5, 5), T(5, 5), 10), end(5, '2026-11', T(0, 2), T(5, 7), 8)],
+        prevCursor: 3,
+      }),
+      'forward',
+    );
+    expect(w.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move', 'move', 'month', 'year', 'move', 'month', 'year', 'closing']);
+    expect(w.rows[4]).toMatchObject({ type: 'month', month: '2026-10', inQty: 5, outQty: 5, outAmountFen: 500, balanceQty: 10 });
+    expect(w.rows[8]).toMatchObject({ type: 'year', month: '2026-11', inQty: 5, outQty: 7, balanceQty: 8 });
+    expect(w.rows.at(-1)).toMatchObject({ type: 'closing', balanceQty: 8, balanceAmountFen: 800, balanceUnitCostFen: 100 });
+    expect(w.atEnd).toBe(true);
+    // the layers behind a merged row, on its side, shown on demand from the same pages
+    w.setShowLayers(true);
+    expect(w.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move', 'move', 'month', 'year', 'move', 'layer', 'layer', 'month', 'year', 'closing']);
+    expect(w.rows[7]).toMatchObject({ type: 'layer', side: 'out', qty: 1, amountFen: 100, layerId: 50 });
+    expect(new Set(w.rows.map((r) => r.rowKey)).size).toBe(w.rows.length);
+  });
+
+  it('from the end (Ctrl+End): 期末结存 at once, earlier pages go above, 期初结存 when the start is reached', () => {
+    const w = new CardWindow(false);
+    w.add(page({ rows: [move(4, '2026-11-02', null, 2, 8)], monthEnds: [end(4, '2026-11', T(0, 2), T(5, 7), 8)], prevCursor: 4 }), 'backward');
+    expect(w.rows.map((r) => r.type)).toEqual(['move', 'month', 'year', 'closing']);
+    expect([w.atStart, w.atEnd, w.prevCursor]).toEqual([false, true, 4]);
+    const above = w.add(page({ rows: [move(1, '2026-10-03', 5, null, 15)], nextCursor: 1 }), 'backward');
+    expect(above).toBe(2); // the move and 期初结存
+    expect(w.rows.map((r) => r.type)).toEqual(['opening', 'move', 'move', 'month', 'year', 'closing']);
+  });
+
+  it('a red issue (a return written as 红字发出) shows its layers red too', () => {
+    const r = { ...move(7, '2026-11-03', null, -3, 11, 2), slipKind: 'return' as const };
+    r.layers = r.layers.map((l) => ({ ...l, qty: 1.5 * 2 - 1, amountFen: 200 })); // +2 and +1 moved in; shown as −3
+    r.layers[1].qty = 1;
+    const rows = pageRows({ rows: [r], monthEnds: [] }, true);
+    expect(rows.filter((x) => x.type === 'layer').map((x) => x.type === 'layer' && [x.side, x.qty, x.amountFen])).toEqual([
+      ['out', -2, -200],
+      ['out', -1, -200],
+    ]);
   });
 
   it('an empty period is opening then closing', () => {
-    const b = new CardBuilder({ qty: 3, amountFen: 300 }, null);
-    b.addPage({ rows: [], nextCursor: null, closing: { qty: 3, amountFen: 300 } });
-    expect(b.rows.map((r) => r.type)).toEqual(['opening', 'closing']);
+    const w = new CardWindow(false);
+    w.add(page({ opening: { qty: 3, amountFen: 300 }, closing: { qty: 3, amountFen: 300 } }), 'forward');
+    expect(w.rows.map((r) => r.type)).toEqual(['opening', 'closing']);
+    expect(w.rows[0]).toMatchObject({ balanceUnitCostFen: 100 });
   });
 });

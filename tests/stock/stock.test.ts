@@ -85,7 +85,7 @@ describe('stock card, on hand, verify', () => {
     r.balanceAmountFen,
   ];
 
-  it('the whole card: one row per move, one out row per layer taken, a running balance', async () => {
+  it('the whole card: one row per slip line and unit cost (here one per layer taken), a running balance', async () => {
     const c = await card();
     expect(c.item).toMatchObject({ id: item, code: 'CZ-8801' });
     expect([c.from, c.to, c.opening, c.nextCursor]).toEqual([null, null, { qty: 0, amountFen: 0 }, null]);
@@ -95,10 +95,11 @@ describe('stock card, on hand, verify', () => {
       ['2026-12-01', s.i2.no, 5, 120, 600, null, null, null, 11, 1200],
       ['2026-12-01', s.d2.no, null, null, null, 6, 100, 600, 5, 600], // the rest of the first layer
       ['2026-12-01', s.d2.no, null, null, null, 2, 120, 240, 3, 360], // and two of the second
-      ['2026-12-02', s.r.no, 2, 120, 240, null, null, null, 5, 600], // back at the cost they went out at, latest take first
-      ['2026-12-02', s.r.no, 1, 100, 100, null, null, null, 6, 700],
-      ['2026-12-03', s.hc.no, -1, 100, -100, null, null, null, 5, 600], // 红字: the return undone, newest first
-      ['2026-12-03', s.hc.no, -2, 120, -240, null, null, null, 3, 360],
+      // back at the cost they went out at, latest take first; by default as 红字发出 (a negative issue)
+      ['2026-12-02', s.r.no, null, null, null, -2, 120, -240, 5, 600],
+      ['2026-12-02', s.r.no, null, null, null, -1, 100, -100, 6, 700],
+      ['2026-12-03', s.hc.no, null, null, null, 1, 100, 100, 5, 600], // 红字 of a red issue: the return undone, newest first
+      ['2026-12-03', s.hc.no, null, null, null, 2, 120, 240, 3, 360],
     ]);
     expect(c.closing).toEqual({ qty: 3, amountFen: 360 });
     // each balance follows from the one before
@@ -165,7 +166,7 @@ describe('stock card, on hand, verify', () => {
         expect(page.opening).toEqual((await card(filter)).opening);
         expect(page.closing).toEqual((await card(filter)).closing);
         if (page.nextCursor == null) break;
-        expect(page.nextCursor).toBe(page.rows.at(-1)!.moveId);
+        expect(page.nextCursor).toBe(page.rows.at(-1)!.lastMoveId);
         page = await card({ ...filter, limit, cursor: page.nextCursor });
         pages++;
       }

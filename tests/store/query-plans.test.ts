@@ -4,7 +4,8 @@
 // date and account indexes. Each case calls the core on a fresh connection (sql() caches prepared
 // statements per connection), records the SQL the call prepares, and runs EXPLAIN QUERY PLAN on
 // each statement: no big table is fully scanned, and the statements that matter use the index
-// named here. The last test drops those indexes one by one and shows the check catches each loss.
+// named here. The stock card's last page (the backward cursor) reads the same index backwards, and
+// its 本月合计 / 本年累计 read stock_month_totals by its key. The last test drops those indexes one by one and shows the check catches each loss.
 //
 // No ANALYZE runs on the desk's databases, so the plans here do not depend on how much data the
 // test makes; if sqlite_stat1 ever appears, these plans should be checked on realistic volumes.
@@ -32,6 +33,7 @@ const BIG = new Set([
   'receivable_items',
   'audit_log',
   'print_log',
+  'stock_month_totals',
 ]);
 
 /** A statement (found by a piece of its SQL, whitespace folded) and a line its plan must have. */
@@ -45,6 +47,14 @@ interface PlanRule {
 const RULES = {
   cardPage: {
     sql: 'FROM stock_moves m JOIN slips s ON s.id = m.slip_id',
+    plan: /^SEARCH m USING INDEX stock_moves_item \(item_id=\? AND id>\? AND id<\?\)$/,
+  },
+  cardMonths: {
+    sql: 'FROM stock_month_totals WHERE item_id = ? AND month >= ? AND month <= ?',
+    plan: /^SEARCH stock_month_totals USING PRIMARY KEY \(item_id=\? AND month>\? AND month<\?\)$/,
+  },
+  cardMonthCut: {
+    sql: 'FROM stock_moves m JOIN slips s ON s.id = m.slip_id LEFT JOIN slips src ON src.id = s.source_slip_id WHERE m.item_id = ?',
     plan: /^SEARCH m USING INDEX stock_moves_item \(item_id=\? AND id>\? AND id<\?\)$/,
   },
   balanceNow: {
@@ -113,6 +123,18 @@ const CASES = {
     method: 'stock.card',
     input: (o) => ({ itemId: o.itemId('CZ-8801'), limit: 2, cursor: 3 }),
     rules: [RULES.cardPage, RULES.balanceNow],
+  },
+  'stock.card, the last page (backward cursor)': {
+    who: 'keeper',
+    method: 'stock.card',
+    input: (o) => ({ itemId: o.itemId('CZ-8801'), limit: 2, direction: 'backward' }),
+    rules: [RULES.cardPage, RULES.balanceNow, RULES.cardMonths],
+  },
+  'stock.card, a period cut inside a month (本月合计 from its moves)': {
+    who: 'keeper',
+    method: 'stock.card',
+    input: (o) => ({ itemId: o.itemId('CZ-8801'), from: '2026-11-28', to: '2026-11-28' }),
+    rules: [RULES.cardMonthCut, RULES.cardMonths],
   },
   'stock.card, from/to (dates mapped to move ids)': {
     who: 'keeper',
@@ -267,6 +289,15 @@ describe('query plans on a fresh connection', () => {
     expect(card(first)).toHaveLength(1);
     expect(card(paged)).toEqual(card(first));
   });
+
+  it('the last page reads the index backwards from the end: no sort, one range read, as cheap as the first', async () => {
+    const last = await judge('stock.card, the last page (backward cursor)');
+    const pages = last.statements.filter((s) => fold(s.sql).includes(RULES.cardPage.sql) && /ORDER BY m\.id DESC/.test(s.sql));
+    expect(pages).toHaveLength(1);
+    expect(pages[0].plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    // nothing on the way reads the card from its start
+    expect(last.statements.filter((s) => /ORDER BY m\.id ASC/.test(s.sql))).toEqual([]);
+  });
 });
 
 describe('a lost index fails a test', () => {
@@ -274,6 +305,7 @@ describe('a lost index fails a test', () => {
     ['stock_moves_item', 'stock.card, first page', /expected .*stock_moves_item/],
     ['stock_moves_date', 'stock.card, from/to (dates mapped to move ids)', /full scan of stock_moves/],
     ['stock_moves_item', 'stock.onHand', /expected .*stock_moves_item/],
+    ['stock_moves_item', 'stock.card, the last page (backward cursor)', /expected .*stock_moves_item/],
     ['receivable_items_open', 'receivables.aging', /full scan of receivable_items/],
     ['slips_kind_date', 'dayClose.preview', /expected .*slips_kind_date/],
     ['money_journal_account_date', 'dayClose.preview', /expected .*money_journal_account_date/],

@@ -12,7 +12,7 @@ import { getItem } from '../items/repo';
 import { requireOffice } from '../office/repo';
 import { partyContact } from '../partners/repo';
 import { slipRow, slipView } from '../slips/repo';
-import { stockCard } from '../stock/repo';
+import { stockCard } from '../stock/card';
 import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
 import { printRecord, printSettings, recordPrint } from './repo';
@@ -187,17 +187,15 @@ export async function renderBuilt(b: Built, print: PrintRecord | null): Promise<
   };
 }
 
-/** All rows of an item's stock card for a period (stock.card pages through them). */
+/** All rows of an item's stock card for a period, with its month ends (stock.card pages through them). */
 export function fullStockCard(db: ReadableDB, itemId: number, from: string | undefined, to: string) {
-  let cursor: number | undefined;
-  const rows = [];
-  let first: ReturnType<typeof stockCard> | null = null;
-  for (;;) {
-    const page = stockCard(db, { itemId, from, to, cursor, limit: 1000 });
-    first ??= page;
+  const first = stockCard(db, { itemId, from, to, limit: 1000 });
+  const rows = [...first.rows];
+  const monthEnds = [...first.monthEnds];
+  for (let page = first; page.nextCursor != null;) {
+    page = stockCard(db, { itemId, from, to, cursor: page.nextCursor, limit: 1000 });
     rows.push(...page.rows);
-    if (page.nextCursor == null) break;
-    cursor = page.nextCursor;
+    monthEnds.push(...page.monthEnds);
   }
-  return { opening: first!.opening, closing: first!.closing, rows };
+  return { opening: first.opening, closing: first.closing, returnsOnCard: first.returnsOnCard, rows, monthEnds };
 }

@@ -1,8 +1,8 @@
-// office.*: whether the office is set up; setting it up once.
+// office.*: whether the office is set up; setting it up once; its settings.
 
 import { schemaVersion } from '../../store/migrate';
 import type { Handlers } from '../context';
-import { officeRow, officeView } from './repo';
+import { officeRow, officeView, requireOffice, setReturnsOnCard } from './repo';
 import { initOffice } from './service';
 
 export const officeHandlers = {
@@ -11,4 +11,10 @@ export const officeHandlers = {
     return { initialised: row != null, office: row ? officeView(row) : null, schemaVersion: schemaVersion(ctx.db), now: ctx.nowIso };
   },
   'office.init': (input, ctx) => initOffice(ctx, input),
+  'office.setReturnsOnCard': (input, ctx) => {
+    requireOffice(ctx.db);
+    setReturnsOnCard(ctx.db, input.returnsOnCard);
+    ctx.auditRef = input.returnsOnCard;
+    return { returnsOnCard: input.returnsOnCard };
+  },
 } satisfies Partial<Handlers>;

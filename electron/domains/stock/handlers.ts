@@ -2,7 +2,8 @@
 
 import type { Handlers } from '../context';
 import { getItem } from '../items/repo';
-import { onHand, stockCard } from './repo';
+import { stockCard } from './card';
+import { onHand } from './repo';
 import { requirePeriod } from './rules';
 
 export const stockHandlers = {

@@ -2,6 +2,7 @@
 //  - per item: last balance = Σ open layers = Σ in − Σ out (quantity and amount)
 //  - each move's running balance = the previous balance + the move
 //  - each layer's remaining = what its moves leave on it; an empty layer holds no money
+//  - each item's month totals (stock_month_totals, the card's 本月合计 / 本年累计) = its moves of the month
 
 import type { ReadableDB } from '../../store/db';
 import type { Add } from '../system/verify';
@@ -31,6 +32,7 @@ export function verifyStock(db: ReadableDB, add: Add): { items: number; moves: n
   }
   verifyRunning(db, add);
   verifyLayers(db, add);
+  verifyMonthTotals(db, add);
   const count = (q: string) => db.prepare(q).pluck().get() as number;
   return { items: items.length, moves: count('SELECT COUNT(*) FROM stock_moves'), layers: count('SELECT COUNT(*) FROM stock_layers') };
 }
@@ -65,4 +67,22 @@ function verifyLayers(db: ReadableDB, add: Add): void {
     .prepare('SELECT id, remaining_amount_fen FROM stock_layers WHERE remaining_qty = 0 AND remaining_amount_fen <> 0 LIMIT 100')
     .all() as Record<string, number>[];
   for (const r of emptyAmount) add('stock.layer', `layer ${r.id} is empty but still holds ${r.remaining_amount_fen} fen`, r);
+}
+
+function verifyMonthTotals(db: ReadableDB, add: Add): void {
+  const cls = `CASE WHEN s.kind = 'return' OR (s.kind = 'reversal' AND src.kind = 'return') THEN 'ret' ELSE m.direction END`;
+  const sum = (c: string, col: string) => `SUM(CASE WHEN ${cls} = '${c}' THEN m.${col} ELSE 0 END)`;
+  const bad = db
+    .prepare(
+      `WITH mv AS (
+         SELECT m.item_id, substr(m.business_date, 1, 7) AS month,
+           ${sum('in', 'qty')} AS in_qty, ${sum('in', 'amount_fen')} AS in_amount_fen, ${sum('out', 'qty')} AS out_qty,
+           ${sum('out', 'amount_fen')} AS out_amount_fen, ${sum('ret', 'qty')} AS ret_qty, ${sum('ret', 'amount_fen')} AS ret_amount_fen
+         FROM stock_moves m JOIN slips s ON s.id = m.slip_id LEFT JOIN slips src ON src.id = s.source_slip_id
+         GROUP BY 1, 2)
+       SELECT item_id, month FROM (SELECT * FROM mv EXCEPT SELECT * FROM stock_month_totals)
+       UNION SELECT item_id, month FROM (SELECT * FROM stock_month_totals EXCEPT SELECT * FROM mv) LIMIT 100`,
+    )
+    .all() as { item_id: number; month: string }[];
+  for (const r of bad) add('stock.month', `item ${r.item_id}, ${r.month}: the month's totals differ from its moves`, r);
 }

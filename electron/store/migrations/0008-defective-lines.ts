@@ -5,7 +5,7 @@
 import type { Migration } from './index';
 
 export const m0008DefectiveLines: Migration = {
-  version: 7, // TEMP until 0007 lands
+  version: 8,
   name: 'defective-lines',
   up(db) {
     db.exec(`

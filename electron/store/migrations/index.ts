@@ -6,6 +6,7 @@ import { m0003Finance } from './0003-finance';
 import { m0004Signatures } from './0004-signatures';
 import { m0005ShippedAmount } from './0005-shipped-amount';
 import { m0006ReopenSuspense } from './0006-reopen-suspense';
+import { m0007StockCard } from './0007-stock-card';
 import { m0008DefectiveLines } from './0008-defective-lines';
 
 export interface Migration {
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004Signatures,
   m0005ShippedAmount,
   m0006ReopenSuspense,
+  m0007StockCard,
   m0008DefectiveLines,
 ];

@@ -8,6 +8,7 @@ import { adminEn } from './admin';
 import { numbersEn } from './numbers';
 import { draftsEn } from './drafts';
 import { keysEn } from './keys';
+import { cardEn } from './card';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -329,4 +330,5 @@ export const en: Record<MsgKey, string> = {
   ...reopenEn,
   ...draftsEn,
   ...keysEn,
+  ...cardEn,
 };

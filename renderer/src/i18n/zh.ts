@@ -7,6 +7,7 @@ import { adminZh } from './admin';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
 import { keysZh } from './keys';
+import { cardZh } from './card';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -328,6 +329,7 @@ export const zh = {
   ...reopenZh,
   ...draftsZh,
   ...keysZh,
+  ...cardZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -1,8 +1,9 @@
 // Parts of the stock card: the title with the item, the figures under it, and the filter bar
-// (item picker F3, period, 到期末 Ctrl+End).
+// (item picker F3, period, 逐批明细 (the FIFO layers), how returns are written, 到期初 Ctrl+Home,
+// 到期末 Ctrl+End).
 
-import type { RefObject } from 'react';
-import type { Item } from '../../../../shared/contract';
+import type { KeyboardEvent, RefObject } from 'react';
+import type { Item, ReturnsOnCard } from '../../../../shared/contract';
 import { formatFen } from '../../../../shared/money';
 import { ItemPicker } from '../../components/pickers';
 import { Btn } from '../../components/ui';
@@ -41,34 +42,64 @@ export function cardSub(t: I18n['t'], meta: CardMeta | null, item: Item | null):
 interface FilterProps {
   item: Item | null;
   pickRef: RefObject<HTMLInputElement | null>;
+  /** ↓ from the item box into the grid */
+  onPickKey(e: KeyboardEvent<HTMLElement>): void;
   from: string;
   to: string;
   onFrom(d: string): void;
   onTo(d: string): void;
-  /** 到期末: shown once an item is chosen */
-  toEnd: { busy: boolean; go(): void } | null;
+  layers: boolean;
+  onLayers(show: boolean): void;
+  /** how returns are written; `set` only for who may change it (the manager) */
+  returns: { value: ReturnsOnCard; set: ((v: ReturnsOnCard) => void) | null } | null;
+  /** 到期初 / 到期末: shown once an item is chosen */
+  jump: { busy: boolean; toStart(): void; toEnd(): void } | null;
 }
 
-export function CardFilters({ item, pickRef, from, to, onFrom, onTo, toEnd }: FilterProps) {
+export function CardFilters(p: FilterProps) {
   const { t } = useI18n();
   return (
-    <div className="filter-bar">
-      <span className="inline-field item-filter">
+    <div className="filter-bar card-filters">
+      <span className="inline-field item-filter" onKeyDownCapture={p.onPickKey}>
         <span>{t('card.item')}</span>
-        <ItemPicker inputRef={pickRef} value={item} onPick={(i) => navigate(`/card/${i.id}`)} />
+        <ItemPicker inputRef={p.pickRef} value={p.item} onPick={(i) => navigate(`/card/${i.id}`)} />
       </span>
       <label className="inline-field">
         <span>{t('slips.from')}</span>
-        <input className="input date" type="date" value={from} onChange={(e) => onFrom(e.target.value)} />
+        <input className="input date" type="date" value={p.from} onChange={(e) => p.onFrom(e.target.value)} />
       </label>
       <label className="inline-field">
         <span>{t('slips.to')}</span>
-        <input className="input date" type="date" value={to} onChange={(e) => onTo(e.target.value)} />
+        <input className="input date" type="date" value={p.to} onChange={(e) => p.onTo(e.target.value)} />
       </label>
-      {toEnd ? (
-        <Btn hotkey="Ctrl+End" onClick={toEnd.go} disabled={toEnd.busy}>
-          {toEnd.busy ? t('common.loading') : t('card.toEnd')}
-        </Btn>
+      <label className="check">
+        <input type="checkbox" checked={p.layers} onChange={(e) => p.onLayers(e.target.checked)} data-testid="card-layers" />
+        {t('card.layers')}
+      </label>
+      {p.returns ? (
+        <label className="inline-field">
+          <span>{t('card.returns')}</span>
+          <select
+            className="input"
+            value={p.returns.value}
+            disabled={!p.returns.set}
+            onChange={(e) => p.returns?.set?.(e.target.value as ReturnsOnCard)}
+            data-testid="card-returns"
+          >
+            <option value="redIssue">{t('card.returns.redIssue')}</option>
+            <option value="receipt">{t('card.returns.receipt')}</option>
+          </select>
+        </label>
+      ) : null}
+      {p.jump ? (
+        <>
+          <Btn hotkey="Ctrl+Home" onClick={p.jump.toStart} disabled={p.jump.busy}>
+            {t('card.toStart')}
+          </Btn>
+          <Btn hotkey="Ctrl+End" onClick={p.jump.toEnd} disabled={p.jump.busy}>
+            {p.jump.busy ? t('common.loading') : t('card.toEnd')}
+          </Btn>
+        </>
       ) : null}
     </div>
   );

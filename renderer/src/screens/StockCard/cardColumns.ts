@@ -1,6 +1,8 @@
-// The stock card's columns: date, slip no., summary, then 收入 / 发出 (quantity, unit cost, amount)
-// and 结存 (quantity, amount) as column groups. Month rows show their in / out totals (no unit cost);
-// the opening and closing rows only their balance.
+// The stock card's columns as on the paper ledger: date, slip no., 摘要, then 收入 / 发出 / 结存 as
+// column groups, each with 数量 / 单价 / 金额, narrow enough that all of them fit at 1366×768 with
+// the navigation open. Move rows show their figures; a layer row (a FIFO take behind a merged
+// row) its take on its row's side; 本月合计 / 本年累计 their in / out totals (no unit cost) and the
+// balance; 期初 / 期末结存 only the balance.
 
 import type { ColDef, ColGroupDef, ValueGetterParams } from 'ag-grid-community';
 import { moneyCol, qtyCol } from '../../components/grid';
@@ -8,24 +10,65 @@ import type { I18n } from '../../i18n';
 import type { CardRow } from '../../slip/card';
 
 type V = ValueGetterParams<CardRow>;
-type Figure = 'inQty' | 'inAmountFen' | 'outQty' | 'outAmountFen' | 'inUnitCostFen' | 'outUnitCostFen';
+type Side = 'in' | 'out';
+type Fig = 'qty' | 'unit' | 'amount';
 
-const num = (key: Figure) => (x: V) => {
+const KEYS: Record<Side, Record<Fig, 'inQty' | 'inUnitCostFen' | 'inAmountFen' | 'outQty' | 'outUnitCostFen' | 'outAmountFen'>> = {
+  in: { qty: 'inQty', unit: 'inUnitCostFen', amount: 'inAmountFen' },
+  out: { qty: 'outQty', unit: 'outUnitCostFen', amount: 'outAmountFen' },
+};
+
+/** 收入 or 发出: quantity, unit cost, amount of a row. */
+const figure = (side: Side, fig: Fig) => (x: V) => {
   const d = x.data;
   if (!d) return null;
-  if (d.type === 'move') return d[key];
-  if (d.type === 'month' && key !== 'inUnitCostFen' && key !== 'outUnitCostFen') return d[key];
+  if (d.type === 'move') return d[KEYS[side][fig]];
+  if (d.type === 'layer') return d.side !== side ? null : fig === 'qty' ? d.qty : fig === 'unit' ? d.unitCostFen : d.amountFen;
+  if ((d.type === 'month' || d.type === 'year') && fig !== 'unit')
+    return d[side === 'in' ? (fig === 'qty' ? 'inQty' : 'inAmountFen') : fig === 'qty' ? 'outQty' : 'outAmountFen'];
   return null;
+};
+
+/** 结存: every row but a layer row has one. */
+const balance = (fig: Fig) => (x: V) => {
+  const d = x.data;
+  if (!d || d.type === 'layer') return null;
+  return fig === 'qty' ? d.balanceQty : fig === 'unit' ? d.balanceUnitCostFen : d.balanceAmountFen;
 };
 
 /** 摘要: the move's own summary in Chinese; in English its kind, counterparty and reference. */
 function summaryOf(i18n: Pick<I18n, 't' | 'lang' | 'kind'>, d: CardRow | undefined): string {
   const { t, lang, kind } = i18n;
   if (!d) return '';
-  if (d.type === 'month') return t('card.monthTotal', { month: d.month });
-  if (d.type !== 'move') return d.type === 'opening' ? t('card.opening') : t('card.closing');
+  switch (d.type) {
+    case 'month':
+      return t('card.monthTotal', { month: d.month });
+    case 'year':
+      return t('card.yearTotal', { year: d.month.slice(0, 4) });
+    case 'opening':
+      return t('card.opening');
+    case 'closing':
+      return t('card.closing');
+    case 'layer':
+      return t('card.layer', { layer: d.layerId });
+  }
   if (lang === 'zh') return d.summary;
   return [kind(d.slipKind), d.counterparty, d.refNo ? `(${d.refNo})` : ''].filter(Boolean).join(' ');
+}
+
+function group(t: I18n['t'], side: Side | 'bal', title: string): ColGroupDef<CardRow> {
+  const get = (fig: Fig) => (side === 'bal' ? balance(fig) : figure(side, fig));
+  return {
+    headerName: title,
+    marryChildren: true,
+    headerClass: `group-${side}`,
+    children: [
+      qtyCol<CardRow>({ colId: `${side}Qty`, headerName: t('card.qty'), width: 68, valueGetter: get('qty') }),
+      moneyCol<CardRow>({ colId: `${side}Unit`, headerName: t('card.unit'), width: 72, valueGetter: get('unit') }),
+      // 116: a year's total of 100 million yuan in bold (999,999,999.99) still fits
+      moneyCol<CardRow>({ colId: `${side}Amount`, headerName: t('card.amount'), width: 116, valueGetter: get('amount') }),
+    ],
+  };
 }
 
 export function cardColumns(i18n: Pick<I18n, 't' | 'lang' | 'kind'>): (ColDef<CardRow> | ColGroupDef<CardRow>)[] {
@@ -35,45 +78,19 @@ export function cardColumns(i18n: Pick<I18n, 't' | 'lang' | 'kind'>): (ColDef<Ca
     {
       colId: 'date',
       headerName: t('card.date'),
-      width: 100,
-      valueGetter: (x) => (x.data?.type === 'move' ? x.data.date : x.data?.type === 'opening' ? x.data.date : ''),
+      width: 88,
+      valueGetter: (x) => (x.data?.type === 'move' || x.data?.type === 'opening' ? x.data.date : ''),
     },
     {
       colId: 'slipNo',
       headerName: t('slip.no'),
-      width: 146,
+      width: 124,
       cellClass: 'mono link-cell',
       valueGetter: (x) => (x.data?.type === 'move' ? x.data.slipNo : ''),
     },
-    { colId: 'summary', headerName: t('card.summary'), flex: 1, minWidth: 150, valueGetter: summary, tooltipValueGetter: (x) => summary(x as unknown as V) },
-    {
-      headerName: t('card.in'),
-      marryChildren: true,
-      headerClass: 'group-in',
-      children: [
-        qtyCol<CardRow>({ colId: 'inQty', headerName: t('card.qty'), width: 66, valueGetter: num('inQty') }),
-        moneyCol<CardRow>({ colId: 'inUnit', headerName: t('card.unitCost'), width: 84, valueGetter: num('inUnitCostFen') }),
-        moneyCol<CardRow>({ colId: 'inAmount', headerName: t('card.amount'), width: 104, valueGetter: num('inAmountFen') }),
-      ],
-    },
-    {
-      headerName: t('card.out'),
-      marryChildren: true,
-      headerClass: 'group-out',
-      children: [
-        qtyCol<CardRow>({ colId: 'outQty', headerName: t('card.qty'), width: 66, valueGetter: num('outQty') }),
-        moneyCol<CardRow>({ colId: 'outUnit', headerName: t('card.unitCost'), width: 84, valueGetter: num('outUnitCostFen') }),
-        moneyCol<CardRow>({ colId: 'outAmount', headerName: t('card.amount'), width: 104, valueGetter: num('outAmountFen') }),
-      ],
-    },
-    {
-      headerName: t('card.balance'),
-      marryChildren: true,
-      headerClass: 'group-bal',
-      children: [
-        qtyCol<CardRow>({ colId: 'balQty', headerName: t('card.qty'), width: 72, valueGetter: (x) => x.data?.balanceQty ?? null }),
-        moneyCol<CardRow>({ colId: 'balAmount', headerName: t('card.amount'), width: 112, valueGetter: (x) => x.data?.balanceAmountFen ?? null }),
-      ],
-    },
+    { colId: 'summary', headerName: t('card.summary'), flex: 1, minWidth: 110, valueGetter: summary, tooltipValueGetter: (x) => summary(x as unknown as V) },
+    group(t, 'in', t('card.in')),
+    group(t, 'out', t('card.out')),
+    group(t, 'bal', t('card.balance')),
   ];
 }

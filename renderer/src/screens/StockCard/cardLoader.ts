@@ -1,59 +1,61 @@
-// Loads a stock card page by page (cursor paging) into a CardBuilder, one request at a time, as
-// far as the grid has scrolled. 100,000 moves are never all fetched unless someone scrolls there.
+// Loads a stock card into a CardWindow a page at a time, one request at a time: from the start
+// (forward) or from the end (backward, Ctrl+End: one request however long the card is), and then
+// further down or up as the grid scrolls. 100,000 moves are never all fetched unless someone
+// scrolls through them.
 
 import type { Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
-import { CardBuilder, type CardRow } from '../../slip/card';
+import { CardWindow } from '../../slip/card';
 
-export type CardMeta = Pick<Output<'stock.card'>, 'item' | 'opening' | 'closing' | 'from' | 'to'>;
+export type CardMeta = Pick<Output<'stock.card'>, 'item' | 'opening' | 'closing' | 'from' | 'to' | 'returnsOnCard'>;
+
+export interface CardQuery {
+  itemId: number;
+  from?: string;
+  to?: string;
+}
 
 export class CardLoader {
-  private builder: CardBuilder | null = null;
-  private chain: Promise<void> = Promise.resolve();
+  readonly window: CardWindow;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly q: { itemId: number; from?: string; to?: string },
+    private readonly q: CardQuery,
+    showLayers: boolean,
     private readonly onMeta: (m: CardMeta) => void,
-    private readonly pageSize = 500,
-  ) {}
-
-  get done(): boolean {
-    return !!this.builder?.done;
-  }
-  get loaded(): number {
-    return this.builder?.rows.length ?? 0;
+    /** the first page only needs a screenful; pages read while scrolling are bigger */
+    private readonly pageSizes = { first: 100, more: 500 },
+  ) {
+    this.window = new CardWindow(showLayers);
   }
 
-  /** Rows [start, end) once loaded, and the total when the last page is in. */
-  async rows(start: number, end: number): Promise<{ rows: CardRow[]; lastRow: number | undefined }> {
-    this.chain = this.chain.then(() => this.fill(end));
-    await this.chain;
-    const b = this.builder!;
-    return { rows: b.rows.slice(start, end), lastRow: b.done ? b.rows.length : undefined };
+  /** The first page: the card's start (forward) or its end (backward). */
+  start(direction: 'forward' | 'backward'): Promise<number> {
+    return this.read(direction, () => undefined);
   }
 
-  /** Load every remaining page (for "to the end"); returns the number of rows. */
-  async all(): Promise<number> {
-    this.chain = this.chain.then(() => this.fill(Number.MAX_SAFE_INTEGER));
-    await this.chain;
-    return this.builder!.rows.length;
+  /** The page after the window (nothing at the end); resolves with 0. */
+  later(): Promise<number> {
+    return this.read('forward', () => (this.window.atEnd ? null : (this.window.nextCursor ?? undefined)));
   }
 
-  private async fill(n: number): Promise<void> {
-    while (!this.builder || (this.builder.rows.length < n && !this.builder.done)) {
-      const r = await call('stock.card', {
-        itemId: this.q.itemId,
-        from: this.q.from,
-        to: this.q.to,
-        cursor: this.builder?.cursor ?? undefined,
-        limit: this.pageSize,
-      });
+  /** The page before the window (nothing at the start); resolves with how many rows it put above. */
+  earlier(): Promise<number> {
+    return this.read('backward', () => (this.window.atStart ? null : (this.window.prevCursor ?? undefined)));
+  }
+
+  /** One request after the ones before it; `cursorOf` (asked when its turn comes) says null for nothing to read. */
+  private read(direction: 'forward' | 'backward', cursorOf: () => number | undefined | null): Promise<number> {
+    const next = this.chain.then(async () => {
+      const cursor = cursorOf();
+      if (cursor === null) return 0;
+      const limit = cursor === undefined ? this.pageSizes.first : this.pageSizes.more;
+      const r = await call('stock.card', { ...this.q, cursor, direction, limit });
       if (!r.ok) throw r.error as DeskErr;
-      if (!this.builder) {
-        this.builder = new CardBuilder(r.value.opening, r.value.from);
-        this.onMeta(r.value);
-      }
-      this.builder.addPage(r.value);
-    }
+      if (cursor === undefined) this.onMeta(r.value);
+      return this.window.add(r.value, direction);
+    });
+    this.chain = next.catch(() => undefined);
+    return next;
   }
 }

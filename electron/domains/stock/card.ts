@@ -1,0 +1,234 @@
+// The stock card (库存明细账) of one item, a page at a time either way: forward from the start
+// (cursor = the last move of the page before) or backward from the end (Ctrl+End: no cursor; then
+// cursor = the first move of the page after). Every move carries the item's balance after it, so a
+// page is one range read of the (item_id, id) index whichever way it goes, and the last page costs
+// what the first does. The FIFO takes of one slip line at the same unit cost make one row (their
+// moves in `layers`); a page never splits a row. 本月合计 / 本年累计 come from cardSums.ts.
+
+import type { ReadableDB } from '../../store/db';
+import { sql } from '../../store/db';
+import type { ReturnsOnCard, SlipKind, StockCardRow } from '../../../shared/contract';
+import { unitFen } from '../../../shared/money';
+import { balanceBefore, firstMoveOnOrAfter, type Balance } from '../../ledger/fifo';
+import { nextDay } from '../../ledger/dates';
+import { returnsOnCard } from '../office/repo';
+import { monthEndsOf, type MoveClass, type Period } from './cardSums';
+
+interface CardMoveRow {
+  id: number;
+  business_date: string;
+  posted_at: string;
+  slip_id: number;
+  slip_line_id: number;
+  layer_id: number;
+  slip_no: string;
+  slip_kind: SlipKind;
+  source_kind: SlipKind | null;
+  direction: 'in' | 'out';
+  qty: number;
+  amount_fen: number;
+  balance_qty: number;
+  balance_amount_fen: number;
+  customer_name: string | null;
+  supplier_name: string | null;
+  delivery_note_no: string | null;
+  source_no: string | null;
+  reason: string | null;
+}
+
+const ZERO: Balance = { qty: 0, amountFen: 0 };
+const END = Number.MAX_SAFE_INTEGER;
+
+const MOVES = (order: 'ASC' | 'DESC') => `SELECT m.id, m.business_date, m.posted_at, m.slip_id, m.slip_line_id, m.layer_id, s.no AS slip_no,
+       s.kind AS slip_kind, src.kind AS source_kind, m.direction, m.qty, m.amount_fen, m.balance_qty, m.balance_amount_fen,
+       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason
+     FROM stock_moves m
+     JOIN slips s ON s.id = m.slip_id
+     LEFT JOIN customers c ON c.id = s.customer_id
+     LEFT JOIN suppliers p ON p.id = s.supplier_id
+     LEFT JOIN slips src ON src.id = s.source_slip_id
+     WHERE m.item_id = ? AND m.id >= ? AND m.id <= ?
+     ORDER BY m.id ${order} LIMIT ?`;
+
+/** The item's moves with ids in [lo, hi], `limit` of them from the low end (asc) or the high end (desc). */
+function movesIn(db: ReadableDB, itemId: number, lo: number, hi: number, order: 'ASC' | 'DESC', limit: number): CardMoveRow[] {
+  if (lo > hi) return [];
+  return sql(db, MOVES(order)).all(itemId, lo, hi, limit) as CardMoveRow[];
+}
+
+/** Whether the item has a move with id in [lo, hi]. */
+function anyMoveIn(db: ReadableDB, itemId: number, lo: number, hi: number): boolean {
+  return lo <= hi && sql(db, 'SELECT 1 FROM stock_moves WHERE item_id = ? AND id >= ? AND id <= ? LIMIT 1').get(itemId, lo, hi) !== undefined;
+}
+
+/** The business date of the item's first move with id in [lo, hi], if any. */
+function firstDateIn(db: ReadableDB, itemId: number, lo: number, hi: number): string | null {
+  if (lo > hi) return null;
+  const d = sql(db, 'SELECT business_date FROM stock_moves WHERE item_id = ? AND id >= ? AND id <= ? ORDER BY id LIMIT 1').pluck().get(itemId, lo, hi);
+  return (d as string | undefined) ?? null;
+}
+
+function classOf(r: CardMoveRow): MoveClass {
+  return r.slip_kind === 'return' || (r.slip_kind === 'reversal' && r.source_kind === 'return') ? 'ret' : r.direction;
+}
+
+/** Two moves that make one row: the same slip line, the same side of the card, the same unit cost. */
+function sameRow(a: CardMoveRow, b: CardMoveRow): boolean {
+  return a.slip_line_id === b.slip_line_id && classOf(a) === classOf(b) && unitFen(a.amount_fen, a.qty) === unitFen(b.amount_fen, b.qty);
+}
+
+function summaryOf(r: CardMoveRow): { summary: string; counterparty: string | null; refNo: string | null } {
+  switch (r.slip_kind) {
+    case 'inbound':
+      return {
+        summary: `进仓 ${r.supplier_name ?? ''}${r.delivery_note_no ? ` 随货同行联 ${r.delivery_note_no}` : ''}`.trim(),
+        counterparty: r.supplier_name,
+        refNo: r.delivery_note_no,
+      };
+    case 'dispatch':
+      return { summary: `发货 ${r.customer_name ?? ''}`.trim(), counterparty: r.customer_name, refNo: null };
+    case 'return':
+      return { summary: `退货 ${r.customer_name ?? ''} 原单 ${r.source_no ?? ''}`.trim(), counterparty: r.customer_name, refNo: r.source_no };
+    case 'reversal':
+      return {
+        summary: `红字冲销 ${r.source_no ?? ''}${r.reason ? `: ${r.reason}` : ''}`,
+        counterparty: r.customer_name ?? r.supplier_name,
+        refNo: r.source_no,
+      };
+  }
+}
+
+/** The in / out columns of a row: a return (and its reversal) as 收入 or as 红字发出 (negated). */
+function sides(cls: MoveClass, qty: number, amountFen: number, returns: ReturnsOnCard) {
+  const unit = unitFen(amountFen, qty);
+  const none = { qty: null, unit: null, amount: null };
+  const fig = { qty, unit, amount: amountFen };
+  if (cls === 'in' || (cls === 'ret' && returns === 'receipt')) return { in: fig, out: none };
+  if (cls === 'out') return { in: none, out: fig };
+  return { in: none, out: { qty: -qty, unit, amount: -amountFen } };
+}
+
+/** One card row from the consecutive moves of one slip line at one unit cost. */
+function rowOf(group: CardMoveRow[], returns: ReturnsOnCard): StockCardRow {
+  const first = group[0];
+  const last = group[group.length - 1];
+  const qty = group.reduce((n, r) => n + r.qty, 0);
+  const amount = group.reduce((n, r) => n + r.amount_fen, 0);
+  const s = sides(classOf(first), qty, amount, returns);
+  return {
+    moveId: first.id,
+    lastMoveId: last.id,
+    date: first.business_date,
+    postedAt: first.posted_at,
+    slipId: first.slip_id,
+    slipNo: first.slip_no,
+    slipKind: first.slip_kind,
+    ...summaryOf(first),
+    inQty: s.in.qty,
+    inUnitCostFen: s.in.unit,
+    inAmountFen: s.in.amount,
+    outQty: s.out.qty,
+    outUnitCostFen: s.out.unit,
+    outAmountFen: s.out.amount,
+    balanceQty: last.balance_qty,
+    balanceAmountFen: last.balance_amount_fen,
+    balanceUnitCostFen: last.balance_qty > 0 ? unitFen(last.balance_amount_fen, last.balance_qty) : null,
+    layers: group.map((r) => ({ moveId: r.id, layerId: r.layer_id, qty: r.qty, amountFen: r.amount_fen, unitCostFen: unitFen(r.amount_fen, r.qty) ?? 0 })),
+  };
+}
+
+function groupRows(moves: CardMoveRow[], returns: ReturnsOnCard): StockCardRow[] {
+  const rows: StockCardRow[] = [];
+  let group: CardMoveRow[] = [];
+  for (const m of moves) {
+    if (group.length && !sameRow(group[group.length - 1], m)) {
+      rows.push(rowOf(group, returns));
+      group = [];
+    }
+    group.push(m);
+  }
+  if (group.length) rows.push(rowOf(group, returns));
+  return rows;
+}
+
+/**
+ * `limit` moves read away from the cursor (more when the limit falls inside a row), and the move
+ * just beyond them, if any. `more(lastId)` reads on past the last move read.
+ */
+function takeWhole(raw: CardMoveRow[], limit: number, more: (lastId: number) => CardMoveRow[]): { page: CardMoveRow[]; beyond: CardMoveRow | undefined } {
+  let n = Math.min(limit, raw.length);
+  while (n < raw.length && sameRow(raw[n - 1], raw[n])) {
+    n++;
+    if (n === raw.length) raw.push(...more(raw[n - 1].id));
+  }
+  return { page: raw.slice(0, n), beyond: raw[n] };
+}
+
+/** The period as a range of move ids: business dates never go back in posting order (fifo.ts). */
+function periodOf(db: ReadableDB, itemId: number, from?: string, to?: string): Period & { opening: Balance; closing: Balance } {
+  const fromId = from ? (firstMoveOnOrAfter(db, from) ?? END) : 1;
+  const afterTo = to ? firstMoveOnOrAfter(db, nextDay(to)) : null;
+  return {
+    itemId,
+    from: from ?? null,
+    to: to ?? null,
+    fromId,
+    endId: afterTo === null ? END : afterTo - 1,
+    opening: from ? balanceBefore(db, itemId, fromId === END ? null : fromId) : ZERO,
+    closing: balanceBefore(db, itemId, afterTo),
+  };
+}
+
+interface CardQuery {
+  itemId: number;
+  from?: string;
+  to?: string;
+  cursor?: number;
+  direction?: 'forward' | 'backward';
+  limit: number;
+}
+
+interface PageRead {
+  page: CardMoveRow[];
+  /** the date of the first move after the page in the period (null: the page ends the period) */
+  nextDate: string | null;
+  /** moves come before the page in the period */
+  before: boolean;
+}
+
+type CardPeriod = ReturnType<typeof periodOf>;
+
+/** From the start, or after the cursor (the last move of the page before). */
+function readForward(db: ReadableDB, p: CardPeriod, cursor: number | undefined, limit: number): PageRead {
+  const ahead = (lo: number, n: number) => movesIn(db, p.itemId, lo, p.endId, 'ASC', n);
+  const r = takeWhole(ahead(Math.max(p.fromId, (cursor ?? 0) + 1), limit + 1), limit, (id) => ahead(id + 1, 16));
+  const before = r.page.length > 0 && anyMoveIn(db, p.itemId, p.fromId, r.page[0].id - 1);
+  return { page: r.page, nextDate: r.beyond?.business_date ?? null, before };
+}
+
+/** From the end (Ctrl+End), or before the cursor (the first move of the page after). */
+function readBackward(db: ReadableDB, p: CardPeriod, cursor: number | undefined, limit: number): PageRead {
+  const behind = (hi: number, n: number) => movesIn(db, p.itemId, p.fromId, hi, 'DESC', n);
+  const r = takeWhole(behind(Math.min(p.endId, (cursor ?? END) - 1), limit + 1), limit, (id) => behind(id - 1, 16));
+  const page = r.page.reverse();
+  const nextDate = page.length ? firstDateIn(db, p.itemId, page[page.length - 1].id + 1, p.endId) : null;
+  return { page, nextDate, before: r.beyond !== undefined };
+}
+
+export function stockCard(db: ReadableDB, q: CardQuery) {
+  const p = periodOf(db, q.itemId, q.from, q.to);
+  const returns = returnsOnCard(db);
+  const { page, nextDate, before } = (q.direction === 'backward' ? readBackward : readForward)(db, p, q.cursor, q.limit);
+  const rows = groupRows(page, returns);
+  return {
+    from: p.from,
+    to: p.to,
+    returnsOnCard: returns,
+    opening: p.opening,
+    rows,
+    monthEnds: monthEndsOf(db, p, rows, nextDate, returns),
+    nextCursor: nextDate !== null ? page[page.length - 1].id : null,
+    prevCursor: before ? page[0].id : null,
+    closing: p.closing,
+  };
+}
