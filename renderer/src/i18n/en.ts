@@ -5,6 +5,7 @@ import { financeEn } from './finance';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
 import { numbersEn } from './numbers';
+import { msgsEn } from './messages';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -327,4 +328,5 @@ export const en: Record<MsgKey, string> = {
   ...printingEn,
   ...adminEn,
   ...numbersEn,
+  ...msgsEn,
 };

@@ -4,6 +4,7 @@ import { financeZh } from './finance';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
 import { numbersZh } from './numbers';
+import { msgsZh } from './messages';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -326,6 +327,7 @@ export const zh = {
   ...printingZh,
   ...adminZh,
   ...numbersZh,
+  ...msgsZh,
 };
 
 export type MsgKey = keyof typeof zh;
