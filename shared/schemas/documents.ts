@@ -45,8 +45,16 @@ const docTargetFields = {
   customerId: Id.optional(),
 };
 
+/** preview: the paper was opened to be printed · printed: the job was sent, or the user said it came out */
+export const PRINT_KINDS = ['preview', 'printed'] as const;
+export const PrintKind = z.enum(PRINT_KINDS);
+export type PrintKind = z.infer<typeof PrintKind>;
+
 export const PrintRecord = z.object({
   id: Id,
+  kind: PrintKind,
+  /** printed: the preview it confirms (null for a print logged in one step) */
+  previewId: Id.nullable(),
   doc: DocKind,
   slipId: Id.nullable(),
   slipNo: z.string().nullable(),
@@ -55,7 +63,7 @@ export const PrintRecord = z.object({
   to: z.string().nullable(),
   paper: PaperSize,
   copies: z.array(z.string()),
-  /** 1 for the first print of the document; 2 and up are reprints (补打) */
+  /** 1 for the first print of the document; 2 and up are reprints (补打); only prints count, a preview has the number its print gets */
   printNo: z.number().int(),
   /** the slip's content hash when it was printed */
   contentHash: z.string().nullable(),
@@ -117,6 +125,20 @@ export const documentsMethods = {
     access: DOC_PRINTERS,
     write: true,
     doc: 'Log that a document goes to the printer (which copies, which print of it: 2nd and later are 补打); then render it with the returned id.',
+  }),
+  'documents.recordPreview': method({
+    input: z.object(docTargetFields),
+    output: PrintRecord,
+    access: DOC_PRINTERS,
+    write: true,
+    doc: 'Log that a document’s paper is opened to be printed (预览, with the 补打 number its print will have); render it with the returned id, then documents.confirmPrint once it is printed.',
+  }),
+  'documents.confirmPrint': method({
+    input: z.object({ printId: Id }),
+    output: PrintRecord,
+    access: DOC_PRINTERS,
+    write: true,
+    doc: 'The paper of a preview was printed (the job was sent, or the user says it came out): log the print. Refused when the slip changed or another print came in between.',
   }),
   'documents.printLog': method({
     input: z.object({ slipId: Id.optional(), itemId: Id.optional(), ...Page }),

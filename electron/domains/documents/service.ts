@@ -2,7 +2,7 @@
 // it to a layout in electron/printing/ (which only lays out), render the PDF; log prints.
 
 import { fail } from '../../../shared/errors';
-import { SLIP_KIND_ZH, type DocKind, type PaperSize, type PrintRecord, type RenderedDocument, type Slip } from '../../../shared/contract';
+import { SLIP_KIND_ZH, type DocKind, type PaperSize, type PrintKind, type PrintRecord, type RenderedDocument, type Slip } from '../../../shared/contract';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { renderPdf } from '../../printing/pdf';
@@ -15,7 +15,8 @@ import { slipRow, slipView } from '../slips/repo';
 import { stockCard } from '../stock/repo';
 import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
-import { printRecord, printSettings, recordPrint } from './repo';
+import { printedCount, printOfPreview, printRecord, printSettings, recordPrint } from './repo';
+import { invalid } from '../errors';
 import { chooseCopies, requireItemTarget, requireLoggable, requirePeriod, requireSlipTarget } from './rules';
 
 export interface DocTarget {
@@ -82,8 +83,8 @@ export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null
   return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(settings.copies[slip.kind], t.copies) };
 }
 
-/** documents.recordPrint: log the print (in the caller's write transaction). */
-export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, today: string): PrintRecord {
+/** documents.recordPrint / recordPreview: log the print or its preview (in the caller's write transaction). */
+export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, today: string, kind: PrintKind = 'printed'): PrintRecord {
   requireLoggable(t.doc);
   const r = resolveTarget(db, t);
   if (r.slip?.state === 'void') fail('document_void', { no: r.slip.no });
@@ -99,7 +100,30 @@ export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, t
     contentHash: r.slip?.contentHash ?? null,
     at,
     by,
+    kind,
   });
+}
+
+/** documents.confirmPrint: the preview's paper came out; logged as the print it said it would be. */
+export function confirmPrint(db: WritableDB, printId: number, at: string, by: number): PrintRecord {
+  const preview = printRecord(db, printId) ?? fail('not_found', { what: 'print job', what_zh: '打印记录', key: printId });
+  requirePrintable(db, preview);
+  return recordPrint(db, { ...preview, kind: 'printed', previewId: preview.id, at, by });
+}
+
+/** A preview may be confirmed once, while its slip is unchanged and no other print came in between (its 补打 number still holds). */
+function requirePrintable(db: ReadableDB, preview: PrintRecord): void {
+  if (preview.kind !== 'preview') invalid('这条打印记录不是预览', 'this print record is not a preview');
+  if (printOfPreview(db, preview.id) != null) invalid('这次预览已记为打印', 'this preview has already been logged as printed');
+  if (preview.slipId != null) {
+    const slip = slipView(db, slipRow(db, preview.slipId));
+    if (slip.contentHash !== preview.contentHash) fail('document_changed', { no: slip.no });
+  }
+  if (printedCount(db, preview) + 1 !== preview.printNo)
+    invalid(
+      '预览之后已有人打印了这份单据, 请重新打印(补打编号已变)',
+      'someone printed this document after the preview: print it again (its reprint number has changed)',
+    );
 }
 
 export function fileSafe(s: string): string {

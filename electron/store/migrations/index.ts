@@ -5,6 +5,7 @@ import { m0002Documents } from './0002-documents';
 import { m0003Finance } from './0003-finance';
 import { m0004Signatures } from './0004-signatures';
 import { m0005ShippedAmount } from './0005-shipped-amount';
+import { m0009PrintKinds } from './0009-print-kinds';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   up(db: DB): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance, m0004Signatures, m0005ShippedAmount];
+export const MIGRATIONS: readonly Migration[] = [m0001Init, m0002Documents, m0003Finance, m0004Signatures, m0005ShippedAmount, m0009PrintKinds];

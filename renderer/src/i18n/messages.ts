@@ -8,6 +8,15 @@ export const msgsZh = {
   'msg.qtyVsOnHand': '数量 {qty} / 库存 {onHand}',
   'msg.needPayment': '请先选择结算方式, 再签字',
   'msg.maxReturnable': '最多可退 {n}',
+  'msg.previewLogged': '已在新标签页打开(记为预览)。在该页打印(Ctrl+P)后, 请点「已打印」',
+  'msg.printedBtn': '已打印',
+  'msg.notPrinted': '未送打印, 只记为预览',
+  'msg.kind': '类型',
+  'msg.close': '关闭',
+  'msg.signedTitle': '签字已齐 · {no}',
+  'msg.signedText': '本单签字已齐, 可以打印交库管员备货。',
+  'msg.kind.preview': '预览',
+  'msg.kind.printed': '打印',
 };
 
 export const msgsEn: Record<keyof typeof msgsZh, string> = {
@@ -16,4 +25,13 @@ export const msgsEn: Record<keyof typeof msgsZh, string> = {
   'msg.qtyVsOnHand': 'qty {qty} / on hand {onHand}',
   'msg.needPayment': 'Choose the payment (结算方式) before signing',
   'msg.maxReturnable': 'at most {n} may come back',
+  'msg.previewLogged': 'Opened in a new tab (logged as a preview). Print it there (Ctrl+P), then press “Printed”',
+  'msg.printedBtn': 'Printed',
+  'msg.notPrinted': 'Not sent to the printer: logged as a preview only',
+  'msg.kind': 'Kind',
+  'msg.close': 'Close',
+  'msg.signedTitle': 'Fully signed · {no}',
+  'msg.signedText': 'Every signature is there: print it for the keeper to prepare the goods.',
+  'msg.kind.preview': 'Preview',
+  'msg.kind.printed': 'Print',
 };
