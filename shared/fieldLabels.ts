@@ -76,6 +76,7 @@ const BY_NAME: Record<string, Label> = {
   copies: ['联数', 'copies'],
   date: ['日期', 'date'],
   printId: ['打印记录', 'print record'],
+  jobId: ['生成任务', 'rendering job'],
   payload: ['二维码内容', 'QR code'],
   account: ['账户', 'account'],
   cause: ['事由', 'cause'],

@@ -87,6 +87,22 @@ export const RenderedDocument = z.object({
 });
 export type RenderedDocument = z.infer<typeof RenderedDocument>;
 
+/** A document rendered in the background (documents.startRender): how far it got, and the PDF once done. */
+export const RENDER_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export const RenderJob = z.object({
+  jobId: z.string(),
+  state: z.enum(RENDER_STATES),
+  /** pages laid out so far, of pages */
+  page: z.number().int(),
+  pages: z.number().int(),
+  /** done: the PDF (handed over once: the job is gone after this answer) */
+  document: RenderedDocument.nullable(),
+  /** failed: why */
+  error: z.object({ code: z.string(), message_zh: z.string(), message_en: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+});
+export type RenderJob = z.infer<typeof RenderJob>;
+const JobId = z.object({ jobId: z.string().min(1).max(64) });
+
 export const PrintSettings = z.object({
   paper: PaperSize,
   copies: z.object({ dispatch: z.array(z.string()), inbound: z.array(z.string()), return: z.array(z.string()), reversal: z.array(z.string()) }),
@@ -118,6 +134,27 @@ export const documentsMethods = {
     access: DOC_RENDERERS,
     write: false,
     doc: 'A document as PDF: a preview, or with printId the pages of a logged print (documents.recordPrint first).',
+  }),
+  'documents.startRender': method({
+    input: z.object({ ...docTargetFields, printId: Id.optional() }),
+    output: RenderJob,
+    access: DOC_RENDERERS,
+    write: false,
+    doc: 'documents.render in the background, for a long document (a stock card of hundreds of pages): poll documents.progress (第 N 页), stop it with documents.cancelRender.',
+  }),
+  'documents.progress': method({
+    input: JobId,
+    output: RenderJob,
+    access: DOC_RENDERERS,
+    write: false,
+    doc: 'How far a background render got; once done (or cancelled, or failed) the answer carries the PDF (or why) and the job is gone.',
+  }),
+  'documents.cancelRender': method({
+    input: JobId,
+    output: RenderJob,
+    access: DOC_RENDERERS,
+    write: false,
+    doc: 'Stop a background render: no page is laid out after the one in hand; nothing was written.',
   }),
   'documents.recordPrint': method({
     input: z.object(docTargetFields),

@@ -11,7 +11,9 @@ import { publicKeyFingerprint } from './qr';
 import { verifyQr } from './qrCheck';
 import { printLog, printSettings, updatePrintSettings } from './repo';
 import { isFinanceDoc, requireDistinctCopyNames, requireDocRole } from './rules';
-import { confirmPrint, logPrint, renderSlipOrCard } from './service';
+import { confirmPrint, logPrint, renderSlipOrCard, startRender } from './service';
+import { cancelJob, jobProgress } from './jobs';
+import { invalid } from '../errors';
 
 const docName = (rec: PrintRecord) => (rec.slipNo ? `${SLIP_KIND_ZH[rec.doc as SlipKind]} ${rec.slipNo}` : `库存明细账 item ${rec.itemId}`);
 
@@ -20,6 +22,16 @@ export const documentsHandlers = {
     requireDocRole(input.doc, actor(ctx).roles);
     return isFinanceDoc(input.doc) ? renderFinancePaper(ctx.db, input, ctx.businessDate) : renderSlipOrCard(ctx.db, input, ctx.businessDate);
   },
+
+  'documents.startRender': (input, ctx) => {
+    requireDocRole(input.doc, actor(ctx).roles);
+    if (isFinanceDoc(input.doc)) invalid('现金盘点表、客户对账单直接生成', 'cash counts and statements render at once (documents.render)');
+    return startRender(ctx.db, input, ctx.businessDate, actor(ctx).id);
+  },
+
+  'documents.progress': (input, ctx) => jobProgress(input.jobId, actor(ctx).id),
+
+  'documents.cancelRender': (input, ctx) => cancelJob(input.jobId, actor(ctx).id),
 
   'documents.recordPrint': (input, ctx) => {
     const rec = logPrint(ctx.db, input, ctx.nowIso, actor(ctx).id, ctx.businessDate);

@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { docRoles, type Input } from '../../../shared/contract';
 import { call, printPdf, savePdf, showPdf, type DeskErr } from '../api';
 import { ConfirmPrinted } from './ConfirmPrinted';
-import { printLogged, printedText } from './printFlow';
+import { printLogged, printedText, renderAtOnce, type RenderDoc } from './printFlow';
+import { useRenderJob } from './useRenderJob';
 import { Btn, ErrorLine, Notice } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
@@ -35,9 +36,12 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
   const [error, setError] = useState<DeskErr | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [awaiting, setAwaiting] = useState<number | null>(null);
+  // a stock card may run to hundreds of pages: rendered in the background, with progress and 取消
+  const long = useRenderJob(t('print.stockCard'));
   // only who may have this document sees its buttons (the core refuses the others: docRoles)
   if (!session.can('documents.render') || !docRoles(target.doc).some((r) => session.has(r))) return null;
   const isCard = target.doc === 'stockCard';
+  const render: RenderDoc = isCard ? long.render : renderAtOnce;
 
   const run = async (what: 'preview' | 'print' | 'save') => {
     if (busy) return;
@@ -55,15 +59,14 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
         setDone(window.desk ? t('print.sent') : `${t('print.sent')} · ${t('print.inTab')}`);
       } else if (what === 'print') {
         // logged as a preview; as printed once the job is sent (Electron) or the user says so (a browser)
-        const r = await printLogged(target, isCard, tab);
+        const r = await printLogged(target, isCard, tab, render);
         onPrinted?.();
         if (r.printed) setDone(printedText(t, r.printed));
         else if (window.desk) setDone(t('msg.notPrinted'));
         else setAwaiting(r.preview.id);
       } else {
-        const doc = await call('documents.render', target);
-        if (!doc.ok) throw doc.error;
-        const e = what === 'save' ? await savePdf(doc.value) : await showPdf(doc.value, isCard, tab);
+        const doc = await render(target);
+        const e = what === 'save' ? await savePdf(doc) : await showPdf(doc, isCard, tab);
         if (e) throw e;
       }
     } catch (e) {
@@ -86,6 +89,7 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
         {t('print.save')}
       </Btn>
       {error || done ? <span className="print-status">{error ? <ErrorLine error={error} /> : <Notice kind="ok">{done}</Notice>}</span> : null}
+      {long.dialog}
       {awaiting !== null ? (
         <ConfirmPrinted
           printId={awaiting}

@@ -5,7 +5,7 @@
 // user says so (已打印) after printing from the PDF tab, since a page cannot know whether the
 // browser's own print of a PDF tab happened.
 
-import type { Output } from '../../../shared/contract';
+import type { Input, Output } from '../../../shared/contract';
 import { callOrThrow, newRequestId, printPdf } from '../api';
 import type { I18n } from '../i18n';
 import type { DocTarget } from './PrintButtons';
@@ -19,9 +19,14 @@ export interface PrintOutcome {
   printed: PrintRecord | null;
 }
 
-export async function printLogged(target: DocTarget, isCard: boolean, tab: Window | null): Promise<PrintOutcome> {
+/** How a document's PDF is made: documents.render, or in the background for a long one (useRenderJob). */
+export type RenderDoc = (input: Input<'documents.render'>) => Promise<Output<'documents.render'>>;
+
+export const renderAtOnce: RenderDoc = (input) => callOrThrow('documents.render', input);
+
+export async function printLogged(target: DocTarget, isCard: boolean, tab: Window | null, render: RenderDoc = renderAtOnce): Promise<PrintOutcome> {
   const preview = await callOrThrow('documents.recordPreview', target, { requestId: newRequestId() });
-  const doc = await callOrThrow('documents.render', { ...target, printId: preview.id });
+  const doc = await render({ ...target, printId: preview.id });
   const r = await printPdf(doc, isCard, tab);
   if (r.error) throw r.error;
   if (!r.printed) return { preview, printed: null };
