@@ -1,8 +1,8 @@
 // Saying the right thing at the right time, in Chromium at 1366×768 (browser mode): a refused
 // field is named as the screen names it (no schema English); a message about a line goes when the
 // line is fixed; lines above what is on hand are red in the dispatch editor and in the sign dialog;
-// signing without 结算方式 is stopped before the PIN; the signature that completes a dispatch offers
-// 打印, whose PDF tab is logged as a preview until 已打印; a long stock card shows 正在生成 … 第 N 页
+// signing without 结算方式 is stopped before the PIN; once the dispatch is fully signed 打印 sits
+// beside its signatures, and its PDF tab is logged as a preview until 已打印; a long stock card shows 正在生成 … 第 N 页
 // and 取消 stops it; the admin is told who creates items. Screenshots go to
 // docs/screenshots/messages-*.png.
 
@@ -157,8 +157,8 @@ describe.skipIf(!!NO_CHROMIUM)('messages at the right time, in Chromium', () => 
     await sign('1111');
     await sign('2222');
 
-    // the signature that completes it: 签字已齐, with 打印 right there
-    const signed = page.locator('[data-testid=signed-dialog]');
+    // the signature that completes it: 打印 right there, beside the signatures
+    const signed = page.locator('[data-testid=sig-print]');
     await signed.waitFor();
     await shot(page, 'signed-print');
     const tab = page.context().waitForEvent('page');
@@ -168,15 +168,15 @@ describe.skipIf(!!NO_CHROMIUM)('messages at the right time, in Chromium', () => 
     await signed.locator('[data-testid=doc-printed]').waitFor();
     const kinds = async () => (await mgr('documents.printLog', { slipId: slip.id })).rows.map((r) => [r.kind, r.printNo]);
     expect(await kinds()).toEqual([['preview', 1]]);
+    await signed.scrollIntoViewIfNeeded();
     await shot(page, 'print-awaiting');
     await signed.locator('[data-testid=doc-printed]').click();
-    await poll(() => signed.locator('.notice-ok').textContent()).toContain(tr('zh', 'print.done', { copies: '' }).replace(/: ?$/, ''));
+    await poll(() => signed.locator('.notice-ok').textContent()).toContain('已送打印');
     expect(await kinds()).toEqual([
       ['printed', 1],
       ['preview', 1],
     ]);
     await pdfTab.close();
-    await page.keyboard.press('Escape');
   });
 
   it('a long stock card: 正在生成 … 第 N 页, and 取消 stops it', async () => {

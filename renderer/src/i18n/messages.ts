@@ -17,9 +17,7 @@ export const msgsZh = {
   'msg.rendering': '正在生成 · {title}',
   'msg.renderPage': '正在生成 {title} … 第 {page} / {pages} 页',
   'msg.renderCancelled': '已取消生成',
-  'msg.close': '关闭',
-  'msg.signedTitle': '签字已齐 · {no}',
-  'msg.signedText': '本单签字已齐, 可以打印交库管员备货。',
+  'msg.signedText': '签字已齐, 可打印交库管员备货:',
   'msg.kind.preview': '预览',
   'msg.kind.printed': '打印',
 };
@@ -39,9 +37,7 @@ export const msgsEn: Record<keyof typeof msgsZh, string> = {
   'msg.rendering': 'Rendering · {title}',
   'msg.renderPage': 'Rendering {title} … page {page} of {pages}',
   'msg.renderCancelled': 'Rendering cancelled',
-  'msg.close': 'Close',
-  'msg.signedTitle': 'Fully signed · {no}',
-  'msg.signedText': 'Every signature is there: print it for the keeper to prepare the goods.',
+  'msg.signedText': 'Fully signed: print it for the keeper:',
   'msg.kind.preview': 'Preview',
   'msg.kind.printed': 'Print',
 };

@@ -6,6 +6,7 @@ import type { DeskErr } from '../api';
 import { Btn, ErrorLine, Notice } from '../components/ui';
 import { useI18n } from '../i18n';
 import { confirmPrinted, printedText } from './printFlow';
+import '../slip/messages.css';
 
 export function ConfirmPrinted({ printId, onPrinted }: { printId: number; onPrinted(message: string): void }) {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function ConfirmPrinted({ printId, onPrinted }: { printId: number; onPrin
     }
   };
   return (
-    <span className="print-status" data-testid="print-awaiting">
+    <span className="print-status confirm-printed" data-testid="print-awaiting">
       <Notice kind="info">{t('msg.previewLogged')}</Notice>
       <Btn variant="primary" onClick={() => void confirm()} disabled={busy} data-testid="doc-printed">
         {t('msg.printedBtn')}

@@ -1,9 +1,7 @@
 // Signing on a slip editor (dispatch, return): the 签字 button (F6), the keeper's way on to picking
 // once every signature is there (F9), and the PIN dialog.
 
-import { useState } from 'react';
 import type { Slip } from '../../../shared/contract';
-import { SignedDialog } from './SignedDialog';
 import { SignDialog } from '../components/SignDialog';
 import { Btn } from '../components/ui';
 import type { KeyMap } from '../hooks/hotkeys';
@@ -55,14 +53,9 @@ export function SignPickButtons(p: { draft: SlipDraft; isKeeper: boolean; pickLa
   );
 }
 
-/**
- * The signature dialog; a signature replaces the editor's copy of the slip. The one that completes
- * the signatures is followed by 签字已齐 with 打印 (SignedDialog).
- */
+/** The signature dialog; a signature replaces the editor's copy of the slip. */
 export function SigningDialog(p: { slip: Slip | null; draft: SlipDraft; onClose(): void; say(m: ScanMessage): void; over?: readonly OverOnHand[] }) {
   const { t } = useI18n();
-  const [complete, setComplete] = useState<Slip | null>(null);
-  if (complete) return <SignedDialog slip={complete} onClose={() => setComplete(null)} />;
   if (!p.slip) return null;
   return (
     <SignDialog
@@ -74,7 +67,6 @@ export function SigningDialog(p: { slip: Slip | null; draft: SlipDraft; onClose(
         beep('ok');
         p.draft.replaceSlip(x);
         p.say({ ok: true, text: t('sign.done', { no: x.no }) });
-        if (x.missingSignatures.length === 0) setComplete(x);
       }}
     />
   );

@@ -82,7 +82,7 @@ export function DispatchEditor({ slipId }: { slipId: number | null }) {
       scan={{ message: scanner.message, waiting: scanner.waiting, prompt: t('dispatch.scanPrompt') }}
       search={{ inputRef: searchRef, onPick: scanner.addFromSearch }}
       onHand={onHand}
-      below={s ? <SignatureSection slip={s} /> : null}
+      below={s ? <SignatureSection slip={s} print={!draft.dirty} /> : null}
       hints={[...(canEdit ? editHints(t, t('dispatch.scanHint'), true) : []), ...signingHints(t, isKeeper, t('pick.go'))]}
       keys={signingKeys(draft, isKeeper, startSign)}
       voiding={voiding}

@@ -63,7 +63,7 @@ export function ReturnEditor({ slipId, sourceId }: { slipId: number | null; sour
       memoLabel={t('ret.reasonMemo')}
       scan={{ message, waiting, prompt: t('ret.scanPrompt') }}
       totalsLabel={t('ret.totals')}
-      below={s ? <SignatureSection slip={s} /> : null}
+      below={s ? <SignatureSection slip={s} print={!draft.dirty} /> : null}
       hints={[...(canEdit ? editHints(t, t('ret.scanHint'), false) : []), ...signingHints(t, isKeeper, t('pick.goReturn'))]}
       keys={signingKeys(draft, isKeeper, startSign)}
       voiding={voiding}
