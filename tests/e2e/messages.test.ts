@@ -3,16 +3,19 @@
 // line is fixed; lines above what is on hand are red in the dispatch editor and in the sign dialog;
 // signing without 结算方式 is stopped before the PIN; once the dispatch is fully signed 打印 sits
 // beside its signatures, and its PDF tab is logged as a preview until 已打印; a long stock card shows 正在生成 … 第 N 页
-// and 取消 stops it; the admin is told who creates items. Screenshots go to
-// docs/screenshots/messages-*.png.
+// and 取消 stops it; the admin is told who creates items. Screenshots: docs/screenshots/messages-*.png.
 
-import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_CHROMIUM, ROOT, human, login, must, nav, openDesk, qtyByCode, scan, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+// the pictures in docs/screenshots/ come from MESSAGES_SHOTS=docs/screenshots; a plain test run keeps
+// them in a temp folder, so running the tests never changes the repository
+const SHOTS = process.env.MESSAGES_SHOTS ? resolve(ROOT, process.env.MESSAGES_SHOTS) : mkdtempSync(join(tmpdir(), 'desk-messages-shots-'));
 const UNKNOWN = '6900000000009';
 let desk: Desk;
 let cardItem = 0;
