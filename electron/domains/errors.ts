@@ -9,6 +9,7 @@ const WHAT = {
   supplier: ['supplier', '供应商'],
   line: ['slip line', '单据行'],
   user: ['user', '用户'],
+  job: ['rendering job', '生成任务'],
 } as const;
 
 export function notFound(what: keyof typeof WHAT, key: unknown): never {

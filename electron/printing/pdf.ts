@@ -7,7 +7,8 @@ import { FAMILIES, loadFonts } from './fonts';
 
 let ready = false;
 
-function setup(): void {
+/** Fonts and access policies, once (also for paged.ts). */
+export function setupPdfmake(): void {
   if (ready) return;
   const { files } = loadFonts();
   const fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> = {};
@@ -31,7 +32,7 @@ export interface RenderedPdf {
 
 /** Render a document definition (fonts 'NotoSC' by default, 'NotoJP' for runs that need it). */
 export async function renderPdf(doc: Record<string, unknown>): Promise<RenderedPdf> {
-  setup();
+  setupPdfmake();
   const out = pdfmake.createPdf({
     ...doc,
     defaultStyle: { font: 'NotoSC', fontSize: 9, ...(doc.defaultStyle as object | undefined) },

@@ -9,6 +9,7 @@ import { dateZh, localTime, money, qty } from './format';
 import { COLOR, MARGIN, NO_LINES, PAGE, PAD, RULE, boxWidths, fit, innerWidths, planPages, type Node } from './layout';
 import { gridTable } from './grid';
 import { blankRow, docDefinition, fillers, footerBar, spacedTitle } from './blocks';
+import type { PagedDoc } from './paged';
 import { entriesOf, lastBalance, sumEntry, unitOf, type Balance, type Entry, type Totals } from './stock-card-entries';
 
 export interface StockCardDocData {
@@ -58,6 +59,13 @@ interface CardForm {
 }
 
 export function buildStockCardDoc(d: StockCardDocData): { doc: Node; pages: number } {
+  const paged = buildStockCardPages(d);
+  const content = Array.from({ length: paged.pages }, (_, p) => paged.page(p));
+  return { doc: { ...paged.base, content }, pages: paged.pages };
+}
+
+/** The card page by page (printing/paged.ts lays each out when its turn comes). */
+export function buildStockCardPages(d: StockCardDocData): PagedDoc {
   const page = PAGE.A4L;
   const W = page.width - MARGIN.left - MARGIN.right;
   const boxes = boxWidths(W, SPEC);
@@ -66,9 +74,8 @@ export function buildStockCardDoc(d: StockCardDocData): { doc: Node; pages: numb
   const R = stockCardRowsPerPage();
   const plan = planPages(entries.length, (p) => R - (p > 0 ? 1 : 0), 0);
   const f: CardForm = { d, W, boxes, widths, entries, totalsAfter, rows: R, plan, head: headRows(boxes, widths) };
-  const content = plan.map((_, p) => cardPage(f, p));
   const info = { title: `库存明细账 ${d.item.code} ${d.item.name}`, author: d.office.name, subject: '库存明细账' };
-  return { doc: docDefinition(page, info, SIZE, content), pages: plan.length };
+  return { base: docDefinition(page, info, SIZE, []), pages: plan.length, page: (p) => cardPage(f, p) };
 }
 
 function cardPage(f: CardForm, p: number): Node {

@@ -207,15 +207,17 @@ export async function showPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Wind
 
 /**
  * Send a PDF to the printer: in Electron the OS print dialog (printer, copies); in a browser a new
- * tab with the PDF, printed with the browser's print (Ctrl+P). `printed` false: the user cancelled.
+ * tab with the PDF, printed with the browser's print (Ctrl+P). `printed` false: the user cancelled, or
+ * (a browser) the page cannot know.
  */
 export async function printPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Window | null): Promise<{ error: DeskErr | null; printed: boolean }> {
   if (window.desk?.printPdf) {
     const r = await window.desk.printPdf({ base64: doc.base64, fileName: doc.fileName, ...paperOf(doc, isStockCard) });
     return r.ok ? { error: null, printed: r.value.printed } : { error: r.error, printed: false };
   }
+  // the tab's own print is the user's: whether it happened is theirs to say (printing/printFlow.ts)
   const error = await showPdf(doc, isStockCard, tab);
-  return { error, printed: !error };
+  return { error, printed: false };
 }
 
 /** 另存为 / 下载: Electron asks where; a browser downloads it under its fileName. */

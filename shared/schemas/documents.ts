@@ -45,8 +45,16 @@ const docTargetFields = {
   customerId: Id.optional(),
 };
 
+/** preview: the paper was opened to be printed · printed: the job was sent, or the user said it came out */
+export const PRINT_KINDS = ['preview', 'printed'] as const;
+export const PrintKind = z.enum(PRINT_KINDS);
+export type PrintKind = z.infer<typeof PrintKind>;
+
 export const PrintRecord = z.object({
   id: Id,
+  kind: PrintKind,
+  /** printed: the preview it confirms (null for a print logged in one step) */
+  previewId: Id.nullable(),
   doc: DocKind,
   slipId: Id.nullable(),
   slipNo: z.string().nullable(),
@@ -55,7 +63,7 @@ export const PrintRecord = z.object({
   to: z.string().nullable(),
   paper: PaperSize,
   copies: z.array(z.string()),
-  /** 1 for the first print of the document; 2 and up are reprints (补打) */
+  /** 1 for the first print of the document; 2 and up are reprints (补打); only prints count, a preview has the number its print gets */
   printNo: z.number().int(),
   /** the slip's content hash when it was printed */
   contentHash: z.string().nullable(),
@@ -78,6 +86,22 @@ export const RenderedDocument = z.object({
   printNo: z.number().int().nullable(),
 });
 export type RenderedDocument = z.infer<typeof RenderedDocument>;
+
+/** A document rendered in the background (documents.startRender): how far it got, and the PDF once done. */
+export const RENDER_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export const RenderJob = z.object({
+  jobId: z.string(),
+  state: z.enum(RENDER_STATES),
+  /** pages laid out so far, of pages */
+  page: z.number().int(),
+  pages: z.number().int(),
+  /** done: the PDF (handed over once: the job is gone after this answer) */
+  document: RenderedDocument.nullable(),
+  /** failed: why */
+  error: z.object({ code: z.string(), message_zh: z.string(), message_en: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
+});
+export type RenderJob = z.infer<typeof RenderJob>;
+const JobId = z.object({ jobId: z.string().min(1).max(64) });
 
 export const PrintSettings = z.object({
   paper: PaperSize,
@@ -111,12 +135,47 @@ export const documentsMethods = {
     write: false,
     doc: 'A document as PDF: a preview, or with printId the pages of a logged print (documents.recordPrint first).',
   }),
+  'documents.startRender': method({
+    input: z.object({ ...docTargetFields, printId: Id.optional() }),
+    output: RenderJob,
+    access: DOC_RENDERERS,
+    write: false,
+    doc: 'documents.render in the background, for a long document (a stock card of hundreds of pages): poll documents.progress (第 N 页), stop it with documents.cancelRender.',
+  }),
+  'documents.progress': method({
+    input: JobId,
+    output: RenderJob,
+    access: DOC_RENDERERS,
+    write: false,
+    doc: 'How far a background render got; once done (or cancelled, or failed) the answer carries the PDF (or why) and the job is gone.',
+  }),
+  'documents.cancelRender': method({
+    input: JobId,
+    output: RenderJob,
+    access: DOC_RENDERERS,
+    write: false,
+    doc: 'Stop a background render: no page is laid out after the one in hand; nothing was written.',
+  }),
   'documents.recordPrint': method({
     input: z.object(docTargetFields),
     output: PrintRecord,
     access: DOC_PRINTERS,
     write: true,
     doc: 'Log that a document goes to the printer (which copies, which print of it: 2nd and later are 补打); then render it with the returned id.',
+  }),
+  'documents.recordPreview': method({
+    input: z.object(docTargetFields),
+    output: PrintRecord,
+    access: DOC_PRINTERS,
+    write: true,
+    doc: 'Log that a document’s paper is opened to be printed (预览, with the 补打 number its print will have); render it with the returned id, then documents.confirmPrint once it is printed.',
+  }),
+  'documents.confirmPrint': method({
+    input: z.object({ printId: Id }),
+    output: PrintRecord,
+    access: DOC_PRINTERS,
+    write: true,
+    doc: 'The paper of a preview was printed (the job was sent, or the user says it came out): log the print. Refused when the slip changed or another print came in between.',
   }),
   'documents.printLog': method({
     input: z.object({ slipId: Id.optional(), itemId: Id.optional(), ...Page }),

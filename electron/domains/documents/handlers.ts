@@ -3,7 +3,7 @@
 // calls: documents.recordPrint (a write: logs the print and its 补打 number) then documents.render
 // with the returned printId (the paper of that print).
 
-import { SLIP_KIND_ZH, type SlipKind } from '../../../shared/contract';
+import { SLIP_KIND_ZH, type PrintRecord, type SlipKind } from '../../../shared/contract';
 import { actor, type Handlers } from '../context';
 import { requireOffice } from '../office/repo';
 import { renderFinancePaper } from './financePapers';
@@ -11,7 +11,11 @@ import { publicKeyFingerprint } from './qr';
 import { verifyQr } from './qrCheck';
 import { printLog, printSettings, updatePrintSettings } from './repo';
 import { isFinanceDoc, requireDistinctCopyNames, requireDocRole } from './rules';
-import { logPrint, renderSlipOrCard } from './service';
+import { confirmPrint, logPrint, renderSlipOrCard, startRender } from './service';
+import { cancelJob, jobProgress } from './jobs';
+import { invalid } from '../errors';
+
+const docName = (rec: PrintRecord) => (rec.slipNo ? `${SLIP_KIND_ZH[rec.doc as SlipKind]} ${rec.slipNo}` : `库存明细账 item ${rec.itemId}`);
 
 export const documentsHandlers = {
   'documents.render': (input, ctx) => {
@@ -19,10 +23,31 @@ export const documentsHandlers = {
     return isFinanceDoc(input.doc) ? renderFinancePaper(ctx.db, input, ctx.businessDate) : renderSlipOrCard(ctx.db, input, ctx.businessDate);
   },
 
+  'documents.startRender': (input, ctx) => {
+    requireDocRole(input.doc, actor(ctx).roles);
+    if (isFinanceDoc(input.doc)) invalid('现金盘点表、客户对账单直接生成', 'cash counts and statements render at once (documents.render)');
+    return startRender(ctx.db, input, ctx.businessDate, actor(ctx).id);
+  },
+
+  'documents.progress': (input, ctx) => jobProgress(input.jobId, actor(ctx).id),
+
+  'documents.cancelRender': (input, ctx) => cancelJob(input.jobId, actor(ctx).id),
+
   'documents.recordPrint': (input, ctx) => {
     const rec = logPrint(ctx.db, input, ctx.nowIso, actor(ctx).id, ctx.businessDate);
-    const what = rec.slipNo ? `${SLIP_KIND_ZH[rec.doc as SlipKind]} ${rec.slipNo}` : `库存明细账 item ${rec.itemId}`;
-    ctx.auditRef = `${what} 第${rec.printNo}次打印 ${rec.copies.join('、')}`.trim();
+    ctx.auditRef = `${docName(rec)} 第${rec.printNo}次打印 ${rec.copies.join('、')}`.trim();
+    return rec;
+  },
+
+  'documents.recordPreview': (input, ctx) => {
+    const rec = logPrint(ctx.db, input, ctx.nowIso, actor(ctx).id, ctx.businessDate, 'preview');
+    ctx.auditRef = `${docName(rec)} 预览(第${rec.printNo}次打印) ${rec.copies.join('、')}`.trim();
+    return rec;
+  },
+
+  'documents.confirmPrint': (input, ctx) => {
+    const rec = confirmPrint(ctx.db, input.printId, ctx.nowIso, actor(ctx).id);
+    ctx.auditRef = `${docName(rec)} 第${rec.printNo}次打印(预览 ${input.printId}) ${rec.copies.join('、')}`.trim();
     return rec;
   },
 

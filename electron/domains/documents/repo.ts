@@ -6,12 +6,14 @@
 
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
-import type { DocKind, PaperSize, PrintRecord, PrintSettings, SlipKind } from '../../../shared/contract';
+import type { DocKind, PaperSize, PrintKind, PrintRecord, PrintSettings, SlipKind } from '../../../shared/contract';
 
 // ------------------------------------------------------------------ print log
 
 interface PrintRow {
   id: number;
+  kind: PrintKind;
+  preview_id: number | null;
   doc: DocKind;
   slip_id: number | null;
   slip_no: string | null;
@@ -33,6 +35,8 @@ const SELECT = `SELECT p.*, s.no AS slip_no, u.name AS printed_by_name
 function view(r: PrintRow): PrintRecord {
   return {
     id: r.id,
+    kind: r.kind,
+    previewId: r.preview_id,
     doc: r.doc,
     slipId: r.slip_id,
     slipNo: r.slip_no,
@@ -64,20 +68,45 @@ export interface NewPrint {
   contentHash: string | null;
   at: string;
   by: number;
+  kind: PrintKind;
+  /** printed: the preview it confirms */
+  previewId?: number | null;
 }
 
-/** Log a print; its number counts earlier prints of the same slip as the same document (or of the same item's card). */
+/** How many times a slip (as that document) or an item's card has been printed: previews do not count. */
+export function printedCount(db: ReadableDB, p: { doc: DocKind; slipId: number | null; itemId: number | null }): number {
+  return p.slipId != null
+    ? (sql(db, "SELECT COUNT(*) FROM print_log WHERE slip_id = ? AND doc = ? AND kind = 'printed'").pluck().get(p.slipId, p.doc) as number)
+    : (sql(db, "SELECT COUNT(*) FROM print_log WHERE item_id = ? AND doc = ? AND kind = 'printed'").pluck().get(p.itemId, p.doc) as number);
+}
+
+/** Log a print or a preview; its number is the next print's (earlier prints of the same slip as the same document, or of the item's card). */
 export function recordPrint(db: WritableDB, p: NewPrint): PrintRecord {
-  const prior =
-    p.slipId != null
-      ? (sql(db, 'SELECT COUNT(*) FROM print_log WHERE slip_id = ? AND doc = ?').pluck().get(p.slipId, p.doc) as number)
-      : (sql(db, 'SELECT COUNT(*) FROM print_log WHERE item_id = ? AND doc = ?').pluck().get(p.itemId, p.doc) as number);
   const info = sql(
     db,
-    `INSERT INTO print_log (doc, slip_id, item_id, period_from, period_to, paper, copies, print_no, content_hash, printed_at, printed_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(p.doc, p.slipId, p.itemId, p.from, p.to, p.paper, JSON.stringify(p.copies), prior + 1, p.contentHash, p.at, p.by);
+    `INSERT INTO print_log (doc, slip_id, item_id, period_from, period_to, paper, copies, print_no, content_hash, printed_at, printed_by, kind, preview_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    p.doc,
+    p.slipId,
+    p.itemId,
+    p.from,
+    p.to,
+    p.paper,
+    JSON.stringify(p.copies),
+    printedCount(db, p) + 1,
+    p.contentHash,
+    p.at,
+    p.by,
+    p.kind,
+    p.previewId ?? null,
+  );
   return printRecord(db, Number(info.lastInsertRowid))!;
+}
+
+/** The print that confirmed a preview, if any. */
+export function printOfPreview(db: ReadableDB, previewId: number): number | null {
+  return (sql(db, 'SELECT id FROM print_log WHERE preview_id = ?').pluck().get(previewId) as number | undefined) ?? null;
 }
 
 export function printLog(db: ReadableDB, q: { slipId?: number; itemId?: number; limit: number; offset: number }): { rows: PrintRecord[]; total: number } {

@@ -2,12 +2,23 @@
 // it to a layout in electron/printing/ (which only lays out), render the PDF; log prints.
 
 import { fail } from '../../../shared/errors';
-import { SLIP_KIND_ZH, type DocKind, type PaperSize, type PrintRecord, type RenderedDocument, type Slip } from '../../../shared/contract';
+import {
+  SLIP_KIND_ZH,
+  type DocKind,
+  type PaperSize,
+  type PrintKind,
+  type PrintRecord,
+  type RenderJob,
+  type RenderedDocument,
+  type Slip,
+} from '../../../shared/contract';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { renderPdf } from '../../printing/pdf';
 import { buildSlipDoc, type Party } from '../../printing/slip-doc';
-import { buildStockCardDoc } from '../../printing/stock-card-doc';
+import { buildStockCardDoc, buildStockCardPages, type StockCardDocData } from '../../printing/stock-card-doc';
+import { renderPaged } from '../../printing/paged';
+import { startJob } from './jobs';
 import { getItem } from '../items/repo';
 import { requireOffice } from '../office/repo';
 import { partyContact } from '../partners/repo';
@@ -15,7 +26,8 @@ import { slipRow, slipView } from '../slips/repo';
 import { stockCard } from '../stock/card';
 import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
-import { printRecord, printSettings, recordPrint } from './repo';
+import { printedCount, printOfPreview, printRecord, printSettings, recordPrint } from './repo';
+import { invalid } from '../errors';
 import { chooseCopies, requireItemTarget, requireLoggable, requirePeriod, requireSlipTarget } from './rules';
 
 export interface DocTarget {
@@ -82,8 +94,8 @@ export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null
   return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(settings.copies[slip.kind], t.copies) };
 }
 
-/** documents.recordPrint: log the print (in the caller's write transaction). */
-export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, today: string): PrintRecord {
+/** documents.recordPrint / recordPreview: log the print or its preview (in the caller's write transaction). */
+export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, today: string, kind: PrintKind = 'printed'): PrintRecord {
   requireLoggable(t.doc);
   const r = resolveTarget(db, t);
   if (r.slip?.state === 'void') fail('document_void', { no: r.slip.no });
@@ -99,7 +111,30 @@ export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, t
     contentHash: r.slip?.contentHash ?? null,
     at,
     by,
+    kind,
   });
+}
+
+/** documents.confirmPrint: the preview's paper came out; logged as the print it said it would be. */
+export function confirmPrint(db: WritableDB, printId: number, at: string, by: number): PrintRecord {
+  const preview = printRecord(db, printId) ?? fail('not_found', { what: 'print job', what_zh: '打印记录', key: printId });
+  requirePrintable(db, preview);
+  return recordPrint(db, { ...preview, kind: 'printed', previewId: preview.id, at, by });
+}
+
+/** A preview may be confirmed once, while its slip is unchanged and no other print came in between (its 补打 number still holds). */
+function requirePrintable(db: ReadableDB, preview: PrintRecord): void {
+  if (preview.kind !== 'preview') invalid('这条打印记录不是预览', 'this print record is not a preview');
+  if (printOfPreview(db, preview.id) != null) invalid('这次预览已记为打印', 'this preview has already been logged as printed');
+  if (preview.slipId != null) {
+    const slip = slipView(db, slipRow(db, preview.slipId));
+    if (slip.contentHash !== preview.contentHash) fail('document_changed', { no: slip.no });
+  }
+  if (printedCount(db, preview) + 1 !== preview.printNo)
+    invalid(
+      '预览之后已有人打印了这份单据, 请重新打印(补打编号已变)',
+      'someone printed this document after the preview: print it again (its reprint number has changed)',
+    );
 }
 
 export function fileSafe(s: string): string {
@@ -132,13 +167,21 @@ export interface Built {
 
 type PrintInfo = { printNo: number; printedAt: string; printedBy: string } | null;
 
-function buildStockCard(db: ReadableDB, t: DocTarget, today: string, print: PrintInfo): Built {
+/** What a stock card is laid out from, read now. */
+function stockCardData(db: ReadableDB, t: DocTarget, today: string, print: PrintInfo): { data: StockCardDocData; fileName: string } {
   const itemId = targetItem(t);
   const item = getItem(db, itemId);
   const to = t.to ?? today;
   const card = fullStockCard(db, itemId, t.from, to);
-  const built = buildStockCardDoc({ office: officeInfo(db), item, from: t.from ?? null, to, ...card, print });
-  return { built, fileName: `库存明细账_${fileSafe(item.code)}_${t.from ?? '开始'}_${to}.pdf`, paper: 'A4', copies: [] };
+  return {
+    data: { office: officeInfo(db), item, from: t.from ?? null, to, ...card, print },
+    fileName: `库存明细账_${fileSafe(item.code)}_${t.from ?? '开始'}_${to}.pdf`,
+  };
+}
+
+function buildStockCard(db: ReadableDB, t: DocTarget, today: string, print: PrintInfo): Built {
+  const { data, fileName } = stockCardData(db, t, today, print);
+  return { built: buildStockCardDoc(data), fileName, paper: 'A4', copies: [] };
 }
 
 function buildSlip(db: ReadableDB, t: DocTarget, print: PrintRecord | null): Built {
@@ -161,6 +204,25 @@ function buildSlip(db: ReadableDB, t: DocTarget, print: PrintRecord | null): Bui
   return { built, fileName, paper: r.paper, copies: r.copies };
 }
 
+/**
+ * documents.startRender: a stock card laid out a few pages at a time (printing/paged.ts) in the
+ * background; a slip (a few pages) at once. Everything is read here, before the first page.
+ */
+export function startRender(db: ReadableDB, input: DocTarget & { printId?: number }, today: string, userId: number): RenderJob {
+  const { t, print } = input.printId != null ? printTarget(db, { ...input, printId: input.printId }) : { t: input, print: null };
+  if (t.doc !== 'stockCard') {
+    const b = buildSlip(db, t, print);
+    return startJob(userId, b.built.pages, () => renderBuilt(b, print));
+  }
+  const printInfo = print ? { printNo: print.printNo, printedAt: print.printedAt, printedBy: print.printedBy.name } : null;
+  const card = stockCardData(db, t, today, printInfo);
+  const paged = buildStockCardPages(card.data);
+  return startJob(userId, paged.pages, async (hooks) => {
+    const pdf = await renderPaged(paged, hooks);
+    return renderedOf({ fileName: card.fileName, paper: 'A4', copies: [] }, pdf, print);
+  });
+}
+
 /** documents.render of a slip or a stock card: a preview, or the paper of a logged print. */
 export async function renderSlipOrCard(db: ReadableDB, input: DocTarget & { printId?: number }, today: string): Promise<RenderedDocument> {
   const { t, print } = input.printId != null ? printTarget(db, { ...input, printId: input.printId }) : { t: input, print: null };
@@ -174,6 +236,10 @@ export async function renderBuilt(b: Built, print: PrintRecord | null): Promise<
   // Every row is one line of fitted text, so a form never spills over; if it ever did, the paper
   // is still better printed than refused: say so in the log.
   if (pdf.pages !== b.built.pages) console.warn(`[documents] ${b.fileName}: planned ${b.built.pages} pages, got ${pdf.pages}`);
+  return renderedOf(b, pdf, print);
+}
+
+function renderedOf(b: Pick<Built, 'fileName' | 'paper' | 'copies'>, pdf: { bytes: Buffer; pages: number }, print: PrintRecord | null): RenderedDocument {
   return {
     fileName: b.fileName,
     mime: 'application/pdf',

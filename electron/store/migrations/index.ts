@@ -8,6 +8,7 @@ import { m0005ShippedAmount } from './0005-shipped-amount';
 import { m0006ReopenSuspense } from './0006-reopen-suspense';
 import { m0007StockCard } from './0007-stock-card';
 import { m0008DefectiveLines } from './0008-defective-lines';
+import { m0009PrintKinds } from './0009-print-kinds';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006ReopenSuspense,
   m0007StockCard,
   m0008DefectiveLines,
+  m0009PrintKinds,
 ];

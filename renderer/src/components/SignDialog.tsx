@@ -11,8 +11,10 @@ import { DialogButtons } from './FormDialog';
 import { PersonSelect, PinInput } from './people';
 import { ErrorLine, Field } from './ui';
 import { useSignForm, type SignForm } from './useSignForm';
+import type { OverOnHand } from '../slip/lineMessages';
 
-export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel(): void }) {
+/** `over`: the lines asking for more than is on hand, listed in red for the signer to see. */
+export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel(): void; over?: readonly OverOnHand[] }) {
   const { t, role: roleName } = useI18n();
   const f = useSignForm(p.slip, p.onSigned);
   return (
@@ -30,6 +32,7 @@ export function SignDialog(p: { slip: Slip; onSigned(s: Slip): void; onCancel():
       }
     >
       <p className="dialog-text">{t('sign.explain')}</p>
+      {p.over?.length ? <OverOnHandList over={p.over} /> : null}
       <div className="form-grid">
         <Field label={t('sign.role')}>
           <select className="input" value={f.role} onChange={(e) => f.setRole(e.target.value as Role)}>
@@ -90,6 +93,23 @@ function CreditOverride({ f }: { f: SignForm }) {
           />
         </Field>
       </div>
+    </div>
+  );
+}
+
+/** 超出库存: each line above what is on hand, its quantity against the stock, in red. */
+function OverOnHandList({ over }: { over: readonly OverOnHand[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="over-onhand-list" role="alert">
+      <div className="subhead">{t('msg.overOnHandTitle')}</div>
+      <ul>
+        {over.map((o) => (
+          <li key={o.line.key} className="bad-text">
+            {t('num.onLine', { line: o.index + 1, msg: `${o.line.itemCode} ${o.line.itemName}` })} · {t('msg.qtyVsOnHand', { qty: o.qty, onHand: o.onHand })}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { numbersEn } from './numbers';
 import { draftsEn } from './drafts';
 import { keysEn } from './keys';
 import { cardEn } from './card';
+import { msgsEn } from './messages';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -331,4 +332,5 @@ export const en: Record<MsgKey, string> = {
   ...draftsEn,
   ...keysEn,
   ...cardEn,
+  ...msgsEn,
 };

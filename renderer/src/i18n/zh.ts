@@ -8,6 +8,7 @@ import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
 import { keysZh } from './keys';
 import { cardZh } from './card';
+import { msgsZh } from './messages';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -330,6 +331,7 @@ export const zh = {
   ...draftsZh,
   ...keysZh,
   ...cardZh,
+  ...msgsZh,
 };
 
 export type MsgKey = keyof typeof zh;

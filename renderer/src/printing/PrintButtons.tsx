@@ -1,12 +1,16 @@
 // 预览 / 打印 / 下载 PDF for one document: a slip (dispatch, inbound, return, reversal) or an item's
-// stock card for a period. 打印 logs the print first (documents.recordPrint: which copies, the
-// how-many-th print; 2nd and later carry 补打) and then renders that print's paper; 预览 renders
-// without logging. Electron: the OS print dialog; browser: the PDF in a new tab (its print).
+// stock card for a period. 打印 logs a preview first (which copies, the how-many-th print; 2nd and
+// later carry 补打), renders its paper, and logs the print once it is printed (printFlow.ts);
+// 预览 renders without logging. Electron: the OS print dialog; browser: the PDF in a new tab (its
+// print), then 已打印.
 // The same keys wherever a document prints: F8 打印, Shift+F8 预览, Ctrl+F8 PDF.
 
 import { useState } from 'react';
 import { docRoles, type Input } from '../../../shared/contract';
-import { call, newRequestId, printPdf, savePdf, showPdf, type DeskErr } from '../api';
+import { call, printPdf, savePdf, showPdf, type DeskErr } from '../api';
+import { ConfirmPrinted } from './ConfirmPrinted';
+import { printLogged, printedText, renderAtOnce, type RenderDoc } from './printFlow';
+import { useRenderJob } from './useRenderJob';
 import { Btn, ErrorLine, Notice } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
@@ -36,9 +40,13 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
   const [busy, setBusy] = useState<'preview' | 'print' | 'save' | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [awaiting, setAwaiting] = useState<number | null>(null);
+  // a stock card may run to hundreds of pages: rendered in the background, with progress and 取消
+  const long = useRenderJob(t('print.stockCard'));
   // only who may have this document sees its buttons (the core refuses the others: docRoles)
   const allowed = session.can('documents.render') && docRoles(target.doc).some((r) => session.has(r));
   const isCard = target.doc === 'stockCard';
+  const render: RenderDoc = isCard ? long.render : renderAtOnce;
 
   const run = async (what: 'preview' | 'print' | 'save') => {
     if (busy || disabled) return;
@@ -46,6 +54,7 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
     setBusy(what);
     setError(null);
     setDone(null);
+    setAwaiting(null);
     try {
       if (what === 'print' && unlogged) {
         const doc = await call('documents.render', target);
@@ -54,21 +63,15 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
         if (r.error) throw r.error;
         setDone(window.desk ? t('print.sent') : `${t('print.sent')} · ${t('print.inTab')}`);
       } else if (what === 'print') {
-        const rec = await call('documents.recordPrint', target, { requestId: newRequestId() });
-        if (!rec.ok) throw rec.error;
+        // logged as a preview; as printed once the job is sent (Electron) or the user says so (a browser)
+        const r = await printLogged(target, isCard, tab, render);
         onPrinted?.();
-        const doc = await call('documents.render', { ...target, printId: rec.value.id });
-        if (!doc.ok) throw doc.error;
-        const r = await printPdf(doc.value, isCard, tab);
-        if (r.error) throw r.error;
-        const copies = rec.value.copies.join('、') || t('print.stockCard');
-        const msg = rec.value.printNo > 1 ? t('print.doneReprint', { n: rec.value.printNo, copies }) : t('print.done', { copies });
-        // a browser cannot open its print dialog for a PDF tab from here: say where to press
-        setDone(window.desk ? msg : `${msg} · ${t('print.inTab')}`);
+        if (r.printed) setDone(printedText(t, r.printed));
+        else if (window.desk) setDone(t('msg.notPrinted'));
+        else setAwaiting(r.preview.id);
       } else {
-        const doc = await call('documents.render', target);
-        if (!doc.ok) throw doc.error;
-        const e = what === 'save' ? await savePdf(doc.value) : await showPdf(doc.value, isCard, tab);
+        const doc = await render(target);
+        const e = what === 'save' ? await savePdf(doc) : await showPdf(doc, isCard, tab);
         if (e) throw e;
       }
     } catch (e) {
@@ -97,6 +100,17 @@ export function PrintButtons({ target, onPrinted, disabled, unlogged }: { target
         {t('print.save')}
       </Btn>
       {error || done ? <span className="print-status">{error ? <ErrorLine error={error} /> : <Notice kind="ok">{done}</Notice>}</span> : null}
+      {long.dialog}
+      {awaiting !== null ? (
+        <ConfirmPrinted
+          printId={awaiting}
+          onPrinted={(m) => {
+            setAwaiting(null);
+            setDone(m);
+            onPrinted?.();
+          }}
+        />
+      ) : null}
     </span>
   );
 }

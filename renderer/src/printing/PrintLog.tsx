@@ -1,5 +1,5 @@
 // 打印记录 of one slip (or one item's stock cards): who printed it when, which copies, and which
-// prints were 补打 (reprints).
+// prints were 补打 (reprints); a preview (opened to print, not confirmed printed) is listed as 预览.
 
 import { useEffect, useState } from 'react';
 import type { PrintRecord } from '../../../shared/contract';
@@ -29,6 +29,7 @@ export function PrintLog({ slipId, itemId, reload }: { slipId?: number; itemId?:
         <table className="plain-table">
           <thead>
             <tr>
+              <th>{t('msg.kind')}</th>
               <th>{t('print.logNo')}</th>
               <th>{t('print.logAt')}</th>
               <th>{t('print.logBy')}</th>
@@ -39,10 +40,11 @@ export function PrintLog({ slipId, itemId, reload }: { slipId?: number; itemId?:
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} className={r.kind === 'preview' ? 'muted' : undefined}>
+                <td>{t(r.kind === 'preview' ? 'msg.kind.preview' : 'msg.kind.printed')}</td>
                 <td>
                   {r.printNo}
-                  {r.printNo > 1 ? <span className="red-tag">{t('print.reprintTag')}</span> : null}
+                  {r.printNo > 1 && r.kind === 'printed' ? <span className="red-tag">{t('print.reprintTag')}</span> : null}
                 </td>
                 <td>{formatDateTime(r.printedAt)}</td>
                 <td>{r.printedBy.name}</td>

@@ -19,9 +19,10 @@ export interface LinesGridProps {
   lines: EditLine[];
   editable: boolean;
   onEdit(index: number, patch: Partial<EditLine>): void;
-  /** a refused edit; `lineKey` marks its line with a warning */
-  onInvalid(message: string, lineKey?: string): void;
-  erroredCodes?: Set<string>;
+  /** a refused edit: the message (without its line number) is about that line */
+  onInvalid(message: string, line: EditLine): void;
+  /** lines in red: named by the core's refusal, or above what is on hand */
+  erroredKeys?: Set<string>;
   /** lines showing a warning (a refused edit) */
   warnedKeys?: Set<string>;
   onHand?: Map<number, number>;
@@ -89,6 +90,9 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           width: 84,
           valueGetter: (x) => (x.data ? (p.onHand?.get(x.data.itemId) ?? null) : null),
           cellClass: 'muted',
+          cellClassRules: {
+            'cell-error': (x: CellClassParams<EditLine>) => !!x.data && !!p.erroredKeys?.has(x.data.key) && x.value != null && x.data.qty > x.value,
+          },
         }),
       );
     if (p.kind === 'return') {
@@ -147,7 +151,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
     );
     c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 120, editable: edit, cellClass: edit ? 'cell-editable' : undefined });
     return c;
-  }, [t, p.kind, p.editable, p.onHand]);
+  }, [t, p.kind, p.editable, p.onHand, p.erroredKeys]);
 
   const onRequest = (e: CellEditRequestEvent<EditLine>) => {
     const index = e.rowIndex ?? -1;
@@ -155,24 +159,23 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
     if (index < 0 || !line) return;
     const col = e.colDef.field ?? e.column.getColId();
     const v = e.newValue;
-    const onLine = (msg: string) => t('num.onLine', { line: index + 1, msg });
     if (col === 'qty') {
       const text = String(v ?? '');
       const q = parseQty(text, { field: p.kind === 'return' ? 'returnQty' : 'qty', min: p.kind === 'return' ? 0 : 1 });
       if (!q.ok) {
-        const msg = onLine(refusalText(q.refusal, t));
-        p.onInvalid(msg, line.key);
-        if (q.refusal.reason === 'barcode') void nameKnownBarcode(q.refusal.text, (item) => p.onInvalid(`${msg} ${t('num.barcodeKnown', { item })}`, line.key));
+        const msg = refusalText(q.refusal, t);
+        p.onInvalid(msg, line);
+        if (q.refusal.reason === 'barcode') void nameKnownBarcode(q.refusal.text, (item) => p.onInvalid(`${msg} ${t('num.barcodeKnown', { item })}`, line));
         return;
       }
       if (p.kind === 'return' && line.returnableQty != null && q.value > line.returnableQty)
-        return p.onInvalid(t('ret.overReturnable', { line: index + 1, n: line.returnableQty }), line.key);
+        return p.onInvalid(t('msg.maxReturnable', { n: line.returnableQty }), line);
       p.onEdit(index, { qty: q.value });
     } else if (col === 'unitCostFen' || col === 'priceFen') {
       const text = String(v ?? '');
       if (col === 'unitCostFen' && text.trim() === '') return p.onEdit(index, { unitCostFen: null });
       const m = parseMoney(text, { field: col === 'unitCostFen' ? 'unitCost' : 'price' });
-      if (!m.ok) return p.onInvalid(onLine(refusalText(m.refusal, t)), line.key);
+      if (!m.ok) return p.onInvalid(refusalText(m.refusal, t), line);
       p.onEdit(index, { [col]: m.value });
     } else if (col === 'memo') p.onEdit(index, { memo: String(v ?? '').slice(0, 100) });
   };
@@ -190,7 +193,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       singleClickEdit={false}
       stopEditingWhenCellsLoseFocus
       rowClassRules={{
-        'row-error': (x: RowClassParams<EditLine>) => !!x.data && (!!p.erroredCodes?.has(x.data.itemCode) || lineAmountOver(x.data)),
+        'row-error': (x: RowClassParams<EditLine>) => !!x.data && (!!p.erroredKeys?.has(x.data.key) || lineAmountOver(x.data)),
         'row-warn': (x: RowClassParams<EditLine>) => !!x.data && !!p.warnedKeys?.has(x.data.key),
       }}
     />

@@ -14,7 +14,9 @@ import { useHotkeys, type KeyMap } from '../hooks/hotkeys';
 import { navigate } from '../hooks/router';
 import { useI18n } from '../i18n';
 import { beep } from '../scan/beep';
-import { erroredItemCodes, overLines, removeLine, totals, type EditLine } from './lines';
+import { overLines, removeLine, totals, type EditLine } from './lines';
+import { errorStillTrue, linesNamedBy, liveMessages, overOnHand, sayAboutLine, type LineMessage } from './lineMessages';
+import { LineNotices } from './LineNotices';
 import { focusLines, LinesGrid } from './LinesGrid';
 import { Totals } from './parts';
 import { EditorToolbar, ScanArea, type ScanState } from './SlipEditorParts';
@@ -48,9 +50,8 @@ export interface SlipEditorShellProps {
   scan: ScanState;
   /** lines are added by item: the search, F2, F3, Ctrl+Delete */
   search?: ItemSearch;
+  /** dispatch: what is on hand of the slip's items; lines above it are shown in red */
   onHand?: Map<number, number>;
-  /** a refused cell edit (default: a warning above the header, its line marked) */
-  onInvalid?(message: string): void;
   totalsLabel?: string;
   /** under the totals */
   below?: ReactNode;
@@ -83,20 +84,38 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
   const { t } = useI18n();
   const { draft, canEdit } = p;
   const s = draft.slip;
-  const [inlineMsg, setInlineMsg] = useState<string | null>(null);
-  const [warned, setWarned] = useState<Set<string>>(() => new Set());
+  const [msgs, setMsgs] = useState<LineMessage[]>([]);
   useEditorKeys(p);
   const sum = useMemo(() => totals(draft.lines), [draft.lines]);
   const over = useMemo(() => overLines(draft.lines), [draft.lines]);
-  const errored = useMemo(() => erroredItemCodes(p.error?.details), [p.error]);
+  // messages about a line hold while the line is there unchanged (slip/lineMessages.ts)
+  const live = useMemo(() => liveMessages(msgs, draft.lines), [msgs, draft.lines]);
+  const overStock = useMemo(() => (p.kind === 'dispatch' && canEdit ? overOnHand(draft.lines, p.onHand) : []), [p.kind, canEdit, draft.lines, p.onHand]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the lines the error named when it came
+  const named = useMemo(() => linesNamedBy(p.error, draft.getLines()), [p.error]);
+  const error = errorStillTrue(named, draft.lines) ? p.error : null;
+  const errored = useMemo(
+    () =>
+      new Set(
+        [
+          ...liveMessages(
+            named.map((line) => ({ line })),
+            draft.lines,
+          ),
+          ...overStock,
+        ].map((x) => x.line.key),
+      ),
+    [named, overStock, draft.lines],
+  );
+  const warned = useMemo(() => new Set(live.map((m) => m.line.key)), [live]);
   const day = useDayStatus();
   const willDrop = SLIP_SIGNATURES[p.kind].length > 0 && !!s && s.signatures.length > 0 && draft.dirty;
 
   return (
     <div className="screen-col">
       <EditorToolbar {...p} />
-      <ErrorLine error={p.loadError ?? p.error} />
-      {inlineMsg ? <Notice kind="warn">{inlineMsg}</Notice> : null}
+      <ErrorLine error={p.loadError ?? error} />
+      <LineNotices lines={draft.lines} msgs={live} over={overStock} />
       {over.length ? <Notice kind="error">{t('num.amountOverLines', { lines: over.join(', '), max: formatFen(MAX_FEN) })}</Notice> : null}
       {willDrop ? <Notice kind="warn">{t('sign.willDrop')}</Notice> : null}
       {/* a posted slip keeps its own date; anything else would be booked to the business day now */}
@@ -114,18 +133,13 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
           kind={p.kind}
           lines={draft.lines}
           editable={canEdit}
-          erroredCodes={errored}
+          erroredKeys={errored}
           onHand={p.onHand}
           warnedKeys={warned}
-          onEdit={(i, patch) => {
-            setInlineMsg(null);
-            setWarned(new Set());
-            draft.setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-          }}
-          onInvalid={(m, key) => {
+          onEdit={(i, patch) => draft.setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)))}
+          onInvalid={(m, line) => {
             beep('error');
-            setWarned(new Set(key ? [key] : []));
-            (p.onInvalid ?? setInlineMsg)(m);
+            setMsgs((ms) => sayAboutLine(ms, line, m));
           }}
         />
       </div>

@@ -8,6 +8,7 @@ import { PAYMENT_MODES, SLIP_SIGNATURES } from '../../../shared/contract';
 import { formatFenSafe } from '../numbers';
 import { formatDateTime } from '../i18n/clock';
 import { Badge } from '../components/ui';
+import { PrintButtons } from '../printing/PrintButtons';
 import { useI18n } from '../i18n';
 import type { ScanMessage } from './useLineScanner';
 import type { SlipDraft } from './useSlipDraft';
@@ -102,13 +103,24 @@ export function SignatureTable({ slip }: { slip: Slip }) {
   );
 }
 
-/** 签字 with its table, under a slip's totals; nothing for a kind nobody signs. */
-export function SignatureSection({ slip }: { slip: Slip }) {
+/**
+ * 签字 with its table, under a slip's totals; nothing for a kind nobody signs. `print`: once every
+ * signature is there (and nothing changed since), its paper is printed right here, where it was signed.
+ */
+export function SignatureSection({ slip, print }: { slip: Slip; print?: boolean }) {
   const { t } = useI18n();
   if (!slip.requiredSignatures.length && !slip.signatures.length) return null;
+  const signed = print && slip.missingSignatures.length === 0 && (slip.kind === 'dispatch' || slip.kind === 'return');
   return (
     <div className="sig-section">
-      <div className="subhead">{t('sign.title2')}</div>
+      <div className="subhead">
+        {t('sign.title2')}
+        {signed ? (
+          <span className="sig-print" data-testid="sig-print">
+            {t('msg.signedText')} <PrintButtons target={{ doc: slip.kind as 'dispatch' | 'return', slipId: slip.id }} />
+          </span>
+        ) : null}
+      </div>
       <SignatureTable slip={slip} />
     </div>
   );

@@ -10,6 +10,7 @@ import { useI18n, type I18n } from '../i18n';
 import { beep } from '../scan/beep';
 import type { ScanMessage } from './useLineScanner';
 import type { SlipDraft } from './useSlipDraft';
+import type { OverOnHand } from './lineMessages';
 
 /** Saved, nothing changed since, and every signature there: the keeper may pick. */
 export function isFullySigned(draft: SlipDraft): boolean {
@@ -53,12 +54,13 @@ export function SignPickButtons(p: { draft: SlipDraft; isKeeper: boolean; pickLa
 }
 
 /** The signature dialog; a signature replaces the editor's copy of the slip. */
-export function SigningDialog(p: { slip: Slip | null; draft: SlipDraft; onClose(): void; say(m: ScanMessage): void }) {
+export function SigningDialog(p: { slip: Slip | null; draft: SlipDraft; onClose(): void; say(m: ScanMessage): void; over?: readonly OverOnHand[] }) {
   const { t } = useI18n();
   if (!p.slip) return null;
   return (
     <SignDialog
       slip={p.slip}
+      over={p.over}
       onCancel={p.onClose}
       onSigned={(x) => {
         p.onClose();

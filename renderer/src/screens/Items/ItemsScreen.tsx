@@ -4,14 +4,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { RowClassParams } from 'ag-grid-community';
-import type { Item } from '../../../../shared/contract';
+import { contract, type Access, type Item } from '../../../../shared/contract';
+import type { Role } from '../../../../shared/roles';
 import { call } from '../../api';
 import { focusedRow, Grid } from '../../components/grid';
 import { downIntoGrid } from '../../components/gridKeys';
 import { Btn, ErrorLine, KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
-import { useI18n } from '../../i18n';
+import { localError, useI18n } from '../../i18n';
 import { useScan } from '../../scan';
 import { beep } from '../../scan/beep';
 import { useSession } from '../../session';
@@ -19,14 +20,23 @@ import { ItemDialog } from './ItemDialog';
 import { itemColumns, type ItemRow } from './itemColumns';
 import { useItemList } from './useItemList';
 
+const rolesOf = (a: Access): readonly Role[] => (typeof a === 'string' ? [] : a);
+
 export function ItemsScreen() {
-  const { t } = useI18n();
+  const { t, role: roleName, lang } = useI18n();
   const session = useSession();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ item: Item | null; barcode?: string } | null>(null);
   const grid = useRef<AgGridReact<ItemRow>>(null);
   const search = useRef<HTMLInputElement>(null);
   const canCreate = session.can('items.create');
+  const creators = useMemo(
+    () =>
+      rolesOf(contract['items.create'].access)
+        .map(roleName)
+        .join(lang === 'zh' ? '、' : ', '),
+    [roleName, lang],
+  );
   const canStock = session.can('stock.onHand');
 
   const { rows, total, error, setError, load } = useItemList(canStock);
@@ -46,7 +56,8 @@ export function ItemsScreen() {
       setEditing({ item: null, barcode: e.code });
     } else {
       beep('error');
-      setError(f.error);
+      // an unknown code: who may register it (the contract's items.create roles), not a dead end
+      setError(f.error.code === 'not_found' ? localError('msg.unknownBarcodeAsk', { code: e.code, roles: creators }, 'not_found') : f.error);
     }
   });
 
@@ -112,7 +123,7 @@ export function ItemsScreen() {
           ...(session.can('items.update') ? ([['Enter', t('keys.edit')]] as [string, string][]) : []),
           ...(canCreate ? ([['F2', t('items.new')]] as [string, string][]) : []),
           ...(session.can('stock.card') ? ([['F5', t('nav.card')]] as [string, string][]) : []),
-          [t('keys.scan'), t('items.scanHint')],
+          [t('keys.scan'), canCreate ? t('items.scanHint') : t('msg.scanHintFind', { roles: creators })],
         ]}
       />
       {editing ? (

@@ -64,9 +64,8 @@ export function ReturnEditor({ slipId, sourceId }: { slipId: number | null; sour
       fields={<ReturnFields draft={draft} source={source} canEdit={canEdit} />}
       memoLabel={t('ret.reasonMemo')}
       scan={{ message, waiting, prompt: t('ret.scanPrompt') }}
-      onInvalid={(m) => setMessage({ ok: false, text: m })}
       totalsLabel={t('ret.totals')}
-      below={s ? <SignatureSection slip={s} /> : null}
+      below={s ? <SignatureSection slip={s} print={!draft.dirty} /> : null}
       hints={[...(canEdit ? editHints(t, t('ret.scanHint'), false) : []), ...signingHints(t, isKeeper, t('pick.goReturn'))]}
       keys={signingKeys(draft, isKeeper, startSign)}
       voiding={voiding}
