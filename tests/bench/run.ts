@@ -12,6 +12,7 @@
 import { benchDocuments } from './documents';
 import { benchFinance } from './finance';
 import { benchChromium } from './chromium';
+import { benchWaits } from './waits';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -448,11 +449,11 @@ async function main(): Promise<void> {
     ` Whole bench ${((nowMs() - tStart) / 1000).toFixed(0)} s.`;
   log(summary);
   if (!v.value.ok) process.exitCode = 1;
-  if (!args.has('--books-only')) await otherBenches();
+  if (!args.has('--books-only')) await otherBenches(cachePath);
 }
 
-/** The documents, finance and Chromium benches, each on its own generated data, in one table. */
-async function otherBenches(): Promise<void> {
+/** The documents, finance and Chromium benches, each on its own generated data, and the desk in Chromium on a copy of the bench office, in one table. */
+async function otherBenches(office: string): Promise<void> {
   type Extra = { name: string; medianMs: number; p95Ms?: number; targetMs?: number; note?: string };
   const rows: Extra[] = [];
   const section = async (label: string, run: () => Promise<Extra[]>) => {
@@ -474,6 +475,7 @@ async function otherBenches(): Promise<void> {
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
+  await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));
   log();
   log(
     table(
