@@ -2,8 +2,10 @@
 // pdfmake may neither fetch URLs nor read local files here: fonts come from its virtual file
 // system, filled from memory.
 
-import pdfmake from 'pdfmake';
-import { FAMILIES, loadFonts } from './fonts';
+import type Pdfmake from 'pdfmake';
+import { FAMILIES, loadFonts, loadPdfmake } from './fonts';
+
+const pdfmake = loadPdfmake() as typeof Pdfmake;
 
 let ready = false;
 
