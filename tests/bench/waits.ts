@@ -265,7 +265,14 @@ async function printBench(desk: Desk): Promise<ChromiumBenchRow[]> {
 export async function benchWaits(office: string): Promise<ChromiumBenchRow[]> {
   if (!CHROMIUM) return [{ name: 'chromium (bench office): skipped', medianMs: NaN, notes: NO_CHROMIUM, note: NO_CHROMIUM }];
   const rows: ChromiumBenchRow[] = [];
-  const desk = await startDesk({ name: 'bench-waits', office, wedgeTrace: false, checkOutputs: false, initScripts: [instrument, pdfStamps] });
+  const desk = await startDesk({
+    name: 'bench-waits',
+    office,
+    warmPrinting: true,
+    wedgeTrace: false,
+    checkOutputs: false,
+    initScripts: [instrument, pdfStamps],
+  });
   try {
     rows.push(...(await scanBench(desk)));
     await switchUser(desk.page, '张伟');

@@ -19,6 +19,7 @@ import { createCore, type Core } from '../../electron/core';
 import { seedOffice, type OfficeFixture } from '../../electron/demo/seed';
 import demo from '../../electron/demo/demo-office.json';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { warmPrinting } from '../../electron/printing/pdf';
 import type { Input, MethodName, Output, Result } from '../../shared/contract';
 import { zh } from '../../renderer/src/i18n/zh';
 import { en } from '../../renderer/src/i18n/en';
@@ -143,6 +144,8 @@ export interface StartOptions {
   timezoneId?: string;
   /** open a copy of this office database (its people must be the demo office's) instead of seeding the demo office */
   office?: string;
+  /** warm the printing engine before the browser starts, as the desk's doors do once the office is open (electron/open.ts) */
+  warmPrinting?: boolean;
 }
 
 /**
@@ -176,6 +179,7 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
   try {
     if (!opts.office) await seedOffice(core, fixture);
     await opts.prepare?.(core);
+    if (opts.warmPrinting) await warmPrinting();
     web = await startWebServer({ core, staticDir: RENDERER_DIR, port: 0 });
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,

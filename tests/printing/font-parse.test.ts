@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { loadFonts } from '../../electron/printing/fonts';
-import { renderPdf } from '../../electron/printing/pdf';
+import { renderPdf, warmPrinting } from '../../electron/printing/pdf';
 import { pdfText } from '../helpers/printing-scenario';
 
 const fromPdfkit = createRequire(createRequire(createRequire(import.meta.url).resolve('pdfmake')).resolve('pdfkit'));
@@ -13,8 +13,8 @@ const pdfkitFontkit = fromPdfkit('fontkit') as { create(buf: Uint8Array): unknow
 const doc = (text: string) => ({ content: [{ text }, { text, bold: true }, { text: '𠮷', font: 'NotoJP' }] });
 
 describe('one parse of each font file', () => {
-  it('gives pdfkit the very fonts the measuring uses, parsed once', async () => {
-    await renderPdf(doc('预热'));
+  it('gives pdfkit the very fonts the measuring uses, parsed once (by the warm-up the doors run at start)', async () => {
+    await warmPrinting();
     const { files, metrics } = loadFonts();
     expect(pdfkitFontkit.create(files.NotoSC.normal)).toBe(metrics.NotoSC.normal);
     expect(pdfkitFontkit.create(files.NotoSC.bold)).toBe(metrics.NotoSC.bold);
