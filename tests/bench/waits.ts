@@ -19,7 +19,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { sql } from '../../electron/store/db';
 import { CHROMIUM, NO_CHROMIUM, ROOT, login, scan, settled, startDesk, switchUser, type Desk } from '../e2e/harness';
 import { arm, chromiumTable, collect, instrument, lastKey, stat, type ChromiumBenchRow } from './chromium';
-import { ms } from './stats';
+import { median, ms, nowMs } from './stats';
 
 const NEW_CODES = 30;
 const KNOWN_SCANS = 30;
@@ -233,9 +233,27 @@ async function printOnce(desk: Desk, context: BrowserContext, slipId: number): P
   return { blob: handed - click, tab: loaded - click };
 }
 
+/** Times every core call the browser makes through the web server, by method (server side of an rpc). */
+function serverTimes(desk: Desk): (method: string) => number[] {
+  const times = new Map<string, number[]>();
+  const core = desk.core as { callUnknown: Desk['core']['callUnknown'] };
+  const callUnknown = core.callUnknown.bind(core);
+  core.callUnknown = async (method, input, meta) => {
+    const t0 = nowMs();
+    try {
+      return await callUnknown(method, input, meta);
+    } finally {
+      const k = String(method);
+      times.set(k, [...(times.get(k) ?? []), nowMs() - t0]);
+    }
+  };
+  return (method) => times.get(method) ?? [];
+}
+
 async function printBench(desk: Desk): Promise<ChromiumBenchRow[]> {
   step('printing');
   const ids = await signedDispatches(desk, PRINTS + 1);
+  const server = serverTimes(desk);
   const first = await printOnce(desk, desk.context, ids[0]); // the desk's first print since it started
   const blob: number[] = [];
   const tab: number[] = [];
@@ -254,7 +272,7 @@ async function printBench(desk: Desk): Promise<ChromiumBenchRow[]> {
     {
       name: `chromium: print signed dispatch → PDF handed to tab`,
       ...stat(blob),
-      notes: `click → recordPrint + render over /rpc, blob URL made; the first print after start ${ms(first.blob)}`,
+      notes: `click → recordPrint + render over /rpc, blob URL made; the first print after start ${ms(first.blob)}; in the core (median): documents.recordPrint ${ms(median(server('documents.recordPrint')))}, documents.render ${ms(median(server('documents.render')))}`,
     },
   ];
 }
