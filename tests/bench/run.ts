@@ -229,8 +229,15 @@ async function main(): Promise<void> {
   let walHigh = 0; // most pages waiting in the WAL after any timed post (read outside the timing)
   const probeDrafts = drafts.slice(WARMUP + POSTS);
   drafts = drafts.slice(0, WARMUP + POSTS);
+  // what each post cost in CPU (this process, every thread) and whether a worker checkpoint ended
+  // during it: a slow post with little CPU waited (its fsync, the disk, other processes)
+  const postCpu: { wall: number; cpu: number; ckpt: boolean }[] = [];
   for (let i = 0; i < drafts.length; i++) {
+    const cpu0 = process.cpuUsage();
+    const ck0 = core.checkpoints.stats.worker;
     const { ms: tPost, value } = await timeIt(() => call('slips.post', { slipId: drafts[i] }, keeper, randomUUID()));
+    const cpu1 = process.cpuUsage(cpu0);
+    if (i >= WARMUP) postCpu.push({ wall: tPost, cpu: (cpu1.user + cpu1.system) / 1000, ckpt: core.checkpoints.stats.worker !== ck0 });
     if (value.state !== 'posted') throw new Error('not posted');
     const response = JSON.stringify(value);
     const plan = planFloor(db, customerIds[Math.floor(cr() * customerIds.length)], nextLines());
@@ -419,6 +426,16 @@ async function main(): Promise<void> {
     `  on the core's connection): during the timed part a worker thread checkpointed ${ckpts.worker} time(s) once the WAL passed its bound (no commit waits for it),`,
   );
   log(`  the idle checkpoint ran ${ckpts.idle} time(s) (the timed loop never goes quiet); at most ${int(walHigh)} pages waited in the WAL after a post.`);
+  const slowest = [...postCpu].sort((a, b) => b.wall - a.wall).slice(0, Math.ceil(POSTS / 50));
+  log(
+    `  CPU per post (this process, all threads): median ${ms(median(postCpu.map((p) => p.cpu)))}, p99 ${ms(
+      percentile(
+        postCpu.map((p) => p.cpu),
+        99,
+      ),
+    )}; the ${slowest.length} slowest posts (wall / CPU): ${slowest.map((p) => `${ms(p.wall)} / ${ms(p.cpu)}${p.ckpt ? ' (a worker checkpoint ended meanwhile)' : ''}`).join(', ')}:`,
+  );
+  log(`  the wall time beyond the CPU is waiting (the commit's fsync, the disk shared with the checkpoint, other processes on the cores).`);
   log(
     `  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`,
   );
