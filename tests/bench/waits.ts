@@ -233,21 +233,27 @@ async function printOnce(desk: Desk, context: BrowserContext, slipId: number): P
   return { blob: handed - click, tab: loaded - click };
 }
 
-/** Times every core call the browser makes through the web server, by method (server side of an rpc). */
-function serverTimes(desk: Desk): (method: string) => number[] {
+/**
+ * Times every core call the browser makes through the web server, by method: wall time, and the
+ * CPU this process spent meanwhile (the server side of an rpc; playwright's own share is small).
+ */
+function serverTimes(desk: Desk): (method: string, what?: 'wall' | 'cpu') => number[] {
   const times = new Map<string, number[]>();
   const core = desk.core as { callUnknown: Desk['core']['callUnknown'] };
   const callUnknown = core.callUnknown.bind(core);
+  const add = (k: string, x: number) => times.set(k, [...(times.get(k) ?? []), x]);
   core.callUnknown = async (method, input, meta) => {
     const t0 = nowMs();
+    const cpu0 = process.cpuUsage();
     try {
       return await callUnknown(method, input, meta);
     } finally {
-      const k = String(method);
-      times.set(k, [...(times.get(k) ?? []), nowMs() - t0]);
+      const cpu = process.cpuUsage(cpu0);
+      add(`wall ${String(method)}`, nowMs() - t0);
+      add(`cpu ${String(method)}`, (cpu.user + cpu.system) / 1000);
     }
   };
-  return (method) => times.get(method) ?? [];
+  return (method, what = 'wall') => times.get(`${what} ${method}`) ?? [];
 }
 
 async function printBench(desk: Desk): Promise<ChromiumBenchRow[]> {
@@ -272,7 +278,7 @@ async function printBench(desk: Desk): Promise<ChromiumBenchRow[]> {
     {
       name: `chromium: print signed dispatch → PDF handed to tab`,
       ...stat(blob),
-      notes: `click → recordPrint + render over /rpc, blob URL made; the first print after start ${ms(first.blob)}; in the core (median): documents.recordPrint ${ms(median(server('documents.recordPrint')))}, documents.render ${ms(median(server('documents.render')))}`,
+      notes: `click → recordPrint + render over /rpc, blob URL made; the first print after start ${ms(first.blob)}; in the core (median): documents.recordPrint ${ms(median(server('documents.recordPrint')))}, documents.render ${ms(median(server('documents.render')))} (CPU ${ms(median(server('documents.render', 'cpu')))})`,
     },
   ];
 }
