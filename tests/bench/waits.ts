@@ -79,7 +79,7 @@ const ITEM_ROWS_SRC = `function () {
 
 // ------------------------------------------------------------------ scanning
 
-/** Ten-odd unit barcodes of items spread over the office, with their item codes. */
+/** `n` unit barcodes of items spread over the office, with their item codes. */
 function someCodes(desk: Desk, n: number): { code: string; itemCode: string }[] {
   const total = sql(desk.core.db, 'SELECT COUNT(*) FROM items').pluck().get() as number;
   const step = Math.max(1, Math.floor(total / n));
@@ -225,11 +225,7 @@ async function printOnce(desk: Desk, context: BrowserContext, slipId: number): P
     return performance.timeOrigin + (nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : performance.now());
   });
   await tab.close();
-  await page
-    .getByText('已记录', { exact: false })
-    .first()
-    .waitFor({ timeout: 5_000 })
-    .catch(() => undefined);
+  await page.locator('[data-testid="doc-print"]:not([disabled])').waitFor(); // the print has finished on the page
   return { blob: handed - click, tab: loaded - click };
 }
 
