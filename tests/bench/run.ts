@@ -16,6 +16,7 @@ import { benchWaits } from './waits';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core';
@@ -231,13 +232,24 @@ async function main(): Promise<void> {
   drafts = drafts.slice(0, WARMUP + POSTS);
   // what each post cost in CPU (this process, every thread) and whether a worker checkpoint ended
   // during it: a slow post with little CPU waited (its fsync, the disk, other processes)
-  const postCpu: { wall: number; cpu: number; ckpt: boolean }[] = [];
+  const postCpu: { wall: number; cpu: number; ckpt: boolean; gc: number }[] = [];
+  const gcs: { start: number; end: number }[] = []; // V8's garbage collections, on performance.now()'s clock
+  const gcSeen = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration });
+  });
+  gcSeen.observe({ entryTypes: ['gc'] });
+  const gcWithin = (from: number, to: number) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(to, g.end) - Math.max(from, g.start)), 0);
+  const postAt: { from: number; to: number }[] = [];
   for (let i = 0; i < drafts.length; i++) {
+    const at = performance.now();
     const cpu0 = process.cpuUsage();
     const ck0 = core.checkpoints.stats.worker;
     const { ms: tPost, value } = await timeIt(() => call('slips.post', { slipId: drafts[i] }, keeper, randomUUID()));
     const cpu1 = process.cpuUsage(cpu0);
-    if (i >= WARMUP) postCpu.push({ wall: tPost, cpu: (cpu1.user + cpu1.system) / 1000, ckpt: core.checkpoints.stats.worker !== ck0 });
+    if (i >= WARMUP) {
+      postCpu.push({ wall: tPost, cpu: (cpu1.user + cpu1.system) / 1000, ckpt: core.checkpoints.stats.worker !== ck0, gc: 0 });
+      postAt.push({ from: at, to: performance.now() });
+    }
     if (value.state !== 'posted') throw new Error('not posted');
     const response = JSON.stringify(value);
     const plan = planFloor(db, customerIds[Math.floor(cr() * customerIds.length)], nextLines());
@@ -251,6 +263,9 @@ async function main(): Promise<void> {
     commitTimes.push(tBare);
     floorMoves += plan.takes.length;
   }
+  await new Promise((r) => setImmediate(r)); // the observer's last entries
+  gcSeen.disconnect();
+  postAt.forEach((p, k) => (postCpu[k].gc = gcWithin(p.from, p.to)));
   const ckpts = { ...core.checkpoints.stats, autockpt: db.pragma('wal_autocheckpoint', { simple: true }) as number };
   // WAL pages written per post and per floor write: on a core reopened with its checkpoints held
   // off (no page bound, the idle timer an hour away), the WAL file's growth counted
@@ -433,9 +448,13 @@ async function main(): Promise<void> {
         postCpu.map((p) => p.cpu),
         99,
       ),
-    )}; the ${slowest.length} slowest posts (wall / CPU): ${slowest.map((p) => `${ms(p.wall)} / ${ms(p.cpu)}${p.ckpt ? ' (a worker checkpoint ended meanwhile)' : ''}`).join(', ')}:`,
+    )}; the ${slowest.length} slowest posts (wall / CPU): ${slowest.map((p) => `${ms(p.wall)} / ${ms(p.cpu)}${p.gc > 0.05 ? ` (GC ${ms(p.gc)})` : ''}${p.ckpt ? ' (a worker checkpoint ended meanwhile)' : ''}`).join(', ')}:`,
   );
-  log(`  the wall time beyond the CPU is waiting (the commit's fsync, the disk shared with the checkpoint, other processes on the cores).`);
+  log(
+    `  the wall time beyond the CPU is waiting (the commit's fsync, the disk shared with the checkpoint, other processes on the cores); V8's garbage collection took ${ms(
+      postCpu.reduce((a, p) => a + p.gc, 0),
+    )} inside the ${postCpu.length} posts, in ${postCpu.filter((p) => p.gc > 0).length} of them.`,
+  );
   log(
     `  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`,
   );
