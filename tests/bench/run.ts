@@ -263,7 +263,7 @@ async function main(): Promise<void> {
     commitTimes.push(tBare);
     floorMoves += plan.takes.length;
   }
-  await new Promise((r) => setImmediate(r)); // the observer's last entries
+  await new Promise((r) => setTimeout(r, 100)); // the observer's entries arrive on a later turn of the event loop
   gcSeen.disconnect();
   postAt.forEach((p, k) => (postCpu[k].gc = gcWithin(p.from, p.to)));
   const ckpts = { ...core.checkpoints.stats, autockpt: db.pragma('wal_autocheckpoint', { simple: true }) as number };
