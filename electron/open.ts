@@ -1,11 +1,13 @@
 // Opening the office for a long-running door (the Electron shell, browser mode): the core on the
 // database file, and with `--demo` the demo office from electron/demo/demo-office.json, loaded
-// through the core's own methods, but only into a database that has no office yet.
+// through the core's own methods, but only into a database that has no office yet. Once open, the
+// printing engine is warmed in the background (fonts parsed) so the first print is not the slow one.
 // Electron-free.
 
 import { createCore, type Core } from './core';
 import { seedOffice, type OfficeFixture } from './demo/seed';
 import demo from './demo/demo-office.json';
+import { warmPrinting } from './printing/pdf';
 
 export interface OpenDeskOptions {
   dbPath: string;
@@ -34,6 +36,8 @@ export async function openDesk(opts: OpenDeskOptions): Promise<OpenedDesk> {
       office = await core.call('office.get', {});
       if (!office.ok) throw new Error(`${office.error.code}: ${office.error.message_en}`);
     }
+    // while the clerk logs in: the first print then answers as fast as the next ones
+    setTimeout(() => void warmPrinting().catch((e: unknown) => console.warn('[desk] printing warm-up failed:', e)), 0).unref();
     return { core, seeded, officeName: office.value.office?.name ?? null };
   } catch (e) {
     core.close();

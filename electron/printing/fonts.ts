@@ -23,8 +23,49 @@ interface FkFont {
 // every other runtime dependency. fontkit is the very copy pdfkit uses (pdfmake → pdfkit →
 // fontkit), resolved from pdfkit's own folder, so coverage and widths match what gets drawn.
 const require = createRequire(import.meta.url);
-const fromPdfkit = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
-const fontkit = fromPdfkit('fontkit') as { create(buf: Uint8Array): FkFont };
+const fromPdfmake = createRequire(require.resolve('pdfmake'));
+const pdfkitPath = fromPdfmake.resolve('pdfkit');
+const fromPdfkit = createRequire(pdfkitPath);
+
+interface Fontkit {
+  create(buf: Uint8Array, postscriptName?: string): FkFont;
+}
+const SHARED = Symbol.for('branch-desk.sharedFontParse');
+
+/**
+ * fontkit as pdfkit sees it, with each font file parsed once per process. pdfkit parses every
+ * font afresh for each document (fontkit.create on the bytes pdfmake hands it), so every PDF
+ * decoded the font tables and each glyph's metrics again: about 40% of a slip's render time. A
+ * parsed fontkit font only fills caches as it is used, so one parse per font file can serve every
+ * document and the measuring below: create() is memoised by the bytes' identity (pdfmake's
+ * virtual file system hands back the very Buffer pdf.ts registered). fontkit's own exports cannot
+ * be redefined, so pdfkit is given an object with the same functions in their place; it must be
+ * in place before pdfkit loads (loadPdfmake). If pdfkit was loaded before (something else in the
+ * process required it first), nothing is shared and every document parses its fonts as before.
+ */
+function sharedFontkit(): Fontkit {
+  const real = fromPdfkit('fontkit') as Fontkit & { [SHARED]?: true };
+  const cached = require.cache[fromPdfkit.resolve('fontkit')];
+  if (real[SHARED] || require.cache[pdfkitPath] || !cached) return real;
+  const parsed = new WeakMap<Uint8Array, FkFont>();
+  const shared = Object.assign(Object.create(null) as object, real, {
+    [SHARED]: true as const,
+    create(buf: Uint8Array, postscriptName?: string): FkFont {
+      if (postscriptName) return real.create(buf, postscriptName); // one face of a collection: not cached
+      let font = parsed.get(buf);
+      if (!font) parsed.set(buf, (font = real.create(buf)));
+      return font;
+    },
+  });
+  cached.exports = shared;
+  return shared;
+}
+const fontkit = sharedFontkit();
+
+/** pdfmake, loaded after fontkit is shared (see sharedFontkit). */
+export function loadPdfmake(): unknown {
+  return fromPdfmake('pdfmake');
+}
 
 export type FontFamily = 'NotoSC' | 'NotoJP';
 export const FAMILIES: readonly FontFamily[] = ['NotoSC', 'NotoJP'];

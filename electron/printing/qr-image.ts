@@ -83,8 +83,20 @@ export function matrixPng(m: boolean[][], px = 6, quiet = 4): Buffer {
   ]);
 }
 
-/** The QR of `text` as a PNG data URL, and its size in modules including the quiet zone. */
+const made = new Map<string, { dataUrl: string; modules: number }>();
+
+/**
+ * The QR of `text` as a PNG data URL, and its size in modules including the quiet zone. Kept for
+ * the last 64 texts: a slip previewed, printed and reprinted has the same QR each time.
+ */
 export function qrPngDataUrl(text: string, eccLevel: EccLevel = 'M'): { dataUrl: string; modules: number } {
-  const m = qrMatrix(text, eccLevel);
-  return { dataUrl: `data:image/png;base64,${matrixPng(m).toString('base64')}`, modules: m.length + 8 };
+  const key = `${eccLevel}\u0000${text}`;
+  let qr = made.get(key);
+  if (!qr) {
+    const m = qrMatrix(text, eccLevel);
+    qr = { dataUrl: `data:image/png;base64,${matrixPng(m).toString('base64')}`, modules: m.length + 8 };
+    if (made.size >= 64) made.delete(made.keys().next().value!);
+    made.set(key, qr);
+  }
+  return qr;
 }

@@ -1,10 +1,7 @@
 // Bench of the renderer in real Chromium (Debian's /usr/bin/chromium through playwright-core)
 // against browser mode, timed inside the page (event timestamps, MutationObserver, the next
 // animation frame), never by wall clock around playwright calls:
-//   - a scan on the inbound slip: from the scan's last key (Enter, stamped when the simulated
-//     scanner sent it) to the frame that shows the line — a code seen before on this slip (+1 on its
-//     line, no lookup) and a code new to the slip (items.findByBarcode over /rpc, a new line).
-//     Target: median ≤ 50 ms.
+//   - (scanning, the items list and printing are timed on the bench office: tests/bench/waits.ts)
 //   - the stock card of an item with 100,000 moves: from the route change to the frame showing
 //     the first screenful of rows (target ≤ 300 ms), and Ctrl+End: from the key to the frame
 //     showing the closing balance (期末结存), read with the backward cursor: one request for the
@@ -20,7 +17,7 @@ import type { Core } from '../../electron/core';
 import { createSlip, postSlip, signSlip, type SlipWriter } from '../../electron/domains/slips/service';
 import { sql } from '../../electron/store/db';
 import type { Role } from '../../shared/roles';
-import { CHROMIUM, NO_CHROMIUM, login, scan, settled, startDesk, type Desk } from '../e2e/harness';
+import { CHROMIUM, NO_CHROMIUM, login, settled, startDesk, type Desk } from '../e2e/harness';
 import { median, ms, nowMs, percentile, table } from './stats';
 
 export interface ChromiumBenchRow {
@@ -33,29 +30,14 @@ export interface ChromiumBenchRow {
   note?: string;
 }
 
-const SCANS = 30;
 const CARD_MOVES = 100_000;
 const CARD_OPENS = 5;
 const CARD_ENDS = 3;
 
-// the demo office's barcodes: [code, item] — unit and case codes of ten items
-const CODES = [
-  '6923456000100', // CZ-8801
-  '6923456000124', // CZ-8802
-  '6923456000148', // CZ-8803
-  '6923456000162', // CZ-6601
-  '6923456000186', // CZ-6602
-  '6923456000209', // CZ-3001
-  '6923456000223', // CZ-3002
-  '6923456000261', // CZ-7501
-  '6923456000285', // CZ-3301
-  '6923456000308', // WY-1001
-];
-
 // ------------------------------------------------------------------ in the page
 
 /** Installed before the renderer's own scripts: the time of every keydown (before the wedge swallows it). */
-function instrument(): void {
+export function instrument(): void {
   const w = window as unknown as { __keys: { key: string; ctrl: boolean; t: number }[] };
   w.__keys = [];
   window.addEventListener('keydown', (e) => w.__keys.push({ key: e.key, ctrl: e.ctrlKey, t: e.timeStamp }), { capture: true });
@@ -67,7 +49,7 @@ type Probe = 'qty' | 'cardRows' | 'closing';
  * Arm a watcher in the page: resolves with the time of the first animation frame after the DOM
  * shows what `probe` waits for. Collect it with `collect`.
  */
-async function arm(page: Page, probe: Probe, arg: { code?: string; qty?: string } = {}): Promise<void> {
+export async function arm(page: Page, probe: Probe, arg: { code?: string; qty?: string } = {}): Promise<void> {
   // page code as text: tsx (esbuild keepNames) would wrap named inner functions in a __name helper
   // the page does not have
   await page.evaluate(`(${ARM_SRC})(${JSON.stringify(probe)}, ${JSON.stringify(arg)})`);
@@ -109,12 +91,12 @@ const ARM_SRC = `function (probe, arg) {
   });
 }`;
 
-async function collect(page: Page): Promise<{ dom: number; frame: number }> {
+export async function collect(page: Page): Promise<{ dom: number; frame: number }> {
   return page.evaluate(() => (window as unknown as { __probe: Promise<{ dom: number; frame: number }> }).__probe);
 }
 
 /** The timestamp of the last keydown of `key` (with Ctrl when asked). */
-async function lastKey(page: Page, key: string, ctrl = false): Promise<number> {
+export async function lastKey(page: Page, key: string, ctrl = false): Promise<number> {
   return page.evaluate(
     ({ key, ctrl }) => {
       const ks = (window as unknown as { __keys: { key: string; ctrl: boolean; t: number }[] }).__keys;
@@ -189,64 +171,7 @@ function writeMoves(core: Core, moves: number): { itemId: number; moves: number;
 
 // ------------------------------------------------------------------ the bench
 
-const stat = (xs: number[]) => ({ medianMs: median(xs), p95Ms: percentile(xs, 95) });
-
-async function scanBench(desk: Desk): Promise<ChromiumBenchRow[]> {
-  const { page } = desk;
-  const known: number[] = [];
-  const fresh: number[] = [];
-  await login(page, desk, '王强');
-  let slip = 0;
-  const newSlip = async () => {
-    slip++;
-    await page.goto(`${desk.web.url}#/inbound`);
-    await page.goto(`${desk.web.url}#/inbound/new`);
-    await page.locator('.slip-header input.mono').waitFor();
-    await settled(page);
-  };
-  // one scan, timed from its Enter to the frame showing the line at `qty`
-  const timed = async (code: string, itemCode: string, qty: number): Promise<number> => {
-    await arm(page, 'qty', { code: itemCode, qty: String(qty) });
-    await scan(page, code, 8, 'sent');
-    const { frame } = await collect(page);
-    const enter = await lastKey(page, 'Enter');
-    await settled(page);
-    await new Promise((r) => setTimeout(r, 60)); // the row flash starts; the next scan comes a moment later
-    return frame - enter;
-  };
-  const itemOf = new Map<string, string>();
-  const items = (await (await desk.as('王强'))('items.list', { limit: 100 })).rows;
-  for (const i of items) for (const b of i.barcodes) itemOf.set(b.code, i.code);
-
-  // warm-up: a slip, two codes
-  await newSlip();
-  await timed(CODES[0], itemOf.get(CODES[0])!, 1);
-  await timed(CODES[0], itemOf.get(CODES[0])!, 2);
-
-  // codes new to the slip (a lookup each), ten per slip, three slips; then +1 on lines already there
-  for (let s = 0; s < 3; s++) {
-    await newSlip();
-    for (const code of CODES) fresh.push(await timed(code, itemOf.get(code)!, 1));
-  }
-  for (let i = 0; i < SCANS; i++) {
-    const code = CODES[i % CODES.length];
-    known.push(await timed(code, itemOf.get(code)!, 2 + Math.floor(i / CODES.length)));
-  }
-  return [
-    {
-      name: 'chromium: scan → +1 on its line (inbound)',
-      ...stat(known),
-      targetMs: 50,
-      notes: `${known.length} scans of codes already on the slip; Enter → frame showing the new count`,
-    },
-    {
-      name: 'chromium: scan → new line (lookup via /rpc)',
-      ...stat(fresh),
-      targetMs: 50,
-      notes: `${fresh.length} scans of codes new to the slip: items.findByBarcode, then the line`,
-    },
-  ];
-}
+export const stat = (xs: number[]) => ({ medianMs: median(xs), p95Ms: percentile(xs, 95) });
 
 async function cardBench(desk: Desk, itemId: number, moves: number): Promise<ChromiumBenchRow[]> {
   const { page } = desk;
@@ -295,20 +220,9 @@ async function cardBench(desk: Desk, itemId: number, moves: number): Promise<Chr
   ];
 }
 
-/** Both parts, or one (`only`: `npx tsx tests/bench/chromium.ts -- card`). */
-export async function benchChromium(only?: 'scan' | 'card'): Promise<ChromiumBenchRow[]> {
+export async function benchChromium(): Promise<ChromiumBenchRow[]> {
   if (!CHROMIUM) return [{ name: 'chromium: skipped', medianMs: NaN, notes: NO_CHROMIUM, note: NO_CHROMIUM }];
-  const rows: ChromiumBenchRow[] = [];
-  // 1. scanning, on the plain demo office
-  if (only !== 'card') {
-    const desk = await startDesk({ name: 'bench-scan', wedgeTrace: false, checkOutputs: false, initScripts: [instrument] });
-    try {
-      rows.push(...(await scanBench(desk)));
-    } finally {
-      await desk.close();
-    }
-  }
-  if (only !== 'scan') rows.push(...(await cardPart()));
+  const rows = await cardPart();
   for (const r of rows) r.note = r.notes;
   return rows;
 }
@@ -335,26 +249,26 @@ async function cardPart(): Promise<ChromiumBenchRow[]> {
   }
 }
 
+/** The rows as the table printed when a Chromium bench runs alone. */
+export function chromiumTable(rows: ChromiumBenchRow[]): string {
+  return table(
+    ['name', '>median', '>p95', '>target', 'result', 'notes'],
+    rows.map((r) => [
+      r.name,
+      ms(r.medianMs),
+      ms(r.p95Ms),
+      r.targetMs != null ? `≤ ${ms(r.targetMs)}` : '—',
+      r.targetMs == null || Number.isNaN(r.medianMs) ? 'info' : r.medianMs <= r.targetMs ? 'PASS' : 'MISS',
+      r.notes ?? '',
+    ]),
+  );
+}
+
 // ------------------------------------------------------------------ alone: npx tsx tests/bench/chromium.ts
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const only = process.argv.slice(2).find((a) => a === 'scan' || a === 'card');
-  benchChromium(only as 'scan' | 'card' | undefined)
-    .then((rows) => {
-      console.log(
-        table(
-          ['name', '>median', '>p95', '>target', 'result', 'notes'],
-          rows.map((r) => [
-            r.name,
-            ms(r.medianMs),
-            ms(r.p95Ms),
-            r.targetMs != null ? `≤ ${ms(r.targetMs)}` : '—',
-            r.targetMs == null || Number.isNaN(r.medianMs) ? 'info' : r.medianMs <= r.targetMs ? 'PASS' : 'MISS',
-            r.notes ?? '',
-          ]),
-        ),
-      );
-    })
+  benchChromium()
+    .then((rows) => console.log(chromiumTable(rows)))
     .catch((e) => {
       console.error(e);
       process.exit(1);

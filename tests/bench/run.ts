@@ -12,9 +12,11 @@
 import { benchDocuments } from './documents';
 import { benchFinance } from './finance';
 import { benchChromium } from './chromium';
+import { benchWaits } from './waits';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core';
@@ -228,8 +230,26 @@ async function main(): Promise<void> {
   let walHigh = 0; // most pages waiting in the WAL after any timed post (read outside the timing)
   const probeDrafts = drafts.slice(WARMUP + POSTS);
   drafts = drafts.slice(0, WARMUP + POSTS);
+  // what each post cost in CPU (this process, every thread) and whether a worker checkpoint ended
+  // during it: a slow post with little CPU waited (its fsync, the disk, other processes)
+  const postCpu: { wall: number; cpu: number; ckpt: boolean; gc: number }[] = [];
+  const gcs: { start: number; end: number }[] = []; // V8's garbage collections, on performance.now()'s clock
+  const gcSeen = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration });
+  });
+  gcSeen.observe({ entryTypes: ['gc'] });
+  const gcWithin = (from: number, to: number) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(to, g.end) - Math.max(from, g.start)), 0);
+  const postAt: { from: number; to: number }[] = [];
   for (let i = 0; i < drafts.length; i++) {
+    const at = performance.now();
+    const cpu0 = process.cpuUsage();
+    const ck0 = core.checkpoints.stats.worker;
     const { ms: tPost, value } = await timeIt(() => call('slips.post', { slipId: drafts[i] }, keeper, randomUUID()));
+    const cpu1 = process.cpuUsage(cpu0);
+    if (i >= WARMUP) {
+      postCpu.push({ wall: tPost, cpu: (cpu1.user + cpu1.system) / 1000, ckpt: core.checkpoints.stats.worker !== ck0, gc: 0 });
+      postAt.push({ from: at, to: performance.now() });
+    }
     if (value.state !== 'posted') throw new Error('not posted');
     const response = JSON.stringify(value);
     const plan = planFloor(db, customerIds[Math.floor(cr() * customerIds.length)], nextLines());
@@ -243,6 +263,9 @@ async function main(): Promise<void> {
     commitTimes.push(tBare);
     floorMoves += plan.takes.length;
   }
+  await new Promise((r) => setTimeout(r, 100)); // the observer's entries arrive on a later turn of the event loop
+  gcSeen.disconnect();
+  postAt.forEach((p, k) => (postCpu[k].gc = gcWithin(p.from, p.to)));
   const ckpts = { ...core.checkpoints.stats, autockpt: db.pragma('wal_autocheckpoint', { simple: true }) as number };
   // WAL pages written per post and per floor write: on a core reopened with its checkpoints held
   // off (no page bound, the idle timer an hour away), the WAL file's growth counted
@@ -426,6 +449,20 @@ async function main(): Promise<void> {
     `  on the core's connection): during the timed part a worker thread checkpointed ${ckpts.worker} time(s) once the WAL passed its bound (no commit waits for it),`,
   );
   log(`  the idle checkpoint ran ${ckpts.idle} time(s) (the timed loop never goes quiet); at most ${int(walHigh)} pages waited in the WAL after a post.`);
+  const slowest = [...postCpu].sort((a, b) => b.wall - a.wall).slice(0, Math.ceil(POSTS / 50));
+  log(
+    `  CPU per post (this process, all threads): median ${ms(median(postCpu.map((p) => p.cpu)))}, p99 ${ms(
+      percentile(
+        postCpu.map((p) => p.cpu),
+        99,
+      ),
+    )}; the ${slowest.length} slowest posts (wall / CPU): ${slowest.map((p) => `${ms(p.wall)} / ${ms(p.cpu)}${p.gc > 0.05 ? ` (GC ${ms(p.gc)})` : ''}${p.ckpt ? ' (a worker checkpoint ended meanwhile)' : ''}`).join(', ')}:`,
+  );
+  log(
+    `  the wall time beyond the CPU is waiting (the commit's fsync, the disk shared with the checkpoint, other processes on the cores); V8's garbage collection took ${ms(
+      postCpu.reduce((a, p) => a + p.gc, 0),
+    )} inside the ${postCpu.length} posts, in ${postCpu.filter((p) => p.gc > 0).length} of them.`,
+  );
   log(
     `  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`,
   );
@@ -456,11 +493,11 @@ async function main(): Promise<void> {
     ` Whole bench ${((nowMs() - tStart) / 1000).toFixed(0)} s.`;
   log(summary);
   if (!v.value.ok) process.exitCode = 1;
-  if (!args.has('--books-only')) await otherBenches();
+  if (!args.has('--books-only')) await otherBenches(cachePath);
 }
 
-/** The documents, finance and Chromium benches, each on its own generated data, in one table. */
-async function otherBenches(): Promise<void> {
+/** The documents, finance and Chromium benches, each on its own generated data, and the desk in Chromium on a copy of the bench office, in one table. */
+async function otherBenches(office: string): Promise<void> {
   type Extra = { name: string; medianMs: number; p95Ms?: number; targetMs?: number; note?: string };
   const rows: Extra[] = [];
   const section = async (label: string, run: () => Promise<Extra[]>) => {
@@ -482,6 +519,7 @@ async function otherBenches(): Promise<void> {
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
+  await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));
   log();
   log(
     table(

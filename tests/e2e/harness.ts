@@ -10,7 +10,7 @@
 // Also used outside vitest (scripts/screenshots.ts, tests/bench/chromium.ts): no vitest import here.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { createCore, type Core } from '../../electron/core';
 import { seedOffice, type OfficeFixture } from '../../electron/demo/seed';
 import demo from '../../electron/demo/demo-office.json';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { warmPrinting } from '../../electron/printing/pdf';
 import type { Input, MethodName, Output, Result } from '../../shared/contract';
 import { zh } from '../../renderer/src/i18n/zh';
 import { en } from '../../renderer/src/i18n/en';
@@ -147,6 +148,10 @@ export interface StartOptions {
   initScripts?: (() => void)[];
   /** the browser's (the PC's) timezone (default Asia/Shanghai, like the office) */
   timezoneId?: string;
+  /** open a copy of this office database (its people must be the demo office's) instead of seeding the demo office */
+  office?: string;
+  /** warm the printing engine before the browser starts, as the desk's doors do once the office is open (electron/open.ts) */
+  warmPrinting?: boolean;
 }
 
 /**
@@ -173,13 +178,15 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
   ensureRendererBuilt();
   const dir = mkdtempSync(join(tmpdir(), `desk-e2e-${opts.name ?? 'x'}-`));
   const dbPath = join(dir, 'office.sqlite');
+  if (opts.office) copyFileSync(opts.office, dbPath);
   const open = () => createCore({ dbPath, pinCost: 1024, checkOutputs: opts.checkOutputs ?? true, clock: opts.clock });
   let core = await open();
   let web: WebServer | null = null;
   let context: BrowserContext | null = null;
   try {
-    await seedOffice(core, fixture);
+    if (!opts.office) await seedOffice(core, fixture);
     await opts.prepare?.(core);
+    if (opts.warmPrinting) await warmPrinting();
     web = await startWebServer({ core, staticDir: RENDERER_DIR, port: 0 });
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,

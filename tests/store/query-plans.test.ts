@@ -45,6 +45,11 @@ interface PlanRule {
 }
 
 const RULES = {
+  /** items.list: a page's barcodes in one read, one index seek per item */
+  pageBarcodes: {
+    sql: 'FROM item_barcodes WHERE item_id IN (SELECT value FROM json_each(?))',
+    plan: /^SEARCH item_barcodes USING INDEX item_barcodes_item \(item_id=\?\)$/,
+  },
   cardPage: {
     sql: 'FROM stock_moves m JOIN slips s ON s.id = m.slip_id',
     plan: /^SEARCH m USING INDEX stock_moves_item \(item_id=\? AND id>\? AND id<\?\)$/,
@@ -147,6 +152,12 @@ const CASES = {
     method: 'stock.onHand',
     input: () => ({}),
     rules: [RULES.onHandLastMove, RULES.onHandMoveRow],
+  },
+  'items.list': {
+    who: 'keeper',
+    method: 'items.list',
+    input: () => ({ limit: 1000 }),
+    rules: [RULES.pageBarcodes],
   },
   'receivables.aging': {
     who: 'finance',
@@ -308,6 +319,7 @@ describe('a lost index fails a test', () => {
     ['stock_moves_item', 'stock.card, the last page (backward cursor)', /expected .*stock_moves_item/],
     ['receivable_items_open', 'receivables.aging', /full scan of receivable_items/],
     ['slips_kind_date', 'dayClose.preview', /expected .*slips_kind_date/],
+    ['item_barcodes_item', 'items.list', /expected .*item_barcodes_item/],
     ['money_journal_account_date', 'dayClose.preview', /expected .*money_journal_account_date/],
   ];
   for (const [index, name, says] of LOSSES) {

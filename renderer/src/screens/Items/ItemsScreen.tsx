@@ -41,8 +41,10 @@ export function ItemsScreen() {
 
   const { rows, total, error, setError, load } = useItemList(canStock);
 
+  // typing waits for a pause; the whole list (on opening, or the search cleared) loads at once
   useEffect(() => {
-    const h = setTimeout(() => void load(query.trim()), 150);
+    const q = query.trim();
+    const h = setTimeout(() => void load(q), q ? 150 : 0);
     return () => clearTimeout(h);
   }, [query, load]);
 
