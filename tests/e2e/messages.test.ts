@@ -37,13 +37,14 @@ describe.skipIf(!!NO_CHROMIUM)('messages at the right time, in Chromium', () => 
   beforeAll(async () => {
     desk = await startDesk({
       name: 'messages',
-      // a long stock card: 6,500 receipts of one item (about 200 pages)
+      // a long stock card: 13,000 receipts of one item (about 400 pages: long enough that a cancel
+      // sent while the desk in this same process lays out pages arrives before the end)
       prepare: async (core) => {
         const keeper = must(await core.call('auth.login', { user: '王强', pin: '4444' })).sessionToken;
         const item = must(await core.call('items.list', { query: 'CZ-6601' }, { sessionToken: keeper })).rows[0];
         cardItem = item.id;
         const supplierId = must(await core.call('suppliers.list', {}, { sessionToken: keeper }))[0].id;
-        for (let s = 0; s < 13; s++) {
+        for (let s = 0; s < 26; s++) {
           const lines = Array.from({ length: 500 }, () => ({ itemId: item.id, qty: 1, unitCostFen: 1000 }));
           const slip = must(await core.call('slips.create', { kind: 'inbound', supplierId, deliveryNoteNo: `HQ-LONG-${s}`, lines }, { sessionToken: keeper }));
           must(await core.call('slips.post', { slipId: slip.id }, { sessionToken: keeper }));
