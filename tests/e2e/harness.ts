@@ -148,6 +148,8 @@ export interface StartOptions {
   initScripts?: (() => void)[];
   /** the browser's (the PC's) timezone (default Asia/Shanghai, like the office) */
   timezoneId?: string;
+  /** no office at all: the desk's first start (office.init on the login screen) */
+  blank?: boolean;
   /** open a copy of this office database (its people must be the demo office's) instead of seeding the demo office */
   office?: string;
   /** warm the printing engine before the browser starts, as the desk's doors do once the office is open (electron/open.ts) */
@@ -184,7 +186,7 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
   let web: WebServer | null = null;
   let context: BrowserContext | null = null;
   try {
-    if (!opts.office) await seedOffice(core, fixture);
+    if (!opts.office && !opts.blank) await seedOffice(core, fixture);
     await opts.prepare?.(core);
     if (opts.warmPrinting) await warmPrinting();
     web = await startWebServer({ core, staticDir: RENDERER_DIR, port: 0 });
@@ -221,9 +223,10 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
       const token = tokens.get(name)!;
       return (async (method, input) => must(await core.call(method, input, { sessionToken: token }))) as Caller;
     };
-    const manager = await as(fixture.users.find((x) => x.roles.includes('manager'))!.name);
-    const items = (await manager('items.list', { limit: 1000 })).rows;
-    const customers = (await manager('customers.list', { limit: 1000 })).rows;
+    // a blank desk has nobody to ask yet
+    const manager = opts.blank ? null : await as(fixture.users.find((x) => x.roles.includes('manager'))!.name);
+    const items = manager ? (await manager('items.list', { limit: 1000 })).rows : [];
+    const customers = manager ? (await manager('customers.list', { limit: 1000 })).rows : [];
     const find = <T extends { code: string; id: number }>(rows: T[], code: string, what: string) => {
       const r = rows.find((x) => x.code === code);
       if (!r) throw new Error(`no ${what} ${code}`);
