@@ -192,18 +192,17 @@ describe.skipIf(!!NO_CHROMIUM)('messages at the right time, in Chromium', () => 
     const progress = page.locator('[data-testid=render-progress]');
     const tabs = page.context();
 
-    // the picture of it, while it runs (it may finish meanwhile: its tab then shows the PDF)
-    let tab = tabs.waitForEvent('page');
-    await preview.click();
-    await poll(() => progress.textContent()).toMatch(/正在生成 库存明细账 … 第 \d+ \/ \d+ 页/);
-    await shot(page, 'render-progress');
-    await (await tab).close();
-    await progress.waitFor({ state: 'detached' });
-
-    // again, and 取消 at once: it stops, says so, and its tab goes
-    tab = tabs.waitForEvent('page');
+    // it runs page by page, and says so: the page number grows
+    const tab = tabs.waitForEvent('page');
     await preview.click();
     const pdfTab = await tab;
+    const pageNo = async () => Number(/第 (\d+) \/ \d+ 页/.exec((await progress.textContent()) ?? '')?.[1] ?? -1);
+    await poll(() => progress.textContent()).toMatch(/正在生成 库存明细账 … 第 \d+ \/ \d+ 页/);
+    const first = await pageNo();
+    await poll(pageNo).toBeGreaterThan(first);
+    await shot(page, 'render-progress');
+
+    // 取消: it stops, says so, and its tab goes
     await page.locator('[data-testid=render-cancel]').click();
     await progress.waitFor({ state: 'detached' });
     await poll(() => page.locator('.print-buttons .error-line').textContent()).toBe(tr('zh', 'msg.renderCancelled'));
