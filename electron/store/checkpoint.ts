@@ -6,8 +6,9 @@
 //   write (a debounced timer, unref'd so it never keeps the process alive);
 // - under a steady stream of writes, so the WAL cannot grow without limit: once more than
 //   `maxWalPages` pages wait in the WAL (default 4,000, 16 MiB of 4 KiB pages), a worker thread with
-//   its own connection runs a PASSIVE checkpoint. A PASSIVE checkpoint from another connection takes no lock the writer needs, so
-//   posting goes on meanwhile; the next commit after a complete one starts the WAL from the top.
+//   its own connection runs a PASSIVE checkpoint. A PASSIVE checkpoint from another connection takes
+//   no lock the writer needs, so posting goes on meanwhile; the next commit after a complete one
+//   starts the WAL from the top.
 //
 // Durability is unchanged: every commit is fsync'd into the WAL (synchronous=FULL) before it is
 // acknowledged, and both connections checkpoint with synchronous=FULL (the WAL is synced before
