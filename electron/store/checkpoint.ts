@@ -5,9 +5,10 @@
 // - when writes go quiet: a PASSIVE checkpoint on the desk's own connection `idleMs` after the last
 //   write (a debounced timer, unref'd so it never keeps the process alive);
 // - under a steady stream of writes, so the WAL cannot grow without limit: once more than
-//   `maxWalPages` pages wait in the WAL, a worker thread with its own connection runs a PASSIVE
-//   checkpoint. A PASSIVE checkpoint from another connection takes no lock the writer needs, so
-//   posting goes on meanwhile; the next commit after a complete one starts the WAL from the top.
+//   `maxWalPages` pages wait in the WAL (default 4,000, 16 MiB of 4 KiB pages), a worker thread with
+//   its own connection runs a PASSIVE checkpoint. A PASSIVE checkpoint from another connection takes
+//   no lock the writer needs, so posting goes on meanwhile; the next commit after a complete one
+//   starts the WAL from the top.
 //
 // Durability is unchanged: every commit is fsync'd into the WAL (synchronous=FULL) before it is
 // acknowledged, and both connections checkpoint with synchronous=FULL (the WAL is synced before
@@ -26,7 +27,7 @@ import type { DB } from './db';
 export interface CheckpointOptions {
   /** quiet time after the last write before the idle checkpoint; default 500 ms */
   idleMs?: number;
-  /** pages waiting in the WAL beyond which the worker checkpoints; default 1000 (SQLite's own threshold) */
+  /** pages waiting in the WAL beyond which the worker checkpoints; default 4000 (DEFAULT_MAX_WAL_PAGES) */
   maxWalPages?: number;
   /** better_sqlite3.node for the running runtime, for the worker's connection */
   nativeBinding?: string;
@@ -80,9 +81,19 @@ try {
 
 const requireHere = createRequire(import.meta.url);
 
+/**
+ * The worker's bound. A post writes ~100 WAL frames, mostly index leaves of the items it moves, and
+ * the same pages come back post after post: over 1,000 frames 64% are distinct pages, over 4,000
+ * only 43% (bench office, 20-line dispatches). So a checkpoint every 4,000 frames copies a third
+ * fewer pages into the database file than four checkpoints of 1,000, and fsyncs it a quarter as
+ * often: less of the disk and the two cores taken from the posts beside it (bench: 11 worker
+ * checkpoints in 200 posts instead of 40). The WAL stays within ~32 MiB.
+ */
+export const DEFAULT_MAX_WAL_PAGES = 4000;
+
 export function startCheckpointer(db: DB, dbPath: string, opts: CheckpointOptions = {}): Checkpointer {
   const idleMs = opts.idleMs ?? 500;
-  const maxWalPages = opts.maxWalPages ?? 1000;
+  const maxWalPages = opts.maxWalPages ?? DEFAULT_MAX_WAL_PAGES;
   const stats = { idle: 0, worker: 0 };
   const inMemory = dbPath === ':memory:' || db.memory;
   // the desk's connection never checkpoints inside a commit

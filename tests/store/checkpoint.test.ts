@@ -2,10 +2,13 @@
 // commit of the core's connection, after writes go quiet, and from a worker once the WAL passes
 // its bound. No timing here: only what was checkpointed, and that close() leaves nothing running.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { seedOffice } from '../../electron/demo/seed';
-import type { DB } from '../../electron/store/db';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_MAX_WAL_PAGES, startCheckpointer } from '../../electron/store/checkpoint';
+import { openDatabase, type DB } from '../../electron/store/db';
 import { fixture, makeCore, type TestCore } from '../helpers/index';
 
 /** About `pages` pages of WAL in `commits` commits, straight on the connection (not through call()). */
@@ -72,6 +75,27 @@ describe('WAL checkpoints', () => {
     const dbPath = t.dbPath;
     core.close(); // stops the worker (its connection closed first), then the core's: no WAL left
     expect(existsSync(`${dbPath}-wal`)).toBe(false);
+  });
+
+  it(`by default the worker waits for ${DEFAULT_MAX_WAL_PAGES} pages, not SQLite's 1,000`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-ckpt-'));
+    const dbPath = join(dir, 'bound.sqlite');
+    const db = openDatabase(dbPath);
+    const ckpt = startCheckpointer(db, dbPath, { idleMs: 3_600_000 });
+    try {
+      bulkWrite(db, DEFAULT_MAX_WAL_PAGES - 1000, 10);
+      ckpt.wrote(); // as after a write through call()
+      expect(ckpt.pendingPages()).toBeGreaterThan(1000);
+      expect(ckpt.stats.worker).toBe(0);
+      bulkWrite(db, 1500, 2);
+      expect(ckpt.pendingPages()).toBeGreaterThan(DEFAULT_MAX_WAL_PAGES);
+      ckpt.wrote();
+      expect(ckpt.stats.worker).toBe(1);
+    } finally {
+      ckpt.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('close() stops the idle timer and leaves a clean file', async () => {
