@@ -433,7 +433,6 @@ export function setShipped(db: WritableDB, lineId: number, qty: number, amountFe
   sql(db, 'UPDATE slip_lines SET shipped_qty = ?, shipped_amount_fen = ? WHERE id = ?').run(qty, amountFen, lineId);
 }
 
-/** A return line received as defective (次品): marked while the slip is still a draft, at its posting. */
 /** The posted, unreversed inbounds of a supplier under a delivery note number. */
 export function postedUnderDeliveryNote(db: ReadableDB, supplierId: number, deliveryNoteNo: string): string[] {
   return sql(
@@ -449,6 +448,7 @@ export function markSecondDelivery(db: WritableDB, slipId: number, reason: strin
   sql(db, 'UPDATE slips SET second_delivery_reason = ? WHERE id = ?').run(reason, slipId);
 }
 
+/** A return line received as defective (次品): marked while the slip is still a draft, at its posting. */
 export function markDefective(db: WritableDB, lineId: number): void {
   sql(db, 'UPDATE slip_lines SET defective = 1 WHERE id = ?').run(lineId);
 }
