@@ -57,6 +57,11 @@ describe.skipIf(!!NO_CHROMIUM)('an inbound line by its amount at 1366×768', () 
     await human(page, '10');
     await page.keyboard.press('Enter');
     await waitForGrid(page, qtyByCode('amount'), { 'CZ-8801': '10.00' });
+    // the editor opens on the amount in 元: Enter, Enter leaves it as it was (not ¥1,000.00)
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('.ag-cell-inline-editing input').inputValue()).toBe('10.00');
+    await page.keyboard.press('Enter');
+    await waitForGrid(page, qtyByCode('amount'), { 'CZ-8801': '10.00' });
     expect((await gridRows(page))[0].cells.unitCostFen).toBe('3.33'); // derived, for display
     await expect(page.locator('.grid-fill .ag-header-cell[col-id="amount"]').textContent()).resolves.toContain(tr('zh', 'inb.amountYuan'));
     await shoot('inbound-amount-typed');

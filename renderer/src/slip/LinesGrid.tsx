@@ -154,6 +154,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         valueFormatter: (x) => (x.data && lineAmountOver(x.data) ? t('num.amountOver') : typeof x.value === 'number' ? formatFenSafe(x.value) : ''),
         editable: amountEditable,
         cellEditor: 'agTextCellEditor',
+        cellEditorParams: { useFormatter: true }, // the editor opens on 10.00, not on the fen
         valueParser: asTyped,
         cellClass: amountEditable ? 'cell-editable' : undefined,
         cellClassRules: {
