@@ -110,6 +110,10 @@ const catalogue = {
     `The computer's date (${d.date}) is before the last posting date (${d.lastPosted}): correct the system clock first`,
   ],
   amount_too_large: () => ['金额超出范围', 'Amount out of range'],
+  duplicate_delivery_note: (d: { supplier: string; deliveryNoteNo: string; postedNos: string[]; field: 'deliveryNoteNo' }) => [
+    `供应商「${d.supplier}」的随货同行联号 ${d.deliveryNoteNo} 已由进仓单 ${d.postedNos.join('、')} 过账; 如确是同一联号下的第二批到货, 请确认并填写原因`,
+    `Supplier "${d.supplier}"'s delivery note no. ${d.deliveryNoteNo} is already posted on ${d.postedNos.join(', ')}: if this is a second delivery under the same note, confirm it and give a reason`,
+  ],
   // ---- finance (财务): money, receivables, expenses, close of day
   day_closed: (d: { date: string; lastClosed: string }) => [
     `${d.lastClosed} 及以前的营业日已日结(锁账), 不能再记入 ${d.date}`,

@@ -7,7 +7,7 @@
 // footer with the copy (联) and page X/Y of that copy. Each copy is printed as its own set of
 // pages. A dispatch or return the manager has not signed carries a diagonal 未签发 watermark.
 
-import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, type Slip, type SlipLine, type PaperSize } from '../../shared/contract';
+import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, shownUnitCostFen, type Slip, type SlipLine, type PaperSize } from '../../shared/contract';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import { docDefinition } from './blocks';
 import type { Pair } from './finance-form';
@@ -53,8 +53,9 @@ export function slipWatermark(slip: Slip): { text: string; color: string } | nul
 }
 
 function columns(slip: Slip): Col[] {
-  const unitOf = (l: SlipLine) => (slip.kind === 'inbound' || (slip.kind === 'reversal' && l.unitCostFen != null) ? l.unitCostFen : l.priceFen);
-  const unitTitle = slip.kind === 'inbound' || (slip.kind === 'reversal' && slip.lines.some((l) => l.unitCostFen != null)) ? '单位成本' : '单价';
+  const costed = (l: SlipLine) => l.unitCostFen != null || l.amountEntered;
+  const unitOf = (l: SlipLine) => (slip.kind === 'inbound' || (slip.kind === 'reversal' && costed(l)) ? shownUnitCostFen(l) : l.priceFen);
+  const unitTitle = slip.kind === 'inbound' || (slip.kind === 'reversal' && slip.lines.some(costed)) ? '单位成本' : '单价';
   const cols: Col[] = [
     { title: '序号', width: 20, align: 'center', cell: (l) => String(l.lineNo) },
     { title: '编码', width: 54, align: 'left', cell: (l) => l.itemCode },

@@ -2,6 +2,7 @@
 // their lines, signatures and states, and the tables of who creates and signs each kind.
 
 import { z } from 'zod';
+import { unitFen } from '../money';
 import type { Role } from '../roles';
 import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
 
@@ -23,6 +24,8 @@ export const SlipLineInput = z.object({
   qty: Qty,
   /** inbound: cost per base unit from HQ's delivery note */
   unitCostFen: NonNegFen.optional(),
+  /** inbound, instead of the unit cost: the line's amount (金额) as HQ's delivery note gives it */
+  amountFen: NonNegFen.optional(),
   /** dispatch: selling price per base unit */
   priceFen: NonNegFen.optional(),
   /** return: the dispatch line the goods come back against */
@@ -77,8 +80,16 @@ export const SlipLine = z.object({
   returnableQty: z.number().int().nullable(),
   /** a return line the keeper marked defective (次品) when receiving it; false on every other line */
   defective: z.boolean(),
+  /** an inbound line entered by its amount (金额): amountFen is exact, unitCostFen is null */
+  amountEntered: z.boolean(),
 });
 export type SlipLine = z.infer<typeof SlipLine>;
+
+/** A line's unit cost as shown (screen, paper): as entered, or its entered amount ÷ qty rounded
+ *  half up — for display only, the amount stays exact; null on a line without a cost. */
+export function shownUnitCostFen(l: Pick<SlipLine, 'unitCostFen' | 'amountFen' | 'qty' | 'amountEntered'>): number | null {
+  return l.amountEntered ? unitFen(l.amountFen, l.qty) : l.unitCostFen;
+}
 
 export const Slip = z.object({
   id: Id,
@@ -96,6 +107,8 @@ export const Slip = z.object({
   sourceSlipNo: z.string().nullable(),
   memo: z.string(),
   reason: z.string().nullable(),
+  /** a posted inbound under a delivery note number already posted: the keeper's reason */
+  secondDeliveryReason: z.string().nullable(),
   totalQty: z.number().int(),
   totalAmountFen: z.number().int(),
   createdBy: Person,
@@ -185,6 +198,8 @@ export const slipsMethods = {
         .optional(),
       /** the keeper confirms posting less than the slip says (short pick) */
       confirmShort: z.boolean().default(false),
+      /** inbound: the keeper confirms a second delivery under a delivery note number already posted */
+      secondDelivery: z.object({ reason: Name(200) }).optional(),
     }),
     output: Slip,
     access: ['keeper'],

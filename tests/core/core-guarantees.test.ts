@@ -418,7 +418,7 @@ describe('a write that fails half-way leaves the database as it was', () => {
       const inb = ok(
         await o.core.call(
           'slips.create',
-          { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty, unitCostFen: cost }] },
+          { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: `N-${cost}`, lines: [{ itemId: item, qty, unitCostFen: cost }] },
           { sessionToken: o.tokens.keeper },
         ),
       );
@@ -471,7 +471,7 @@ describe('a write that fails half-way leaves the database as it was', () => {
     const inb = ok(
       await o.core.call(
         'slips.create',
-        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N', lines: [{ itemId: item, qty: 2, unitCostFen: 10 }] },
+        { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'N-R', lines: [{ itemId: item, qty: 2, unitCostFen: 10 }] },
         { sessionToken: o.tokens.keeper },
       ),
     );

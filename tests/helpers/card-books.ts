@@ -34,13 +34,14 @@ export function cardBooks(core: Core, itemId: number): CardBooks {
   });
   const signer = (role: 'manager' | 'finance') => ({ ...who[role], roles: [role] as Role[] });
   const tx = <T>(f: () => T): T => db.transaction(f)();
+  let notes = 0; // one delivery note number per receipt (a number posted twice needs a reason)
   return {
     inbound: (date, lines) =>
       tx(() => {
         const s = createSlip(
           w(date, 'keeper'),
           'inbound',
-          { supplierId, deliveryNoteNo: `HQ-${date}` },
+          { supplierId, deliveryNoteNo: `HQ-${date}-${++notes}` },
           lines.map(([qty, unitCostFen]) => ({ itemId, qty, unitCostFen })),
         );
         return postSlip(w(date, 'keeper'), s.id).id;

@@ -4,7 +4,8 @@
 // success or the error code the desk must refuse with; then it applies the call's effect.
 //
 // Rules it encodes:
-//  - an inbound line makes a layer (qty, qty × unit cost);
+//  - an inbound line makes a layer (qty, qty × unit cost), or (qty, amount) when it was entered by
+//    its amount (金额) as HQ's delivery note gives it;
 //  - an issue takes from the item's oldest open layers; a partial take costs
 //    round-half-up(layer amount × take / layer qty), the layer as received ("a receipt creates a
 //    layer (qty, amount)"), never more than the layer has left; the take that empties a layer gets
@@ -68,6 +69,8 @@ export interface MLineInput {
   item: number;
   qty: number;
   unitCost?: number;
+  /** inbound: the amount entered instead of a unit cost */
+  amount?: number;
   sourceLineId?: number;
 }
 
@@ -204,7 +207,7 @@ export class Model {
       this.checkReturnable(lines);
     }
     return (view: { lines: { id: number }[] }) => {
-      const key = (ls: MLineInput[]) => JSON.stringify(ls.map((l) => [l.item, l.qty, l.unitCost ?? null, l.sourceLineId ?? null]));
+      const key = (ls: MLineInput[]) => JSON.stringify(ls.map((l) => [l.item, l.qty, l.unitCost ?? null, l.amount ?? null, l.sourceLineId ?? null]));
       // Signatures cover the content; an edit that changes nothing keeps them.
       if (key(s.lines) !== key(lines)) s.signed = [];
       s.version += 1;
@@ -258,7 +261,7 @@ export class Model {
         l.shipped = shipped[i];
         if (l.shipped === 0) return;
         if (s.kind === 'inbound') {
-          l.layer = this.newLayer(l.item, l.qty, l.qty * l.unitCost!);
+          l.layer = this.newLayer(l.item, l.qty, l.amount ?? l.qty * l.unitCost!);
           l.cost = l.layer.inAmt;
         } else if (s.kind === 'dispatch') {
           l.takes = this.issue(l.item, l.shipped);

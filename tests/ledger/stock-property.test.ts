@@ -45,6 +45,8 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 
 const ITEM_CODES = ['CZ-8801', 'CZ-6601', 'CZ-3301', 'WY-4001'];
 const CUSTOMER_CODES = ['KH001', 'KH002', 'KH003'];
+/** Amounts that split unevenly over most quantities (and a free line at 0). */
+const AWKWARD_AMOUNTS = [1000, 1, 7, 999_999, 100_001, 0, 12_346];
 /** Unit costs that make rounding happen (and a free sample at 0). */
 const AWKWARD_COSTS = [333, 1001, 7, 1, 3, 0, 12_345, 99_999, 5_201];
 
@@ -52,6 +54,8 @@ interface LineGen {
   item: number;
   qty: number;
   cost: number;
+  /** inbound: the line's amount as HQ writes it (金额), entered instead of the unit cost */
+  amount?: number;
 }
 /** A return line: which line of the dispatch, and how much (q ≤ 20: a share of what is returnable, above: that much too many). */
 interface RetGen {
@@ -77,7 +81,15 @@ type Op =
 
 const weighted = <T>(yes: T, no: T, yesWeight: number) =>
   fc.oneof({ arbitrary: fc.constant(yes), weight: yesWeight }, { arbitrary: fc.constant(no), weight: 1 });
-const lineGen = fc.record({ item: fc.nat({ max: ITEM_CODES.length - 1 }), qty: fc.integer({ min: 1, max: 20 }), cost: fc.constantFrom(...AWKWARD_COSTS) });
+const lineGen = fc.record(
+  {
+    item: fc.nat({ max: ITEM_CODES.length - 1 }),
+    qty: fc.integer({ min: 1, max: 20 }),
+    cost: fc.constantFrom(...AWKWARD_COSTS),
+    amount: fc.option(fc.constantFrom(...AWKWARD_AMOUNTS), { nil: undefined, freq: 2 }),
+  },
+  { requiredKeys: ['item', 'qty', 'cost'] },
+);
 const lines = fc.array(lineGen, { minLength: 1, maxLength: 3 });
 /** dispatch lines lean small, so that most post and some ask for more than is on hand */
 const dispatchLines = fc.array(
@@ -270,8 +282,10 @@ class Desk {
   }
 
   private lineInputs(kind: 'inbound' | 'dispatch', ls: LineGen[]): { input: Input<'slips.create'>['lines']; model: MLineInput[] } {
-    const input = ls.map((l) => ({ itemId: this.items[l.item], qty: l.qty, ...(kind === 'inbound' ? { unitCostFen: l.cost } : {}) }));
-    return { input, model: ls.map((l) => ({ item: this.items[l.item], qty: l.qty, ...(kind === 'inbound' ? { unitCost: l.cost } : {}) })) };
+    const cost = (l: LineGen) => (kind !== 'inbound' ? {} : l.amount !== undefined ? { amountFen: l.amount } : { unitCostFen: l.cost });
+    const input = ls.map((l) => ({ itemId: this.items[l.item], qty: l.qty, ...cost(l) }));
+    const modelCost = (l: LineGen) => (kind !== 'inbound' ? {} : l.amount !== undefined ? { amount: l.amount } : { unitCost: l.cost });
+    return { input, model: ls.map((l) => ({ item: this.items[l.item], qty: l.qty, ...modelCost(l) })) };
   }
 
   private returnInputs(src: MSlip, rs: RetGen[]): { input: Input<'slips.create'>['lines']; model: MLineInput[] } {

@@ -15,6 +15,7 @@ const line = (key: string, itemId: number, qty: number): EditLine => ({
   unit: '片',
   qty,
   unitCostFen: null,
+  enteredAmountFen: null,
   priceFen: 100,
   sourceLineId: null,
   memo: '',

@@ -122,6 +122,7 @@ describe('amounts never throw', () => {
     unit: '片',
     qty,
     unitCostFen,
+    enteredAmountFen: null,
     priceFen: null,
     sourceLineId: null,
     memo: '',

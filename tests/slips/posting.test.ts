@@ -8,7 +8,9 @@ import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 
 type L = [code: string, qty: number, cost: number];
 
-async function receive(o: DemoOffice, lines: L[], note = 'HQ-IN'): Promise<Slip> {
+let notes = 0;
+/** each receipt under its own delivery note number (one posted twice needs a second delivery's reason) */
+async function receive(o: DemoOffice, lines: L[], note = `HQ-IN-${++notes}`): Promise<Slip> {
   const s = ok(
     await o.core.call(
       'slips.create',

@@ -166,16 +166,16 @@ describe('ledger order', () => {
     const o = await demoOffice();
     try {
       const item = o.itemId('CZ-8801');
-      const inbound = async () =>
+      const inbound = async (note: string) =>
         ok(
           await o.core.call(
             'slips.create',
-            { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: 'HQ-9', lines: [{ itemId: item, qty: 1, unitCostFen: 100 }] },
+            { kind: 'inbound', supplierId: o.supplierId, deliveryNoteNo: note, lines: [{ itemId: item, qty: 1, unitCostFen: 100 }] },
             { sessionToken: o.tokens.keeper },
           ),
         );
-      ok(await o.core.call('slips.post', { slipId: (await inbound()).id }, { sessionToken: o.tokens.keeper }));
-      const second = await inbound();
+      ok(await o.core.call('slips.post', { slipId: (await inbound('HQ-9')).id }, { sessionToken: o.tokens.keeper }));
+      const second = await inbound('HQ-10');
       o.clock.advance(-24 * 3600_000);
       const e = err(await o.core.call('slips.post', { slipId: second.id }, { sessionToken: o.tokens.keeper }));
       expect(e.code).toBe('clock_behind');

@@ -36,8 +36,8 @@ export const slipsHandlers = {
   },
 
   'slips.post': (input, ctx) => {
-    const row = postSlip(writer(ctx), input.slipId, { picked: input.picked, confirmShort: input.confirmShort });
-    ctx.auditRef = row.no;
+    const row = postSlip(writer(ctx), input.slipId, { picked: input.picked, confirmShort: input.confirmShort }, input.secondDelivery);
+    ctx.auditRef = row.second_delivery_reason == null ? row.no : `${row.no} 同联号第二批 second delivery: ${row.second_delivery_reason}`;
     return slipView(ctx.db, row);
   },
 

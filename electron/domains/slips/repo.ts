@@ -43,6 +43,8 @@ export interface SlipRow {
   post_seq: number | null;
   voided_by: number | null;
   voided_at: string | null;
+  /** a second inbound under a delivery note already posted: why (set once at posting) */
+  second_delivery_reason: string | null;
 }
 
 export interface LineRow {
@@ -61,9 +63,11 @@ export interface LineRow {
   shipped_amount_fen: number | null;
   /** 1: a return line the keeper received as defective (次品), set once at posting */
   defective: number;
+  /** 1: an inbound line entered by its amount (unit_cost_fen NULL, amount_fen exact) */
+  amount_entered: number;
 }
 
-export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen' | 'defective'>;
+export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen' | 'defective' | 'amount_entered'> & { amount_entered?: number };
 
 // ------------------------------------------------------------------ rows
 
@@ -168,7 +172,11 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
     paymentMode: row.payment_mode,
     source: slipNoOf(db, row.source_slip_id),
     memo: row.memo,
-    lines: lines.map((l) => [l.line_no, codeOf(db, 'items', l.item_id), l.qty, l.unit_cost_fen, l.price_fen, l.amount_fen, l.source_line_id, l.memo]),
+    // a line entered by amount says so (only then, so the content of every other line reads as before)
+    lines: lines.map((l) => [
+      ...[l.line_no, codeOf(db, 'items', l.item_id), l.qty, l.unit_cost_fen, l.price_fen, l.amount_fen, l.source_line_id, l.memo],
+      ...(l.amount_entered === 1 ? ['amount'] : []),
+    ]),
   });
 }
 
@@ -219,7 +227,7 @@ export function hasFinanceSignature(db: ReadableDB, slipId: number): boolean {
 
 // ------------------------------------------------------------------ the slip as read
 
-function nameOf(db: ReadableDB, table: string, id: number | null): string | null {
+export function nameOf(db: ReadableDB, table: string, id: number | null): string | null {
   return id == null ? null : (sql(db, `SELECT name FROM ${table} WHERE id = ?`).pluck().get(id) as string);
 }
 
@@ -244,6 +252,7 @@ function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): 
     costFen: posted ? (sql(db, 'SELECT COALESCE(SUM(amount_fen), 0) FROM stock_moves WHERE slip_line_id = ?').pluck().get(l.id) as number) : null,
     returnableQty: posted && row.kind === 'dispatch' && !reversed ? shippedOf(l) - returnedQtyOfLine(db, l.id) : null,
     defective: l.defective === 1,
+    amountEntered: l.amount_entered === 1,
   };
 }
 
@@ -268,6 +277,7 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     sourceSlipNo: slipNoOf(db, row.source_slip_id),
     memo: row.memo,
     reason: row.reason,
+    secondDeliveryReason: row.second_delivery_reason,
     totalQty: lines.reduce((s, l) => s + l.qty, 0),
     totalAmountFen: lines.reduce((s, l) => s + l.amount_fen, 0),
     createdBy: { id: row.created_by, name: nameOf(db, 'users', row.created_by)! },
@@ -389,10 +399,10 @@ export function insertSlip(db: WritableDB, s: SlipInsert): number {
 export function insertLines(db: WritableDB, slipId: number, lines: NewLine[]): void {
   const ins = sql(
     db,
-    `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, unit_cost_fen, price_fen, amount_fen, source_line_id, memo)
-     VALUES (@slip_id, @line_no, @item_id, @qty, @unit_cost_fen, @price_fen, @amount_fen, @source_line_id, @memo)`,
+    `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, unit_cost_fen, price_fen, amount_fen, source_line_id, memo, amount_entered)
+     VALUES (@slip_id, @line_no, @item_id, @qty, @unit_cost_fen, @price_fen, @amount_fen, @source_line_id, @memo, @amount_entered)`,
   );
-  for (const l of lines) ins.run({ ...l, slip_id: slipId });
+  for (const l of lines) ins.run({ ...l, amount_entered: l.amount_entered ?? 0, slip_id: slipId });
 }
 
 export function deleteLines(db: WritableDB, slipId: number): void {
@@ -421,6 +431,21 @@ export function markVoid(db: WritableDB, slipId: number, reason: string, by: num
 /** What moved on each line of a slip being posted, stored once: quantity and amount. */
 export function setShipped(db: WritableDB, lineId: number, qty: number, amountFen: number): void {
   sql(db, 'UPDATE slip_lines SET shipped_qty = ?, shipped_amount_fen = ? WHERE id = ?').run(qty, amountFen, lineId);
+}
+
+/** The posted, unreversed inbounds of a supplier under a delivery note number. */
+export function postedUnderDeliveryNote(db: ReadableDB, supplierId: number, deliveryNoteNo: string): string[] {
+  return sql(
+    db,
+    `SELECT s.no FROM slips s WHERE s.kind = 'inbound' AND s.state = 'posted' AND s.supplier_id = ? AND s.delivery_note_no = ?
+       AND NOT EXISTS (SELECT 1 FROM slips r WHERE r.kind = 'reversal' AND r.source_slip_id = s.id) ORDER BY s.id`,
+  )
+    .pluck()
+    .all(supplierId, deliveryNoteNo) as string[];
+}
+
+export function markSecondDelivery(db: WritableDB, slipId: number, reason: string): void {
+  sql(db, 'UPDATE slips SET second_delivery_reason = ? WHERE id = ?').run(reason, slipId);
 }
 
 /** A return line received as defective (次品): marked while the slip is still a draft, at its posting. */

@@ -16,6 +16,8 @@ import {
   itemLabel,
   lineRow,
   liveReturnNos,
+  nameOf,
+  postedUnderDeliveryNote,
   returnedQtyOfLine,
   returnSourceLine,
   reversalOf,
@@ -108,6 +110,21 @@ function returnLine(db: ReadableDB, base: Omit<NewLine, 'unit_cost_fen' | 'price
   return { ...base, source_line_id: src.id, unit_cost_fen: null, price_fen: src.price_fen, amount_fen: checkAmount(l.qty, src.price_fen) };
 }
 
+/** An inbound line by its unit cost (amount = qty × unit) or by HQ's amount (exact; no unit cost),
+ *  never both: the FIFO layer then holds exactly that amount (fifo.ts). */
+function inboundLine(base: Omit<NewLine, 'unit_cost_fen' | 'price_fen' | 'amount_fen'>, l: SlipLineInput): NewLine {
+  const lineNo = base.line_no;
+  if (l.priceFen != null) invalid(`第 ${lineNo} 行: 进仓单填写单位成本, 不填售价`, `line ${lineNo}: an inbound line takes a unit cost, not a price`);
+  if (l.unitCostFen != null && l.amountFen != null)
+    invalid(`第 ${lineNo} 行: 单位成本和金额只填一项`, `line ${lineNo}: give the unit cost or the amount, not both`);
+  if (l.amountFen != null) {
+    if (l.amountFen > MAX_FEN) fail('amount_too_large');
+    return { ...base, unit_cost_fen: null, price_fen: null, amount_fen: l.amountFen, amount_entered: 1 };
+  }
+  const unit = l.unitCostFen ?? null;
+  return { ...base, unit_cost_fen: unit, price_fen: null, amount_fen: checkAmount(l.qty, unit) };
+}
+
 /** Lines as entered → lines as stored: each kind's unit (cost, price, the dispatch's price) and amount. */
 export function normaliseLines(db: ReadableDB, kind: CreatableSlipKind, sourceSlipId: number | null, lines: SlipLineInput[]): NewLine[] {
   return lines.map((l, i) => {
@@ -116,11 +133,8 @@ export function normaliseLines(db: ReadableDB, kind: CreatableSlipKind, sourceSl
     const base = { line_no: lineNo, item_id: l.itemId, qty: l.qty, memo: l.memo ?? '', source_line_id: null as number | null };
     if (kind !== 'return' && l.sourceLineId != null)
       invalid(`第 ${lineNo} 行: 只有退货单的行可以指向原发货行`, `line ${lineNo}: only return lines point at a dispatch line`);
-    if (kind === 'inbound') {
-      if (l.priceFen != null) invalid(`第 ${lineNo} 行: 进仓单填写单位成本, 不填售价`, `line ${lineNo}: an inbound line takes a unit cost, not a price`);
-      const unit = l.unitCostFen ?? null;
-      return { ...base, unit_cost_fen: unit, price_fen: null, amount_fen: checkAmount(l.qty, unit) };
-    }
+    if (kind === 'inbound') return inboundLine(base, l);
+    if (l.amountFen != null) invalid(`第 ${lineNo} 行: 只有进仓单的行可以填写金额`, `line ${lineNo}: only an inbound line takes an amount`);
     if (l.unitCostFen != null) invalid(`第 ${lineNo} 行: 成本由先进先出自动计算, 不能填写`, `line ${lineNo}: cost comes from FIFO and cannot be entered`);
     if (kind === 'dispatch') {
       const price = l.priceFen ?? item.price_fen;
@@ -165,7 +179,9 @@ export function requireComplete(db: ReadableDB, row: SlipRow, lines: LineRow[]):
   if (row.kind === 'inbound') {
     need(row.supplier_id, 'supplier', '供应商');
     need(row.delivery_note_no, 'delivery note no. (随货同行联)', '随货同行联号');
-    for (const l of lines) need(l.unit_cost_fen, `unit cost of line ${l.line_no}`, `第 ${l.line_no} 行的单位成本`);
+    for (const l of lines) {
+      if (l.amount_entered !== 1) need(l.unit_cost_fen, `unit cost of line ${l.line_no}`, `第 ${l.line_no} 行的单位成本`);
+    }
   } else if (row.kind === 'dispatch') {
     need(row.customer_id, 'customer', '客户');
     need(row.payment_mode, 'payment mode', '结算方式');
@@ -174,6 +190,21 @@ export function requireComplete(db: ReadableDB, row: SlipRow, lines: LineRow[]):
     need(row.payment_mode, 'refund mode', '退款方式');
     returnableDispatch(db, row.source_slip_id!);
   }
+}
+
+/** A supplier's delivery note number posts once, unless the keeper confirms a second delivery
+ *  under the same note and says why (recorded on the slip and, with the input, in the audit). */
+export function requireNewDeliveryNote(db: ReadableDB, row: SlipRow, secondDelivery: { reason: string } | undefined): void {
+  if (row.kind !== 'inbound' || row.supplier_id == null || row.delivery_note_no == null) return;
+  const postedNos = postedUnderDeliveryNote(db, row.supplier_id, row.delivery_note_no);
+  if (postedNos.length === 0) return;
+  if (secondDelivery?.reason.trim()) return;
+  fail('duplicate_delivery_note', {
+    supplier: nameOf(db, 'suppliers', row.supplier_id) ?? '',
+    deliveryNoteNo: row.delivery_note_no,
+    postedNos,
+    field: 'deliveryNoteNo',
+  });
 }
 
 /** The role signs this kind of slip, and the signer holds it. */

@@ -35,6 +35,7 @@ import {
   outMovesOfLine,
   setShipped,
   markDefective,
+  markSecondDelivery,
   shippedOf,
   signaturePayload,
   slipRow,
@@ -51,6 +52,7 @@ import {
   requireComplete,
   requireDraft,
   requireEditable,
+  requireNewDeliveryNote,
   requireReversible,
   requireSignatures,
   requireSigner,
@@ -193,12 +195,13 @@ function shippedAmountOf(l: LineRow, shipped: number): number {
   return shipped === l.qty ? l.amount_fen : checkAmount(shipped, l.price_fen ?? 0);
 }
 
-export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { confirmShort: false }): SlipRow {
+export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { confirmShort: false }, secondDelivery?: { reason: string }): SlipRow {
   const { db } = w;
   const row = slipRow(db, slipId);
   requireDraft(row);
   const lines = lineRows(db, row.id);
   requireComplete(db, row, lines);
+  requireNewDeliveryNote(db, row, secondDelivery);
   requireSignatures(row, missingOf(row.kind, liveSignatures(db, row, contentHash(db, row, lines))));
   const shipped = shippedQuantities(db, row, lines, pick);
   const defective = defectiveLineIds(db, row, lines, shipped, pick);
@@ -212,6 +215,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);
+  if (row.kind === 'inbound' && secondDelivery) markSecondDelivery(db, row.id, secondDelivery.reason);
   markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
   moveStock(db, row, lines, { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso });
   if (row.kind === 'dispatch') settleDispatchPosted(books(w), row.id); // short pick: the unshipped part back
@@ -261,6 +265,7 @@ function reversalLines(original: LineRow[]) {
         amount_fen: amount,
         source_line_id: l.id,
         memo: l.memo,
+        amount_entered: l.amount_entered,
       };
     });
 }

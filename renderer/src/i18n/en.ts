@@ -10,6 +10,7 @@ import { draftsEn } from './drafts';
 import { keysEn } from './keys';
 import { cardEn } from './card';
 import { msgsEn } from './messages';
+import { inboundEn } from './inbound';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -333,4 +334,5 @@ export const en: Record<MsgKey, string> = {
   ...keysEn,
   ...cardEn,
   ...msgsEn,
+  ...inboundEn,
 };

@@ -9,6 +9,7 @@ import { draftsZh } from './drafts';
 import { keysZh } from './keys';
 import { cardZh } from './card';
 import { msgsZh } from './messages';
+import { inboundZh } from './inbound';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -332,6 +333,7 @@ export const zh = {
   ...keysZh,
   ...cardZh,
   ...msgsZh,
+  ...inboundZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -10,7 +10,7 @@ import { call } from '../api';
 import { Grid, LINE_ORDER, moneyCol, qtyCol } from '../components/grid';
 import { useI18n } from '../i18n';
 import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
-import { lineAmountFen, lineAmountOver, type EditLine } from './lines';
+import { lineAmountFen, lineAmountOver, lineCostMissing, lineUnitCostFen, type EditLine } from './lines';
 
 export type LinesKind = 'inbound' | 'dispatch' | 'return';
 
@@ -118,12 +118,17 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           field: 'unitCostFen',
           headerName: t('slip.unitCostYuan'),
           width: 120,
+          // a line entered by its amount shows amount ÷ qty, rounded, greyed: the amount is what counts
+          valueGetter: (x) => (x.data ? lineUnitCostFen(x.data) : null),
           editable: edit,
           cellEditor: 'agTextCellEditor',
           cellEditorParams: { useFormatter: true },
           valueParser: asTyped,
           cellClass: edit ? 'cell-editable' : undefined,
-          cellClassRules: { 'cell-missing': (x: CellClassParams<EditLine>) => x.value == null },
+          cellClassRules: {
+            'cell-missing': (x: CellClassParams<EditLine>) => !!x.data && lineCostMissing(x.data),
+            'cell-derived': (x: CellClassParams<EditLine>) => x.data?.enteredAmountFen != null,
+          },
         }),
       );
     else
@@ -139,14 +144,23 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           cellClass: edit && p.kind === 'dispatch' ? 'cell-editable' : undefined,
         }),
       );
+    const amountEditable = edit && p.kind === 'inbound'; // HQ's 金额, typed instead of the unit cost
     c.push(
       moneyCol<EditLine>({
         colId: 'amount',
-        headerName: t('slip.amount'),
+        headerName: amountEditable ? t('inb.amountYuan') : t('slip.amount'),
         width: 130,
         valueGetter: (x) => (x.data ? lineAmountFen(x.data) : null),
         valueFormatter: (x) => (x.data && lineAmountOver(x.data) ? t('num.amountOver') : typeof x.value === 'number' ? formatFenSafe(x.value) : ''),
-        cellClassRules: { 'cell-error': (x: CellClassParams<EditLine>) => !!x.data && lineAmountOver(x.data) },
+        editable: amountEditable,
+        cellEditor: 'agTextCellEditor',
+        cellEditorParams: { useFormatter: true }, // the editor opens on 10.00, not on the fen
+        valueParser: asTyped,
+        cellClass: amountEditable ? 'cell-editable' : undefined,
+        cellClassRules: {
+          'cell-error': (x: CellClassParams<EditLine>) => !!x.data && lineAmountOver(x.data),
+          'cell-derived': (x: CellClassParams<EditLine>) => p.kind === 'inbound' && !!x.data && x.data.unitCostFen != null,
+        },
       }),
     );
     c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 120, editable: edit, cellClass: edit ? 'cell-editable' : undefined });
@@ -171,12 +185,15 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       if (p.kind === 'return' && line.returnableQty != null && q.value > line.returnableQty)
         return p.onInvalid(t('msg.maxReturnable', { n: line.returnableQty }), line);
       p.onEdit(index, { qty: q.value });
-    } else if (col === 'unitCostFen' || col === 'priceFen') {
+    } else if (col === 'unitCostFen' || col === 'priceFen' || col === 'amount') {
       const text = String(v ?? '');
-      if (col === 'unitCostFen' && text.trim() === '') return p.onEdit(index, { unitCostFen: null });
-      const m = parseMoney(text, { field: col === 'unitCostFen' ? 'unitCost' : 'price' });
+      // an inbound line has its unit cost or its amount, whichever was typed last; the other is derived
+      if (col !== 'priceFen' && text.trim() === '') return p.onEdit(index, { unitCostFen: null, enteredAmountFen: null });
+      const m = parseMoney(text, { field: col === 'unitCostFen' ? 'unitCost' : col === 'amount' ? 'amount' : 'price' });
       if (!m.ok) return p.onInvalid(refusalText(m.refusal, t), line);
-      p.onEdit(index, { [col]: m.value });
+      if (col === 'amount') p.onEdit(index, { enteredAmountFen: m.value, unitCostFen: null });
+      else if (col === 'unitCostFen') p.onEdit(index, { unitCostFen: m.value, enteredAmountFen: null });
+      else p.onEdit(index, { priceFen: m.value });
     } else if (col === 'memo') p.onEdit(index, { memo: String(v ?? '').slice(0, 100) });
   };
 

@@ -1,6 +1,7 @@
 // The lines of a slip being edited: pure functions, unit-tested (tests/renderer/slip-logic.test.ts).
 
 import type { Item, Slip, SlipLine, SlipLineInput } from '../../../shared/contract';
+import { unitFen } from '../../../shared/money';
 import { amountFen } from '../numbers';
 
 export interface EditLine {
@@ -12,8 +13,11 @@ export interface EditLine {
   spec: string;
   unit: string;
   qty: number;
-  /** inbound: cost per base unit (null until typed) */
+  /** inbound: cost per base unit (null until typed, and on a line entered by its amount) */
   unitCostFen: number | null;
+  /** inbound: the line's amount (金额) when the keeper typed it instead of the unit cost, as HQ's
+   *  delivery note gives it; null on a line entered by unit cost */
+  enteredAmountFen: number | null;
   /** dispatch / return: price per base unit */
   priceFen: number | null;
   sourceLineId: number | null;
@@ -40,6 +44,7 @@ export function lineFromItem(item: Item, qty: number, kind: 'inbound' | 'dispatc
     unit: item.unit,
     qty,
     unitCostFen: null,
+    enteredAmountFen: null,
     priceFen: kind === 'dispatch' ? item.priceFen : null,
     sourceLineId: null,
     memo: '',
@@ -58,6 +63,7 @@ export function linesFromSlip(slip: Slip): EditLine[] {
     unit: l.unit,
     qty: l.qty,
     unitCostFen: l.unitCostFen,
+    enteredAmountFen: l.amountEntered ? l.amountFen : null,
     priceFen: l.priceFen,
     sourceLineId: l.sourceLineId,
     memo: l.memo,
@@ -85,14 +91,26 @@ export function removeLine(lines: readonly EditLine[], index: number): EditLine[
   return lines.filter((_, i) => i !== index);
 }
 
-/** qty × unit cost or price; null when there is no unit figure yet or the product is out of bounds. */
+/** The unit cost shown: as typed, or the entered amount ÷ qty rounded half up (for display only). */
+export function lineUnitCostFen(l: EditLine): number | null {
+  return l.enteredAmountFen != null ? unitFen(l.enteredAmountFen, l.qty) : l.unitCostFen;
+}
+
+/** An inbound line with neither a unit cost nor an amount yet (it cannot be posted). */
+export function lineCostMissing(l: EditLine): boolean {
+  return l.unitCostFen == null && l.enteredAmountFen == null;
+}
+
+/** The amount as entered, else qty × unit cost or price; null when there is no unit figure yet or the product is out of bounds. */
 export function lineAmountFen(l: EditLine): number | null {
+  if (l.enteredAmountFen != null) return l.enteredAmountFen;
   const unit = l.unitCostFen ?? l.priceFen;
   return unit == null ? null : amountFen(l.qty, unit);
 }
 
 /** The line's amount is beyond the core's bound (±MAX_FEN): shown as an error, never thrown. */
 export function lineAmountOver(l: EditLine): boolean {
+  if (l.enteredAmountFen != null) return false; // typed within bounds (parseMoney)
   const unit = l.unitCostFen ?? l.priceFen;
   return unit != null && amountFen(l.qty, unit) === null;
 }
@@ -120,7 +138,8 @@ export function toLineInputs(kind: 'inbound' | 'dispatch' | 'return', lines: rea
     .map((l) => {
       const base: SlipLineInput = { itemId: l.itemId, qty: l.qty };
       if (l.memo) base.memo = l.memo;
-      if (kind === 'inbound' && l.unitCostFen != null) base.unitCostFen = l.unitCostFen;
+      if (kind === 'inbound' && l.enteredAmountFen != null) base.amountFen = l.enteredAmountFen;
+      else if (kind === 'inbound' && l.unitCostFen != null) base.unitCostFen = l.unitCostFen;
       if (kind === 'dispatch' && l.priceFen != null) base.priceFen = l.priceFen;
       if (kind === 'return' && l.sourceLineId != null) base.sourceLineId = l.sourceLineId;
       return base;

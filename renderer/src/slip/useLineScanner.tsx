@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 import { useScanQueue } from '../scan';
 import { beep } from '../scan/beep';
 import { useSession } from '../session';
-import { addItemQty, type EditLine } from './lines';
+import { addItemQty, lineCostMissing, type EditLine } from './lines';
 import { flashRow, settleEditingForScan } from './LinesGrid';
 import { UnknownBarcodeDialog } from './UnknownBarcodeDialog';
 import type { SlipDraft } from './useSlipDraft';
@@ -45,7 +45,7 @@ export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, g
     setTimeout(() => {
       const i = rowOf(item.id);
       const line = draft.getLines()[i];
-      flashRow(grid.current?.api, i, kind === 'inbound' && line && line.unitCostFen == null ? 'unitCostFen' : 'qty');
+      flashRow(grid.current?.api, i, kind === 'inbound' && line && lineCostMissing(line) ? 'unitCostFen' : 'qty');
     }, 60);
   };
 

@@ -8,7 +8,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import { Btn } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import type { EditLine } from '../../slip/lines';
+import { lineCostMissing, type EditLine } from '../../slip/lines';
 import { focusLines } from '../../slip/LinesGrid';
 import { editHints } from '../../slip/SlipEditorParts';
 import { SlipEditorShell } from '../../slip/SlipEditorShell';
@@ -34,7 +34,7 @@ export function InboundEditor({ slipId }: { slipId: number | null }) {
     if (slipId === null) setTimeout(() => noteRef.current?.focus(), 0);
   }, [slipId]);
 
-  const missingCost = draft.lines.filter((l) => l.unitCostFen == null).length;
+  const missingCost = draft.lines.filter(lineCostMissing).length;
 
   const save = async () => {
     post.setError(null);

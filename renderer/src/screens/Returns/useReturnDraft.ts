@@ -24,6 +24,7 @@ export function returnLines(source: Slip, current: EditLine[]): EditLine[] {
         unit: l.unit,
         qty: mine?.qty ?? 0,
         unitCostFen: null,
+        enteredAmountFen: null,
         priceFen: l.priceFen,
         sourceLineId: l.id,
         memo: mine?.memo ?? '',

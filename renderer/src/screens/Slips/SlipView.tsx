@@ -42,7 +42,10 @@ function ShippedTotals({ slip: s }: { slip: Slip }) {
     <Totals
       label={s.kind === 'return' ? t('ret.receivedTotals') : t('slip.shippedTotals')}
       qty={s.lines.reduce((n, l) => n + (l.shippedQty ?? l.qty), 0)}
-      amountFen={s.lines.reduce((n, l) => n + (l.priceFen ?? l.unitCostFen ?? 0) * (l.shippedQty ?? l.qty), 0)}
+      amountFen={s.lines.reduce(
+        (n, l) => n + (l.shippedQty == null || l.shippedQty === l.qty ? l.amountFen : (l.priceFen ?? l.unitCostFen ?? 0) * l.shippedQty),
+        0,
+      )}
     />
   );
 }

@@ -1,7 +1,7 @@
 // What the slip view shows and allows, from the slip and who is looking: pure, no React.
 
 import type { ColDef } from 'ag-grid-community';
-import type { Slip, SlipLine } from '../../../../shared/contract';
+import { shownUnitCostFen, type Slip, type SlipLine } from '../../../../shared/contract';
 import { moneyCol, qtyCol } from '../../components/grid';
 import type { I18n } from '../../i18n';
 import type { SessionApi } from '../../session';
@@ -51,8 +51,10 @@ export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDe
         valueGetter: (x) => x.data?.shippedQty ?? null,
       }),
     );
-  if (s.kind === 'inbound' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null)))
-    c.push(moneyCol<SlipLine>({ field: 'unitCostFen', headerName: t('slip.unitCost'), width: 96 }));
+  if (s.kind === 'inbound' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered)))
+    c.push(
+      moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) }),
+    );
   else c.push(moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 }));
   c.push(moneyCol<SlipLine>({ colId: 'amount', headerName: t('slip.amount'), width: 110, valueGetter: (x) => (x.data ? x.data.amountFen * sign : null) }));
   if (posted && s.kind === 'dispatch' && seesCost) c.push(moneyCol<SlipLine>({ field: 'costFen', headerName: t('slip.fifoCost'), width: 100 }));
