@@ -3,6 +3,7 @@
 // sums them), a second sheet 说明 the title, the filters that were applied and when.
 
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import type { ParsedInput } from '../../../shared/contract';
 import type { SheetCell } from '../../../shared/sheets';
 
@@ -16,7 +17,9 @@ function cellValue(format: Sheet['columns'][number]['format'], v: SheetCell): st
   return v;
 }
 
-function dataSheet(book: ExcelJS.Workbook, s: Sheet): void {
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+
+function dataSheet(book: Book, s: Sheet): void {
   const ws = book.addWorksheet(s.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = s.columns.map((c) => ({
     header: c.header,
@@ -24,11 +27,12 @@ function dataSheet(book: ExcelJS.Workbook, s: Sheet): void {
     style: c.format === 'yuan' ? { numFmt: '#,##0.00' } : c.format === 'int' ? { numFmt: '0' } : {},
   }));
   ws.getRow(1).font = { bold: true };
-  for (const row of s.rows) ws.addRow(s.columns.map((c, i) => cellValue(c.format, row[i] ?? null)));
   if (s.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
+  for (const row of s.rows) ws.addRow(s.columns.map((c, i) => cellValue(c.format, row[i] ?? null))).commit();
+  ws.commit();
 }
 
-function aboutSheet(book: ExcelJS.Workbook, s: Sheet, exportedAt: string): void {
+function aboutSheet(book: Book, s: Sheet, exportedAt: string): void {
   const ws = book.addWorksheet('说明');
   ws.columns = [{ width: 16 }, { width: 60 }];
   ws.addRow(['表名', s.title]);
@@ -36,14 +40,18 @@ function aboutSheet(book: ExcelJS.Workbook, s: Sheet, exportedAt: string): void 
   ws.addRow(['行数', s.rows.length]);
   if (s.filters.length === 0) ws.addRow(['筛选条件', '无(全部)']);
   for (const f of s.filters) ws.addRow([`筛选: ${f.label}`, f.value]);
+  ws.commit();
 }
 
-/** The workbook as base64 (what the rpc answer carries). */
+/** The workbook as base64 (what the rpc answer carries), written row by row (exceljs' streaming writer: a 100,000-row card in a few seconds). */
 export async function sheetXlsx(s: Sheet, exportedAt?: string): Promise<string> {
-  const book = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
   book.creator = 'Branch Desk';
   dataSheet(book, s);
   if (exportedAt !== undefined) aboutSheet(book, s, exportedAt);
-  const buf = await book.xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer).toString('base64');
+  await book.commit();
+  return Buffer.concat(chunks).toString('base64');
 }
