@@ -20,8 +20,8 @@ export function previewColumns(kind: ImportKind, lang: 'zh' | 'en', t: (k: 'imp.
     {
       headerName: t('imp.problems'),
       colId: 'problems',
-      flex: 1,
-      minWidth: 260,
+      pinned: 'right',
+      width: 320,
       valueGetter: (p) => (p.data?.problems ?? []).map((x) => (lang === 'zh' ? x.message_zh : x.message_en)).join('; '),
       cellClass: 'problems-text',
       tooltipValueGetter: (p) => String(p.value ?? ''),
