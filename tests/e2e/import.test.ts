@@ -23,14 +23,16 @@ describe.skipIf(!!NO_CHROMIUM)('import and export in Chromium', () => {
     await login(page, desk, '张伟');
     await nav(page, tr('zh', 'nav.import'));
     const file = page.getByTestId('import-file');
-    const bad = await xlsxBase64([
+    const badFile = await xlsxBase64([
       HEADERS,
       ['CZ-8801', '', '', '斤两', '6901234567893', '', null, null, '1.234'],
       ['N-2', '砖', '', '片', '', '', null, null, '2'],
     ]);
-    await file.setInputFiles({ name: '商品.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(bad, 'base64') });
+    await file.setInputFiles({ name: '商品.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(badFile, 'base64') });
     await page.locator('.ag-cell.cell-bad').first().waitFor();
-    expect(await page.locator('.ag-cell.cell-bad').count()).toBe(6); // row no., code, name, unit, barcode, price
+    const bad = await page.locator('.ag-cell.cell-bad').evaluateAll((cells) => cells.map((c) => c.getAttribute('col-id')));
+    expect(bad).toEqual(expect.arrayContaining(['rowNo', 'code', 'name', 'unit', 'unitBarcode']));
+    expect(await page.locator('.ag-cell[col-id="problems"]').first().textContent()).toContain('单品条码: 「6901234567893」校验位应为 2');
     const commit = page.locator('.btn-primary', { hasText: tr('zh', 'imp.commit', { n: 2 }) });
     expect(await commit.isDisabled()).toBe(true);
     await shot('problems');

@@ -11,7 +11,7 @@ import { Grid } from '../../components/grid';
 import { Btn, ErrorLine, Notice, Toolbar } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { previewColumns } from './previewColumns';
+import { previewColumns, previewRowHeight } from './previewColumns';
 
 const CREATE = { items: 'items.create', customers: 'customers.create', suppliers: 'suppliers.create' } as const;
 
@@ -115,7 +115,7 @@ export function ImportScreen() {
         <Notice>{t('imp.none')}</Notice>
       ) : null}
       <div className="grid-fill">
-        <Grid key={kind} rowData={preview?.rows ?? []} columnDefs={columns} getRowId={(p) => String(p.data.rowNo)} />
+        <Grid key={kind} rowData={preview?.rows ?? []} columnDefs={columns} getRowId={(p) => String(p.data.rowNo)} getRowHeight={previewRowHeight} />
       </div>
     </div>
   );
