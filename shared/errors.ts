@@ -197,6 +197,11 @@ const catalogue = {
     `没有这一联: ${d.copies.join('、')}(本办事处的联: ${d.known.join('、')})`,
     `No such copy: ${d.copies.join(', ')} (this office prints: ${d.known.join(', ')})`,
   ],
+  import_bad_file: (d: { reason_zh: string; reason_en: string }) => [`无法读取导入文件: ${d.reason_zh}`, `The import file cannot be read: ${d.reason_en}`],
+  import_has_problems: (d: { rows: number }) => [
+    `有 ${d.rows} 行有问题, 全部改正后才能导入(一行也没有导入)`,
+    `${d.rows} rows have problems: nothing is imported until every row is valid`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -6,6 +6,8 @@ import { cashHandlers } from './cash/handlers';
 import { dayCloseHandlers } from './dayClose/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { expensesHandlers } from './expenses/handlers';
+import { exportHandlers } from './export/handlers';
+import { importHandlers } from './import/handlers';
 import { itemsHandlers } from './items/handlers';
 import { officeHandlers } from './office/handlers';
 import { partnersHandlers } from './partners/handlers';
@@ -28,4 +30,6 @@ export const handlers = {
   ...receivablesHandlers,
   ...expensesHandlers,
   ...dayCloseHandlers,
+  ...importHandlers,
+  ...exportHandlers,
 } satisfies Handlers;

@@ -34,6 +34,7 @@ import { DocSettingsScreen } from './printing/DocSettingsScreen';
 import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { UsersScreen } from './screens/Users/UsersScreen';
+import { ImportScreen } from './screens/Import/ImportScreen';
 
 function Screen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -64,6 +65,8 @@ function Screen({ route }: { route: string[] }) {
       return <DocSettingsScreen />;
     case 'users':
       return <UsersScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'dayclose':
     case 'journal':
     case 'aging':

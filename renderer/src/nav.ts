@@ -21,6 +21,8 @@ export const NAV: NavEntry[] = [
   { path: 'stock', label: 'nav.stock', show: (s) => s.can('stock.onHand') },
   { path: 'card', label: 'nav.card', show: (s) => s.can('stock.card') },
   { path: 'slips', label: 'nav.slips', show: () => true },
+  // 导入: items, customers, suppliers (whoever may create one of them)
+  { path: 'import', label: 'nav.import', show: (s) => s.can('items.create') || s.can('customers.create') || s.can('suppliers.create') },
   // finance (财务): finance sees all; the manager close/approvals/budgets/aging; the statistician ledger/aging (countersigns at the close)
   { path: 'dayclose', label: 'nav.dayClose', show: (s) => s.can('dayClose.preview') },
   { path: 'journal', label: 'nav.journal', show: (s) => s.has('finance') },

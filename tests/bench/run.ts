@@ -11,6 +11,7 @@
 
 import { benchDocuments } from './documents';
 import { benchFinance } from './finance';
+import { benchSheets } from './sheets';
 import { benchChromium } from './chromium';
 import { benchWaits } from './waits';
 import { createHash, randomUUID } from 'node:crypto';
@@ -518,6 +519,7 @@ async function otherBenches(office: string): Promise<void> {
     })),
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
+  await section('import and export', async () => (await benchSheets()).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
   await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));
   log();

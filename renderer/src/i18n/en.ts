@@ -2,6 +2,7 @@
 
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
+import { importEn } from './import';
 import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
@@ -326,6 +327,7 @@ export const en: Record<MsgKey, string> = {
   'reason.required': 'Please give a reason',
 
   ...financeEn,
+  ...importEn,
   ...printingEn,
   ...adminEn,
   ...numbersEn,

@@ -8,6 +8,7 @@ import type { Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, moneyCol } from '../../components/grid';
 import { ErrorLine, Field, KeyHints, Toolbar } from '../../components/ui';
+import { ExportButton } from '../../components/ExportButton';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
@@ -82,6 +83,7 @@ export function AgingScreen() {
         <Field label={t('ag.bounds')}>
           <input className="input" style={{ width: 130 }} value={boundsText} onChange={(e) => setBoundsText(e.target.value)} />
         </Field>
+        <ExportButton title={t('ag.title')} grid={grid} filters={[{ label: t('ag.asOf'), value: asOf || data?.asOf || '' }]} />
         <label className="check">
           <input type="checkbox" checked={settled} onChange={(e) => setSettled(e.target.checked)} />
           {t('ag.includeSettled')}

@@ -6,6 +6,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { RowClassParams } from 'ag-grid-community';
 import { contract, type Access, type Item } from '../../../../shared/contract';
 import type { Role } from '../../../../shared/roles';
+import { itemSheetRow, SHEET_COLUMNS } from '../../../../shared/sheets';
 import { call } from '../../api';
 import { focusedRow, Grid } from '../../components/grid';
 import { downIntoGrid } from '../../components/gridKeys';
@@ -16,9 +17,16 @@ import { localError, useI18n } from '../../i18n';
 import { useScan } from '../../scan';
 import { beep } from '../../scan/beep';
 import { useSession } from '../../session';
+import { ExportButton } from '../../components/ExportButton';
 import { ItemDialog } from './ItemDialog';
 import { itemColumns, type ItemRow } from './itemColumns';
 import { useItemList } from './useItemList';
+
+/** The items grid exports as the items import sheet, so the file imports back. */
+const itemsSheet = (rows: readonly Item[]) => ({
+  columns: SHEET_COLUMNS.items.map((c) => ({ header: c.zh, format: c.format })),
+  rows: rows.map(itemSheetRow),
+});
 
 const rolesOf = (a: Access): readonly Role[] => (typeof a === 'string' ? [] : a);
 
@@ -95,6 +103,7 @@ export function ItemsScreen() {
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={downIntoGrid(grid)}
         />
+        <ExportButton title={t('nav.items')} sheet={() => itemsSheet(rows)} filters={[{ label: t('exp.search'), value: query.trim() }]} />
         {canCreate ? (
           <Btn variant="primary" hotkey="F2" onClick={() => setEditing({ item: null })}>
             {t('items.new')}

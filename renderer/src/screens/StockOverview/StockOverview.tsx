@@ -10,6 +10,7 @@ import { Grid, moneyCol, qtyCol } from '../../components/grid';
 import { downIntoGrid } from '../../components/gridKeys';
 import { formatDateTime } from '../../i18n/clock';
 import { ErrorLine, KeyHints, Toolbar } from '../../components/ui';
+import { ExportButton } from '../../components/ExportButton';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
@@ -102,6 +103,14 @@ export function StockOverview() {
           <input type="checkbox" checked={belowOnly} onChange={(e) => setBelowOnly(e.target.checked)} />
           {t('stock.belowOnly')} <kbd className="kbd">F6</kbd>
         </label>
+        <ExportButton
+          title={t('nav.stock')}
+          grid={grid}
+          filters={[
+            { label: t('exp.search'), value: query.trim() },
+            { label: t('stock.belowOnly'), value: belowOnly ? '✓' : '' },
+          ]}
+        />
       </Toolbar>
       <ErrorLine error={error} />
       <div className="grid-fill">

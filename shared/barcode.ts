@@ -1,0 +1,24 @@
+// Barcodes: the GS1 check digit of EAN-13, EAN-8, UPC-A and ITF-14 codes, computed in one place.
+
+/** The GS1 check digit for the digits before it: weights 3,1,3,… from the right. */
+export function gs1CheckDigit(body: string): number {
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    const digit = body.charCodeAt(body.length - 1 - i) - 48;
+    sum += i % 2 === 0 ? digit * 3 : digit;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** The GS1 lengths: EAN-8, UPC-A, EAN-13, ITF-14. */
+const GS1_LENGTHS = new Set([8, 12, 13, 14]);
+
+export type BarcodeProblem = { kind: 'format' } | { kind: 'check_digit'; expected: number };
+
+/** Why a barcode cannot be used, or null: 4–32 letters or digits; a GS1-length all-digit code must carry its right check digit. */
+export function barcodeProblem(code: string): BarcodeProblem | null {
+  if (!/^[0-9A-Za-z\-.]{4,32}$/.test(code)) return { kind: 'format' };
+  if (!/^\d+$/.test(code) || !GS1_LENGTHS.has(code.length)) return null;
+  const expected = gs1CheckDigit(code.slice(0, -1));
+  return Number(code[code.length - 1]) === expected ? null : { kind: 'check_digit', expected };
+}
