@@ -21,6 +21,7 @@ import { cashMethods } from './schemas/cash';
 import { receivablesMethods } from './schemas/receivables';
 import { expensesMethods } from './schemas/expenses';
 import { dayCloseMethods } from './schemas/dayClose';
+import { openingMethods } from './schemas/opening';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -36,6 +37,7 @@ export * from './schemas/cash';
 export * from './schemas/receivables';
 export * from './schemas/expenses';
 export * from './schemas/dayClose';
+export * from './schemas/opening';
 
 export const contract = {
   ...officeMethods,
@@ -50,6 +52,7 @@ export const contract = {
   ...receivablesMethods,
   ...expensesMethods,
   ...dayCloseMethods,
+  ...openingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { slipsHandlers } from './slips/handlers';
 import { stockHandlers } from './stock/handlers';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
+import { openingHandlers } from './opening/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -28,4 +29,5 @@ export const handlers = {
   ...receivablesHandlers,
   ...expensesHandlers,
   ...dayCloseHandlers,
+  ...openingHandlers,
 } satisfies Handlers;
