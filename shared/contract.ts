@@ -22,6 +22,7 @@ import { receivablesMethods } from './schemas/receivables';
 import { expensesMethods } from './schemas/expenses';
 import { dayCloseMethods } from './schemas/dayClose';
 import { importMethods } from './schemas/import';
+import { openingMethods } from './schemas/opening';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -38,6 +39,7 @@ export * from './schemas/receivables';
 export * from './schemas/expenses';
 export * from './schemas/dayClose';
 export * from './schemas/import';
+export * from './schemas/opening';
 
 export const contract = {
   ...officeMethods,
@@ -53,6 +55,7 @@ export const contract = {
   ...expensesMethods,
   ...dayCloseMethods,
   ...importMethods,
+  ...openingMethods,
 } as const;
 
 export type Contract = typeof contract;

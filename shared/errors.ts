@@ -115,6 +115,18 @@ const catalogue = {
     `Supplier "${d.supplier}"'s delivery note no. ${d.deliveryNoteNo} is already posted on ${d.postedNos.join(', ')}: if this is a second delivery under the same note, confirm it and give a reason`,
   ],
   // ---- finance (财务): money, receivables, expenses, close of day
+  opening_closed: (d: { firstClosed: string }) => [
+    `${d.firstClosed} 已日结, 期初建账已结束: 期初库存、应收和资金不能再录入或更改`,
+    `The first day (${d.firstClosed}) is closed: opening balances can no longer be entered`,
+  ],
+  opening_done: (d: { what_zh: string; what: string }) => [
+    `${d.what_zh}已经建账, 不能重复录入`,
+    `The opening ${d.what} is already entered and cannot be entered twice`,
+  ],
+  opening_sale_date: (d: { line: number; saleDate: string; businessDate: string }) => [
+    `第${d.line}行 原销售日期 ${d.saleDate} 不能晚于建账日 ${d.businessDate}`,
+    `Line ${d.line}: the original sale date ${d.saleDate} cannot be after the go-live day ${d.businessDate}`,
+  ],
   day_closed: (d: { date: string; lastClosed: string }) => [
     `${d.lastClosed} 及以前的营业日已日结(锁账), 不能再记入 ${d.date}`,
     `Business days up to ${d.lastClosed} are closed (locked): nothing can be posted into ${d.date}`,

@@ -127,6 +127,9 @@ const BY_PATH: Record<string, Label> = {
   'creditOverride.pin': ['经理 PIN', 'manager’s PIN'],
   'manager.user': ['审批经理', 'approving manager'],
   'manager.pin': ['经理 PIN', 'manager’s PIN'],
+  signoff: ['经理签字', 'manager’s signature'],
+  'signoff.user': ['签字经理', 'signing manager'],
+  'signoff.pin': ['经理 PIN', 'manager’s PIN'],
   'managerApproval.user': ['审批经理', 'approving manager'],
   'managerApproval.pin': ['经理 PIN', 'manager’s PIN'],
   'finance.user': ['财务主管', 'finance supervisor'],
@@ -192,6 +195,13 @@ const BY_METHOD: Record<string, Label> = {
   'dayClose.settleDifference:differenceId': ['待处理差异', 'difference'],
   'dayClose.settleDifference:decision': ['处理方式', 'decision'],
   'dayClose.settleDifference:memo': ['处理说明', 'note'],
+  'opening.postStock:lines[].amountFen': ['期初金额', 'opening amount'],
+  'opening.addReceivables:lines[].customerId': ['客户', 'customer'],
+  'opening.addReceivables:lines[].saleDate': ['原销售日期', 'original sale date'],
+  'opening.addReceivables:lines[].docRef': ['原单号', 'original document'],
+  'opening.addReceivables:lines[].amountFen': ['应收金额', 'amount owed'],
+  'opening.setCash:lines[].account': ['资金账户', 'money account'],
+  'opening.setCash:lines[].amountFen': ['期初余额', 'opening balance'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

@@ -16,6 +16,7 @@ import { slipsHandlers } from './slips/handlers';
 import { stockHandlers } from './stock/handlers';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
+import { openingHandlers } from './opening/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -32,4 +33,5 @@ export const handlers = {
   ...dayCloseHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...openingHandlers,
 } satisfies Handlers;

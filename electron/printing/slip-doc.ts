@@ -133,6 +133,8 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
           ['原单日期', source ? dateZh(source.businessDate) : ''],
         ],
       ];
+    case 'opening': // the opening slip is not printed (no document kind); shown for completeness
+      return [[['日期', date]], [['品种', `${slip.lines.length} 种`]]];
   }
 }
 
@@ -157,6 +159,8 @@ function signBoxes(d: SlipDocData): SignBox[] {
       return [made, signed('经理签发', 'manager'), keeper('仓管收货'), { label: '财务' }, { label: '客户签字' }];
     case 'reversal':
       return [{ label: '冲销人', name: slip.createdBy.name, detail: t(slip.createdAt) }, { label: '经理审核' }, { label: '财务' }, { label: '仓管' }];
+    case 'opening':
+      return [made, signed('经理签字', 'manager')];
   }
 }
 

@@ -33,6 +33,7 @@ import { QrDesk } from './printing/QrDesk';
 import { DocSettingsScreen } from './printing/DocSettingsScreen';
 import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
+import { OpeningScreen } from './screens/Opening/OpeningScreen';
 import { UsersScreen } from './screens/Users/UsersScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 
@@ -61,6 +62,8 @@ function Screen({ route }: { route: string[] }) {
       return <StockCardScreen key={b ?? ''} itemId={id} />;
     case 'slips':
       return id ? <SlipView key={id} slipId={id} /> : <SlipListScreen />;
+    case 'opening':
+      return <OpeningScreen />;
     case 'print-settings':
       return <DocSettingsScreen />;
     case 'users':

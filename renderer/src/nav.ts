@@ -30,6 +30,7 @@ export const NAV: NavEntry[] = [
   { path: 'expenses', label: 'nav.expenses', show: (s) => s.has('finance') || s.has('manager') },
   { path: 'my-expenses', label: 'nav.myExpenses', show: (s) => !s.has('finance') && !s.has('manager') },
   { path: 'budgets', label: 'nav.budgets', show: (s) => s.has('finance') || s.has('manager') },
+  { path: 'opening', label: 'nav.opening', show: (s) => s.can('opening.status') },
   // printing: paper, copies (联), the office public key (documents.updateSettings)
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
   // 用户管理: users, roles (兼任), PINs and signature images

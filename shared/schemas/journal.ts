@@ -31,12 +31,13 @@ export const JOURNAL_CAUSES = [
   'shortage', // 日结短款
   'shortage_repaid', // 短款由出纳赔偿 (the manager's decision on a suspense item)
   'overage_returned', // 长款退还 (the manager's decision on a suspense item)
+  'opening', // 期初资金 (opening balances, issue #10)
 ] as const;
 export const JournalCause = z.enum(JOURNAL_CAUSES);
 export type JournalCause = z.infer<typeof JournalCause>;
 
 /** 'day_close': an over/short booked against the close before migration 0006; since then 'suspense' (待处理财产损溢) */
-export const CONTRA_KINDS = ['slip', 'customer', 'expense', 'remittance', 'topup', 'day_close', 'suspense'] as const;
+export const CONTRA_KINDS = ['slip', 'customer', 'expense', 'remittance', 'topup', 'day_close', 'suspense', 'opening'] as const;
 export const ContraKind = z.enum(CONTRA_KINDS);
 export type ContraKind = z.infer<typeof ContraKind>;
 

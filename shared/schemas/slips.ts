@@ -6,12 +6,16 @@ import { unitFen } from '../money';
 import type { Role } from '../roles';
 import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
 
-export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal'] as const;
+export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
 export type SlipKind = z.infer<typeof SlipKind>;
 /** Kinds a user creates; a reversal is made only by slips.reverse. */
 export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return']);
 export type CreatableSlipKind = z.infer<typeof CreatableSlipKind>;
+/** The kinds made through slips.create (a reversal comes from slips.reverse, the opening slip from opening.postStock). */
+export function isCreatableKind(kind: SlipKind): kind is CreatableSlipKind {
+  return kind !== 'reversal' && kind !== 'opening';
+}
 export const SLIP_STATES = ['draft', 'posted', 'void'] as const;
 export const SlipState = z.enum(SLIP_STATES);
 export type SlipState = z.infer<typeof SlipState>;
@@ -257,6 +261,7 @@ export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
   dispatch: ['manager', 'finance'],
   return: ['manager'],
   reversal: [],
+  opening: ['manager'],
 };
 
 /** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
@@ -265,6 +270,7 @@ export const SLIP_PREFIX: Record<SlipKind, string> = {
   dispatch: 'FH', // 发货单
   return: 'TH', // 退货单
   reversal: 'HC', // 红字冲销
+  opening: 'QC', // 期初建账 (opening stock, one slip at go-live)
 };
 
 export const SLIP_KIND_ZH: Record<SlipKind, string> = {
@@ -272,6 +278,7 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   dispatch: '发货单',
   return: '退货单',
   reversal: '红字冲销单',
+  opening: '期初建账单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

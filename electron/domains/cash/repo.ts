@@ -42,6 +42,8 @@ export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
         return { kind: r.contra_kind, id: null, label: COMPANY };
       case 'day_close':
         return { kind: r.contra_kind, id: null, label: `日结 ${r.business_date}` };
+      case 'opening':
+        return { kind: r.contra_kind, id: null, label: '期初建账' };
       case 'suspense':
         return { kind: r.contra_kind, id: null, label: SUSPENSE_ZH };
     }

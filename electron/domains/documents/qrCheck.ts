@@ -7,7 +7,13 @@ import { requireOffice } from '../office/repo';
 import { slipIdByNo, slipRowByNo, slipView } from '../slips/repo';
 import { verifyQrPayload } from './qr';
 
-const KIND_EN: Record<SlipKind, string> = { inbound: 'inbound slip', dispatch: 'dispatch slip', return: 'return slip', reversal: 'reversal slip' };
+const KIND_EN: Record<SlipKind, string> = {
+  inbound: 'inbound slip',
+  dispatch: 'dispatch slip',
+  return: 'return slip',
+  reversal: 'reversal slip',
+  opening: 'opening slip',
+};
 
 function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {
   return {

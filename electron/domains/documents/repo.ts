@@ -169,7 +169,7 @@ export function updatePrintSettings(
     const next = { ...current };
     for (const [k, v] of Object.entries(change.copies)) {
       if (!v) continue;
-      next[k as SlipKind] = v.map((s) => s.trim());
+      next[k as keyof PrintSettings['copies']] = v.map((s) => s.trim());
     }
     setValue(db, KEY_COPIES, next, at, by);
   }

@@ -8,6 +8,7 @@ import {
   type PaperSize,
   type PrintKind,
   type PrintRecord,
+  type PrintSettings,
   type RenderJob,
   type RenderedDocument,
   type Slip,
@@ -91,7 +92,7 @@ export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null
   }
   const slip = targetSlip(db, t);
   const settings = printSettings(db);
-  return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(settings.copies[slip.kind], t.copies) };
+  return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(settings.copies[slip.kind as keyof PrintSettings['copies']], t.copies) };
 }
 
 /** documents.recordPrint / recordPreview: log the print or its preview (in the caller's write transaction). */

@@ -1,5 +1,6 @@
 // slips.*: thin — the session's user and PIN checks in, the service (stock and money) does the rest.
 
+import { isCreatableKind } from '../../../shared/contract';
 import { actor, managerSignoff, type Handlers, type WriteCtx } from '../context';
 import { listSlips, slipRow, slipRowByNo, slipView } from './repo';
 import { requireKindRole } from './rules';
@@ -20,7 +21,7 @@ export const slipsHandlers = {
 
   'slips.update': (input, ctx) => {
     const current = slipRow(ctx.db, input.slipId);
-    if (current.kind !== 'reversal') requireKindRole(ctx, current.kind, 'slips.update');
+    if (isCreatableKind(current.kind)) requireKindRole(ctx, current.kind, 'slips.update');
     const { slipId, version, lines, ...header } = input;
     const row = updateSlip(writer(ctx), slipId, version, header, lines);
     ctx.auditRef = row.no;
@@ -49,7 +50,7 @@ export const slipsHandlers = {
 
   'slips.void': (input, ctx) => {
     const current = slipRow(ctx.db, input.slipId);
-    if (current.kind !== 'reversal') requireKindRole(ctx, current.kind, 'slips.void');
+    if (isCreatableKind(current.kind)) requireKindRole(ctx, current.kind, 'slips.void');
     const row = voidSlip(writer(ctx), input.slipId, input.reason);
     ctx.auditRef = row.no;
     return slipView(ctx.db, row);

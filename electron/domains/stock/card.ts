@@ -95,6 +95,8 @@ function summaryOf(r: CardMoveRow): { summary: string; counterparty: string | nu
         counterparty: r.customer_name ?? r.supplier_name,
         refNo: r.source_no,
       };
+    case 'opening':
+      return { summary: '期初结存', counterparty: null, refNo: null };
   }
 }
 

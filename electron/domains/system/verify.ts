@@ -6,6 +6,7 @@ import type { VerifyReport } from '../../../shared/contract';
 import { verifyAuditChain } from '../../ledger/audit';
 import { verifyCash } from '../cash/verify';
 import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
+import { verifyOpening } from '../opening/verify';
 import { verifyReceivables } from '../receivables/verify';
 import { verifySlips } from '../slips/verify';
 import { verifyStock } from '../stock/verify';
@@ -24,6 +25,7 @@ export function verifyBooks(db: ReadableDB): VerifyReport {
   verifyReceivables(db, add);
   verifyDayCloses(db, add);
   verifySuspense(db, add);
+  verifyOpening(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   return { ok: problems.length === 0, checked: { ...stock, auditRows: audit.rows, slips: slips.slips }, problems };

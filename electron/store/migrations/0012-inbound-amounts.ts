@@ -4,11 +4,10 @@
 // Lines already in the books were entered by unit cost (the default 0).
 // slips.second_delivery_reason: the keeper's reason for posting a second inbound under a supplier's
 // delivery note number already posted (set once at posting, like defective, outside the content hash).
-// Temporarily version 10 (its position); the lead renumbers at merge.
 import type { Migration } from './index';
 
 export const m0012InboundAmounts: Migration = {
-  version: 10,
+  version: 12,
   name: 'inbound-amounts',
   up(db) {
     db.exec(`

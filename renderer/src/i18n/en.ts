@@ -3,6 +3,7 @@
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { importEn } from './import';
+import { openingEn } from './opening';
 import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
@@ -328,6 +329,7 @@ export const en: Record<MsgKey, string> = {
 
   ...financeEn,
   ...importEn,
+  ...openingEn,
   ...printingEn,
   ...adminEn,
   ...numbersEn,

@@ -38,7 +38,13 @@ export function refusalError(r: Refusal): DeskErr {
   };
 }
 
-const KIND_EN: Record<SlipKind, string> = { inbound: 'Inbound slip', dispatch: 'Dispatch slip', return: 'Return slip', reversal: 'Reversal' };
+const KIND_EN: Record<SlipKind, string> = {
+  inbound: 'Inbound slip',
+  dispatch: 'Dispatch slip',
+  return: 'Return slip',
+  reversal: 'Reversal',
+  opening: 'Opening balances',
+};
 const PAY_EN: Record<PaymentMode, string> = { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', bank: 'Bank transfer', credit: 'On credit' };
 const STATE_KEY: Record<SlipState, MsgKey> = { draft: 'state.draft', posted: 'state.posted', void: 'state.void' };
 

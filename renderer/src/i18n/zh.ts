@@ -2,6 +2,7 @@
 
 import { financeZh } from './finance';
 import { importZh } from './import';
+import { openingZh } from './opening';
 import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
@@ -327,6 +328,7 @@ export const zh = {
 
   ...financeZh,
   ...importZh,
+  ...openingZh,
   ...printingZh,
   ...adminZh,
   ...numbersZh,

@@ -3,7 +3,7 @@
 // start a return from a posted dispatch. Keys: F4 edit · F6 sign · F9 pick · Ctrl+Delete reverse (红字冲销) · F8 print · Shift+F8 preview · Ctrl+F8 PDF · Esc back.
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Slip, SlipLine } from '../../../../shared/contract';
+import { isCreatableKind, type Slip, type SlipLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, LINE_ORDER } from '../../components/grid';
 import { ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
@@ -69,7 +69,7 @@ export function SlipView({ slipId }: { slipId: number }) {
   const s = slip;
   const can = slipAbilities(s, session);
   const sign = s?.kind === 'reversal' ? -1 : 1;
-  const edit = () => can.canEdit && s && s.kind !== 'reversal' && navigate(`/${EDITOR_ROUTE[s.kind]}/${s.id}`);
+  const edit = () => can.canEdit && s && isCreatableKind(s.kind) && navigate(`/${EDITOR_ROUTE[s.kind]}/${s.id}`);
   const pick = () => {
     if (!can.canPick || !s) return;
     navigate(s.kind === 'inbound' ? `/inbound/${s.id}` : `/pick/${s.id}`);

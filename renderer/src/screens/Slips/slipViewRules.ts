@@ -1,7 +1,7 @@
 // What the slip view shows and allows, from the slip and who is looking: pure, no React.
 
 import type { ColDef } from 'ag-grid-community';
-import { shownUnitCostFen, type Slip, type SlipLine } from '../../../../shared/contract';
+import { isCreatableKind, shownUnitCostFen, type Slip, type SlipLine } from '../../../../shared/contract';
 import { moneyCol, qtyCol } from '../../components/grid';
 import type { I18n } from '../../i18n';
 import type { SessionApi } from '../../session';
@@ -18,7 +18,7 @@ export interface SlipAbilities {
 /** What may be done with the slip now: edit / sign / pick / void a draft, reverse a posted slip, a return from a dispatch. */
 export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilities {
   const isDraft = s?.state === 'draft';
-  const creatable = s && s.kind !== 'reversal' ? s.kind : null;
+  const creatable = s && isCreatableKind(s.kind) ? s.kind : null;
   const returnable = !!s && s.kind === 'dispatch' && s.state === 'posted' && !s.reversedBy && s.lines.some((l) => (l.returnableQty ?? 0) > 0);
   return {
     canEdit: !!creatable && isDraft && session.canCreate(creatable),
