@@ -2,6 +2,7 @@
 
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
+import { partnersEn } from './partners';
 import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
@@ -325,6 +326,7 @@ export const en: Record<MsgKey, string> = {
   'reason.required': 'Please give a reason',
 
   ...financeEn,
+  ...partnersEn,
   ...printingEn,
   ...adminEn,
   ...numbersEn,

@@ -1,6 +1,7 @@
 // 中文 (默认): the office's own words (办事处管理体系流程) wherever the manual has one.
 
 import { financeZh } from './finance';
+import { partnersZh } from './partners';
 import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
@@ -324,6 +325,7 @@ export const zh = {
   'reason.required': '请填写原因',
 
   ...financeZh,
+  ...partnersZh,
   ...printingZh,
   ...adminZh,
   ...numbersZh,
