@@ -32,7 +32,7 @@ export const NAV: NavEntry[] = [
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
   // 用户管理: users, roles (兼任), PINs and signature images
   { path: 'users', label: 'nav.users', show: (s) => s.can('users.list') },
-  // 客户档案 with 供应商档案 as its second tab (/customers/suppliers; everyone reads them, the buttons
+  // 往来单位: 客户档案 with 供应商档案 as its second tab (/customers/suppliers; everyone reads them, the buttons
   // follow the core's access), 催收
   { path: 'customers', label: 'nav.customers', show: (s) => s.can('customers.list') },
   { path: 'collection', label: 'nav.collection', show: (s) => s.can('receivables.due') },

@@ -2,7 +2,7 @@
 // follow-up (催收). Spread at the end of zh.ts / en.ts.
 
 export const partnersZh = {
-  'nav.customers': '客户/供应商',
+  'nav.customers': '往来单位',
   'pt.tab.customers': '客户档案',
   'pt.tab.suppliers': '供应商档案',
   'nav.collection': '催收',
@@ -63,7 +63,7 @@ export const partnersZh = {
 };
 
 export const partnersEn: Record<keyof typeof partnersZh, string> = {
-  'nav.customers': 'Customers & suppliers',
+  'nav.customers': 'Partners',
   'pt.tab.customers': 'Customers',
   'pt.tab.suppliers': 'Suppliers',
   'nav.collection': 'Collection',

@@ -75,7 +75,8 @@ export function PartiesScreen({ kind }: { kind: PartyKind }) {
 
   return (
     <div className="screen-col">
-      <Toolbar title={<PartyTabs kind={kind} />} sub={t(customer ? 'pt.customers.count' : 'pt.suppliers.count', { n: rows.length })}>
+      <Toolbar title={t('nav.customers')} sub={t(customer ? 'pt.customers.count' : 'pt.suppliers.count', { n: rows.length })}>
+        <PartyTabs kind={kind} />
         <input
           ref={search}
           className="input search"
