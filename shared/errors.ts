@@ -184,6 +184,19 @@ const catalogue = {
     `核销合计 ${formatFen(d.allocatedFen)} 元超过可用金额 ${formatFen(d.availableFen)} 元`,
     `Allocations of ${formatFen(d.allocatedFen)} exceed the ${formatFen(d.availableFen)} available`,
   ],
+  credit_limit_manager_only: (d: { customer: string }) => [
+    `只有经理可以设定客户「${d.customer}」的信用额度`,
+    `Only the manager sets the credit limit of customer "${d.customer}"`,
+  ],
+  party_has_history: (d: { what: string; what_zh: string; key: string }) => [
+    `${d.what_zh}「${d.key}」已有单据或往来记录，不能删除，请改为停用`,
+    `${d.what} "${d.key}" has slips or receivables and cannot be deleted; deactivate it instead`,
+  ],
+  salesperson_not_sales: (d: { user: string }) => [`「${d.user}」不是在用的业务员`, `"${d.user}" is not an active salesperson`],
+  promised_date_past: (d: { promisedDate: string; today: string }) => [
+    `承诺付款日 ${d.promisedDate} 早于今天 ${d.today}`,
+    `The promised date ${d.promisedDate} is before today ${d.today}`,
+  ],
   not_open_receivable: (d: { slipNo: string; customer: string }) => [
     `单据 ${d.slipNo} 不是客户「${d.customer}」的未收赊销单`,
     `Slip ${d.slipNo} is not an open credit sale of customer "${d.customer}"`,

@@ -51,6 +51,12 @@ const BY_NAME: Record<string, Label> = {
   phone: ['电话', 'phone'],
   address: ['地址', 'address'],
   creditLimitFen: ['信用额度', 'credit limit'],
+  paymentTermsDays: ['账期(天)', 'payment terms (days)'],
+  salespersonId: ['业务员', 'salesperson'],
+  notes: ['备注', 'notes'],
+  contacted: ['联系对象', 'person reached'],
+  promisedDate: ['承诺付款日', 'promised date'],
+  dueBy: ['到期截至', 'due by'],
   customerId: ['客户', 'customer'],
   customerIds: ['客户', 'customers'],
   supplierId: ['供应商', 'supplier'],
@@ -202,6 +208,7 @@ const BY_METHOD: Record<string, Label> = {
   'opening.addReceivables:lines[].amountFen': ['应收金额', 'amount owed'],
   'opening.setCash:lines[].account': ['资金账户', 'money account'],
   'opening.setCash:lines[].amountFen': ['期初余额', 'opening balance'],
+  'receivables.chase:note': ['催收记录', 'what was said'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

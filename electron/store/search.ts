@@ -15,8 +15,8 @@ export function pinyinInitials(name: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-/** WHERE clause searching code, name or pinyin initials (and, for items, an exact barcode). */
-export function searchClause(query: string, includeInactive: boolean, barcodes = false): { where: string; args: unknown[] } {
+/** WHERE clause searching code, name or pinyin initials (and, for items, an exact barcode; for customers, the phone). */
+export function searchClause(query: string, includeInactive: boolean, barcodes = false, phone = false): { where: string; args: unknown[] } {
   const active = includeInactive ? '1 = 1' : 'active = 1';
   if (!query) return { where: active, args: [] };
   const like = `%${likeEscape(query)}%`;
@@ -25,6 +25,10 @@ export function searchClause(query: string, includeInactive: boolean, barcodes =
   if (barcodes) {
     parts.push('id IN (SELECT item_id FROM item_barcodes WHERE code = ?)');
     args.push(query);
+  }
+  if (phone) {
+    parts.push("phone LIKE ? ESCAPE '\\'");
+    args.push(like);
   }
   return { where: `${active} AND (${parts.join(' OR ')})`, args };
 }

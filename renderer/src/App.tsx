@@ -25,6 +25,8 @@ import { ReturnNew } from './screens/Returns/ReturnNew';
 import { ReturnEditor } from './screens/Returns/ReturnEditor';
 import { StockOverview } from './screens/StockOverview/StockOverview';
 import { StockCardScreen } from './screens/StockCard/StockCardScreen';
+import { CollectionScreen } from './screens/Partners/CollectionScreen';
+import { PartiesScreen } from './screens/Partners/PartiesScreen';
 import { SlipListScreen } from './screens/Slips/SlipListScreen';
 import { SlipView } from './screens/Slips/SlipView';
 import { LeaveDialog } from './components/LeaveDialog';
@@ -61,9 +63,14 @@ function Screen({ route }: { route: string[] }) {
     case 'card':
       return <StockCardScreen key={b ?? ''} itemId={id} />;
     case 'slips':
+      if (b === 'customer' && route[2]) return <SlipListScreen key={route[2]} customerId={Number(route[2])} />;
       return id ? <SlipView key={id} slipId={id} /> : <SlipListScreen />;
     case 'opening':
       return <OpeningScreen />;
+    case 'customers':
+      return b === 'suppliers' ? <PartiesScreen key="supplier" kind="supplier" /> : <PartiesScreen key="customer" kind="customer" />;
+    case 'collection':
+      return <CollectionScreen />;
     case 'print-settings':
       return <DocSettingsScreen />;
     case 'users':

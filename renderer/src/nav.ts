@@ -21,15 +21,19 @@ export const NAV: NavEntry[] = [
   { path: 'stock', label: 'nav.stock', show: (s) => s.can('stock.onHand') },
   { path: 'card', label: 'nav.card', show: (s) => s.can('stock.card') },
   { path: 'slips', label: 'nav.slips', show: () => true },
-  // 导入: items, customers, suppliers (whoever may create one of them)
-  { path: 'import', label: 'nav.import', show: (s) => s.can('items.create') || s.can('customers.create') || s.can('suppliers.create') },
   // finance (财务): finance sees all; the manager close/approvals/budgets/aging; the statistician ledger/aging (countersigns at the close)
   { path: 'dayclose', label: 'nav.dayClose', show: (s) => s.can('dayClose.preview') },
   { path: 'journal', label: 'nav.journal', show: (s) => s.has('finance') },
   { path: 'aging', label: 'nav.aging', show: (s) => s.can('receivables.aging') },
+  // 往来单位: 客户档案 with 供应商档案 as its second tab (/customers/suppliers; everyone reads them, the buttons
+  // follow the core's access), 催收
+  { path: 'collection', label: 'nav.collection', show: (s) => s.can('receivables.due') },
+  { path: 'customers', label: 'nav.customers', show: (s) => s.can('customers.list') },
   { path: 'expenses', label: 'nav.expenses', show: (s) => s.has('finance') || s.has('manager') },
   { path: 'my-expenses', label: 'nav.myExpenses', show: (s) => !s.has('finance') && !s.has('manager') },
   { path: 'budgets', label: 'nav.budgets', show: (s) => s.has('finance') || s.has('manager') },
+  // 导入: items, customers, suppliers (whoever may create one of them)
+  { path: 'import', label: 'nav.import', show: (s) => s.can('items.create') || s.can('customers.create') || s.can('suppliers.create') },
   { path: 'opening', label: 'nav.opening', show: (s) => s.can('opening.status') },
   // printing: paper, copies (联), the office public key (documents.updateSettings)
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
@@ -41,11 +45,11 @@ export function navFor(s: SessionApi): NavEntry[] {
   return NAV.filter((n) => n.show(s));
 }
 
-/** The most screens the keys reach: nine on Alt, nine on Ctrl+Alt. */
-export const NAV_KEYS_MAX = 18;
+/** The most screens the keys reach: ten on Alt (1…9, 0), ten on Ctrl+Alt. */
+export const NAV_KEYS_MAX = 20;
 
 /** The key of the i-th screen (0-based) of a user's navigation, as keyName() names it. */
 export function navKey(i: number): string {
   if (!Number.isInteger(i) || i < 0 || i >= NAV_KEYS_MAX) throw new Error(`no navigation key for screen ${i + 1}`);
-  return i < 9 ? `Alt+${i + 1}` : `Ctrl+Alt+${i - 8}`;
+  return i < 10 ? `Alt+${(i + 1) % 10}` : `Ctrl+Alt+${(i - 9) % 10}`;
 }

@@ -15,7 +15,8 @@ import type { Vars } from './i18n/format';
 export { MAX_FEN, MAX_QTY };
 
 /** A typed number's field, named as the screen names it (num.field.* in the dictionaries). */
-export type NumField = 'qty' | 'returnQty' | 'picked' | 'unitCost' | 'price' | 'amount' | 'budget' | 'count' | 'packQty' | 'safetyStock' | 'attachments';
+export type NumField =
+  'qty' | 'returnQty' | 'picked' | 'unitCost' | 'price' | 'amount' | 'budget' | 'count' | 'packQty' | 'safetyStock' | 'attachments' | 'creditLimit' | 'terms';
 
 export type Refused = 'empty' | 'notNumber' | 'decimal' | 'tooManyDecimals' | 'tooSmall' | 'tooLarge' | 'barcode';
 

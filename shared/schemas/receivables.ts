@@ -2,7 +2,10 @@
 // prepayments, aging (账龄) and statements (对账单).
 
 import { z } from 'zod';
-import { DateStr, FINANCE, Id, LEDGER_READERS, Page, Person, PosFen, Text, method } from './common';
+import { DateStr, FINANCE, Id, LEDGER_READERS, Name, Page, Person, PosFen, Text, method } from './common';
+
+/** Who logs collection calls: finance chases receivables (催收), the manager too. */
+const CHASERS = ['finance', 'manager'] as const;
 import { JournalRow, MoneyAccount } from './journal';
 
 export const RECEIVABLE_KINDS = ['sale', 'collection', 'credit_note'] as const;
@@ -43,6 +46,10 @@ export const OpenSlip = z.object({
   settledFen: z.number().int(),
   openFen: z.number().int(),
   ageDays: z.number().int(),
+  /** 到期日: the sale's date + the customer's payment terms */
+  dueDate: z.string(),
+  /** days past the due date; 0 until it is due */
+  overdueDays: z.number().int(),
 });
 export type OpenSlip = z.infer<typeof OpenSlip>;
 
@@ -51,7 +58,40 @@ export const AllocationResult = z.object({ slipId: Id.nullable(), slipNo: z.stri
 
 export const DEFAULT_AGING_BUCKETS = [30, 60, 90, 180] as const;
 
-const CustomerRef = z.object({ id: Id, code: z.string(), name: z.string(), creditLimitFen: z.number().int() });
+const CustomerRef = z.object({ id: Id, code: z.string(), name: z.string(), creditLimitFen: z.number().int(), paymentTermsDays: z.number().int() });
+
+/** One call of collection follow-up (催收): who chased which open credit sale, whom, when, with what promise. */
+export const Chase = z.object({
+  id: Id,
+  slipId: Id,
+  slipNo: z.string(),
+  customerId: Id,
+  date: z.string(),
+  chasedAt: z.string(),
+  user: Person,
+  contacted: z.string(),
+  note: z.string(),
+  promisedDate: z.string().nullable(),
+});
+export type Chase = z.infer<typeof Chase>;
+
+/** An open credit sale on the collection list (催收清单). */
+export const DueRow = z.object({
+  entryId: Id,
+  slipId: Id,
+  slipNo: z.string(),
+  customerId: Id,
+  customerCode: z.string(),
+  customerName: z.string(),
+  phone: z.string(),
+  date: z.string(),
+  dueDate: z.string(),
+  overdueDays: z.number().int(),
+  openFen: z.number().int(),
+  lastChase: Chase.nullable(),
+  chaseCount: z.number().int(),
+});
+export type DueRow = z.infer<typeof DueRow>;
 
 export const receivablesMethods = {
   'receivables.collect': method({
@@ -134,10 +174,18 @@ export const receivablesMethods = {
           balanceFen: z.number().int(),
           buckets: z.array(z.number().int()),
           oldestDate: z.string().nullable(),
+          /** open sales past their due date (sale date + payment terms) */
+          overdueFen: z.number().int(),
           overLimit: z.boolean(),
         }),
       ),
-      totals: z.object({ openFen: z.number().int(), prepaymentFen: z.number().int(), balanceFen: z.number().int(), buckets: z.array(z.number().int()) }),
+      totals: z.object({
+        openFen: z.number().int(),
+        prepaymentFen: z.number().int(),
+        balanceFen: z.number().int(),
+        overdueFen: z.number().int(),
+        buckets: z.array(z.number().int()),
+      }),
     }),
     access: LEDGER_READERS,
     write: false,
@@ -161,5 +209,32 @@ export const receivablesMethods = {
     access: LEDGER_READERS,
     write: false,
     doc: 'A customer statement (对账单) for a period: opening balance, every entry, totals, closing balance and the slips still open.',
+  }),
+  'receivables.chase': method({
+    input: z.object({
+      slipId: Id,
+      /** whom they reached: the customer's contact as named on the phone */
+      contacted: Name(50),
+      note: Text(200).default(''),
+      promisedDate: DateStr.nullable().default(null),
+    }),
+    output: Chase,
+    access: CHASERS,
+    write: true,
+    doc: 'Log a collection call (催收) on an open credit sale: whom was reached, what was said, the date the customer promised to pay.',
+  }),
+  'receivables.chases': method({
+    input: z.object({ slipId: Id }),
+    output: z.array(Chase),
+    access: LEDGER_READERS,
+    write: false,
+    doc: 'The collection calls logged on a credit sale, newest first.',
+  }),
+  'receivables.due': method({
+    input: z.object({ customerId: Id.optional(), dueBy: DateStr.optional() }),
+    output: z.object({ today: z.string(), dueBy: z.string(), rows: z.array(DueRow), totalFen: z.number().int() }),
+    access: LEDGER_READERS,
+    write: false,
+    doc: 'The collection list (催收清单): open credit sales due by a day (default: the end of this week, Sunday), overdue ones included, earliest due first, with the last call logged.',
   }),
 } as const;

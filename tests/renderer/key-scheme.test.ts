@@ -72,10 +72,10 @@ function boundKeys(): Set<string> {
 }
 
 describe('the key scheme', () => {
-  it('gives the first nine screens Alt+1 … Alt+9 and the next nine Ctrl+Alt+1 … Ctrl+Alt+9: one digit each, never Alt+10', () => {
+  it('gives the first ten screens Alt+1 … Alt+9, Alt+0 and the next ten Ctrl+Alt+1 … Ctrl+Alt+0: one digit each, never Alt+10', () => {
     expect(Array.from({ length: NAV_KEYS_MAX }, (_, i) => navKey(i))).toEqual([
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `Alt+${d}`),
-      ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => `Ctrl+Alt+${d}`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 0].map((d) => `Alt+${d}`),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 0].map((d) => `Ctrl+Alt+${d}`),
     ]);
     expect(() => navKey(NAV_KEYS_MAX)).toThrow(/no navigation key/);
     // every screen there is has a key, even for a user who holds every role
@@ -85,9 +85,10 @@ describe('the key scheme', () => {
   it('names each key as keyName reads the keydown, on the main row and the number pad', () => {
     expect(keyName(down('1', 'Digit1', { alt: true }))).toBe(navKey(0));
     expect(keyName(down('9', 'Numpad9', { alt: true }))).toBe(navKey(8));
-    expect(keyName(down('1', 'Digit1', { ctrl: true, alt: true }))).toBe(navKey(9));
+    expect(keyName(down('0', 'Digit0', { alt: true }))).toBe(navKey(9));
+    expect(keyName(down('1', 'Digit1', { ctrl: true, alt: true }))).toBe(navKey(10));
     // Ctrl+Alt is AltGr on some layouts: the key it types does not matter, the digit's code does
-    expect(keyName(down('¹', 'Digit1', { ctrl: true, alt: true }))).toBe(navKey(9));
+    expect(keyName(down('¹', 'Digit1', { ctrl: true, alt: true }))).toBe(navKey(10));
     expect(keyName(down('F8', 'F8'))).toBe(PRINT_KEYS.print);
     expect(keyName(down('F8', 'F8', { shift: true }))).toBe(PRINT_KEYS.preview);
     expect(keyName(down('F8', 'F8', { ctrl: true }))).toBe(PRINT_KEYS.save);

@@ -14,7 +14,7 @@ type Cells = Record<string, string>;
 
 const int = (v: string | undefined): number => (v ? Number(v) : 0);
 const fen = (v: string | undefined): number => (v ? (parseYuanToFen(v) ?? 0) : 0);
-const party = (c: Cells) => ({ name: c.name, kind: c.kind ?? '', contact: c.contact ?? '', phone: c.phone ?? '', address: c.address ?? '' });
+const party = (c: Cells) => ({ name: c.name, kind: c.kind ?? '', contact: c.contact ?? '', phone: c.phone ?? '', address: c.address ?? '', notes: '' });
 
 function insertItemRow(ctx: WriteCtx, c: Cells): void {
   const id = insertItem(
@@ -29,7 +29,8 @@ function insertItemRow(ctx: WriteCtx, c: Cells): void {
 
 const INSERT: Record<ImportKind, (ctx: WriteCtx, c: Cells) => void> = {
   items: insertItemRow,
-  customers: (ctx, c) => void insertCustomer(ctx.db, c.code, { ...party(c), credit_limit_fen: fen(c.creditLimit) }, ctx.nowIso),
+  customers: (ctx, c) =>
+    void insertCustomer(ctx.db, c.code, { ...party(c), credit_limit_fen: fen(c.creditLimit), payment_terms_days: 0, salesperson_id: null }, ctx.nowIso),
   suppliers: (ctx, c) => void insertSupplier(ctx.db, c.code, party(c), ctx.nowIso),
 };
 

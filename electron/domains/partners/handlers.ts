@@ -2,13 +2,15 @@
 
 import type { Handlers } from '../context';
 import { listCustomers, listSuppliers } from './repo';
-import { createCustomer, createSupplier, editCustomer, editSupplier } from './service';
+import { createCustomer, createSupplier, editCustomer, editSupplier, removeParty } from './service';
 
 export const partnersHandlers = {
   'customers.create': (input, ctx) => createCustomer(ctx, input),
   'customers.update': (input, ctx) => editCustomer(ctx, input),
   'customers.list': (input, ctx) => listCustomers(ctx.db, input),
+  'customers.delete': (input, ctx) => (removeParty(ctx, 'customers', input.customerId), { customerId: input.customerId }),
   'suppliers.create': (input, ctx) => createSupplier(ctx, input),
   'suppliers.update': (input, ctx) => editSupplier(ctx, input),
   'suppliers.list': (_input, ctx) => listSuppliers(ctx.db),
+  'suppliers.delete': (input, ctx) => (removeParty(ctx, 'suppliers', input.supplierId), { supplierId: input.supplierId }),
 } satisfies Partial<Handlers>;

@@ -16,21 +16,33 @@ export interface PartyRow {
   contact: string;
   phone: string;
   address: string;
+  notes: string;
   credit_limit_fen?: number;
+  payment_terms_days?: number;
+  salesperson_id?: number | null;
+  salesperson_name?: string | null;
   pinyin?: string;
   active: number;
 }
 
-export type PartyFields = Pick<PartyRow, 'name' | 'kind' | 'contact' | 'phone' | 'address'>;
+export type PartyFields = Pick<PartyRow, 'name' | 'kind' | 'contact' | 'phone' | 'address' | 'notes'>;
+export type CustomerFields = PartyFields & { credit_limit_fen: number; payment_terms_days: number; salesperson_id: number | null };
+
+/** A customer row with the name of its salesperson. */
+const CUSTOMER_SELECT = 'SELECT *, (SELECT u.name FROM users u WHERE u.id = customers.salesperson_id) AS salesperson_name FROM customers';
 
 export function customerView(r: PartyRow): Customer {
-  const { id, code, name, kind, contact, phone, address } = r;
-  return { id, code, name, kind, contact, phone, address, creditLimitFen: r.credit_limit_fen ?? 0, pinyin: r.pinyin ?? '', active: r.active === 1 };
+  const sp = r.salesperson_id == null ? null : { id: r.salesperson_id, name: r.salesperson_name ?? '' };
+  return { ...supplierView(r), creditLimitFen: r.credit_limit_fen ?? 0, paymentTermsDays: r.payment_terms_days ?? 0, salesperson: sp, pinyin: r.pinyin ?? '' };
 }
 
 export function supplierView(r: PartyRow): Supplier {
-  const { id, code, name, kind, contact, phone, address } = r;
-  return { id, code, name, kind, contact, phone, address, active: r.active === 1 };
+  const { id, code, name, kind, contact, phone, address, notes } = r;
+  return { id, code, name, kind, contact, phone, address, notes, active: r.active === 1 };
+}
+
+export function customerById(db: ReadableDB, id: number): Customer {
+  return customerView((sql(db, `${CUSTOMER_SELECT} WHERE id = ?`).get(id) as PartyRow | undefined) ?? notFound('customer', id));
 }
 
 export function partyRow(db: ReadableDB, table: PartyTable, id: number): PartyRow {
@@ -45,56 +57,91 @@ export function partyCodeTaken(db: ReadableDB, table: PartyTable, code: string):
   return sql(db, `SELECT 1 FROM ${table} WHERE code = ?`).get(code) !== undefined;
 }
 
-export function insertCustomer(db: WritableDB, code: string, f: PartyFields & { credit_limit_fen: number }, at: string): number {
+export function insertCustomer(db: WritableDB, code: string, f: CustomerFields, at: string): number {
   const info = sql(
     db,
-    `INSERT INTO customers (code, name, kind, contact, phone, address, credit_limit_fen, pinyin, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(code, f.name, f.kind, f.contact, f.phone, f.address, f.credit_limit_fen, pinyinInitials(f.name), at, at);
-  return Number(info.lastInsertRowid);
-}
-
-export function updateCustomer(db: WritableDB, id: number, f: PartyFields & { credit_limit_fen: number; active: number }, at: string): void {
-  sql(
-    db,
-    'UPDATE customers SET name = ?, kind = ?, contact = ?, phone = ?, address = ?, credit_limit_fen = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?',
-  ).run(f.name, f.kind, f.contact, f.phone, f.address, f.credit_limit_fen, f.active, pinyinInitials(f.name), at, id);
-}
-
-export function insertSupplier(db: WritableDB, code: string, f: PartyFields, at: string): number {
-  const info = sql(db, 'INSERT INTO suppliers (code, name, kind, contact, phone, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    `INSERT INTO customers (code, name, kind, contact, phone, address, notes, credit_limit_fen, payment_terms_days, salesperson_id, pinyin, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
     code,
     f.name,
     f.kind,
     f.contact,
     f.phone,
     f.address,
+    f.notes,
+    f.credit_limit_fen,
+    f.payment_terms_days,
+    f.salesperson_id,
+    pinyinInitials(f.name),
     at,
     at,
   );
   return Number(info.lastInsertRowid);
 }
 
-export function updateSupplier(db: WritableDB, id: number, f: PartyFields & { active: number }, at: string): void {
-  sql(db, 'UPDATE suppliers SET name = ?, kind = ?, contact = ?, phone = ?, address = ?, active = ?, updated_at = ? WHERE id = ?').run(
+export function updateCustomer(db: WritableDB, id: number, f: CustomerFields & { active: number }, at: string): void {
+  sql(
+    db,
+    `UPDATE customers SET name = ?, kind = ?, contact = ?, phone = ?, address = ?, notes = ?, credit_limit_fen = ?, payment_terms_days = ?,
+       salesperson_id = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?`,
+  ).run(
     f.name,
     f.kind,
     f.contact,
     f.phone,
     f.address,
+    f.notes,
+    f.credit_limit_fen,
+    f.payment_terms_days,
+    f.salesperson_id,
+    f.active,
+    pinyinInitials(f.name),
+    at,
+    id,
+  );
+}
+
+export function insertSupplier(db: WritableDB, code: string, f: PartyFields, at: string): number {
+  const info = sql(
+    db,
+    'INSERT INTO suppliers (code, name, kind, contact, phone, address, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(code, f.name, f.kind, f.contact, f.phone, f.address, f.notes, at, at);
+  return Number(info.lastInsertRowid);
+}
+
+export function updateSupplier(db: WritableDB, id: number, f: PartyFields & { active: number }, at: string): void {
+  sql(db, 'UPDATE suppliers SET name = ?, kind = ?, contact = ?, phone = ?, address = ?, notes = ?, active = ?, updated_at = ? WHERE id = ?').run(
+    f.name,
+    f.kind,
+    f.contact,
+    f.phone,
+    f.address,
+    f.notes,
     f.active,
     at,
     id,
   );
 }
 
+/** Whether any slip, receivable, journal line or chase names this customer or supplier. */
+export function partyHasHistory(db: ReadableDB, table: PartyTable, id: number): boolean {
+  const col = table === 'customers' ? 'customer_id' : 'supplier_id';
+  const tables = table === 'customers' ? ['slips', 'receivable_entries', 'money_journal', 'receivable_chases'] : ['slips'];
+  return tables.some((t) => sql(db, `SELECT 1 FROM ${t} WHERE ${col} = ? LIMIT 1`).get(id) !== undefined);
+}
+
+export function deleteParty(db: WritableDB, table: PartyTable, id: number): void {
+  sql(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+}
+
 export function listCustomers(db: ReadableDB, q: { query: string; includeInactive: boolean; limit: number; offset: number }) {
-  const { where, args } = searchClause(q.query, q.includeInactive);
+  const { where, args } = searchClause(q.query, q.includeInactive, false, true);
   const total = db
     .prepare(`SELECT COUNT(*) FROM customers WHERE ${where}`)
     .pluck()
     .get(...args) as number;
-  const rows = db.prepare(`SELECT * FROM customers WHERE ${where} ORDER BY code LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as PartyRow[];
+  const rows = db.prepare(`${CUSTOMER_SELECT} WHERE ${where} ORDER BY code LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as PartyRow[];
   return { total, rows: rows.map(customerView) };
 }
 

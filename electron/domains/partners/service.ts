@@ -1,13 +1,25 @@
 // Customers (客户) and suppliers (供应商): the master data slips and receivables point at.
 
 import type { Customer, ParsedInput, Supplier } from '../../../shared/contract';
-import type { WriteCtx } from '../context';
-import { customerView, insertCustomer, insertSupplier, partyRow, supplierView, updateCustomer, updateSupplier, type PartyFields, type PartyRow } from './repo';
-import { requireNewCode } from './rules';
+import { actor, type WriteCtx } from '../context';
+import {
+  customerById,
+  deleteParty,
+  insertCustomer,
+  insertSupplier,
+  partyRow,
+  supplierView,
+  updateCustomer,
+  updateSupplier,
+  type PartyFields,
+  type PartyRow,
+  type PartyTable,
+} from './repo';
+import { requireManagerForCreditLimit, requireNewCode, requireNoHistory, requireSalesperson } from './rules';
 
 const activeOf = (given: boolean | undefined, current: number): number => (given === undefined ? current : given ? 1 : 0);
 
-type PartyChange = { name?: string; kind?: string; contact?: string; phone?: string; address?: string; active?: boolean };
+type PartyChange = { name?: string; kind?: string; contact?: string; phone?: string; address?: string; notes?: string; active?: boolean };
 
 /** The stored fields after an edit: what was given, else what was there. */
 function changed(input: PartyChange, r: PartyRow): PartyFields & { active: number } {
@@ -17,22 +29,46 @@ function changed(input: PartyChange, r: PartyRow): PartyFields & { active: numbe
     contact: input.contact ?? r.contact,
     phone: input.phone ?? r.phone,
     address: input.address ?? r.address,
+    notes: input.notes ?? r.notes,
     active: activeOf(input.active, r.active),
   };
 }
 
 export function createCustomer(ctx: WriteCtx, input: ParsedInput<'customers.create'>): Customer {
   requireNewCode(ctx.db, 'customers', input.code);
-  const id = insertCustomer(ctx.db, input.code, { ...input, credit_limit_fen: input.creditLimitFen }, ctx.nowIso);
+  requireManagerForCreditLimit(actor(ctx).roles, input.name, input.creditLimitFen, 0);
+  requireSalesperson(ctx.db, input.salespersonId);
+  const f = { ...input, credit_limit_fen: input.creditLimitFen, payment_terms_days: input.paymentTermsDays, salesperson_id: input.salespersonId };
+  const id = insertCustomer(ctx.db, input.code, f, ctx.nowIso);
   ctx.auditRef = input.code;
-  return customerView(partyRow(ctx.db, 'customers', id));
+  return customerById(ctx.db, id);
 }
 
 export function editCustomer(ctx: WriteCtx, input: ParsedInput<'customers.update'>): Customer {
   const r = partyRow(ctx.db, 'customers', input.customerId);
-  updateCustomer(ctx.db, r.id, { ...changed(input, r), credit_limit_fen: input.creditLimitFen ?? r.credit_limit_fen ?? 0 }, ctx.nowIso);
+  requireManagerForCreditLimit(actor(ctx).roles, r.name, input.creditLimitFen, r.credit_limit_fen ?? 0);
+  if (input.salespersonId !== r.salesperson_id) requireSalesperson(ctx.db, input.salespersonId);
+  updateCustomer(
+    ctx.db,
+    r.id,
+    {
+      ...changed(input, r),
+      credit_limit_fen: input.creditLimitFen ?? r.credit_limit_fen ?? 0,
+      payment_terms_days: input.paymentTermsDays ?? r.payment_terms_days ?? 0,
+      salesperson_id: input.salespersonId === undefined ? (r.salesperson_id ?? null) : input.salespersonId,
+    },
+    ctx.nowIso,
+  );
   ctx.auditRef = r.code;
-  return customerView(partyRow(ctx.db, 'customers', r.id));
+  return customerById(ctx.db, r.id);
+}
+
+/** Deletes a customer or supplier entered by mistake; one with history is refused. */
+export function removeParty(ctx: WriteCtx, table: PartyTable, id: number): void {
+  const r = partyRow(ctx.db, table, id);
+  requireNoHistory(ctx.db, table, r.id, r.code);
+  deleteParty(ctx.db, table, r.id);
+  ctx.auditRef = r.code;
 }
 
 export function createSupplier(ctx: WriteCtx, input: ParsedInput<'suppliers.create'>): Supplier {

@@ -1,6 +1,7 @@
 // receivables.*: what customers owe (应收款), collections (回款), aging and statements.
 
 import { bookCtx, type Handlers } from '../context';
+import { chase, chasesOf, dueList } from './chases';
 import { apply, collect } from './service';
 import { aging, ledger, openOf, statement } from './views';
 
@@ -19,4 +20,7 @@ export const receivablesHandlers = {
   'receivables.ledger': (input, ctx) => ledger(ctx.db, input),
   'receivables.aging': (input, ctx) => aging(ctx.db, input, ctx.businessDate),
   'receivables.statement': (input, ctx) => statement(ctx.db, input, ctx.businessDate),
+  'receivables.chase': (input, ctx) => chase(ctx, input),
+  'receivables.chases': (input, ctx) => chasesOf(ctx.db, input.slipId),
+  'receivables.due': (input, ctx) => dueList(ctx.db, input, ctx.businessDate),
 } satisfies Partial<Handlers>;

@@ -67,11 +67,14 @@ export interface CustomerRow {
   code: string;
   name: string;
   credit_limit_fen: number;
+  payment_terms_days: number;
 }
 
+const CUSTOMER_COLS = 'id, code, name, credit_limit_fen, payment_terms_days';
+
 export function customerRef(db: ReadableDB, id: number) {
-  const c = (sql(db, 'SELECT id, code, name, credit_limit_fen FROM customers WHERE id = ?').get(id) as CustomerRow | undefined) ?? notFound('customer', id);
-  return { id: c.id, code: c.code, name: c.name, creditLimitFen: c.credit_limit_fen };
+  const c = (sql(db, `SELECT ${CUSTOMER_COLS} FROM customers WHERE id = ?`).get(id) as CustomerRow | undefined) ?? notFound('customer', id);
+  return { id: c.id, code: c.code, name: c.name, creditLimitFen: c.credit_limit_fen, paymentTermsDays: c.payment_terms_days };
 }
 
 export function slipNo(db: ReadableDB, id: number | null): string | null {
@@ -161,7 +164,10 @@ export function openItemsOf(db: ReadableDB, customerId: number, asOf: string, to
 
 // ------------------------------------------------------------------ aging (账龄)
 
-/** Per customer: open debits, open credits, the oldest open debit, and open debits per bucket b0…b{cuts.length}. */
+/** 到期日 of an open item in SQL: its date + its customer's payment terms (账期). */
+export const DUE_DATE_SQL = "date(business_date, '+' || (SELECT c.payment_terms_days FROM customers c WHERE c.id = customer_id) || ' days')";
+
+/** Per customer: open debits, open credits, the oldest open debit, open debits past due, and open debits per bucket b0…b{cuts.length}. */
 export type AgingAggregate = Record<string, number | string | null>;
 
 /**
@@ -188,6 +194,7 @@ export function agingByCustomer(db: ReadableDB, asOf: string, cuts: string[], as
          SUM(CASE WHEN side = 'debit' THEN open_fen ELSE 0 END) AS open_fen,
          SUM(CASE WHEN side = 'credit' THEN open_fen ELSE 0 END) AS prepay_fen,
          MIN(CASE WHEN side = 'debit' THEN business_date END) AS oldest,
+         SUM(CASE WHEN side = 'debit' AND ${DUE_DATE_SQL} < @asOf THEN open_fen ELSE 0 END) AS overdue_fen,
          ${bucketCols}
        FROM (${src}) GROUP BY customer_id`,
     )
@@ -197,13 +204,13 @@ export function agingByCustomer(db: ReadableDB, asOf: string, cuts: string[], as
 /** Customers by code: those of `customerIds`, or every customer when it is not given. */
 export function customersIn(db: ReadableDB, customerIds?: number[]): CustomerRow[] {
   return db
-    .prepare(`SELECT id, code, name, credit_limit_fen FROM customers ${customerIds ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''} ORDER BY code`)
+    .prepare(`SELECT ${CUSTOMER_COLS} FROM customers ${customerIds ? 'WHERE id IN (SELECT value FROM json_each(?))' : ''} ORDER BY code`)
     .all(...(customerIds ? [JSON.stringify(customerIds)] : [])) as CustomerRow[];
 }
 
 /** The customers of `ids`, by code. */
 export function customersByIds(db: ReadableDB, ids: number[]): CustomerRow[] {
   return db
-    .prepare('SELECT id, code, name, credit_limit_fen FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code')
+    .prepare(`SELECT ${CUSTOMER_COLS} FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code`)
     .all(JSON.stringify(ids)) as CustomerRow[];
 }

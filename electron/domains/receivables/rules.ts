@@ -46,3 +46,14 @@ export function checkHandAllocations(
 export function requireSomethingToApply(availableFen: number, customerName: string): void {
   if (availableFen === 0) fail('nothing_to_apply', { customer: customerName });
 }
+
+/** A promised payment date (承诺付款日) is today or later. */
+export function requirePromiseAhead(promisedDate: string | null, today: string): void {
+  if (promisedDate !== null && promisedDate < today) fail('promised_date_past', { promisedDate, today });
+}
+
+/** A settled credit sale has nothing left to chase. */
+export function requireStillOpen(db: ReadableDB, debit: ItemDbRow): void {
+  if (openAmount(debit) > 0) return;
+  fail('not_open_receivable', { slipNo: slipNo(db, debit.slip_id) ?? '', customer: customerRef(db, debit.customer_id).name });
+}

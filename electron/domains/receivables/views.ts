@@ -26,7 +26,14 @@ export function daysBetween(from: string, to: string): number {
 
 // ------------------------------------------------------------------ open slips as of a day
 
+/** 到期日 and days overdue of a sale dated `date` under `termsDays`, as of a day. */
+export function dueOf(date: string, termsDays: number, asOf: string): { dueDate: string; overdueDays: number } {
+  const dueDate = addDays(date, termsDays);
+  return { dueDate, overdueDays: Math.max(0, daysBetween(dueDate, asOf)) };
+}
+
 function openSlipsOf(db: ReadableDB, customerId: number, asOf: string, today: string): { slips: OpenSlip[]; prepaymentFen: number } {
+  const termsDays = customerRef(db, customerId).paymentTermsDays;
   const slips: OpenSlip[] = [];
   let prepaymentFen = 0;
   for (const r of openItemsOf(db, customerId, asOf, today)) {
@@ -43,6 +50,7 @@ function openSlipsOf(db: ReadableDB, customerId: number, asOf: string, today: st
       settledFen: r.amount_fen - r.open_fen,
       openFen: r.open_fen,
       ageDays: daysBetween(r.business_date, asOf),
+      ...dueOf(r.business_date, termsDays, asOf),
     });
   }
   return { slips, prepaymentFen };
@@ -126,6 +134,7 @@ function agingRow(c: CustomerRow, r: AgingAggregate | undefined, bucketCount: nu
     balanceFen: openFen - prepaymentFen,
     buckets: Array.from({ length: bucketCount }, (_, k) => (r ? (r[`b${k}`] as number) : 0)),
     oldestDate: (r?.oldest as string | null) ?? null,
+    overdueFen: (r?.overdue_fen as number) ?? 0,
     overLimit: openFen - prepaymentFen > c.credit_limit_fen,
   };
 }
@@ -144,12 +153,13 @@ export function aging(
   const agg = agingByCustomer(db, asOf, cuts, !opts.forceHistorical && asOf >= today, q.customerIds);
   const byCustomer = new Map(agg.map((r) => [r.customer_id as number, r]));
   const customers = q.includeSettled ? customersIn(db, q.customerIds) : customersByIds(db, [...byCustomer.keys()]);
-  const totals = { openFen: 0, prepaymentFen: 0, balanceFen: 0, buckets: buckets.map(() => 0) };
+  const totals = { openFen: 0, prepaymentFen: 0, balanceFen: 0, overdueFen: 0, buckets: buckets.map(() => 0) };
   const rows = customers.map((c) => {
     const row = agingRow(c, byCustomer.get(c.id), buckets.length);
     totals.openFen += row.openFen;
     totals.prepaymentFen += row.prepaymentFen;
     totals.balanceFen += row.balanceFen;
+    totals.overdueFen += row.overdueFen;
     row.buckets.forEach((x, k) => (totals.buckets[k] += x));
     return row;
   });

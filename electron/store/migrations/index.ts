@@ -9,6 +9,7 @@ import { m0006ReopenSuspense } from './0006-reopen-suspense';
 import { m0007StockCard } from './0007-stock-card';
 import { m0008DefectiveLines } from './0008-defective-lines';
 import { m0009PrintKinds } from './0009-print-kinds';
+import { m0010CollectionFollowUp } from './0010-collection-follow-up';
 import { m0011Opening } from './0011-opening';
 import { m0012InboundAmounts } from './0012-inbound-amounts';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007StockCard,
   m0008DefectiveLines,
   m0009PrintKinds,
+  m0010CollectionFollowUp,
   m0011Opening,
   m0012InboundAmounts,
 ];

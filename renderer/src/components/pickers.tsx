@@ -17,6 +17,12 @@ export async function searchCustomers(query: string, limit = 30): Promise<Custom
   return r.ok ? r.value.rows : [];
 }
 
+/** One customer by id, inactive ones too (a customer's record opening its slips). */
+export async function customerById(id: number): Promise<Customer | null> {
+  const r = await call('customers.list', { includeInactive: true, limit: 1000 });
+  return r.ok ? (r.value.rows.find((c) => c.id === id) ?? null) : null;
+}
+
 export function ItemPicker(props: {
   value?: Item | null;
   onPick(i: Item): void;

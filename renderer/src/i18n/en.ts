@@ -4,6 +4,7 @@ import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { importEn } from './import';
 import { openingEn } from './opening';
+import { partnersEn } from './partners';
 import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
@@ -330,6 +331,7 @@ export const en: Record<MsgKey, string> = {
   ...financeEn,
   ...importEn,
   ...openingEn,
+  ...partnersEn,
   ...printingEn,
   ...adminEn,
   ...numbersEn,

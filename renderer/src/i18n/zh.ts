@@ -3,6 +3,7 @@
 import { financeZh } from './finance';
 import { importZh } from './import';
 import { openingZh } from './opening';
+import { partnersZh } from './partners';
 import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
@@ -329,6 +330,7 @@ export const zh = {
   ...financeZh,
   ...importZh,
   ...openingZh,
+  ...partnersZh,
   ...printingZh,
   ...adminZh,
   ...numbersZh,

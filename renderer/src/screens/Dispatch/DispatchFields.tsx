@@ -12,7 +12,21 @@ import type { SlipDraft } from '../../slip/useSlipDraft';
 /** A customer as far as a slip knows it (id and name), for the picker's display. */
 export function customerOption(id: number | null, name: string | null): Customer | null {
   if (id === null) return null;
-  return { id, code: '', name: name ?? '', kind: '', contact: '', phone: '', address: '', creditLimitFen: 0, pinyin: '', active: true };
+  return {
+    id,
+    code: '',
+    name: name ?? '',
+    kind: '',
+    contact: '',
+    phone: '',
+    address: '',
+    creditLimitFen: 0,
+    paymentTermsDays: 0,
+    salesperson: null,
+    notes: '',
+    pinyin: '',
+    active: true,
+  };
 }
 
 interface Props {

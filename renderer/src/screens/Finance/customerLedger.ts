@@ -40,6 +40,8 @@ export function openSlipColumns(t: I18n['t']): ColDef<OpenSlip>[] {
     moneyCol<OpenSlip>({ field: 'settledFen', headerName: t('cu.settled') }),
     moneyCol<OpenSlip>({ field: 'openFen', headerName: t('cu.openAmt') }),
     { field: 'ageDays', headerName: t('cu.age'), width: 100, type: 'rightAligned' },
+    { field: 'dueDate', headerName: t('pt.dueDate'), width: 110 },
+    { field: 'overdueDays', headerName: t('pt.overdueDays'), width: 100, type: 'rightAligned', valueFormatter: (p) => (p.value ? String(p.value) : '') },
   ];
 }
 

@@ -1,6 +1,6 @@
 // 单据查询: every slip, by number, date range, kind, state, customer. Enter opens.
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import { downIntoGrid } from '../../components/gridKeys';
 import type { Customer, SlipSummary } from '../../../../shared/contract';
@@ -8,13 +8,18 @@ import { KeyHints, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
+import { customerById } from '../../components/pickers';
 import { SlipFilters } from './SlipFilters';
 import { SlipTable, type SlipFilter } from './SlipTable';
 
-export function SlipListScreen() {
+/** From a customer's record: `customerId` preselects that customer. */
+export function SlipListScreen({ customerId }: { customerId?: number } = {}) {
   const { t } = useI18n();
-  const [filter, setFilter] = useState<SlipFilter>({ query: '' });
+  const [filter, setFilter] = useState<SlipFilter>({ query: '', customerId });
   const [customer, setCustomer] = useState<Customer | null>(null);
+  useEffect(() => {
+    if (customerId) void customerById(customerId).then(setCustomer);
+  }, [customerId]);
   const [total, setTotal] = useState<number | null>(null);
   const grid = useRef<AgGridReact<SlipSummary>>(null);
   const queryRef = useRef<HTMLInputElement>(null);
