@@ -174,7 +174,7 @@ describe.skipIf(!!NO_CHROMIUM)('never lose work: reload, Back and a desk restart
     await page.locator('.toolbar button', { hasText: tr('zh', 'slip.new') }).click();
     await page.waitForURL(/#\/inbound\/new$/);
     const prompt = tr('zh', 'inbound.scanPrompt');
-    expect(await page.locator('.scan-panel .scan-text').textContent()).toBe(prompt);
+    await poll(() => page.locator('.scan-panel .scan-text').textContent()).toBe(prompt);
     // a scan on the new slip, then Back to the 60-line slip: its answer stays with the new slip
     await scanLines(page, 0, 1);
     await page.waitForURL(/#\/inbound\/\d+$/);
@@ -182,7 +182,7 @@ describe.skipIf(!!NO_CHROMIUM)('never lose work: reload, Back and a desk restart
     await page.evaluate(() => history.back());
     await page.waitForURL(new RegExp(`#/inbound/${slipId}$`));
     await poll(async () => (await shown(page)).rows).toBe(LINES);
-    expect(await page.locator('.scan-panel .scan-text').textContent()).toBe(prompt);
+    await poll(() => page.locator('.scan-panel .scan-text').textContent()).toBe(prompt);
     expect(desk.pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
   });
 
