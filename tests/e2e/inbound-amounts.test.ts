@@ -48,11 +48,15 @@ describe.skipIf(!!NO_CHROMIUM)('an inbound line by its amount at 1366×768', () 
     await page.keyboard.press('Enter');
     for (let i = 0; i < 3; i++) await scan(page, CZ8801);
     await waitForGrid(page, qtyByCode(), { 'CZ-8801': '3' });
+    // the slip is on the desk (autosaved) before the keeper moves on to the amount
+    await poll(() => page.locator('.save-state').textContent()).toMatch(/^已自动保存/);
 
     // F7 goes to the missing unit cost; Tab to 金额, where the delivery note's amount is typed
     await page.keyboard.press('F7');
+    const focusedCol = () => page.evaluate(() => document.activeElement?.getAttribute('col-id'));
+    await poll(focusedCol).toBe('unitCostFen');
     await page.keyboard.press('Tab');
-    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('amount');
+    await poll(focusedCol).toBe('amount');
     await page.keyboard.press('Enter');
     await human(page, '10');
     await page.keyboard.press('Enter');
