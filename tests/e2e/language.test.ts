@@ -102,8 +102,7 @@ describe.skipIf(!!NO_CHROMIUM)('languages in Chromium', () => {
     expect(await error.textContent()).toBe(post.error.message_zh);
     expect(post.error.message_zh).toContain('WY-1002');
     // next to its cause: the line that lacks stock is marked, the slip is still a draft, nothing moved
-    const row = (await gridRows(page)).find((r) => r.cells.itemCode === 'WY-1002')!;
-    expect(row.classes).toContain('row-error');
+    await poll(async () => (await gridRows(page)).find((r) => r.cells.itemCode === 'WY-1002')!.classes).toContain('row-error');
     expect(page.url()).toMatch(new RegExp(`#/pick/${slip.id}$`));
     const keeper = await desk.as('王强');
     expect((await keeper('slips.get', { slipId: slip.id })).state).toBe('draft');
