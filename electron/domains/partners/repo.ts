@@ -61,45 +61,24 @@ export function insertCustomer(db: WritableDB, code: string, f: CustomerFields, 
   const info = sql(
     db,
     `INSERT INTO customers (code, name, kind, contact, phone, address, notes, credit_limit_fen, payment_terms_days, salesperson_id, pinyin, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    code,
-    f.name,
-    f.kind,
-    f.contact,
-    f.phone,
-    f.address,
-    f.notes,
-    f.credit_limit_fen,
-    f.payment_terms_days,
-    f.salesperson_id,
-    pinyinInitials(f.name),
-    at,
-    at,
-  );
+     VALUES (@code, @name, @kind, @contact, @phone, @address, @notes, @credit_limit_fen, @payment_terms_days, @salesperson_id, @pinyin, @at, @at)`,
+  ).run(customerParams(f, at, { code }));
   return Number(info.lastInsertRowid);
 }
 
 export function updateCustomer(db: WritableDB, id: number, f: CustomerFields & { active: number }, at: string): void {
   sql(
     db,
-    `UPDATE customers SET name = ?, kind = ?, contact = ?, phone = ?, address = ?, notes = ?, credit_limit_fen = ?, payment_terms_days = ?,
-       salesperson_id = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?`,
-  ).run(
-    f.name,
-    f.kind,
-    f.contact,
-    f.phone,
-    f.address,
-    f.notes,
-    f.credit_limit_fen,
-    f.payment_terms_days,
-    f.salesperson_id,
-    f.active,
-    pinyinInitials(f.name),
-    at,
-    id,
-  );
+    `UPDATE customers SET name = @name, kind = @kind, contact = @contact, phone = @phone, address = @address, notes = @notes,
+       credit_limit_fen = @credit_limit_fen, payment_terms_days = @payment_terms_days, salesperson_id = @salesperson_id,
+       active = @active, pinyin = @pinyin, updated_at = @at WHERE id = @id`,
+  ).run(customerParams(f, at, { id, active: f.active }));
+}
+
+/** One customer's fields as named parameters (insert and update write the same ones). */
+function customerParams(f: CustomerFields, at: string, extra: Record<string, string | number>) {
+  const { name, kind, contact, phone, address, notes, credit_limit_fen, payment_terms_days, salesperson_id } = f;
+  return { name, kind, contact, phone, address, notes, credit_limit_fen, payment_terms_days, salesperson_id, pinyin: pinyinInitials(name), at, ...extra };
 }
 
 export function insertSupplier(db: WritableDB, code: string, f: PartyFields, at: string): number {
