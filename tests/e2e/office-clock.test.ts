@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { NO_CHROMIUM, gridRows, login, nav, shownFen, preparer, startDesk, tr, waitForGrid, type Desk } from './harness';
+import { poll } from './poll';
 
 const OFFICE_DAY = '2026-11-30';
 const BASE = Date.parse('2026-11-29T18:30:00Z'); // 02:30 in Shanghai on OFFICE_DAY
@@ -59,7 +60,7 @@ describe.skipIf(!!NO_CHROMIUM)('the office clock with the PC in UTC', () => {
 
     await login(page, desk, '刘洋');
     const status = page.locator('.status-bar .status-today');
-    await expect.poll(async () => (await status.textContent())?.trim()).toBe(`${tr('zh', 'status.today')} ${OFFICE_DAY}`);
+    await poll(async () => (await status.textContent())?.trim()).toBe(`${tr('zh', 'status.today')} ${OFFICE_DAY}`);
 
     // 单据查询 · 今天: both slips, dated the office's today; the date fields show it
     await nav(page, tr('zh', 'nav.slips'));

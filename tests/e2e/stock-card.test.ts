@@ -13,6 +13,7 @@ import type { Core } from '../../electron/core';
 import { sql } from '../../electron/store/db';
 import { cardBooks } from '../helpers/card-books';
 import { NO_CHROMIUM, ROOT, gridRows, human, login, nav, settled, shownFen, shownNumber, startDesk, tr, waitForGrid, type Desk } from './harness';
+import { poll } from './poll';
 
 const SHOTS = process.env.STOCK_CARD_SHOTS ?? join(ROOT, '.tmp', 'shots');
 let desk: Desk;
@@ -88,7 +89,7 @@ describe.skipIf(!!NO_CHROMIUM)('the stock card at 1366×768', () => {
     const rows = await waitForGrid(page, (rs) => rs.at(-1)?.cells.summary, tr('zh', 'card.closing'));
     const closing = rows.at(-1)!;
     expect([shownNumber(closing.cells.balQty), shownFen(closing.cells.balAmount)]).toEqual([card.closing.qty, card.closing.amountFen]);
-    await expect.poll(focusedRow).toMatchObject({ text: tr('zh', 'card.closing') });
+    await poll(focusedRow).toMatchObject({ text: tr('zh', 'card.closing') });
     // 本月合计 then 本年累计 before it, with the core's figures
     const m = card.monthEnds.at(-1)!;
     const [month, year] = rows.slice(-3, -1);
@@ -111,7 +112,7 @@ describe.skipIf(!!NO_CHROMIUM)('the stock card at 1366×768', () => {
 
     // scrolling up (the mouse wheel) reads the pages before, keeping the rows in view, until 期初结存
     const full = await keeper('stock.card', { itemId, from, limit: 1000 });
-    for (const until = Date.now() + 30_000; Date.now() < until;) {
+    for (const until = Date.now() + 90_000; Date.now() < until;) {
       const top = await gridRows(page);
       if (top[0]?.index === 0 && top[0].cells.summary === tr('zh', 'card.opening')) break;
       await page.mouse.move(700, 450);
@@ -124,10 +125,10 @@ describe.skipIf(!!NO_CHROMIUM)('the stock card at 1366×768', () => {
     expect(full.nextCursor).not.toBeNull(); // more than one page of 1,000 moves was read back
 
     await page.keyboard.press('Control+End');
-    await expect.poll(focusedRow).toMatchObject({ text: tr('zh', 'card.closing') });
+    await poll(focusedRow).toMatchObject({ text: tr('zh', 'card.closing') });
     await page.keyboard.press('Control+Home');
-    await expect.poll(focusedRow).toMatchObject({ index: 0, text: tr('zh', 'card.opening') });
-  });
+    await poll(focusedRow).toMatchObject({ index: 0, text: tr('zh', 'card.opening') });
+  }, 180_000);
 
   it('the FIFO layers behind a merged row, on demand', async () => {
     const { page } = desk;
@@ -148,14 +149,14 @@ describe.skipIf(!!NO_CHROMIUM)('the stock card at 1366×768', () => {
     expect(layers.map((l) => l.cells.balQty)).toEqual(layers.map(() => ''));
     await shoot('card-layers');
     await page.getByTestId('card-layers').uncheck();
-    await expect.poll(() => page.locator('.grid-fill .row-layer').count()).toBe(0);
+    await poll(() => page.locator('.grid-fill .row-layer').count()).toBe(0);
   });
 
   it('↓ from the item box enters the grid; item and period are remembered after going elsewhere', async () => {
     const { page } = desk;
     await page.keyboard.press('F3');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(focusedRow).toMatchObject({ index: 0 });
+    await poll(focusedRow).toMatchObject({ index: 0 });
     await page.locator('.filter-bar input[type="date"]').first().fill('2026-03-01');
     await waitForGrid(page, (rs) => rs[0]?.cells.date, '2026-03-01');
     await nav(page, tr('zh', 'nav.stock'));
