@@ -60,15 +60,18 @@ const TITLE = '办事处仓财台 Branch Desk';
 interface ShellArgs {
   db: string;
   demo: boolean;
+  /** `--dev`: the developer tools (window and 视图 menu). Never on otherwise, packaged or not. */
+  dev: boolean;
 }
 
 function parseArgs(argv: string[]): ShellArgs {
-  const a: ShellArgs = { db: defaultDbPath(), demo: false };
+  const a: ShellArgs = { db: defaultDbPath(), demo: false, dev: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--db' && argv[i + 1]) a.db = resolve(argv[++i]);
     else if (k.startsWith('--db=')) a.db = resolve(k.slice(5));
     else if (k === '--demo') a.demo = true;
+    else if (k === '--dev') a.dev = true;
   }
   return a;
 }
@@ -112,7 +115,7 @@ async function ready(): Promise<void> {
   registerAppProtocol(RENDERER_DIR);
   registerRpc(() => core);
   registerPaper(() => mainWindow);
-  Menu.setApplicationMenu(buildMenu(args.db));
+  Menu.setApplicationMenu(buildMenu(args.db, { devTools: args.dev }));
 
   try {
     const desk = await openDesk({ dbPath: args.db, demo: args.demo, nativeBinding: findElectronNativeBinding(app.getAppPath()) });
@@ -121,7 +124,7 @@ async function ready(): Promise<void> {
   } catch (e) {
     return fatal(e, args.db);
   }
-  createWindow();
+  createWindow(args.dev);
 }
 
 function fatal(e: unknown, dbPath?: string): void {
@@ -131,7 +134,7 @@ function fatal(e: unknown, dbPath?: string): void {
   app.exit(3);
 }
 
-function createWindow(): void {
+function createWindow(devTools: boolean): void {
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -154,7 +157,7 @@ function createWindow(): void {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: !app.isPackaged,
+      devTools,
     },
   });
   mainWindow = win;

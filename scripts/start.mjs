@@ -32,20 +32,22 @@ const RULE = '─'.repeat(72);
 // ---------------------------------------------------------------- arguments
 
 function parseArgs(argv) {
-  const a = { web: false, demo: false, db: null, port: null, rest: [] };
+  const a = { web: false, demo: false, dev: false, db: null, port: null, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--web') a.web = true;
     else if (k === '--demo') a.demo = true;
+    else if (k === '--dev') a.dev = true;
     else if (k === '--db' && argv[i + 1] !== undefined) a.db = resolve(argv[++i]);
     else if (k.startsWith('--db=')) a.db = resolve(k.slice(5));
     else if (k === '--port' && argv[i + 1] !== undefined) a.port = argv[++i];
     else if (k.startsWith('--port=')) a.port = k.slice(7);
     else if (k === '--help' || k === '-h') {
-      console.log('用法 / usage: npm start -- [--web] [--db FILE] [--demo] [--port N]');
+      console.log('用法 / usage: npm start -- [--web] [--db FILE] [--demo] [--dev] [--port N]');
       console.log('  --web        直接使用浏览器模式 / use browser mode');
       console.log('  --db FILE    数据库文件 / database file (default: the user data folder)');
       console.log('  --demo       空数据库时载入演示办事处 / load the demo office into an empty database');
+      console.log('  --dev        开发者工具 (仅桌面版) / developer tools (desktop only)');
       console.log('  --port N     浏览器模式端口 / browser-mode port (default 5199)');
       process.exit(0);
     } else {
@@ -57,7 +59,7 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const deskArgs = [...(args.db ? ['--db', args.db] : []), ...(args.demo ? ['--demo'] : [])];
+const deskArgs = [...(args.db ? ['--db', args.db] : []), ...(args.demo ? ['--demo'] : []), ...(args.dev ? ['--dev'] : [])];
 
 // ---------------------------------------------------------------- helpers
 
@@ -309,7 +311,11 @@ async function browserMode() {
   buildApp({ mayReuse: true });
   const serve = join(ROOT, 'electron', 'web', 'serve.ts');
   const tsx = join(NM, 'tsx', 'dist', 'cli.mjs');
-  const r = await foreground(process.execPath, [tsx, serve, '--open', ...deskArgs, ...(args.port ? ['--port', args.port] : [])], process.env);
+  const r = await foreground(
+    process.execPath,
+    [tsx, serve, '--open', ...deskArgs.filter((a) => a !== '--dev'), ...(args.port ? ['--port', args.port] : [])],
+    process.env,
+  );
   process.exit(r.code ?? (r.signal ? 0 : 1));
 }
 

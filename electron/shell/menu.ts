@@ -5,7 +5,7 @@
 import { app, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { dirname } from 'node:path';
 
-export function buildMenu(dbPath: string): Menu {
+export function buildMenu(dbPath: string, opts: { devTools: boolean }): Menu {
   const isMac = process.platform === 'darwin';
   const about = (): void => aboutDialog(dbPath);
   return Menu.buildFromTemplate([
@@ -19,7 +19,7 @@ export function buildMenu(dbPath: string): Menu {
       ],
     },
     EDIT_MENU,
-    viewMenu(),
+    viewMenu(opts.devTools),
     {
       label: '帮助(&H)',
       role: 'help',
@@ -67,8 +67,8 @@ const EDIT_MENU: MenuItemConstructorOptions = {
   ],
 };
 
-/** Reload, zoom, full screen; the developer tools only when not packaged. */
-function viewMenu(): MenuItemConstructorOptions {
+/** Reload, zoom, full screen; the developer tools only when the desk was started with `--dev`. */
+function viewMenu(devTools: boolean): MenuItemConstructorOptions {
   return {
     label: '视图(&V)',
     submenu: [
@@ -79,7 +79,7 @@ function viewMenu(): MenuItemConstructorOptions {
       { role: 'zoomOut', label: '缩小' },
       { type: 'separator' },
       { role: 'togglefullscreen', label: '全屏' },
-      ...(app.isPackaged ? [] : [{ type: 'separator' } as const, { role: 'toggleDevTools', label: '开发者工具' } as const]),
+      ...(devTools ? [{ type: 'separator' } as const, { role: 'toggleDevTools', label: '开发者工具' } as const] : []),
     ],
   };
 }

@@ -171,6 +171,14 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     for (const l of ['文件', '编辑', '视图', '帮助']) expect(labels).toContain(l);
   });
 
+  it('keeps the developer tools shut unless started with --dev (packaged or not)', async () => {
+    const roles = (menu: unknown) => JSON.stringify((menu as { template: unknown }).template);
+    expect(h.windows[0].options.webPreferences.devTools).toBe(false);
+    expect(roles(h.menu)).not.toContain('toggleDevTools');
+    const { buildMenu } = await import('../../electron/shell/menu');
+    expect(roles(buildMenu(join(dir, 'office.sqlite'), { devTools: true }))).toContain('toggleDevTools');
+  });
+
   it('serves index.html over app:// with the CSP, and refuses traversal and foreign hosts', async () => {
     const handle = h.protocolHandlers.get('app')!;
     const index = (await handle(new Request('app://desk/index.html'))) as Response;
