@@ -72,7 +72,19 @@ const catalogue = {
     `Slip ${d.no} still needs signatures: ${d.missing.join(', ')}`,
   ],
   signature_order: (d: { needs_zh: string; needs: string }) => [`须先由${d.needs_zh}签字`, `The ${d.needs} must sign first`],
+  self_approval_expense: (d: { no: string; user: string }) => [
+    `「${d.user}」不能审批自己的报销单 ${d.no}: 请由另一位经理审批`,
+    `"${d.user}" cannot approve their own claim ${d.no}: another manager must approve it`,
+  ],
+  own_roles: (d: { user: string }) => [
+    `「${d.user}」不能修改自己的角色: 请由另一位管理员修改`,
+    `"${d.user}" cannot change their own roles: another administrator must`,
+  ],
   already_signed: (d: { role_zh: string; role: string }) => [`${d.role_zh}已经签过字`, `Already signed as ${d.role}`],
+  self_approval: (d: { user: string; signed_zh: string; signed: string; role_zh: string; role: string }) => [
+    `「${d.user}」已以${d.signed_zh}身份签过这张单据, 不能再以${d.role_zh}身份签字 (兼任可以, 自己审批自己不行)`,
+    `"${d.user}" already signed this slip as ${d.signed}; the ${d.role} signature must come from someone else`,
+  ],
   role_not_held: (d: { user: string; role: string; role_zh: string }) => [
     `「${d.user}」不担任${d.role_zh}, 不能以此身份签字`,
     `"${d.user}" does not hold the role ${d.role} and cannot sign as it`,

@@ -32,6 +32,20 @@ describe('office rules', () => {
     ok(await o.core.call('users.update', { userId: admin.id, roles: ['admin', 'statistician'] }, { sessionToken: o.tokens.manager }));
     expect(ok(await o.core.call('users.update', { userId: second.id, active: false }, { sessionToken: o.tokens.manager })).active).toBe(false);
   });
+
+  it('no one changes their own roles; their title and PIN they may; another administrator changes the roles', async () => {
+    const manager = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.manager }));
+    const e = err(await o.core.call('users.update', { userId: manager.id, roles: [...manager.roles, 'finance'] }, { sessionToken: o.tokens.manager }));
+    expect([e.code, e.message_zh]).toEqual(['own_roles', `「${manager.name}」不能修改自己的角色: 请由另一位管理员修改`]);
+    expect(ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.manager })).roles).toEqual(manager.roles);
+    // the same roles in another order change nothing, so they pass with the title
+    ok(await o.core.call('users.update', { userId: manager.id, title: '经理', roles: [...manager.roles].reverse() }, { sessionToken: o.tokens.manager }));
+    const admin = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.admin }));
+    expect(err(await o.core.call('users.update', { userId: admin.id, roles: ['admin', 'manager'] }, { sessionToken: o.tokens.admin })).code).toBe('own_roles');
+    expect(
+      ok(await o.core.call('users.update', { userId: manager.id, roles: [...manager.roles, 'statistician'] }, { sessionToken: o.tokens.admin })).roles,
+    ).toContain('statistician');
+  });
 });
 
 describe('suppliers', () => {

@@ -145,3 +145,15 @@ describe('budgets', () => {
     expectClean(o);
   });
 });
+
+describe('no one approves their own claim', () => {
+  it('the manager’s own claim needs another manager’s PIN; refused with the claim’s number, nothing written', async () => {
+    const own = await must(o, 'manager', 'expenses.create', { category: '差旅', amountFen: 12_000, summary: '出差', attachments: 1 });
+    const e = await refused(o, 'finance', 'expenses.approve', { expenseId: own.id, manager: managerPin(o) });
+    expect([e.code, e.message_zh]).toEqual(['self_approval_expense', `「${o.names.manager}」不能审批自己的报销单 ${own.no}: 请由另一位经理审批`]);
+    expect((await must(o, 'finance', 'expenses.list', {})).rows.find((c) => c.id === own.id)!.state).toBe('claimed');
+    await must(o, 'admin', 'users.create', { name: '副经理', roles: ['manager'], pin: '5151' });
+    const ok = await must(o, 'finance', 'expenses.approve', { expenseId: own.id, manager: { user: '副经理', pin: '5151' } });
+    expect(ok.state).toBe('approved');
+  });
+});

@@ -22,6 +22,11 @@ export function requireMayClaimFor(roles: readonly Role[], claimantId: number, u
     fail('forbidden', { method: 'expenses.create', roles: [ROLE_ZH.finance, ROLE_ZH.manager] });
 }
 
+/** No one approves their own claim: the manager's PIN on a claim must not be the claimant's. */
+export function requireNotOwnClaim(r: { no: string; claimant_id: number }, approver: { id: number; name: string }): void {
+  if (r.claimant_id === approver.id) fail('self_approval_expense', { no: r.no, user: approver.name });
+}
+
 /** A claimed claim: finance, the manager or the claimant; approved: finance or the manager; paid: finance only. */
 export function requireMayVoid(claim: { state: ExpenseState; claimant_id: number }, roles: readonly Role[], userId: number): void {
   const isFinance = roles.includes('finance');

@@ -24,7 +24,16 @@ import {
   upsertBudget,
   userName,
 } from './repo';
-import { requireCategory, requireClaimant, requireClaimState, requireMayClaimFor, requireMayVoid, requireNewCategory, seesAllClaims } from './rules';
+import {
+  requireCategory,
+  requireClaimant,
+  requireClaimState,
+  requireMayClaimFor,
+  requireMayVoid,
+  requireNewCategory,
+  requireNotOwnClaim,
+  seesAllClaims,
+} from './rules';
 
 export function addCategory(db: WritableDB, name: string, nameEn: string, nowIso: string) {
   requireNewCategory(db, name);
@@ -49,9 +58,10 @@ export function createClaim(
   return claimView(db, id);
 }
 
-export function approveClaim(db: WritableDB, id: number, manager: { id: number }, nowIso: string): ExpenseClaim {
+export function approveClaim(db: WritableDB, id: number, manager: { id: number; name: string }, nowIso: string): ExpenseClaim {
   const r = claimRow(db, id);
   requireClaimState(r, 'approve');
+  requireNotOwnClaim(r, manager);
   markApproved(db, r.id, manager.id, nowIso);
   return claimView(db, r.id);
 }

@@ -222,6 +222,12 @@ export function requireSigningOrder(row: SlipRow, role: Role, sigs: Signature[])
   }
 }
 
+/** Separation of duties: one person gives one of a slip's signatures, even when holding both roles (兼任 yes, 自审 no). */
+export function requireOtherSigner(role: Role, signer: { id: number; name: string }, sigs: Signature[]): void {
+  const own = sigs.find((s) => s.valid && s.userId === signer.id && s.role !== role);
+  if (own) fail('self_approval', { user: signer.name, signed: ROLE_EN[own.role], signed_zh: ROLE_ZH[own.role], role: ROLE_EN[role], role_zh: ROLE_ZH[role] });
+}
+
 export function requireSignatures(row: SlipRow, missing: Role[]): void {
   if (missing.length) fail('signature_required', { no: row.no, missing: missing.map((r) => ROLE_EN[r]), missing_zh: missing.map((r) => ROLE_ZH[r]) });
 }

@@ -53,6 +53,7 @@ import {
   requireDraft,
   requireEditable,
   requireNewDeliveryNote,
+  requireOtherSigner,
   requireReversible,
   requireSignatures,
   requireSigner,
@@ -181,6 +182,7 @@ export function signSlip(w: SlipWriter, slipId: number, role: Role, signer: Sign
   const hash = contentHash(db, row, lines);
   const sigs = liveSignatures(db, row, hash);
   requireSigningOrder(row, role, sigs);
+  requireOtherSigner(role, signer, sigs);
   if (sigs.some((s) => s.role === role)) dropSignatures(db, row.id, w.nowIso, role);
   const signature = signWithOfficeKey(db, signaturePayload(row.no, hash, role, signer.name, w.nowIso));
   insertSignature(db, { slipId: row.id, role, userId: signer.id, at: w.nowIso, hash, signature });

@@ -21,6 +21,13 @@ export function keepLastAdmin(db: ReadableDB, user: User, change: { active?: boo
   if (losesAdmin && activeAdminCount(db) <= 1) fail('last_admin');
 }
 
+/** No one changes their own roles (another administrator or the manager does it). */
+export function notOwnRoles(ctx: Ctx, user: User, roles: readonly string[] | undefined): void {
+  if (roles === undefined || actor(ctx).id !== user.id) return;
+  const same = roles.length === user.roles.length && roles.every((r) => (user.roles as readonly string[]).includes(r));
+  if (!same) fail('own_roles', { user: user.name });
+}
+
 export const SIGNATURE_MAX_BYTES = 200 * 1024;
 export const SIGNATURE_MAX_W = 1200;
 export const SIGNATURE_MAX_H = 600;

@@ -4,7 +4,7 @@ import { fail } from '../../../shared/errors';
 import type { ParsedInput, User } from '../../../shared/contract';
 import type { WriteCtx } from '../context';
 import { getUser, insertUser, setRoles, updateUserColumn, userNameTaken } from './repo';
-import { checkSignaturePng, keepLastAdmin } from './rules';
+import { checkSignaturePng, keepLastAdmin, notOwnRoles } from './rules';
 
 const userNotFound = (key: unknown): never => fail('not_found', { what: 'user', what_zh: '用户', key });
 
@@ -20,6 +20,7 @@ export function createUser(ctx: WriteCtx, input: ParsedInput<'users.create'>): U
 export function updateUser(ctx: WriteCtx, input: ParsedInput<'users.update'>): User {
   const { db } = ctx;
   const user = getUser(db, input.userId) ?? userNotFound(input.userId);
+  notOwnRoles(ctx, user, input.roles);
   keepLastAdmin(db, user, input);
   if (input.title !== undefined) updateUserColumn(db, user.id, 'title', input.title, ctx.nowIso);
   if (input.active !== undefined) updateUserColumn(db, user.id, 'active', input.active ? 1 : 0, ctx.nowIso);

@@ -8,6 +8,7 @@ import { call, newRequestId, type DeskErr } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Btn, ErrorLine, Field } from '../../components/ui';
 import { localError, useI18n } from '../../i18n';
+import { useSession } from '../../session';
 import { UserSignature } from './UserSignature';
 
 type ErrField = 'name' | 'roles' | 'pin' | 'active' | 'sig' | 'form';
@@ -16,12 +17,14 @@ const twoCols = { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '0 12px'
 /** Which field a refusal of users.create / users.update is about. */
 function fieldOf(e: DeskErr, active: boolean): ErrField {
   if (e.code === 'last_admin') return active ? 'roles' : 'active';
+  if (e.code === 'own_roles') return 'roles';
   if (e.code === 'duplicate') return 'name';
   return String(e.details?.field ?? '').startsWith('pin') ? 'pin' : 'form';
 }
 
 export function UserDialog({ user, onClose, onSaved }: { user: User | null; onClose(): void; onSaved(u: User): void }) {
   const { t } = useI18n();
+  const me = useSession().user;
   const [name, setName] = useState(user?.name ?? '');
   const [title, setTitle] = useState(user?.title ?? '');
   const [picked, setPicked] = useState<Role[]>(user?.roles ?? []);
@@ -74,7 +77,7 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
         </Field>
       </div>
       {errFor('name')}
-      <RolePicks picked={picked} onPicked={setPicked} />
+      <RolePicks picked={picked} onPicked={setPicked} own={!!user && user.id === me?.id} />
       {errFor('roles')}
       {user ? (
         <>
@@ -100,12 +103,12 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
 }
 
 /** 角色 (兼任: one person may hold several): a checkbox per role. */
-function RolePicks({ picked, onPicked }: { picked: Role[]; onPicked(f: (p: Role[]) => Role[]): void }) {
+function RolePicks({ picked, onPicked, own }: { picked: Role[]; onPicked(f: (p: Role[]) => Role[]): void; own: boolean }) {
   const { t, role } = useI18n();
   return (
     <>
       <div className="subhead">
-        {t('usr.roles')} <span className="muted">{t('usr.rolesHint')}</span>
+        {t('usr.roles')} <span className="muted">{t(own ? 'usr.ownRoles' : 'usr.rolesHint')}</span>
       </div>
       <div className="role-picks" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 14px' }}>
         {ROLES.map((r) => (
@@ -113,6 +116,7 @@ function RolePicks({ picked, onPicked }: { picked: Role[]; onPicked(f: (p: Role[
             <input
               type="checkbox"
               checked={picked.includes(r)}
+              disabled={own}
               onChange={(e) => onPicked((p) => (e.target.checked ? [...p, r] : p.filter((x) => x !== r)))}
               data-testid={`user-role-${r}`}
             />{' '}
