@@ -32,6 +32,7 @@ import {
   waitForGrid,
   type Desk,
 } from '../tests/e2e/harness';
+import { REVERSE_SIGNOFFS } from '../tests/helpers/index';
 
 // ------------------------------------------------------------------ options
 
@@ -119,7 +120,7 @@ async function makeHistory(core: Core): Promise<History> {
     tick(2);
     if (opts.reverseAndReenter) {
       // keyed in wrong: reversed at once (红字冲销), entered again
-      await call('王强', 'slips.reverse', { slipId: s.id, reason: '随货同行联数量录错, 冲销重录' });
+      await call('王强', 'slips.reverse', { slipId: s.id, reason: '随货同行联数量录错, 冲销重录', ...REVERSE_SIGNOFFS });
       tick();
       s = await call('王强', 'slips.post', { slipId: (await call('王强', 'slips.create', { ...header, lines: input })).id });
       tick(2);
@@ -249,7 +250,7 @@ async function makeHistory(core: Core): Promise<History> {
     if (businessDay === 20) {
       // the customer cancelled after the goods were booked out: 红字冲销 by the manager
       const s = await postDispatch(await signBoth(await newDispatch('KH002', 'credit', dispatchLines(12, 0), '工程二期, 首批')));
-      const r = await call('张伟', 'slips.reverse', { slipId: s.id, reason: '客户取消订单, 货未出门' });
+      const r = await call('张伟', 'slips.reverse', { slipId: s.id, reason: '客户取消订单, 货未出门', ...REVERSE_SIGNOFFS });
       for (const [code, q] of linesOf(s)) onHand.set(code, (onHand.get(code) ?? 0) + q);
       reversedDispatch = r.original;
       reversal = r.reversal;

@@ -158,7 +158,12 @@ function signBoxes(d: SlipDocData): SignBox[] {
     case 'return':
       return [made, signed('经理签发', 'manager'), keeper('仓管收货'), { label: '财务' }, { label: '客户签字' }];
     case 'reversal':
-      return [{ label: '冲销人', name: slip.createdBy.name, detail: t(slip.createdAt) }, { label: '经理审核' }, { label: '财务' }, { label: '仓管' }];
+      return [
+        { label: '冲销人', name: slip.createdBy.name, detail: t(slip.createdAt) },
+        signed('经理审核', 'manager'),
+        signed('财务', 'finance'),
+        { label: '仓管' },
+      ];
     case 'opening':
       return [made, signed('经理签字', 'manager')];
   }

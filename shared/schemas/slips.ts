@@ -211,11 +211,18 @@ export const slipsMethods = {
     doc: 'Post a draft to the books (进仓 / 出库 / 退货入库) through the FIFO layers.',
   }),
   'slips.reverse': method({
-    input: z.object({ slipId: Id, reason: Name(200) }),
+    input: z.object({
+      slipId: Id,
+      reason: Name(200),
+      /** 经理审核: always */
+      manager: PinSignoff,
+      /** 财务: when the original moved money (a payment, a receivable, a refund); someone other than the manager */
+      finance: PinSignoff.optional(),
+    }),
     output: z.object({ original: Slip, reversal: Slip }),
     access: ['keeper', 'manager'],
     write: true,
-    doc: 'Reverse a posted slip (红字冲销): a new posted slip that puts back exactly what the original moved.',
+    doc: 'Reverse a posted slip (红字冲销): a new posted slip that puts back exactly what the original moved, signed by the manager (and finance where money moved).',
   }),
   'slips.void': method({
     input: z.object({ slipId: Id, reason: Name(200) }),

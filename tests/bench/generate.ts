@@ -163,7 +163,7 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     const row = post(lines);
     if (r() < 0.02) {
       // keyed in wrong: reverse at once (its layers are untouched) and enter it again
-      const { reversal } = reverseSlip(wctx(keeper), row.id, '随货同行联数量录错');
+      const { reversal } = reverseSlip(wctx(keeper), row.id, '随货同行联数量录错', { manager, finance: null });
       audit(keeper, 'slips.reverse', { slipId: row.id, reason: '随货同行联数量录错' }, `${row.no} → ${reversal.no}`);
       post(lines);
     }
@@ -240,7 +240,7 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     if (!src) return;
     src.done = true;
     nextSlot();
-    const { reversal } = reverseSlip(wctx(manager), src.id, '客户取消订单');
+    const { reversal } = reverseSlip(wctx(manager), src.id, '客户取消订单', { manager, finance });
     audit(manager, 'slips.reverse', { slipId: src.id, reason: '客户取消订单' }, `${src.no} → ${reversal.no}`);
     for (const l of src.lines) onHand[l.itemId] += l.shipped;
   }

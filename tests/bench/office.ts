@@ -9,7 +9,7 @@ import type { DB } from '../../electron/store/db';
 import { rng, WeightedSampler } from './stats';
 
 /** Bump when the generated data changes shape; the cached database is keyed by it. */
-export const GEN_VERSION = 2; // 2: the history books each sale's money (the slips service owns stock and money)
+export const GEN_VERSION = 3; // 2: the history books each sale's money (the slips service owns stock and money); 3: reversals carry the manager's (and finance's) signature
 export const SEED = 20261129;
 
 export interface Variant {

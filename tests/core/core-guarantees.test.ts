@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
 import type { DB } from '../../electron/store/db';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 /** A checksum of every table's rows (and the schema), independent of row order. */
 function checksum(db: DB): string {
@@ -199,7 +200,7 @@ function validInput(o: DemoOffice, m: MethodName): unknown {
     'slips.update': { slipId: 1, memo: 'x' },
     'slips.sign': { slipId: 1, role: 'manager', user: o.names.manager, pin: o.pins.manager },
     'slips.post': { slipId: 1 },
-    'slips.reverse': { slipId: 1, reason: 'x' },
+    'slips.reverse': { slipId: 1, reason: 'x', manager: { user: 1, pin: '0000' } },
     'slips.void': { slipId: 1, reason: 'x' },
     'slips.get': { slipId: 1 },
     'slips.list': {},
@@ -264,7 +265,7 @@ describe('every method of the foundation, once, on the happy path: one audit row
     await call('slips.void', { slipId: extra.id, reason: '多开了' }, t.sales);
     await call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, t.finance);
     await call('slips.post', { slipId: d.id }, t.keeper);
-    await call('slips.reverse', { slipId: d.id, reason: '冲销' }, t.manager);
+    await call('slips.reverse', { slipId: d.id, reason: '冲销', ...REVERSE_SIGNOFFS }, t.manager);
     expect((await call('slips.get', { no: d.no }, t.shipper)).reversedBy).not.toBeNull();
     expect((await call('slips.list', { kind: 'reversal' }, t.sales)).total).toBe(1);
     expect((await call('stock.card', { itemId: item.id }, t.keeper)).closing).toEqual({ qty: 5, amountFen: 300 });
@@ -326,7 +327,9 @@ describe('idempotency by client request id', () => {
     const d = await signedDispatch();
     ok(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
     const before = checksum(o.core.db);
-    const e = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '冲销' }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }));
+    const e = err(
+      await o.core.call('slips.reverse', { slipId: d.id, reason: '冲销', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper, requestId: 'r-1' }),
+    );
     expect(e.code).toBe('request_reused');
     expect(e.message_zh).toBe('请求号 r-1 已用于另一操作(操作、操作人或内容不同)');
     expect(e.message_en).toBe('Request id r-1 was already used for a different call (method, user or input differ)');
@@ -478,10 +481,14 @@ describe('a write that fails half-way leaves the database as it was', () => {
     ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     o.core.db.exec(`CREATE TRIGGER test_fault2 BEFORE INSERT ON stock_moves WHEN NEW.qty < 0 BEGIN SELECT RAISE(ABORT, 'boom'); END`);
     const before = checksum(o.core.db);
-    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('internal');
+    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).code).toBe(
+      'internal',
+    );
     expect(checksum(o.core.db)).toBe(before);
     o.core.db.exec('DROP TRIGGER test_fault2');
-    expect(ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).reversal.no).toMatch(/0001$/);
+    expect(ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).reversal.no).toMatch(
+      /0001$/,
+    );
   });
 });
 

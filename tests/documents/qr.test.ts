@@ -13,6 +13,7 @@ import { slipQrPayload } from '../../electron/domains/documents/service';
 import { formatQrPayload, parseQrPayload, publicKeyFingerprint, qrMessage, toBase64Url, verifyQrPayload } from '../../electron/domains/documents/qr';
 import { ok } from '../helpers/index';
 import { createDispatch, decodeQr, dispatchLines, postedDispatch, printDoc, stockedOffice, type PrintOffice } from '../helpers/printing-scenario';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 describe('slip QR codes', () => {
   let o: PrintOffice;
@@ -119,7 +120,7 @@ describe('slip QR codes', () => {
   });
 
   it('the same paper after the slip is reversed says reversed, and by which slip', async () => {
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户退单' }, { sessionToken: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户退单', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     const v = await verify(payload);
     expect(v.status).toBe('reversed');
     expect(v.slip?.reversedBy?.no).toBe(reversal.no);

@@ -19,6 +19,7 @@ import {
   stockedOffice,
   type PrintOffice,
 } from '../helpers/printing-scenario';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 /** Text without any whitespace: pdftotext spaces out letter-spaced titles and wide cells. */
 const squash = (t: string) => t.replace(/\s+/g, '');
@@ -242,13 +243,16 @@ describe('printed slips', () => {
 
   it('a reversal (红字冲销单) shows negative amounts and its original; the reversed original says so', async () => {
     const d = await postedDispatch(o, 'KH002', 3);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错' }, { sessionToken: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     const t = pdfText((await render(o, { doc: 'reversal', slipId: reversal.id })).bytes);
     expect(squash(t)).toContain('红字冲销单');
     for (const s of [reversal.no, d.no, '数量录错', '华美装饰工程有限公司', `-${formatFen(d.lines[0].amountFen)}`, `-￥${formatFen(d.totalAmountFen)}`])
       expect(t).toContain(s);
     expect(squash(t)).toContain(fenToChineseCapital(-d.totalAmountFen));
     expect(squash(t)).toContain('负');
+    // 经理审核 and 财务 are filled from the reversal's signatures
+    for (const who of [REVERSE_SIGNOFFS.manager.user, REVERSE_SIGNOFFS.finance.user]) expect(t).toContain(who);
+    expect(squash(t)).toContain('经理审核');
     const orig = pdfText((await render(o, { doc: 'dispatch', slipId: d.id, copies: ['第一联 存根'] })).bytes);
     expect(orig).toContain(`已红字冲销 ${reversal.no}`);
     // a reversed inbound slip: unit costs, the supplier and the delivery note
@@ -260,7 +264,9 @@ describe('printed slips', () => {
       ),
     );
     await post(o, inb.id);
-    const back = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '供应商发错货' }, { sessionToken: o.tokens.keeper })).reversal;
+    const back = ok(
+      await o.core.call('slips.reverse', { slipId: inb.id, reason: '供应商发错货', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }),
+    ).reversal;
     const ti = pdfText((await render(o, { doc: 'reversal', slipId: back.id, copies: ['第三联 仓库'] })).bytes);
     for (const s of ['单位成本(元)', '36.00', '-360.00', '营销中心总部仓', 'HQ-ERR-1', '环氧美缝剂 𠮷祥金', inb.no]) expect(ti).toContain(s);
   });

@@ -70,6 +70,6 @@ export function cardBooks(core: Core, itemId: number): CardBooks {
         signSlip(w(date, 'sales'), s.id, 'manager', signer('manager'));
         return postSlip(w(date, 'keeper'), s.id).id;
       }),
-    reverse: (date, slipId) => tx(() => reverseSlip(w(date, 'keeper'), slipId, '录错').reversal.id),
+    reverse: (date, slipId) => tx(() => reverseSlip(w(date, 'keeper'), slipId, '录错', { manager: signer('manager'), finance: signer('finance') }).reversal.id),
   };
 }

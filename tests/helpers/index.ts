@@ -12,6 +12,12 @@ import demo from '../../electron/demo/demo-office.json';
 
 export const fixture = demo as unknown as OfficeFixture;
 
+/** The demo office's manager and finance supervisor signing a reversal (红字冲销: 经理审核, 财务 where money moved). */
+export const REVERSE_SIGNOFFS = (() => {
+  const by = (role: Role) => fixture.users.find((u) => u.roles.includes(role) && (role === 'manager' || !u.roles.includes('manager')))!;
+  return { manager: { user: by('manager').name, pin: by('manager').pin }, finance: { user: by('finance').name, pin: by('finance').pin } };
+})();
+
 /** A clock the test sets and moves; starts at 2026-11-29 09:00 in Shanghai. */
 export class TestClock {
   t = Date.parse('2026-11-29T01:00:00Z');

@@ -5,6 +5,7 @@
 import type { Slip } from '../../shared/contract';
 import { ok } from './index';
 import { createDispatch, dispatchLines, post, postedDispatch, printDoc, relogin, sign, stockedOffice, type PrintOffice } from './printing-scenario';
+import { REVERSE_SIGNOFFS } from './index';
 
 export interface Day {
   o: PrintOffice;
@@ -49,7 +50,9 @@ export async function businessDays(opts: { cardDays?: number; perDay?: number } 
   const ret = await post(o, r.id);
   // A dispatch entered with wrong quantities, posted, then reversed (红字冲销).
   const wrong = await postedDispatch(o, 'KH002', 5, { memo: '工程二期' });
-  const { reversal } = ok(await o.core.call('slips.reverse', { slipId: wrong.id, reason: '数量录错, 冲销后重开' }, { sessionToken: o.tokens.manager }));
+  const { reversal } = ok(
+    await o.core.call('slips.reverse', { slipId: wrong.id, reason: '数量录错, 冲销后重开', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }),
+  );
   // The first dispatch printed, then printed again (补打).
   await printDoc(o, { doc: 'dispatch', slipId: dispatch20.id });
 

@@ -22,6 +22,7 @@ import type { MoneyAccount, PaymentMode, Slip } from '../../shared/contract';
 import { dayRowsHash } from '../../electron/domains/dayClose/service';
 import { verifyBooks } from '../../electron/domains/system/verify';
 import { call, dayAt, financeOffice, must, type DemoOffice, type Who } from '../helpers/finance';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 const RUNS = Number(process.env.FC_RUNS ?? 0) || 40;
 /** FC_STATS=1: how often each write succeeded or was refused, and why */
@@ -288,7 +289,7 @@ class Run {
             op.pick,
           );
           if (!r) return;
-          const ok = await this.write('manager', 'slips.reverse', { slipId: r.id, reason: '冲销退货' }, this.refusal(0));
+          const ok = await this.write('manager', 'slips.reverse', { slipId: r.id, reason: '冲销退货', ...REVERSE_SIGNOFFS }, this.refusal(0));
           if (ok === null) return;
           r.reversed = true;
           r.src.returnable += 1;
@@ -302,7 +303,7 @@ class Run {
         if (!d) return;
         const hasReturns = this.returns.some((r) => r.src === d && !r.reversed);
         const codes = hasReturns ? ['slip_has_returns'] : this.refusal(d.mode === 'cash' ? d.shipped : 0);
-        const ok = await this.write('keeper', 'slips.reverse', { slipId: d.slip.id, reason: '冲销' }, codes);
+        const ok = await this.write('keeper', 'slips.reverse', { slipId: d.slip.id, reason: '冲销', ...REVERSE_SIGNOFFS }, codes);
         if (ok === null) return;
         d.reversed = true;
         this.book(d.mode, d.cust, -d.shipped);

@@ -37,6 +37,7 @@ import { issue, layerTakeCost, receive, reverseMove, takeCost, type MoveRow, typ
 import { verifyBooks } from '../../electron/domains/system/verify';
 import { demoOffice, ok, type DemoOffice } from '../helpers/index';
 import { layerTake, Model, Refused, share, type MLayer, type MLineInput, type MSlip, type SignRole } from '../helpers/fifo-model';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 const RUNS = Number(process.env.FC_RUNS ?? 0) || undefined;
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
@@ -367,7 +368,7 @@ class Desk {
         );
         if (!s) return void this.trace.push('  (nothing posted)');
         this.trace.push(`  reverse ${this.name(s)}`);
-        await this.write('slips.reverse', { slipId: s.id, reason: '红字冲销 (property test)' }, op.by, () => {
+        await this.write('slips.reverse', { slipId: s.id, reason: '红字冲销 (property test)', ...REVERSE_SIGNOFFS }, op.by, () => {
           const commit = this.m.reverse(s.id);
           return (r: { original: Slip; reversal: Slip }) => {
             commit(r.reversal);
@@ -433,7 +434,11 @@ class Desk {
     if (reuse && last.result.ok) {
       // The same request id on another method is refused.
       const other: MethodName = last.method === 'slips.void' ? 'slips.reverse' : 'slips.void';
-      const r = await this.o.core.call(other, { slipId: 1, reason: 'reuse' }, { sessionToken: this.o.tokens.keeper, requestId: last.requestId });
+      const r = await this.o.core.call(
+        other,
+        { slipId: 1, reason: 'reuse', ...REVERSE_SIGNOFFS },
+        { sessionToken: this.o.tokens.keeper, requestId: last.requestId },
+      );
       this.trace.push(`  ${other} with ${last.requestId} of ${last.method}`);
       if (r.ok || r.error.code !== 'request_reused')
         throw new Error(`a request id reused for ${other} was not refused as request_reused: ${JSON.stringify(r).slice(0, 200)}`);

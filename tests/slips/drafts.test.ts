@@ -4,6 +4,7 @@ import { verify as edVerify } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 async function dispatchDraft(o: DemoOffice, extra: Partial<Input<'slips.create'>> = {}) {
   return ok(
@@ -89,7 +90,7 @@ describe('slip numbering', () => {
     expect((await dispatchDraft(o)).no).toBe('FH202611300002');
     const posted = ok(await o.core.call('slips.post', { slipId: inb.id }, { sessionToken: o.tokens.keeper }));
     expect([posted.no, posted.businessDate, posted.postedAt]).toEqual(['JC202611290001', '2026-11-30', '2026-11-29T16:00:00.000Z']);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '录错' }, { sessionToken: o.tokens.keeper }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
     expect(reversal.no).toBe('HC202611300001');
     await moveClock(o, '2026-12-31T16:00:00.000Z'); // new year
     expect((await dispatchDraft(o)).no).toBe('FH202701010001');
@@ -306,7 +307,9 @@ describe('drafts: create, update, void', () => {
       expect(e.message_en).toBe(`Slip ${d.no} is not a draft (it is void) and cannot be changed`);
     }
     expect(err(await o.core.call('slips.post', { slipId: d.id }, { sessionToken: o.tokens.keeper })).code).toBe('slip_not_draft');
-    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('slip_not_posted');
+    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).code).toBe(
+      'slip_not_posted',
+    );
     expect(ok(await o.core.call('slips.get', { slipId: d.id }, { sessionToken: o.tokens.sales }))).toEqual(v);
   });
 });

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Slip, SlipLineInput } from '../../shared/contract';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 let o: DemoOffice;
 let item: number;
@@ -58,7 +59,7 @@ describe('an inbound line entered by its amount (金额)', () => {
   it('reverses (红字) exactly, the reversal line keeping the entered amount', async () => {
     const s = await inbound([{ itemId: item, qty: 7, amountFen: 1001 }]);
     ok(await o.core.call('slips.post', { slipId: s.id }, keeper()));
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: s.id, reason: '送错货' }, keeper()));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: s.id, reason: '送错货', ...REVERSE_SIGNOFFS }, keeper()));
     expect(reversal.lines[0]).toMatchObject({ qty: 7, amountFen: 1001, amountEntered: true });
     expect(ok(await o.core.call('stock.card', { itemId: item }, keeper())).closing).toMatchObject({ qty: 0, amountFen: 0 });
   });
@@ -133,7 +134,7 @@ describe('a delivery note number posted twice', () => {
     ok(await o.core.call('slips.post', { slipId: first.id }, keeper()));
     const other = await inbound([{ itemId: item, qty: 1, unitCostFen: 500 }], 'HQ-DUP-9');
     expect(ok(await o.core.call('slips.post', { slipId: other.id }, keeper())).secondDeliveryReason).toBeNull();
-    ok(await o.core.call('slips.reverse', { slipId: first.id, reason: '联号录错' }, keeper()));
+    ok(await o.core.call('slips.reverse', { slipId: first.id, reason: '联号录错', ...REVERSE_SIGNOFFS }, keeper()));
     const again = await inbound([{ itemId: item, qty: 2, unitCostFen: 500 }], 'HQ-DUP-8');
     expect(ok(await o.core.call('slips.post', { slipId: again.id }, keeper())).state).toBe('posted');
   });

@@ -21,6 +21,7 @@ import {
   signManager,
   type DemoOffice,
 } from '../helpers/finance';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 let o: DemoOffice;
 beforeEach(async () => {
@@ -183,9 +184,9 @@ describe('the signature goes, the money goes (红字)', () => {
     const d = await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 4]]);
     const r = await returnOf(o, d, 'cash', [[0, 1]]);
     expect(await balances(o)).toMatchObject({ cash: 31200 - 7800 });
-    await must(o, 'manager', 'slips.reverse', { slipId: r.id, reason: '退货录错' });
+    await must(o, 'manager', 'slips.reverse', { slipId: r.id, reason: '退货录错', ...REVERSE_SIGNOFFS });
     expect(await balances(o)).toMatchObject({ cash: 31200 });
-    const { reversal } = await must(o, 'manager', 'slips.reverse', { slipId: d.id, reason: '整单冲销' });
+    const { reversal } = await must(o, 'manager', 'slips.reverse', { slipId: d.id, reason: '整单冲销', ...REVERSE_SIGNOFFS });
     expect(await balances(o)).toMatchObject({ cash: 0 });
     const last = (await cashRows()).at(-1)!;
     expect(last).toMatchObject({ receiptFen: -31200, slipId: d.id });
@@ -193,7 +194,7 @@ describe('the signature goes, the money goes (红字)', () => {
 
     const c = await postedDispatch(o, 'KH002', 'credit', [['CZ-8801', 4]]);
     await must(o, 'finance', 'receivables.collect', { customerId: o.customerId('KH002'), account: 'cash', amountFen: 20_000 });
-    await must(o, 'keeper', 'slips.reverse', { slipId: c.id, reason: '客户拒收' });
+    await must(o, 'keeper', 'slips.reverse', { slipId: c.id, reason: '客户拒收', ...REVERSE_SIGNOFFS });
     expect(await must(o, 'finance', 'receivables.open', { customerId: o.customerId('KH002') })).toMatchObject({
       openSlips: [],
       prepaymentFen: 20_000,
@@ -225,7 +226,7 @@ describe('short picks and returns', () => {
     expect(rows[1].summary).toBe(`短拣退款 ${d.no} 城东建材城 李记瓷砖`);
     // reversing it later undoes both, refund first, without the cash box dipping below zero
     await must(o, 'finance', 'cash.remit', { amountFen: 35_000 });
-    expect(err(await call(o, 'manager', 'slips.reverse', { slipId: d.id, reason: 'x' })).code).toBe('cash_insufficient');
+    expect(err(await call(o, 'manager', 'slips.reverse', { slipId: d.id, reason: 'x', ...REVERSE_SIGNOFFS })).code).toBe('cash_insufficient');
     expectClean(o);
   });
 

@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 type L = [code: string, qty: number, cost: number];
 
@@ -418,7 +419,9 @@ describe('FIFO costs, returns and reversals', () => {
 
   it('reversing an inbound slip takes its layer back out; refused once any of it has been issued', async () => {
     const inb = await receive(o, [['WY-3001', 5, 45800]], 'HQ-R1');
-    const { original, reversal } = ok(await o.core.call('slips.reverse', { slipId: inb.id, reason: '随货同行联录错' }, { sessionToken: o.tokens.keeper }));
+    const { original, reversal } = ok(
+      await o.core.call('slips.reverse', { slipId: inb.id, reason: '随货同行联录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }),
+    );
     expect(original).toMatchObject({ id: inb.id, state: 'posted', reversedBy: { id: reversal.id, no: reversal.no } });
     expect(reversal).toMatchObject({
       kind: 'reversal',
@@ -448,7 +451,7 @@ describe('FIFO costs, returns and reversals', () => {
     ]);
     await dispatch(o, [['WY-3002', 1]]);
     const hcBefore = count(o, "slips WHERE kind = 'reversal'");
-    const e = err(await o.core.call('slips.reverse', { slipId: i2.id, reason: '退回总部' }, { sessionToken: o.tokens.manager }));
+    const e = err(await o.core.call('slips.reverse', { slipId: i2.id, reason: '退回总部', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     expect(e.code).toBe('layers_consumed');
     expect(e.details).toEqual({ no: i2.no, lines: [{ itemCode: 'WY-3002' }] });
     expect(e.message_zh).toBe(`单据 ${i2.no} 入库的货已部分出库(WY-3002), 不能冲销`);
@@ -472,7 +475,7 @@ describe('FIFO costs, returns and reversals', () => {
       [0, 0],
       [1, 701],
     ]);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单' }, { sessionToken: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     expect(layers(o, 'CZ-6602')).toEqual(before);
     // the reversal's moves undo each take, newest first, pointing at the move they undo
     expect(moves(o, reversal.id).map((m) => [m.direction, m.qty, m.amount_fen, m.layer_id, m.source_move_id])).toEqual([
@@ -496,21 +499,21 @@ describe('FIFO costs, returns and reversals', () => {
     const r1 = await returned(o, d, [[0, 4]]);
     const r2 = await returned(o, d, [[0, 1]]);
     expect([r1.lines[0].costFen, r2.lines[0].costFen]).toEqual([4000, 1000]);
-    const blocked = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager }));
+    const blocked = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     expect(blocked.code).toBe('slip_has_returns');
     expect(blocked.details).toEqual({ no: d.no, returnNos: [r1.no, r2.no] });
     expect(blocked.message_zh).toBe(`发货单 ${d.no} 已有退货单 ${r1.no}、${r2.no}, 请先冲销退货单`);
     expect(blocked.message_en).toBe(`Dispatch ${d.no} has returns ${r1.no}, ${r2.no}: reverse those first`);
     // reversing a return takes its goods back out and makes them returnable again
-    const rev1 = ok(await o.core.call('slips.reverse', { slipId: r1.id, reason: '退货单录错' }, { sessionToken: o.tokens.keeper }));
+    const rev1 = ok(await o.core.call('slips.reverse', { slipId: r1.id, reason: '退货单录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
     expect(rev1.reversal.lines.map((l) => [l.qty, l.costFen])).toEqual([[4, -4000]]);
     expect(moves(o, rev1.reversal.id).map((m) => [m.direction, m.qty, m.amount_fen])).toEqual([['in', -4, -4000]]);
     expect((await get(o, d.id)).lines[0].returnableQty).toBe(15 - 1);
-    expect(err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager })).details.returnNos).toEqual([
-      r2.no,
-    ]);
-    ok(await o.core.call('slips.reverse', { slipId: r2.id, reason: '退货单录错' }, { sessionToken: o.tokens.keeper }));
-    const { original } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销' }, { sessionToken: o.tokens.manager }));
+    expect(
+      err(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager })).details.returnNos,
+    ).toEqual([r2.no]);
+    ok(await o.core.call('slips.reverse', { slipId: r2.id, reason: '退货单录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
+    const { original } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '整单冲销', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     expect(original.reversedBy).not.toBeNull();
     // the receipt layers are whole again; the return layers are empty
     const after = layers(o, 'CZ-3001');
@@ -535,7 +538,7 @@ describe('FIFO costs, returns and reversals', () => {
     const d = await dispatch(o, [['CZ-7501', 4]]);
     const r = await returned(o, d, [[0, 2]]);
     await dispatch(o, [['CZ-7501', 1]]);
-    const e = err(await o.core.call('slips.reverse', { slipId: r.id, reason: 'x' }, { sessionToken: o.tokens.keeper }));
+    const e = err(await o.core.call('slips.reverse', { slipId: r.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
     expect(e.code).toBe('layers_consumed');
     expect(e.details.lines).toEqual([{ itemCode: 'CZ-7501' }]);
   });
@@ -543,29 +546,37 @@ describe('FIFO costs, returns and reversals', () => {
   it('a slip is reversed once; a reversal, a draft or a void is never reversed; posted slips are frozen', async () => {
     const inb = await receive(o, [['FL-0001', 10, 4200]]);
     const d = await dispatch(o, [['FL-0001', 2]]);
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '重复发货' }, { sessionToken: o.tokens.keeper }));
-    const twice = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '再冲' }, { sessionToken: o.tokens.keeper }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '重复发货', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
+    const twice = err(await o.core.call('slips.reverse', { slipId: d.id, reason: '再冲', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
     expect(twice.code).toBe('slip_already_reversed');
     expect(twice.message_zh).toBe(`单据 ${d.no} 已被红字冲销(${reversal.no})`);
     expect(twice.message_en).toBe(`Slip ${d.no} has already been reversed (${reversal.no})`);
-    const ofReversal = err(await o.core.call('slips.reverse', { slipId: reversal.id, reason: '冲红字' }, { sessionToken: o.tokens.keeper }));
+    const ofReversal = err(
+      await o.core.call('slips.reverse', { slipId: reversal.id, reason: '冲红字', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }),
+    );
     expect(ofReversal.code).toBe('wrong_slip_kind');
     expect(ofReversal.message_zh).toBe(`单据 ${reversal.no} 不是进仓单、发货单或退货单`);
     const draft = ok(await o.core.call('slips.create', { kind: 'inbound' }, { sessionToken: o.tokens.keeper }));
-    const e = err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { sessionToken: o.tokens.keeper }));
+    const e = err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper }));
     expect([e.code, e.message_zh, e.message_en]).toEqual([
       'slip_not_posted',
       `单据 ${draft.no} 尚未过账(当前: 草稿)`,
       `Slip ${draft.no} is not posted (it is draft)`,
     ]);
     ok(await o.core.call('slips.void', { slipId: draft.id, reason: '不要了' }, { sessionToken: o.tokens.keeper }));
-    expect(err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x' }, { sessionToken: o.tokens.keeper })).message_zh).toBe(
+    expect(err(await o.core.call('slips.reverse', { slipId: draft.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).message_zh).toBe(
       `单据 ${draft.no} 尚未过账(当前: 已作废)`,
     );
-    expect(err(await o.core.call('slips.reverse', { slipId: 9999, reason: 'x' }, { sessionToken: o.tokens.keeper })).code).toBe('not_found');
-    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: '' }, { sessionToken: o.tokens.keeper })).code).toBe('invalid_input');
+    expect(err(await o.core.call('slips.reverse', { slipId: 9999, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).code).toBe(
+      'not_found',
+    );
+    expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: '', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).code).toBe(
+      'invalid_input',
+    );
     for (const role of ['sales', 'statistician', 'finance', 'shipper'] as const)
-      expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x' }, { sessionToken: o.tokens[role] })).code).toBe('forbidden');
+      expect(err(await o.core.call('slips.reverse', { slipId: inb.id, reason: 'x', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens[role] })).code).toBe(
+        'forbidden',
+      );
     // posted slips (originals and reversals) cannot be edited, voided, signed or posted again
     for (const s of [inb, reversal]) {
       for (const [m, input] of [

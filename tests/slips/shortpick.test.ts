@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 describe('picking against a signed dispatch (short pick)', () => {
   let o: DemoOffice;
@@ -116,7 +117,7 @@ describe('picking against a signed dispatch (short pick)', () => {
       ),
     );
     expect(tooMany.code).toBe('return_exceeds_dispatch');
-    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单' }, { sessionToken: o.tokens.manager }));
+    const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '客户改单', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     expect(reversal.lines.map((l) => [l.itemCode, l.qty])).toEqual([
       ['CZ-8801', 4],
       ['CZ-8802', 1],

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output, Slip, StockCardRow } from '../../shared/contract';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { REVERSE_SIGNOFFS } from '../helpers/index';
 
 /** Move the clock to a given Shanghai day at 10:00; sessions idle that long end, so everyone logs in again. */
 async function day(o: DemoOffice, date: string) {
@@ -66,7 +67,7 @@ describe('stock card, on hand, verify', () => {
     await sign(r.id, 'manager');
     s.r = ok(await o.core.call('slips.post', { slipId: r.id }, { sessionToken: o.tokens.keeper }));
     await day(o, '2026-12-03'); // day 5: the return is reversed
-    s.hc = ok(await o.core.call('slips.reverse', { slipId: s.r.id, reason: '退货录错' }, { sessionToken: o.tokens.keeper })).reversal;
+    s.hc = ok(await o.core.call('slips.reverse', { slipId: s.r.id, reason: '退货录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.keeper })).reversal;
   });
   afterAll(() => o.close());
 

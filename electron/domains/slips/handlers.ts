@@ -1,7 +1,7 @@
 // slips.*: thin — the session's user and PIN checks in, the service (stock and money) does the rest.
 
 import { isCreatableKind } from '../../../shared/contract';
-import { actor, managerSignoff, type Handlers, type WriteCtx } from '../context';
+import { actor, managerSignoff, signoff, type Handlers, type WriteCtx } from '../context';
 import { listSlips, slipRow, slipRowByNo, slipView } from './repo';
 import { requireKindRole } from './rules';
 import { createSlip, postSlip, reverseSlip, signSlip, updateSlip, voidSlip, type SlipWriter } from './service';
@@ -43,7 +43,9 @@ export const slipsHandlers = {
   },
 
   'slips.reverse': (input, ctx) => {
-    const { original, reversal } = reverseSlip(writer(ctx), input.slipId, input.reason);
+    const manager = signoff(ctx, input.manager, 'manager');
+    const finance = input.finance ? signoff(ctx, input.finance, 'finance') : null;
+    const { original, reversal } = reverseSlip(writer(ctx), input.slipId, input.reason, { manager, finance });
     ctx.auditRef = `${original.no} → ${reversal.no}`;
     return { original: slipView(ctx.db, original), reversal: slipView(ctx.db, reversal) };
   },

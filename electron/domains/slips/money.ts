@@ -63,6 +63,11 @@ function liveJournal(db: ReadableDB, slipId: number): JournalDbRow[] {
   ).all(slipId) as JournalDbRow[];
 }
 
+/** The slip still carries money in the books (a payment, a refund or a receivable not reversed). */
+export function slipHasMoney(db: ReadableDB, slipId: number): boolean {
+  return liveJournal(db, slipId).length > 0 || liveEntries(db, slipId).length > 0;
+}
+
 function liveEntries(db: ReadableDB, slipId: number): EntryDbRow[] {
   return sql(
     db,

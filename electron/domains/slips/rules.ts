@@ -292,6 +292,13 @@ export function requireStock(db: ReadableDB, lines: LineRow[]): void {
 
 // ------------------------------------------------------------------ reversal
 
+/** A reversal is signed by the manager, and by finance (someone else) where the original moved money. */
+export function requireReversalSignoffs(movesMoney: boolean, manager: { id: number; name: string }, finance: { id: number; name: string } | null): void {
+  if (movesMoney && !finance) fail('slip_field_required', { field: 'finance', field_zh: '财务签字 (原单涉及收付款)' });
+  if (finance && finance.id === manager.id)
+    fail('self_approval', { user: manager.name, signed: ROLE_EN.manager, signed_zh: ROLE_ZH.manager, role: ROLE_EN.finance, role_zh: ROLE_ZH.finance });
+}
+
 /** A posted inbound, dispatch or return, not reversed yet, whose effects can still be undone exactly. */
 export function requireReversible(db: ReadableDB, row: SlipRow, moves: MoveRow[]): void {
   if (row.kind === 'reversal') fail('wrong_slip_kind', { no: row.no, expected: 'inbound, dispatch or return', expected_zh: '进仓单、发货单或退货单' });

@@ -17,7 +17,7 @@ import type { BookCtx } from '../../ledger/journal';
 import { nextNumber } from '../../ledger/numbering';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { invalid } from '../errors';
-import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, type Override } from './money';
+import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, slipHasMoney, type Override } from './money';
 import {
   contentHash,
   deleteLines,
@@ -54,6 +54,7 @@ import {
   requireEditable,
   requireNewDeliveryNote,
   requireOtherSigner,
+  requireReversalSignoffs,
   requireReversible,
   requireSignatures,
   requireSigner,
@@ -273,11 +274,31 @@ function reversalLines(original: LineRow[]) {
 }
 
 /** A new posted slip that puts back exactly what the original moved, and reverses its money. */
-export function reverseSlip(w: SlipWriter, slipId: number, reason: string): { original: SlipRow; reversal: SlipRow } {
+/** The reversal's signatures, over its own content, as a draft's would be (printed in 经理审核 and 财务). */
+function signReversal(w: SlipWriter, rev: SlipRow, signers: ReversalSigners): void {
+  const hash = contentHash(w.db, rev);
+  for (const [role, s] of [
+    ['manager', signers.manager],
+    ['finance', signers.finance],
+  ] as const) {
+    if (!s) continue;
+    const signature = signWithOfficeKey(w.db, signaturePayload(rev.no, hash, role, s.name, w.nowIso));
+    insertSignature(w.db, { slipId: rev.id, role, userId: s.id, at: w.nowIso, hash, signature });
+  }
+}
+
+/** Who signed a reversal: 经理审核 always, 财务 where the original moved money. */
+export interface ReversalSigners {
+  manager: { id: number; name: string };
+  finance: { id: number; name: string } | null;
+}
+
+export function reverseSlip(w: SlipWriter, slipId: number, reason: string, signers: ReversalSigners): { original: SlipRow; reversal: SlipRow } {
   const { db } = w;
   const row = slipRow(db, slipId);
   const moves = movesOfSlip(db, row.id);
   requireReversible(db, row, moves);
+  requireReversalSignoffs(slipHasMoney(db, row.id), signers.manager, signers.finance);
   const no = nextSlipNo(db, 'reversal', w.businessDate);
   const seq = nextPostSeq(db);
   const { supplier_id, customer_id, delivery_note_no, payment_mode } = row;
@@ -291,6 +312,7 @@ export function reverseSlip(w: SlipWriter, slipId: number, reason: string): { or
     lineMap.set(l.source_line_id!, l.id);
     setShipped(db, l.id, l.qty, l.amount_fen);
   }
+  signReversal(w, slipRow(db, revId), signers);
   markPosted(db, revId, { by: w.actor.id, at: w.nowIso, seq, businessDate: w.businessDate, keepVersion: true });
   const pc: PostingCtx = { slipId: revId, businessDate: w.businessDate, postedAt: w.nowIso };
   // Undo in reverse order, so an issue's restored layers end exactly as they were.

@@ -170,6 +170,9 @@ export const en: Record<MsgKey, string> = {
   'slip.reverseTitle': 'Reverse {no}',
   'slip.reverseReason': 'Reason for the reversal',
   'slip.reverseText': 'A reversal slip will put back everything the original moved. The original stays as it is.',
+  'slip.reverseTextMoney':
+    'A reversal slip will put back everything the original moved, goods and money. The original stays as it is. The manager approves it and finance (someone else) signs.',
+  'slip.reverseManager': 'Manager approval',
   'slip.reversedFlash': 'Reversed {no} by {rev}',
   'slip.postedFlash': 'Posted {no}',
   'slip.postFinal': 'A posted slip cannot be changed; a mistake is corrected by a reversal.',

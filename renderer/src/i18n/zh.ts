@@ -169,6 +169,8 @@ export const zh = {
   'slip.reverseTitle': '红字冲销 {no}',
   'slip.reverseReason': '冲销原因',
   'slip.reverseText': '将生成一张红字冲销单,把原单的出入库全部冲回。原单保留不改。',
+  'slip.reverseTextMoney': '将生成一张红字冲销单,把原单的出入库和收付款全部冲回。原单保留不改。须经理审核,并由财务(另一人)签字。',
+  'slip.reverseManager': '经理审核',
   'slip.reversedFlash': '已红字冲销 {no},冲销单 {rev}',
   'slip.postedFlash': '已过账 {no}',
   'slip.postFinal': '过账后单据不能修改,如有错误只能红字冲销。',

@@ -3,16 +3,14 @@
 
 import type { ReactNode } from 'react';
 import type { Slip } from '../../../../shared/contract';
-import { call } from '../../api';
-import { ReasonDialog } from '../../components/dialogs';
 import { SignDialog } from '../../components/SignDialog';
 import { Btn, StateTag, Toolbar } from '../../components/ui';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { PrintButtons } from '../../printing/PrintButtons';
-import { setFlash } from '../../slip/flash';
 import { SignatureBadges } from '../../slip/parts';
 import { VoidSlipDialog } from '../../slip/VoidSlipDialog';
+import { ReverseDialog } from './ReverseDialog';
 import type { SlipAbilities } from './slipViewRules';
 
 export type SlipDialogName = 'sign' | 'void' | 'reverse';
@@ -77,29 +75,6 @@ export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted 
       )}
       {s.state !== 'void' && s.kind !== 'opening' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
     </Toolbar>
-  );
-}
-
-/** 红字冲销: the reversal is made and opened; the original stays as it was. */
-function ReverseDialog({ slip: s, onClose }: { slip: Slip; onClose(): void }) {
-  const { t } = useI18n();
-  return (
-    <ReasonDialog
-      title={t('slip.reverseTitle', { no: s.no })}
-      label={t('slip.reverseReason')}
-      confirmText={t('slip.reverse')}
-      onCancel={onClose}
-      onDone={onClose}
-      run={async (reason, requestId) => {
-        const r = await call('slips.reverse', { slipId: s.id, reason }, { requestId });
-        if (!r.ok) return r.error;
-        setFlash(t('slip.reversedFlash', { no: s.no, rev: r.value.reversal.no }));
-        navigate(`/slips/${r.value.reversal.id}`);
-        return null;
-      }}
-    >
-      <p className="dialog-text">{t('slip.reverseText')}</p>
-    </ReasonDialog>
   );
 }
 
