@@ -157,6 +157,13 @@ describe.skipIf(!!NO_CHROMIUM)('the setup flow of a new office, in Chromium', ()
     ]);
     await page.screenshot({ path: join(SHOTS, 'setup-8-hq-done.png') });
 
+    // in English, word for word from the core's messages
+    await page.locator('.status-bar .lang-switch button', { hasText: 'English' }).click();
+    await page.locator('[data-testid=setup-banner] strong', { hasText: tr('en', 'setup.banner.title', { n: 4 }) }).waitFor();
+    await page.locator('[data-testid=setup-banner] li[data-key=customer]', { hasText: 'no customer yet: dispatch slips cannot be posted' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'setup-8-hq-done-en.png') });
+    await page.locator('.status-bar .lang-switch button', { hasText: '中文' }).click();
+
     // a banner link opens its screen
     await page.locator('[data-testid=setup-banner] li[data-key=customer] a').click();
     await poll(() => page.url()).toMatch(/#\/customers$/);

@@ -6,19 +6,20 @@ import { demoOffice, err, makeCore, ok, type TestCore } from '../helpers/index';
 
 const ALL_KEYS = ['office.details', 'supplier', 'customer', 'role.keeper', 'role.finance', 'role.manager', 'items', 'opening', 'printSettings'];
 
+// every test: a new office and its administrator, logged in
+let t: TestCore;
+let admin: string;
+beforeEach(async () => {
+  t = await makeCore();
+  ok(await t.core.call('office.init', { name: '华东办事处', admin: { name: '管理员', pin: '0000' } }));
+  admin = ok(await t.core.call('auth.login', { user: '管理员', pin: '0000' })).sessionToken;
+});
+afterEach(() => t.close());
+
 describe('a new office, set up step by step', () => {
-  let t: TestCore;
-  let admin: string;
   const as = (sessionToken: string) => ({ sessionToken });
   const missing = async (token = admin) => ok(await t.core.call('office.setupStatus', {}, as(token))).missing;
   const keys = async (token = admin) => (await missing(token)).map((m) => m.key);
-
-  beforeEach(async () => {
-    t = await makeCore();
-    ok(await t.core.call('office.init', { name: '华东办事处', admin: { name: '管理员', pin: '0000' } }));
-    admin = ok(await t.core.call('auth.login', { user: '管理员', pin: '0000' })).sessionToken;
-  });
-  afterEach(() => t.close());
 
   it('lacks everything at first, each item with the screen and the method that fix it, in Chinese and English', async () => {
     const all = await missing();
@@ -85,15 +86,6 @@ describe('a new office, set up step by step', () => {
 });
 
 describe('office.update', () => {
-  let t: TestCore;
-  let admin: string;
-  beforeEach(async () => {
-    t = await makeCore();
-    ok(await t.core.call('office.init', { name: '华东办事处', admin: { name: '管理员', pin: '0000' } }));
-    admin = ok(await t.core.call('auth.login', { user: '管理员', pin: '0000' })).sessionToken;
-  });
-  afterEach(() => t.close());
-
   it('changes only the fields given, office.get returns them, and the change is audited', async () => {
     const r = ok(
       await t.core.call(

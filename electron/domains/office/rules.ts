@@ -2,7 +2,7 @@
 // setup status: what a new office still lacks before the desk can be used fully, judged from the books.
 
 import { DeskError, fail } from '../../../shared/errors';
-import type { SetupItem } from '../../../shared/contract';
+import type { MethodName, SetupItem } from '../../../shared/contract';
 import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
 import { isValidTimezone } from '../../ledger/dates';
 import type { ReadableDB } from '../../store/db';
@@ -30,7 +30,8 @@ export interface SetupState {
   printSettingsSaved: boolean;
 }
 
-type SetupCheck = Omit<SetupItem, 'message_zh' | 'message_en'> & { lacks(s: SetupState): [zh: string, en: string] | null };
+/** One check: the method is the contract's (a misspelt one fails the build), the words come from `lacks`. */
+type SetupCheck = Omit<SetupItem, 'message_zh' | 'message_en' | 'method'> & { method: MethodName; lacks(s: SetupState): [zh: string, en: string] | null };
 
 const DETAIL_WORDS: [keyof SetupState['office'], string, string][] = [
   ['address', '地址', 'address'],

@@ -85,7 +85,7 @@ export function SetupScreen({ step }: { step: string | undefined }) {
               );
             })}
           </ol>
-          <div className="setup-body">
+          <div className="doc-settings setup-body">
             <StepBody step={current} office={office} missing={missing} onOffice={saved} next={next} />
           </div>
           <StepFoot at={at} done={stepDone(current, missing, office)} go={go} />
