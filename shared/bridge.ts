@@ -19,6 +19,12 @@ export interface PrintOutcome {
   reason: string | null;
 }
 
+/** A printer the system knows (Electron's getPrintersAsync): its system name and the name shown. */
+export interface SystemPrinter {
+  name: string;
+  displayName: string;
+}
+
 /** A code read by a scanner attached to the main process (HID-POS). */
 export interface BridgeScan {
   code: string;
@@ -33,6 +39,8 @@ export interface DeskBridge {
   printPdf(req: PdfPaper & { preview?: boolean }): Promise<Result<PrintOutcome>>;
   /** 另存为: a save dialog, then the PDF is written there (saved: null when cancelled) */
   savePdf(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
+  /** the system's printers, for choosing the office's default printer (optional: older shells lack it) */
+  listPrinters?(): Promise<Result<{ printers: SystemPrinter[] }>>;
   /** scans from a HID-POS scanner in the main process; the preload does not offer it yet */
   onScan?(fn: (e: BridgeScan) => void): () => void;
   readonly mode: 'electron';

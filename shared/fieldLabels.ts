@@ -50,6 +50,8 @@ const BY_NAME: Record<string, Label> = {
   contact: ['联系人', 'contact'],
   phone: ['电话', 'phone'],
   address: ['地址', 'address'],
+  hqName: ['上级公司/总部', 'HQ'],
+  defaultPrinter: ['默认打印机', 'default printer'],
   creditLimitFen: ['信用额度', 'credit limit'],
   paymentTermsDays: ['账期(天)', 'payment terms (days)'],
   salespersonId: ['业务员', 'salesperson'],
@@ -155,6 +157,7 @@ const BY_PATH: Record<string, Label> = {
 /** By method and path: the same name means another thing in this method. */
 const BY_METHOD: Record<string, Label> = {
   'office.init:name': ['办事处名称', 'office name'],
+  'office.update:name': ['办事处名称', 'office name'],
   'users.create:name': ['姓名', 'name'],
   'users.update:name': ['姓名', 'name'],
   'auth.login:user': ['用户', 'user'],

@@ -16,6 +16,8 @@ export interface OfficeInfo {
   name: string;
   shortName: string;
   timezone: string;
+  /** the office's phone (office.update), on the customer statement's confirmation when given */
+  phone?: string;
 }
 
 /** The title band: state marks left, office and spaced title centred, page number right. */

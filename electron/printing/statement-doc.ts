@@ -266,7 +266,7 @@ function confirmBlock(d: StatementData, W: number): Node {
   ];
   const office = [
     right(d.office.name, { bold: true }),
-    { ...right('(对账专用)', { size: 7, color: COLOR.grey }), margin: [0, 1, 0, 0] },
+    { ...right(d.office.phone ? `(对账专用 · 电话 ${d.office.phone})` : '(对账专用)', { size: 7, color: COLOR.grey }), margin: [0, 1, 0, 0] },
     { ...right('财务(签章): ____________________'), margin: [0, 10, 0, 0] },
     { ...right('日期: ______年____月____日'), margin: [0, 16, 0, 0] },
   ];

@@ -1,6 +1,6 @@
 // Paper (checklist item 17, "Printing", in main.ts): 'print-pdf' and 'save-pdf' take a PDF the core
 // rendered (checked by pdf-request.ts) to the OS print dialog, a preview window or a file the user
-// picks. The PDF is written to a temp folder and opened in its own hidden, sandboxed window (no
+// picks; 'list-printers' names the system's printers. The PDF is written to a temp folder and opened in its own hidden, sandboxed window (no
 // preload, no Node) that may show only that file and the built-in PDF viewer (lockdown.ts asks
 // paperFileOf); the file is deleted when the window closes.
 
@@ -27,6 +27,19 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function registerPaper(parent: ParentWindow): void {
   handleFromDesk('print-pdf', (req) => printPdf(req, parent));
   handleFromDesk('save-pdf', (req) => savePdf(req, parent));
+  handleFromDesk('list-printers', () => listPrinters(parent));
+}
+
+/** The system's printers as the desk's window sees them (names only: the setup's default printer). */
+async function listPrinters(parent: ParentWindow) {
+  const owner = parent();
+  if (!owner) return refusal('not_ready', '窗口尚未打开', 'The window is not open yet');
+  try {
+    const printers = await owner.webContents.getPrintersAsync();
+    return { ok: true as const, value: { printers: printers.map((p) => ({ name: p.name, displayName: p.displayName || p.name })) } };
+  } catch (e) {
+    return refusal('print_failed', `无法列出打印机: ${errorText(e)}`, `Could not list the printers: ${errorText(e)}`);
+  }
 }
 
 /**

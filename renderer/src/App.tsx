@@ -38,6 +38,9 @@ import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { OpeningScreen } from './screens/Opening/OpeningScreen';
 import { UsersScreen } from './screens/Users/UsersScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
+import { SetupScreen } from './screens/Setup/SetupScreen';
+import { SetupBanner } from './screens/Setup/SetupBanner';
+import { takeFreshOffice } from './screens/Setup/setupStatus';
 
 function Screen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -77,6 +80,8 @@ function Screen({ route }: { route: string[] }) {
       return <UsersScreen />;
     case 'import':
       return <ImportScreen />;
+    case 'setup':
+      return <SetupScreen step={b} />;
     case 'dayclose':
     case 'journal':
     case 'aging':
@@ -101,10 +106,11 @@ export function App() {
 
   useGlobalScanFallback(!!session.user, session.can('stock.card'));
 
-  // default screen, and no screen the role may not use
+  // default screen (the setup flow on the first log-in after office.init), and no screen the role may not use
   useEffect(() => {
     if (!session.user || !nav.length) return;
-    if (!route[0] || !nav.some((n) => n.path === route[0])) navigate('/' + nav[0].path, { force: true, replace: true });
+    if (takeFreshOffice() && nav.some((n) => n.path === 'setup')) navigate('/setup', { force: true, replace: true });
+    else if (!route[0] || !nav.some((n) => n.path === route[0])) navigate('/' + nav[0].path, { force: true, replace: true });
   }, [session.user, route[0]]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
@@ -152,6 +158,7 @@ export function App() {
         </nav>
         <main className="screen">
           <DayCloseBanner />
+          <SetupBanner route={route.join('/')} />
           <ScreenBoundary resetKey={route.join('/')}>
             <Screen route={route} />
           </ScreenBoundary>

@@ -39,6 +39,8 @@ export const NAV: NavEntry[] = [
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
   // 用户管理: users, roles (兼任), PINs and signature images
   { path: 'users', label: 'nav.users', show: (s) => s.can('users.list') },
+  // 开账向导: the first-run setup, later too (whoever may change the office's details)
+  { path: 'setup', label: 'nav.setup', show: (s) => s.can('office.update') },
 ];
 
 export function navFor(s: SessionApi): NavEntry[] {

@@ -14,8 +14,31 @@ export const Office = z.object({
   timezone: z.string(),
   publicKeyPem: z.string(),
   createdAt: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  /** the HQ (上级公司/总部) the office reports to */
+  hqName: z.string(),
+  /** the printer slips go to by default, as the system names it; null: none chosen */
+  defaultPrinter: z.string().nullable(),
 });
 export type Office = z.infer<typeof Office>;
+
+/** A telephone number as offices write them: digits, spaces, + - ( ) / and 转 (extension). */
+export const Phone = Text(30).regex(/^[0-9+()\-/ 转]*$/, 'phone: digits, spaces, + - ( ) / 转');
+
+/** One thing the office still lacks before the desk can be used fully (office.setupStatus). */
+export const SetupItem = z.object({
+  key: z.string(),
+  message_zh: z.string(),
+  message_en: z.string(),
+  /** the screen that fixes it, as a navigation path ("customers/suppliers") */
+  screen: z.string(),
+  /** the contract method that fixes it: the renderer shows the item to whoever may call it */
+  method: z.string(),
+  /** nice to have; the desk works without it (the printed papers take their defaults) */
+  optional: z.boolean(),
+});
+export type SetupItem = z.infer<typeof SetupItem>;
 
 export const officeMethods = {
   'office.get': method({
@@ -49,5 +72,26 @@ export const officeMethods = {
     access: ['manager'],
     write: true,
     doc: 'How the stock card (and its paper) writes customer returns: 红字发出 or 收入. The manager decides.',
+  }),
+  'office.update': method({
+    input: z.object({
+      name: Name(100).optional(),
+      shortName: Name(50).optional(),
+      address: Text(200).optional(),
+      phone: Phone.optional(),
+      hqName: Text(100).optional(),
+      defaultPrinter: Name(200).nullable().optional(),
+    }),
+    output: Office,
+    access: ['admin', 'manager'],
+    write: true,
+    doc: "The office's details: name, short name, address, phone, the HQ it reports to, the default printer. Only the fields given change.",
+  }),
+  'office.setupStatus': method({
+    input: Empty,
+    output: z.object({ missing: z.array(SetupItem) }),
+    access: 'any',
+    write: false,
+    doc: 'What the office still lacks (no supplier, no customer, no keeper …), each with the screen that fixes it; empty once set up.',
   }),
 } as const;

@@ -121,6 +121,13 @@ describe('finance papers', () => {
     expect(pdf.value.fileName).toBe('客户对账单_KH005_喆堃家居馆_2026-11-01_2026-11-29.pdf');
   });
 
+  it("a statement gives the office's phone for the customer's questions, once the setup has it", async () => {
+    const target = { doc: 'statement', customerId: o.customerId('KH005'), from: '2026-11-01', to: '2026-11-29' } as const;
+    expect(squash(pdfText((await render(o, target, o.tokens.finance)).bytes))).not.toContain('电话0571');
+    ok(await o.core.call('office.update', { phone: '0571-8888 6666' }, { sessionToken: o.tokens.manager }));
+    expect(squash(pdfText((await render(o, target, o.tokens.finance)).bytes))).toContain('(对账专用·电话0571-88886666)');
+  });
+
   it('roles: keeper may not render either; sales may render the statement but not the cash count; no print log', async () => {
     expect(err(await o.core.call('documents.render', { doc: 'cashCount', date: '2026-11-29' }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
     expect(err(await o.core.call('documents.render', { doc: 'statement', customerId: yoshino }, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');

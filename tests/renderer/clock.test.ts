@@ -3,7 +3,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEZONE, dateIn, deskNow, formatDateTime, formatTime, officeClock, setOfficeClock, today } from '../../renderer/src/i18n/clock';
 
-const office = (timezone: string) => ({ name: '测试办事处', shortName: '测试', timezone, publicKeyPem: '', createdAt: '2026-01-01T00:00:00.000Z' });
+const office = (timezone: string) => ({
+  name: '测试办事处',
+  shortName: '测试',
+  timezone,
+  publicKeyPem: '',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  address: '',
+  phone: '',
+  hqName: '',
+  defaultPrinter: null,
+});
 
 afterEach(() => {
   vi.useRealTimers();

@@ -30,6 +30,11 @@ describe('office.init and office.get', () => {
       timezone: 'Asia/Shanghai',
       publicKeyPem: expect.stringContaining('BEGIN PUBLIC KEY'),
       createdAt: '2026-11-29T01:00:00.000Z',
+      // the details come later, in the setup flow (office.update)
+      address: '',
+      phone: '',
+      hqName: '',
+      defaultPrinter: null,
     });
     expect(r.admin).toEqual({ id: expect.any(Number), name: '管理员', title: '系统管理员', roles: ['admin'], active: true });
 

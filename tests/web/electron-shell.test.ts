@@ -4,7 +4,7 @@
 // promises: window preferences, the app:// protocol (CSP, traversal, foreign hosts), the IPC sender
 // check, navigation/window/permission lock-down, that 'rpc' reaches the real core on a temp
 // database, and the paper channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print
-// window, temp file gone.
+// window, temp file gone; 'list-printers': the system's printers by name.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,10 @@ const h = vi.hoisted(() => {
     printAnswer: { success: true, reason: '' },
     saveDialog: { canceled: false, filePath: '' as string | undefined },
     saveDialogs: [] as any[],
+    printers: [
+      { name: 'EPSON_LQ_630K', displayName: 'EPSON LQ-630K', description: '', options: {} },
+      { name: 'HP_LaserJet', displayName: '', description: '', options: {} },
+    ],
   };
   return state;
 });
@@ -53,6 +57,7 @@ vi.mock('electron', () => {
         h.prints.push({ options, file, existed: !!file && fs.existsSync(file) });
         cb(h.printAnswer.success, h.printAnswer.reason);
       },
+      getPrintersAsync: () => Promise.resolve(h.printers),
     };
     constructor(public options: unknown) {
       h.windows.push(this as never);
@@ -197,7 +202,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers']);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -270,6 +275,20 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     }
     expect(h.prints).toEqual([]);
     expect(h.saveDialogs).toEqual([]);
+  });
+
+  it('list-printers names the system printers (the display name, else the system name), for the desk page only', async () => {
+    const list = h.ipc.get('list-printers')!;
+    expect(await list(ipcEvent('https://evil.example/'))).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(await list(ipcEvent('app://desk/setup/printer'))).toEqual({
+      ok: true,
+      value: {
+        printers: [
+          { name: 'EPSON_LQ_630K', displayName: 'EPSON LQ-630K' },
+          { name: 'HP_LaserJet', displayName: 'HP_LaserJet' },
+        ],
+      },
+    });
   });
 
   it('print-pdf refuses what is not a PDF', async () => {

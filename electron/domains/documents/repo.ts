@@ -151,6 +151,11 @@ function setValue(db: WritableDB, key: string, value: unknown, at: string, by: n
   ).run(key, JSON.stringify(value), at, by);
 }
 
+/** Someone has saved the paper or the copies (documents.updateSettings) — until then the defaults stand unconfirmed. */
+export function printSettingsSaved(db: ReadableDB): boolean {
+  return sql(db, 'SELECT 1 FROM office_settings WHERE key IN (?, ?)').get(KEY_PAPER, KEY_COPIES) !== undefined;
+}
+
 export function printSettings(db: ReadableDB): PrintSettings {
   const paper = getValue<PaperSize>(db, KEY_PAPER) ?? DEFAULT_SETTINGS.paper;
   const copies = { ...DEFAULT_SETTINGS.copies, ...(getValue<Partial<PrintSettings['copies']>>(db, KEY_COPIES) ?? {}) };

@@ -45,11 +45,11 @@ export interface DocTarget {
   customerId?: number;
 }
 
-export type OfficeInfo = { name: string; shortName: string; timezone: string };
+export type OfficeInfo = { name: string; shortName: string; timezone: string; phone: string };
 
 export function officeInfo(db: ReadableDB): OfficeInfo {
   const office = requireOffice(db);
-  return { name: office.name, shortName: office.short_name, timezone: office.timezone };
+  return { name: office.name, shortName: office.short_name, timezone: office.timezone, phone: office.phone };
 }
 
 /** user name → signature PNG as a data URL, for the signature boxes of the printed papers */

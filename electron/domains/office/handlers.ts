@@ -3,7 +3,7 @@
 import { schemaVersion } from '../../store/migrate';
 import type { Handlers } from '../context';
 import { officeRow, officeView, requireOffice, setReturnsOnCard } from './repo';
-import { initOffice } from './service';
+import { initOffice, setupStatus, updateOffice } from './service';
 
 export const officeHandlers = {
   'office.get': (_input, ctx) => {
@@ -17,4 +17,6 @@ export const officeHandlers = {
     ctx.auditRef = input.returnsOnCard;
     return { returnsOnCard: input.returnsOnCard };
   },
+  'office.update': (input, ctx) => updateOffice(ctx, input),
+  'office.setupStatus': (_input, ctx) => setupStatus(ctx),
 } satisfies Partial<Handlers>;

@@ -1,11 +1,14 @@
-// Setting up the office: its row, its Ed25519 signing key and the first administrator.
+// Setting up the office: its row, its Ed25519 signing key and the first administrator; then its
+// details (office.update) and what it still lacks (office.setupStatus).
 
 import type { Output, ParsedInput } from '../../../shared/contract';
 import { newKeyPair } from '../../ledger/officeKey';
-import type { WriteCtx } from '../context';
+import type { ReadCtx, WriteCtx } from '../context';
+import { printSettingsSaved } from '../documents/repo';
+import { openingStatus } from '../opening/repo';
 import { getUser, insertUser, setRoles } from '../users/repo';
-import { insertOffice, officeRow, officeView } from './repo';
-import { requireNoOffice, requireTimezone } from './rules';
+import { insertOffice, officeRow, officeView, requireOffice, setupFacts, updateOfficeDetails } from './repo';
+import { requireNoOffice, requireTimezone, setupMissing } from './rules';
 
 export function initOffice(ctx: WriteCtx, input: ParsedInput<'office.init'>): Output<'office.init'> {
   const { db } = ctx;
@@ -27,4 +30,28 @@ export function initOffice(ctx: WriteCtx, input: ParsedInput<'office.init'>): Ou
   setRoles(db, adminId, ['admin']);
   ctx.auditRef = input.name;
   return { office: officeView(officeRow(db)!), admin: getUser(db, adminId)! };
+}
+
+/** office.update: the details given change, the rest stay; the audit row names what changed. */
+export function updateOffice(ctx: WriteCtx, input: ParsedInput<'office.update'>): Output<'office.update'> {
+  requireOffice(ctx.db);
+  updateOfficeDetails(ctx.db, input);
+  ctx.auditRef = Object.keys(input).join(',') || '-';
+  return officeView(requireOffice(ctx.db));
+}
+
+/** office.setupStatus: the books read once, judged by the rules. */
+export function setupStatus(ctx: ReadCtx): Output<'office.setupStatus'> {
+  const { db } = ctx;
+  const row = requireOffice(db);
+  const facts = setupFacts(db);
+  const opening = openingStatus(db, ctx.businessDate);
+  const openingPending = !opening.closed && !opening.stock && !opening.receivables.length && !opening.cash.length;
+  const missing = setupMissing({
+    office: { address: row.address, phone: row.phone, hqName: row.hq_name },
+    ...facts,
+    openingPending,
+    printSettingsSaved: printSettingsSaved(db),
+  });
+  return { missing };
 }

@@ -14,6 +14,7 @@ import { keysEn } from './keys';
 import { cardEn } from './card';
 import { msgsEn } from './messages';
 import { inboundEn } from './inbound';
+import { setupEn } from './setup';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -344,4 +345,5 @@ export const en: Record<MsgKey, string> = {
   ...cardEn,
   ...msgsEn,
   ...inboundEn,
+  ...setupEn,
 };

@@ -13,6 +13,7 @@ import { keysZh } from './keys';
 import { cardZh } from './card';
 import { msgsZh } from './messages';
 import { inboundZh } from './inbound';
+import { setupZh } from './setup';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -342,6 +343,7 @@ export const zh = {
   ...cardZh,
   ...msgsZh,
   ...inboundZh,
+  ...setupZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -1,9 +1,11 @@
-// First start: name the office and its first administrator.
+// First start: name the office and its first administrator; the administrator's first log-in then
+// opens the setup flow (开账向导).
 
 import { useRef, useState } from 'react';
 import { call, newRequestId, type DeskErr } from '../../api';
 import { Btn, ErrorLine, Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
+import { markFreshOffice } from '../Setup/setupStatus';
 
 export function InitOffice({ onDone }: { onDone(): void }) {
   const { t } = useI18n();
@@ -14,8 +16,10 @@ export function InitOffice({ onDone }: { onDone(): void }) {
   const rid = useRef(newRequestId());
   const submit = async () => {
     const r = await call('office.init', { name, admin: { name: admin, pin } }, { requestId: rid.current });
-    if (r.ok) onDone();
-    else {
+    if (r.ok) {
+      markFreshOffice();
+      onDone();
+    } else {
       setError(r.error);
       rid.current = newRequestId();
     }

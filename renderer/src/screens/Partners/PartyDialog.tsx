@@ -25,13 +25,14 @@ function useCustomerFields(c: Customer | null) {
   return { salespersonId, setSalespersonId, credit, setCredit, terms, setTerms };
 }
 
-export function PartyDialog(p: { kind: PartyKind; party: Party | null; onSaved(): void; onCancel(): void }) {
+/** `preset`: a new party's first code and name (the setup flow's HQ takes the office's HQ name). */
+export function PartyDialog(p: { kind: PartyKind; party: Party | null; preset?: { code: string; name: string }; onSaved(): void; onCancel(): void }) {
   const { t } = useI18n();
   const session = useSession();
   const it = p.party;
   const [f, setF] = useState({
-    code: it?.code ?? '',
-    name: it?.name ?? '',
+    code: it?.code ?? p.preset?.code ?? '',
+    name: it?.name ?? p.preset?.name ?? '',
     contact: it?.contact ?? '',
     phone: it?.phone ?? '',
     address: it?.address ?? '',
