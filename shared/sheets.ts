@@ -36,6 +36,7 @@ export const SHEET_COLUMNS: Record<ImportKind, readonly SheetColumn[]> = {
     { key: 'caseBarcode', zh: '箱条码', en: 'Case barcode', format: 'text' },
     { key: 'packQty', zh: '每箱数量', en: 'Pack quantity', format: 'int' },
     { key: 'safetyStock', zh: '安全库存', en: 'Safety stock', format: 'int' },
+    { key: 'location', zh: '库位', en: 'Location', format: 'text', max: 20 },
     { key: 'price', zh: '单价(元)', en: 'Price (yuan)', format: 'yuan' },
   ],
   customers: [
@@ -64,7 +65,7 @@ export type SheetCell = string | number | null;
 export function itemSheetRow(i: Item): SheetCell[] {
   const unit = i.barcodes.find((b) => b.packQty === 1);
   const pack = i.barcodes.find((b) => b.packQty > 1);
-  return [i.code, i.name, i.spec, i.unit, unit?.code ?? '', pack?.code ?? '', pack?.packQty ?? null, i.safetyStock, i.priceFen];
+  return [i.code, i.name, i.spec, i.unit, unit?.code ?? '', pack?.code ?? '', pack?.packQty ?? null, i.safetyStock, i.location, i.priceFen];
 }
 
 export function customerSheetRow(c: Customer): SheetCell[] {

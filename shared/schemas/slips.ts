@@ -69,6 +69,8 @@ export const SlipLine = z.object({
   itemName: z.string(),
   spec: z.string(),
   unit: z.string(),
+  /** the item's storage location (库位), where the keeper picks it */
+  location: z.string(),
   qty: z.number().int(),
   unitCostFen: z.number().int().nullable(),
   priceFen: z.number().int().nullable(),
