@@ -227,6 +227,10 @@ const catalogue = {
     `有 ${d.rows} 行有问题, 全部改正后才能导入(一行也没有导入)`,
     `${d.rows} rows have problems: nothing is imported until every row is valid`,
   ],
+  import_needs_signoff: (_d: { field: 'signoff' }) => [
+    '期初库存导入即过账为期初入库单, 须办事处经理签字(PIN)',
+    'Importing the opening stock posts the opening slip: the office manager must sign it (PIN)',
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],
