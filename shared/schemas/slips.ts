@@ -280,7 +280,7 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   dispatch: '发货单',
   return: '退货单',
   reversal: '红字冲销单',
-  opening: '期初建账单',
+  opening: '期初入库单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

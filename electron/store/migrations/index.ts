@@ -12,7 +12,7 @@ import { m0009PrintKinds } from './0009-print-kinds';
 import { m0010CollectionFollowUp } from './0010-collection-follow-up';
 import { m0011Opening } from './0011-opening';
 import { m0012InboundAmounts } from './0012-inbound-amounts';
-import { m0014StorageLocation } from './0014-storage-location';
+import { m0014OpeningImport } from './0014-opening-import';
 
 export interface Migration {
   version: number;
@@ -35,5 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010CollectionFollowUp,
   m0011Opening,
   m0012InboundAmounts,
-  m0014StorageLocation,
+  m0014OpeningImport,
 ];

@@ -9,6 +9,7 @@ export const openimpZh = {
   'imp.toOpening': '返回期初建账',
   'imp.signOpening': '经理签字: 导入 {n} 行期初库存并过账期初入库单',
   'op.fromExcel': '从Excel导入',
+  'op.openSlip': '查看期初入库单(打印 / 冲销)',
 };
 
 export const openimpEn: Record<keyof typeof openimpZh, string> = {
@@ -19,4 +20,5 @@ export const openimpEn: Record<keyof typeof openimpZh, string> = {
   'imp.toOpening': 'Back to opening balances',
   'imp.signOpening': 'Manager signs: import {n} rows of opening stock and post the opening slip',
   'op.fromExcel': 'Import from Excel',
+  'op.openSlip': 'Open the opening slip (print / reverse)',
 };

@@ -25,7 +25,9 @@ export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilitie
     canSign: !!s && isDraft && s.missingSignatures.length > 0,
     canPick: !!s && isDraft && session.can('slips.post') && s.missingSignatures.length === 0,
     canVoid: !!creatable && isDraft && session.canCreate(creatable),
-    canReverse: !!s && s.state === 'posted' && s.kind !== 'reversal' && !s.reversedBy && session.can('slips.reverse'),
+    // the opening slip is the manager's to reverse (before the first close: the core says so after it)
+    canReverse:
+      !!s && s.state === 'posted' && s.kind !== 'reversal' && !s.reversedBy && session.can('slips.reverse') && (s.kind !== 'opening' || session.has('manager')),
     canReturn: returnable && session.canCreate('return'),
   };
 }
