@@ -54,12 +54,10 @@ export function slipWatermark(slip: Slip): { text: string; color: string } | nul
 }
 
 function columns(slip: Slip): Col[] {
-  const opening = slip.kind === 'opening';
   const costed = (l: SlipLine) => l.unitCostFen != null || l.amountEntered;
-  // an opening line keeps its amount; its unit cost is shown rounded when the amount does not divide
-  const shown = (l: SlipLine) => shownUnitCostFen({ ...l, amountEntered: l.amountEntered || (opening && l.unitCostFen == null) });
-  const unitOf = (l: SlipLine) => (slip.kind === 'inbound' || opening || (slip.kind === 'reversal' && costed(l)) ? shown(l) : l.priceFen);
-  const unitTitle = slip.kind === 'inbound' || opening || (slip.kind === 'reversal' && slip.lines.some(costed)) ? '单位成本' : '单价';
+  const byCost = slip.kind === 'inbound' || slip.kind === 'opening';
+  const unitOf = (l: SlipLine) => (byCost || (slip.kind === 'reversal' && costed(l)) ? shownUnitCostFen(l) : l.priceFen);
+  const unitTitle = byCost || (slip.kind === 'reversal' && slip.lines.some(costed)) ? '单位成本' : '单价';
   const cols: Col[] = [
     { title: '序号', width: 20, align: 'center', cell: (l) => String(l.lineNo) },
     { title: '编码', width: 54, align: 'left', cell: (l) => l.itemCode },

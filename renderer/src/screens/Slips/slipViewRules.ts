@@ -53,7 +53,7 @@ export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDe
         valueGetter: (x) => x.data?.shippedQty ?? null,
       }),
     );
-  if (s.kind === 'inbound' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered)))
+  if (s.kind === 'inbound' || s.kind === 'opening' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered)))
     c.push(
       moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) }),
     );
