@@ -73,7 +73,10 @@ describe.skipIf(!!NO_CHROMIUM)('opening stock from Excel in Chromium', () => {
 
     // the opening slip: printed and reversed (红字) from its own view, by the manager
     await page.locator('.btn', { hasText: tr('zh', 'op.openSlip') }).click();
-    await page.locator('.btn', { hasText: tr('zh', 'print.print') }).first().waitFor();
+    await page
+      .locator('.btn', { hasText: tr('zh', 'print.print') })
+      .first()
+      .waitFor();
     expect(await page.locator('.btn', { hasText: tr('zh', 'slip.reverse') }).count()).toBe(1);
     await settled(page);
     await shot('slip');
