@@ -9,6 +9,7 @@ export const IMPORT_KINDS = ['items', 'customers', 'suppliers', 'openingStock', 
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 /** The kinds booked through the opening domain (期初建账) rather than created as master data. */
 export type OpeningImportKind = Extract<ImportKind, 'openingStock' | 'openingReceivables'>;
+export type MasterImportKind = Exclude<ImportKind, OpeningImportKind>;
 export const isOpeningKind = (k: ImportKind): k is OpeningImportKind => k === 'openingStock' || k === 'openingReceivables';
 
 /** Who may import a kind: whoever may call this method of the contract (its access). */

@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import { sql } from '../../store/db';
 import { actor, bookCtx, type WriteCtx } from '../context';
 import { addOpeningReceivables, postOpeningStock } from '../opening/service';
-import { normalDate, stockAmountFen } from './openingRules';
+import { fenOf, normalDate, stockAmountFen } from './openingRules';
 import type { CheckedRow } from './rules';
 
 const idsByCode = (ctx: WriteCtx, table: 'items' | 'customers'): Map<string, number> =>
@@ -27,7 +27,7 @@ function commitOpeningReceivables(ctx: WriteCtx, rows: CheckedRow[]): string {
     customerId: customers.get(cells.customerCode)!,
     saleDate: normalDate(cells.saleDate)!,
     docRef: cells.docRef ?? '',
-    amountFen: stockAmountFen({ amount: cells.amount }),
+    amountFen: fenOf(cells.amount)!,
   }));
   return `期初应收 ${addOpeningReceivables(bookCtx(ctx), lines)} 笔`;
 }

@@ -15,7 +15,8 @@ type Cells = Record<string, string>;
 type RowRule = (p: Problems, cells: Cells, rowNo: number) => void;
 
 const col = (kind: OpeningImportKind, key: string): SheetColumn => SHEET_COLUMNS[kind].find((c) => c.key === key)!;
-const fenOf = (v: string | undefined): number | null => (v ? parseYuanToFen(yuanText(v)) : null);
+/** A yuan cell in fen (null when empty); the rules have checked it. */
+export const fenOf = (v: string | undefined): number | null => (v ? parseYuanToFen(yuanText(v)) : null);
 
 /** 2026-11-05, 2026/11/5, 2026.11.5 or 2026年11月5日 as yyyy-MM-dd; null when it is no calendar day. */
 export function normalDate(text: string): string | null {

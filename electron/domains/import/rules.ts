@@ -7,7 +7,7 @@ import { barcodeProblem } from '../../../shared/barcode';
 import { contract } from '../../../shared/contract';
 import { fail } from '../../../shared/errors';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
-import { IMPORT_ACCESS_METHOD, isOpeningKind, SHEET_COLUMNS, type ImportKind, type SheetColumn } from '../../../shared/sheets';
+import { IMPORT_ACCESS_METHOD, isOpeningKind, SHEET_COLUMNS, type ImportKind, type MasterImportKind, type SheetColumn } from '../../../shared/sheets';
 import { KNOWN_UNITS } from '../../../shared/units';
 import { sql, type ReadableDB } from '../../store/db';
 import { actor, type Ctx } from '../context';
@@ -33,7 +33,7 @@ interface Books {
   units: Set<string>;
 }
 
-function books(db: ReadableDB, kind: 'items' | 'customers' | 'suppliers'): Books {
+function books(db: ReadableDB, kind: MasterImportKind): Books {
   const codes = new Set(sql(db, `SELECT code FROM ${kind}`).pluck().all() as string[]);
   if (kind !== 'items') return { codes, barcodes: new Map(), units: new Set() };
   const owners = sql(db, 'SELECT b.code AS code, i.code AS itemCode FROM item_barcodes b JOIN items i ON i.id = b.item_id').all() as {
@@ -68,7 +68,7 @@ function itemRules(ctx: Ctx, b: Books, barcodes: Seen): (p: Problems, cells: Rec
 type RowRule = (p: Problems, cells: Record<string, string>, rowNo: number) => void;
 
 /** Master data: the code once in the file and not yet in the books; items have their own rules too. */
-function masterRules(ctx: Ctx, kind: 'items' | 'customers' | 'suppliers'): RowRule {
+function masterRules(ctx: Ctx, kind: MasterImportKind): RowRule {
   const b = books(ctx.db, kind);
   const codes = new Seen();
   const extra = kind === 'items' ? itemRules(ctx, b, new Seen()) : undefined;

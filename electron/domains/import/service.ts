@@ -5,7 +5,7 @@
 import { fail } from '../../../shared/errors';
 import { parseYuanToFen } from '../../../shared/money';
 import type { ParsedInput } from '../../../shared/contract';
-import { isOpeningKind, type ImportKind } from '../../../shared/sheets';
+import { isOpeningKind, type ImportKind, type MasterImportKind } from '../../../shared/sheets';
 import type { WriteCtx } from '../context';
 import { insertItem, upsertBarcode } from '../items/repo';
 import { insertCustomer, insertSupplier } from '../partners/repo';
@@ -29,7 +29,7 @@ function insertItemRow(ctx: WriteCtx, c: Cells): void {
   if (c.caseBarcode) upsertBarcode(ctx.db, id, c.caseBarcode, int(c.packQty));
 }
 
-const INSERT: Record<'items' | 'customers' | 'suppliers', (ctx: WriteCtx, c: Cells) => void> = {
+const INSERT: Record<MasterImportKind, (ctx: WriteCtx, c: Cells) => void> = {
   items: insertItemRow,
   customers: (ctx, c) =>
     void insertCustomer(ctx.db, c.code, { ...party(c), credit_limit_fen: fen(c.creditLimit), payment_terms_days: 0, salesperson_id: null }, ctx.nowIso),
