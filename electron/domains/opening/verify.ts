@@ -1,7 +1,8 @@
 // The opening figures against the books (opening.*): at most one opening slip in force (not void nor
 // reversed), each posted, each line one 'in' move of exactly its quantity and amount, dated no later
 // than the first close; each opening receivable is a sale entry of its customer, amount and original
-// date, with no slip; each money account has at most one opening row, booked against 'opening' and nothing else booked so.
+// date, with no slip; each money account has at most one opening row, booked against 'opening' and
+// nothing else booked so.
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import type { Add } from '../system/verify';
