@@ -53,6 +53,10 @@ describe('import openingStock', () => {
     expect(p.rows[2].problems[0].message_en).toBe('Item code: "CZ-8801" repeats row 2');
     const r = await refused(o, 'finance', 'import.commit', { kind: 'openingStock', fileName: 'stock.xlsx', rows: importRows(p), signoff: managerPin(o) });
     expect(r.code).toBe('import_has_problems');
+    // the opening slip takes at most 2000 lines, from a file as from the screen
+    const many = Array.from({ length: 2001 }, (_, i) => ({ rowNo: i + 2, cells: { itemCode: `X-${i}`, qty: '1', amount: '1' } }));
+    const tooMany = await refused(o, 'finance', 'import.commit', { kind: 'openingStock', fileName: 'stock.xlsx', rows: many, signoff: managerPin(o) });
+    expect([tooMany.code, tooMany.message_zh]).toEqual(['import_bad_file', '无法读取导入文件: 期初建账一次最多 2000 行']);
     expect((await must(o, 'finance', 'opening.status', {})).stock).toBeNull();
   });
 

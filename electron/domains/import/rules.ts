@@ -4,7 +4,7 @@
 // The opening kinds' own rules are in openingRules.ts; the cells' in cells.ts.
 
 import { barcodeProblem } from '../../../shared/barcode';
-import { contract } from '../../../shared/contract';
+import { contract, MAX_OPENING_LINES } from '../../../shared/contract';
 import { fail } from '../../../shared/errors';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
 import { IMPORT_ACCESS_METHOD, isOpeningKind, SHEET_COLUMNS, type ImportKind, type MasterImportKind, type SheetColumn } from '../../../shared/sheets';
@@ -83,6 +83,11 @@ export type CheckedRow = { rowNo: number; cells: Record<string, string>; problem
 
 /** Every row with its problems; an empty list means the row may be imported. */
 export function checkRows(ctx: Ctx, kind: ImportKind, rows: readonly RowIn[]): CheckedRow[] {
+  if (isOpeningKind(kind) && rows.length > MAX_OPENING_LINES)
+    fail('import_bad_file', {
+      reason_zh: `期初建账一次最多 ${MAX_OPENING_LINES} 行`,
+      reason_en: `opening balances take at most ${MAX_OPENING_LINES} rows at once`,
+    });
   const rule = isOpeningKind(kind) ? openingRules(ctx, kind) : masterRules(ctx, kind);
   const columns = SHEET_COLUMNS[kind];
   return rows.map(({ rowNo, cells }) => {
