@@ -135,6 +135,10 @@ const catalogue = {
     `${d.what_zh}已经建账, 不能重复录入`,
     `The opening ${d.what} is already entered and cannot be entered twice`,
   ],
+  opening_reversal_closed: (d: { no: string; firstClosed: string }) => [
+    `期初入库单 ${d.no} 不能冲销: ${d.firstClosed} 已日结, 期初建账已结束; 库存差异请通过盘点处理`,
+    `Opening slip ${d.no} cannot be reversed: the first day (${d.firstClosed}) is closed; correct stock differences with a stock count`,
+  ],
   opening_sale_date: (d: { line: number; saleDate: string; businessDate: string }) => [
     `第${d.line}行 原销售日期 ${d.saleDate} 不能晚于建账日 ${d.businessDate}`,
     `Line ${d.line}: the original sale date ${d.saleDate} cannot be after the go-live day ${d.businessDate}`,
@@ -238,6 +242,10 @@ const catalogue = {
   import_has_problems: (d: { rows: number }) => [
     `有 ${d.rows} 行有问题, 全部改正后才能导入(一行也没有导入)`,
     `${d.rows} rows have problems: nothing is imported until every row is valid`,
+  ],
+  import_needs_signoff: (_d: { field: 'signoff' }) => [
+    '期初库存导入即过账为期初入库单, 须办事处经理签字(PIN)',
+    'Importing the opening stock posts the opening slip: the office manager must sign it (PIN)',
   ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door

@@ -37,6 +37,7 @@ const BY_NAME: Record<string, Label> = {
   spec: ['规格', 'spec'],
   unit: ['单位', 'unit'],
   safetyStock: ['安全库存', 'safety stock'],
+  location: ['库位', 'storage location'],
   priceFen: ['单价', 'price'],
   barcodes: ['条码', 'barcodes'],
   itemId: ['商品', 'item'],

@@ -1,11 +1,25 @@
-// The sheets an office imports (items, customers, suppliers): each column's key and its Chinese and
-// English header. The main process reads files by these headers, the templates are written from
-// them, and the items / customers grids export with them, so an exported sheet imports again.
+// The sheets an office imports (items, customers, suppliers; the opening stock and receivables of
+// 期初建账): each column's key and its Chinese and English header. The main process reads files by
+// these headers, the templates are written from them, and the items / customers grids export with
+// them, so an exported sheet imports again.
 
 import type { Customer, Item, Supplier } from './contract';
 
-export const IMPORT_KINDS = ['items', 'customers', 'suppliers'] as const;
+export const IMPORT_KINDS = ['items', 'customers', 'suppliers', 'openingStock', 'openingReceivables'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** The kinds booked through the opening domain (期初建账) rather than created as master data. */
+export type OpeningImportKind = Extract<ImportKind, 'openingStock' | 'openingReceivables'>;
+export type MasterImportKind = Exclude<ImportKind, OpeningImportKind>;
+export const isOpeningKind = (k: ImportKind): k is OpeningImportKind => k === 'openingStock' || k === 'openingReceivables';
+
+/** Who may import a kind: whoever may call this method of the contract (its access). */
+export const IMPORT_ACCESS_METHOD = {
+  items: 'items.create',
+  customers: 'customers.create',
+  suppliers: 'suppliers.create',
+  openingStock: 'opening.postStock',
+  openingReceivables: 'opening.addReceivables',
+} as const satisfies Record<ImportKind, string>;
 
 /** text, a whole number, or yuan with at most two decimals (stored in fen) */
 export type SheetFormat = 'text' | 'int' | 'yuan';
@@ -17,6 +31,8 @@ export interface SheetColumn {
   format: SheetFormat;
   required?: boolean;
   max?: number;
+  /** other headers a file may use for the column (金额 for 金额(元)) */
+  aliases?: readonly string[];
 }
 
 const party: SheetColumn[] = [
@@ -36,6 +52,7 @@ export const SHEET_COLUMNS: Record<ImportKind, readonly SheetColumn[]> = {
     { key: 'caseBarcode', zh: '箱条码', en: 'Case barcode', format: 'text' },
     { key: 'packQty', zh: '每箱数量', en: 'Pack quantity', format: 'int' },
     { key: 'safetyStock', zh: '安全库存', en: 'Safety stock', format: 'int' },
+    { key: 'location', zh: '库位', en: 'Location', format: 'text', max: 20 },
     { key: 'price', zh: '单价(元)', en: 'Price (yuan)', format: 'yuan' },
   ],
   customers: [
@@ -49,12 +66,26 @@ export const SHEET_COLUMNS: Record<ImportKind, readonly SheetColumn[]> = {
     { key: 'name', zh: '供应商名称', en: 'Supplier name', format: 'text', required: true, max: 100 },
     ...party,
   ],
+  openingStock: [
+    { key: 'itemCode', zh: '商品编码', en: 'Item code', format: 'text', required: true, max: 32 },
+    { key: 'qty', zh: '数量', en: 'Quantity', format: 'int', required: true },
+    { key: 'amount', zh: '金额(元)', en: 'Amount (yuan)', format: 'yuan', aliases: ['金额'] },
+    { key: 'unitCost', zh: '单价(元)', en: 'Unit cost (yuan)', format: 'yuan', aliases: ['单价'] },
+  ],
+  openingReceivables: [
+    { key: 'customerCode', zh: '客户编码', en: 'Customer code', format: 'text', required: true, max: 32 },
+    { key: 'saleDate', zh: '原销售日期', en: 'Original sale date', format: 'text', required: true, max: 30 },
+    { key: 'amount', zh: '金额(元)', en: 'Amount (yuan)', format: 'yuan', required: true, aliases: ['金额'] },
+    { key: 'docRef', zh: '单号/备注', en: 'Doc no. / note', format: 'text', max: 40, aliases: ['单号', '备注'] },
+  ],
 };
 
 export const SHEET_TITLE: Record<ImportKind, readonly [zh: string, en: string]> = {
   items: ['商品', 'Items'],
   customers: ['客户', 'Customers'],
   suppliers: ['供应商', 'Suppliers'],
+  openingStock: ['期初库存', 'Opening stock'],
+  openingReceivables: ['期初应收', 'Opening receivables'],
 };
 
 /** One row of a sheet as cells: text, whole numbers, yuan amounts in fen (the export writes fen as yuan). */
@@ -64,7 +95,7 @@ export type SheetCell = string | number | null;
 export function itemSheetRow(i: Item): SheetCell[] {
   const unit = i.barcodes.find((b) => b.packQty === 1);
   const pack = i.barcodes.find((b) => b.packQty > 1);
-  return [i.code, i.name, i.spec, i.unit, unit?.code ?? '', pack?.code ?? '', pack?.packQty ?? null, i.safetyStock, i.priceFen];
+  return [i.code, i.name, i.spec, i.unit, unit?.code ?? '', pack?.code ?? '', pack?.packQty ?? null, i.safetyStock, i.location, i.priceFen];
 }
 
 export function customerSheetRow(c: Customer): SheetCell[] {

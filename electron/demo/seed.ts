@@ -18,6 +18,7 @@ export interface OfficeFixture {
     unitCostFen?: number;
     priceFen?: number;
     safetyStock?: number;
+    location?: string;
   }[];
 }
 
@@ -60,6 +61,7 @@ export async function seedOffice(core: Core, f: OfficeFixture): Promise<{ adminT
           spec: it.spec ?? '',
           unit: it.unit,
           safetyStock: it.safetyStock ?? 0,
+          location: it.location ?? '',
           priceFen: it.priceFen ?? 0,
           barcodes: it.barcodes,
         },

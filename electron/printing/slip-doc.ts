@@ -1,4 +1,5 @@
-// The printed slips: 发货单 (dispatch), 进仓单 (inbound), 退货单 (return) and 红字冲销单 (reversal).
+// The printed slips: 发货单 (dispatch), 进仓单 (inbound), 退货单 (return), 红字冲销单 (reversal) and
+// 期初入库单 (opening: the opening stock at go-live, signed by the manager).
 // Pure: data in, a pdfmake document definition out (documents.ts gathers the data).
 //
 // Every page is a complete form of the same height: header with the office, title, number and
@@ -54,8 +55,9 @@ export function slipWatermark(slip: Slip): { text: string; color: string } | nul
 
 function columns(slip: Slip): Col[] {
   const costed = (l: SlipLine) => l.unitCostFen != null || l.amountEntered;
-  const unitOf = (l: SlipLine) => (slip.kind === 'inbound' || (slip.kind === 'reversal' && costed(l)) ? shownUnitCostFen(l) : l.priceFen);
-  const unitTitle = slip.kind === 'inbound' || (slip.kind === 'reversal' && slip.lines.some(costed)) ? '单位成本' : '单价';
+  const byCost = slip.kind === 'inbound' || slip.kind === 'opening';
+  const unitOf = (l: SlipLine) => (byCost || (slip.kind === 'reversal' && costed(l)) ? shownUnitCostFen(l) : l.priceFen);
+  const unitTitle = byCost || (slip.kind === 'reversal' && slip.lines.some(costed)) ? '单位成本' : '单价';
   const cols: Col[] = [
     { title: '序号', width: 20, align: 'center', cell: (l) => String(l.lineNo) },
     { title: '编码', width: 54, align: 'left', cell: (l) => l.itemCode },
@@ -133,8 +135,17 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
           ['原单日期', source ? dateZh(source.businessDate) : ''],
         ],
       ];
-    case 'opening': // the opening slip is not printed (no document kind); shown for completeness
-      return [[['日期', date]], [['品种', `${slip.lines.length} 种`]]];
+    case 'opening':
+      return [
+        [
+          ['摘要', '期初建账 · 期初库存', true],
+          ['日期', date],
+        ],
+        [
+          ['品种', `${slip.lines.length} 种`],
+          ['状态', slip.reversedBy ? `已冲销 ${slip.reversedBy.no}` : '已入账'],
+        ],
+      ];
   }
 }
 

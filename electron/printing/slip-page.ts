@@ -171,7 +171,7 @@ function stateLine(slip: Slip): string {
   if (slip.state === 'void') return '已作废';
   if (slip.reversedBy) return `已红字冲销 ${slip.reversedBy.no}`;
   if (slip.kind === 'reversal') return '已过账(红字)';
-  if (slip.state === 'posted') return slip.kind === 'inbound' || slip.kind === 'return' ? '已过账 · 已入库' : '已过账 · 已出库';
+  if (slip.state === 'posted') return slip.kind === 'inbound' || slip.kind === 'return' || slip.kind === 'opening' ? '已过账 · 已入库' : '已过账 · 已出库';
   const missing = slip.missingSignatures;
   if (missing.includes('manager')) return '草稿 · 未签发';
   if (missing.length) return `草稿 · 待${missing.map((r) => ROLE_ZH[r]).join('、')}签字`;

@@ -5,6 +5,7 @@
 
 import type { MsgKey } from './i18n';
 import type { SessionApi } from './session';
+import { IMPORT_ACCESS_METHOD, IMPORT_KINDS } from '../../shared/sheets';
 
 export interface NavEntry {
   path: string;
@@ -33,7 +34,7 @@ export const NAV: NavEntry[] = [
   { path: 'my-expenses', label: 'nav.myExpenses', show: (s) => !s.has('finance') && !s.has('manager') },
   { path: 'budgets', label: 'nav.budgets', show: (s) => s.has('finance') || s.has('manager') },
   // 导入: items, customers, suppliers (whoever may create one of them)
-  { path: 'import', label: 'nav.import', show: (s) => s.can('items.create') || s.can('customers.create') || s.can('suppliers.create') },
+  { path: 'import', label: 'nav.import', show: (s) => IMPORT_KINDS.some((k) => s.can(IMPORT_ACCESS_METHOD[k])) },
   { path: 'opening', label: 'nav.opening', show: (s) => s.can('opening.status') },
   // printing: paper, copies (联), the office public key (documents.updateSettings)
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },

@@ -1,7 +1,7 @@
 // Importing master data from XLSX / CSV (import.*) and exporting any grid to XLSX (export.xlsx).
 
 import { z } from 'zod';
-import { method, Text } from './common';
+import { method, PinSignoff, Text } from './common';
 import { IMPORT_KINDS } from '../sheets';
 
 /** The largest file an import takes: its base64 must fit the rpc envelope (1 MB) with room to spare. */
@@ -10,7 +10,7 @@ export const MAX_IMPORT_ROWS = 20_000;
 /** The most rows one export writes (a long stock card). */
 export const MAX_EXPORT_ROWS = 200_000;
 
-/** Who may import each kind: whoever may create it (items.create, customers.create, suppliers.create). */
+/** Who may import at all; each kind is checked against its own method (IMPORT_ACCESS_METHOD in shared/sheets.ts). */
 const IMPORTERS = ['keeper', 'statistician', 'manager', 'sales', 'finance'] as const;
 
 const ImportKindSchema = z.enum(IMPORT_KINDS);
@@ -46,11 +46,13 @@ export const importMethods = {
         .array(z.object({ rowNo: z.number().int().min(1), cells: Cells }))
         .min(1)
         .max(MAX_IMPORT_ROWS),
+      /** the manager's signature: the opening stock import posts the opening slip (期初入库单) */
+      signoff: PinSignoff.optional(),
     }),
     output: z.object({ kind: ImportKindSchema, imported: z.number().int() }),
     access: IMPORTERS,
     write: true,
-    doc: 'Import the previewed rows in one transaction; refused whole unless every row is valid.',
+    doc: 'Import the previewed rows in one transaction; refused whole unless every row is valid. The opening kinds book through the opening domain (the stock as the opening slip, signed by the manager).',
   }),
   'import.template': method({
     input: z.object({ kind: ImportKindSchema }),

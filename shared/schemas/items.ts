@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { Barcode, Id, Name, NonNegFen, Page, Qty, Text, method } from './common';
 
+/** The longest storage location (库位), as migration 0014's CHECK. */
+export const MAX_LOCATION = 20;
+
 export const BarcodeLink = z.object({ code: Barcode, packQty: Qty.default(1) });
 export const Item = z.object({
   id: Id,
@@ -11,6 +14,8 @@ export const Item = z.object({
   spec: z.string(),
   unit: z.string(),
   safetyStock: z.number().int(),
+  /** 库位: where the keeper finds it on the shelves */
+  location: z.string(),
   priceFen: z.number().int(),
   pinyin: z.string(),
   barcodes: z.array(z.object({ code: z.string(), packQty: z.number().int() })),
@@ -26,6 +31,7 @@ export const itemsMethods = {
       spec: Text(100).default(''),
       unit: Name(10),
       safetyStock: z.number().int().min(0).default(0),
+      location: Text(MAX_LOCATION).default(''),
       priceFen: NonNegFen.default(0),
       barcodes: z.array(BarcodeLink).default([]),
     }),
@@ -41,6 +47,7 @@ export const itemsMethods = {
       spec: Text(100).optional(),
       unit: Name(10).optional(),
       safetyStock: z.number().int().min(0).optional(),
+      location: Text(MAX_LOCATION).optional(),
       priceFen: NonNegFen.optional(),
       active: z.boolean().optional(),
       barcodes: z.array(BarcodeLink).optional(),

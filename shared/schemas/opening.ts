@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { DateStr, Id, LEDGER_READERS, PinSignoff, PosFen, Qty, Text, method } from './common';
 import { MoneyAccount } from './journal';
 
+/** The most lines one opening entry takes (the stock slip's lines, the receivables of one call or one file). */
+export const MAX_OPENING_LINES = 2000;
+
 export const OpeningStockLine = z.object({ itemId: Id, qty: Qty, amountFen: PosFen });
 export const OpeningReceivableLine = z.object({ customerId: Id, saleDate: DateStr, docRef: Text(40).default(''), amountFen: PosFen });
 export const OpeningCashLine = z.object({ account: MoneyAccount, amountFen: PosFen });
@@ -45,14 +48,14 @@ export const openingMethods = {
     doc: 'The opening balances entered so far (stock, receivables, cash) and whether the first day is closed.',
   }),
   'opening.postStock': method({
-    input: z.object({ lines: z.array(OpeningStockLine).min(1).max(2000), signoff: PinSignoff }),
+    input: z.object({ lines: z.array(OpeningStockLine).min(1).max(MAX_OPENING_LINES), signoff: PinSignoff }),
     output: OpeningStatus,
     access: OPENING_WRITERS,
     write: true,
     doc: 'Post the opening stock as one opening slip signed by the manager: one FIFO layer per line holding exactly its amount.',
   }),
   'opening.addReceivables': method({
-    input: z.object({ lines: z.array(OpeningReceivableLine).min(1).max(2000) }),
+    input: z.object({ lines: z.array(OpeningReceivableLine).min(1).max(MAX_OPENING_LINES) }),
     output: OpeningStatus,
     access: OPENING_WRITERS,
     write: true,

@@ -69,6 +69,8 @@ export const SlipLine = z.object({
   itemName: z.string(),
   spec: z.string(),
   unit: z.string(),
+  /** the item's storage location (库位), where the keeper picks it */
+  location: z.string(),
   qty: z.number().int(),
   unitCostFen: z.number().int().nullable(),
   priceFen: z.number().int().nullable(),
@@ -285,7 +287,7 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   dispatch: '发货单',
   return: '退货单',
   reversal: '红字冲销单',
-  opening: '期初建账单',
+  opening: '期初入库单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

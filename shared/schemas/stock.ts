@@ -83,6 +83,8 @@ export const OnHandRow = z.object({
   name: z.string(),
   spec: z.string(),
   unit: z.string(),
+  /** 库位 */
+  location: z.string(),
   qty: z.number().int(),
   amountFen: z.number().int(),
   safetyStock: z.number().int(),

@@ -46,7 +46,18 @@ async function itemsFile(): Promise<string> {
   const ws = book.addWorksheet('商品');
   ws.addRow(SHEET_COLUMNS.items.map((c) => c.zh));
   for (let i = 1; i <= ITEMS; i++)
-    ws.addRow([`B-${String(i).padStart(5, '0')}`, `测试商品 ${i} 号`, '600×600mm', '片', ean13(i, '6955'), ean13(i, '6966'), 6, null, (i % 997) + 0.5]);
+    ws.addRow([
+      `B-${String(i).padStart(5, '0')}`,
+      `测试商品 ${i} 号`,
+      '600×600mm',
+      '片',
+      ean13(i, '6955'),
+      ean13(i, '6966'),
+      6,
+      null,
+      `A-${i % 40}`,
+      (i % 997) + 0.5,
+    ]);
   return Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
 }
 

@@ -38,7 +38,19 @@ function madeUpCard(pages: number): StockCardDocData {
       layers: [],
     };
   });
-  const item = { id: 1, code: 'CZ-8801', name: '抛光砖', spec: '800×800', unit: '片', safetyStock: 0, priceFen: 0, pinyin: '', barcodes: [], active: true };
+  const item = {
+    id: 1,
+    code: 'CZ-8801',
+    name: '抛光砖',
+    spec: '800×800',
+    unit: '片',
+    safetyStock: 0,
+    location: '',
+    priceFen: 0,
+    pinyin: '',
+    barcodes: [],
+    active: true,
+  };
   return {
     office: { name: '测试办事处', shortName: '测试', timezone: 'Asia/Shanghai' },
     item,

@@ -33,12 +33,13 @@ describe('export → import round trip', () => {
     ok(await empty.core.call('import.commit', { kind, fileName: `${kind}.xlsx`, rows: p.rows }, me));
   }
 
-  it('items: the same codes, names, specs, units, barcodes, pack quantities, safety stocks and prices', async () => {
+  it('items: the same codes, names, specs, units, barcodes, pack quantities, safety stocks, storage locations and prices', async () => {
     const items = ok(await demo.core.call('items.list', { limit: 1000 }, { sessionToken: demo.tokens.keeper })).rows;
     await reimport('items', await exported('商品', 'items', items.map(itemSheetRow)));
     const back = ok(await empty.core.call('items.list', { limit: 1000 }, { sessionToken: managerToken })).rows;
     expect(back.map(strip)).toEqual(items.map(strip));
     expect(back.length).toBe(fixture.items.length);
+    expect(back.find((i) => i.code === 'CZ-8801')?.location).toBe('A-01-1');
   });
 
   it('customers: the same codes, names, contacts and credit limits', async () => {
@@ -55,7 +56,7 @@ describe('export → import round trip', () => {
         {
           title: '商品',
           columns: columnsOf('items'),
-          rows: [['CZ-1', '砖', '', '片', '6923456000100', '', null, 5, 7800]],
+          rows: [['CZ-1', '砖', '', '片', '6923456000100', '', null, 5, 'A-01-1', 7800]],
           filters: [{ label: '搜索', value: '砖' }],
         },
         { sessionToken: demo.tokens.shipper },
@@ -65,8 +66,9 @@ describe('export → import round trip', () => {
     await book.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     const [data, about] = book.worksheets;
     expect(data.getRow(1).values).toEqual([undefined, ...SHEET_COLUMNS.items.map((c) => c.zh)]);
-    expect(data.getCell('I2').value).toBe(78);
-    expect(data.getCell('I2').numFmt).toBe('#,##0.00');
+    expect(data.getCell('I2').value).toBe('A-01-1');
+    expect(data.getCell('J2').value).toBe(78);
+    expect(data.getCell('J2').numFmt).toBe('#,##0.00');
     expect(data.getCell('E2').value).toBe('6923456000100');
     expect(about.name).toBe('说明');
     expect(about.getCell('A4').value).toBe('筛选: 搜索');

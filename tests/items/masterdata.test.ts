@@ -36,6 +36,7 @@ describe('items', () => {
       spec: '600×1200mm',
       unit: '片',
       safetyStock: 0,
+      location: '',
       priceFen: 9900,
       pinyin: 'pgzcsh', // 抛光砖 测试灰
       barcodes: [
@@ -218,6 +219,7 @@ describe('items', () => {
           spec: '300×300',
           unit: '块',
           priceFen: 750,
+          location: 'B-07-1',
           barcodes: [{ code: '6923456000285' }, { code: '6900000000073', packQty: 24 }],
         },
         { sessionToken: o.tokens.statistician },
@@ -230,6 +232,7 @@ describe('items', () => {
       spec: '300×300',
       unit: '块',
       priceFen: 750,
+      location: 'B-07-1',
       barcodes: [
         { code: '6923456000285', packQty: 1 },
         { code: '6900000000073', packQty: 24 },

@@ -11,6 +11,7 @@ const item = (id: number, code: string, priceFen = 7800): Item => ({
   spec: '800×800mm',
   unit: '片',
   safetyStock: 0,
+  location: '',
   priceFen,
   pinyin: 'sp',
   barcodes: [],

@@ -204,6 +204,7 @@ describe('stock card, on hand, verify', () => {
       name: '抛光砖 雅典米白',
       spec: '800×800mm',
       unit: '片',
+      location: 'A-01-1',
       qty: 3,
       amountFen: 360,
       safetyStock: 120,

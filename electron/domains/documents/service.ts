@@ -83,6 +83,9 @@ function targetItem(t: DocTarget): number {
   return itemId;
 }
 
+/** The opening slip (期初入库单) is printed once at go-live, in the inbound slip's copies; not an office setting. */
+const OPENING_COPIES = ['第一联 存根', '第二联 财务', '第三联 仓库'];
+
 /** What a print of a target will be: resolved paper and copies, and the slip's current hash. */
 export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null; itemId: number | null; paper: PaperSize; copies: string[] } {
   if (t.doc === 'stockCard') {
@@ -92,7 +95,8 @@ export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null
   }
   const slip = targetSlip(db, t);
   const settings = printSettings(db);
-  return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(settings.copies[slip.kind as keyof PrintSettings['copies']], t.copies) };
+  const known = slip.kind === 'opening' ? OPENING_COPIES : settings.copies[slip.kind as keyof PrintSettings['copies']];
+  return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(known, t.copies) };
 }
 
 /** documents.recordPrint / recordPreview: log the print or its preview (in the caller's write transaction). */

@@ -60,7 +60,8 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cell.text;
+      // a date cell as the day it shows (exceljs keeps Excel's dates as UTC midnights)
+      cells[col - 1] = cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : cell.text;
     });
     out[n - 1] = Array.from(cells, (c) => c ?? '');
   });
@@ -73,7 +74,7 @@ function keyed(kind: ImportKind, table: string[][]): ParsedSheet['rows'] {
   const header = (table[0] ?? []).map((h) => h.trim());
   const index = new Map<string, number>();
   for (const c of columns) {
-    const at = header.findIndex((h) => h === c.zh || h.toLowerCase() === c.en.toLowerCase() || h === c.key);
+    const at = header.findIndex((h) => h === c.zh || h.toLowerCase() === c.en.toLowerCase() || h === c.key || (c.aliases ?? []).includes(h));
     if (at >= 0) index.set(c.key, at);
   }
   const missing = columns.filter((c) => c.required && !index.has(c.key));

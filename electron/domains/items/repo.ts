@@ -13,12 +13,13 @@ export interface ItemRow {
   spec: string;
   unit: string;
   safety_stock: number;
+  location: string;
   price_fen: number;
   pinyin: string;
   active: number;
 }
 
-export type ItemFields = Pick<ItemRow, 'name' | 'spec' | 'unit' | 'safety_stock' | 'price_fen' | 'active'>;
+export type ItemFields = Pick<ItemRow, 'name' | 'spec' | 'unit' | 'safety_stock' | 'location' | 'price_fen' | 'active'>;
 
 function itemView(db: ReadableDB, r: ItemRow, barcodes = barcodesOf(db, [r.id]).get(r.id) ?? []): Item {
   return {
@@ -28,6 +29,7 @@ function itemView(db: ReadableDB, r: ItemRow, barcodes = barcodesOf(db, [r.id]).
     spec: r.spec,
     unit: r.unit,
     safetyStock: r.safety_stock,
+    location: r.location,
     priceFen: r.price_fen,
     pinyin: r.pinyin,
     barcodes,
@@ -62,23 +64,16 @@ export function itemCodeTaken(db: ReadableDB, code: string): boolean {
 export function insertItem(db: WritableDB, code: string, f: Omit<ItemFields, 'active'>, at: string): number {
   const info = sql(
     db,
-    'INSERT INTO items (code, name, spec, unit, safety_stock, price_fen, pinyin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(code, f.name, f.spec, f.unit, f.safety_stock, f.price_fen, pinyinInitials(f.name), at, at);
+    'INSERT INTO items (code, name, spec, unit, safety_stock, location, price_fen, pinyin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(code, f.name, f.spec, f.unit, f.safety_stock, f.location, f.price_fen, pinyinInitials(f.name), at, at);
   return Number(info.lastInsertRowid);
 }
 
 export function updateItem(db: WritableDB, id: number, f: ItemFields, at: string): void {
-  sql(db, 'UPDATE items SET name = ?, spec = ?, unit = ?, safety_stock = ?, price_fen = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?').run(
-    f.name,
-    f.spec,
-    f.unit,
-    f.safety_stock,
-    f.price_fen,
-    f.active,
-    pinyinInitials(f.name),
-    at,
-    id,
-  );
+  sql(
+    db,
+    'UPDATE items SET name = ?, spec = ?, unit = ?, safety_stock = ?, location = ?, price_fen = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?',
+  ).run(f.name, f.spec, f.unit, f.safety_stock, f.location, f.price_fen, f.active, pinyinInitials(f.name), at, id);
 }
 
 /** The item a barcode is linked to, and how many base units it stands for. */

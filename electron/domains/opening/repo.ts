@@ -3,7 +3,7 @@
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import type { OpeningStatus } from '../../../shared/contract';
-import { firstClosedDay } from './rules';
+import { firstClosedDay, LIVE_OPENING_SQL } from './rules';
 
 export function insertOpeningReceivable(db: WritableDB, r: { entryId: number; customerId: number; saleDate: string; docRef: string; amountFen: number }): void {
   sql(db, 'INSERT INTO opening_receivables (entry_id, customer_id, sale_date, doc_ref, amount_fen) VALUES (?, ?, ?, ?, ?)').run(
@@ -20,7 +20,7 @@ function openingStock(db: ReadableDB): OpeningStatus['stock'] {
     db,
     `SELECT s.id AS slipId, s.no, s.business_date AS businessDate, COALESCE(u.name, '') AS signedBy
      FROM slips s LEFT JOIN signatures g ON g.slip_id = s.id AND g.role = 'manager' AND g.dropped_at IS NULL LEFT JOIN users u ON u.id = g.user_id
-     WHERE s.kind = 'opening' AND s.state = 'posted'`,
+     WHERE ${LIVE_OPENING_SQL} AND s.state = 'posted'`,
   ).get() as Omit<NonNullable<OpeningStatus['stock']>, 'lines'> | undefined;
   if (!slip) return null;
   const lines = sql(

@@ -53,6 +53,8 @@ function insertOpeningSlip(ctx: WriteCtx, lines: OpeningStockLine[], userId: num
       amount_fen: l.amountFen,
       source_line_id: null,
       memo: '',
+      // an amount that does not divide is kept as entered (金额), its unit cost shown rounded, as an inbound line by amount
+      amount_entered: exactUnit(l) === null ? 1 : 0,
     })),
   );
   return id;

@@ -1,10 +1,12 @@
-// The opening figures against the books (opening.*): at most one opening slip, posted, each line one
-// 'in' move of exactly its quantity and amount, dated no later than the first close; each opening
-// receivable is a sale entry of its customer, amount and original date, with no slip; each money
-// account has at most one opening row, booked against 'opening' and nothing else booked so.
+// The opening figures against the books (opening.*): at most one opening slip in force (not void nor
+// reversed), each posted, each line one 'in' move of exactly its quantity and amount, dated no later
+// than the first close; each opening receivable is a sale entry of its customer, amount and original
+// date, with no slip; each money account has at most one opening row, booked against 'opening' and
+// nothing else booked so.
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import type { Add } from '../system/verify';
+import { LIVE_OPENING_SQL } from './rules';
 
 function verifyOpeningStock(db: ReadableDB, add: Add): void {
   const slips = sql(db, "SELECT id, no, state, business_date FROM slips WHERE kind = 'opening'").all() as {
@@ -13,7 +15,8 @@ function verifyOpeningStock(db: ReadableDB, add: Add): void {
     state: string;
     business_date: string;
   }[];
-  if (slips.length > 1) add('opening.stock', `${slips.length} opening slips (at most one)`, { nos: slips.map((s) => s.no) });
+  const live = sql(db, `SELECT no FROM slips s WHERE ${LIVE_OPENING_SQL}`).pluck().all() as string[];
+  if (live.length > 1) add('opening.stock', `${live.length} opening slips in force (at most one; a reversed one does not count)`, { nos: live });
   const firstClose = sql(db, 'SELECT MIN(business_date) FROM day_closes').pluck().get() as string | null;
   for (const s of slips) {
     if (s.state !== 'posted') add('opening.stock', `opening slip ${s.no} is ${s.state}, not posted`, { no: s.no });

@@ -233,7 +233,13 @@ export function nameOf(db: ReadableDB, table: string, id: number | null): string
 
 function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): SlipLine {
   const posted = row.state === 'posted';
-  const item = sql(db, 'SELECT code, name, spec, unit FROM items WHERE id = ?').get(l.item_id) as { code: string; name: string; spec: string; unit: string };
+  const item = sql(db, 'SELECT code, name, spec, unit, location FROM items WHERE id = ?').get(l.item_id) as {
+    code: string;
+    name: string;
+    spec: string;
+    unit: string;
+    location: string;
+  };
   return {
     id: l.id,
     lineNo: l.line_no,
@@ -242,6 +248,7 @@ function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): 
     itemName: item.name,
     spec: item.spec,
     unit: item.unit,
+    location: item.location,
     qty: l.qty,
     unitCostFen: l.unit_cost_fen,
     priceFen: l.price_fen,

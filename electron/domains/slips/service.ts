@@ -17,6 +17,7 @@ import type { BookCtx } from '../../ledger/journal';
 import { nextNumber } from '../../ledger/numbering';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { invalid } from '../errors';
+import { requireOpeningReversible } from '../opening/rules';
 import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, slipHasMoney, type Override } from './money';
 import {
   contentHash,
@@ -297,6 +298,7 @@ export function reverseSlip(w: SlipWriter, slipId: number, reason: string, signe
   const { db } = w;
   const row = slipRow(db, slipId);
   const moves = movesOfSlip(db, row.id);
+  if (row.kind === 'opening') requireOpeningReversible(db, row.no, w.actor.roles);
   requireReversible(db, row, moves);
   requireReversalSignoffs(slipHasMoney(db, row.id), signers.manager, signers.finance);
   const no = nextSlipNo(db, 'reversal', w.businessDate);

@@ -24,7 +24,7 @@ export function onHand(
   }
   const raw = db
     .prepare(
-      `SELECT i.id, i.code, i.name, i.spec, i.unit, i.safety_stock,
+      `SELECT i.id, i.code, i.name, i.spec, i.unit, i.location, i.safety_stock,
          COALESCE(m.balance_qty, 0) AS qty, COALESCE(m.balance_amount_fen, 0) AS amount, m.posted_at
        FROM items i
        LEFT JOIN stock_moves m ON m.id = (SELECT id FROM stock_moves WHERE item_id = i.id ORDER BY id DESC LIMIT 1)
@@ -36,6 +36,7 @@ export function onHand(
     name: string;
     spec: string;
     unit: string;
+    location: string;
     safety_stock: number;
     qty: number;
     amount: number;
@@ -55,6 +56,7 @@ export function onHand(
       name: r.name,
       spec: r.spec,
       unit: r.unit,
+      location: r.location,
       qty: r.qty,
       amountFen: r.amount,
       safetyStock: r.safety_stock,

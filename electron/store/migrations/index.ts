@@ -13,6 +13,7 @@ import { m0010CollectionFollowUp } from './0010-collection-follow-up';
 import { m0011Opening } from './0011-opening';
 import { m0012InboundAmounts } from './0012-inbound-amounts';
 import { m0013OfficeDetails } from './0013-office-details';
+import { m0014OpeningImport } from './0014-opening-import';
 
 export interface Migration {
   version: number;
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011Opening,
   m0012InboundAmounts,
   m0013OfficeDetails,
+  m0014OpeningImport,
 ];

@@ -4,6 +4,7 @@ import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { importEn } from './import';
 import { openingEn } from './opening';
+import { openimpEn } from './openimp';
 import { partnersEn } from './partners';
 import { reopenEn } from './reopen';
 import { printingEn } from './printing';
@@ -335,6 +336,7 @@ export const en: Record<MsgKey, string> = {
   ...financeEn,
   ...importEn,
   ...openingEn,
+  ...openimpEn,
   ...partnersEn,
   ...printingEn,
   ...adminEn,

@@ -43,7 +43,7 @@ const KIND_EN: Record<SlipKind, string> = {
   dispatch: 'Dispatch slip',
   return: 'Return slip',
   reversal: 'Reversal',
-  opening: 'Opening balances',
+  opening: 'Opening stock slip',
 };
 const PAY_EN: Record<PaymentMode, string> = { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', bank: 'Bank transfer', credit: 'On credit' };
 const STATE_KEY: Record<SlipState, MsgKey> = { draft: 'state.draft', posted: 'state.posted', void: 'state.void' };

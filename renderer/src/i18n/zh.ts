@@ -3,6 +3,7 @@
 import { financeZh } from './finance';
 import { importZh } from './import';
 import { openingZh } from './opening';
+import { openimpZh } from './openimp';
 import { partnersZh } from './partners';
 import { reopenZh } from './reopen';
 import { printingZh } from './printing';
@@ -333,6 +334,7 @@ export const zh = {
   ...financeZh,
   ...importZh,
   ...openingZh,
+  ...openimpZh,
   ...partnersZh,
   ...printingZh,
   ...adminZh,

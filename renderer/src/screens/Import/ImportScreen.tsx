@@ -1,19 +1,21 @@
-// 导入: items, customers or suppliers from an XLSX or CSV (GBK or UTF-8). The main process reads the
-// file and marks every row's problems (a red cell, the words beside it); 导入 is offered only when
-// every row is valid, and imports them all in one transaction, or none.
+// 导入: items, customers or suppliers, or the opening stock and receivables (期初建账), from an XLSX or
+// CSV (GBK or UTF-8). The main process reads the file and marks every row's problems (a red cell,
+// the words beside it); 导入 is offered only when every row is valid, and imports them all in one
+// transaction, or none. The opening stock posts the opening slip, so the manager signs it first.
+// #/import/<kind> opens with that kind chosen (期初建账's 从Excel导入).
 
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
-import { IMPORT_KINDS, type ImportKind } from '../../../../shared/sheets';
+import { IMPORT_ACCESS_METHOD, IMPORT_KINDS, isOpeningKind, type ImportKind } from '../../../../shared/sheets';
 import { call, newRequestId, type DeskErr } from '../../api';
 import { downloadXlsx } from '../../components/ExportButton';
 import { Grid } from '../../components/grid';
 import { Btn, ErrorLine, Notice, Toolbar } from '../../components/ui';
+import { navigate, useRoute } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { ManagerSignDialog } from '../Opening/entry';
 import { previewColumns, previewRowHeight } from './previewColumns';
-
-const CREATE = { items: 'items.create', customers: 'customers.create', suppliers: 'suppliers.create' } as const;
 
 type Preview = Output<'import.preview'> & { fileName: string };
 
@@ -29,8 +31,10 @@ function readBase64(file: File): Promise<string> {
 export function ImportScreen() {
   const { t, lang } = useI18n();
   const session = useSession();
-  const kinds = IMPORT_KINDS.filter((k) => session.can(CREATE[k]));
-  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'items');
+  const kinds = IMPORT_KINDS.filter((k) => session.can(IMPORT_ACCESS_METHOD[k]));
+  const asked = useRoute()[1] as ImportKind | undefined;
+  const [kind, setKind] = useState<ImportKind>(asked && kinds.includes(asked) ? asked : (kinds[0] ?? 'items'));
+  const [signing, setSigning] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const [done, setDone] = useState<number | null>(null);
@@ -44,6 +48,11 @@ export function ImportScreen() {
     setDone(null);
     setError(null);
   };
+  useEffect(() => {
+    if (asked && asked !== kind && kinds.includes(asked)) choose(asked);
+    // only when the address names another kind
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [asked]);
 
   const readFile = async (file: File) => {
     setBusy(true);
@@ -54,13 +63,14 @@ export function ImportScreen() {
     setError(r.ok ? null : r.error);
   };
 
-  const commit = async () => {
+  const commit = async (signoff?: { user: string; pin: string }) => {
     if (!preview) return;
+    if (kind === 'openingStock' && !signoff) return setSigning(true);
     setBusy(true);
     const rows = preview.rows.map((r) => ({ rowNo: r.rowNo, cells: r.cells }));
-    const r = await call('import.commit', { kind, fileName: preview.fileName, rows }, { requestId: newRequestId() });
+    const r = await call('import.commit', { kind, fileName: preview.fileName, rows, ...(signoff ? { signoff } : {}) }, { requestId: newRequestId() });
     setBusy(false);
-    if (r.ok) (setDone(r.value.imported), setPreview(null));
+    if (r.ok) (setDone(r.value.imported), setPreview(null), setSigning(false));
     setError(r.ok ? null : r.error);
   };
 
@@ -103,8 +113,9 @@ export function ImportScreen() {
         <Btn variant="primary" disabled={!clean || busy} onClick={() => void commit()}>
           {t('imp.commit', { n: preview?.rows.length ?? 0 })}
         </Btn>
+        {isOpeningKind(kind) ? <Btn onClick={() => navigate('/opening')}>{t('imp.toOpening')}</Btn> : null}
       </Toolbar>
-      <ErrorLine error={error} />
+      {!signing ? <ErrorLine error={error} /> : null}
       {done !== null ? <Notice kind="ok">{t('imp.done', { n: done })}</Notice> : null}
       {preview ? (
         <Notice kind={clean ? 'ok' : 'error'}>
@@ -117,6 +128,15 @@ export function ImportScreen() {
       <div className="grid-fill">
         <Grid key={kind} rowData={preview?.rows ?? []} columnDefs={columns} getRowId={(p) => String(p.data.rowNo)} getRowHeight={previewRowHeight} />
       </div>
+      {signing && preview ? (
+        <ManagerSignDialog
+          title={t('imp.signOpening', { n: preview.rows.length })}
+          busy={busy}
+          error={error}
+          onSign={(user, pin) => void commit({ user, pin })}
+          onCancel={() => setSigning(false)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Create or edit an item (商品): code, name, spec, unit, price, safety stock (the manager's to
-// set), and its barcodes — the unit barcode and case barcodes with their pack quantity.
+// set), storage location (库位), and its barcodes — the unit barcode and case barcodes with their pack quantity.
 // A scan while the dialog is open fills the barcode being edited or adds a barcode row.
 
 import { useRef, useState } from 'react';
@@ -30,6 +30,7 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
   const [unit, setUnit] = useState(it?.unit ?? '');
   const [price, setPrice] = useState(it ? formatFen(it.priceFen, { grouping: false }) : '');
   const [safety, setSafety] = useState(String(it?.safetyStock ?? 0));
+  const [location, setLocation] = useState(it?.location ?? '');
   const [barcodes, setBarcodes] = useState<BarcodeRow[]>(() => {
     const rows: BarcodeRow[] = (it?.barcodes ?? []).map((b) => ({ code: b.code, kind: b.packQty > 1 ? 'case' : 'unit', packQty: String(b.packQty) }));
     if (p.initialBarcode && !rows.some((r) => r.code === p.initialBarcode)) rows.push({ code: p.initialBarcode, kind: 'unit', packQty: '1' });
@@ -82,12 +83,13 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
             spec,
             unit,
             priceFen,
+            location: location.trim(),
             ...(safetyStock !== it.safetyStock ? { safetyStock } : {}),
             barcodes: links,
           },
           { requestId: rid.current },
         )
-      : await call('items.create', { code, name, spec, unit, priceFen, safetyStock, barcodes: links }, { requestId: rid.current });
+      : await call('items.create', { code, name, spec, unit, priceFen, safetyStock, location: location.trim(), barcodes: links }, { requestId: rid.current });
     setBusy(false);
     if (r.ok) p.onSaved(r.value);
     else {
@@ -133,6 +135,9 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
         </Field>
         <Field label={t('item.safetyStock')} hint={isManager ? undefined : t('item.safetyManagerOnly')}>
           <input className="input num" inputMode="numeric" value={safety} disabled={!isManager} onChange={(e) => setSafety(e.target.value)} />
+        </Field>
+        <Field label={t('item.location')} hint={t('item.locationHint')}>
+          <input className="input mono" maxLength={20} value={location} onChange={(e) => setLocation(e.target.value)} />
         </Field>
       </div>
       <div className="subhead">

@@ -37,6 +37,7 @@ export function itemColumns(t: I18n['t'], canStock: boolean): ColDef<ItemRow>[] 
     { field: 'unit', headerName: t('item.unit'), width: 60 },
     moneyCol<ItemRow>({ field: 'priceFen', headerName: t('item.price'), width: 110 }),
     qtyCol<ItemRow>({ field: 'safetyStock', headerName: t('item.safetyStock'), width: 100 }),
+    { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
     ...(canStock ? [onHandCol(t)] : []),
     {
       colId: 'barcodes',

@@ -4,8 +4,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpeningStatus } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
-import { ErrorLine, Notice, Toolbar } from '../../components/ui';
+import { Btn, ErrorLine, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
+import { navigate } from '../../hooks/router';
 import { useI18n, type MsgKey } from '../../i18n';
 import { OpeningCash, OpeningReceivables } from './OpeningMoney';
 import { OpeningStock } from './OpeningStock';
@@ -17,6 +18,13 @@ const TABS: [Tab, MsgKey][] = [
   ['receivables', 'op.tab.receivables'],
   ['cash', 'op.tab.cash'],
 ];
+
+/** The import kind of a tab, while the tab may still take one (从Excel导入). */
+function importKind(tab: Tab, s: OpeningStatus | null): 'openingStock' | 'openingReceivables' | null {
+  if (!s || s.closed) return null;
+  if (tab === 'stock') return s.stock ? null : 'openingStock';
+  return tab === 'receivables' ? 'openingReceivables' : null;
+}
 
 export function OpeningScreen() {
   const { t } = useI18n();
@@ -43,6 +51,7 @@ export function OpeningScreen() {
             </button>
           ))}
         </span>
+        {importKind(tab, status) ? <Btn onClick={() => navigate(`/import/${importKind(tab, status)}`)}>{t('op.fromExcel')}</Btn> : null}
       </Toolbar>
       <ErrorLine error={error} />
       {status?.closed ? <Notice kind="warn">{t('op.closed')}</Notice> : null}

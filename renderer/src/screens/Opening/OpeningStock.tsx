@@ -9,6 +9,7 @@ import { call, type DeskErr } from '../../api';
 import { ItemPicker } from '../../components/pickers';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
+import { navigate } from '../../hooks/router';
 import { useWrite } from '../../hooks/useWrite';
 import { localError, useI18n } from '../../i18n';
 import { EntryGrid, ManagerSignDialog, moneyEntry, newKey, qtyEntry, type EntryRow } from './entry';
@@ -108,6 +109,7 @@ export function OpeningStock(p: { status: OpeningStatus; onBooked(s: OpeningStat
             {t('op.post')}
           </Btn>
         ) : null}
+        {posted ? <Btn onClick={() => navigate(`/slips/${posted.slipId}`)}>{t('op.openSlip')}</Btn> : null}
       </Toolbar>
       {posted ? <Notice kind="ok">{t('op.posted', { no: posted.no, name: posted.signedBy })}</Notice> : null}
       <ErrorLine error={cellErr} />

@@ -60,7 +60,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
     () =>
       lines.map((l) => {
         const sl = slip?.lines.find((x) => x.id === l.lineId);
-        return { ...l, spec: sl?.spec ?? '', unit: sl?.unit ?? '' };
+        return { ...l, spec: sl?.spec ?? '', unit: sl?.unit ?? '', location: sl?.location ?? '' };
       }),
     [lines, slip],
   );

@@ -10,6 +10,8 @@ import { pickWord } from './words';
 export interface PickRow extends PickLine {
   spec: string;
   unit: string;
+  /** 库位: where the keeper finds the item */
+  location: string;
 }
 
 function status(t: I18n['t'], isReturn: boolean, r: PickRow | undefined): string {
@@ -37,6 +39,7 @@ export function pickColumns(t: I18n['t'], isReturn: boolean, ready: boolean): Co
     { field: 'itemName', headerName: t('item.name'), flex: 2, minWidth: 160 },
     { field: 'spec', headerName: t('item.spec'), width: 110 },
     { field: 'unit', headerName: t('item.unit'), width: 64 },
+    { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
     qtyCol<PickRow>({ field: 'ordered', headerName: isReturn ? t('pick.toReceive') : t('pick.ordered'), width: 100 }),
     qtyCol<PickRow>({
       field: 'picked',

@@ -25,7 +25,9 @@ export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilitie
     canSign: !!s && isDraft && s.missingSignatures.length > 0,
     canPick: !!s && isDraft && session.can('slips.post') && s.missingSignatures.length === 0,
     canVoid: !!creatable && isDraft && session.canCreate(creatable),
-    canReverse: !!s && s.state === 'posted' && s.kind !== 'reversal' && !s.reversedBy && session.can('slips.reverse'),
+    // the opening slip is the manager's to reverse (before the first close: the core says so after it)
+    canReverse:
+      !!s && s.state === 'posted' && s.kind !== 'reversal' && !s.reversedBy && session.can('slips.reverse') && (s.kind !== 'opening' || session.has('manager')),
     canReturn: returnable && session.canCreate('return'),
   };
 }
@@ -51,7 +53,7 @@ export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDe
         valueGetter: (x) => x.data?.shippedQty ?? null,
       }),
     );
-  if (s.kind === 'inbound' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered)))
+  if (s.kind === 'inbound' || s.kind === 'opening' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered)))
     c.push(
       moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) }),
     );

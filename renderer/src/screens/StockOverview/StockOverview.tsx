@@ -52,6 +52,7 @@ export function StockOverview() {
       { field: 'name', headerName: t('item.name'), flex: 2, minWidth: 170, tooltipField: 'name' },
       { field: 'spec', headerName: t('item.spec'), width: 120 },
       { field: 'unit', headerName: t('item.unit'), width: 64 },
+      { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
       qtyCol<OnHandRow>({ field: 'qty', headerName: t('stock.onHand'), width: 100 }),
       moneyCol<OnHandRow>({ field: 'amountFen', headerName: t('stock.value'), width: 140 }),
       qtyCol<OnHandRow>({
@@ -129,6 +130,7 @@ export function StockOverview() {
                     name: '',
                     spec: '',
                     unit: '',
+                    location: '',
                     qty: data.totalQty,
                     amountFen: data.totalAmountFen,
                     safetyStock: 0,
