@@ -9,6 +9,7 @@ import { printingZh } from './printing';
 import { adminZh } from './admin';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
+import { oldretZh } from './oldret';
 import { keysZh } from './keys';
 import { cardZh } from './card';
 import { msgsZh } from './messages';
@@ -336,6 +337,7 @@ export const zh = {
   ...numbersZh,
   ...reopenZh,
   ...draftsZh,
+  ...oldretZh,
   ...keysZh,
   ...cardZh,
   ...msgsZh,
