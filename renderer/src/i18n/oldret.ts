@@ -12,11 +12,9 @@ export const oldretZh = {
   'oldret.unitCost': '单位成本(元)',
   'oldret.refundPrice': '退款单价(元)',
   'oldret.costByManager': '单位成本由经理填写或确认(默认: 该商品最近一次入库的单位成本); 经理签字后才能收货过账',
-  'oldret.costManagerOnly': '单位成本由办事处经理设定',
   'oldret.scanPrompt': '扫描退回的商品, 或按 F3 查找商品',
   'oldret.scanHint': '加一行退货',
   'oldret.needCustomer': '请先选择退货客户',
-  'oldret.needCost': '第 {lines} 行还没有单位成本: 请经理填写',
 };
 
 export const oldretEn: Record<keyof typeof oldretZh, string> = {
@@ -30,9 +28,7 @@ export const oldretEn: Record<keyof typeof oldretZh, string> = {
   'oldret.refundPrice': 'Refund price (¥)',
   'oldret.costByManager':
     'The manager sets or confirms the unit cost (default: the item’s latest receipt cost); the keeper receives it only once the manager has signed',
-  'oldret.costManagerOnly': 'Only the office manager sets the unit cost',
   'oldret.scanPrompt': 'Scan the goods coming back, or F3 to find an item',
   'oldret.scanHint': 'add a return line',
   'oldret.needCustomer': 'Choose the customer first',
-  'oldret.needCost': 'Line {lines} has no unit cost yet: the manager must enter it',
 };
