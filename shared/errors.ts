@@ -115,7 +115,10 @@ const catalogue = {
     `数据库由更新版本的程序写入(库版本 ${d.dbVersion}, 本程序支持 ${d.appVersion}), 请升级程序`,
     `The database was written by a newer version (schema ${d.dbVersion}, this app knows ${d.appVersion}): upgrade the app`,
   ],
-  manager_only: (d: { what: string; what_zh: string }) => [`${d.what_zh}由办事处经理设定`, `Only the office manager may set ${d.what}`],
+  manager_only: (d: { what: string; what_zh: string; field?: string; field_zh?: string; field_en?: string }) => [
+    `${d.what_zh}由办事处经理设定`,
+    `Only the office manager may set ${d.what}`,
+  ],
   last_admin: () => ['不能停用或撤销最后一位系统管理员', 'The last administrator cannot be disabled or lose the role'],
   clock_behind: (d: { date: string; lastPosted: string }) => [
     `电脑日期(${d.date})早于最后过账日期(${d.lastPosted}), 请先校正系统时间`,

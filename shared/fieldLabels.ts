@@ -66,6 +66,7 @@ const BY_NAME: Record<string, Label> = {
   deliveryNoteNo: ['随货同行联号', 'delivery note no.'],
   paymentMode: ['结算方式', 'payment'],
   sourceSlipId: ['原发货单', 'original dispatch'],
+  preGoLive: ['无原单退货', 'return without a dispatch'],
   memo: ['备注', 'memo'],
   lines: ['明细行', 'lines'],
   slipId: ['单据', 'slip'],

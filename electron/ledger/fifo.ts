@@ -9,6 +9,7 @@
 import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
 import { fail } from '../../shared/errors';
+import { unitFen } from '../../shared/money';
 import { assertDayOpen } from './daylock';
 
 export interface PostingCtx {
@@ -194,6 +195,18 @@ export function reverseMove(db: WritableDB, pc: PostingCtx, move: MoveRow, lineI
     layerId: move.layer_id,
     sourceMoveId: move.id,
   });
+}
+
+/** The item's latest unit cost: the last receipt layer (not reversed) as in amount ÷ in qty,
+ *  rounded half up; null when the item has never been received. */
+export function latestUnitCostFen(db: ReadableDB, itemId: number): number | null {
+  const l = sql(
+    db,
+    `SELECT l.in_qty, l.in_amount_fen FROM stock_layers l WHERE l.item_id = ?
+       AND NOT EXISTS (SELECT 1 FROM stock_moves x WHERE x.layer_id = l.id AND x.direction = 'in' AND x.qty < 0)
+     ORDER BY l.id DESC LIMIT 1`,
+  ).get(itemId) as { in_qty: number; in_amount_fen: number } | undefined;
+  return l ? unitFen(l.in_amount_fen, l.in_qty) : null;
 }
 
 /** What of a dispatch's out move has come back on posted, unreversed returns. */

@@ -113,7 +113,8 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
       return [
         [
           ['客户', p.name, true],
-          ['原发货单', slip.sourceSlipNo ?? ''],
+          // goods sold before go-live come back with no dispatch in the desk: the paper says so
+          slip.preGoLive ? ['退货类别', '无原单退货(上线前销售)'] : ['原发货单', slip.sourceSlipNo ?? ''],
           ['日期', date],
         ],
         [

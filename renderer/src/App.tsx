@@ -58,6 +58,7 @@ function Screen({ route }: { route: string[] }) {
       return id ? <PickScreen key={id} slipId={id} /> : <PickList />;
     case 'returns':
       if (b === 'new') return <ReturnNew />;
+      if (b === 'pregolive') return <ReturnEditor slipId={null} preGoLive />;
       if (b === 'from' && route[2]) return <ReturnEditor slipId={null} sourceId={Number(route[2])} />;
       if (id) return <ReturnEditor slipId={id} />;
       return <KindList kind="return" />;

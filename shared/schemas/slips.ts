@@ -26,11 +26,12 @@ export type PaymentMode = z.infer<typeof PaymentMode>;
 export const SlipLineInput = z.object({
   itemId: Id,
   qty: Qty,
-  /** inbound: cost per base unit from HQ's delivery note */
+  /** inbound: cost per base unit from HQ's delivery note; a return without a dispatch (无原单退货):
+   *  the unit cost the manager sets (left out: the line's cost so far, else the item's latest) */
   unitCostFen: NonNegFen.optional(),
   /** inbound, instead of the unit cost: the line's amount (金额) as HQ's delivery note gives it */
   amountFen: NonNegFen.optional(),
-  /** dispatch: selling price per base unit */
+  /** dispatch: selling price per base unit; a return without a dispatch: the refund price */
   priceFen: NonNegFen.optional(),
   /** return: the dispatch line the goods come back against */
   sourceLineId: Id.optional(),
@@ -111,6 +112,8 @@ export const Slip = z.object({
   paymentMode: PaymentMode.nullable(),
   sourceSlipId: Id.nullable(),
   sourceSlipNo: z.string().nullable(),
+  /** a customer return without a dispatch in this desk (无原单退货: goods sold before go-live) */
+  preGoLive: z.boolean(),
   memo: z.string(),
   reason: z.string().nullable(),
   /** a posted inbound under a delivery note number already posted: the keeper's reason */
@@ -143,6 +146,7 @@ export const SlipSummary = Slip.pick({
   deliveryNoteNo: true,
   paymentMode: true,
   sourceSlipNo: true,
+  preGoLive: true,
   totalQty: true,
   totalAmountFen: true,
   createdAt: true,
@@ -154,7 +158,13 @@ export type SlipSummary = z.infer<typeof SlipSummary>;
 
 export const slipsMethods = {
   'slips.create': method({
-    input: z.object({ kind: CreatableSlipKind, ...slipHeaderFields, lines: z.array(SlipLineInput).max(500).default([]) }),
+    input: z.object({
+      kind: CreatableSlipKind,
+      ...slipHeaderFields,
+      /** a return without a dispatch in this desk (无原单退货, goods sold before go-live); fixed once made */
+      preGoLive: z.boolean().optional(),
+      lines: z.array(SlipLineInput).max(500).default([]),
+    }),
     output: Slip,
     access: ['keeper', 'statistician', 'sales', 'manager'],
     write: true,

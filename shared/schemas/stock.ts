@@ -125,6 +125,13 @@ export const stockMethods = {
     write: false,
     doc: 'The stock card (库存明细账) of one item: opening balance, merged FIFO rows, 本月合计/本年累计, balances; paged either way.',
   }),
+  'stock.latestUnitCosts': method({
+    input: z.object({ itemIds: z.array(Id).max(500) }),
+    output: z.object({ rows: z.array(z.object({ itemId: Id, unitCostFen: z.number().int().nullable() })) }),
+    access: [...STOCK_READERS, 'sales'],
+    write: false,
+    doc: 'Each item’s latest unit cost (its last receipt layer’s; null when never received): the default cost of a return without a dispatch.',
+  }),
   'stock.onHand': method({
     input: z.object({
       itemIds: z.array(Id).max(10000).optional(),

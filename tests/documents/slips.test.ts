@@ -241,6 +241,22 @@ describe('printed slips', () => {
     expect(t).not.toContain('未签发');
   });
 
+  it('a return without a dispatch says so in its header (无原单退货, 上线前销售) and prints no cost', async () => {
+    const itemId = (await postedDispatch(o, 'KH002', 1)).lines[0].itemId;
+    const r = ok(
+      await o.core.call(
+        'slips.create',
+        { kind: 'return', preGoLive: true, customerId: o.customerId('KH003'), paymentMode: 'cash', lines: [{ itemId, qty: 2, priceFen: 4321 }] },
+        { sessionToken: o.tokens.keeper },
+      ),
+    );
+    await sign(o, r.id, 'manager');
+    const t = pdfText((await render(o, { doc: 'return', slipId: r.id })).bytes);
+    for (const s of ['退货类别', '无原单退货(上线前销售)', '新城专卖店', '现金', '经理签发', formatFen(4321), yuan(8642)]) expect(t).toContain(s);
+    expect(t).not.toContain('原发货单');
+    expect(t).not.toContain(formatFen(r.lines[0].unitCostFen!));
+  });
+
   it('a reversal (红字冲销单) shows negative amounts and its original; the reversed original says so', async () => {
     const d = await postedDispatch(o, 'KH002', 3);
     const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));

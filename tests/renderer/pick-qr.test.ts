@@ -18,6 +18,7 @@ const slip = (over: Partial<Summary> = {}): Summary => ({
   deliveryNoteNo: null,
   paymentMode: 'cash',
   sourceSlipNo: null,
+  preGoLive: false,
   totalQty: 3,
   totalAmountFen: 300,
   createdAt: 'c',

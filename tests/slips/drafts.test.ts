@@ -493,6 +493,7 @@ describe('slips.get and slips.list', () => {
       deliveryNoteNo: null,
       paymentMode: 'cash',
       sourceSlipNo: null,
+      preGoLive: false,
       totalQty: 5,
       totalAmountFen: b.totalAmountFen,
       createdAt: b.createdAt,

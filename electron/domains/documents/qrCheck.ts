@@ -27,6 +27,7 @@ function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {
     deliveryNoteNo: slip.deliveryNoteNo,
     paymentMode: slip.paymentMode,
     sourceSlipNo: slip.sourceSlipNo,
+    preGoLive: slip.preGoLive,
     totalQty: slip.totalQty,
     totalAmountFen: slip.totalAmountFen,
     createdAt: slip.createdAt,

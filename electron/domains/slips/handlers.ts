@@ -13,8 +13,8 @@ function writer(ctx: WriteCtx): SlipWriter {
 export const slipsHandlers = {
   'slips.create': (input, ctx) => {
     requireKindRole(ctx, input.kind, 'slips.create');
-    const { kind, lines, ...header } = input;
-    const row = createSlip(writer(ctx), kind, header, lines);
+    const { kind, lines, preGoLive, ...header } = input;
+    const row = createSlip(writer(ctx), kind, header, lines, preGoLive ?? false);
     ctx.auditRef = row.no;
     return slipView(ctx.db, row);
   },

@@ -45,6 +45,8 @@ export interface SlipRow {
   voided_at: string | null;
   /** a second inbound under a delivery note already posted: why (set once at posting) */
   second_delivery_reason: string | null;
+  /** 1: a customer return without a dispatch in this desk (无原单退货), fixed when the draft is made */
+  pre_golive: number;
 }
 
 export interface LineRow {
@@ -171,6 +173,8 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
     deliveryNoteNo: row.delivery_note_no,
     paymentMode: row.payment_mode,
     source: slipNoOf(db, row.source_slip_id),
+    // a return without a dispatch says so (only then, so every other slip's content reads as before)
+    ...(row.pre_golive === 1 ? { preGoLive: true } : {}),
     memo: row.memo,
     // a line entered by amount says so (only then, so the content of every other line reads as before)
     lines: lines.map((l) => [
@@ -282,6 +286,7 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     paymentMode: row.payment_mode,
     sourceSlipId: row.source_slip_id,
     sourceSlipNo: slipNoOf(db, row.source_slip_id),
+    preGoLive: row.pre_golive === 1,
     memo: row.memo,
     reason: row.reason,
     secondDeliveryReason: row.second_delivery_reason,
@@ -342,6 +347,7 @@ function summaryView(r: SlipRow & Record<string, any>): SlipSummary {
     deliveryNoteNo: r.delivery_note_no,
     paymentMode: r.payment_mode,
     sourceSlipNo: r.source_no ?? null,
+    preGoLive: r.pre_golive === 1,
     totalQty: r.total_qty,
     totalAmountFen: r.total_amount,
     createdAt: r.created_at,
@@ -390,16 +396,17 @@ export type SlipInsert = Pick<
   | 'reason'
   | 'created_by'
   | 'created_at'
->;
+> &
+  Partial<Pick<SlipRow, 'pre_golive'>>;
 
 export function insertSlip(db: WritableDB, s: SlipInsert): number {
   const info = sql(
     db,
     `INSERT INTO slips (no, kind, state, business_date, supplier_id, customer_id, delivery_note_no, payment_mode, source_slip_id, memo, reason,
-       created_by, created_at, updated_at)
+       created_by, created_at, updated_at, pre_golive)
      VALUES (@no, @kind, 'draft', @business_date, @supplier_id, @customer_id, @delivery_note_no, @payment_mode, @source_slip_id, @memo, @reason,
-       @created_by, @created_at, @created_at)`,
-  ).run(s);
+       @created_by, @created_at, @created_at, @pre_golive)`,
+  ).run({ ...s, pre_golive: s.pre_golive ?? 0 });
   return Number(info.lastInsertRowid);
 }
 

@@ -10,6 +10,8 @@ import type { ReadableDB } from '../../store/db';
 import { balanceOf, isLayerUntouched, type MoveRow } from '../../ledger/fifo';
 import { actor, type Ctx } from '../context';
 import { invalid, notFound } from '../errors';
+import { checkAmount } from './amounts';
+import { checkPreGoLiveHeader, preGoLiveLine, requirePreGoLiveComplete, type CostSetter } from './preGoLiveRules';
 import { partyExists } from '../partners/repo';
 import {
   itemForLine,
@@ -82,7 +84,8 @@ export function returnableDispatch(db: ReadableDB, sourceSlipId: number): SlipRo
 }
 
 /** A return's customer is the dispatch's customer. */
-export function returnCustomer(db: ReadableDB, h: SlipHeaderInput): number | null {
+export function returnCustomer(db: ReadableDB, h: SlipHeaderInput, preGoLive = false): number | null {
+  if (preGoLive) checkPreGoLiveHeader(db, h);
   if (h.sourceSlipId == null) return h.customerId ?? null;
   const src = returnableDispatch(db, h.sourceSlipId);
   if (h.customerId != null && h.customerId !== src.customer_id) invalid('退货单的客户须与原发货单一致', 'a return’s customer must be the dispatch’s customer');
@@ -91,13 +94,7 @@ export function returnCustomer(db: ReadableDB, h: SlipHeaderInput): number | nul
 
 // ------------------------------------------------------------------ lines
 
-/** qty × unit, an integer amount of fen within the books' bounds. */
-export function checkAmount(qty: number, unit: number | null): number {
-  if (unit == null) return 0;
-  const amount = qty * unit;
-  if (!Number.isSafeInteger(amount) || amount > MAX_FEN) fail('amount_too_large');
-  return amount;
-}
+export { checkAmount } from './amounts';
 
 function returnLine(db: ReadableDB, base: Omit<NewLine, 'unit_cost_fen' | 'price_fen' | 'amount_fen'>, l: SlipLineInput, sourceSlipId: number | null): NewLine {
   const lineNo = base.line_no;
@@ -126,7 +123,13 @@ function inboundLine(base: Omit<NewLine, 'unit_cost_fen' | 'price_fen' | 'amount
 }
 
 /** Lines as entered → lines as stored: each kind's unit (cost, price, the dispatch's price) and amount. */
-export function normaliseLines(db: ReadableDB, kind: CreatableSlipKind, sourceSlipId: number | null, lines: SlipLineInput[]): NewLine[] {
+export function normaliseLines(
+  db: ReadableDB,
+  kind: CreatableSlipKind,
+  sourceSlipId: number | null,
+  lines: SlipLineInput[],
+  preGoLive: CostSetter | null = null,
+): NewLine[] {
   return lines.map((l, i) => {
     const lineNo = i + 1;
     const item = itemForLine(db, l.itemId) ?? notFound('item', l.itemId);
@@ -135,6 +138,7 @@ export function normaliseLines(db: ReadableDB, kind: CreatableSlipKind, sourceSl
       invalid(`第 ${lineNo} 行: 只有退货单的行可以指向原发货行`, `line ${lineNo}: only return lines point at a dispatch line`);
     if (kind === 'inbound') return inboundLine(base, l);
     if (l.amountFen != null) invalid(`第 ${lineNo} 行: 只有进仓单的行可以填写金额`, `line ${lineNo}: only an inbound line takes an amount`);
+    if (preGoLive) return preGoLiveLine(db, base, l, item, preGoLive); // no dispatch: the manager's cost
     if (l.unitCostFen != null) invalid(`第 ${lineNo} 行: 成本由先进先出自动计算, 不能填写`, `line ${lineNo}: cost comes from FIFO and cannot be entered`);
     if (kind === 'dispatch') {
       const price = l.priceFen ?? item.price_fen;
@@ -185,6 +189,8 @@ export function requireComplete(db: ReadableDB, row: SlipRow, lines: LineRow[]):
   } else if (row.kind === 'dispatch') {
     need(row.customer_id, 'customer', '客户');
     need(row.payment_mode, 'payment mode', '结算方式');
+  } else if (row.kind === 'return' && row.pre_golive === 1) {
+    requirePreGoLiveComplete(db, row, lines);
   } else if (row.kind === 'return') {
     need(row.source_slip_id, 'original dispatch', '原发货单');
     need(row.payment_mode, 'refund mode', '退款方式');

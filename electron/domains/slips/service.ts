@@ -67,6 +67,7 @@ import {
   type PickInput,
   type SlipHeaderInput,
 } from './rules';
+import type { CostSetter } from './preGoLiveRules';
 
 export interface Actor {
   id: number;
@@ -92,13 +93,19 @@ export function nextSlipNo(db: WritableDB, kind: SlipKind, businessDate: string)
 
 // ------------------------------------------------------------------ drafts
 
-export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeaderInput, lines: SlipLineInput[]): SlipRow {
+/** Who sets a return-without-dispatch line's unit cost, over the draft's lines so far (none: not such a return). */
+function costSetter(w: SlipWriter, preGoLive: boolean, before: LineRow[] = []): CostSetter | null {
+  return preGoLive ? { isManager: w.actor.roles.includes('manager'), before } : null;
+}
+
+export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeaderInput, lines: SlipLineInput[], preGoLive = false): SlipRow {
   const { db } = w;
   checkHeaderFields(kind, h);
+  if (preGoLive && kind !== 'return') invalid('只有退货单可以是无原单退货', 'only a return can be a return without a dispatch');
   checkParties(db, h);
-  const customerId = kind === 'return' ? returnCustomer(db, h) : (h.customerId ?? null);
-  const norm = normaliseLines(db, kind, h.sourceSlipId ?? null, lines);
-  if (kind === 'return' && norm.length) checkReturnable(db, norm);
+  const customerId = kind === 'return' ? returnCustomer(db, h, preGoLive) : (h.customerId ?? null);
+  const norm = normaliseLines(db, kind, h.sourceSlipId ?? null, lines, costSetter(w, preGoLive));
+  if (kind === 'return' && !preGoLive && norm.length) checkReturnable(db, norm);
   const id = insertSlip(db, {
     no: nextSlipNo(db, kind, w.businessDate),
     kind,
@@ -112,6 +119,7 @@ export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeader
     reason: null,
     created_by: w.actor.id,
     created_at: w.nowIso,
+    pre_golive: preGoLive ? 1 : 0,
   });
   insertLines(db, id, norm);
   return slipRow(db, id);
@@ -125,7 +133,9 @@ function nextHeader(db: WritableDB, row: SlipRow, h: SlipHeaderInput, linesGiven
   if (h.paymentMode !== undefined) next.payment_mode = h.paymentMode;
   if (h.sourceSlipId !== undefined) next.source_slip_id = h.sourceSlipId;
   if (h.memo !== undefined) next.memo = h.memo ?? '';
-  if (row.kind === 'return') {
+  if (row.kind === 'return' && row.pre_golive === 1) {
+    next.customer_id = returnCustomer(db, { sourceSlipId: next.source_slip_id, customerId: next.customer_id }, true);
+  } else if (row.kind === 'return') {
     if (h.sourceSlipId !== undefined && h.sourceSlipId !== row.source_slip_id && !linesGiven && lineRows(db, row.id).length)
       invalid('更换原发货单时须同时重填退货行', 'changing the dispatch of a return needs its lines re-entered');
     next.customer_id = returnCustomer(db, { sourceSlipId: next.source_slip_id, customerId: h.customerId ?? null });
@@ -145,8 +155,9 @@ export function updateSlip(w: SlipWriter, slipId: number, version: number | unde
   const next = nextHeader(db, row, h, lines !== undefined);
   updateHeader(db, next, w.nowIso);
   if (lines !== undefined) {
-    const norm = normaliseLines(db, kind, next.source_slip_id, lines);
-    if (kind === 'return' && norm.length) checkReturnable(db, norm);
+    const preGoLive = row.pre_golive === 1;
+    const norm = normaliseLines(db, kind, next.source_slip_id, lines, costSetter(w, preGoLive, lineRows(db, row.id)));
+    if (kind === 'return' && !preGoLive && norm.length) checkReturnable(db, norm);
     deleteLines(db, row.id);
     insertLines(db, row.id, norm);
   }
@@ -210,7 +221,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   const shipped = shippedQuantities(db, row, lines, pick);
   const defective = defectiveLineIds(db, row, lines, shipped, pick);
   lines.forEach((l, i) => (l.shipped_qty = shipped[i]));
-  if (row.kind === 'return')
+  if (row.kind === 'return' && row.pre_golive !== 1)
     checkReturnable(
       db,
       lines.map((l) => ({ ...l, qty: shippedOf(l) })),
@@ -232,6 +243,8 @@ function moveStock(db: WritableDB, row: SlipRow, lines: LineRow[], pc: PostingCt
     if (shippedOf(l) === 0) continue;
     if (row.kind === 'inbound') receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, amountFen: l.amount_fen });
     else if (row.kind === 'dispatch') issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l) });
+    else if (row.pre_golive === 1)
+      receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l), amountFen: checkAmount(shippedOf(l), l.unit_cost_fen) });
     else receiveReturn(db, pc, l);
   }
 }
@@ -259,7 +272,8 @@ function reversalLines(original: LineRow[]) {
     .filter((l) => shippedOf(l) > 0)
     .map((l, i) => {
       const qty = shippedOf(l);
-      const amount = qty === l.qty ? l.amount_fen : checkAmount(qty, l.unit_cost_fen ?? l.price_fen);
+      // a line's amount is at its price (dispatch, return) or else its unit cost (inbound)
+      const amount = qty === l.qty ? l.amount_fen : checkAmount(qty, l.price_fen ?? l.unit_cost_fen);
       return {
         line_no: i + 1,
         item_id: l.item_id,

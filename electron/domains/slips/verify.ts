@@ -3,6 +3,7 @@
 //  - each posted line stores the amount that moved (shipped_amount_fen), and it is the line's
 //    amount when all of it moved, else the shipped quantity at the line's price
 //  - slip numbers never skip or repeat within a day's series
+//  - a posted return without a dispatch (无原单退货) received each line at the manager's unit cost
 //  - the money of each slip follows the slip (paid when finance signed, refunded for what did not
 //    ship, nothing when void or reversed)
 
@@ -25,6 +26,7 @@ export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
   const strayMoves = db.prepare(`SELECT COUNT(*) FROM stock_moves m JOIN slips s ON s.id = m.slip_id WHERE s.state <> 'posted'`).pluck().get() as number;
   if (strayMoves) add('slips.moves', `${strayMoves} stock moves belong to slips that are not posted`);
   verifyShippedAmounts(db, add);
+  verifyPreGoLiveCosts(db, add);
   verifySeries(db, 'slips', 'SELECT no FROM slips', 'slips.numbering', 'slips', add);
   verifySlipMoney(db, add);
   return { slips: db.prepare('SELECT COUNT(*) FROM slips').pluck().get() as number };
@@ -44,6 +46,19 @@ function verifyShippedAmounts(db: ReadableDB, add: Add): void {
     .all() as Record<string, unknown>[];
   for (const r of bad)
     add('slips.shipped', `slip ${r.no} line ${r.line_no}: shipped amount ${r.shipped_amount_fen ?? 'missing'}, should be ${r.expected ?? 'none'} (fen)`, r);
+}
+
+function verifyPreGoLiveCosts(db: ReadableDB, add: Add): void {
+  const bad = db
+    .prepare(
+      `SELECT s.no, l.line_no, l.shipped_qty * l.unit_cost_fen AS expected,
+         (SELECT COALESCE(SUM(m.amount_fen), 0) FROM stock_moves m WHERE m.slip_line_id = l.id AND m.direction = 'in') AS moved
+       FROM slip_lines l JOIN slips s ON s.id = l.slip_id
+       WHERE s.pre_golive = 1 AND s.state = 'posted' AND moved IS NOT expected
+       LIMIT 100`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of bad) add('slips.preGoLive', `return ${r.no} line ${r.line_no}: received at ${r.moved}, the manager's cost makes ${r.expected} (fen)`, r);
 }
 
 function verifySlipMoney(db: ReadableDB, add: Add): void {

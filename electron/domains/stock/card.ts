@@ -34,6 +34,7 @@ interface CardMoveRow {
   delivery_note_no: string | null;
   source_no: string | null;
   reason: string | null;
+  pre_golive: number;
 }
 
 const ZERO: Balance = { qty: 0, amountFen: 0 };
@@ -41,7 +42,7 @@ const END = Number.MAX_SAFE_INTEGER;
 
 const MOVES = (order: 'ASC' | 'DESC') => `SELECT m.id, m.business_date, m.posted_at, m.slip_id, m.slip_line_id, m.layer_id, s.no AS slip_no,
        s.kind AS slip_kind, src.kind AS source_kind, m.direction, m.qty, m.amount_fen, m.balance_qty, m.balance_amount_fen,
-       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason
+       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive
      FROM stock_moves m
      JOIN slips s ON s.id = m.slip_id
      LEFT JOIN customers c ON c.id = s.customer_id
@@ -88,6 +89,7 @@ function summaryOf(r: CardMoveRow): { summary: string; counterparty: string | nu
     case 'dispatch':
       return { summary: `发货 ${r.customer_name ?? ''}`.trim(), counterparty: r.customer_name, refNo: null };
     case 'return':
+      if (r.pre_golive === 1) return { summary: `无原单退货(上线前销售) ${r.customer_name ?? ''}`.trim(), counterparty: r.customer_name, refNo: null };
       return { summary: `退货 ${r.customer_name ?? ''} 原单 ${r.source_no ?? ''}`.trim(), counterparty: r.customer_name, refNo: r.source_no };
     case 'reversal':
       return {

@@ -14,6 +14,7 @@ import { m0011Opening } from './0011-opening';
 import { m0012InboundAmounts } from './0012-inbound-amounts';
 import { m0013OfficeDetails } from './0013-office-details';
 import { m0014OpeningImport } from './0014-opening-import';
+import { m0015PreGoLiveReturns } from './0015-pre-golive-returns';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012InboundAmounts,
   m0013OfficeDetails,
   m0014OpeningImport,
+  m0015PreGoLiveReturns,
 ];

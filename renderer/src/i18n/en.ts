@@ -11,6 +11,7 @@ import { printingEn } from './printing';
 import { adminEn } from './admin';
 import { numbersEn } from './numbers';
 import { draftsEn } from './drafts';
+import { oldretEn } from './oldret';
 import { keysEn } from './keys';
 import { cardEn } from './card';
 import { msgsEn } from './messages';
@@ -343,6 +344,7 @@ export const en: Record<MsgKey, string> = {
   ...numbersEn,
   ...reopenEn,
   ...draftsEn,
+  ...oldretEn,
   ...keysEn,
   ...cardEn,
   ...msgsEn,

@@ -10,6 +10,7 @@ import { printingZh } from './printing';
 import { adminZh } from './admin';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
+import { oldretZh } from './oldret';
 import { keysZh } from './keys';
 import { cardZh } from './card';
 import { msgsZh } from './messages';
@@ -341,6 +342,7 @@ export const zh = {
   ...numbersZh,
   ...reopenZh,
   ...draftsZh,
+  ...oldretZh,
   ...keysZh,
   ...cardZh,
   ...msgsZh,

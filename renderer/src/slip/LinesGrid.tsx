@@ -5,12 +5,13 @@
 
 import { forwardRef, useMemo } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams, ValueParserParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams } from 'ag-grid-community';
 import { call } from '../api';
 import { Grid, LINE_ORDER, moneyCol, qtyCol } from '../components/grid';
 import { useI18n } from '../i18n';
 import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
 import { lineAmountFen, lineAmountOver, lineCostMissing, lineUnitCostFen, type EditLine } from './lines';
+import { asTyped, preGoLiveCols } from './preGoLiveCols';
 
 export type LinesKind = 'inbound' | 'dispatch' | 'return';
 
@@ -26,6 +27,8 @@ export interface LinesGridProps {
   /** lines showing a warning (a refused edit) */
   warnedKeys?: Set<string>;
   onHand?: Map<number, number>;
+  /** a return without a dispatch (无原单退货): the manager's unit cost and the refund price */
+  preGoLive?: { costEditable: boolean };
 }
 
 let editStartedAt = 0;
@@ -62,9 +65,6 @@ export function focusLines(api: GridApi | undefined | null, col = 'qty'): void {
   api.setFocusedCell(cell?.rowIndex ?? 0, col);
 }
 
-/** The editor's text, untouched: onRequest parses it (renderer/src/numbers.ts). */
-const asTyped = (x: ValueParserParams<EditLine>) => String(x.newValue ?? '');
-
 /** A barcode typed as a quantity: when it is a known one, say whose (the scan path adds it). */
 async function nameKnownBarcode(code: string, say: (item: string) => void): Promise<void> {
   const r = await call('items.findByBarcode', { code });
@@ -95,7 +95,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
           },
         }),
       );
-    if (p.kind === 'return') {
+    if (p.kind === 'return' && !p.preGoLive) {
       c.push(qtyCol<EditLine>({ field: 'shippedQty', headerName: t('ret.shipped'), width: 90 }));
       c.push(qtyCol<EditLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 90 }));
     }
@@ -112,7 +112,8 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         cellClass: edit ? 'cell-editable' : undefined,
       }),
     );
-    if (p.kind === 'inbound')
+    if (p.preGoLive) c.push(...preGoLiveCols(t, edit, p.preGoLive.costEditable));
+    else if (p.kind === 'inbound')
       c.push(
         moneyCol<EditLine>({
           field: 'unitCostFen',
@@ -165,7 +166,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
     );
     c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 120, editable: edit, cellClass: edit ? 'cell-editable' : undefined });
     return c;
-  }, [t, p.kind, p.editable, p.onHand, p.erroredKeys]);
+  }, [t, p.kind, p.editable, p.onHand, p.erroredKeys, p.preGoLive]);
 
   const onRequest = (e: CellEditRequestEvent<EditLine>) => {
     const index = e.rowIndex ?? -1;
@@ -188,11 +189,11 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
     } else if (col === 'unitCostFen' || col === 'priceFen' || col === 'amount') {
       const text = String(v ?? '');
       // an inbound line has its unit cost or its amount, whichever was typed last; the other is derived
-      if (col !== 'priceFen' && text.trim() === '') return p.onEdit(index, { unitCostFen: null, enteredAmountFen: null });
+      if (col !== 'priceFen' && text.trim() === '') return p.preGoLive ? undefined : p.onEdit(index, { unitCostFen: null, enteredAmountFen: null });
       const m = parseMoney(text, { field: col === 'unitCostFen' ? 'unitCost' : col === 'amount' ? 'amount' : 'price' });
       if (!m.ok) return p.onInvalid(refusalText(m.refusal, t), line);
       if (col === 'amount') p.onEdit(index, { enteredAmountFen: m.value, unitCostFen: null });
-      else if (col === 'unitCostFen') p.onEdit(index, { unitCostFen: m.value, enteredAmountFen: null });
+      else if (col === 'unitCostFen') p.onEdit(index, { unitCostFen: m.value, enteredAmountFen: null, ...(p.preGoLive ? { costByManager: true } : {}) });
       else p.onEdit(index, { priceFen: m.value });
     } else if (col === 'memo') p.onEdit(index, { memo: String(v ?? '').slice(0, 100) });
   };

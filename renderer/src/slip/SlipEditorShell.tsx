@@ -52,6 +52,8 @@ export interface SlipEditorShellProps {
   search?: ItemSearch;
   /** dispatch: what is on hand of the slip's items; lines above it are shown in red */
   onHand?: Map<number, number>;
+  /** a return without a dispatch (无原单退货): the user may type its unit costs (the manager) */
+  costEditable?: boolean;
   totalsLabel?: string;
   /** under the totals */
   below?: ReactNode;
@@ -109,6 +111,11 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
   );
   const warned = useMemo(() => new Set(live.map((m) => m.line.key)), [live]);
   const day = useDayStatus();
+  const costEditable = !!p.costEditable;
+  const preGoLive = useMemo(
+    () => (p.kind === 'return' && draft.header.preGoLive ? { costEditable } : undefined),
+    [p.kind, draft.header.preGoLive, costEditable],
+  );
   const willDrop = SLIP_SIGNATURES[p.kind].length > 0 && !!s && s.signatures.length > 0 && draft.dirty;
 
   return (
@@ -135,6 +142,7 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
           editable={canEdit}
           erroredKeys={errored}
           onHand={p.onHand}
+          preGoLive={preGoLive}
           warnedKeys={warned}
           onEdit={(i, patch) => draft.setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...patch } : l)))}
           onInvalid={(m, line) => {

@@ -26,6 +26,9 @@ export interface EditLine {
   returnableQty: number | null;
   /** return: what went out on the source line */
   shippedQty: number | null;
+  /** a return without a dispatch: the manager typed this line's unit cost (sent only then; else the
+   *  core keeps the line's cost or the item's latest) */
+  costByManager?: boolean;
 }
 
 let localSeq = 0;
@@ -101,17 +104,23 @@ export function lineCostMissing(l: EditLine): boolean {
   return l.unitCostFen == null && l.enteredAmountFen == null;
 }
 
-/** The amount as entered, else qty × unit cost or price; null when there is no unit figure yet or the product is out of bounds. */
+/** The unit figure of a line's amount: its price (dispatch, return — a return without a dispatch
+ *  has a unit cost beside its refund price), else its unit cost (inbound). */
+function amountUnitFen(l: EditLine): number | null {
+  return l.priceFen ?? l.unitCostFen;
+}
+
+/** The amount as entered, else qty × price or unit cost; null when there is no unit figure yet or the product is out of bounds. */
 export function lineAmountFen(l: EditLine): number | null {
   if (l.enteredAmountFen != null) return l.enteredAmountFen;
-  const unit = l.unitCostFen ?? l.priceFen;
+  const unit = amountUnitFen(l);
   return unit == null ? null : amountFen(l.qty, unit);
 }
 
 /** The line's amount is beyond the core's bound (±MAX_FEN): shown as an error, never thrown. */
 export function lineAmountOver(l: EditLine): boolean {
   if (l.enteredAmountFen != null) return false; // typed within bounds (parseMoney)
-  const unit = l.unitCostFen ?? l.priceFen;
+  const unit = amountUnitFen(l);
   return unit != null && amountFen(l.qty, unit) === null;
 }
 
@@ -142,8 +151,17 @@ export function toLineInputs(kind: 'inbound' | 'dispatch' | 'return', lines: rea
       else if (kind === 'inbound' && l.unitCostFen != null) base.unitCostFen = l.unitCostFen;
       if (kind === 'dispatch' && l.priceFen != null) base.priceFen = l.priceFen;
       if (kind === 'return' && l.sourceLineId != null) base.sourceLineId = l.sourceLineId;
+      else if (kind === 'return') Object.assign(base, preGoLiveInput(l)); // no dispatch: the refund price, the manager's cost
       return base;
     });
+}
+
+/** A return-without-dispatch line's refund price, and its unit cost when the manager typed it. */
+function preGoLiveInput(l: EditLine): Partial<SlipLineInput> {
+  return {
+    ...(l.priceFen != null ? { priceFen: l.priceFen } : {}),
+    ...(l.costByManager && l.unitCostFen != null ? { unitCostFen: l.unitCostFen } : {}),
+  };
 }
 
 /** Item codes named in an error's details (insufficient stock, over pick…), to mark those lines. */

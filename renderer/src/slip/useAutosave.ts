@@ -41,7 +41,7 @@ export function slipWrite(kind: CreatableSlipKind, s: EditorState): SlipWrite {
   };
   return s.slip
     ? { method: 'slips.update', input: { slipId: s.slip.id, version: s.slip.version, ...fields }, requestId: newRequestId() }
-    : { method: 'slips.create', input: { kind, ...fields }, requestId: newRequestId() };
+    : { method: 'slips.create', input: { kind, ...fields, ...(h.preGoLive ? { preGoLive: true } : {}) }, requestId: newRequestId() };
 }
 
 /** Lines whose amount is out of bounds are never sent: the error that says which. */

@@ -24,6 +24,8 @@ export interface SlipHeader {
   paymentMode: PaymentMode | null;
   sourceSlipId: number | null;
   memo: string;
+  /** a return without a dispatch in this desk (无原单退货), fixed when the slip is made */
+  preGoLive: boolean;
 }
 
 export const EMPTY_HEADER: SlipHeader = {
@@ -34,6 +36,7 @@ export const EMPTY_HEADER: SlipHeader = {
   paymentMode: null,
   sourceSlipId: null,
   memo: '',
+  preGoLive: false,
 };
 
 export function headerFromSlip(s: Slip): SlipHeader {
@@ -45,6 +48,7 @@ export function headerFromSlip(s: Slip): SlipHeader {
     paymentMode: s.paymentMode,
     sourceSlipId: s.sourceSlipId,
     memo: s.memo,
+    preGoLive: s.preGoLive,
   };
 }
 
@@ -82,7 +86,7 @@ export interface SlipDraft {
 /** The window still shows this editor's slip (a remount, not a leave). */
 function routeIsSlip(kind: CreatableSlipKind, slipId: number | null): boolean {
   const [a, b] = currentRoute();
-  return a === EDITOR_ROUTE[kind] && (slipId === null ? b === 'new' || b === 'from' : b === String(slipId));
+  return a === EDITOR_ROUTE[kind] && (slipId === null ? b === 'new' || b === 'from' || b === 'pregolive' : b === String(slipId));
 }
 
 export function useSlipDraft(

@@ -1,11 +1,12 @@
-// 新建退货单, step one: choose the posted dispatch the goods come back against (search or scan its number).
+// 新建退货单, step one: choose the posted dispatch the goods come back against (search or scan its number),
+// or F2 无原单退货: goods sold before go-live, with no dispatch in this desk.
 
 import { useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { SlipSummary } from '../../../../shared/contract';
 import { call } from '../../api';
 import { downIntoGrid } from '../../components/gridKeys';
-import { KeyHints, Notice, Toolbar } from '../../components/ui';
+import { Btn, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
@@ -34,6 +35,7 @@ export function ReturnNew() {
 
   useHotkeys({
     F3: () => queryRef.current?.focus(),
+    F2: () => navigate('/returns/pregolive'),
     Escape: () => navigate('/returns'),
   });
 
@@ -48,7 +50,11 @@ export function ReturnNew() {
 
   return (
     <div className="screen-col">
-      <Toolbar title={t('ret.newTitle')} sub={t('ret.chooseDispatch')} />
+      <Toolbar title={t('ret.newTitle')} sub={t('ret.chooseDispatch')}>
+        <Btn hotkey="F2" title={t('oldret.startHint')} onClick={() => navigate('/returns/pregolive')}>
+          {t('oldret.start')}
+        </Btn>
+      </Toolbar>
       {msg ? <Notice kind="warn">{msg}</Notice> : null}
       <SlipFilters
         filter={filter}
@@ -62,6 +68,7 @@ export function ReturnNew() {
       </div>
       <KeyHints
         items={[
+          ['F2', t('oldret.start')],
           ['F3', t('keys.search')],
           ['↓', t('keys.toList')],
           ['Enter', t('ret.choose')],

@@ -34,7 +34,7 @@ export function returnLines(source: Slip, current: EditLine[]): EditLine[] {
     });
 }
 
-export function useReturnDraft(slipId: number | null, sourceId: number | null | undefined) {
+export function useReturnDraft(slipId: number | null, sourceId: number | null | undefined, preGoLive = false) {
   const sourceRef = useRef<Slip | null>(null);
   const [source, setSource] = useState<Slip | null>(null);
   const [loadErr, setLoadErr] = useState<DeskErr | null>(null);
@@ -50,6 +50,7 @@ export function useReturnDraft(slipId: number | null, sourceId: number | null | 
     return r.value;
   };
   const draft = useSlipDraft('return', slipId, {
+    initialHeader: preGoLive ? { preGoLive: true } : undefined,
     decorate: async (lines, s) => {
       const src = s.sourceSlipId ? await loadSource(s.sourceSlipId) : null;
       return src ? returnLines(src, lines) : lines;

@@ -29,6 +29,7 @@ export function SlipFacts({ slip: s }: { slip: Slip }) {
       ) : null}
       {s.secondDeliveryReason ? <Fact label={t('inb.secondReason')}>{s.secondDeliveryReason}</Fact> : null}
       {s.paymentMode ? <Fact label={s.kind === 'return' ? t('ret.refundMode') : t('dispatch.payment')}>{pay(s.paymentMode)}</Fact> : null}
+      {s.preGoLive ? <Fact label={t('oldret.kind')}>{t('oldret.title')}</Fact> : null}
       {s.sourceSlipId ? (
         <Fact label={s.kind === 'reversal' ? t('slip.reverses') : t('slip.sourceNo')}>
           <a className="mono" href={`#/slips/${s.sourceSlipId}`}>

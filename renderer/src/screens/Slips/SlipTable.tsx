@@ -59,7 +59,15 @@ export const SlipTable = forwardRef<
     });
     if (!p.fixedKind || p.fixedKind === 'inbound')
       c.push({ field: 'deliveryNoteNo', headerName: t('inbound.deliveryNoteShort'), width: 140, cellClass: 'mono' });
-    if (!p.fixedKind || p.fixedKind === 'return') c.push({ field: 'sourceSlipNo', headerName: t('slip.sourceNo'), width: 160, cellClass: 'mono' });
+    if (!p.fixedKind || p.fixedKind === 'return')
+      c.push({
+        field: 'sourceSlipNo',
+        headerName: t('slip.sourceNo'),
+        width: 160,
+        cellClass: 'mono',
+        // a return without a dispatch (goods sold before go-live) says so where the dispatch would be
+        valueGetter: (x) => (x.data?.preGoLive ? t('oldret.mark') : (x.data?.sourceSlipNo ?? null)),
+      });
     if (!p.fixedKind || p.fixedKind === 'dispatch')
       c.push({ field: 'paymentMode', headerName: t('dispatch.payment'), width: 110, valueFormatter: (x) => pay(x.value) });
     if (showSig)
