@@ -17,6 +17,8 @@ function cellValue(format: Sheet['columns'][number]['format'], v: SheetCell): st
   return v;
 }
 
+const STYLES: Record<Sheet['columns'][number]['format'], Partial<ExcelJS.Style>> = { yuan: { numFmt: '#,##0.00' }, int: { numFmt: '0' }, text: {} };
+
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 
 function dataSheet(book: Book, s: Sheet): void {
@@ -24,11 +26,15 @@ function dataSheet(book: Book, s: Sheet): void {
   ws.columns = s.columns.map((c) => ({
     header: c.header,
     width: Math.max(10, c.header.length * 2 + 4),
-    style: c.format === 'yuan' ? { numFmt: '#,##0.00' } : c.format === 'int' ? { numFmt: '0' } : {},
   }));
+  const styles = s.columns.map((c) => STYLES[c.format]);
   ws.getRow(1).font = { bold: true };
   if (s.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
-  for (const row of s.rows) ws.addRow(s.columns.map((c, i) => cellValue(c.format, row[i] ?? null))).commit();
+  for (const row of s.rows) {
+    const r = ws.addRow(s.columns.map((c, i) => cellValue(c.format, row[i] ?? null)));
+    r.eachCell((cell, n) => (cell.style = styles[n - 1]));
+    r.commit();
+  }
   ws.commit();
 }
 
