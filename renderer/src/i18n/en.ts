@@ -3,6 +3,7 @@
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { importEn } from './import';
+import { exportEn } from './export';
 import { openingEn } from './opening';
 import { partnersEn } from './partners';
 import { reopenEn } from './reopen';
@@ -330,6 +331,7 @@ export const en: Record<MsgKey, string> = {
 
   ...financeEn,
   ...importEn,
+  ...exportEn,
   ...openingEn,
   ...partnersEn,
   ...printingEn,

@@ -2,6 +2,7 @@
 
 import { financeZh } from './finance';
 import { importZh } from './import';
+import { exportZh } from './export';
 import { openingZh } from './opening';
 import { partnersZh } from './partners';
 import { reopenZh } from './reopen';
@@ -329,6 +330,7 @@ export const zh = {
 
   ...financeZh,
   ...importZh,
+  ...exportZh,
   ...openingZh,
   ...partnersZh,
   ...printingZh,
