@@ -10,7 +10,7 @@ import { asReadable, sql } from '../../electron/store/db';
 import { fullStockCard } from '../../electron/domains/stock/card';
 import { cardBooks } from '../helpers/card-books';
 import { readXlsx, column } from '../export/sheet';
-import { NO_CHROMIUM, ROOT, human, login, nav, openDesk, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, ROOT, login, nav, openDesk, openStockCard, startDesk, switchUser, tr, type Desk } from './harness';
 
 const SHOTS = process.env.EXPORT_SHOTS ?? join(ROOT, '.tmp', 'shots');
 const MOVES = 400; // 200 inbound + 200 dispatch rows: more than the first page the screen loads
@@ -47,12 +47,7 @@ describe.skipIf(!!NO_CHROMIUM)('导出 Excel on the paged grids', () => {
 
   it('the stock card downloads every row of the card, not the page on screen', async () => {
     const { page } = desk;
-    await nav(page, tr('zh', 'nav.card'));
-    await human(page, 'CZ-8801');
-    await page.locator('.filter-bar [role="option"]', { hasText: 'CZ-8801' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`#/card/${itemId}$`));
-    await waitForGrid(page, (rs) => rs[0]?.cells.summary, tr('zh', 'card.opening'));
+    await openStockCard(page, 'CZ-8801', itemId);
     await shoot('stock-card');
     const [download] = await Promise.all([page.waitForEvent('download'), exportButton().click()]);
     expect(download.suggestedFilename()).toMatch(/^库存明细账_\d{4}-\d{2}-\d{2}\.xlsx$/);
