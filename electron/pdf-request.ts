@@ -15,8 +15,8 @@ export interface PdfRequest {
   preview: boolean;
 }
 
-/** A file name safe on Windows, macOS and Linux: no folders, no reserved characters, ends .pdf. */
-export function safePdfName(name: unknown): string {
+/** A file name safe on Windows, macOS and Linux: no folders, no reserved characters, ends .<ext>. */
+export function safeFileName(name: unknown, ext: string): string {
   const raw = typeof name === 'string' ? name : '';
   const base = raw.split(/[/\\]/).pop() ?? '';
   let clean = base
@@ -25,8 +25,10 @@ export function safePdfName(name: unknown): string {
     .trim()
     .slice(0, 120);
   if (!clean) clean = 'document';
-  return /\.pdf$/i.test(clean) ? clean : `${clean}.pdf`;
+  return clean.toLowerCase().endsWith(`.${ext}`) ? clean : `${clean}.${ext}`;
 }
+
+export const safePdfName = (name: unknown): string => safeFileName(name, 'pdf');
 
 export function parsePdfRequest(req: unknown): PdfRequest | { error: string } {
   if (!req || typeof req !== 'object' || Array.isArray(req)) return { error: 'bad_request' };

@@ -39,6 +39,8 @@ export interface DeskBridge {
   printPdf(req: PdfPaper & { preview?: boolean }): Promise<Result<PrintOutcome>>;
   /** 另存为: a save dialog, then the PDF is written there (saved: null when cancelled) */
   savePdf(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
+  /** 导出 Excel: a save dialog, then the XLSX the core wrote is written there (saved: null when cancelled) */
+  saveXlsx(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
   /** the system's printers, for choosing the office's default printer (optional: older shells lack it) */
   listPrinters?(): Promise<Result<{ printers: SystemPrinter[] }>>;
   /** scans from a HID-POS scanner in the main process; the preload does not offer it yet */

@@ -22,6 +22,7 @@ import { receivablesMethods } from './schemas/receivables';
 import { expensesMethods } from './schemas/expenses';
 import { dayCloseMethods } from './schemas/dayClose';
 import { importMethods } from './schemas/import';
+import { exportMethods } from './schemas/export';
 import { openingMethods } from './schemas/opening';
 
 export * from './schemas/common';
@@ -39,6 +40,7 @@ export * from './schemas/receivables';
 export * from './schemas/expenses';
 export * from './schemas/dayClose';
 export * from './schemas/import';
+export * from './schemas/export';
 export * from './schemas/opening';
 
 export const contract = {
@@ -55,6 +57,7 @@ export const contract = {
   ...expensesMethods,
   ...dayCloseMethods,
   ...importMethods,
+  ...exportMethods,
   ...openingMethods,
 } as const;
 

@@ -267,9 +267,10 @@ function bytes(n: number): string {
   return `${n} B`;
 }
 
-const STATE_ZH: Record<string, string> = { draft: '草稿', posted: '已过账', void: '已作废' };
+/** A slip's state as the desk says it (草稿, 已过账, 已作废). */
+export const SLIP_STATE_ZH: Record<string, string> = { draft: '草稿', posted: '已过账', void: '已作废' };
 function stateZh(s: string): string {
-  return STATE_ZH[s] ?? s;
+  return SLIP_STATE_ZH[s] ?? s;
 }
 
 export class DeskError extends Error {

@@ -102,6 +102,8 @@ const BY_NAME: Record<string, Label> = {
   category: ['费用类别', 'category'],
   attachments: ['附件张数', 'attachments'],
   summary: ['摘要', 'summary'],
+  grid: ['表格', 'grid'],
+  filters: ['筛选条件', 'filters'],
   claimantId: ['报销人', 'claimant'],
   expenseId: ['费用单', 'expense claim'],
   manager: ['经理', 'manager'],

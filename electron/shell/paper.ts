@@ -1,14 +1,16 @@
 // Paper (checklist item 17, "Printing", in main.ts): 'print-pdf' and 'save-pdf' take a PDF the core
 // rendered (checked by pdf-request.ts) to the OS print dialog, a preview window or a file the user
-// picks; 'list-printers' names the system's printers. The PDF is written to a temp folder and opened in its own hidden, sandboxed window (no
-// preload, no Node) that may show only that file and the built-in PDF viewer (lockdown.ts asks
-// paperFileOf); the file is deleted when the window closes.
+// picks; 'save-xlsx' an exported sheet (xlsx-request.ts) to a file the user picks; 'list-printers'
+// names the system's printers. The PDF is written to a temp folder and opened in its own hidden,
+// sandboxed window (no preload, no Node) that may show only that file and the built-in PDF viewer
+// (lockdown.ts asks paperFileOf); the file is deleted when the window closes.
 
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parsePdfRequest, type PdfRequest } from '../pdf-request';
+import { parseXlsxRequest } from '../xlsx-request';
 import { handleFromDesk, refusal } from './ipc';
 
 /** The window paper windows and dialogs belong to (the desk's main window, once open). */
@@ -28,6 +30,7 @@ export function registerPaper(parent: ParentWindow): void {
   handleFromDesk('print-pdf', (req) => printPdf(req, parent));
   handleFromDesk('save-pdf', (req) => savePdf(req, parent));
   handleFromDesk('list-printers', () => listPrinters(parent));
+  handleFromDesk('save-xlsx', (req) => saveXlsx(req, parent));
 }
 
 /** The system's printers as the desk's window sees them (names only: the setup's default printer). */
@@ -118,22 +121,32 @@ async function printShown(contents: WebContents, p: PdfRequest): Promise<{ succe
   );
 }
 
-/** 另存为 PDF: the user picks where. */
-async function savePdf(req: unknown, parent: ParentWindow) {
-  const p = parsePdfRequest(req);
-  if ('error' in p) return refusal(...NOT_A_PDF);
-  const options = {
-    title: '保存 PDF / Save PDF',
-    defaultPath: join(app.getPath('documents'), p.fileName),
-    filters: [{ name: 'PDF', extensions: ['pdf'] }],
-  };
+/** 另存为: a save dialog (the user picks where), then the bytes written there; saved: null when cancelled. */
+async function saveAs(parent: ParentWindow, bytes: Buffer, fileName: string, kind: { title: string; name: string; ext: string }) {
+  const options = { title: kind.title, defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: kind.name, extensions: [kind.ext] }] };
   const owner = parent();
   const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   if (r.canceled || !r.filePath) return { ok: true as const, value: { saved: null } };
   try {
-    await writeFile(r.filePath, p.bytes);
+    await writeFile(r.filePath, bytes);
   } catch (e) {
     return refusal('save_failed', `保存失败: ${errorText(e)}`, `Could not save: ${errorText(e)}`);
   }
   return { ok: true as const, value: { saved: r.filePath } };
+}
+
+/** 另存为 PDF. */
+async function savePdf(req: unknown, parent: ParentWindow) {
+  const p = parsePdfRequest(req);
+  if ('error' in p) return refusal(...NOT_A_PDF);
+  return saveAs(parent, p.bytes, p.fileName, { title: '保存 PDF / Save PDF', name: 'PDF', ext: 'pdf' });
+}
+
+const NOT_AN_XLSX = ['bad_request', '要保存的内容不是有效的 Excel 文件', 'What was sent to save is not an Excel file'] as const;
+
+/** 导出 Excel: an XLSX the core wrote, saved where the user picks. */
+async function saveXlsx(req: unknown, parent: ParentWindow) {
+  const x = parseXlsxRequest(req);
+  if ('error' in x) return refusal(...NOT_AN_XLSX);
+  return saveAs(parent, x.bytes, x.fileName, { title: '导出 Excel / Export Excel', name: 'Excel', ext: 'xlsx' });
 }

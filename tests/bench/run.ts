@@ -519,7 +519,7 @@ async function otherBenches(office: string): Promise<void> {
     })),
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
-  await section('import and export', async () => (await benchSheets()).map((r) => ({ ...r })));
+  await section('import and export', async () => (await benchSheets(office)).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
   await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));
   log();

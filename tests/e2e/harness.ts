@@ -482,3 +482,13 @@ export async function wedgeTrace(page: Page, last = 120): Promise<string> {
     })
     .join('\n');
 }
+
+/** 库存明细账 of one item: the screen from the navigation, the item picked by typing its code, its first rows shown. */
+export async function openStockCard(page: Page, code: string, itemId: number): Promise<void> {
+  await nav(page, tr('zh', 'nav.card'));
+  await human(page, code);
+  await page.locator('.filter-bar [role="option"]', { hasText: code }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(new RegExp(`#/card/${itemId}$`));
+  await waitForGrid(page, (rs) => rs[0]?.cells.summary, tr('zh', 'card.opening'));
+}

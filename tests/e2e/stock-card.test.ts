@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { sql } from '../../electron/store/db';
 import { cardBooks } from '../helpers/card-books';
-import { NO_CHROMIUM, ROOT, gridRows, human, login, nav, settled, shownFen, shownNumber, startDesk, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, ROOT, gridRows, login, nav, openStockCard, settled, shownFen, shownNumber, startDesk, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
 const SHOTS = process.env.STOCK_CARD_SHOTS ?? join(ROOT, '.tmp', 'shots');
@@ -57,12 +57,7 @@ describe.skipIf(!!NO_CHROMIUM)('the stock card at 1366×768', () => {
 
   it('every column fits: the last column ends inside the grid, nothing to scroll sideways', async () => {
     const { page } = desk;
-    await nav(page, tr('zh', 'nav.card'));
-    await human(page, 'CZ-8801');
-    await page.locator('.filter-bar [role="option"]', { hasText: 'CZ-8801' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`#/card/${itemId}$`));
-    await waitForGrid(page, (rs) => rs[0]?.cells.summary, tr('zh', 'card.opening'));
+    await openStockCard(page, 'CZ-8801', itemId);
     const fit = await page.evaluate(() => {
       const body = document.querySelector('.grid-fill .ag-grid-viewport') as HTMLElement;
       const grid = body.getBoundingClientRect();

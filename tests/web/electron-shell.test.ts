@@ -3,13 +3,14 @@
 // never be loaded by tests; the real module would try to download it). Checks what the shell
 // promises: window preferences, the app:// protocol (CSP, traversal, foreign hosts), the IPC sender
 // check, navigation/window/permission lock-down, that 'rpc' reaches the real core on a temp
-// database, and the paper channels ('print-pdf', 'save-pdf'): sender check, PDF check, hidden print
-// window, temp file gone; 'list-printers': the system's printers by name.
+// database, and the paper channels ('print-pdf', 'save-pdf', 'save-xlsx'): sender check, PDF / XLSX
+// check, hidden print window, temp file gone; 'list-printers': the system's printers by name.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sheetXlsx } from '../../electron/domains/export/xlsx';
 
 type Fn = (...args: any[]) => any;
 
@@ -202,7 +203,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx']);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -373,5 +374,22 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(h.saveDialogs[0].defaultPath).toMatch(/库存明细账\.pdf$/);
     h.saveDialog = { canceled: true, filePath: undefined };
     expect(await save(ipcEvent('app://desk/card/5'), { base64: PDF, fileName: 'x.pdf' })).toEqual({ ok: true, value: { saved: null } });
+  });
+
+  it('save-xlsx: only for the desk’s page, only an XLSX, written where the user picks', async () => {
+    const save = h.ipc.get('save-xlsx')!;
+    const xlsx = sheetXlsx({ title: '单据查询', columns: [{ header: '单号', format: 'text' }], rows: [['FH1']], filters: [] }, 'now');
+    h.saveDialogs.length = 0;
+    expect(await save(ipcEvent('https://evil.example/'), { base64: xlsx, fileName: 'x.xlsx' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(await save(ipcEvent('app://desk/slips'), { base64: PDF, fileName: 'x.xlsx' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(h.saveDialogs).toEqual([]);
+    const target = join(dir, 'saved.xlsx');
+    h.saveDialog = { canceled: false, filePath: target };
+    expect(await save(ipcEvent('app://desk/slips'), { base64: xlsx, fileName: '单据查询_2026-11-29.xlsx' })).toEqual({ ok: true, value: { saved: target } });
+    expect(require('node:fs').readFileSync(target).subarray(0, 2).toString()).toBe('PK');
+    expect(h.saveDialogs[0].defaultPath).toMatch(/单据查询_2026-11-29\.xlsx$/);
   });
 });

@@ -24,7 +24,7 @@ import { getItem } from '../items/repo';
 import { requireOffice } from '../office/repo';
 import { partyContact } from '../partners/repo';
 import { slipRow, slipView } from '../slips/repo';
-import { stockCard } from '../stock/card';
+import { fullStockCard } from '../stock/card';
 import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
 import { printedCount, printOfPreview, printRecord, printSettings, recordPrint } from './repo';
@@ -256,17 +256,4 @@ function renderedOf(b: Pick<Built, 'fileName' | 'paper' | 'copies'>, pdf: { byte
     printId: print?.id ?? null,
     printNo: print?.printNo ?? null,
   };
-}
-
-/** All rows of an item's stock card for a period, with its month ends (stock.card pages through them). */
-export function fullStockCard(db: ReadableDB, itemId: number, from: string | undefined, to: string) {
-  const first = stockCard(db, { itemId, from, to, limit: 1000 });
-  const rows = [...first.rows];
-  const monthEnds = [...first.monthEnds];
-  for (let page = first; page.nextCursor != null;) {
-    page = stockCard(db, { itemId, from, to, cursor: page.nextCursor, limit: 1000 });
-    rows.push(...page.rows);
-    monthEnds.push(...page.monthEnds);
-  }
-  return { opening: first.opening, closing: first.closing, returnsOnCard: first.returnsOnCard, rows, monthEnds };
 }

@@ -15,9 +15,9 @@ export const importHandlers = {
     return { kind: input.kind, encoding: sheet.encoding, rows, problemRows: rows.filter((r) => r.problems.length > 0).length };
   },
   'import.commit': (input, ctx) => commitImport(ctx, input),
-  'import.template': async (input) => {
+  'import.template': (input) => {
     const columns = SHEET_COLUMNS[input.kind].map((c) => ({ header: c.zh, format: c.format }));
     const title = `${SHEET_TITLE[input.kind][0]}导入模板`;
-    return { fileName: `${title}.xlsx`, base64: await sheetXlsx({ title, columns, rows: [], filters: [] }) };
+    return { fileName: `${title}.xlsx`, base64: sheetXlsx({ title, columns, rows: [], filters: [] }) };
   },
 } satisfies Partial<Handlers>;

@@ -236,3 +236,16 @@ export function stockCard(db: ReadableDB, q: CardQuery) {
     closing: p.closing,
   };
 }
+
+/** All rows of an item's stock card for a period, with its month ends (stock.card pages through them). */
+export function fullStockCard(db: ReadableDB, itemId: number, from: string | undefined, to: string | undefined) {
+  const first = stockCard(db, { itemId, from, to, limit: 1000 });
+  const rows = [...first.rows];
+  const monthEnds = [...first.monthEnds];
+  for (let page = first; page.nextCursor != null;) {
+    page = stockCard(db, { itemId, from, to, cursor: page.nextCursor, limit: 1000 });
+    rows.push(...page.rows);
+    monthEnds.push(...page.monthEnds);
+  }
+  return { opening: first.opening, closing: first.closing, returnsOnCard: first.returnsOnCard, rows, monthEnds };
+}

@@ -1,6 +1,8 @@
-// 导出 Excel on any grid: the columns the grid shows (their headers) and the rows it shows after its
-// filters and sort go to export.xlsx in the main process (exceljs stays out of the renderer).
-// Columns whose field ends in Fen are yuan (written as numbers with two decimals).
+// 导出 Excel on any grid. A grid the renderer holds whole sends the columns it shows (their headers)
+// and its rows after its filters and sort to export.xlsx; columns whose field ends in Fen are yuan
+// (written as numbers with two decimals). A paged or long grid (stock card, slips, cash journal,
+// customer ledger) sends only its filters to export.grid, and the core reads every row itself.
+// Electron saves the file through a save dialog; a browser downloads it.
 
 import { useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
@@ -40,32 +42,62 @@ export function downloadXlsx(x: { base64: string; fileName: string }): void {
   downloadBlob(xlsxBlob(x.base64), x.fileName);
 }
 
-interface Props<T> {
-  title: string;
-  /** the grid to export, or the sheet itself (the items grid exports as its import sheet) */
-  grid?: RefObject<AgGridReact<T> | null>;
-  sheet?: () => Sheet;
-  filters?: ExportInput['filters'];
+/** Electron: a save dialog; a browser: a download. Returns why it could not, or null. */
+async function saveXlsx(x: { base64: string; fileName: string }): Promise<DeskErr | null> {
+  if (!window.desk?.saveXlsx) {
+    downloadXlsx(x);
+    return null;
+  }
+  const r = await window.desk.saveXlsx(x);
+  return r.ok ? null : r.error;
 }
 
-export function ExportButton<T>({ title, grid, sheet, filters = [] }: Props<T>) {
+type Props<T> =
+  | {
+      title: string;
+      /** the grid to export, or the sheet itself (the items grid exports as its import sheet) */
+      grid?: RefObject<AgGridReact<T> | null>;
+      sheet?: () => Sheet;
+      filters?: ExportInput['filters'];
+      query?: undefined;
+    }
+  | {
+      /** a paged grid: its filters, read whole by the core (null: nothing to export yet) */
+      query: () => Input<'export.grid'> | null;
+      title?: undefined;
+      grid?: undefined;
+      sheet?: undefined;
+      filters?: undefined;
+    };
+
+/** What the button asks the core for: the rows it sends, or the grid's query. */
+function exportCall<T>(p: Props<T>) {
+  if (p.query) {
+    const q = p.query();
+    return q ? call('export.grid', q) : null;
+  }
+  const api = p.grid?.current?.api;
+  const s = p.sheet ? p.sheet() : api ? gridSheet(api) : null;
+  return s ? call('export.xlsx', { title: p.title, filters: (p.filters ?? []).filter((f) => f.value !== ''), ...s }) : null;
+}
+
+export function ExportButton<T>(p: Props<T>) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DeskErr | null>(null);
   const run = async () => {
-    const api = grid?.current?.api;
-    const s = sheet ? sheet() : api ? gridSheet(api) : null;
-    if (!s) return;
+    const pending = exportCall(p);
+    if (!pending) return;
     setBusy(true);
-    const r = await call('export.xlsx', { title, filters: filters.filter((f) => f.value !== ''), ...s });
+    const r = await pending;
+    const saveError = r.ok ? await saveXlsx(r.value) : r.error;
     setBusy(false);
-    if (r.ok) downloadXlsx(r.value);
-    setError(r.ok ? null : r.error);
+    setError(saveError);
   };
   return (
     <>
       <Btn onClick={() => void run()} disabled={busy}>
-        {t('exp.button')}
+        {busy ? t('exp.busy') : t('exp.button')}
       </Btn>
       {error ? <ErrorLine error={error} /> : null}
     </>

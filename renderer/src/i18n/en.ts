@@ -3,6 +3,7 @@
 import type { MsgKey } from './zh';
 import { financeEn } from './finance';
 import { importEn } from './import';
+import { exportEn } from './export';
 import { openingEn } from './opening';
 import { openimpEn } from './openimp';
 import { partnersEn } from './partners';
@@ -336,6 +337,7 @@ export const en: Record<MsgKey, string> = {
 
   ...financeEn,
   ...importEn,
+  ...exportEn,
   ...openingEn,
   ...openimpEn,
   ...partnersEn,

@@ -2,6 +2,7 @@
 
 import { financeZh } from './finance';
 import { importZh } from './import';
+import { exportZh } from './export';
 import { openingZh } from './opening';
 import { openimpZh } from './openimp';
 import { partnersZh } from './partners';
@@ -334,6 +335,7 @@ export const zh = {
 
   ...financeZh,
   ...importZh,
+  ...exportZh,
   ...openingZh,
   ...openimpZh,
   ...partnersZh,

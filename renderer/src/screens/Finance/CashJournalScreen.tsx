@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { Grid } from '../../components/grid';
 import { downIntoGrid } from '../../components/gridKeys';
 import { ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
@@ -68,6 +69,9 @@ export function CashJournalScreen() {
     <div className="screen-col">
       <Toolbar title={t('jr.title')} sub={data ? `${t('jr.opening')} ${fen(data.openingFen)} · ${t('jr.closing')} ${fen(data.closingFen)}` : undefined}>
         <AccountTabs account={account} balances={balances} onPick={setAccount} />
+        <ExportButton
+          query={() => ({ grid: 'cashJournal', filters: { account, from: filter.from || undefined, to: filter.to || undefined, query: filter.query.trim() } })}
+        />
       </Toolbar>
       <JournalFilters
         filter={filter}

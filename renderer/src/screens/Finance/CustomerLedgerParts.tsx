@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Grid } from '../../components/grid';
 import { useI18n } from '../../i18n';
+import { ExportButton } from '../../components/ExportButton';
 import { PrintButtons } from '../../printing/PrintButtons';
 import { fen, PeriodFields } from './common';
 import { openSlipColumns, type LedgerView, type OpenSlip, type Statement } from './customerLedger';
@@ -38,6 +39,7 @@ export function LedgerFilters({ customerId, from, to, onFrom, onTo, statement }:
       <PeriodFields from={from} to={to} onFrom={onFrom} onTo={onTo} />
       {/* 客户对账单 for the period (a finance paper: previewed and printed, not logged) */}
       {from && to ? <PrintButtons target={{ doc: 'statement', customerId, from, to }} unlogged /> : null}
+      <ExportButton query={() => ({ grid: 'receivables', filters: { customerId, from: from || undefined, to: to || undefined } })} />
       {statement ? <StatementFigures st={statement} /> : null}
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
+import { ExportButton } from '../../components/ExportButton';
 import { downIntoGrid } from '../../components/gridKeys';
 import type { Customer, SlipSummary } from '../../../../shared/contract';
 import { KeyHints, Toolbar } from '../../components/ui';
@@ -30,7 +31,9 @@ export function SlipListScreen({ customerId }: { customerId?: number } = {}) {
   });
   return (
     <div className="screen-col">
-      <Toolbar title={t('nav.slips')} sub={total !== null ? t('slips.count', { n: total }) : undefined} />
+      <Toolbar title={t('nav.slips')} sub={total !== null ? t('slips.count', { n: total }) : undefined}>
+        <ExportButton query={() => ({ grid: 'slips', filters: filter })} />
+      </Toolbar>
       <SlipFilters
         filter={filter}
         onChange={setFilter}

@@ -9,6 +9,7 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { RowClassParams } from 'ag-grid-community';
 import type { Item, ReturnsOnCard } from '../../../../shared/contract';
 import { call, toDeskErr } from '../../api';
+import { ExportButton } from '../../components/ExportButton';
 import { Grid } from '../../components/grid';
 import { focusFirstRow } from '../../components/gridKeys';
 import { ErrorLine, KeyHints, Toolbar } from '../../components/ui';
@@ -106,6 +107,7 @@ export function StockCardScreen({ itemId }: { itemId: number | null }) {
     <div className="screen-col stock-card">
       <Toolbar title={<CardTitle item={it} />} sub={cardSub(t, card.meta, it)}>
         {itemId !== null ? <PrintButtons target={{ doc: 'stockCard', itemId, from: from || undefined, to: to || undefined }} /> : null}
+        {itemId !== null ? <ExportButton query={() => ({ grid: 'stockCard', filters: { itemId, from: from || undefined, to: to || undefined } })} /> : null}
       </Toolbar>
       <CardFilters
         item={it}
