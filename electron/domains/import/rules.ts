@@ -9,6 +9,7 @@ import { fail } from '../../../shared/errors';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
 import { SHEET_COLUMNS, type ImportKind, type SheetColumn } from '../../../shared/sheets';
 import { KNOWN_UNITS } from '../../../shared/units';
+import { TEXT_PROBLEM_WORDS, textProblem } from '../../../shared/text';
 import { sql, type ReadableDB } from '../../store/db';
 import { actor, type Ctx } from '../context';
 
@@ -39,6 +40,9 @@ function numberProblems(p: Problems, c: SheetColumn, text: string): void {
 
 function cellProblems(p: Problems, c: SheetColumn, v: string): void {
   if (c.required && v === '') return add(p, c, 'missing', '必填', 'required');
+  // the contract's one text rule, said on the row before the commit would refuse the whole file
+  const text = textProblem(v);
+  if (text) add(p, c, 'bad_text', ...TEXT_PROBLEM_WORDS[text]);
   if (c.max !== undefined && v.length > c.max) add(p, c, 'too_long', `最多 ${c.max} 个字`, `at most ${c.max} characters`);
   numberProblems(p, c, v);
 }
