@@ -146,6 +146,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return value;
   }
 
+  /** The call's PIN checks, counted after its own transaction (users/auth.ts); a failure here never changes the answer. */
+  function settleAttempts(): void {
+    try {
+      auth.settleAttempts(asWritable(db));
+    } catch (e) {
+      if (!process.env.VITEST) console.error('[core] wrong PINs not written down:', e);
+    }
+  }
+
   async function callUnknown(method: unknown, input: unknown, meta: CallMeta = {}): Promise<Result<unknown>> {
     if (!isMethodName(method)) return errorResult(new DeskError('unknown_method', { method: String(method) }));
     try {
@@ -157,6 +166,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return { ok: true, value };
     } catch (e) {
       return failed(method, e);
+    } finally {
+      settleAttempts();
     }
   }
 

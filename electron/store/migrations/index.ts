@@ -12,6 +12,7 @@ import { m0009PrintKinds } from './0009-print-kinds';
 import { m0010CollectionFollowUp } from './0010-collection-follow-up';
 import { m0011Opening } from './0011-opening';
 import { m0012InboundAmounts } from './0012-inbound-amounts';
+import { m0016PinFailures } from './0016-pin-failures';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010CollectionFollowUp,
   m0011Opening,
   m0012InboundAmounts,
+  m0016PinFailures,
 ];
