@@ -27,7 +27,6 @@ const catalogue = {
   office_already_initialised: () => ['办事处已经建立, 不能重复初始化', 'The office is already set up'],
   bad_credentials: () => ['用户名或 PIN 不正确', 'Wrong user name or PIN'],
   user_locked: (d: { seconds: number }) => [`PIN 连续输错次数过多, 请 ${d.seconds} 秒后再试`, `Too many wrong PINs: try again in ${d.seconds} seconds`],
-  user_inactive: (d: { user: string }) => [`用户「${d.user}」已停用`, `User "${d.user}" is disabled`],
   not_found: (d: { what: string; what_zh: string; key: unknown }) => [`找不到${d.what_zh}: ${String(d.key)}`, `No such ${d.what}: ${String(d.key)}`],
   duplicate: (d: { what: string; what_zh: string; key: unknown }) => [`${d.what_zh}「${String(d.key)}」已存在`, `${d.what} "${String(d.key)}" already exists`],
   barcode_taken: (d: { code: string; itemCode: string }) => [

@@ -33,6 +33,8 @@ const BY_NAME: Record<string, Label> = {
   userId: ['用户', 'user'],
   active: ['在用', 'active'],
   pngBase64: ['签名图片', 'signature image'],
+  /** not an input field: the call's client request id (CallMeta), refused in the same words */
+  requestId: ['请求编号', 'request id'],
   code: ['编码', 'code'],
   spec: ['规格', 'spec'],
   unit: ['单位', 'unit'],

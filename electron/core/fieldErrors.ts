@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { DeskError } from '../../shared/errors';
 import { fieldLabel, pathKey, type PathSegment } from '../../shared/fieldLabels';
+import { TEXT_PROBLEM_WORDS, type TextProblem } from '../../shared/text';
 
 type Issue = z.core.$ZodIssue;
 type Said = readonly [zh: string, en: string];
@@ -54,6 +55,14 @@ function formatWords(i: Extract<Issue, { code: 'invalid_format' }>): Said {
   return FORMATS.find((f) => f.test.test(pattern))?.said ?? ['格式不对', 'not in the right form'];
 }
 
+/** A refinement of the contract's own (shared/schemas/common.ts): the text rule, a record's most keys. */
+function customWords(i: Extract<Issue, { code: 'custom' }>): Said | null {
+  const params = i.params as { textProblem?: TextProblem; maxEntries?: number } | undefined;
+  if (params?.textProblem) return TEXT_PROBLEM_WORDS[params.textProblem];
+  if (params?.maxEntries !== undefined) return [`过多(最多 ${params.maxEntries} 项)`, `too many (at most ${params.maxEntries})`];
+  return null;
+}
+
 /** What is wrong, in words; `value` is what was sent at the issue's path. */
 export function problemWords(i: Issue, value: unknown): Said {
   const missing = value === undefined || value === null;
@@ -72,8 +81,14 @@ export function problemWords(i: Issue, value: unknown): Said {
       return missing ? ['必填', 'required'] : ['不是可选的值', 'not one of the choices'];
     case 'unrecognized_keys':
       return [`多余的项: ${i.keys.join('、')}`, `unknown fields: ${i.keys.join(', ')}`];
-    case 'invalid_union':
-      return missing ? ['必填', 'required'] : ['格式不对', 'not in the right form'];
+    case 'invalid_union': {
+      // a user given by name (or id): say the text rule's words when the name broke it
+      const text = i.errors.flat().find((e): e is Extract<Issue, { code: 'custom' }> => e.code === 'custom');
+      if (missing) return ['必填', 'required'];
+      return (text && customWords(text)) ?? ['格式不对', 'not in the right form'];
+    }
+    case 'custom':
+      return customWords(i) ?? ['无效', 'not valid'];
     default:
       return missing ? ['必填', 'required'] : ['无效', 'not valid'];
   }
@@ -91,9 +106,7 @@ export interface FieldIssue {
 /** One issue as the user reads it. A field the label tables miss is named by its path (a test keeps that from happening). */
 export function fieldIssue(method: string, issue: Issue, input: unknown): FieldIssue {
   const path = issue.path.filter((s): s is PathSegment => typeof s !== 'symbol');
-  const label = fieldLabel(method, path) ?? { zh: pathKey(path), en: pathKey(path) };
-  const [problem_zh, problem_en] = problemWords(issue, valueAt(input, issue.path));
-  return { field: path.join('.'), field_zh: label.zh, field_en: label.en, problem_zh, problem_en };
+  return namedIssue(method, path, problemWords(issue, valueAt(input, issue.path)));
 }
 
 /**
@@ -101,7 +114,11 @@ export function fieldIssue(method: string, issue: Issue, input: unknown): FieldI
  * screen does ("输入有误: 第4行 数量: 不是整数"); details.field is the first issue's path.
  */
 export function invalidInput(method: string, error: z.ZodError, input: unknown): DeskError {
-  const issues = error.issues.map((i) => fieldIssue(method, i, input));
+  return invalidFields(error.issues.map((i) => fieldIssue(method, i, input)));
+}
+
+/** The one `invalid_input` refusal of the fields named (the contract's issues, or the core's own checks of an input's shape). */
+export function invalidFields(issues: readonly FieldIssue[]): DeskError {
   const said = issues.slice(0, MAX_SAID);
   const more = issues.length - said.length;
   const zh = said.map((i) => `${i.field_zh}: ${i.problem_zh}`).join('; ') + (more > 0 ? ` 等 ${issues.length} 处` : '');
@@ -115,4 +132,10 @@ export function invalidInput(method: string, error: z.ZodError, input: unknown):
     field_en: first?.field_en ?? '',
     issues: issues.slice(0, 10),
   });
+}
+
+/** One field named by its path, with what is wrong with it. */
+export function namedIssue(method: string, path: readonly PathSegment[], [problem_zh, problem_en]: Said): FieldIssue {
+  const label = fieldLabel(method, path) ?? { zh: pathKey(path), en: pathKey(path) };
+  return { field: path.join('.'), field_zh: label.zh, field_en: label.en, problem_zh, problem_en };
 }

@@ -17,6 +17,7 @@ import type { Ctx, WriteCtx } from '../domains/context';
 import { requireAccess, sessionUser } from './access';
 import { fingerprint, priorAnswer, recordAnswer } from './requests';
 import { invalidInput } from './fieldErrors';
+import { shapeRefusal } from './inputShape';
 import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
 import { postingDate } from '../ledger/daylock';
@@ -72,8 +73,11 @@ async function openMigrated(opts: CoreOptions, clock: () => Date): Promise<{ db:
   }
 }
 
-/** A write: one IMMEDIATE transaction with the handler, its audit row and its request id's answer. */
-function runWrite(ctx: WriteCtx, w: { method: MethodName; handler: AnyHandler; input: unknown; rawInput: unknown; requestId: string | null }): unknown {
+/**
+ * A write: one IMMEDIATE transaction with the handler, its audit row and its request id's answer.
+ * The audit keeps the input as the contract read it (unknown fields dropped, texts normalised), never the raw request.
+ */
+function runWrite(ctx: WriteCtx, w: { method: MethodName; handler: AnyHandler; input: unknown; requestId: string | null }): unknown {
   const { db } = ctx;
   const user = ctx.user;
   const print = w.requestId ? fingerprint(w.method, user?.id ?? null, w.input) : '';
@@ -88,7 +92,7 @@ function runWrite(ctx: WriteCtx, w: { method: MethodName; handler: AnyHandler; i
         userId: user?.id ?? null,
         roles: user?.roles ?? [],
         method: w.method,
-        input: w.rawInput === undefined ? {} : w.rawInput, // no input is {} (as validated), not a NULL row
+        input: w.input ?? {}, // no input is {} (as validated), not a NULL row
         ref: ctx.auditRef ?? null,
         requestId: w.requestId,
       });
@@ -118,6 +122,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   async function run(method: MethodName, rawInput: unknown, meta: CallMeta): Promise<unknown> {
     const def = contract[method];
+    const shapeProblem = shapeRefusal(method, rawInput, meta.requestId);
+    if (shapeProblem) throw shapeProblem;
     const parsed = def.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) throw invalidInput(method, parsed.error, rawInput === undefined ? {} : rawInput);
     const user = sessionUser(auth, asReadable(db), meta.sessionToken);
@@ -132,12 +138,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });
     let value: unknown;
     try {
-      value = runWrite({ ...base, db: asWritable(db) }, { method, handler, input: parsed.data, rawInput, requestId: meta.requestId ?? null });
+      value = runWrite({ ...base, db: asWritable(db) }, { method, handler, input: parsed.data, requestId: meta.requestId ?? null });
     } finally {
       checkpoints.wrote();
     }
     if (method === 'office.init') timezone = null;
     return value;
+  }
+
+  /** The call's PIN checks, counted after its own transaction (users/auth.ts); a failure here never changes the answer. */
+  function settleAttempts(): void {
+    try {
+      auth.settleAttempts(asWritable(db));
+    } catch (e) {
+      if (!process.env.VITEST) console.error('[core] wrong PINs not written down:', e);
+    }
   }
 
   async function callUnknown(method: unknown, input: unknown, meta: CallMeta = {}): Promise<Result<unknown>> {
@@ -151,6 +166,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return { ok: true, value };
     } catch (e) {
       return failed(method, e);
+    } finally {
+      settleAttempts();
     }
   }
 

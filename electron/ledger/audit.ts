@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
+import { isWellFormedText } from '../../shared/text';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -29,6 +30,17 @@ interface AuditFields {
   request_id: string | null;
 }
 
+/**
+ * The hash must be taken over exactly what SQLite stores: a lone surrogate would be stored as other
+ * bytes than the hash saw and break the chain for good. The contract's text rule keeps them out of
+ * every input (shared/text.ts); this is the storage side of that assertion.
+ */
+function assertStorable(f: AuditFields): void {
+  for (const [name, v] of Object.entries(f)) {
+    if (typeof v === 'string' && !isWellFormedText(v)) throw new Error(`audit ${name} holds a lone surrogate: it would not be stored as hashed`);
+  }
+}
+
 export function auditHash(prevHash: string, f: AuditFields): string {
   const body = JSON.stringify([f.seq, f.at, f.user_id, f.roles, f.method, f.input_json, f.ref, f.request_id]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
@@ -49,6 +61,7 @@ export function appendAudit(
     ref: e.ref,
     request_id: e.requestId,
   };
+  assertStorable(f);
   const prev = last?.hash ?? GENESIS_HASH;
   sql(
     db,

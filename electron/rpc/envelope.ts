@@ -18,20 +18,18 @@
 
 import type { CallMeta, Result } from '../../shared/contract';
 import { DeskError, type DeskErrorShape } from '../../shared/errors';
+import { isRequestId, MAX_REQUEST_ID_CHARS } from '../core/inputShape';
 
 export const ENVELOPE_LIMITS = {
   /** one request as JSON: an HTTP body, a CLI line, an IPC request serialised */
   maxBytes: 1024 * 1024,
   /** method names are `domain.verb`; unknown ones are the core's to refuse (unknown_method) */
   maxMethodChars: 64,
-  /** the CLI always took 1–200 characters */
-  maxRequestIdChars: 200,
+  /** the CLI always took 1–200 characters (the core holds every caller to the same: core/inputShape.ts) */
+  maxRequestIdChars: MAX_REQUEST_ID_CHARS,
   /** auth's tokens are 32 characters */
   maxSessionTokenChars: 128,
 } as const;
-
-/** printable ASCII without spaces: a UUID, `post-7f3a`, `fd-12` */
-const REQUEST_ID = /^[\x21-\x7e]+$/;
 
 export const ENVELOPE_FIELDS = ['method', 'input', 'sessionToken', 'requestId'] as const;
 
@@ -99,7 +97,7 @@ function readFields(value: unknown, opts: EnvelopeOptions): ParsedEnvelope {
       `sessionToken 须是 1–${L.maxSessionTokenChars} 个字符的会话令牌, 或 null`,
       `sessionToken must be a session token of 1–${L.maxSessionTokenChars} characters, or null`,
     );
-  if (requestId != null && (typeof requestId !== 'string' || requestId.length > L.maxRequestIdChars || !REQUEST_ID.test(requestId)))
+  if (requestId != null && !isRequestId(requestId))
     return badField(
       f,
       'requestId',

@@ -5,10 +5,13 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../roles';
 import { MAX_FEN } from '../money';
+import { textProblem, unifyNewlines } from '../text';
 
 // ---------------------------------------------------------------- building blocks
 
-export const Id = z.number().int().positive();
+/** The largest id any table hands out (SQLite's rowids; far beyond what an office ever makes). */
+export const MAX_ID = 2 ** 31 - 1;
+export const Id = z.number().int().positive().max(MAX_ID);
 export const Fen = z.number().int().min(-MAX_FEN).max(MAX_FEN);
 export const NonNegFen = z.number().int().min(0).max(MAX_FEN);
 export const PosFen = z.number().int().min(1).max(MAX_FEN);
@@ -18,16 +21,52 @@ export const MAX_QTY = 1_000_000_000;
 export const Qty = z.number().int().positive().max(MAX_QTY);
 export const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-export const Text = (max: number) => z.string().trim().max(max);
-export const Name = (max: number) => z.string().trim().min(1).max(max);
-export const Pin = z.string().min(4).max(32);
+
+/**
+ * A string under the desk's one text rule (shared/text.ts): no lone surrogates, no control
+ * characters but tab (and newline where the field is multi-line), no bidirectional overrides;
+ * normalised to NFC. Every string of every input is built from this or has a fixed form (a date,
+ * a barcode, base64); tests/core/text-rule-contract.test.ts walks the contract to keep it so.
+ * `trim` first drops the spaces and line ends around the text (a scanner's Enter, a pasted line).
+ */
+export function RuledString(opts: { multiLine?: boolean; trim?: boolean } = {}) {
+  const multiLine = opts.multiLine ?? false;
+  let s = z.string();
+  if (multiLine) s = s.overwrite(unifyNewlines);
+  if (opts.trim) s = s.trim();
+  return s
+    .check((ctx) => {
+      const problem = textProblem(ctx.value, multiLine);
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `text rule: ${problem}`, params: { textProblem: problem } });
+    })
+    .normalize('NFC');
+}
+/** One line of text, trimmed, at most `max` characters. */
+export const Text = (max: number) => RuledString({ trim: true }).max(max);
+/** Text that may run over several lines (addresses, notes, a slip's memo), trimmed, at most `max` characters. */
+export const MultiLineText = (max: number) => RuledString({ multiLine: true, trim: true }).max(max);
+export const Name = (max: number) => Text(max).min(1);
+export const Pin = RuledString().min(4).max(32);
+/** Base64 as the renderer reads a file (no data: prefix), at most `max` characters. */
+export const Base64 = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+/**
+ * A record (key → value) holding at most `maxEntries` keys: a record is bounded like an array.
+ */
+export const BoundedRecord = <K extends z.ZodType<string>, V extends z.ZodType>(key: K, value: V, maxEntries: number) =>
+  z.record(key, value).refine((r) => Object.keys(r).length <= maxEntries, { params: { maxEntries } });
 export const RoleSchema = z.enum(ROLES);
 export const Barcode = z
   .string()
   .trim()
   .regex(/^[0-9A-Za-z\-.]{4,32}$/, 'barcode: 4–32 letters or digits');
 
-export const Page = { limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).default(0) };
+/** The furthest a page may start (a list longer than this is searched, not paged). */
+export const MAX_OFFSET = 10_000_000;
+export const Page = { limit: z.number().int().min(1).max(1000).default(100), offset: z.number().int().min(0).max(MAX_OFFSET).default(0) };
 export const Empty = z.object({}).strict().default({});
 export const Ok = z.object({ ok: z.literal(true) });
 export const Person = z.object({ id: Id, name: z.string() });

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import type { Role } from '../roles';
-import { DOC_PRINTERS, DOC_RENDERERS, DateStr, Empty, Id, Name, Page, Person, method } from './common';
+import { DOC_PRINTERS, DOC_RENDERERS, DateStr, Empty, Id, Name, Page, Person, Text, method } from './common';
 import { SlipSummary } from './slips';
 
 /** What can be printed: a slip as its kind's document, or an item's stock card (库存明细账). */
@@ -101,7 +101,7 @@ export const RenderJob = z.object({
   error: z.object({ code: z.string(), message_zh: z.string(), message_en: z.string(), details: z.record(z.string(), z.unknown()) }).nullable(),
 });
 export type RenderJob = z.infer<typeof RenderJob>;
-const JobId = z.object({ jobId: z.string().min(1).max(64) });
+const JobId = z.object({ jobId: Name(64) });
 
 export const PrintSettings = z.object({
   paper: PaperSize,
@@ -185,7 +185,7 @@ export const documentsMethods = {
     doc: 'Prints of a slip or stock card (or all), newest first.',
   }),
   'documents.verifyQr': method({
-    input: z.object({ payload: z.string().max(1000) }),
+    input: z.object({ payload: Text(1000) }),
     output: QrCheck,
     access: 'any',
     write: false,

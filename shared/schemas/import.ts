@@ -1,12 +1,15 @@
 // Importing master data from XLSX / CSV (import.*) and exporting any grid to XLSX (export.xlsx).
 
 import { z } from 'zod';
-import { method, PinSignoff, Text } from './common';
+import { Base64, BoundedRecord, method, MultiLineText, PinSignoff, Text } from './common';
+import { MAX_FEN } from '../money';
 import { IMPORT_KINDS } from '../sheets';
 
 /** The largest file an import takes: its base64 must fit the rpc envelope (1 MB) with room to spare. */
 export const MAX_IMPORT_BYTES = 720 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
+/** The most rows a sheet has (Excel's own limit): a row's number in the file. */
+const MAX_SHEET_ROWS = 1_048_576;
 /** The most rows one export writes (a long stock card). */
 export const MAX_EXPORT_ROWS = 200_000;
 
@@ -14,24 +17,21 @@ export const MAX_EXPORT_ROWS = 200_000;
 const IMPORTERS = ['keeper', 'statistician', 'manager', 'sales', 'finance'] as const;
 
 const ImportKindSchema = z.enum(IMPORT_KINDS);
-const Cells = z.record(z.string(), Text(300));
+const Cells = BoundedRecord(Text(40), Text(300), 60);
 
 export const ImportProblem = z.object({ field: z.string(), code: z.string(), message_zh: z.string(), message_en: z.string() });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 export const ImportRow = z.object({ rowNo: z.number().int(), cells: z.record(z.string(), z.string()), problems: z.array(ImportProblem) });
 export type ImportRow = z.infer<typeof ImportRow>;
 
-const ExportCell = z.union([z.string().max(1000), z.number(), z.null()]);
+const ExportCell = z.union([MultiLineText(1000), z.number().min(-MAX_FEN).max(MAX_FEN), z.null()]);
 
 export const importMethods = {
   'import.preview': method({
     input: z.object({
       kind: ImportKindSchema,
       fileName: Text(200),
-      fileBase64: z
-        .string()
-        .min(1)
-        .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4),
+      fileBase64: Base64(Math.ceil(MAX_IMPORT_BYTES / 3) * 4).min(1),
     }),
     output: z.object({ kind: ImportKindSchema, encoding: z.string(), rows: z.array(ImportRow), problemRows: z.number().int() }),
     access: IMPORTERS,
@@ -43,7 +43,7 @@ export const importMethods = {
       kind: ImportKindSchema,
       fileName: Text(200),
       rows: z
-        .array(z.object({ rowNo: z.number().int().min(1), cells: Cells }))
+        .array(z.object({ rowNo: z.number().int().min(1).max(MAX_SHEET_ROWS), cells: Cells }))
         .min(1)
         .max(MAX_IMPORT_ROWS),
       /** the manager's signature: the opening stock import posts the opening slip (期初入库单) */

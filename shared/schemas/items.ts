@@ -1,7 +1,10 @@
 // Items (商品) and their barcodes (items.*).
 
 import { z } from 'zod';
-import { Barcode, Id, Name, NonNegFen, Page, Qty, Text, method } from './common';
+import { Barcode, Id, MAX_QTY, Name, NonNegFen, Page, Qty, Text, method } from './common';
+
+/** The most barcodes one item carries (a unit code, case codes, old codes kept for scanning). */
+export const MAX_BARCODES = 20;
 
 /** The longest storage location (库位), as migration 0014's CHECK. */
 export const MAX_LOCATION = 20;
@@ -30,10 +33,10 @@ export const itemsMethods = {
       name: Name(100),
       spec: Text(100).default(''),
       unit: Name(10),
-      safetyStock: z.number().int().min(0).default(0),
+      safetyStock: z.number().int().min(0).max(MAX_QTY).default(0),
       location: Text(MAX_LOCATION).default(''),
       priceFen: NonNegFen.default(0),
-      barcodes: z.array(BarcodeLink).default([]),
+      barcodes: z.array(BarcodeLink).max(MAX_BARCODES).default([]),
     }),
     output: Item,
     access: ['keeper', 'statistician', 'manager'],
@@ -46,11 +49,11 @@ export const itemsMethods = {
       name: Name(100).optional(),
       spec: Text(100).optional(),
       unit: Name(10).optional(),
-      safetyStock: z.number().int().min(0).optional(),
+      safetyStock: z.number().int().min(0).max(MAX_QTY).optional(),
       location: Text(MAX_LOCATION).optional(),
       priceFen: NonNegFen.optional(),
       active: z.boolean().optional(),
-      barcodes: z.array(BarcodeLink).optional(),
+      barcodes: z.array(BarcodeLink).max(MAX_BARCODES).optional(),
     }),
     output: Item,
     access: ['keeper', 'statistician', 'manager'],

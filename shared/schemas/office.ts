@@ -58,7 +58,7 @@ export const officeMethods = {
     input: z.object({
       name: Name(100),
       shortName: Text(50).optional(),
-      timezone: z.string().default('Asia/Shanghai'),
+      timezone: Text(64).default('Asia/Shanghai'),
       admin: z.object({ name: Name(30), pin: Pin }),
     }),
     output: z.object({ office: Office, admin: User }),

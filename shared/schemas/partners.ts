@@ -1,7 +1,7 @@
 // The office's partners: customers (customers.*) and suppliers (suppliers.*).
 
 import { z } from 'zod';
-import { Empty, Id, Name, NonNegFen, Page, Person, Text, method } from './common';
+import { Empty, Id, MultiLineText, Name, NonNegFen, Page, Person, Text, method } from './common';
 
 const partyFields = {
   code: Name(32),
@@ -10,7 +10,7 @@ const partyFields = {
   contact: Text(50).default(''),
   phone: Text(30).default(''),
   address: Text(200).default(''),
-  notes: Text(500).default(''),
+  notes: MultiLineText(500).default(''),
 };
 /** 账期: a credit sale falls due this many days after its date. */
 export const PaymentTermsDays = z.number().int().min(0).max(365);
@@ -66,7 +66,7 @@ export const partnersMethods = {
       contact: Text(50).optional(),
       phone: Text(30).optional(),
       address: Text(200).optional(),
-      notes: Text(500).optional(),
+      notes: MultiLineText(500).optional(),
       creditLimitFen: NonNegFen.optional(),
       paymentTermsDays: PaymentTermsDays.optional(),
       salespersonId: Id.nullable().optional(),
@@ -106,7 +106,7 @@ export const partnersMethods = {
       contact: Text(50).optional(),
       phone: Text(30).optional(),
       address: Text(200).optional(),
-      notes: Text(500).optional(),
+      notes: MultiLineText(500).optional(),
       active: z.boolean().optional(),
     }),
     output: Supplier,

@@ -2,7 +2,7 @@
 // prepayments, aging (账龄) and statements (对账单).
 
 import { z } from 'zod';
-import { DateStr, FINANCE, Id, LEDGER_READERS, Name, Page, Person, PosFen, Text, method } from './common';
+import { DateStr, FINANCE, Id, LEDGER_READERS, MultiLineText, Name, Page, Person, PosFen, Text, method } from './common';
 
 /** Who logs collection calls: finance chases receivables (催收), the manager too. */
 const CHASERS = ['finance', 'manager'] as const;
@@ -215,7 +215,7 @@ export const receivablesMethods = {
       slipId: Id,
       /** whom they reached: the customer's contact as named on the phone */
       contacted: Name(50),
-      note: Text(200).default(''),
+      note: MultiLineText(200).default(''),
       promisedDate: DateStr.nullable().default(null),
     }),
     output: Chase,

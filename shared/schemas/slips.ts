@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { unitFen } from '../money';
 import type { Role } from '../roles';
-import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
+import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
 
 export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
@@ -174,7 +174,7 @@ export const slipsMethods = {
     input: z.object({
       slipId: Id,
       /** the version the editor started from; a stale one is refused */
-      version: z.number().int().optional(),
+      version: z.number().int().min(0).max(MAX_ID).optional(),
       ...slipHeaderFields,
       lines: z.array(SlipLineInput).max(500).optional(),
     }),

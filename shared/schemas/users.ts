@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { Empty, Id, Name, Ok, Pin, RoleSchema, Text, method } from './common';
+import { ROLES } from '../roles';
 
 export const User = z.object({
   id: Id,
@@ -36,7 +37,7 @@ export const usersMethods = {
   'auth.whoami': method({ input: Empty, output: User, access: 'any', write: false, doc: 'The logged-in user.' }),
 
   'users.create': method({
-    input: z.object({ name: Name(30), title: Text(50).default(''), roles: z.array(RoleSchema).min(1), pin: Pin }),
+    input: z.object({ name: Name(30), title: Text(50).default(''), roles: z.array(RoleSchema).min(1).max(ROLES.length), pin: Pin }),
     output: User,
     access: ['admin', 'manager'],
     write: true,
@@ -46,7 +47,7 @@ export const usersMethods = {
     input: z.object({
       userId: Id,
       title: Text(50).optional(),
-      roles: z.array(RoleSchema).min(1).optional(),
+      roles: z.array(RoleSchema).min(1).max(ROLES.length).optional(),
       active: z.boolean().optional(),
       pin: Pin.optional(),
     }),
@@ -57,7 +58,7 @@ export const usersMethods = {
   }),
   'users.list': method({ input: Empty, output: z.array(User), access: ['admin', 'manager'], write: false, doc: 'All users.' }),
   'users.setSignature': method({
-    input: z.object({ userId: Id, pngBase64: z.string().max(2_000_000).nullable() }),
+    input: z.object({ userId: Id, pngBase64: Text(2_000_000).nullable() }),
     output: User,
     access: 'any',
     write: true,

@@ -526,7 +526,8 @@ describe('the audit log', () => {
       request_id: 'aud-1',
       at: '2026-11-29T01:00:00.000Z',
     });
-    expect(JSON.parse(last[0].input_json)).toEqual({ name: '审计', roles: ['manager'], pin: '***' });
+    // as the contract read it: the default title filled in
+    expect(JSON.parse(last[0].input_json)).toEqual({ name: '审计', title: '', roles: ['manager'], pin: '***' });
     expect(JSON.parse(last[1].input_json)).toEqual({ userId: u.id, pin: '***' });
     const d = ok(
       await o.core.call(

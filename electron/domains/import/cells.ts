@@ -5,6 +5,7 @@
 import { MAX_QTY, type ImportProblem } from '../../../shared/contract';
 import { parseYuanToFen } from '../../../shared/money';
 import type { SheetColumn } from '../../../shared/sheets';
+import { TEXT_PROBLEM_WORDS, textProblem } from '../../../shared/text';
 
 export type Problems = ImportProblem[];
 
@@ -30,6 +31,9 @@ function numberProblems(p: Problems, c: SheetColumn, text: string): void {
 
 export function cellProblems(p: Problems, c: SheetColumn, v: string): void {
   if (c.required && v === '') return add(p, c, 'missing', '必填', 'required');
+  // the contract's one text rule, said on the row before the commit would refuse the whole file
+  const text = textProblem(v);
+  if (text) add(p, c, 'bad_text', ...TEXT_PROBLEM_WORDS[text]);
   if (c.max !== undefined && v.length > c.max) add(p, c, 'too_long', `最多 ${c.max} 个字`, `at most ${c.max} characters`);
   numberProblems(p, c, v);
 }

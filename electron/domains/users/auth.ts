@@ -1,20 +1,33 @@
-// PINs hashed with scrypt (Node's crypto), sessions held in memory by random token, and a short
-// lock-out after repeated wrong PINs so a PIN cannot be guessed at a shared PC. The core holds one
-// AuthService; handlers reach it as ctx.auth (a PIN check for a log-in, a signature, a sign-off).
+// PINs hashed with scrypt (Node's crypto), sessions held in memory by random token, and growing
+// waits after wrong PINs so a PIN cannot be guessed: the wrong PINs are kept in the database
+// (pin_failures, one row per person), so a second desk or the CLI gets no fresh tries and a restart
+// forgets nothing; nothing is kept for a name that is nobody's. A disabled user hears the same
+// words as a wrong PIN. The core holds one AuthService; handlers reach it as ctx.auth (a PIN
+// check for a log-in, a signature, a sign-off).
 
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { fail } from '../../../shared/errors';
-import type { ReadableDB } from '../../store/db';
+import type { ReadableDB, WritableDB } from '../../store/db';
 import type { User } from '../../../shared/contract';
-import { findUserRow, userView } from './repo';
+import { clearPinFailures, findUserRow, pinFailureRow, savePinFailures, userView } from './repo';
+import { failuresInRow, pinWaitMs } from './rules';
 
-export const MAX_FAILED_PINS = 5;
-export const LOCKOUT_MS = 60_000;
 const SESSION_IDLE_MS = 12 * 3600_000;
+/** PIN checks of one call waiting to be written down (a call checks a handful at most). */
+const MAX_PENDING_ATTEMPTS = 64;
+
+/** One PIN check of a person, written down after the call (users/auth.ts settleAttempts). */
+interface PinAttempt {
+  userId: number;
+  right: boolean;
+  at: Date;
+}
 
 export class AuthService {
   private sessions = new Map<string, { userId: number; lastSeen: number }>();
-  private failures = new Map<string, { count: number; until: number }>();
+  private attempts: PinAttempt[] = [];
+  /** a hash of no one's PIN, so a name that is nobody's takes as long to refuse as a wrong PIN */
+  private nobodysHash: string | null = null;
 
   constructor(
     private readonly scryptN: number,
@@ -41,22 +54,49 @@ export class AuthService {
     return timingSafeEqual(expected, got);
   }
 
-  /** Check a user's PIN (log-in or a signature); throws a clear error, counts failures. */
+  /**
+   * Check a person's PIN (log-in, a signature, a sign-off); throws a clear error. A name that is
+   * nobody's and a disabled user get the words of a wrong PIN. While the person must wait after
+   * wrong PINs, no PIN is tried at all.
+   */
   checkPin(db: ReadableDB, user: number | string, pin: string): User {
     const row = findUserRow(db, user);
-    // Failures count per person, whether named by id or by name (else each spelling had its own 5 tries).
-    const key = row ? `id:${row.id}` : `?${String(user).trim()}`;
-    const now = this.clock().getTime();
-    const f = this.failures.get(key);
-    if (f && f.until > now) fail('user_locked', { seconds: Math.ceil((f.until - now) / 1000) });
-    if (!row || !this.verifyPin(pin, row.pin_hash)) {
-      const count = (f && f.until <= now && f.until > 0 ? 0 : (f?.count ?? 0)) + 1;
-      this.failures.set(key, { count, until: count >= MAX_FAILED_PINS ? now + LOCKOUT_MS : 0 });
+    if (!row || row.active !== 1) {
+      this.verifyPin(pin, row?.pin_hash ?? this.nobodys());
       fail('bad_credentials');
     }
-    this.failures.delete(key);
-    if (row.active !== 1) fail('user_inactive', { user: row.name });
+    const now = this.clock();
+    const waitMs = (pinFailureRow(db, row.id)?.wait_until_ms ?? 0) - now.getTime();
+    if (waitMs > 0) fail('user_locked', { seconds: Math.ceil(waitMs / 1000) });
+    const right = this.verifyPin(pin, row.pin_hash);
+    this.attempts.push({ userId: row.id, right, at: now });
+    if (this.attempts.length > MAX_PENDING_ATTEMPTS) this.attempts.shift();
+    if (!right) fail('bad_credentials');
     return userView(db, row);
+  }
+
+  /**
+   * Write down the PIN checks of the call just answered, in a transaction of their own: a wrong
+   * PIN inside a write is counted although the write itself rolls back.
+   */
+  settleAttempts(db: WritableDB): void {
+    const attempts = this.attempts.splice(0);
+    if (attempts.length === 0) return;
+    db.transaction(() => {
+      for (const a of attempts) {
+        if (a.right) {
+          clearPinFailures(db, a.userId);
+          continue;
+        }
+        const failures = failuresInRow(pinFailureRow(db, a.userId), a.at) + 1;
+        savePinFailures(db, a.userId, { failures, last_failed_at: a.at.toISOString(), wait_until_ms: a.at.getTime() + pinWaitMs(failures) });
+      }
+    }).immediate();
+  }
+
+  private nobodys(): string {
+    this.nobodysHash ??= this.hashPin(randomBytes(16).toString('hex'));
+    return this.nobodysHash;
   }
 
   createSession(userId: number): string {

@@ -78,3 +78,26 @@ export function signatureImagesByName(db: ReadableDB): { name: string; png: Buff
     png: r.signature_png,
   }));
 }
+
+export interface PinFailureRow {
+  failures: number;
+  last_failed_at: string;
+  wait_until_ms: number;
+}
+
+/** A person's wrong PINs in a row (pin_failures), if any. */
+export function pinFailureRow(db: ReadableDB, userId: number): PinFailureRow | undefined {
+  return sql(db, 'SELECT failures, last_failed_at, wait_until_ms FROM pin_failures WHERE user_id = ?').get(userId) as PinFailureRow | undefined;
+}
+
+export function savePinFailures(db: WritableDB, userId: number, r: PinFailureRow): void {
+  sql(
+    db,
+    `INSERT INTO pin_failures (user_id, failures, last_failed_at, wait_until_ms) VALUES (@userId, @failures, @last_failed_at, @wait_until_ms)
+     ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures, last_failed_at = excluded.last_failed_at, wait_until_ms = excluded.wait_until_ms`,
+  ).run({ userId, ...r });
+}
+
+export function clearPinFailures(db: WritableDB, userId: number): void {
+  sql(db, 'DELETE FROM pin_failures WHERE user_id = ?').run(userId);
+}

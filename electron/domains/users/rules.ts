@@ -1,5 +1,5 @@
 // The rules of auth.* and users.* beside the contract's `access`: who may touch whose signature,
-// the last administrator, and what a signature image must be.
+// the last administrator, what a signature image must be, and how long a person waits after wrong PINs.
 
 import { fail } from '../../../shared/errors';
 import type { User } from '../../../shared/contract';
@@ -52,4 +52,31 @@ export function checkSignaturePng(b64: string): Buffer {
       `is too big (${w}×${h} px; at most ${SIGNATURE_MAX_W}×${SIGNATURE_MAX_H})`,
     );
   return png;
+}
+
+// ---------------------------------------------------------------- wrong PINs
+
+/** Wrong PINs a person may type before the desk makes them wait. */
+export const FREE_PIN_TRIES = 3;
+/** The wait after the first wrong PIN past the free ones; each further one doubles it. */
+export const FIRST_PIN_WAIT_MS = 15_000;
+/** The longest wait: a stranger typing wrong PINs for someone delays them by this at most. */
+export const MAX_PIN_WAIT_MS = 5 * 60_000;
+/** A day without a wrong PIN starts the count over. */
+export const PIN_FAILURES_FORGOTTEN_MS = 24 * 3600_000;
+
+/**
+ * How long no PIN of a person is tried after their `failures`-th wrong one in a row: nothing for
+ * the first few, then 15 s, 30 s, 1 min … up to 5 min. A 4-digit PIN then takes weeks to guess,
+ * while the person themself waits minutes at most and a right PIN clears it all.
+ */
+export function pinWaitMs(failures: number): number {
+  if (failures <= FREE_PIN_TRIES) return 0;
+  return Math.min(FIRST_PIN_WAIT_MS * 2 ** (failures - FREE_PIN_TRIES - 1), MAX_PIN_WAIT_MS);
+}
+
+/** The wrong PINs in a row that count now: none when the last was more than a day ago. */
+export function failuresInRow(row: { failures: number; last_failed_at: string } | undefined, now: Date): number {
+  if (!row) return 0;
+  return now.getTime() - Date.parse(row.last_failed_at) > PIN_FAILURES_FORGOTTEN_MS ? 0 : row.failures;
 }

@@ -15,6 +15,7 @@ import { m0012InboundAmounts } from './0012-inbound-amounts';
 import { m0013OfficeDetails } from './0013-office-details';
 import { m0014OpeningImport } from './0014-opening-import';
 import { m0015PreGoLiveReturns } from './0015-pre-golive-returns';
+import { m0016PinFailures } from './0016-pin-failures';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013OfficeDetails,
   m0014OpeningImport,
   m0015PreGoLiveReturns,
+  m0016PinFailures,
 ];
