@@ -13,6 +13,8 @@ export interface PdfRequest {
   landscape: boolean;
   /** show the PDF in a window (the user prints from there) instead of going to the print dialog */
   preview: boolean;
+  /** the printer the print dialog starts on (the office's default printer), if any */
+  deviceName?: string;
 }
 
 /** A file name safe on Windows, macOS and Linux: no folders, no reserved characters, ends .<ext>. */
@@ -43,5 +45,11 @@ export function parsePdfRequest(req: unknown): PdfRequest | { error: string } {
     pageSize: r.pageSize === 'A5' ? 'A5' : 'A4',
     landscape: r.landscape === true,
     preview: r.preview === true,
+    ...(printerName(r.deviceName) ? { deviceName: r.deviceName as string } : {}),
   };
+}
+
+/** A printer's name as the OS gives it: some text, no control characters. */
+function printerName(v: unknown): boolean {
+  return typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f\u007f]/.test(v);
 }

@@ -36,7 +36,8 @@ export interface DeskBridge {
   /** one call into the core over the 'rpc' channel: the same envelope as POST /rpc */
   call(method: string, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
   /** the OS print dialog for a PDF (or, with preview, a window showing it) */
-  printPdf(req: PdfPaper & { preview?: boolean }): Promise<Result<PrintOutcome>>;
+  /** deviceName: the printer the dialog starts on (the office's default printer, office.update) */
+  printPdf(req: PdfPaper & { preview?: boolean; deviceName?: string }): Promise<Result<PrintOutcome>>;
   /** 另存为: a save dialog, then the PDF is written there (saved: null when cancelled) */
   savePdf(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
   /** 导出 Excel: a save dialog, then the XLSX the core wrote is written there (saved: null when cancelled) */

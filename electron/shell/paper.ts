@@ -115,8 +115,9 @@ async function printShown(contents: WebContents, p: PdfRequest): Promise<{ succe
   // the viewer lays the pages out after the load event
   await new Promise((r) => setTimeout(r, 600));
   return new Promise((resolve) =>
-    contents.print({ silent: false, printBackground: true, pageSize: p.pageSize, landscape: p.landscape }, (success, reason) =>
-      resolve({ success, reason: success ? null : reason || null }),
+    contents.print(
+      { silent: false, printBackground: true, pageSize: p.pageSize, landscape: p.landscape, ...(p.deviceName ? { deviceName: p.deviceName } : {}) },
+      (success, reason) => resolve({ success, reason: success ? null : reason || null }),
     ),
   );
 }

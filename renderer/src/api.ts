@@ -212,7 +212,10 @@ export async function showPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Wind
  */
 export async function printPdf(doc: RenderedPdf, isStockCard: boolean, tab?: Window | null): Promise<{ error: DeskErr | null; printed: boolean }> {
   if (window.desk?.printPdf) {
-    const r = await window.desk.printPdf({ base64: doc.base64, fileName: doc.fileName, ...paperOf(doc, isStockCard) });
+    // the dialog starts on the office's default printer (开账向导 / office.update), where one is set
+    const office = await call('office.get', {});
+    const deviceName = office.ok ? (office.value.office?.defaultPrinter ?? undefined) : undefined;
+    const r = await window.desk.printPdf({ base64: doc.base64, fileName: doc.fileName, ...paperOf(doc, isStockCard), ...(deviceName ? { deviceName } : {}) });
     return r.ok ? { error: null, printed: r.value.printed } : { error: r.error, printed: false };
   }
   // the tab's own print is the user's: whether it happened is theirs to say (printing/printFlow.ts)

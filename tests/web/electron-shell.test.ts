@@ -313,6 +313,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(w.options.webPreferences.preload).toBeUndefined();
     expect(h.prints).toHaveLength(1);
     expect(h.prints[0].options).toMatchObject({ silent: false, pageSize: 'A5', landscape: true });
+    expect(h.prints[0].options).not.toHaveProperty('deviceName');
     expect(h.prints[0].existed).toBe(true);
     expect(h.prints[0].file).toMatch(/发货单 FH1\.pdf$/);
     expect(h.prints[0].file).not.toContain('..');
@@ -327,6 +328,11 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
       value: { printed: false, shown: false, reason: 'cancelled' },
     });
     h.printAnswer = { success: true, reason: '' };
+
+    // the office's default printer (开账向导) is the printer the dialog starts on
+    const n = h.prints.length;
+    await print(ipcEvent('app://desk/slips/3'), { base64: PDF, fileName: 'c.pdf', pageSize: 'A4', landscape: false, deviceName: 'EPSON LQ-630K' });
+    expect(h.prints[n].options).toMatchObject({ silent: false, deviceName: 'EPSON LQ-630K' });
   });
 
   it('a paper window may load only its own PDF and the built-in viewer', async () => {

@@ -27,4 +27,10 @@ describe("the shell's PDF requests (print-pdf, save-pdf)", () => {
     expect(parsePdfRequest(null)).toEqual({ error: 'bad_request' });
     expect(parsePdfRequest([PDF])).toEqual({ error: 'bad_request' });
   });
+
+  it('passes the office’s default printer on by name, and drops a name that is not one', () => {
+    expect(parsePdfRequest({ base64: PDF, fileName: 'a.pdf', deviceName: 'EPSON LQ-630K' })).toMatchObject({ deviceName: 'EPSON LQ-630K' });
+    for (const bad of ['', 'x'.repeat(201), 'EPSON\n', 42, null])
+      expect(parsePdfRequest({ base64: PDF, fileName: 'a.pdf', deviceName: bad })).not.toHaveProperty('deviceName');
+  });
 });
