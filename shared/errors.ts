@@ -75,6 +75,11 @@ const catalogue = {
     `「${d.user}」不能审批自己的报销单 ${d.no}: 请由另一位经理审批`,
     `"${d.user}" cannot approve their own claim ${d.no}: another manager must approve it`,
   ],
+  grant_needs_admin: (d: { roles_zh: string; roles: string }) => [`授予${d.roles_zh}须由系统管理员操作`, `Only an administrator may grant ${d.roles}`],
+  grant_second_person: (d: { user: string }) => [
+    `「${d.user}」不能作为第二人确认: 须是授予人和被授予人以外的管理员或经理`,
+    `"${d.user}" cannot confirm: the second person is an administrator or manager other than the one granting and the one receiving`,
+  ],
   own_roles: (d: { user: string }) => [
     `「${d.user}」不能修改自己的角色: 请由另一位管理员修改`,
     `"${d.user}" cannot change their own roles: another administrator must`,

@@ -3,6 +3,9 @@
 export const ROLES = ['manager', 'finance', 'statistician', 'keeper', 'shipper', 'driver', 'sales', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that sign for money and the books, and run the desk: granted only by an administrator with a second person's PIN. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'finance', 'admin'];
+
 export const ROLE_ZH: Record<Role, string> = {
   manager: '办事处经理',
   finance: '财务主管',

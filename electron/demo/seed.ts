@@ -41,9 +41,19 @@ export async function seedOffice(core: Core, f: OfficeFixture): Promise<{ adminT
     }),
   );
   const adminToken = (await must(core.call('auth.login', { user: admin.name, pin: admin.pin }))).sessionToken;
+  // the first manager is the administrator's alone; later grants of manager, finance or admin are
+  // confirmed by a second person (users/rules.ts): the first manager made
+  let second: { user: string; pin: string } | undefined;
   for (const u of f.users) {
     if (u === admin) continue;
-    await must(core.call('users.create', { name: u.name, title: u.title ?? '', roles: u.roles, pin: u.pin }, { sessionToken: adminToken }));
+    await must(
+      core.call(
+        'users.create',
+        { name: u.name, title: u.title ?? '', roles: u.roles, pin: u.pin, ...(second ? { secondPin: second } : {}) },
+        { sessionToken: adminToken },
+      ),
+    );
+    if (!second && u.roles.includes('manager')) second = { user: u.name, pin: u.pin };
   }
   const manager = f.users.find((u) => u.roles.includes('manager'));
   if (!manager) throw new Error('the fixture has no manager');

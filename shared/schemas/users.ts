@@ -1,7 +1,7 @@
 // Who works at the desk: logging in (auth.*) and the users with their roles and signatures (users.*).
 
 import { z } from 'zod';
-import { Empty, Id, Name, Ok, Pin, RoleSchema, Text, method } from './common';
+import { Empty, Id, Name, Ok, Pin, PinSignoff, RoleSchema, Text, method } from './common';
 import { ROLES } from '../roles';
 
 export const User = z.object({
@@ -37,11 +37,18 @@ export const usersMethods = {
   'auth.whoami': method({ input: Empty, output: User, access: 'any', write: false, doc: 'The logged-in user.' }),
 
   'users.create': method({
-    input: z.object({ name: Name(30), title: Text(50).default(''), roles: z.array(RoleSchema).min(1).max(ROLES.length), pin: Pin }),
+    input: z.object({
+      name: Name(30),
+      title: Text(50).default(''),
+      roles: z.array(RoleSchema).min(1).max(ROLES.length),
+      pin: Pin,
+      /** granting manager, finance or admin: a second person's PIN (an administrator or the manager, not the one granting) */
+      secondPin: PinSignoff.optional(),
+    }),
     output: User,
     access: ['admin', 'manager'],
     write: true,
-    doc: 'Add a user with one or more roles (兼任).',
+    doc: 'Add a user with one or more roles (兼任); manager, finance or admin only by an administrator with a second person’s PIN.',
   }),
   'users.update': method({
     input: z.object({
@@ -50,11 +57,12 @@ export const usersMethods = {
       roles: z.array(RoleSchema).min(1).max(ROLES.length).optional(),
       active: z.boolean().optional(),
       pin: Pin.optional(),
+      secondPin: PinSignoff.optional(),
     }),
     output: User,
     access: ['admin', 'manager'],
     write: true,
-    doc: 'Change roles, title, PIN or disable a user.',
+    doc: 'Change roles, title, PIN or disable a user; granting manager, finance or admin as users.create.',
   }),
   'users.list': method({ input: Empty, output: z.array(User), access: ['admin', 'manager'], write: false, doc: 'All users.' }),
   'users.setSignature': method({

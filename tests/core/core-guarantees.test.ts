@@ -8,6 +8,7 @@ import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
 import type { DB } from '../../electron/store/db';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
 import { REVERSE_SIGNOFFS } from '../helpers/index';
+import { SECOND_PIN } from '../helpers/index';
 
 /** A checksum of every table's rows (and the schema), independent of row order. */
 function checksum(db: DB): string {
@@ -515,19 +516,25 @@ describe('the audit log', () => {
 
   it('records who did what, with every PIN redacted', async () => {
     const admin = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.admin }));
-    const u = ok(await o.core.call('users.create', { name: '审计', roles: ['manager'], pin: '73915' }, { sessionToken: o.tokens.admin, requestId: 'aud-1' }));
+    const u = ok(
+      await o.core.call(
+        'users.create',
+        { name: '审计', roles: ['manager'], pin: '73915', secondPin: SECOND_PIN },
+        { sessionToken: o.tokens.admin, requestId: 'aud-1' },
+      ),
+    );
     ok(await o.core.call('users.update', { userId: u.id, pin: '84026' }, { sessionToken: o.tokens.admin }));
     const last = rows().slice(-2);
     expect(last[0]).toMatchObject({
       user_id: admin.id,
       roles: 'admin',
       method: 'users.create',
-      ref: '审计',
+      ref: '审计 (第二人确认: 张伟)',
       request_id: 'aud-1',
       at: '2026-11-29T01:00:00.000Z',
     });
     // as the contract read it: the default title filled in
-    expect(JSON.parse(last[0].input_json)).toEqual({ name: '审计', title: '', roles: ['manager'], pin: '***' });
+    expect(JSON.parse(last[0].input_json)).toEqual({ name: '审计', title: '', roles: ['manager'], pin: '***', secondPin: '***' });
     expect(JSON.parse(last[1].input_json)).toEqual({ userId: u.id, pin: '***' });
     const d = ok(
       await o.core.call(

@@ -1,6 +1,7 @@
 // Rules from the office's manual that the core enforces beyond the contract's role lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
+import { SECOND_PIN } from '../helpers/index';
 
 describe('office rules', () => {
   let o: DemoOffice;
@@ -28,7 +29,9 @@ describe('office rules', () => {
     const admin = ok(await o.core.call('auth.whoami', {}, { sessionToken: o.tokens.admin }));
     expect(err(await o.core.call('users.update', { userId: admin.id, active: false }, { sessionToken: o.tokens.manager })).code).toBe('last_admin');
     expect(err(await o.core.call('users.update', { userId: admin.id, roles: ['manager'] }, { sessionToken: o.tokens.manager })).code).toBe('last_admin');
-    const second = ok(await o.core.call('users.create', { name: '备用管理员', roles: ['admin'], pin: '9090' }, { sessionToken: o.tokens.admin }));
+    const second = ok(
+      await o.core.call('users.create', { name: '备用管理员', roles: ['admin'], pin: '9090', secondPin: SECOND_PIN }, { sessionToken: o.tokens.admin }),
+    );
     ok(await o.core.call('users.update', { userId: admin.id, roles: ['admin', 'statistician'] }, { sessionToken: o.tokens.manager }));
     expect(ok(await o.core.call('users.update', { userId: second.id, active: false }, { sessionToken: o.tokens.manager })).active).toBe(false);
   });

@@ -107,7 +107,7 @@ describe.skipIf(!!NO_CHROMIUM)('the keyboard in Chromium', () => {
         const c = preparer(core, 'kb');
         await c('赵丽', 'expenses.create', { category: '差旅', amountFen: 12_300, summary: '键盘测试 出差' });
         // a second manager: signing at someone else's desk is a choice of who
-        await c('张伟', 'users.create', { name: '周敏', title: '副经理', roles: ['manager'], pin: '5555' });
+        await c('系统管理员', 'users.create', { name: '周敏', title: '副经理', roles: ['manager'], pin: '5555', secondPin: { user: '张伟', pin: '1111' } });
       },
     });
     await desk.page.setViewportSize({ width: 1366, height: 768 });

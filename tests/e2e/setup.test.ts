@@ -170,4 +170,36 @@ describe.skipIf(!!NO_CHROMIUM)('the setup flow of a new office, in Chromium', ()
     await page.screenshot({ path: join(SHOTS, 'setup-9-customers.png') });
     expect(desk.pageErrors).toEqual([]);
   });
+
+  it('granting finance now takes a second person: the administrator adds a clerk with the manager’s PIN', { timeout: 120_000 }, async () => {
+    const { page } = desk;
+    await page.keyboard.press('F10');
+    const dialog = page.locator('.dialog', { has: page.locator('.user-list') });
+    await dialog.locator('.user-list li', { hasText: '李管理' }).click();
+    await human(page, '2468');
+    await page.keyboard.press('Enter');
+    await page.locator('.app-header .who-name', { hasText: '李管理' }).waitFor();
+    await page.goto(`${desk.web.url}#/setup/users`);
+    await step(page, 'users', '10-users-again');
+    await page.locator('[data-testid=setup-user-new]').click();
+    const dlg = page.locator('.dialog');
+    await dlg.locator('[data-testid=user-name]').fill('王会计');
+    await dlg.locator('[data-testid=user-role-finance]').check();
+    await dlg.locator('[data-testid=user-pin]').fill('2222');
+    await dlg.locator('[data-testid=user-pin2]').fill('2222');
+    // the second person: the manager, not the administrator granting
+    const second = dlg.locator('[data-testid=user-second]');
+    await second.waitFor();
+    expect(await second.locator('select option').allTextContents()).toEqual(['张经理']);
+    await dlg.locator('[data-testid=user-save]').click();
+    await poll(() => dlg.locator('.error-line').textContent()).toContain('第二人确认');
+    await dlg.locator('[data-testid=user-second-pin]').fill('1111');
+    await page.screenshot({ path: join(SHOTS, 'setup-10-second-pin.png') });
+    await dlg.locator('[data-testid=user-save]').click();
+    await dlg.waitFor({ state: 'detached' });
+    await page.locator('[data-testid=setup-users] li', { hasText: '王会计' }).waitFor();
+    const audit = desk.core.db.prepare("SELECT ref FROM audit_log WHERE method = 'users.create' ORDER BY seq DESC LIMIT 1").pluck().get();
+    expect(audit).toBe('王会计 (第二人确认: 张经理)');
+    expect(desk.pageErrors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@
 // pays from cash; voids (a paid one in red); budgets per month and category set by the manager.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { balances, expectClean, financeOffice, managerPin, must, refused, type DemoOffice } from '../helpers/finance';
+import { SECOND_PIN } from '../helpers/index';
 
 let o: DemoOffice;
 beforeEach(async () => {
@@ -152,7 +153,7 @@ describe('no one approves their own claim', () => {
     const e = await refused(o, 'finance', 'expenses.approve', { expenseId: own.id, manager: managerPin(o) });
     expect([e.code, e.message_zh]).toEqual(['self_approval_expense', `「${o.names.manager}」不能审批自己的报销单 ${own.no}: 请由另一位经理审批`]);
     expect((await must(o, 'finance', 'expenses.list', {})).rows.find((c) => c.id === own.id)!.state).toBe('claimed');
-    await must(o, 'admin', 'users.create', { name: '副经理', roles: ['manager'], pin: '5151' });
+    await must(o, 'admin', 'users.create', { name: '副经理', roles: ['manager'], pin: '5151', secondPin: SECOND_PIN });
     const ok = await must(o, 'finance', 'expenses.approve', { expenseId: own.id, manager: { user: '副经理', pin: '5151' } });
     expect(ok.state).toBe('approved');
   });

@@ -12,6 +12,9 @@ import demo from '../../electron/demo/demo-office.json';
 
 export const fixture = demo as unknown as OfficeFixture;
 
+/** The demo office's manager confirming a grant of manager, finance or admin (the second person's PIN). */
+export const SECOND_PIN = { user: '张伟', pin: '1111' };
+
 /** The demo office's manager and finance supervisor signing a reversal (红字冲销: 经理审核, 财务 where money moved). */
 export const REVERSE_SIGNOFFS = (() => {
   const by = (role: Role) => fixture.users.find((u) => u.roles.includes(role) && (role === 'manager' || !u.roles.includes('manager')))!;

@@ -122,7 +122,13 @@ describe('office.update', () => {
 
   it('is for the administrator and the manager only', async () => {
     ok(await t.core.call('users.create', { name: '张经理', roles: ['manager'], pin: '1111' }, { sessionToken: admin }));
-    ok(await t.core.call('users.create', { name: '王会计', roles: ['finance', 'statistician'], pin: '2222' }, { sessionToken: admin }));
+    ok(
+      await t.core.call(
+        'users.create',
+        { name: '王会计', roles: ['finance', 'statistician'], pin: '2222', secondPin: { user: '张经理', pin: '1111' } },
+        { sessionToken: admin },
+      ),
+    );
     const manager = ok(await t.core.call('auth.login', { user: '张经理', pin: '1111' })).sessionToken;
     const finance = ok(await t.core.call('auth.login', { user: '王会计', pin: '2222' })).sessionToken;
     ok(await t.core.call('office.update', { phone: '0571-1' }, { sessionToken: manager }));

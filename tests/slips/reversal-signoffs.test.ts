@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REVERSE_SIGNOFFS } from '../helpers/index';
 import { call, err, financeOffice, must, ok, postedDispatch, receive, tableCount, type DemoOffice } from '../helpers/finance';
 import { verifyBooks } from '../../electron/domains/system/verify';
+import { SECOND_PIN } from '../helpers/index';
 
 let o: DemoOffice;
 beforeEach(async () => {
@@ -29,7 +30,7 @@ describe('红字冲销 needs its signatures', () => {
     const d = await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 2]]);
     const noFinance = err(await call(o, 'keeper', 'slips.reverse', { slipId: d.id, reason: '客户拒收', manager }));
     expect([noFinance.code, noFinance.message_zh]).toEqual(['slip_field_required', '请填写财务签字 (原单涉及收付款)']);
-    await must(o, 'admin', 'users.create', { name: '孙兼任', roles: ['manager', 'finance'], pin: '6363' });
+    await must(o, 'admin', 'users.create', { name: '孙兼任', roles: ['manager', 'finance'], pin: '6363', secondPin: SECOND_PIN });
     const both = { user: '孙兼任', pin: '6363' };
     const before = { slips: tableCount(o, 'slips'), journal: tableCount(o, 'money_journal'), audit: tableCount(o, 'audit_log') };
     expect(err(await call(o, 'keeper', 'slips.reverse', { slipId: d.id, reason: '客户拒收', manager: both, finance: both })).code).toBe('self_approval');

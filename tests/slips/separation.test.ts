@@ -3,11 +3,12 @@
 // as either, never as both; the second signature must come from someone else.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, draft, err, financeOffice, must, ok, tableCount, type DemoOffice } from '../helpers/finance';
+import { SECOND_PIN } from '../helpers/index';
 
 let o: DemoOffice;
 beforeEach(async () => {
   o = await financeOffice();
-  await must(o, 'admin', 'users.create', { name: '赵兼任', roles: ['manager', 'finance'], pin: '7788' });
+  await must(o, 'admin', 'users.create', { name: '赵兼任', roles: ['manager', 'finance'], pin: '7788', secondPin: SECOND_PIN });
 });
 afterEach(() => o.close());
 

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { latestVersion } from '../../electron/store/migrate';
 import { demoOffice, err, fixture, makeCore, ok, type DemoOffice, type TestCore } from '../helpers/index';
+import { SECOND_PIN } from '../helpers/index';
 
 const count = (t: TestCore, table: string) => t.core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
@@ -252,7 +253,9 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
   });
 
   it('a manager who is also finance supervisor (兼任) signs a dispatch as either role, never as both', async () => {
-    const u = ok(await o.core.call('users.create', { name: '钱兼', roles: ['manager', 'finance'], pin: '8642' }, { sessionToken: o.tokens.admin }));
+    const u = ok(
+      await o.core.call('users.create', { name: '钱兼', roles: ['manager', 'finance'], pin: '8642', secondPin: SECOND_PIN }, { sessionToken: o.tokens.admin }),
+    );
     expect(u.title).toBe('');
     const d = ok(
       await o.core.call(
@@ -317,7 +320,7 @@ describe('users: create, update, list, several roles per person (兼任)', () =>
   });
 
   it('disabling a user ends their sessions, refuses their log-in and signatures, and hides them from the picker', async () => {
-    const u = ok(await o.core.call('users.create', { name: '吴停', roles: ['manager'], pin: '1470' }, { sessionToken: o.tokens.admin }));
+    const u = ok(await o.core.call('users.create', { name: '吴停', roles: ['manager'], pin: '1470', secondPin: SECOND_PIN }, { sessionToken: o.tokens.admin }));
     const t1 = ok(await o.core.call('auth.login', { user: '吴停', pin: '1470' })).sessionToken;
     const t2 = ok(await o.core.call('auth.login', { user: u.id, pin: '1470' })).sessionToken;
     expect(ok(await o.core.call('users.update', { userId: u.id, active: false }, { sessionToken: o.tokens.manager })).active).toBe(false);

@@ -46,6 +46,17 @@ export function allUsersWithSignatureFlag(db: ReadableDB): User[] {
   return rows.map((r) => ({ ...userView(db, r), hasSignature: r.has_sig === 1 }));
 }
 
+/** Active administrators and managers other than these people: who could confirm a grant. */
+export function secondSigners(db: ReadableDB, except: number[]): number {
+  return sql(
+    db,
+    `SELECT COUNT(DISTINCT u.id) FROM users u JOIN user_roles r ON r.user_id = u.id
+      WHERE r.role IN ('admin', 'manager') AND u.active = 1 AND u.id NOT IN (SELECT value FROM json_each(?))`,
+  )
+    .pluck()
+    .get(JSON.stringify(except)) as number;
+}
+
 export function activeAdminCount(db: ReadableDB): number {
   return sql(db, "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin' AND u.active = 1").pluck().get() as number;
 }

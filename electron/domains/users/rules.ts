@@ -2,10 +2,11 @@
 // the last administrator, what a signature image must be, and how long a person waits after wrong PINs.
 
 import { fail } from '../../../shared/errors';
-import type { User } from '../../../shared/contract';
+import type { PinSignoff, User } from '../../../shared/contract';
+import { PRIVILEGED_ROLES, ROLE_ZH, type Role } from '../../../shared/roles';
 import type { ReadableDB } from '../../store/db';
-import { actor, type Ctx } from '../context';
-import { activeAdminCount } from './repo';
+import { actor, type Ctx, type WriteCtx } from '../context';
+import { activeAdminCount, secondSigners } from './repo';
 
 /** admin and manager may read/set anyone's signature; everyone else only their own */
 export function mayTouchSignature(ctx: Ctx, userId: number): void {
@@ -26,6 +27,31 @@ export function notOwnRoles(ctx: Ctx, user: User, roles: readonly string[] | und
   if (roles === undefined || actor(ctx).id !== user.id) return;
   const same = roles.length === user.roles.length && roles.every((r) => (user.roles as readonly string[]).includes(r));
   if (!same) fail('own_roles', { user: user.name });
+}
+
+/**
+ * Granting manager, finance or admin: an administrator does it, and a second person — another
+ * active administrator or manager, not the one granting nor the one receiving — confirms with a PIN.
+ * While the office has no such second person (its first manager), the administrator alone may.
+ * Returns who confirmed (for the audit row's reference), or null.
+ */
+export function requireGrantSignoff(
+  ctx: WriteCtx,
+  grant: { userId: number | null; before: readonly Role[]; after: readonly Role[] },
+  second: PinSignoff | undefined,
+): string | null {
+  const added = grant.after.filter((r) => PRIVILEGED_ROLES.includes(r) && !grant.before.includes(r));
+  if (added.length === 0) return null;
+  const me = actor(ctx);
+  const roles_zh = added.map((r) => ROLE_ZH[r]).join('、');
+  if (!me.roles.includes('admin')) fail('grant_needs_admin', { roles_zh, roles: added.join(', ') });
+  const others = secondSigners(ctx.db, [me.id, grant.userId ?? -1]);
+  if (others === 0) return null;
+  if (!second) fail('slip_field_required', { field: 'secondPin', field_zh: `第二人确认 (授予${roles_zh})` });
+  const u = ctx.auth.checkPin(ctx.db, second.user, second.pin);
+  if (u.id === me.id || u.id === grant.userId) fail('grant_second_person', { user: u.name });
+  if (!u.roles.some((r) => r === 'admin' || r === 'manager')) fail('role_not_held', { user: u.name, role: 'admin or manager', role_zh: '管理员或经理' });
+  return u.name;
 }
 
 export const SIGNATURE_MAX_BYTES = 200 * 1024;

@@ -3,15 +3,16 @@
 
 import { useState } from 'react';
 import type { User } from '../../../../shared/contract';
-import { ROLES, type Role } from '../../../../shared/roles';
+import { PRIVILEGED_ROLES, ROLES, type Role } from '../../../../shared/roles';
 import { call, newRequestId, type DeskErr } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Btn, ErrorLine, Field } from '../../components/ui';
 import { localError, useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { GrantSignoff, grantedRoles, type Second } from './GrantSignoff';
 import { UserSignature } from './UserSignature';
 
-type ErrField = 'name' | 'roles' | 'pin' | 'active' | 'sig' | 'form';
+type ErrField = 'name' | 'roles' | 'pin' | 'active' | 'second' | 'sig' | 'form';
 const twoCols = { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '0 12px' } as const;
 
 /** Which field a refusal of users.create / users.update is about. */
@@ -19,6 +20,7 @@ function fieldOf(e: DeskErr, active: boolean): ErrField {
   if (e.code === 'last_admin') return active ? 'roles' : 'active';
   if (e.code === 'own_roles') return 'roles';
   if (e.code === 'duplicate') return 'name';
+  if (e.code === 'grant_second_person' || String(e.details?.field ?? '').startsWith('secondPin')) return 'second';
   return String(e.details?.field ?? '').startsWith('pin') ? 'pin' : 'form';
 }
 
@@ -31,6 +33,7 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
   const [active, setActive] = useState(user?.active ?? true);
   const [pin, setPin] = useState('');
   const [pin2, setPin2] = useState('');
+  const [second, setSecond] = useState<Second>({ user: null, pin: '' });
   const [error, setError] = useState<{ field: ErrField; error: DeskErr } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,11 +45,13 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
     if (!picked.length) return setError({ field: 'roles', error: localError('usr.needRole') });
     if ((!user || pin) && pin.length < 4) return setError({ field: 'pin', error: localError('usr.pinShape') });
     if ((!user || pin) && pin !== pin2) return setError({ field: 'pin', error: localError('usr.pinMismatch') });
+    const granting = grantedRoles(user?.roles ?? [], picked).length > 0 && second.user !== null && second.pin !== '';
+    const secondPin = granting ? { secondPin: { user: second.user!, pin: second.pin } } : {};
     setBusy(true);
     setError(null);
     const r = user
-      ? await call('users.update', { userId: user.id, title, roles: picked, active, ...(pin ? { pin } : {}) }, { requestId: newRequestId() })
-      : await call('users.create', { name: name.trim(), title, roles: picked, pin }, { requestId: newRequestId() });
+      ? await call('users.update', { userId: user.id, title, roles: picked, active, ...(pin ? { pin } : {}), ...secondPin }, { requestId: newRequestId() })
+      : await call('users.create', { name: name.trim(), title, roles: picked, pin, ...secondPin }, { requestId: newRequestId() });
     setBusy(false);
     if (!r.ok) return setError({ field: fieldOf(r.error, active), error: r.error });
     onSaved(r.value);
@@ -77,7 +82,7 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
         </Field>
       </div>
       {errFor('name')}
-      <RolePicks picked={picked} onPicked={setPicked} own={!!user && user.id === me?.id} />
+      <RolePicks picked={picked} onPicked={setPicked} own={!!user && user.id === me?.id} mayGrant={!!me?.roles.includes('admin')} />
       {errFor('roles')}
       {user ? (
         <>
@@ -96,6 +101,8 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
         </Field>
       </div>
       {errFor('pin')}
+      <GrantSignoff granteeId={user?.id ?? null} before={user?.roles ?? []} picked={picked} value={second} onChange={setSecond} />
+      {errFor('second')}
       {user ? <UserSignature user={user} onSaved={onSaved} onError={(e) => setError(e ? { field: 'sig', error: e } : null)} errorLine={errFor('sig')} /> : null}
       {errFor('form')}
     </Dialog>
@@ -103,7 +110,7 @@ export function UserDialog({ user, onClose, onSaved }: { user: User | null; onCl
 }
 
 /** 角色 (兼任: one person may hold several): a checkbox per role. */
-function RolePicks({ picked, onPicked, own }: { picked: Role[]; onPicked(f: (p: Role[]) => Role[]): void; own: boolean }) {
+function RolePicks({ picked, onPicked, own, mayGrant }: { picked: Role[]; onPicked(f: (p: Role[]) => Role[]): void; own: boolean; mayGrant: boolean }) {
   const { t, role } = useI18n();
   return (
     <>
@@ -116,7 +123,7 @@ function RolePicks({ picked, onPicked, own }: { picked: Role[]; onPicked(f: (p: 
             <input
               type="checkbox"
               checked={picked.includes(r)}
-              disabled={own}
+              disabled={own || (!mayGrant && PRIVILEGED_ROLES.includes(r) && !picked.includes(r))}
               onChange={(e) => onPicked((p) => (e.target.checked ? [...p, r] : p.filter((x) => x !== r)))}
               data-testid={`user-role-${r}`}
             />{' '}
