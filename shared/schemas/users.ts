@@ -15,6 +15,23 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/** One change of a user's roles, PIN or state, as the audit recorded it (users.changes). */
+export const UserChange = z.object({
+  at: z.string(),
+  /** who made the change */
+  by: z.string(),
+  kind: z.enum(['create', 'update']),
+  /** the user changed, and the second person who confirmed a grant */
+  user: z.string(),
+  second: z.string().nullable(),
+  /** the roles set (null: unchanged) */
+  roles: z.array(RoleSchema).nullable(),
+  pinSet: z.boolean(),
+  /** disabled / enabled (null: unchanged) */
+  active: z.boolean().nullable(),
+});
+export type UserChange = z.infer<typeof UserChange>;
+
 export const Session = z.object({ sessionToken: z.string(), user: User });
 export type Session = z.infer<typeof Session>;
 
@@ -65,6 +82,13 @@ export const usersMethods = {
     doc: 'Change roles, title, PIN or disable a user; granting manager, finance or admin as users.create.',
   }),
   'users.list': method({ input: Empty, output: z.array(User), access: ['admin', 'manager'], write: false, doc: 'All users.' }),
+  'users.changes': method({
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    output: z.array(UserChange),
+    access: ['admin', 'manager'],
+    write: false,
+    doc: 'Every change of roles, PINs and user state, newest first, from the audit (who, when, what; PINs never shown).',
+  }),
   'users.setSignature': method({
     input: z.object({ userId: Id, pngBase64: Text(2_000_000).nullable() }),
     output: User,

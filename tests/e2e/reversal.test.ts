@@ -20,7 +20,12 @@ async function prepare(core: Core): Promise<void> {
   const item = (await c('王强', 'items.list', { query: 'CZ-8801' })).rows[0].id;
   const customer = (await c('赵丽', 'customers.list', { limit: 1000 })).rows.find((x: { code: string }) => x.code === 'KH002').id;
   const supplierId = (await c('王强', 'suppliers.list', {}))[0].id;
-  const inb = await c('王强', 'slips.create', { kind: 'inbound', supplierId, deliveryNoteNo: 'HQ-RV-1', lines: [{ itemId: item, qty: 20, unitCostFen: 5200 }] });
+  const inb = await c('王强', 'slips.create', {
+    kind: 'inbound',
+    supplierId,
+    deliveryNoteNo: 'HQ-RV-1',
+    lines: [{ itemId: item, qty: 20, unitCostFen: 5200 }],
+  });
   await c('王强', 'slips.post', { slipId: inb.id });
   const s = await c('赵丽', 'slips.create', { kind: 'dispatch', customerId: customer, paymentMode: 'cash', lines: [{ itemId: item, qty: 2, priceFen: 8800 }] });
   await c('赵丽', 'slips.sign', { slipId: s.id, role: 'manager', user: '张伟', pin: '1111' });

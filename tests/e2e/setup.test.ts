@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_CHROMIUM, human, must, openDesk, settled, startDesk, tr, type Desk } from './harness';
+import { NO_CHROMIUM, gridRows, human, must, openDesk, settled, startDesk, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 import type { Page } from 'playwright-core';
 
@@ -200,6 +200,13 @@ describe.skipIf(!!NO_CHROMIUM)('the setup flow of a new office, in Chromium', ()
     await page.locator('[data-testid=setup-users] li', { hasText: '王会计' }).waitFor();
     const audit = desk.core.db.prepare("SELECT ref FROM audit_log WHERE method = 'users.create' ORDER BY seq DESC LIMIT 1").pluck().get();
     expect(audit).toBe('王会计 (第二人确认: 张经理)');
+    // the change log on the users screen says it, without the PIN
+    await page.goto(`${desk.web.url}#/users`);
+    await page.locator('[data-testid=users-screen]').waitFor();
+    await page.keyboard.press('F6');
+    await waitForGrid(page, (rows) => rows[0]?.cells.second, '张经理', { scope: '.user-changes' });
+    expect((await gridRows(page, '.user-changes'))[0].cells).toMatchObject({ by: '李管理', user: '王会计', what: '角色: 财务主管 · 设置 PIN' });
+    await page.screenshot({ path: join(SHOTS, 'setup-11-change-log.png') });
     expect(desk.pageErrors).toEqual([]);
   });
 });

@@ -68,3 +68,19 @@ describe('granting manager, finance or admin', () => {
     }
   });
 });
+
+describe('the change log the manager sees (users.changes)', () => {
+  it('lists each grant, role change, PIN reset and disabling, newest first, with who did it and who confirmed; never a PIN', async () => {
+    const u = ok(await create('admin', { name: '新财务', roles: ['finance'], secondPin: SECOND_PIN }));
+    ok(await o.core.call('users.update', { userId: u.id, pin: '9191' }, { sessionToken: o.tokens.manager }));
+    ok(await o.core.call('users.update', { userId: u.id, active: false }, { sessionToken: o.tokens.manager }));
+    const log = ok(await o.core.call('users.changes', {}, { sessionToken: o.tokens.manager }));
+    expect(log.slice(0, 3)).toEqual([
+      expect.objectContaining({ by: '张伟', kind: 'update', user: '新财务', second: null, roles: null, pinSet: false, active: false }),
+      expect.objectContaining({ by: '张伟', kind: 'update', user: '新财务', roles: null, pinSet: true, active: null }),
+      expect.objectContaining({ by: '系统管理员', kind: 'create', user: '新财务', second: '张伟', roles: ['finance'], pinSet: true }),
+    ]);
+    expect(JSON.stringify(log)).not.toContain('9191');
+    expect(err(await o.core.call('users.changes', {}, { sessionToken: o.tokens.keeper })).code).toBe('forbidden');
+  });
+});

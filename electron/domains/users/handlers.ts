@@ -2,7 +2,7 @@
 
 import { fail } from '../../../shared/errors';
 import { actor, type Handlers } from '../context';
-import { activeUsers, allUsersWithSignatureFlag, getUser, signaturePng } from './repo';
+import { activeUsers, allUsersWithSignatureFlag, getUser, signaturePng, userChanges } from './repo';
 import { mayTouchSignature } from './rules';
 import { createUser, setSignature, updateUser } from './service';
 
@@ -24,6 +24,7 @@ export const usersHandlers = {
   'users.create': (input, ctx) => createUser(ctx, input),
   'users.update': (input, ctx) => updateUser(ctx, input),
   'users.list': (_input, ctx) => allUsersWithSignatureFlag(ctx.db),
+  'users.changes': (input, ctx) => userChanges(ctx.db, input.limit),
 
   'users.setSignature': (input, ctx) => {
     mayTouchSignature(ctx, input.userId);

@@ -2,7 +2,7 @@
 
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
-import type { User } from '../../../shared/contract';
+import type { User, UserChange } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 
 export interface UserRow {
@@ -44,6 +44,29 @@ export function allUsersWithSignatureFlag(db: ReadableDB): User[] {
     has_sig: number;
   })[];
   return rows.map((r) => ({ ...userView(db, r), hasSignature: r.has_sig === 1 }));
+}
+
+/** users.create / users.update as the audit recorded them, newest first (inputs are the parsed, PIN-redacted ones). */
+export function userChanges(db: ReadableDB, limit: number): UserChange[] {
+  const rows = sql(
+    db,
+    `SELECT a.at, COALESCE(u.name, '') AS by_name, a.method, a.ref, a.input_json FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+      WHERE a.method IN ('users.create', 'users.update') ORDER BY a.seq DESC LIMIT ?`,
+  ).all(limit) as { at: string; by_name: string; method: string; ref: string | null; input_json: string }[];
+  return rows.map((r) => {
+    const input = JSON.parse(r.input_json) as { roles?: Role[]; pin?: string; active?: boolean; secondPin?: unknown };
+    const m = /^(.*) \(第二人确认: (.*)\)$/.exec(r.ref ?? '');
+    return {
+      at: r.at,
+      by: r.by_name,
+      kind: r.method === 'users.create' ? 'create' : 'update',
+      user: m ? m[1] : (r.ref ?? ''),
+      second: m ? m[2] : null,
+      roles: input.roles ?? null,
+      pinSet: input.pin !== undefined,
+      active: input.active ?? null,
+    };
+  });
 }
 
 /** Active administrators and managers other than these people: who could confirm a grant. */

@@ -11,6 +11,7 @@ import { focusedRow, Grid } from '../../components/grid';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
+import { UserChanges } from './UserChanges';
 import { UserDialog } from './UserDialog';
 
 export function UsersScreen() {
@@ -20,12 +21,16 @@ export function UsersScreen() {
   const [done, setDone] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ user: User | null } | null>(null);
   const grid = useRef<AgGridReact<User>>(null);
+  /** 用户变更记录 instead of the list (F6) */
+  const [changes, setChanges] = useState(false);
+  const [loads, setLoads] = useState(0);
 
   const load = useCallback(async () => {
     const r = await call('users.list', {});
     if (!r.ok) return setError(r.error);
     setError(null);
     setRows(r.value);
+    setLoads((n) => n + 1);
   }, []);
   useEffect(() => void load(), [load]);
 
@@ -33,7 +38,7 @@ export function UsersScreen() {
     const user = focusedRow(grid);
     if (user) setEditing({ user });
   };
-  useHotkeys({ F2: () => setEditing({ user: null }), F4: editFocused, F5: () => void load() });
+  useHotkeys({ F2: () => setEditing({ user: null }), F4: editFocused, F5: () => void load(), F6: () => setChanges((c) => !c) });
 
   const cols = useMemo<ColDef<User>[]>(
     () => [
@@ -61,24 +66,31 @@ export function UsersScreen() {
         <Btn hotkey="F5" onClick={() => void load()}>
           {t('keys.refresh')}
         </Btn>
+        <Btn hotkey="F6" onClick={() => setChanges((c) => !c)} data-testid="user-changes-toggle">
+          {t(changes ? 'usr.chg.back' : 'usr.chg.title')}
+        </Btn>
       </Toolbar>
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
-      <Grid<User>
-        ref={grid}
-        rowData={rows}
-        columnDefs={cols}
-        getRowId={(x) => String(x.data.id)}
-        onRowDoubleClicked={(e) => e.data && setEditing({ user: e.data })}
-        onCellKeyDown={(e) => {
-          if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setEditing({ user: e.data });
-        }}
-      />
+      {changes ? <UserChanges reload={loads} /> : null}
+      {changes ? null : (
+        <Grid<User>
+          ref={grid}
+          rowData={rows}
+          columnDefs={cols}
+          getRowId={(x) => String(x.data.id)}
+          onRowDoubleClicked={(e) => e.data && setEditing({ user: e.data })}
+          onCellKeyDown={(e) => {
+            if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) setEditing({ user: e.data });
+          }}
+        />
+      )}
       <KeyHints
         items={[
           ['F2', t('usr.new')],
           ['Enter', t('usr.edit')],
           ['F5', t('keys.refresh')],
+          ['F6', t('usr.chg.title')],
         ]}
       />
       {editing ? (
