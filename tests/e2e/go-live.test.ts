@@ -65,6 +65,12 @@ const NOTE = 'HQ-GL-0001';
 let desk: Desk;
 let dispatch: Slip;
 const shoot = (name: string) => desk.page.screenshot({ path: join(SHOTS, `golive-${name}.png`) });
+/** the setup banner's items as shown (those this user may fix) */
+const bannerKeys = (page: Page) =>
+  page
+    .locator('[data-testid=setup-banner] li')
+    .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-key')))
+    .catch(() => []);
 const itemId = async (c: string) => (await (await desk.as('张伟'))('items.list', { limit: 1000 })).rows.find((r) => r.code === c)!.id;
 
 async function setupStep(page: Page, key: string, shot: string): Promise<void> {
@@ -181,6 +187,7 @@ describe.skipIf(!!NO_CHROMIUM)('go-live of a new office, end to end in Chromium'
     await dlg.getByRole('button', { name: tr('zh', 'common.save') }).click();
     await dlg.waitFor({ state: 'detached' });
     await page.locator('[data-testid=setup-hq] li', { hasText: '某某陶瓷股份有限公司' }).waitFor();
+    await poll(() => bannerKeys(page)).toEqual(['customer', 'items', 'opening']);
 
     await nav(page, tr('zh', 'nav.customers'));
     await addCustomer(page, { code: 'KH001', name: '城东建材城 李记瓷砖', phone: '13900001111' });
@@ -189,6 +196,8 @@ describe.skipIf(!!NO_CHROMIUM)('go-live of a new office, end to end in Chromium'
       ['KH001', '赵丽'],
       ['KH002', '赵丽'],
     ]);
+    // the banner follows each write on the screen that makes it, not only the next screen change
+    await poll(() => bannerKeys(page)).toEqual(['items', 'opening']);
     await shoot('8-customers');
     const manager = await desk.as('张伟');
     expect((await manager('suppliers.list', {})).map((s) => s.code)).toEqual(['HQ']);
@@ -207,6 +216,7 @@ describe.skipIf(!!NO_CHROMIUM)('go-live of a new office, end to end in Chromium'
     await shoot('9-import');
     await commit.click();
     await page.locator('.notice', { hasText: tr('zh', 'imp.done', { n: 50 }) }).waitFor();
+    await poll(() => bannerKeys(page)).toEqual(['opening']);
     const manager = await desk.as('张伟');
     const items = (await manager('items.list', { limit: 1000 })).rows;
     expect(items.length).toBe(50);
@@ -255,6 +265,8 @@ describe.skipIf(!!NO_CHROMIUM)('go-live of a new office, end to end in Chromium'
     await page.keyboard.press('Enter');
     await page.locator('.dialog').waitFor({ state: 'detached' });
     await page.locator('.notice', { hasText: '已入账' }).waitFor();
+    // nothing is missing any more: the banner is gone
+    await poll(() => page.locator('[data-testid=setup-banner]').count()).toBe(0);
     await shoot('10-opening-posted');
     const status = await manager('opening.status', {});
     expect(status.stock?.lines.map((l) => [l.itemCode, l.qty, l.amountFen])).toEqual([
