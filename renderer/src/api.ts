@@ -3,7 +3,7 @@
 // `POST /rpc` with the per-start desk token the server writes into <meta name="desk-token">. Nothing else in the renderer talks to the core.
 
 import type { DeskBridge } from '../../shared/bridge';
-import type { CallMeta, Input, MethodName, Output } from '../../shared/contract';
+import { contract, type CallMeta, type Input, type MethodName, type Output } from '../../shared/contract';
 
 /** An error as shown to the user: the core's {code, message_zh, message_en, details}, or a transport failure. */
 export interface DeskErr {
@@ -24,6 +24,7 @@ declare global {
 const SESSION_KEY = 'branch-desk.session';
 let sessionToken: string | null = null;
 const lostListeners = new Set<() => void>();
+const writtenListeners = new Set<(method: MethodName) => void>();
 /** Logs the user in again over the current screen; true once a new session is set, false if they gave up. */
 let recovery: (() => Promise<boolean>) | null = null;
 
@@ -37,6 +38,12 @@ export function getSessionToken(): string | null {
 export function onSessionLost(fn: () => void): () => void {
   lostListeners.add(fn);
   return () => lostListeners.delete(fn);
+}
+
+/** Called after each write the core took (the setup banner reads again what is still missing). */
+export function onWritten(fn: (method: MethodName) => void): () => void {
+  writtenListeners.add(fn);
+  return () => writtenListeners.delete(fn);
 }
 
 /**
@@ -145,6 +152,7 @@ export async function call<M extends MethodName>(method: M, input: Input<M>, opt
     if (recovery && (await recovery())) r = await once();
     else for (const fn of lostListeners) fn();
   }
+  if (r.ok && contract[method].write) for (const fn of writtenListeners) fn(method);
   return r as ApiResult<Output<M>>;
 }
 

@@ -5,13 +5,14 @@ import type { SetupItem } from '../../../../shared/contract';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
-import { fixableBy, useSetupStatus } from './setupStatus';
+import { fixableBy, useRefreshOnWrite, useSetupStatus } from './setupStatus';
 import './setup.css';
 
 export function SetupBanner({ route }: { route: string }) {
   const { t } = useI18n();
   const session = useSession();
   const items = fixableBy(useSetupStatus(route) ?? [], session);
+  useRefreshOnWrite(items.some((i) => !i.optional));
   if (!items.length) return null;
   return (
     <div className="setup-banner" role="status" data-testid="setup-banner">

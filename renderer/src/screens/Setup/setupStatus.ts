@@ -1,10 +1,12 @@
 // What the office still lacks (office.setupStatus), kept once for the shell's banner and the setup
-// screen: read again on each screen change and after each setup step saves, so both shrink together.
+// screen: read again on each screen change, after each setup step saves, and — while the banner shows
+// this user something not optional — after each write (a customer saved, items imported, the opening
+// stock posted: the banner shrinks on the screen that did it), so both shrink together.
 // Each item is for whoever may call the method that fixes it (the renderer offers only what the core allows).
 
 import { useEffect, useSyncExternalStore } from 'react';
 import { contract, type MethodName, type SetupItem } from '../../../../shared/contract';
-import { call } from '../../api';
+import { call, onWritten } from '../../api';
 import { rolesMayCall, type SessionApi } from '../../session';
 
 let current: SetupItem[] | null = null;
@@ -28,6 +30,11 @@ export function useSetupStatus(key: string): SetupItem[] | null {
     void refreshSetupStatus();
   }, [key]);
   return useSyncExternalStore(subscribe, () => current);
+}
+
+/** While `active` (this user sees something not optional missing), ask again after each write the core takes. */
+export function useRefreshOnWrite(active: boolean): void {
+  useEffect(() => (active ? onWritten(() => void refreshSetupStatus()) : undefined), [active]);
 }
 
 /** The items this user may fix. */
