@@ -86,6 +86,11 @@ async function addUser(page: Page, p: (typeof PEOPLE)[number]): Promise<void> {
   await dlg.locator(`[data-testid=user-role-${p.role}]`).check();
   await dlg.locator('[data-testid=user-pin]').fill(p.pin);
   await dlg.locator('[data-testid=user-pin2]').fill(p.pin);
+  // finance after the first manager: the manager confirms the grant (第二人确认)
+  if (p.role === 'finance') {
+    await dlg.locator('[data-testid=user-second]').waitFor();
+    await dlg.locator('[data-testid=user-second-pin]').fill('1111');
+  }
   await dlg.locator('[data-testid=user-save]').click();
   await dlg.waitFor({ state: 'detached' });
   await page.locator('[data-testid=setup-users] li', { hasText: p.name }).first().waitFor();
