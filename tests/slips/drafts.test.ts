@@ -334,7 +334,8 @@ describe('signatures', () => {
         userId: manager.id,
         userName: '张伟',
         signedAt: '2026-11-29T01:01:00.000Z',
-        contentHash: d.contentHash,
+        // the content as signed: the draft's, with its paper frozen at this first signature
+        contentHash: s1.contentHash,
         signature: expect.any(String),
         valid: true,
       },
@@ -436,7 +437,8 @@ describe('signatures', () => {
     expect(ok(await o.core.call('slips.list', { query: d.no }, { sessionToken: o.tokens.sales })).rows[0].missingSignatures).toEqual(['manager', 'finance']);
     // and the manager signs the new content
     const resigned = ok(await sign(d.id, 'manager', '张伟', '1111'));
-    expect(resigned.signatures.map((s) => [s.role, s.contentHash])).toEqual([['manager', edited.contentHash]]);
+    expect(resigned.signatures.map((s) => [s.role, s.contentHash])).toEqual([['manager', resigned.contentHash]]);
+    expect(resigned.lines.map((l) => l.qty)).toEqual(edited.lines.map((l) => l.qty));
     // a header change drops them too
     const header = ok(await o.core.call('slips.update', { slipId: d.id, paymentMode: 'credit' }, { sessionToken: o.tokens.sales }));
     expect(header.missingSignatures).toEqual(['manager', 'finance']);

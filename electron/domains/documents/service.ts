@@ -23,7 +23,7 @@ import { startJob } from './jobs';
 import { getItem } from '../items/repo';
 import { requireOffice } from '../office/repo';
 import { partyContact } from '../partners/repo';
-import { slipRow, slipView } from '../slips/repo';
+import { frozenPaperOf, slipRow, slipView } from '../slips/repo';
 import { fullStockCard } from '../stock/card';
 import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
@@ -57,6 +57,19 @@ export function signatureImages(db: ReadableDB): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of signatureImagesByName(db)) out[s.name] = `data:image/png;base64,${Buffer.from(s.png).toString('base64')}`;
   return out;
+}
+
+/** The slip as its paper shows it: the party and items frozen when it was signed (0017), else today's. */
+function asSigned(db: ReadableDB, slip: Slip): { slip: Slip; party: Party | null } {
+  const paper = frozenPaperOf(db, slip.id);
+  if (!paper) return { slip, party: partyOf(db, slip) };
+  const lines = slip.lines.map((l) => {
+    const f = paper.lines[String(l.id)];
+    return f ? { ...l, itemCode: f.code, itemName: f.name, spec: f.spec, unit: f.unit } : l;
+  });
+  const name = paper.party?.name ?? null;
+  const names = slip.customerId != null ? { customerName: name ?? slip.customerName } : { supplierName: name ?? slip.supplierName };
+  return { slip: { ...slip, ...names, lines }, party: paper.party };
 }
 
 function partyOf(db: ReadableDB, slip: Slip): Party | null {
@@ -191,14 +204,14 @@ function buildStockCard(db: ReadableDB, t: DocTarget, today: string, print: Prin
 
 function buildSlip(db: ReadableDB, t: DocTarget, print: PrintRecord | null): Built {
   const r = resolveTarget(db, t);
-  const slip = r.slip!;
+  const { slip, party } = asSigned(db, r.slip!);
   if (print && print.contentHash !== slip.contentHash) fail('document_changed', { no: slip.no });
   const source = slip.kind === 'reversal' && slip.sourceSlipId != null ? slipRow(db, slip.sourceSlipId) : null;
   const built = buildSlipDoc({
     signatureImages: signatureImages(db),
     office: officeInfo(db),
     slip,
-    party: partyOf(db, slip),
+    party,
     source: source ? { no: source.no, kind: source.kind, businessDate: source.business_date } : null,
     paper: r.paper,
     copies: r.copies,

@@ -10,7 +10,19 @@ import { receive } from '../../ledger/fifo';
 import { appendEntry, appendJournal, type BookCtx } from '../../ledger/journal';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { managerSignoff, type WriteCtx } from '../context';
-import { contentHash, insertLines, insertSignature, insertSlip, lineRows, markPosted, nextPostSeq, setShipped, signaturePayload, slipRow } from '../slips/repo';
+import {
+  contentHash,
+  freezePaper,
+  insertLines,
+  insertSignature,
+  insertSlip,
+  lineRows,
+  markPosted,
+  nextPostSeq,
+  setShipped,
+  signaturePayload,
+  slipRow,
+} from '../slips/repo';
 import { nextSlipNo } from '../slips/service';
 import { insertOpeningReceivable } from './repo';
 import { requireItems, requireNoOpeningCash, requireNoOpeningStock, requireNotClosed, requireReceivableLines } from './rules';
@@ -71,8 +83,9 @@ export function postOpeningStock(ctx: WriteCtx, lines: OpeningStockLine[], s: Pi
   );
   const manager = managerSignoff(ctx, s);
   const id = insertOpeningSlip(ctx, lines, userId);
-  const row = slipRow(db, id);
   const rows = lineRows(db, id);
+  freezePaper(db, slipRow(db, id), rows); // what its paper shows, signed with it
+  const row = slipRow(db, id);
   const hash = contentHash(db, row, rows);
   const signature = signWithOfficeKey(db, signaturePayload(row.no, hash, 'manager', manager.name, ctx.nowIso));
   insertSignature(db, { slipId: id, role: 'manager', userId: manager.id, at: ctx.nowIso, hash, signature });

@@ -20,6 +20,7 @@ import type { Role } from '../../../shared/roles';
 import type { MoveRow } from '../../ledger/fifo';
 import { verifyOfficeSignature } from '../../ledger/officeKey';
 import { notFound } from '../errors';
+import { partyContact } from '../partners/repo';
 
 export interface SlipRow {
   id: number;
@@ -47,6 +48,8 @@ export interface SlipRow {
   second_delivery_reason: string | null;
   /** 1: a customer return without a dispatch in this desk (无原单退货), fixed when the draft is made */
   pre_golive: number;
+  /** what the paper shows, frozen at the first signature or at posting (FrozenPaper as JSON); NULL before */
+  paper_json: string | null;
 }
 
 export interface LineRow {
@@ -175,6 +178,8 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
     source: slipNoOf(db, row.source_slip_id),
     // a return without a dispatch says so (only then, so every other slip's content reads as before)
     ...(row.pre_golive === 1 ? { preGoLive: true } : {}),
+    // the paper frozen when it was signed (only then, so every slip before 0017 reads as before)
+    ...(row.paper_json !== null ? { paper: JSON.parse(row.paper_json) as unknown } : {}),
     memo: row.memo,
     // a line entered by amount says so (only then, so the content of every other line reads as before)
     lines: lines.map((l) => [
@@ -498,4 +503,34 @@ export function insertSignature(db: WritableDB, s: { slipId: number; role: Role;
     s.hash,
     s.signature,
   );
+}
+
+// ------------------------------------------------------------------ the paper, frozen (0017)
+
+/** What a slip's paper shows, frozen when it is first signed (or posted unsigned): the party and each line's item, by line id. */
+export interface FrozenPaper {
+  party: { name: string; contact: string; phone: string; address: string } | null;
+  lines: Record<string, { code: string; name: string; spec: string; unit: string }>;
+}
+
+/** Freeze what the paper shows from today's master data; it is part of the signed content from now on. */
+export function freezePaper(db: WritableDB, row: SlipRow, lines: LineRow[]): void {
+  const table = row.customer_id != null ? 'customers' : row.supplier_id != null ? 'suppliers' : null;
+  const p = table ? partyContact(db, table, (row.customer_id ?? row.supplier_id)!) : null;
+  const item = sql(db, 'SELECT code, name, spec, unit FROM items WHERE id = ?');
+  const paper: FrozenPaper = {
+    party: p ? { name: p.name, contact: p.contact, phone: p.phone, address: p.address } : null,
+    lines: Object.fromEntries(lines.map((l) => [String(l.id), item.get(l.item_id) as FrozenPaper['lines'][string]])),
+  };
+  sql(db, 'UPDATE slips SET paper_json = ? WHERE id = ?').run(JSON.stringify(paper), row.id);
+}
+
+/** A draft's lines changed (its signatures dropped): the next first signature freezes it again. */
+export function thawPaper(db: WritableDB, slipId: number): void {
+  sql(db, 'UPDATE slips SET paper_json = NULL WHERE id = ? AND paper_json IS NOT NULL').run(slipId);
+}
+
+export function frozenPaperOf(db: ReadableDB, slipId: number): FrozenPaper | null {
+  const j = sql(db, 'SELECT paper_json FROM slips WHERE id = ?').pluck().get(slipId) as string | null;
+  return j === null ? null : (JSON.parse(j) as FrozenPaper);
 }

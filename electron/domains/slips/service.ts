@@ -21,6 +21,8 @@ import { requireOpeningReversible } from '../opening/rules';
 import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, slipHasMoney, type Override } from './money';
 import {
   contentHash,
+  freezePaper,
+  thawPaper,
   deleteLines,
   dropSignatures,
   insertLines,
@@ -161,8 +163,11 @@ export function updateSlip(w: SlipWriter, slipId: number, version: number | unde
     deleteLines(db, row.id);
     insertLines(db, row.id, norm);
   }
+  if (contentHash(db, slipRow(db, row.id)) !== before) {
+    dropSignatures(db, row.id, w.nowIso);
+    thawPaper(db, row.id); // the next first signature freezes the paper again, from today's master data
+  }
   const updated = slipRow(db, row.id);
-  if (contentHash(db, updated) !== before) dropSignatures(db, row.id, w.nowIso);
   afterDraftEdited(books(w), row.id); // finance's signature dropped → its money reversed (红字)
   return updated;
 }
@@ -192,11 +197,13 @@ export function signSlip(w: SlipWriter, slipId: number, role: Role, signer: Sign
   requireSigner(row, role, signer);
   const lines = lineRows(db, row.id);
   requireComplete(db, row, lines);
-  const hash = contentHash(db, row, lines);
-  const sigs = liveSignatures(db, row, hash);
+  const sigs = liveSignatures(db, row, contentHash(db, row, lines));
   requireSigningOrder(row, role, sigs);
   requireOtherSigner(role, signer, sigs);
   if (sigs.some((s) => s.role === role)) dropSignatures(db, row.id, w.nowIso, role);
+  // the first signature freezes what the paper shows; the ones after sign the same content
+  if (!sigs.some((s) => s.valid)) freezePaper(db, row, lines);
+  const hash = contentHash(db, slipRow(db, row.id), lines);
   const signature = signWithOfficeKey(db, signaturePayload(row.no, hash, role, signer.name, w.nowIso));
   insertSignature(db, { slipId: row.id, role, userId: signer.id, at: w.nowIso, hash, signature });
   if (role === 'finance' && row.kind === 'dispatch') bookDispatchPayment(books(w, signer.id), row.id, override);
@@ -231,6 +238,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);
   if (row.kind === 'inbound' && secondDelivery) markSecondDelivery(db, row.id, secondDelivery.reason);
+  if (row.paper_json === null) freezePaper(db, row, lines); // a slip nobody signs: its paper as posted
   markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
   moveStock(db, row, lines, { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso });
   if (row.kind === 'dispatch') settleDispatchPosted(books(w), row.id); // short pick: the unshipped part back
@@ -328,6 +336,7 @@ export function reverseSlip(w: SlipWriter, slipId: number, reason: string, signe
     lineMap.set(l.source_line_id!, l.id);
     setShipped(db, l.id, l.qty, l.amount_fen);
   }
+  freezePaper(db, slipRow(db, revId), lineRows(db, revId));
   signReversal(w, slipRow(db, revId), signers);
   markPosted(db, revId, { by: w.actor.id, at: w.nowIso, seq, businessDate: w.businessDate, keepVersion: true });
   const pc: PostingCtx = { slipId: revId, businessDate: w.businessDate, postedAt: w.nowIso };

@@ -16,6 +16,7 @@ import { m0013OfficeDetails } from './0013-office-details';
 import { m0014OpeningImport } from './0014-opening-import';
 import { m0015PreGoLiveReturns } from './0015-pre-golive-returns';
 import { m0016PinFailures } from './0016-pin-failures';
+import { m0017FrozenPaper } from './0017-frozen-paper';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014OpeningImport,
   m0015PreGoLiveReturns,
   m0016PinFailures,
+  m0017FrozenPaper,
 ];
