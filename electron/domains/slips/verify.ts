@@ -6,10 +6,14 @@
 //  - a posted return without a dispatch (无原单退货) received each line at the manager's unit cost
 //  - the money of each slip follows the slip (paid when finance signed, refunded for what did not
 //    ship, nothing when void or reversed)
+//  - each posted slip's signatures cover its content as it is now (header, lines, the frozen paper),
+//    verify under the office key, and none its kind needs is missing (a customer, memo or line
+//    changed behind the triggers, or a signature row deleted, shows here)
 
 import type { ReadableDB } from '../../store/db';
 import { verifySeries } from '../../ledger/numbering';
 import type { Add } from '../system/verify';
+import { contentHash, liveSignatures, missingOf, type SlipRow } from './repo';
 
 export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
   const badLines = db
@@ -29,6 +33,7 @@ export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
   verifyPreGoLiveCosts(db, add);
   verifySeries(db, 'slips', 'SELECT no FROM slips', 'slips.numbering', 'slips', add);
   verifySlipMoney(db, add);
+  verifySignatures(db, add);
   return { slips: db.prepare('SELECT COUNT(*) FROM slips').pluck().get() as number };
 }
 
@@ -87,4 +92,13 @@ function expectedMoney(r: Record<string, unknown>): number {
   if (r.kind === 'dispatch') return r.state === 'posted' ? (r.shipped as number) : r.signed ? (r.written as number) : 0;
   if (r.kind === 'return') return r.state === 'posted' ? -(r.shipped as number) : 0;
   return 0;
+}
+
+function verifySignatures(db: ReadableDB, add: Add): void {
+  for (const row of db.prepare(`SELECT * FROM slips WHERE state = 'posted' ORDER BY id`).iterate() as IterableIterator<SlipRow>) {
+    const sigs = liveSignatures(db, row, contentHash(db, row));
+    for (const s of sigs.filter((g) => !g.valid))
+      add('slips.signatures', `slip ${row.no}: the ${s.role} signature does not match the slip as it is now`, { no: row.no, role: s.role });
+    for (const role of missingOf(row.kind, sigs)) add('slips.signatures', `slip ${row.no}: posted without a valid ${role} signature`, { no: row.no, role });
+  }
 }
