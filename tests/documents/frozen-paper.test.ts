@@ -3,7 +3,9 @@
 // posting, for a slip nobody signs), are part of the signed content, and a reprint (补打) prints
 // them — not today's master data. Editing a draft after a signature freezes it again at the next.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash, signaturePayload, slipRow } from '../../electron/domains/slips/repo';
 import { verifyBooks } from '../../electron/domains/system/verify';
+import { signWithOfficeKey } from '../../electron/ledger/officeKey';
 import { fixture, ok } from '../helpers/index';
 import { createDispatch, pdfText, post, printDoc, sign, stockedOffice, type PrintOffice } from '../helpers/printing-scenario';
 
@@ -69,5 +71,33 @@ describe('a signed slip prints what was signed', () => {
     o.core.db.prepare(`UPDATE slips SET paper_json = replace(paper_json, ?, '假客户') WHERE id = ?`).run(d.customerName, d.id);
     const s = ok(await o.core.call('slips.get', { slipId: d.id }, asManager));
     expect(s.signatures.map((g) => g.valid)).toEqual([false]);
+  });
+});
+
+describe('a slip signed before the paper was frozen (an office upgraded mid-way)', () => {
+  it('posts with its signatures still valid, and prints from the master data as before', async () => {
+    const d = await createDispatch(o, 'KH002', [{ itemId: o.itemId(fixture.items[3].code), qty: 1 }]);
+    await sign(o, d.id, 'manager');
+    await sign(o, d.id, 'finance');
+    // as if signed by a desk before 0017: no frozen paper, signatures over the content without it
+    const db = o.core.db;
+    db.exec('DROP TRIGGER IF EXISTS signatures_keep');
+    db.prepare('UPDATE slips SET paper_json = NULL WHERE id = ?').run(d.id);
+    const hash = contentHash(db, slipRow(db, d.id));
+    for (const g of db.prepare('SELECT s.id, s.role, s.signed_at, u.name FROM signatures s JOIN users u ON u.id = s.user_id WHERE slip_id = ?').all(d.id) as {
+      id: number;
+      role: 'manager' | 'finance';
+      signed_at: string;
+      name: string;
+    }[])
+      db.prepare('UPDATE signatures SET content_hash = ?, signature = ? WHERE id = ?').run(
+        hash,
+        signWithOfficeKey(db, signaturePayload(d.no, hash, g.role, g.name, g.signed_at)),
+        g.id,
+      );
+    const posted = await post(o, d.id);
+    expect(posted.signatures.map((s) => s.valid)).toEqual([true, true]);
+    expect(db.prepare('SELECT paper_json FROM slips WHERE id = ?').pluck().get(d.id)).toBeNull();
+    expect(verifyBooks(db).problems).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
 //    pick or a return;
 //  - a posted slip is only ever reversed (红字冲销), stock and money.
 
-import { SLIP_PREFIX, type CreatableSlipKind, type SlipKind, type SlipLineInput } from '../../../shared/contract';
+import { SLIP_PREFIX, SLIP_SIGNATURES, type CreatableSlipKind, type SlipKind, type SlipLineInput } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { WritableDB } from '../../store/db';
 import { issue, receive, returnedOf, reverseMove, takeCost, type PostingCtx } from '../../ledger/fifo';
@@ -238,7 +238,9 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);
   if (row.kind === 'inbound' && secondDelivery) markSecondDelivery(db, row.id, secondDelivery.reason);
-  if (row.paper_json === null) freezePaper(db, row, lines); // a slip nobody signs: its paper as posted
+  // a slip nobody signs: its paper as posted (a signed one froze at its first signature; one signed
+  // before 0017 keeps printing from the master data, so its signatures stay valid)
+  if (row.paper_json === null && SLIP_SIGNATURES[row.kind].length === 0) freezePaper(db, row, lines);
   markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
   moveStock(db, row, lines, { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso });
   if (row.kind === 'dispatch') settleDispatchPosted(books(w), row.id); // short pick: the unshipped part back
