@@ -37,14 +37,14 @@ describe.skipIf(!!NO_CHROMIUM)('messages at the right time, in Chromium', () => 
   beforeAll(async () => {
     desk = await startDesk({
       name: 'messages',
-      // a long stock card: 13,000 receipts of one item (about 400 pages: long enough that a cancel
+      // a long stock card: 20,000 receipts of one item (about 600 pages: long enough that a cancel
       // sent while the desk in this same process lays out pages arrives before the end)
       prepare: async (core) => {
         const keeper = must(await core.call('auth.login', { user: '王强', pin: '4444' })).sessionToken;
         const item = must(await core.call('items.list', { query: 'CZ-6601' }, { sessionToken: keeper })).rows[0];
         cardItem = item.id;
         const supplierId = must(await core.call('suppliers.list', {}, { sessionToken: keeper }))[0].id;
-        for (let s = 0; s < 26; s++) {
+        for (let s = 0; s < 40; s++) {
           const lines = Array.from({ length: 500 }, () => ({ itemId: item.id, qty: 1, unitCostFen: 1000 }));
           const slip = must(await core.call('slips.create', { kind: 'inbound', supplierId, deliveryNoteNo: `HQ-LONG-${s}`, lines }, { sessionToken: keeper }));
           must(await core.call('slips.post', { slipId: slip.id }, { sessionToken: keeper }));
@@ -198,11 +198,11 @@ describe.skipIf(!!NO_CHROMIUM)('messages at the right time, in Chromium', () => 
     const pdfTab = await tab;
     const pageNo = async () => Number(/第 (\d+) \/ \d+ 页/.exec((await progress.textContent()) ?? '')?.[1] ?? -1);
     await poll(() => progress.textContent()).toMatch(/正在生成 库存明细账 … 第 \d+ \/ \d+ 页/);
+    await shot(page, 'render-progress');
     const first = await pageNo();
     await poll(pageNo).toBeGreaterThan(first);
-    await shot(page, 'render-progress');
 
-    // 取消: it stops, says so, and its tab goes
+    // 取消 (at once: the card must still be laying out): it stops, says so, and its tab goes
     await page.locator('[data-testid=render-cancel]').click();
     await progress.waitFor({ state: 'detached' });
     await poll(() => page.locator('.print-buttons .error-line').textContent()).toBe(tr('zh', 'msg.renderCancelled'));

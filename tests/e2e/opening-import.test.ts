@@ -77,7 +77,7 @@ describe.skipIf(!!NO_CHROMIUM)('opening stock from Excel in Chromium', () => {
       .locator('.btn', { hasText: tr('zh', 'print.print') })
       .first()
       .waitFor();
-    expect(await page.locator('.btn', { hasText: tr('zh', 'slip.reverse') }).count()).toBe(1);
+    await poll(() => page.locator('.btn', { hasText: tr('zh', 'slip.reverse') }).count()).toBe(1);
     await settled(page);
     await shot('slip');
   });
