@@ -5,7 +5,7 @@ import type { RefObject } from 'react';
 import type { Customer } from '../../../../shared/contract';
 import { CustomerPicker } from '../../components/pickers';
 import { Field } from '../../components/ui';
-import { useI18n } from '../../i18n';
+import { useI18n, type MsgKey } from '../../i18n';
 import { PaymentModeSelect } from '../../slip/parts';
 import type { SlipDraft } from '../../slip/useSlipDraft';
 
@@ -34,13 +34,15 @@ interface Props {
   canEdit: boolean;
   customerRef: RefObject<HTMLInputElement | null>;
   payRef: RefObject<HTMLSelectElement | null>;
+  /** the two fields' words (a return without a dispatch says 退货客户 and 退款方式) */
+  labels?: { customer: MsgKey; payment: MsgKey };
 }
 
-export function DispatchFields({ draft, canEdit, customerRef, payRef }: Props) {
+export function DispatchFields({ draft, canEdit, customerRef, payRef, labels = { customer: 'dispatch.customer', payment: 'dispatch.payment' } }: Props) {
   const { t } = useI18n();
   return (
     <>
-      <Field label={t('dispatch.customer')} wide>
+      <Field label={t(labels.customer)} wide>
         {canEdit ? (
           <CustomerPicker
             inputRef={customerRef}
@@ -54,7 +56,7 @@ export function DispatchFields({ draft, canEdit, customerRef, payRef }: Props) {
           <input className="input" disabled value={draft.header.customerName ?? ''} />
         )}
       </Field>
-      <Field label={t('dispatch.payment')}>
+      <Field label={t(labels.payment)}>
         <PaymentModeSelect draft={draft} disabled={!canEdit} selectRef={payRef} />
       </Field>
     </>

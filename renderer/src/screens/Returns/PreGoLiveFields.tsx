@@ -2,12 +2,10 @@
 // the customer (pinyin search; picking one moves on to the refund mode), the refund mode.
 
 import type { RefObject } from 'react';
-import { CustomerPicker } from '../../components/pickers';
 import { Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
-import { PaymentModeSelect } from '../../slip/parts';
 import type { SlipDraft } from '../../slip/useSlipDraft';
-import { customerOption } from '../Dispatch/DispatchFields';
+import { DispatchFields } from '../Dispatch/DispatchFields';
 
 interface Props {
   draft: SlipDraft;
@@ -23,23 +21,13 @@ export function PreGoLiveFields({ draft, canEdit, customerRef, payRef }: Props) 
       <Field label={t('oldret.kind')}>
         <input className="input pregolive-mark" disabled value={t('oldret.mark')} title={t('oldret.startHint')} />
       </Field>
-      <Field label={t('oldret.customer')} wide>
-        {canEdit ? (
-          <CustomerPicker
-            inputRef={customerRef}
-            value={customerOption(draft.header.customerId, draft.header.customerName)}
-            onPick={(c) => {
-              draft.setHeader({ customerId: c.id, customerName: c.name });
-              setTimeout(() => payRef.current?.focus(), 0);
-            }}
-          />
-        ) : (
-          <input className="input" disabled value={draft.header.customerName ?? ''} />
-        )}
-      </Field>
-      <Field label={t('ret.refundMode')}>
-        <PaymentModeSelect draft={draft} disabled={!canEdit} selectRef={payRef} />
-      </Field>
+      <DispatchFields
+        draft={draft}
+        canEdit={canEdit}
+        customerRef={customerRef}
+        payRef={payRef}
+        labels={{ customer: 'oldret.customer', payment: 'ret.refundMode' }}
+      />
     </>
   );
 }
