@@ -1,0 +1,96 @@
+// Every method of the contract, fed random bad inputs (fast-check): each input is the method's own
+// fullest valid input broken in one place — a wrong type, a required field left out, a number out of
+// bounds or not whole, a negative amount, a lone surrogate or a bidirectional override or a control
+// character in a text, a list longer than allowed, a value nested thousands deep, unknown fields of
+// junk beside. The caller holds the method's role, so the refusal is the input's fault. Every answer
+// must be a coded refusal from the catalogue (invalid_input, never `internal`) in both languages,
+// and the database must be the same, to the byte, after a method's whole run as before it.
+//
+// FUZZ_RUNS=<n> runs more inputs per method; FUZZ_SEED=<n> replays a failure (fast-check prints the
+// seed and the shrunk input when a property fails).
+
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { contract, METHOD_NAMES, type MethodName } from '../../shared/contract';
+import { ERROR_CODES } from '../../shared/errors';
+import type { Role } from '../../shared/roles';
+import { demoOffice, type DemoOffice } from '../helpers';
+import { badInput } from '../helpers/contract-inputs';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
+const HAN = /[\u4e00-\u9fff]/;
+
+let office: DemoOffice;
+beforeAll(async () => {
+  office = await demoOffice();
+});
+afterAll(() => office?.close());
+
+/** A session that holds one of the roles the method needs (the manager where any login will do). */
+function tokenFor(method: MethodName): string {
+  const access = contract[method].access;
+  const role: Role = access === 'public' || access === 'any' ? 'manager' : access[0];
+  return role === 'driver' ? office.tokens.shipperDriver : office.tokens[role];
+}
+
+/**
+ * What the database holds, three ways: every row of every table (and the schema), the main file's
+ * bytes after the WAL is folded in, and the rows this connection has ever changed.
+ */
+function dbState(): { rows: string; file: string; changes: number } {
+  const db = office.core.db;
+  const rows = createHash('sha256');
+  const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").raw().all() as [string, string][];
+  for (const [name, sql] of tables) {
+    rows.update(`${name}\n${sql}\n`);
+    for (const row of db.prepare(`SELECT * FROM "${name}"`).raw().iterate())
+      rows.update(JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v)));
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const wal = `${office.dbPath}-wal`;
+  expect(statSync(wal, { throwIfNoEntry: false })?.size ?? 0, 'the WAL is empty after a checkpoint').toBe(0);
+  const file = createHash('sha256').update(readFileSync(office.dbPath)).digest('hex');
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return { rows: rows.digest('hex'), file, changes };
+}
+
+/** The refusal a bad input must get; a message naming what went wrong otherwise (for fast-check's report). */
+function refusalProblem(r: Awaited<ReturnType<DemoOffice['core']['callUnknown']>>): string | null {
+  if (r.ok) return 'the call was taken';
+  const e = r.error;
+  if (!ERROR_CODES.includes(e.code)) return `code ${e.code} is not in the catalogue`;
+  if (e.code !== 'invalid_input') return `answered ${e.code} (${e.message_en}), not invalid_input`;
+  if (!HAN.test(e.message_zh) || !e.message_en.trim() || e.message_zh === e.message_en)
+    return `messages not in both languages: ${e.message_zh} / ${e.message_en}`;
+  if (!e.details || typeof e.details !== 'object') return 'no details';
+  return null;
+}
+
+describe('every method refuses random bad input with a coded error and writes nothing', () => {
+  it('covers the whole contract', () => {
+    expect(METHOD_NAMES.length).toBeGreaterThan(90);
+  });
+
+  for (const method of METHOD_NAMES) {
+    it(`${method}: ${contract[method].write ? 'write' : 'read'}`, async () => {
+      const before = dbState();
+      const sessionToken = tokenFor(method);
+      let calls = 0;
+      await fc.assert(
+        fc.asyncProperty(badInput(contract[method].input as z.ZodType), fc.option(fc.constantFrom('fuzz-1', 'fuzz-2')), async (input, requestId) => {
+          calls++;
+          const r = await office.core.callUnknown(method, input, { sessionToken, requestId: requestId ?? undefined });
+          const problem = refusalProblem(r);
+          if (problem) throw new Error(`${method}: ${problem}`);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      expect(calls).toBeGreaterThanOrEqual(RUNS);
+      expect(dbState(), `${method} changed the database with inputs it refused`).toEqual(before);
+    });
+  }
+});
