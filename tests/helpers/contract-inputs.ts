@@ -95,6 +95,16 @@ export function minimalInput(schema: z.ZodType, withOptional = false): unknown {
   return least;
 }
 
+/** The smallest input a method takes with `field` set to `value` (the option of a union that takes it). */
+export function minimalInputWith(schema: z.ZodType, field: string, value: unknown): unknown {
+  let def = defOf(schema);
+  while (WRAPPERS.has(def.type)) def = defOf(def.innerType);
+  const options = def.type === 'union' ? (def.options as unknown[]) : [schema];
+  const found = options.map((o) => ({ ...(minimalValue(o) as object), [field]: value })).find((v) => takes(schema, v));
+  if (!found) throw new Error(`no minimal input with ${field} = ${JSON.stringify(value)}`);
+  return found;
+}
+
 // ---------------------------------------------------------------- bad values
 
 /** Characters no text of the contract takes: lone surrogates, bidirectional overrides, control characters. */
