@@ -19,6 +19,7 @@ import { ERROR_CODES } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import { demoOffice, type DemoOffice } from '../helpers';
 import { badInput } from '../helpers/contract-inputs';
+import { tooDeepAt } from '../../electron/core/inputShape';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
@@ -70,9 +71,29 @@ function refusalProblem(r: Awaited<ReturnType<DemoOffice['core']['callUnknown']>
   return null;
 }
 
+/** How an input is bad, in a word per schema complaint ("too_big string", "text surrogate", "missing", "too deep"). */
+function waysBad(method: MethodName, input: unknown): string[] {
+  const parsed = (contract[method].input as z.ZodType).safeParse(input);
+  const ways = (parsed.error?.issues ?? []).map((i) => {
+    const received = i.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+    if (i.code === 'invalid_type') return received === undefined ? 'missing' : i.expected === 'int' ? 'not whole' : 'invalid_type';
+    if (i.code === 'too_big' || i.code === 'too_small') return `${i.code} ${i.origin}`;
+    if (i.code === 'custom') return `text ${String((i.params as { textProblem?: string } | undefined)?.textProblem)}`;
+    return i.code;
+  });
+  return tooDeepAt(input) ? [...ways, 'too deep'] : ways;
+}
+
 describe('every method refuses random bad input with a coded error and writes nothing', () => {
-  it('covers the whole contract', () => {
+  it('covers the whole contract, breaking inputs in every way', () => {
     expect(METHOD_NAMES.length).toBeGreaterThan(90);
+    const seen = new Set<string>();
+    for (const method of METHOD_NAMES)
+      for (const input of fc.sample(badInput(contract[method].input as z.ZodType), { numRuns: 30, seed: SEED }))
+        for (const w of waysBad(method, input)) seen.add(w);
+    const wanted = ['invalid_type', 'missing', 'not whole', 'too_big number', 'too_small number', 'too_big string', 'too_small string', 'too_big array'];
+    wanted.push('text surrogate', 'text bidi', 'text control', 'invalid_value', 'invalid_format', 'unrecognized_keys', 'invalid_union', 'too deep');
+    expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });
 
   for (const method of METHOD_NAMES) {

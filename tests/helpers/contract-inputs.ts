@@ -226,6 +226,8 @@ export function badValue(schema: unknown, base: unknown): fc.Arbitrary<unknown> 
       }
     }
   }
+  // a union: any option broken (the filter in badInput keeps only what no option takes)
+  if (def.type === 'union') for (const o of def.options as unknown[]) options.push(badValue(o, minimalValue(o, true)));
   if (def.type === 'array' && Array.isArray(base)) {
     const el = base.length > 0 ? base[0] : minimalValue(def.element, true);
     options.push(badValue(def.element, el).map((v) => [...base.slice(1), v]));
