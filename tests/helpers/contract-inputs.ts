@@ -17,10 +17,10 @@ const OPTIONAL = new Set(['optional', 'default', 'prefault']);
 type StringSchema = { minLength: number | null; maxLength: number | null };
 type NumberSchema = { minValue: number | null; maxValue: number | null; isInt: boolean };
 
-/** Texts to try, in order, for a string field: plain letters of its least length, then the fixed forms the contract uses. */
+/** Texts to try, in order, for a string field: letters, then digits (a PIN), of its least length and a few more, then the fixed forms the contract uses. */
 function stringCandidates(s: StringSchema): string[] {
-  const n = Math.max(s.minLength ?? 0, 1);
-  return ['a'.repeat(n), '2026-11-29', '2026-11', 'ABCD1234', 'QUJD', '1234', ''];
+  const lengths = [Math.max(s.minLength ?? 0, 1), 4, 6, 8];
+  return [...lengths.flatMap((n) => ['a'.repeat(n), '1'.repeat(n)]), '2026-11-29', '2026-11', 'ABCD1234', 'QUJD', ''];
 }
 
 function first(schema: unknown, candidates: unknown[], what: string): unknown {
