@@ -128,7 +128,7 @@ export function rolesMatrixMarkdown(): string {
     '',
     'Who may call each method of the contract (`shared/contract.ts`): ✓ where a user holding that role may call it; an empty',
     'cell is refused with `forbidden`. One person may hold several roles (兼任) and may then call what any of them may.',
-    '"无需登录 public" needs no login; "登录即可 any login" is open to every logged-in user. Within what a role may call,',
+    '"无需登录 public" needs no login; "登录即可 any login" is open to every logged-in user.',
     "Where the input names what is acted on (a slip's kind, a document, an import, a grid), a row per value. † marks a method",
     "the domain's rules (`electron/domains/<domain>/rules.ts`) narrow further by the record acted on; within what a role",
     'may call, those rules may still refuse a particular request (a closed day, a wrong PIN).',

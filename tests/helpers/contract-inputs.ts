@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { z } from 'zod';
 import { tooDeepAt } from '../../electron/core/inputShape';
 
-type Def = { type: string; checks?: { _zod: { def: { check: string; format?: string } } }[]; [k: string]: unknown };
+type Def = { type: string; checks?: { _zod: { def: { check: string } } }[]; [k: string]: unknown };
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 const takes = (s: unknown, v: unknown): boolean => (s as z.ZodType).safeParse(v).success;
 /** The wrappers whose inner schema is what a value must be (undefined aside). */
@@ -33,7 +33,7 @@ function first(schema: unknown, candidates: unknown[], what: string): unknown {
  * The smallest value a schema takes: required fields only, the least length, the first choice of a
  * list; `withOptional` also fills every optional field (a fuller value for the fuzz test to break).
  */
-export function minimalValue(schema: unknown, withOptional = false): unknown {
+function minimalValue(schema: unknown, withOptional = false): unknown {
   const def = defOf(schema);
   if (WRAPPERS.has(def.type)) {
     if (OPTIONAL.has(def.type) && !withOptional) return undefined;
@@ -50,8 +50,8 @@ export function minimalValue(schema: unknown, withOptional = false): unknown {
       return out;
     }
     case 'array': {
-      const least = (schema as { _zod: { def: { checks?: { _zod: { def: { check: string; minimum?: number } } }[] } } })._zod.def.checks
-        ?.map((c) => c._zod.def)
+      const least = defOf(schema)
+        .checks?.map((c) => c._zod.def as { check: string; minimum?: number })
         .find((c) => c.check === 'min_length')?.minimum;
       return Array.from({ length: Math.max(least ?? 0, withOptional ? 1 : 0) }, () => minimalValue(def.element, withOptional));
     }
@@ -118,7 +118,7 @@ const nested = (depth: number): unknown => {
 };
 
 /** Any value of a JSON-ish kind, junk for an unknown field: texts with forbidden characters, deep nesting. */
-export const junk: fc.Arbitrary<unknown> = fc.oneof(
+const junk: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom(...FORBIDDEN_CHARS),
   fc.integer(),
@@ -210,7 +210,7 @@ function badSelf(schema: unknown, base: unknown): fc.Arbitrary<unknown> {
  * Arbitraries of values `schema` refuses, each a copy of `base` (a value it takes) broken in one
  * place chosen at random: the value as a whole, a field left out or broken, one item of a list.
  */
-export function badValue(schema: unknown, base: unknown): fc.Arbitrary<unknown> {
+function badValue(schema: unknown, base: unknown): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   if (WRAPPERS.has(def.type)) return fc.oneof(badSelf(schema, base), badValue(def.innerType, base ?? minimalValue(def.innerType, true)));
   if (def.type === 'pipe') return badValue(def.in, base);
@@ -248,7 +248,7 @@ function withJunkFields(v: unknown): fc.Arbitrary<unknown> {
 }
 
 /** Whether the core must refuse an input: its schema refuses it, or it is nested deeper than the core reads (core/inputShape.ts). */
-export const refused = (schema: z.ZodType, v: unknown): boolean => v !== undefined && (!takes(schema, v) || tooDeepAt(v) !== null);
+const refused = (schema: z.ZodType, v: unknown): boolean => v !== undefined && (!takes(schema, v) || tooDeepAt(v) !== null);
 
 /**
  * Inputs a method must refuse: its fullest valid input broken in one place, or left whole with junk
