@@ -2,9 +2,10 @@
 // fullest valid input broken in one place — a wrong type, a required field left out, a number out of
 // bounds or not whole, a negative amount, a lone surrogate or a bidirectional override or a control
 // character in a text, a list longer than allowed, a value nested thousands deep, unknown fields of
-// junk beside. The caller holds the method's role, so the refusal is the input's fault. Every answer
-// must be a coded refusal from the catalogue (invalid_input, never `internal`) in both languages,
-// and the database must be the same, to the byte, after a method's whole run as before it.
+// junk beside; with no request id, a reused one or one that is not an id. The caller holds the
+// method's role, so the refusal is the input's fault. Every answer must be a coded refusal from the
+// catalogue (invalid_input, never `internal`) in both languages, and the database must be the same,
+// to the byte, after a method's whole run as before it.
 //
 // FUZZ_RUNS=<n> runs more inputs per method; FUZZ_SEED=<n> replays a failure (fast-check prints the
 // seed and the shrunk input when a property fails).
@@ -24,6 +25,8 @@ import { tooDeepAt } from '../../electron/core/inputShape';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const HAN = /[\u4e00-\u9fff]/;
+/** None, a request id used again and again, or one that is not an id at all (a lone surrogate, a space, too long). */
+const REQUEST_IDS = fc.option(fc.constantFrom('fuzz-1', 'fuzz-2', '\ud800', 'a b', '', 'x'.repeat(201), '\u202e1'));
 
 let office: DemoOffice;
 beforeAll(async () => {
@@ -102,7 +105,7 @@ describe('every method refuses random bad input with a coded error and writes no
       const sessionToken = tokenFor(method);
       let calls = 0;
       await fc.assert(
-        fc.asyncProperty(badInput(contract[method].input as z.ZodType), fc.option(fc.constantFrom('fuzz-1', 'fuzz-2')), async (input, requestId) => {
+        fc.asyncProperty(badInput(contract[method].input as z.ZodType), REQUEST_IDS, async (input, requestId) => {
           calls++;
           const r = await office.core.callUnknown(method, input, { sessionToken, requestId: requestId ?? undefined });
           const problem = refusalProblem(r);
