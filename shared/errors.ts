@@ -263,6 +263,8 @@ const catalogue = {
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];
+/** Every code the desk can answer with (the catalogue's keys): tests hold refusals to it. */
+export const ERROR_CODES = Object.keys(catalogue) as ErrorCode[];
 
 /** 1048576 → "1 MB", 4096 → "4 KB", 100 → "100 B" */
 function bytes(n: number): string {
