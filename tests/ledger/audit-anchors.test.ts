@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, auditHash } from '../../electron/ledger/audit';
 import { anchorFileOf, anchorPayload, anchorsInFile } from '../../electron/ledger/anchors';
-import { formatReport } from '../../electron/cli/verify';
+import { formatReport, verifyFile } from '../../electron/cli/verify';
+import { backupDatabase, restoreDatabase } from '../../electron/cli/backup';
 import { verifyOfficeSignature } from '../../electron/ledger/officeKey';
 import { dayAt, financeOffice, must, postedDispatch, type DemoOffice } from '../helpers/finance';
 import { closeDay, editBehindTheDesk, verifyOfficeFile } from '../helpers/tamper';
@@ -120,5 +121,23 @@ describe('the close of day anchors the audit chain', () => {
       expect.stringMatching(/^1 close-of-day anchor\(s\) could not be written to the file beside the database \(latest 2026-11-29: EISDIR/),
       expect.stringMatching(/^The anchor file .*office\.sqlite\.anchors could not be read: EISDIR/),
     ]);
+  });
+
+  it('a backup carries the anchors along; restoring an older backup sets the later ones aside with the database it replaces', async () => {
+    await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 2]]);
+    await closeDay(o, '2026-11-29');
+    const bak = `${o.dir}/day1.bak`;
+    await backupDatabase(o.dbPath, bak, false);
+    expect(anchorsInFile(anchorFileOf(bak)).anchors.map((a) => a.businessDate)).toEqual(['2026-11-29']);
+    expect((await verifyFile(bak)).anchors.anchorDate).toBe('2026-11-29');
+
+    await dayAt(o, '2026-11-30');
+    await postedDispatch(o, 'KH002', 'cash', [['CZ-8802', 1]]);
+    await closeDay(o, '2026-11-30');
+    o.core.close();
+    const restored = await restoreDatabase(bak, o.dbPath, new Date('2026-12-01T02:00:00Z'));
+    expect(restored.report.problems).toEqual([]);
+    expect(restored.report.anchors.anchorDate).toBe('2026-11-29');
+    expect(anchorsInFile(anchorFileOf(restored.keptAs!)).anchors.map((a) => a.businessDate)).toEqual(['2026-11-29', '2026-11-30']);
   });
 });
