@@ -62,13 +62,15 @@ async function copyDatabase(src: DB, dest: string): Promise<void> {
 
 /**
  * The audit anchors kept beside a database (ledger/anchors.ts) travel with its copy: `<db>.anchors`
- * to `<copy>.anchors` (replacing one there). The anchors are in the copy's own books too; the file
- * adds those the books may have lost.
+ * to `<copy>.anchors` (replacing, or removing, one there). The anchors are in the copy's own books
+ * too; the file adds those the books may have lost.
  */
 function copyAnchors(fromDb: string, toDb: string): void {
   const from = anchorFileOf(fromDb);
   const to = anchorFileOf(toDb);
-  if (from && to && existsSync(from)) copyFileSync(from, to);
+  if (!from || !to) return;
+  if (existsSync(from)) copyFileSync(from, to);
+  else removeQuietly(to); // an older copy's anchors, left where this copy now is
 }
 
 export interface BackupResult {
