@@ -11,7 +11,7 @@
 // It reports how far the chain is anchored (the latest anchor that holds) and how many rows follow.
 
 import { createHash, createPublicKey } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
 import { signWithOfficeKey } from './officeKey';
@@ -46,9 +46,9 @@ export function anchorPayload(a: Omit<Anchor, 'signature'>): string {
 /** Append one line and sync it to the disk; the error's words if it could not be. */
 function appendLine(file: string, line: string): string | null {
   try {
-    appendFileSync(file, `${line}\n`, { encoding: 'utf8', mode: 0o644 });
-    const fd = openSync(file, 'r+');
+    const fd = openSync(file, 'a', 0o644);
     try {
+      writeSync(fd, `${line}\n`, null, 'utf8');
       fsyncSync(fd);
     } finally {
       closeSync(fd);

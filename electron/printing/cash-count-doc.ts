@@ -85,7 +85,7 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
 }
 
 /** The short form of the close's audit anchor: row, head hash and signature, enough to compare with `desk verify`. */
-export function anchorShortForm(a: { auditSeq: number; auditHash: string; signature: string }): string {
+function anchorShortForm(a: { auditSeq: number; auditHash: string; signature: string }): string {
   return `审计锚点 #${a.auditSeq} · ${a.auditHash.slice(0, 12)}… · 签名 ${Buffer.from(a.signature, 'base64').toString('hex').slice(0, 8)}…`;
 }
 

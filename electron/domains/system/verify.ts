@@ -1,5 +1,6 @@
 // `verify` (system.verify, `desk verify`): every invariant of the books, each domain's own checks
-// gathered here, then the audit chain and its close-of-day anchors (ledger/anchorCheck.ts). Read-only; problems are listed (at most 1000), never fixed.
+// gathered here, then the audit chain and its close-of-day anchors (ledger/anchorCheck.ts).
+// Read-only; problems are listed (at most 1000), never fixed.
 
 import type { ReadableDB } from '../../store/db';
 import type { VerifyReport } from '../../../shared/contract';
