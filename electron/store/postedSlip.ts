@@ -46,7 +46,7 @@ export type PostedHeader = Record<(typeof POSTED_HEADER_COLUMNS)[number], unknow
 
 /** The hash of a slip as posted: `header` as it is (or is about to be) stored, its lines and signature rows as stored now. */
 export function postedSlipHash(db: DB, header: PostedHeader): string {
-  const lines = sql(db, `SELECT ${LINE_COLUMNS} FROM slip_lines WHERE slip_id = ? ORDER BY id`).raw().all(header.id);
+  const lines = sql(db, `SELECT ${LINE_COLUMNS} FROM slip_lines WHERE slip_id = ? ORDER BY line_no`).raw().all(header.id);
   const sigs = sql(db, `SELECT ${SIGNATURE_COLUMNS} FROM signatures WHERE slip_id = ? ORDER BY id`).raw().all(header.id);
   const body = JSON.stringify({ header: POSTED_HEADER_COLUMNS.map((c) => header[c]), lines, signatures: sigs });
   return createHash('sha256').update('branch-desk:posted-slip:v1\n').update(body).digest('hex');

@@ -22,7 +22,8 @@ export const m0018AuditAnchors: Migration = {
   up(db) {
     // slips_frozen refuses any change to a posted slip: set the hashes with it out of the way, then put it back as it was
     const frozen = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'slips_frozen'").pluck().get() as string;
-    db.exec('DROP TRIGGER slips_frozen; ALTER TABLE slips ADD COLUMN posted_hash TEXT;');
+    // a slip's signatures, read by slip for every posted slip by verify (until now a scan of the table each)
+    db.exec('DROP TRIGGER slips_frozen; ALTER TABLE slips ADD COLUMN posted_hash TEXT; CREATE INDEX signatures_slip ON signatures(slip_id);');
     const set = db.prepare('UPDATE slips SET posted_hash = ? WHERE id = ?');
     const posted = db.prepare(`SELECT ${POSTED_HEADER_COLUMNS.join(', ')} FROM slips WHERE state = 'posted' ORDER BY id`).all() as PostedHeader[];
     for (const h of posted) set.run(postedSlipHash(db, h), h.id);

@@ -1,6 +1,6 @@
 // Migration 0018 (audit-anchors): slips.posted_hash, taken at migration for the slips already
 // posted (from their rows as they stand; drafts and voids get none), kept once set; slips_frozen
-// put back exactly as it was; audit_anchors append-only.
+// put back exactly as it was; signatures indexed by slip; audit_anchors append-only.
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
@@ -40,6 +40,9 @@ describe('migration 0018 (audit-anchors)', () => {
     expect(() => d.prepare("UPDATE slips SET memo = 'x' WHERE id = 1").run()).toThrow(/cannot be changed/);
     expect(() => d.prepare("UPDATE slips SET posted_hash = 'x' WHERE id = 1").run()).toThrow(/hash never changes|cannot be changed/);
     expect(schemaVersion(files.readonly(r.backupPath!))).toBe(at);
+    // verify reads each posted slip's signatures by slip: an index, not a scan of the table per slip
+    const plan = d.prepare('EXPLAIN QUERY PLAN SELECT id FROM signatures WHERE slip_id = 1').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/USING (COVERING )?INDEX signatures_slip/);
   });
 
   it('keeps audit_anchors append-only', async () => {
