@@ -1,5 +1,9 @@
 // `desk backup` and `desk restore`.
 //
+// Both carry the audit anchors kept beside the database (`<file>.anchors`, ledger/anchors.ts) along:
+// backup copies them beside the copy; restore sets the current ones aside with the current database
+// and puts the backup's beside the restored one.
+//
 // backup: SQLite's online backup (better-sqlite3's db.backup()) from a read-only connection, so
 // the desk may stay open and keep posting while it runs: the copy is one consistent moment of the
 // books (SQLite restarts the copy if a writer changes the file part-way). It is written to a
@@ -17,8 +21,9 @@
 // open the old file. Close the desk before restoring.
 
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { anchorFileOf } from '../ledger/anchors';
 import type { DB } from '../store/db';
 import { failed, UsageError } from './errors';
 import { checkSchemaVersion, openExisting, verifyDatabase, type FileReport } from './verify';
@@ -55,6 +60,19 @@ async function copyDatabase(src: DB, dest: string): Promise<void> {
   }
 }
 
+/**
+ * The audit anchors kept beside a database (ledger/anchors.ts) travel with its copy: `<db>.anchors`
+ * to `<copy>.anchors` (replacing, or removing, one there). The anchors are in the copy's own books
+ * too; the file adds those the books may have lost.
+ */
+function copyAnchors(fromDb: string, toDb: string): void {
+  const from = anchorFileOf(fromDb);
+  const to = anchorFileOf(toDb);
+  if (!from || !to) return;
+  if (existsSync(from)) copyFileSync(from, to);
+  else removeQuietly(to); // an older copy's anchors, left where this copy now is
+}
+
 export interface BackupResult {
   out: string;
   bytes: number;
@@ -85,6 +103,7 @@ export async function backupDatabase(dbPath: string, outPath: string, force: boo
     }
     if (force) for (const s of sidecars(out)) removeQuietly(s);
     renameSync(tmp, out);
+    copyAnchors(src, out);
     const copy = new Database(out, { readonly: true, fileMustExist: true });
     try {
       return {
@@ -206,7 +225,12 @@ export async function restoreDatabase(fromPath: string, dbPath: string, now: Dat
     throw e;
   }
 
-  // 4. the restored file, as it now is
+  // 4. the anchors beside the database go aside with it; the backup's come beside the restored file
+  const anchors = anchorFileOf(target)!;
+  if (existsSync(anchors)) renameSync(anchors, anchorFileOf(keptAs ?? `${target}.before-restore-${stamp(now)}`)!);
+  copyAnchors(from, target);
+
+  // 5. the restored file, as it now is
   const after = openExisting(target);
   try {
     return { db: target, keptAs, report: await verifyDatabase(after, target) };

@@ -107,17 +107,25 @@ export async function verifyDatabase(db: DB, path: string): Promise<FileReport> 
 
   let books: VerifyReport;
   try {
-    books = verifyBooks(asReadable(db));
+    books = verifyBooks(asReadable(db), path);
   } catch (e) {
     const m = why(e);
     books = {
       ok: false,
       checked: { items: 0, moves: 0, layers: 0, auditRows: 0, slips: 0 },
       problems: [{ check: 'books', message: `the books could not be checked: ${m}`, details: {} }],
+      anchors: {
+        checkedToSeq: null,
+        anchorDate: null,
+        unanchoredRows: 0,
+        summary_zh: '审计链未能核对',
+        summary_en: 'The audit chain could not be checked',
+        notes: [],
+      },
     };
   }
   const problems = [...extra, ...books.problems];
-  return { path, schemaVersion: version, ok: problems.length === 0, checked: books.checked, problems };
+  return { path, schemaVersion: version, ok: problems.length === 0, checked: books.checked, problems, anchors: books.anchors };
 }
 
 export async function verifyFile(path: string): Promise<FileReport> {
@@ -140,6 +148,8 @@ const CHECK_ZH: Record<string, string> = {
   'slips.moves': '单据与库存流水',
   'slips.numbering': '单据编号连续',
   'audit.chain': '审计日志哈希链',
+  'audit.anchor': '审计链日结锚点',
+  'slips.content': '已过账单据内容(过账哈希)',
 };
 
 /** The report for people: headline in Chinese and English, what was checked, each problem. */
@@ -154,6 +164,9 @@ export function formatReport(r: FileReport): string {
   out.push(
     `数据库 / Database: ${r.path} (表结构版本 / schema v${r.schemaVersion})`,
     `已核对 / Checked: 商品 items ${c.items} · 单据 slips ${c.slips} · 库存流水 moves ${c.moves} · 成本层 layers ${c.layers} · 审计记录 audit rows ${c.auditRows}`,
+    r.anchors.summary_zh,
+    r.anchors.summary_en,
+    ...r.anchors.notes.flatMap((n) => [`注意: ${n.zh}`, `Note: ${n.en}`]),
   );
   if (!r.ok) {
     const byCheck = new Map<string, number>();

@@ -132,7 +132,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const calendarDate = businessDateOf(now, officeTimezone());
     // after the close of day, postings go to the next open business day (daylock.ts)
     const businessDate = postingDate(asReadable(db), calendarDate);
-    const base = { now, nowIso: now.toISOString(), calendarDate, businessDate, user, sessionToken: meta.sessionToken ?? null, auth };
+    const base = { now, nowIso: now.toISOString(), calendarDate, businessDate, user, sessionToken: meta.sessionToken ?? null, auth, dbPath: opts.dbPath };
     const handler = handlers[method] as unknown as AnyHandler;
     // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
     if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });

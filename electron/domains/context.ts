@@ -30,6 +30,8 @@ interface BaseCtx {
   /** the caller's session token (auth.login gives it) */
   sessionToken: string | null;
   auth: AuthService;
+  /** the database file (the close of day keeps its audit anchors beside it, ledger/anchors.ts) */
+  dbPath: string;
 }
 
 export interface ReadCtx extends BaseCtx {

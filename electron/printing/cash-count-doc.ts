@@ -45,6 +45,8 @@ export interface CashCountData {
     differenceFen: number;
     reason: string;
     adjustmentVoucherNo: string | null;
+    /** the audit chain's head as the close signed it (ledger/anchors.ts); null for a close before 0018 */
+    anchor: { auditSeq: number; auditHash: string; signature: string } | null;
   } | null;
   /** the day's cash without the close's own 长款/短款 entry */
   cash: { openingFen: number; receiptsFen: number; paymentsFen: number; expectedFen: number };
@@ -69,6 +71,7 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
     ...channelSection(d, W),
     ...checkSection(d, W),
     ...signSection(d, W),
+    ...anchorLine(d.close, W),
     gap(6),
     fit('说明: 现金实点须出纳与复核人当面清点; 长款、短款当日入账并写明原因, 经理审批后方可日结; 日结后当日账簿锁定。', W, {
       size: 7,
@@ -79,6 +82,16 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
   const doc = docDefinition(page, { title: `现金盘点表 ${d.date}`, author: d.office.name, subject: '现金盘点表' }, SIZE, content);
   if (!d.close && !d.lockedWithoutClose) doc.watermark = { text: '未日结', color: COLOR.red, opacity: 0.13, bold: true, fontSize: 150 };
   return { doc, pages: 1 };
+}
+
+/** The short form of the close's audit anchor: row, head hash and signature, enough to compare with `desk verify`. */
+function anchorShortForm(a: { auditSeq: number; auditHash: string; signature: string }): string {
+  return `审计锚点 #${a.auditSeq} · ${a.auditHash.slice(0, 12)}… · 签名 ${Buffer.from(a.signature, 'base64').toString('hex').slice(0, 8)}…`;
+}
+
+function anchorLine(c: CashCountData['close'], W: number): Node[] {
+  if (!c?.anchor) return [];
+  return [gap(4), fit(`${anchorShortForm(c.anchor)}  (日结时以办事处密钥签名的审计链链头)`, W, { size: 7.5, color: COLOR.grey })];
 }
 
 /** The title band, its left marks saying whether the day is closed. */

@@ -181,6 +181,7 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
             { date, counts: { '10': counted / 10 }, channels: { wechat: 0, alipay: 0, bank: 0 }, differenceReason: '点钞差错' },
             { closedBy: signer('finance'), finance: signer('finance'), statistician: signer('statistician'), manager: signer('manager') },
             date,
+            core.dbPath,
           );
           if (rec.countedCashFen !== counted) throw new Error('close did not count');
           throw Rollback;
@@ -194,7 +195,7 @@ async function closeOfDay(slips: number, rows: FinanceBenchRow[]): Promise<void>
       medianMs: median(close),
       p95Ms: percentile(close, 95),
       targetMs: 200,
-      note: 'checks + 短款 booked + day hash + lock, one transaction (rolled back to repeat); PIN checks not counted',
+      note: 'checks + 短款 booked + day hash + audit anchor (file line synced) + lock, one transaction (rolled back to repeat); PIN checks not counted',
     });
   } finally {
     core.close();

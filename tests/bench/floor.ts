@@ -1,12 +1,13 @@
 // The floor: the rows one posted 20-line dispatch leaves (number series, slip, lines, FIFO moves
-// with running balances, layer updates, audit row, idempotency record), written with prepared
-// statements in one transaction. The FIFO takes are planned beforehand (not timed) from the real
+// with running balances, layer updates, the posted hash, audit row, idempotency record), written
+// with prepared statements in one transaction. The FIFO takes are planned beforehand (not timed) from the real
 // layers, so the books stay consistent and `verify` still passes afterwards.
 
 import { createHash, randomUUID } from 'node:crypto';
 import { auditHash, GENESIS_HASH } from '../../electron/ledger/audit';
 import { balanceOf, takeCost } from '../../electron/ledger/fifo';
 import { asReadable, sql, type DB } from '../../electron/store/db';
+import { POSTED_HEADER_COLUMNS, postedRef, postedSlipHash, type PostedHeader } from '../../electron/store/postedSlip';
 
 export interface FloorPlan {
   customerId: number;
@@ -46,7 +47,10 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
       `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, price_fen, amount_fen, memo, shipped_qty, shipped_amount_fen) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)`,
     ),
     seq: db.prepare('SELECT COALESCE(MAX(post_seq), 0) + 1 FROM slips').pluck(),
-    post: db.prepare(`UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ?, updated_at = ?, version = version + 1 WHERE id = ?`),
+    header: db.prepare(`SELECT ${POSTED_HEADER_COLUMNS.join(', ')} FROM slips WHERE id = ?`),
+    post: db.prepare(
+      `UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ?, updated_at = ?, version = ?, posted_hash = ? WHERE id = ?`,
+    ),
     layer: db.prepare('UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?'),
     move: db.prepare(`INSERT INTO stock_moves (item_id, slip_id, slip_line_id, direction, qty, amount_fen, layer_id, source_move_id, business_date, posted_at, balance_qty, balance_amount_fen)
                       VALUES (?, ?, ?, 'out', ?, ?, ?, NULL, ?, ?, ?, ?)`),
@@ -65,7 +69,19 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
         const lineIds = p.lines.map((l, i) =>
           Number(s.line.run(slipId, i + 1, l.itemId, l.qty, l.priceFen, l.qty * l.priceFen, l.qty, l.qty * l.priceFen).lastInsertRowid),
         );
-        s.post.run(actors.keeper, nowIso, s.seq.get(), nowIso, slipId);
+        // the posted hash over the row as posted, its lines and (no) signatures, as markPosted takes it
+        const draft = s.header.get(slipId) as PostedHeader;
+        const posted = {
+          ...draft,
+          state: 'posted',
+          posted_by: actors.keeper,
+          posted_at: nowIso,
+          post_seq: s.seq.get(),
+          updated_at: nowIso,
+          version: (draft.version as number) + 1,
+        };
+        const postedHash = postedSlipHash(db, posted);
+        s.post.run(actors.keeper, nowIso, posted.post_seq, nowIso, posted.version, postedHash, slipId);
         for (const t of p.takes) {
           s.layer.run(t.qty, t.amountFen, t.layerId);
           s.move.run(t.itemId, slipId, lineIds[t.lineIdx], t.qty, t.amountFen, t.layerId, businessDate, nowIso, t.balQty, t.balAmount);
@@ -79,7 +95,7 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
           roles: 'keeper',
           method: 'slips.post',
           input_json: JSON.stringify({ slipId, confirmShort: false }),
-          ref: no,
+          ref: postedRef(no, postedHash),
           request_id: requestId,
         };
         const prev = last?.hash ?? GENESIS_HASH;

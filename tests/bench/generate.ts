@@ -11,6 +11,7 @@ import { appendAudit } from '../../electron/ledger/audit';
 import { must, seedOffice } from '../../electron/demo/seed';
 import { createSlip, postSlip, reverseSlip, signSlip, type Actor, type SlipWriter } from '../../electron/domains/slips/service';
 import { sql } from '../../electron/store/db';
+import { postedRef } from '../../electron/store/postedSlip';
 import { latestVersion } from '../../electron/store/migrate';
 import type { PaymentMode, SlipLineInput } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
@@ -156,15 +157,15 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     const post = (ls: SlipLineInput[]) => {
       const row = createSlip(wctx(keeper), 'inbound', header, ls);
       audit(keeper, 'slips.create', { kind: 'inbound', ...header, lines: ls }, row.no);
-      postSlip(wctx(keeper), row.id);
-      audit(keeper, 'slips.post', { slipId: row.id, confirmShort: false }, row.no);
+      const posted = postSlip(wctx(keeper), row.id);
+      audit(keeper, 'slips.post', { slipId: row.id, confirmShort: false }, postedRef(posted.no, posted.posted_hash!));
       return row;
     };
     const row = post(lines);
     if (r() < 0.02) {
       // keyed in wrong: reverse at once (its layers are untouched) and enter it again
       const { reversal } = reverseSlip(wctx(keeper), row.id, '随货同行联数量录错', { manager, finance: null });
-      audit(keeper, 'slips.reverse', { slipId: row.id, reason: '随货同行联数量录错' }, `${row.no} → ${reversal.no}`);
+      audit(keeper, 'slips.reverse', { slipId: row.id, reason: '随货同行联数量录错' }, `${row.no} → ${postedRef(reversal.no, reversal.posted_hash!)}`);
       post(lines);
     }
     for (const l of lines) onHand[l.itemId] += l.qty;
@@ -204,8 +205,8 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
       short.shipped -= 1;
       picked = ls.map((l) => ({ lineId: l.id, qty: l.shipped }));
     }
-    postSlip(wctx(keeper), row.id, { picked, confirmShort: !!picked });
-    audit(keeper, 'slips.post', { slipId: row.id, picked, confirmShort: !!picked }, row.no);
+    const posted = postSlip(wctx(keeper), row.id, { picked, confirmShort: !!picked });
+    audit(keeper, 'slips.post', { slipId: row.id, picked, confirmShort: !!picked }, postedRef(posted.no, posted.posted_hash!));
     for (const l of ls) {
       onHand[l.itemId] -= l.shipped;
       queue(l.itemId);
@@ -230,8 +231,8 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     const row = createSlip(wctx(sales), 'return', header, lines);
     audit(sales, 'slips.create', { kind: 'return', ...header, lines }, row.no);
     sign(row.id, row.no, 'manager', manager);
-    postSlip(wctx(keeper), row.id);
-    audit(keeper, 'slips.post', { slipId: row.id, confirmShort: false }, row.no);
+    const posted = postSlip(wctx(keeper), row.id);
+    audit(keeper, 'slips.post', { slipId: row.id, confirmShort: false }, postedRef(posted.no, posted.posted_hash!));
     for (const l of lines) onHand[l.itemId] += l.qty;
   }
 
@@ -241,7 +242,7 @@ export async function generateOffice(path: string, v: Variant, log: (s: string) 
     src.done = true;
     nextSlot();
     const { reversal } = reverseSlip(wctx(manager), src.id, '客户取消订单', { manager, finance });
-    audit(manager, 'slips.reverse', { slipId: src.id, reason: '客户取消订单' }, `${src.no} → ${reversal.no}`);
+    audit(manager, 'slips.reverse', { slipId: src.id, reason: '客户取消订单' }, `${src.no} → ${postedRef(reversal.no, reversal.posted_hash!)}`);
     for (const l of src.lines) onHand[l.itemId] += l.shipped;
   }
 

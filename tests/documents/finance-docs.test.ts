@@ -78,6 +78,10 @@ describe('finance papers', () => {
     expect(s).toMatch(/已批准·/);
     for (const name of [o.names.finance, o.names.statistician, o.names.manager]) expect(s).toContain(name);
     expect(s).toContain('出纳/财务主管');
+    // the close's anchor of the audit chain, in short: the row, the head's hash and the signature
+    const anchor = o.core.db.prepare('SELECT audit_seq, audit_hash, signature FROM audit_anchors').get() as Record<string, string>;
+    const sig = Buffer.from(anchor.signature, 'base64').toString('hex').slice(0, 8);
+    expect(s).toContain(`审计锚点#${anchor.audit_seq}·${anchor.audit_hash.slice(0, 12)}…·签名${sig}…`);
     expect(s).toContain('统计员复核');
     expect(s).toContain('经理审批');
     expect((s.match(/通过/g) ?? []).length).toBeGreaterThanOrEqual(5);

@@ -91,7 +91,9 @@ describe('import openingStock', () => {
       ],
     ]);
     const audit = o.core.db.prepare("SELECT ref FROM audit_log WHERE method = 'import.commit'").pluck().all();
-    expect(audit).toEqual([`${s.no} stock.xlsx`]);
+    // the opening slip's number and its posted hash (store/postedSlip.ts), then the file
+    const postedHash = o.core.db.prepare('SELECT posted_hash FROM slips WHERE no = ?').pluck().get(s.no) as string;
+    expect(audit).toEqual([`${s.no} sha256:${postedHash} stock.xlsx`]);
     // the opening domain's own rule: the opening stock once
     const again = await refused(o, 'finance', 'import.preview', {
       kind: 'openingStock',

@@ -126,7 +126,8 @@ describe('a delivery note number posted twice', () => {
       ref: string;
     };
     expect(audit.input_json).toContain('"secondDelivery":{"reason":"总部分两车发货"}');
-    expect(audit.ref).toBe(`${posted.no} 同联号第二批 second delivery: 总部分两车发货`);
+    const postedHash = o.core.db.prepare('SELECT posted_hash FROM slips WHERE id = ?').pluck().get(second.id) as string;
+    expect(audit.ref).toBe(`${posted.no} sha256:${postedHash} 同联号第二批 second delivery: 总部分两车发货`);
   });
 
   it('is free under another number, and again once the first is reversed', async () => {

@@ -256,6 +256,8 @@ describe('stock card, on hand, verify', () => {
         slips: n('SELECT COUNT(*) FROM slips'),
       },
       problems: [],
+      // no day closed yet: nothing anchored (tests/ledger/audit-anchors.test.ts)
+      anchors: expect.objectContaining({ checkedToSeq: null, unanchoredRows: n('SELECT COUNT(*) FROM audit_log'), notes: [] }),
     });
     expect(r.checked.moves).toBe(10);
     for (const role of ['keeper', 'finance', 'statistician', 'sales', 'shipper'] as const)

@@ -14,7 +14,7 @@ export const dayCloseHandlers = {
     const statistician = signoff(ctx, input.statistician, 'statistician');
     const manager = input.managerApproval ? signoff(ctx, input.managerApproval, 'manager') : null;
     const me = actor(ctx);
-    const r = closeDay(bookCtx(ctx), input, { closedBy: { id: me.id, name: me.name }, finance, statistician, manager }, ctx.calendarDate);
+    const r = closeDay(bookCtx(ctx), input, { closedBy: { id: me.id, name: me.name }, finance, statistician, manager }, ctx.calendarDate, ctx.dbPath);
     ctx.auditRef = `${r.date} ${r.result}`;
     return r;
   },

@@ -2,8 +2,9 @@
 // and the statistician's and finance's reconciliation (checks.ts). Closing counts the cash, books
 // any over or short (长款/短款) into the day so the journal equals the count — against the suspense
 // account (待处理财产损溢), where it waits for the manager's decision (differences.ts) — records both
-// countersignatures, hashes the day's ledger rows and locks the day and every day before it. The
-// manager may reopen the latest closed day (reopen.ts); it is then closed again with a new close.
+// countersignatures, hashes the day's ledger rows, anchors the audit chain (ledger/anchors.ts) and
+// locks the day and every day before it. The manager may reopen the latest closed day (reopen.ts);
+// it is then closed again with a new close.
 //
 // Days are closed in order (rules.ts): once a day has been closed, a later day closes only when
 // every day with postings between them is closed. The first close ever takes what came before it
@@ -13,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadableDB } from '../../store/db';
 import { MONEY_ACCOUNTS, NONCASH_ACCOUNTS, type DayClosePreview, type DayCloseRecord, type MoneyAccount } from '../../../shared/contract';
+import { makeAnchor } from '../../ledger/anchors';
 import { lastClosedDay } from '../../ledger/daylock';
 import { appendJournal, type BookCtx } from '../../ledger/journal';
 import { openSuspenseItem } from '../../ledger/suspense';
@@ -163,6 +165,7 @@ export function closeDay(
   q: CloseInput,
   signers: { closedBy: Signer; finance: Signer; statistician: Signer; manager: Signer | null },
   today: string,
+  dbPath: string,
 ): DayCloseRecord {
   const { db } = b;
   requireClosable(db, q.date, today);
@@ -189,6 +192,8 @@ export function closeDay(
     failed_checks_json: JSON.stringify(d.failedChecks),
     rows_hash: dayRowsHash(db, q.date),
   });
+  // the audit chain's head, signed, in the books and beside the database (ledger/anchors.ts)
+  makeAnchor(db, dbPath, { closeId: id, businessDate: q.date, closedAt: b.nowIso });
   return recordOf(db, id);
 }
 

@@ -9,6 +9,7 @@ import type { ReadableDB } from '../../store/db';
 import { buildCashCountDoc, type CashCountData } from '../../printing/cash-count-doc';
 import { money } from '../../printing/format';
 import { buildStatementDoc } from '../../printing/statement-doc';
+import { anchorOfClose } from '../../ledger/anchors';
 import { closeRecord, preview as dayPreview } from '../dayClose/service';
 import { dayMoneyBeforeClose } from '../cash/repo';
 import { partyContact } from '../partners/repo';
@@ -57,6 +58,7 @@ export function cashCountData(db: ReadableDB, date: string, today: string, offic
           differenceFen: rec.differenceFen,
           reason: rec.reason,
           adjustmentVoucherNo: rec.adjustmentVoucherNo,
+          anchor: anchorOfClose(db, rec.id),
         }
       : null,
     cash: rec ? { ...cash, expectedFen: rec.expectedCashFen } : cash,

@@ -14,7 +14,7 @@
 // that office and for which slip content. Whether the slip still matches the books is for the
 // desk to say (documents.verifyQr). See scripts/verify-slip.ts for the command-line check.
 
-import { createHash, createPublicKey, verify as edVerify, type KeyObject } from 'node:crypto';
+import { createPublicKey, verify as edVerify, type KeyObject } from 'node:crypto';
 
 export const QR_VERSION = 'BD1';
 const NO = /^[A-Z]{2}\d{12,16}$/;
@@ -74,9 +74,5 @@ export function verifyQrPayload(payload: string, publicKey: string | KeyObject):
   return ok ? { valid: true, no: f.no, hash: f.hash } : { valid: false, reason: 'bad_signature', no: f.no, hash: f.hash };
 }
 
-/** A short fingerprint of a public key to read out over the phone: SHA-256 of its SPKI, 8 groups of 4 hex. */
-export function publicKeyFingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  const hex = createHash('sha256').update(der).digest('hex').slice(0, 32).toUpperCase();
-  return hex.match(/.{4}/g)!.join(' ');
-}
+/** The office key's fingerprint, as the anchors of the audit chain name it too (ledger/anchors.ts). */
+export { publicKeyFingerprint } from '../../ledger/anchors';

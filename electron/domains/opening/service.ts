@@ -9,6 +9,7 @@ import { MONEY_ACCOUNT_ZH } from '../../../shared/contract';
 import { receive } from '../../ledger/fifo';
 import { appendEntry, appendJournal, type BookCtx } from '../../ledger/journal';
 import { signWithOfficeKey } from '../../ledger/officeKey';
+import { postedRef } from '../../store/postedSlip';
 import { managerSignoff, type WriteCtx } from '../context';
 import {
   contentHash,
@@ -72,7 +73,7 @@ function insertOpeningSlip(ctx: WriteCtx, lines: OpeningStockLine[], userId: num
   return id;
 }
 
-/** opening.postStock: the opening slip, signed by the manager and posted; returns its number. */
+/** opening.postStock: the opening slip, signed by the manager and posted; returns what the audit row names: its number and posted hash. */
 export function postOpeningStock(ctx: WriteCtx, lines: OpeningStockLine[], s: PinSignoff, userId: number): string {
   const { db } = ctx;
   requireNotClosed(db);
@@ -90,10 +91,10 @@ export function postOpeningStock(ctx: WriteCtx, lines: OpeningStockLine[], s: Pi
   const signature = signWithOfficeKey(db, signaturePayload(row.no, hash, 'manager', manager.name, ctx.nowIso));
   insertSignature(db, { slipId: id, role: 'manager', userId: manager.id, at: ctx.nowIso, hash, signature });
   for (const l of rows) setShipped(db, l.id, l.qty, l.amount_fen);
-  markPosted(db, id, { by: userId, at: ctx.nowIso, seq: nextPostSeq(db), businessDate: ctx.businessDate });
+  const posted = markPosted(db, id, { by: userId, at: ctx.nowIso, seq: nextPostSeq(db), businessDate: ctx.businessDate });
   const pc = { slipId: id, businessDate: ctx.businessDate, postedAt: ctx.nowIso };
   for (const l of rows) receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, amountFen: l.amount_fen });
-  return row.no;
+  return postedRef(row.no, posted);
 }
 
 /** opening.addReceivables: one sale entry per line, dated on the original sale. */

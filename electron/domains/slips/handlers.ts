@@ -2,6 +2,7 @@
 
 import { isCreatableKind } from '../../../shared/contract';
 import { actor, managerSignoff, signoff, type Handlers, type WriteCtx } from '../context';
+import { postedRef } from '../../store/postedSlip';
 import { listSlips, slipRow, slipRowByNo, slipView } from './repo';
 import { requireKindRole } from './rules';
 import { createSlip, postSlip, reverseSlip, signSlip, updateSlip, voidSlip, type SlipWriter } from './service';
@@ -38,7 +39,8 @@ export const slipsHandlers = {
 
   'slips.post': (input, ctx) => {
     const row = postSlip(writer(ctx), input.slipId, { picked: input.picked, confirmShort: input.confirmShort }, input.secondDelivery);
-    ctx.auditRef = row.second_delivery_reason == null ? row.no : `${row.no} 同联号第二批 second delivery: ${row.second_delivery_reason}`;
+    const ref = postedRef(row.no, row.posted_hash!);
+    ctx.auditRef = row.second_delivery_reason == null ? ref : `${ref} 同联号第二批 second delivery: ${row.second_delivery_reason}`;
     return slipView(ctx.db, row);
   },
 
@@ -46,7 +48,7 @@ export const slipsHandlers = {
     const manager = signoff(ctx, input.manager, 'manager');
     const finance = input.finance ? signoff(ctx, input.finance, 'finance') : null;
     const { original, reversal } = reverseSlip(writer(ctx), input.slipId, input.reason, { manager, finance });
-    ctx.auditRef = `${original.no} → ${reversal.no}`;
+    ctx.auditRef = `${original.no} → ${postedRef(reversal.no, reversal.posted_hash!)}`;
     return { original: slipView(ctx.db, original), reversal: slipView(ctx.db, reversal) };
   },
 

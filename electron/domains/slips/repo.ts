@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
+import { postedSlipHash } from '../../store/postedSlip';
 import { likeEscape } from '../../store/search';
 import {
   SLIP_SIGNATURES,
@@ -50,6 +51,8 @@ export interface SlipRow {
   pre_golive: number;
   /** what the paper shows, frozen at the first signature or at posting (FrozenPaper as JSON); NULL before */
   paper_json: string | null;
+  /** SHA-256 over the slip as posted, its lines and signature rows (store/postedSlip.ts, 0018); NULL unless posted */
+  posted_hash: string | null;
 }
 
 export interface LineRow {
@@ -477,16 +480,18 @@ export function nextPostSeq(db: ReadableDB): number {
   return sql(db, 'SELECT COALESCE(MAX(post_seq), 0) + 1 FROM slips').pluck().get() as number;
 }
 
-export function markPosted(db: WritableDB, slipId: number, p: { by: number; at: string; seq: number; businessDate: string; keepVersion?: boolean }): void {
+/** Post the slip; its posted hash (store/postedSlip.ts) is taken over the row as posted, its lines and signatures, and stored with it. */
+export function markPosted(db: WritableDB, slipId: number, p: { by: number; at: string; seq: number; businessDate: string; keepVersion?: boolean }): string {
+  const row = slipRow(db, slipId);
+  const posted = { ...row, state: 'posted' as const, posted_by: p.by, posted_at: p.at, post_seq: p.seq };
   // a reversal is born posted: its draft row was written a moment ago, dated today, version 1
-  if (p.keepVersion) {
-    sql(db, "UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ? WHERE id = ?").run(p.by, p.at, p.seq, slipId);
-    return;
-  }
+  const next: SlipRow = p.keepVersion ? posted : { ...posted, business_date: p.businessDate, updated_at: p.at, version: row.version + 1 };
+  const hash = postedSlipHash(db, next);
   sql(
     db,
-    "UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ?, business_date = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-  ).run(p.by, p.at, p.seq, p.businessDate, p.at, slipId);
+    "UPDATE slips SET state = 'posted', posted_by = ?, posted_at = ?, post_seq = ?, business_date = ?, updated_at = ?, version = ?, posted_hash = ? WHERE id = ?",
+  ).run(next.posted_by, next.posted_at, next.post_seq, next.business_date, next.updated_at, next.version, hash, slipId);
+  return hash;
 }
 
 export function dropSignatures(db: WritableDB, slipId: number, at: string, role?: Role): void {

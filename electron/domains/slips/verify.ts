@@ -9,9 +9,13 @@
 //  - each posted slip's signatures cover its content as it is now (header, lines, the frozen paper),
 //    verify under the office key, and none its kind needs is missing (a customer, memo or line
 //    changed behind the triggers, or a signature row deleted, shows here)
+//  - each posted slip is still the slip as posted: its posted hash (store/postedSlip.ts) over the
+//    whole header (posted_by and the other fields nobody signs included), its lines and its signature
+//    rows, and the same hash its posting's audit row recorded, which the anchored chain covers
 
 import type { ReadableDB } from '../../store/db';
 import { verifySeries } from '../../ledger/numbering';
+import { POSTED_REF_PATTERN, postedSlipHash } from '../../store/postedSlip';
 import type { Add } from '../system/verify';
 import { contentHash, liveSignatures, missingOf, type SlipRow } from './repo';
 
@@ -94,8 +98,27 @@ function expectedMoney(r: Record<string, unknown>): number {
   return 0;
 }
 
+/** Each slip number's posted hash as its posting's audit row recorded it (postings since 0018). */
+function postedHashesInAudit(db: ReadableDB): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const ref of db.prepare("SELECT ref FROM audit_log WHERE ref LIKE '%sha256:%'").pluck().iterate() as IterableIterator<string>)
+    for (const [, no, hash] of ref.matchAll(POSTED_REF_PATTERN)) m.set(no, hash);
+  return m;
+}
+
+function verifyPostedHash(db: ReadableDB, row: SlipRow, audited: string | undefined, add: Add): void {
+  const details = { no: row.no, kind: row.kind };
+  if (row.posted_hash === null) add('slips.content', `slip ${row.no}: posted without a posted hash`, details);
+  else if (postedSlipHash(db, row) !== row.posted_hash)
+    add('slips.content', `slip ${row.no}: its header, lines or signature rows are no longer what was posted`, details);
+  if (audited !== undefined && audited !== row.posted_hash)
+    add('slips.content', `slip ${row.no}: its posted hash is not the one its posting's audit row recorded`, details);
+}
+
 function verifySignatures(db: ReadableDB, add: Add): void {
+  const audited = postedHashesInAudit(db);
   for (const row of db.prepare(`SELECT * FROM slips WHERE state = 'posted' ORDER BY id`).iterate() as IterableIterator<SlipRow>) {
+    verifyPostedHash(db, row, audited.get(row.no), add);
     const sigs = liveSignatures(db, row, contentHash(db, row));
     for (const s of sigs.filter((g) => !g.valid))
       add('slips.signatures', `slip ${row.no}: the ${s.role} signature does not match the slip as it is now`, { no: row.no, role: s.role });

@@ -4,5 +4,5 @@ import type { Handlers } from '../context';
 import { verifyBooks } from './verify';
 
 export const systemHandlers = {
-  'system.verify': (_input, ctx) => verifyBooks(ctx.db),
+  'system.verify': (_input, ctx) => verifyBooks(ctx.db, ctx.dbPath),
 } satisfies Partial<Handlers>;

@@ -1,8 +1,10 @@
 // `verify` (system.verify, `desk verify`): every invariant of the books, each domain's own checks
-// gathered here, then the audit chain. Read-only; problems are listed (at most 1000), never fixed.
+// gathered here, then the audit chain and its close-of-day anchors (ledger/anchorCheck.ts).
+// Read-only; problems are listed (at most 1000), never fixed.
 
 import type { ReadableDB } from '../../store/db';
 import type { VerifyReport } from '../../../shared/contract';
+import { verifyAnchors } from '../../ledger/anchorCheck';
 import { verifyAuditChain } from '../../ledger/audit';
 import { verifyCash } from '../cash/verify';
 import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
@@ -14,7 +16,8 @@ import { verifyStock } from '../stock/verify';
 type Problem = VerifyReport['problems'][number];
 export type Add = (check: string, message: string, details?: Record<string, unknown>) => void;
 
-export function verifyBooks(db: ReadableDB): VerifyReport {
+/** `dbPath`: where the database file is, so the anchors kept beside it are read too (null: the books' own only). */
+export function verifyBooks(db: ReadableDB, dbPath: string | null = null): VerifyReport {
   const problems: Problem[] = [];
   const add: Add = (check, message, details = {}) => {
     if (problems.length < 1000) problems.push({ check, message, details });
@@ -28,5 +31,7 @@ export function verifyBooks(db: ReadableDB): VerifyReport {
   verifyOpening(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
-  return { ok: problems.length === 0, checked: { ...stock, auditRows: audit.rows, slips: slips.slips }, problems };
+  const anchors = verifyAnchors(db, dbPath);
+  for (const p of anchors.problems) add('audit.anchor', p.message, p.details);
+  return { ok: problems.length === 0, checked: { ...stock, auditRows: audit.rows, slips: slips.slips }, problems, anchors: anchors.report };
 }

@@ -2,7 +2,8 @@
 // each channel's statement figure, the reconciliation checks, then the sign-offs (finance, the
 // statistician's countersign, the manager when something does not agree) → dayClose.close; the day
 // is locked afterwards. The manager may reopen the latest closed day (反日结, DayCloseReopen.tsx).
-// Below: the past closes and the 长款/短款 waiting in 待处理财产损溢 (SuspensePanel.tsx).
+// Below: the past closes, the 长款/短款 waiting in 待处理财产损溢 (SuspensePanel.tsx) and 账本核对
+// (VerifyPanel.tsx: system.verify, with how far the audit chain is anchored).
 // Keys: F5 refresh · F7 count sheet · F9 close.
 
 import { useMemo, useRef, useState } from 'react';
@@ -25,6 +26,7 @@ import { ReopenDialog, ReopenedNotice } from './DayCloseReopen';
 import { SuspensePanel } from './SuspensePanel';
 import { useCloseDay } from './useCloseDay';
 import { useDayClose } from './useDayClose';
+import { VerifyPanel } from './VerifyPanel';
 
 export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const { t, lang } = useI18n();
@@ -139,6 +141,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
           onRowDoubleClicked={(e) => e.data && navigate(`/dayclose/${e.data.date}`)}
         />
         {session.can('dayClose.differences') ? <SuspensePanel refreshKey={pv} onDecided={setDone} /> : null}
+        {session.can('system.verify') ? <VerifyPanel /> : null}
       </div>
       {reopening ? (
         <ReopenDialog
