@@ -15,7 +15,7 @@ import { AuthService } from '../domains/users/auth';
 import { appendAudit } from '../ledger/audit';
 import type { Ctx, WriteCtx } from '../domains/context';
 import { requireAccess, sessionUser } from './access';
-import { fingerprint, priorAnswer, recordAnswer } from './requests';
+import { fingerprint, priorAnswer, purgeRequests, recordAnswer } from './requests';
 import { invalidInput } from './fieldErrors';
 import { shapeRefusal } from './inputShape';
 import { handlers } from '../domains';
@@ -96,7 +96,7 @@ function runWrite(ctx: WriteCtx, w: { method: MethodName; handler: AnyHandler; i
         ref: ctx.auditRef ?? null,
         requestId: w.requestId,
       });
-      if (w.requestId) recordAnswer(db, { requestId: w.requestId, method: w.method, print, value, at: ctx.nowIso });
+      if (w.requestId) recordAnswer(db, { requestId: w.requestId, method: w.method, userId: user?.id ?? null, print, value, at: ctx.nowIso });
       return value;
     })
     .immediate();
@@ -112,6 +112,7 @@ function failed(method: string, e: unknown): Result<never> {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? (() => new Date());
   const { db, migration } = await openMigrated(opts, clock);
+  purgeRequests(asWritable(db), clock());
   const checkpoints = startCheckpointer(db, opts.dbPath, { ...opts.checkpoint, nativeBinding: opts.nativeBinding });
   const auth = new AuthService(opts.pinCost ?? DEFAULT_PIN_COST, clock);
   let timezone: string | null = null;
@@ -143,6 +144,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       checkpoints.wrote();
     }
     if (method === 'office.init') timezone = null;
+    if (method === 'dayClose.close') purgeRequests(asWritable(db), now);
     return value;
   }
 

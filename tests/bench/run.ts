@@ -300,7 +300,7 @@ async function main(): Promise<void> {
     .prepare(`SELECT COUNT(*) FROM stock_moves WHERE slip_id IN (SELECT value FROM json_each(?))`)
     .pluck()
     .get(JSON.stringify(postIds)) as number;
-  const reqAvg = (method: string) => db.prepare('SELECT AVG(length(CAST(response_json AS BLOB))) FROM requests WHERE method = ?').pluck().get(method) as number;
+  const reqAvg = (method: string) => db.prepare('SELECT AVG(length(CAST(answer_json AS BLOB))) FROM requests WHERE method = ?').pluck().get(method) as number;
   const reqBytes = { post: reqAvg('slips.post'), create: reqAvg('slips.create'), sign: reqAvg('slips.sign') };
   const auditBytes = db.prepare(`SELECT AVG(length(CAST(input_json AS BLOB))) FROM audit_log WHERE method = 'slips.post'`).pluck().get() as number;
   rows.push({
