@@ -10,6 +10,7 @@ import { fail } from '../../shared/errors';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import type { BookCtx } from '../ledger/journal';
 import type { AuthService } from './users/auth';
+import type { BackupJobs } from './backups/service';
 
 export interface SessionUser {
   id: number;
@@ -30,6 +31,8 @@ interface BaseCtx {
   /** the caller's session token (auth.login gives it) */
   sessionToken: string | null;
   auth: AuthService;
+  /** the core's backup runner (backups/service.ts) */
+  backups: BackupJobs;
 }
 
 export interface ReadCtx extends BaseCtx {
