@@ -26,7 +26,7 @@
 // 15. openExternal with untrusted content . never called with anything from the renderer (the menu
 //                                           opens only our own data folder, via shell.openPath)
 // 16. A current Electron .................. 45.5.0
-// 17. Validate the sender of all IPC ...... 'rpc', 'print-pdf' and 'save-pdf' answer only the top
+// 17. Validate the sender of all IPC ...... 'rpc', the paper channels and 'choose-folder' answer only the top
 //                                           frame of an app://desk/ page (ipc.ts); the envelope is
 //                                           checked (rpc/envelope.ts, the same as every door;
 //                                           pdf-request.ts for the PDF), the input by the core
@@ -36,7 +36,8 @@
 //                                           viewer; the file is deleted when the window closes
 // 18. Avoid file:// ....................... custom privileged app:// scheme; traversal refused
 // 19. Electron fuses ...................... not covered: there is no packaging step yet
-// 20. Do not expose Electron APIs ......... preload exposes { call, printPdf, savePdf, mode } only
+// 20. Do not expose Electron APIs ......... preload exposes { call, printPdf, savePdf, saveXlsx,
+//                                           listPrinters, chooseFolder, mode } only
 
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { dirname, resolve } from 'node:path';
@@ -50,6 +51,7 @@ import { registerRpc } from './shell/ipc';
 import { denyPermissions, lockDown } from './shell/lockdown';
 import { buildMenu } from './shell/menu';
 import { paperFileOf, registerPaper } from './shell/paper';
+import { registerFolderPicker } from './shell/folder';
 import { registerAppProtocol, registerAppScheme } from './shell/protocol';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // out/main
@@ -115,6 +117,7 @@ async function ready(): Promise<void> {
   registerAppProtocol(RENDERER_DIR);
   registerRpc(() => core);
   registerPaper(() => mainWindow);
+  registerFolderPicker(() => mainWindow);
   Menu.setApplicationMenu(buildMenu(args.db, { devTools: args.dev }));
 
   try {

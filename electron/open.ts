@@ -1,7 +1,8 @@
 // Opening the office for a long-running door (the Electron shell, browser mode): the core on the
 // database file, and with `--demo` the demo office from electron/demo/demo-office.json, loaded
 // through the core's own methods, but only into a database that has no office yet. Once open, the
-// printing engine is warmed in the background (fonts parsed) so the first print is not the slow one.
+// printing engine is warmed in the background (fonts parsed) so the first print is not the slow one,
+// and the daily backup's schedule starts (domains/backups/service.ts).
 // Electron-free.
 
 import { createCore, type Core } from './core';
@@ -36,6 +37,8 @@ export async function openDesk(opts: OpenDeskOptions): Promise<OpenedDesk> {
       office = await core.call('office.get', {});
       if (!office.ok) throw new Error(`${office.error.code}: ${office.error.message_en}`);
     }
+    // the daily backup: checked now and every minute while the desk is open
+    core.backups.startSchedule();
     // while the clerk logs in: the first print then answers as fast as the next ones
     setTimeout(() => void warmPrinting().catch((e: unknown) => console.warn('[desk] printing warm-up failed:', e)), 0).unref();
     return { core, seeded, officeName: office.value.office?.name ?? null };

@@ -44,6 +44,8 @@ export interface DeskBridge {
   saveXlsx(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
   /** the system's printers, for choosing the office's default printer (optional: older shells lack it) */
   listPrinters?(): Promise<Result<{ printers: SystemPrinter[] }>>;
+  /** the OS folder picker (the backup folder): the full path, or null when cancelled (optional: older shells lack it) */
+  chooseFolder?(): Promise<Result<{ folder: string | null }>>;
   /** scans from a HID-POS scanner in the main process; the preload does not offer it yet */
   onScan?(fn: (e: BridgeScan) => void): () => void;
   readonly mode: 'electron';

@@ -254,6 +254,18 @@ const catalogue = {
     '期初库存导入即过账为期初入库单, 须办事处经理签字(PIN)',
     'Importing the opening stock posts the opening slip: the office manager must sign it (PIN)',
   ],
+  backup_folder_unusable: (d: { field: 'folder'; folder: string; problem_zh: string; problem_en: string }) => [
+    `备份文件夹不可用: ${d.folder} (${d.problem_zh})`,
+    `The backup folder cannot be used: ${d.folder} (${d.problem_en})`,
+  ],
+  backup_not_configured: () => ['尚未设置备份文件夹(系统 › 备份)', 'No backup folder is set (System › Backups)'],
+  backup_failed: (d: { message_zh: string; message_en: string }) => [`备份失败: ${d.message_zh}`, `The backup failed: ${d.message_en}`],
+  backup_file_missing: (d: { field: 'file'; file: string }) => [`备份文件夹中没有这个备份: ${d.file}`, `No such backup in the folder: ${d.file}`],
+  restore_refused: (d: { field: 'file'; file: string; problems: string[] }) => [
+    `备份 ${d.file} 未通过检查, 没有恢复: ${d.problems.join('; ')}`,
+    `The backup ${d.file} did not pass the checks and was not restored: ${d.problems.join('; ')}`,
+  ],
+  restore_failed: (d: { message_zh: string; message_en: string }) => [`恢复失败: ${d.message_zh}`, `The restore failed: ${d.message_en}`],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

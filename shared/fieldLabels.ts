@@ -221,6 +221,9 @@ const BY_METHOD: Record<string, Label> = {
   'opening.setCash:lines[].account': ['资金账户', 'money account'],
   'opening.setCash:lines[].amountFen': ['期初余额', 'opening balance'],
   'receivables.chase:note': ['催收记录', 'what was said'],
+  'backups.setSettings:folder': ['备份文件夹', 'backup folder'],
+  'backups.setSettings:dailyTime': ['每日备份时间', 'daily backup time'],
+  'backups.restore:file': ['备份文件', 'backup file'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

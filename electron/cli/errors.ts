@@ -1,47 +1,21 @@
-// Errors of the command line: each carries its exit code and a message in Chinese and English.
-//   exit 0  done (verify: the books are sound)
-//   exit 1  the command ran and failed (verify found problems, a backup failed its check,
-//           the database is in use, the office already exists, ...)
-//   exit 2  bad usage, or a file that must exist does not (or must not exist and does)
+// Errors of the command line: each carries its exit code and a message in Chinese and English
+// (FileError, shared with the backups domain that verify, backup and restore now live in).
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isDeskError } from '../../shared/errors';
+import { failed, UsageError, type FileError } from '../domains/backups/fileErrors';
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-export class CliError extends Error {
-  constructor(
-    readonly exitCode: number,
-    readonly message_zh: string,
-    readonly message_en: string,
-    /** shown under the message, e.g. the usage line of the command */
-    readonly hint?: string,
-  ) {
-    super(message_en);
-  }
-}
-
-export class UsageError extends CliError {
-  constructor(message_zh: string, message_en: string, hint?: string) {
-    super(EXIT_USAGE, message_zh, message_en, hint);
-  }
-}
-
-export function failed(message_zh: string, message_en: string, hint?: string): CliError {
-  return new CliError(EXIT_FAILED, message_zh, message_en, hint);
-}
+export { EXIT_FAILED, EXIT_OK, EXIT_USAGE, FileError, UsageError, failed } from '../domains/backups/fileErrors';
 
 /** The core could not open the database (e.g. written by a newer app): its own bilingual message when it has one. */
-export function cannotOpen(path: string, e: unknown): CliError {
+export function cannotOpen(path: string, e: unknown): FileError {
   if (isDeskError(e)) return failed(`无法打开数据库 ${path}: ${e.message_zh}`, `Cannot open the database ${path}: ${e.message_en}`);
   const m = e instanceof Error ? e.message : String(e);
   return failed(`无法打开数据库 ${path}: ${m}`, `Cannot open the database ${path}: ${m}`);
 }
 
 /** How an error is shown on stderr: Chinese first, then English, then the hint. */
-export function formatCliError(e: CliError): string {
+export function formatFileError(e: FileError): string {
   const lines = [`错误: ${e.message_zh}`, `Error: ${e.message_en}`];
   if (e.hint) lines.push(e.hint);
   return lines.join('\n') + '\n';

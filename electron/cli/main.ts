@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { createCore, DEFAULT_PIN_COST } from '../core';
-import { backupDatabase, restoreDatabase, RestoreRefused } from './backup';
+import { backupDatabase, restoreDatabase, RestoreRefused } from '../domains/backups/files';
 import { DEFAULT_FIXTURE, initDemo } from './demo';
-import { cannotOpen, CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, formatCliError, parseOptions, required, UsageError } from './errors';
+import { cannotOpen, FileError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, formatFileError, parseOptions, required, UsageError } from './errors';
 import { serveRpc } from './rpc';
-import { formatReport, verifyFile } from './verify';
+import { formatReport, verifyFile } from '../domains/backups/fileCheck';
 
 const USAGE = {
   rpc: 'desk rpc --db FILE',
@@ -93,7 +93,7 @@ async function cmdVerify(args: string[], io: Io): Promise<number> {
     report = await verifyFile(dbPath);
   } catch (e) {
     // could not check at all (not a database, unknown schema): not the same as "problems found"
-    if (e instanceof CliError && e.exitCode === EXIT_FAILED) throw new CliError(EXIT_USAGE, e.message_zh, e.message_en, e.hint);
+    if (e instanceof FileError && e.exitCode === EXIT_FAILED) throw new FileError(EXIT_USAGE, e.message_zh, e.message_en, e.hint);
     throw e;
   }
   io.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
@@ -182,8 +182,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     return await COMMANDS[name as Command](rest, io);
   } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr.write(formatCliError(e));
+    if (e instanceof FileError) {
+      io.stderr.write(formatFileError(e));
       return e.exitCode;
     }
     const m = e instanceof Error ? (e.stack ?? e.message) : String(e);

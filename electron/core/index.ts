@@ -15,12 +15,14 @@ import { AuthService } from '../domains/users/auth';
 import { appendAudit } from '../ledger/audit';
 import type { Ctx, WriteCtx } from '../domains/context';
 import { requireAccess, sessionUser } from './access';
-import { fingerprint, priorAnswer, recordAnswer } from './requests';
+import { fingerprint, priorAnswer, purgeRequests, recordAnswer } from './requests';
 import { invalidInput } from './fieldErrors';
 import { shapeRefusal } from './inputShape';
 import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
 import { postingDate } from '../ledger/daylock';
+import { BackupJobs, type BackupJobsOptions } from '../domains/backups/service';
+import { useNativeBinding } from '../domains/backups/fileCheck';
 
 export interface CoreOptions {
   dbPath: string;
@@ -34,6 +36,8 @@ export interface CoreOptions {
   migrations?: readonly Migration[];
   /** when the WAL is checkpointed (never inside a commit): idle delay, page bound (tests shorten them) */
   checkpoint?: Omit<CheckpointOptions, 'nativeBinding'>;
+  /** how a backup copies the file (tests hand in one that writes a bad copy) */
+  backupCopy?: BackupJobsOptions['copy'];
 }
 
 export interface Core {
@@ -46,6 +50,8 @@ export interface Core {
   readonly migration: MigrateResult;
   /** the WAL's checkpoints (store/checkpoint.ts): pages waiting, checkpoints run */
   readonly checkpoints: Pick<Checkpointer, 'pendingPages' | 'stats'>;
+  /** backups: the daily schedule (started by the long-running doors), after each close of day, by hand, restore */
+  readonly backups: BackupJobs;
   /** stops the checkpoint timer and worker, then closes the connection (the last one out folds the WAL in) */
   close(): void;
 }
@@ -96,7 +102,7 @@ function runWrite(ctx: WriteCtx, w: { method: MethodName; handler: AnyHandler; i
         ref: ctx.auditRef ?? null,
         requestId: w.requestId,
       });
-      if (w.requestId) recordAnswer(db, { requestId: w.requestId, method: w.method, print, value, at: ctx.nowIso });
+      if (w.requestId) recordAnswer(db, { requestId: w.requestId, method: w.method, userId: user?.id ?? null, print, value, at: ctx.nowIso });
       return value;
     })
     .immediate();
@@ -111,14 +117,58 @@ function failed(method: string, e: unknown): Result<never> {
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? (() => new Date());
-  const { db, migration } = await openMigrated(opts, clock);
-  const checkpoints = startCheckpointer(db, opts.dbPath, { ...opts.checkpoint, nativeBinding: opts.nativeBinding });
-  const auth = new AuthService(opts.pinCost ?? DEFAULT_PIN_COST, clock);
+  useNativeBinding(opts.nativeBinding);
+  let { db, migration } = await openMigrated(opts, clock);
+  purgeRequests(asWritable(db), clock());
+  const startCheckpoints = () => startCheckpointer(db, opts.dbPath, { ...opts.checkpoint, nativeBinding: opts.nativeBinding });
+  let checkpoints = startCheckpoints();
+  const newAuth = () => new AuthService(opts.pinCost ?? DEFAULT_PIN_COST, clock);
+  let auth = newAuth();
   let timezone: string | null = null;
   const officeTimezone = (): string => {
     timezone ??= (sql(db, 'SELECT timezone FROM office WHERE id = 1').pluck().get() as string | undefined) ?? null;
     return timezone ?? 'Asia/Shanghai';
   };
+
+  /** A restore: the connection closed, the file swapped, the file opened again; every session ends (the users may differ). */
+  async function reopen(swap: () => Promise<void>): Promise<void> {
+    checkpoints.close();
+    db.close();
+    try {
+      await swap();
+    } finally {
+      ({ db, migration } = await openMigrated(opts, clock));
+      checkpoints = startCheckpoints();
+      auth = newAuth();
+      timezone = null;
+    }
+  }
+
+  const backups = new BackupJobs({
+    dbPath: opts.dbPath,
+    clock,
+    timezone: officeTimezone,
+    read: (fn) => fn(asReadable(db)),
+    write: (w, fn) =>
+      db
+        .transaction(() => {
+          const value = fn(asWritable(db));
+          const at = clock().toISOString();
+          appendAudit(asWritable(db), {
+            at,
+            userId: w.user?.id ?? null,
+            roles: w.user?.roles ?? [],
+            method: w.method,
+            input: w.input,
+            ref: w.ref,
+            requestId: null,
+          });
+          return value;
+        })
+        .immediate(),
+    reopen,
+    copy: opts.backupCopy,
+  });
 
   async function run(method: MethodName, rawInput: unknown, meta: CallMeta): Promise<unknown> {
     const def = contract[method];
@@ -132,7 +182,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const calendarDate = businessDateOf(now, officeTimezone());
     // after the close of day, postings go to the next open business day (daylock.ts)
     const businessDate = postingDate(asReadable(db), calendarDate);
-    const base = { now, nowIso: now.toISOString(), calendarDate, businessDate, user, sessionToken: meta.sessionToken ?? null, auth, dbPath: opts.dbPath };
+    const base = {
+      now,
+      nowIso: now.toISOString(),
+      calendarDate,
+      businessDate,
+      user,
+      sessionToken: meta.sessionToken ?? null,
+      auth,
+      dbPath: opts.dbPath,
+      backups,
+    };
     const handler = handlers[method] as unknown as AnyHandler;
     // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
     if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });
@@ -143,6 +203,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       checkpoints.wrote();
     }
     if (method === 'office.init') timezone = null;
+    if (method === 'dayClose.close') {
+      purgeRequests(asWritable(db), now);
+      backups.afterClose();
+    }
     return value;
   }
 
@@ -174,11 +238,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   return {
     call: callUnknown as Core['call'],
     callUnknown,
-    db: asWritable(db),
+    get db() {
+      return asWritable(db);
+    },
     dbPath: opts.dbPath,
-    migration,
-    checkpoints,
+    get migration() {
+      return migration;
+    },
+    get checkpoints() {
+      return checkpoints;
+    },
+    backups,
     close: () => {
+      backups.stop();
       checkpoints.close();
       db.close();
     },

@@ -10,6 +10,7 @@ import { fail } from '../../shared/errors';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import type { BookCtx } from '../ledger/journal';
 import type { AuthService } from './users/auth';
+import type { BackupJobs } from './backups/service';
 
 export interface SessionUser {
   id: number;
@@ -32,6 +33,8 @@ interface BaseCtx {
   auth: AuthService;
   /** the database file (the close of day keeps its audit anchors beside it, ledger/anchors.ts) */
   dbPath: string;
+  /** the core's backup runner (backups/service.ts) */
+  backups: BackupJobs;
 }
 
 export interface ReadCtx extends BaseCtx {

@@ -37,6 +37,7 @@ import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { OpeningScreen } from './screens/Opening/OpeningScreen';
 import { UsersScreen } from './screens/Users/UsersScreen';
+import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
@@ -78,7 +79,7 @@ function Screen({ route }: { route: string[] }) {
     case 'print-settings':
       return <DocSettingsScreen />;
     case 'users':
-      return <UsersScreen />;
+      return b === 'backups' ? <BackupsScreen /> : <UsersScreen />;
     case 'import':
       return <ImportScreen />;
     case 'setup':

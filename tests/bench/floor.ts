@@ -58,7 +58,7 @@ export function floorWriter(db: DB, actors: { sales: number; keeper: number }, b
     audit: db.prepare(
       'INSERT INTO audit_log (seq, at, user_id, roles, method, input_json, ref, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    request: db.prepare('INSERT INTO requests (request_id, method, fingerprint, response_json, at) VALUES (?, ?, ?, ?, ?)'),
+    request: db.prepare('INSERT INTO requests (request_id, method, fingerprint, answer_json, at) VALUES (?, ?, ?, ?, ?)'),
   };
   const day = businessDate.replace(/-/g, '');
   return (p: FloorPlan, nowIso: string, responseJson: string) =>

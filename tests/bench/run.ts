@@ -21,6 +21,7 @@ import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core';
+import { REQUEST_RETENTION_DAYS } from '../../electron/core/requests';
 import { openDatabase } from '../../electron/store/db';
 import { latestVersion } from '../../electron/store/migrate';
 import { MIGRATIONS } from '../../electron/store/migrations';
@@ -300,7 +301,7 @@ async function main(): Promise<void> {
     .prepare(`SELECT COUNT(*) FROM stock_moves WHERE slip_id IN (SELECT value FROM json_each(?))`)
     .pluck()
     .get(JSON.stringify(postIds)) as number;
-  const reqAvg = (method: string) => db.prepare('SELECT AVG(length(CAST(response_json AS BLOB))) FROM requests WHERE method = ?').pluck().get(method) as number;
+  const reqAvg = (method: string) => db.prepare('SELECT AVG(length(CAST(answer_json AS BLOB))) FROM requests WHERE method = ?').pluck().get(method) as number;
   const reqBytes = { post: reqAvg('slips.post'), create: reqAvg('slips.create'), sign: reqAvg('slips.sign') };
   const auditBytes = db.prepare(`SELECT AVG(length(CAST(input_json AS BLOB))) FROM audit_log WHERE method = 'slips.post'`).pluck().get() as number;
   rows.push({
@@ -468,10 +469,10 @@ async function main(): Promise<void> {
     `  Machine load (1-minute average): ${load0.toFixed(2)} at the start of the timed part, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores${Math.max(load0, loadavg()[0]) > cpus().length ? ' — BUSY: other processes were competing, figures are pessimistic' : ''}.`,
   );
   log(
-    `  Idempotency records: each slips.post stores its full answer in \`requests\`, ${bytes(reqBytes.post)} (its audit row's input is ${bytes(Math.round(auditBytes))});`,
+    `  Idempotency records: each slips.post keeps its answer in \`requests\` as what a retry needs (the slip as its id, re-read on a retry), ${bytes(reqBytes.post)} (its audit row's input is ${bytes(Math.round(auditBytes))});`,
   );
   log(
-    `  a whole dispatch (create ${bytes(reqBytes.create)} + 2 signs ${bytes(2 * reqBytes.sign)} + post) stores ${bytes(reqBytes.create + 2 * reqBytes.sign + reqBytes.post)} there, kept for good (the generated history has none).`,
+    `  a whole dispatch (create ${bytes(reqBytes.create)} + 2 signs ${bytes(2 * reqBytes.sign)} + post) stores ${bytes(reqBytes.create + 2 * reqBytes.sign + reqBytes.post)} there (was ~26 KiB of full answers for a 20-line dispatch), deleted after ${REQUEST_RETENTION_DAYS} days (the generated history has none).`,
   );
   log();
 

@@ -155,8 +155,8 @@ function writesInFile(path: string) {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const one = (q: string) => db.prepare(q).pluck().get() as number;
-    const postedByRequests = (db.prepare("SELECT response_json FROM requests WHERE method = 'slips.post'").pluck().all() as string[]).map(
-      (j) => JSON.parse(j).id as number,
+    const postedByRequests = (db.prepare("SELECT answer_json FROM requests WHERE method = 'slips.post'").pluck().all() as string[]).map(
+      (j) => JSON.parse(j).$slip as number,
     );
     return {
       requests: one('SELECT COUNT(*) FROM requests'),

@@ -3,7 +3,7 @@
 // they were (so the schema still looks untouched), then `desk verify` run on the file.
 
 import Database from 'better-sqlite3';
-import { verifyFile, type FileReport } from '../../electron/cli/verify';
+import { verifyFile, type FileReport } from '../../electron/domains/backups/fileCheck';
 import { countsFor, must, type DemoOffice } from './finance';
 
 /** Close the desk, then edit its file with every trigger out of the way. */

@@ -121,6 +121,10 @@ vi.mock('electron', () => {
         h.saveDialogs.push(args[args.length - 1]);
         return Promise.resolve(h.saveDialog);
       },
+      showOpenDialog: (...args: any[]) => {
+        h.saveDialogs.push(args[args.length - 1]);
+        return Promise.resolve({ canceled: false, filePaths: ['/media/usb/备份'] });
+      },
     },
     shell: { openPath: () => Promise.resolve('') },
   };
@@ -203,7 +207,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'choose-folder']);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -290,6 +294,16 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
         ],
       },
     });
+  });
+
+  it('choose-folder opens the OS folder picker for the desk page only and answers the folder chosen', async () => {
+    const choose = h.ipc.get('choose-folder')!;
+    h.saveDialogs.length = 0;
+    expect(await choose(ipcEvent('https://evil.example/'))).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(h.saveDialogs).toEqual([]);
+    expect(await choose(ipcEvent('app://desk/backups'))).toEqual({ ok: true, value: { folder: '/media/usb/备份' } });
+    expect(h.saveDialogs[0].properties).toContain('openDirectory');
+    h.saveDialogs.length = 0;
   });
 
   it('print-pdf refuses what is not a PDF', async () => {

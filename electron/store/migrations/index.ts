@@ -18,6 +18,7 @@ import { m0015PreGoLiveReturns } from './0015-pre-golive-returns';
 import { m0016PinFailures } from './0016-pin-failures';
 import { m0017FrozenPaper } from './0017-frozen-paper';
 import { m0018AuditAnchors } from './0018-audit-anchors';
+import { m0022Backups } from './0022-backups';
 
 export interface Migration {
   version: number;
@@ -46,4 +47,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0016PinFailures,
   m0017FrozenPaper,
   m0018AuditAnchors,
+  m0022Backups,
 ];

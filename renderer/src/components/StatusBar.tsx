@@ -1,4 +1,5 @@
-// The office's name and date (the office's timezone, not the PC's), the last scan, the language switch.
+// The office's name and date (the office's timezone, not the PC's), the last scan, the last good
+// backup (BackupStatus), the language switch.
 
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
@@ -6,6 +7,7 @@ import { useOfficeClock, useOfficeToday } from '../i18n/clock';
 import { watchScans } from '../scan';
 import { useSession } from '../session';
 import { LangSwitch } from './LangSwitch';
+import { BackupStatus } from './BackupStatus';
 import { useDayStatus } from '../screens/Finance/common';
 
 /** After the close of day postings go to the next business day: say which (only once logged in). */
@@ -38,6 +40,7 @@ export function StatusBar() {
         {lastScan ? t('status.lastScan', { code: lastScan.length > 36 ? `${lastScan.slice(0, 32)}…` : lastScan }) : t('status.scanReady')}
       </span>
       {!clock.online ? <span className="status-offline">{t('status.offline')}</span> : null}
+      {session.user ? <BackupStatus key={session.user.id} /> : null}
       <span className="status-grow" />
       <LangSwitch />
     </footer>

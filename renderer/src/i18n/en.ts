@@ -19,6 +19,7 @@ import { msgsEn } from './messages';
 import { inboundEn } from './inbound';
 import { setupEn } from './setup';
 import { anchorsEn } from './anchors';
+import { backupsEn } from './backups';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -354,4 +355,5 @@ export const en: Record<MsgKey, string> = {
   ...inboundEn,
   ...setupEn,
   ...anchorsEn,
+  ...backupsEn,
 };

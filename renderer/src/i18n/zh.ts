@@ -18,6 +18,7 @@ import { msgsZh } from './messages';
 import { inboundZh } from './inbound';
 import { setupZh } from './setup';
 import { anchorsZh } from './anchors';
+import { backupsZh } from './backups';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -352,6 +353,7 @@ export const zh = {
   ...inboundZh,
   ...setupZh,
   ...anchorsZh,
+  ...backupsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -28,7 +28,12 @@ function copyRowsInto(d: DB, fromPath: string): void {
   d.pragma('foreign_keys = OFF');
   const tables = d.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   for (const t of tables) {
-    const cols = (d.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]).map((c) => `"${c}"`).join(', ');
+    // the columns both have (a later migration may have rebuilt a table, as 0022 did requests)
+    const srcCols = new Set(d.prepare(`SELECT name FROM pragma_table_info('${t}', 'src')`).pluck().all() as string[]);
+    const cols = (d.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[])
+      .filter((c) => srcCols.has(c))
+      .map((c) => `"${c}"`)
+      .join(', ');
     d.exec(`DELETE FROM main."${t}"; INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM src."${t}"`);
   }
   d.pragma('foreign_keys = ON');

@@ -13,6 +13,7 @@ import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
 import { UserChanges } from './UserChanges';
 import { UserDialog } from './UserDialog';
+import { SystemTabs } from '../Backups/SystemTabs';
 
 export function UsersScreen() {
   const { t, roles } = useI18n();
@@ -60,6 +61,7 @@ export function UsersScreen() {
   return (
     <div className="screen-col" data-testid="users-screen">
       <Toolbar title={t('usr.title')} sub={String(rows.length)}>
+        <SystemTabs on="users" />
         <Btn variant="primary" hotkey="F2" onClick={() => setEditing({ user: null })} data-testid="user-new">
           {t('usr.new')}
         </Btn>

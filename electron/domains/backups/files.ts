@@ -1,4 +1,5 @@
-// `desk backup` and `desk restore`.
+// Backing up and restoring a database file: `desk backup` / `desk restore`, and the backups domain's
+// automatic backups and restore from the screen (service.ts), with the same logic and checks.
 //
 // Both carry the audit anchors kept beside the database (`<file>.anchors`, ledger/anchors.ts) along:
 // backup copies them beside the copy; restore sets the current ones aside with the current database
@@ -20,13 +21,12 @@
 // cannot be seen; and between releasing the lock and the rename (a few ms) another program could
 // open the old file. Close the desk before restoring.
 
-import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { anchorFileOf } from '../ledger/anchors';
-import type { DB } from '../store/db';
-import { failed, UsageError } from './errors';
-import { checkSchemaVersion, openExisting, verifyDatabase, type FileReport } from './verify';
+import { anchorFileOf } from '../../ledger/anchors';
+import type { DB } from '../../store/db';
+import { failed, UsageError } from './fileErrors';
+import { checkSchemaVersion, openExisting, openFile, verifyDatabase, type FileReport } from './fileCheck';
 
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -45,12 +45,12 @@ function removeQuietly(path: string): void {
 }
 
 /** Copy `src` into a new file at `dest` with the online backup API, then make it one file and check it. */
-async function copyDatabase(src: DB, dest: string): Promise<void> {
+export async function copyDatabase(src: DB, dest: string): Promise<void> {
   await src.backup(dest, {
     // after the first 100 pages, take the rest in one step: one read transaction, one moment
     progress: ({ remainingPages }) => Math.max(100, remainingPages),
   });
-  const out = new Database(dest, { fileMustExist: true });
+  const out = openFile(dest, { fileMustExist: true });
   try {
     out.pragma('journal_mode = DELETE');
     const check = out.pragma('quick_check', { simple: true });
@@ -104,7 +104,7 @@ export async function backupDatabase(dbPath: string, outPath: string, force: boo
     if (force) for (const s of sidecars(out)) removeQuietly(s);
     renameSync(tmp, out);
     copyAnchors(src, out);
-    const copy = new Database(out, { readonly: true, fileMustExist: true });
+    const copy = openFile(out, { readonly: true, fileMustExist: true });
     try {
       return {
         out,
@@ -142,7 +142,7 @@ export class RestoreRefused extends Error {
 function quiesce(path: string): void {
   let db: DB;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = openFile(path, { fileMustExist: true });
   } catch (e) {
     const m = e instanceof Error ? e.message : String(e);
     throw failed(`无法打开现有数据库 ${path}: ${m}`, `Cannot open the current database ${path}: ${m}`);

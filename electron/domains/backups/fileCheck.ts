@@ -1,4 +1,5 @@
-// `desk verify`: the books' invariants (verifyBooks) on a database file, plus two checks that only
+// Checking a database file (`desk verify`, a backup after writing it, a backup before restoring):
+// the books' invariants (verifyBooks) on a database file, plus two checks that only
 // make sense on a file: SQLite's own quick_check, and that the schema is exactly what the
 // migrations made (so a dropped append-only trigger, or a trigger added behind the app's back,
 // shows up even before it has been used to change a row).
@@ -6,14 +7,26 @@
 
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import type { VerifyReport } from '../../shared/contract';
-import { verifyBooks } from '../domains/system/verify';
-import { asReadable, type DB } from '../store/db';
-import { latestVersion, migrate, schemaVersion } from '../store/migrate';
-import { MIGRATIONS } from '../store/migrations';
-import { failed, UsageError } from './errors';
+import type { VerifyReport } from '../../../shared/contract';
+import { verifyBooks } from '../system/verify';
+import { asReadable, type DB } from '../../store/db';
+import { latestVersion, migrate, schemaVersion } from '../../store/migrate';
+import { MIGRATIONS } from '../../store/migrations';
+import { failed, UsageError } from './fileErrors';
 
 type Problem = VerifyReport['problems'][number];
+
+let nativeBinding: string | undefined;
+
+/** The better_sqlite3.node of this runtime (the Electron shell's own build), for the files opened here; the core sets it. */
+export function useNativeBinding(path: string | undefined): void {
+  if (path) nativeBinding = path;
+}
+
+/** A connection to a file these tools check or copy, with this runtime's build of the addon. */
+export function openFile(path: string, opts: Database.Options = {}): DB {
+  return new Database(path, { ...opts, nativeBinding });
+}
 
 export interface FileReport extends VerifyReport {
   path: string;
@@ -26,7 +39,7 @@ export function openExisting(path: string, what_zh = '数据库文件', what_en 
   if (!statSync(path).isFile()) throw new UsageError(`${what_zh}不是普通文件: ${path}`, `Not a regular file: ${path}`);
   let db: DB;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openFile(path, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     schemaVersion(db); // reads the header: fails here on a file that is not SQLite
   } catch (e) {
@@ -59,7 +72,7 @@ const SCHEMA_QUERY = `SELECT type, name, sql FROM sqlite_master WHERE name NOT L
 
 /** Tables, indexes and triggers that differ from what the migrations up to `version` create. */
 export async function schemaProblems(db: DB, version: number): Promise<Problem[]> {
-  const mem = new Database(':memory:');
+  const mem = openFile(':memory:');
   try {
     await migrate(mem, ':memory:', MIGRATIONS.slice(0, version));
     const expected = new Map((mem.prepare(SCHEMA_QUERY).all() as SchemaObject[]).map((o) => [`${o.type} ${o.name}`, o]));
