@@ -21,6 +21,8 @@ import { shapeRefusal } from './inputShape';
 import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
 import { postingDate } from '../ledger/daylock';
+import { secureOfficeSecrets } from '../ledger/officeSecrets';
+import { Vault, vaultPathFor, type SecretWrapper } from '../store/vault';
 
 export interface CoreOptions {
   dbPath: string;
@@ -34,6 +36,10 @@ export interface CoreOptions {
   migrations?: readonly Migration[];
   /** when the WAL is checkpointed (never inside a commit): idle delay, page bound (tests shorten them) */
   checkpoint?: Omit<CheckpointOptions, 'nativeBinding'>;
+  /** the file of the office's secrets (store/vault.ts); default office-secrets.json beside the database */
+  vaultPath?: string;
+  /** wraps that file with a key the OS keeps (the Electron shell passes safeStorage when available) */
+  secretWrapper?: SecretWrapper | null;
 }
 
 export interface Core {
@@ -44,6 +50,8 @@ export interface Core {
   readonly db: WritableDB;
   readonly dbPath: string;
   readonly migration: MigrateResult;
+  /** the office's secrets beside the database (never in it) */
+  readonly vault: Vault;
   /** the WAL's checkpoints (store/checkpoint.ts): pages waiting, checkpoints run */
   readonly checkpoints: Pick<Checkpointer, 'pendingPages' | 'stats'>;
   /** stops the checkpoint timer and worker, then closes the connection (the last one out folds the WAL in) */
@@ -112,6 +120,14 @@ function failed(method: string, e: unknown): Result<never> {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? (() => new Date());
   const { db, migration } = await openMigrated(opts, clock);
+  const vault = new Vault(opts.vaultPath ?? vaultPathFor(opts.dbPath), opts.secretWrapper ?? null);
+  try {
+    // before any call: a private key left in the office row goes to the vault (ledger/officeSecrets.ts)
+    secureOfficeSecrets(asWritable(db), vault);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   const checkpoints = startCheckpointer(db, opts.dbPath, { ...opts.checkpoint, nativeBinding: opts.nativeBinding });
   const auth = new AuthService(opts.pinCost ?? DEFAULT_PIN_COST, clock);
   let timezone: string | null = null;
@@ -177,6 +193,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db: asWritable(db),
     dbPath: opts.dbPath,
     migration,
+    vault,
     checkpoints,
     close: () => {
       checkpoints.close();

@@ -74,9 +74,5 @@ export function verifyQrPayload(payload: string, publicKey: string | KeyObject):
   return ok ? { valid: true, no: f.no, hash: f.hash } : { valid: false, reason: 'bad_signature', no: f.no, hash: f.hash };
 }
 
-/** A short fingerprint of a public key to read out over the phone: SHA-256 of its SPKI, 8 groups of 4 hex. */
-export function publicKeyFingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  const hex = createHash('sha256').update(der).digest('hex').slice(0, 32).toUpperCase();
-  return hex.match(/.{4}/g)!.join(' ');
-}
+/** A short fingerprint of a public key to read out over the phone (store/vault.ts). */
+export { keyFingerprint as publicKeyFingerprint } from '../../store/vault';

@@ -4,15 +4,16 @@ import { fail } from '../../../shared/errors';
 import type { ParsedInput, User } from '../../../shared/contract';
 import type { WriteCtx } from '../context';
 import { getUser, insertUser, setRoles, updateUserColumn, userNameTaken } from './repo';
-import { checkSignaturePng, keepLastAdmin, notOwnRoles, requireGrantSignoff } from './rules';
+import { checkSignaturePng, keepLastAdmin, notOwnRoles, requireGrantSignoff, requireNewPin } from './rules';
 
 const userNotFound = (key: unknown): never => fail('not_found', { what: 'user', what_zh: '用户', key });
 
 export function createUser(ctx: WriteCtx, input: ParsedInput<'users.create'>): User {
   const { db } = ctx;
   if (userNameTaken(db, input.name)) fail('duplicate', { what: 'user', what_zh: '用户', key: input.name });
+  requireNewPin(db, input.pin, 'users.create', ['pin']);
   const second = requireGrantSignoff(ctx, { userId: null, before: [], after: input.roles }, input.secondPin);
-  const id = insertUser(db, { name: input.name, title: input.title, pinHash: ctx.auth.hashPin(input.pin), at: ctx.nowIso });
+  const id = insertUser(db, { name: input.name, title: input.title, pinHash: ctx.auth.hashPin(db, input.pin), at: ctx.nowIso });
   setRoles(db, id, input.roles);
   ctx.auditRef = withSecond(input.name, second);
   return getUser(db, id)!;
@@ -22,11 +23,12 @@ export function updateUser(ctx: WriteCtx, input: ParsedInput<'users.update'>): U
   const { db } = ctx;
   const user = getUser(db, input.userId) ?? userNotFound(input.userId);
   notOwnRoles(ctx, user, input.roles);
+  if (input.pin !== undefined) requireNewPin(db, input.pin, 'users.update', ['pin']);
   keepLastAdmin(db, user, input);
   const second = input.roles ? requireGrantSignoff(ctx, { userId: user.id, before: user.roles, after: input.roles }, input.secondPin) : null;
   if (input.title !== undefined) updateUserColumn(db, user.id, 'title', input.title, ctx.nowIso);
   if (input.active !== undefined) updateUserColumn(db, user.id, 'active', input.active ? 1 : 0, ctx.nowIso);
-  if (input.pin !== undefined) updateUserColumn(db, user.id, 'pin_hash', ctx.auth.hashPin(input.pin), ctx.nowIso);
+  if (input.pin !== undefined) updateUserColumn(db, user.id, 'pin_hash', ctx.auth.hashPin(db, input.pin), ctx.nowIso);
   if (input.roles !== undefined) setRoles(db, user.id, input.roles);
   if (input.active === false || input.pin !== undefined) ctx.auth.endSessionsOf(user.id);
   ctx.auditRef = withSecond(user.name, second);

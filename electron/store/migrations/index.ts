@@ -17,6 +17,8 @@ import { m0014OpeningImport } from './0014-opening-import';
 import { m0015PreGoLiveReturns } from './0015-pre-golive-returns';
 import { m0016PinFailures } from './0016-pin-failures';
 import { m0017FrozenPaper } from './0017-frozen-paper';
+import { m0018Reserved } from './0018-reserved';
+import { m0019OfficeSecrets } from './0019-office-secrets';
 
 export interface Migration {
   version: number;
@@ -44,4 +46,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015PreGoLiveReturns,
   m0016PinFailures,
   m0017FrozenPaper,
+  m0018Reserved,
+  m0019OfficeSecrets,
 ];
