@@ -266,7 +266,7 @@ const catalogue = {
   ],
   pin_secret_missing: () => [
     '本机没有 PIN 密钥, 无法核对 PIN: 请导入密钥备份, 或由管理员在本机用 reset-pin 重设 PIN',
-    "This PC does not hold the PIN secret, so no PIN can be checked: import the key backup, or have the administrator reset PINs on this PC (reset-pin)",
+    'This PC does not hold the PIN secret, so no PIN can be checked: import the key backup, or have the administrator reset PINs on this PC (reset-pin)',
   ],
   pin_length: (d: { field: string; field_zh: string; field_en: string; digits: 4 | 6 }) => [
     d.digits === 6 ? `${d.field_zh}: 须为 6 位数字` : `${d.field_zh}: 须为 4 至 6 位数字`,

@@ -130,9 +130,7 @@ export class Vault {
   private save(next: VaultSecrets): void {
     if (this.unreadable) throw new Error(`refusing to overwrite a secrets file this desk cannot read: ${this.unreadable}`);
     const plain = JSON.stringify({ format: FORMAT, ...next });
-    const text = this.wrapper
-      ? JSON.stringify({ format: FORMAT, wrappedBy: this.wrapper.name, data: this.wrapper.wrap(plain).toString('base64') })
-      : plain;
+    const text = this.wrapper ? JSON.stringify({ format: FORMAT, wrappedBy: this.wrapper.name, data: this.wrapper.wrap(plain).toString('base64') }) : plain;
     writeAtomically(this.path, text);
     this.cache = next;
   }

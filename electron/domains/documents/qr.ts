@@ -14,7 +14,7 @@
 // that office and for which slip content. Whether the slip still matches the books is for the
 // desk to say (documents.verifyQr). See scripts/verify-slip.ts for the command-line check.
 
-import { createHash, createPublicKey, verify as edVerify, type KeyObject } from 'node:crypto';
+import { createPublicKey, verify as edVerify, type KeyObject } from 'node:crypto';
 
 export const QR_VERSION = 'BD1';
 const NO = /^[A-Z]{2}\d{12,16}$/;

@@ -18,7 +18,12 @@ import { officeRow, requireOffice } from './repo';
 export function keyStatus(db: ReadableDB): KeyStatus {
   const vault = vaultOf(db);
   const rows = officeKeyRows(db);
-  const keys = rows.map((r) => ({ fingerprint: r.fingerprint, createdAt: r.created_at, retiredAt: r.retired_at, here: vault.privateKeyPem(r.fingerprint) !== null }));
+  const keys = rows.map((r) => ({
+    fingerprint: r.fingerprint,
+    createdAt: r.created_at,
+    retiredAt: r.retired_at,
+    here: vault.privateKeyPem(r.fingerprint) !== null,
+  }));
   return {
     initialised: officeRow(db) !== null,
     canSign: keys.some((k) => k.retiredAt === null && k.here),
@@ -78,7 +83,10 @@ export function importKeys(ctx: WriteCtx, input: ParsedInput<'office.importKeys'
   const mine = thisOfficesPart(ctx.db, opened);
   if (!mine.keys.length && !mine.pinSecrets.length) fail('key_backup_foreign');
   const vault = vaultOf(ctx.db);
-  const before = { keys: mine.keys.filter((k) => vault.privateKeyPem(k.fingerprint) === null).length, pins: mine.pinSecrets.filter((p) => vault.pinSecret(p.id) === null).length };
+  const before = {
+    keys: mine.keys.filter((k) => vault.privateKeyPem(k.fingerprint) === null).length,
+    pins: mine.pinSecrets.filter((p) => vault.pinSecret(p.id) === null).length,
+  };
   vault.add(mine);
   ctx.auditRef = `导入密钥 ${before.keys} 把, PIN 密钥 ${before.pins} 个`;
   return { ...keyStatus(ctx.db), importedKeys: before.keys, importedPinSecrets: before.pins };

@@ -20,7 +20,11 @@ export function initOffice(ctx: WriteCtx, input: ParsedInput<'office.init'>): Ou
   // the secrets go to the vault first; the books then name them (the private key never enters the database)
   const publicKeyPem = newOfficeKey(db);
   const pinSecretId = vaultOf(db).newPinSecret();
-  insertOffice(db, { name: input.name, short_name: input.shortName || input.name, timezone: input.timezone, public_key_pem: publicKeyPem, private_key_pem: '' }, ctx.nowIso);
+  insertOffice(
+    db,
+    { name: input.name, short_name: input.shortName || input.name, timezone: input.timezone, public_key_pem: publicKeyPem, private_key_pem: '' },
+    ctx.nowIso,
+  );
   putKeyInForce(db, publicKeyPem, ctx.nowIso);
   setOfficePinSecret(db, pinSecretId);
   const adminId = insertUser(db, { name: input.admin.name, title: '系统管理员', pinHash: ctx.auth.hashPin(db, input.admin.pin), at: ctx.nowIso });

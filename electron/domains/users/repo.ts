@@ -143,5 +143,7 @@ export function rekeyPinHash(db: WritableDB, userId: number, h: { from: string; 
 
 /** The PIN secrets the users' PIN hashes were keyed with (`scrypt-k$<id>$…`). */
 export function officePinSecretIds(db: ReadableDB): string[] {
-  return sql(db, "SELECT DISTINCT substr(pin_hash, 10, instr(substr(pin_hash, 10), '$') - 1) FROM users WHERE pin_hash LIKE 'scrypt-k$%'").pluck().all() as string[];
+  return sql(db, "SELECT DISTINCT substr(pin_hash, 10, instr(substr(pin_hash, 10), '$') - 1) FROM users WHERE pin_hash LIKE 'scrypt-k$%'")
+    .pluck()
+    .all() as string[];
 }
