@@ -5,13 +5,14 @@
 // It imports nothing from Electron, so tests, the CLI and browser mode run it in plain Node.
 
 import { z } from 'zod';
-import { contract, isMethodName, type CallMeta, type Input, type MethodName, type Output, type Result } from '../../shared/contract';
+import { contract, isMethodName, type CallMeta, type Input, type MethodName, type Output, type Result, type User } from '../../shared/contract';
 import { DeskError, isDeskError, type DeskErrorShape } from '../../shared/errors';
 import { asReadable, asWritable, openDatabase, sql, type DB, type WritableDB } from '../store/db';
 import { startCheckpointer, type Checkpointer, type CheckpointOptions } from '../store/checkpoint';
 import { migrate, type MigrateResult } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { AuthService } from '../domains/users/auth';
+import { resetAdminPin } from '../domains/users/service';
 import { appendAudit } from '../ledger/audit';
 import type { Ctx, WriteCtx } from '../domains/context';
 import { requireAccess, sessionUser } from './access';
@@ -54,6 +55,11 @@ export interface Core {
   readonly vault: Vault;
   /** the WAL's checkpoints (store/checkpoint.ts): pages waiting, checkpoints run */
   readonly checkpoints: Pick<Checkpointer, 'pendingPages' | 'stats'>;
+  /**
+   * `desk reset-pin` only (the CLI on the PC with the file; no door reaches it): an administrator's new
+   * PIN when this PC lacks the PIN secret (users/service.ts resetAdminPin). One transaction, audited.
+   */
+  resetAdminPin(name: string, pin: string): Result<{ user: User; newPinSecret: boolean }>;
   /** stops the checkpoint timer and worker, then closes the connection (the last one out folds the WAL in) */
   close(): void;
 }
@@ -187,8 +193,37 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
+  function resetPin(name: string, pin: string): Result<{ user: User; newPinSecret: boolean }> {
+    const now = clock();
+    const calendarDate = businessDateOf(now, officeTimezone());
+    const base = { now, nowIso: now.toISOString(), calendarDate, businessDate: calendarDate, user: null, sessionToken: null, auth, auditRef: undefined };
+    const w = asWritable(db);
+    try {
+      const value = w
+        .transaction(() => {
+          const ctx: WriteCtx = { ...base, db: w };
+          const r = resetAdminPin(ctx, name, pin);
+          appendAudit(w, {
+            at: ctx.nowIso,
+            userId: null,
+            roles: [],
+            method: 'cli.resetPin',
+            input: { user: name, pin },
+            ref: ctx.auditRef ?? null,
+            requestId: null,
+          });
+          return r;
+        })
+        .immediate();
+      return { ok: true, value };
+    } catch (e) {
+      return failed('cli.resetPin', e);
+    }
+  }
+
   return {
     call: callUnknown as Core['call'],
+    resetAdminPin: resetPin,
     callUnknown,
     db: asWritable(db),
     dbPath: opts.dbPath,

@@ -3,7 +3,8 @@
 import { fail } from '../../../shared/errors';
 import type { ParsedInput, User } from '../../../shared/contract';
 import type { WriteCtx } from '../context';
-import { getUser, insertUser, setRoles, updateUserColumn, userNameTaken } from './repo';
+import { officePinSecret, setOfficePinSecret, vaultOf } from '../../ledger/officeSecrets';
+import { clearPinFailures, findUserRow, getUser, insertUser, setRoles, updateUserColumn, userNameTaken } from './repo';
 import { checkSignaturePng, keepLastAdmin, notOwnRoles, requireGrantSignoff, requireNewPin } from './rules';
 
 const userNotFound = (key: unknown): never => fail('not_found', { what: 'user', what_zh: '用户', key });
@@ -44,4 +45,25 @@ export function setSignature(ctx: WriteCtx, input: ParsedInput<'users.setSignatu
   updateUserColumn(ctx.db, user.id, 'signature_png', png, ctx.nowIso);
   ctx.auditRef = user.name;
   return { ...user, hasSignature: png !== null };
+}
+
+/**
+ * `desk reset-pin` (the CLI on the PC that holds the database, never a door): an administrator's
+ * new PIN when nobody can log in, because this PC lacks the PIN secret and there is no key backup.
+ * A PC without the office's PIN secret gets a new one; the other users' PINs then wait for the
+ * administrator (users.update) or for the key backup (office.importKeys), whichever comes first.
+ */
+export function resetAdminPin(ctx: WriteCtx, name: string, pin: string): { user: User; newPinSecret: boolean } {
+  const { db } = ctx;
+  const row = findUserRow(db, name);
+  const user = row ? getUser(db, row.id) : undefined;
+  if (!user || !user.active || !user.roles.includes('admin')) fail('not_found', { what: 'active administrator', what_zh: '在用的管理员', key: name });
+  requireNewPin(db, pin, 'users.update', ['pin']);
+  const newPinSecret = officePinSecret(db).secret === null;
+  if (newPinSecret) setOfficePinSecret(db, vaultOf(db).newPinSecret());
+  updateUserColumn(db, user.id, 'pin_hash', ctx.auth.hashPin(db, pin), ctx.nowIso);
+  clearPinFailures(db, user.id);
+  ctx.auth.endSessionsOf(user.id);
+  ctx.auditRef = `${user.name} (本机重设 PIN${newPinSecret ? ', 新 PIN 密钥' : ''})`;
+  return { user, newPinSecret };
 }
