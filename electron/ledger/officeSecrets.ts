@@ -52,6 +52,7 @@ export function setOfficePinSecret(db: WritableDB, id: string): void {
 /** Opening a database: the private key out of the office row (vault first), and a PIN secret if none. */
 export function secureOfficeSecrets(db: WritableDB, vault: Vault): { movedKey: boolean; newPinSecret: boolean } {
   attachVault(db, vault);
+  vault.keepWrapped();
   // a core on an older migration list (tests of the runner) has no such columns: nothing to secure
   if (!sql(db, "SELECT 1 FROM pragma_table_info('office') WHERE name = 'pin_secret_id'").get()) return { movedKey: false, newPinSecret: false };
   const row = sql(db, 'SELECT public_key_pem, private_key_pem, pin_secret_id FROM office WHERE id = 1').get() as

@@ -127,8 +127,17 @@ export class Vault {
     return parseSecrets(this.wrapper.unwrap(Buffer.from(o.data ?? '', 'base64')));
   }
 
+  /** A plain file on a PC that now has a keychain is wrapped at once (the core calls this on opening). */
+  keepWrapped(): void {
+    const s = this.load();
+    if (!this.wrapper || this.unreadable || !existsSync(this.path)) return;
+    if (!(JSON.parse(readFileSync(this.path, 'utf8')) as { wrappedBy?: string }).wrappedBy) this.save(s);
+  }
+
   private save(next: VaultSecrets): void {
-    if (this.unreadable) throw new Error(`refusing to overwrite a secrets file this desk cannot read: ${this.unreadable}`);
+    // a file this desk cannot open (another user's keychain, damage) is set aside, never overwritten
+    if (this.unreadable && existsSync(this.path)) renameSync(this.path, `${this.path}.unreadable-${Date.now()}`);
+    this.unreadable = null;
     const plain = JSON.stringify({ format: FORMAT, ...next });
     const text = this.wrapper ? JSON.stringify({ format: FORMAT, wrappedBy: this.wrapper.name, data: this.wrapper.wrap(plain).toString('base64') }) : plain;
     writeAtomically(this.path, text);

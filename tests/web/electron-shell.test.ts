@@ -123,6 +123,13 @@ vi.mock('electron', () => {
       },
     },
     shell: { openPath: () => Promise.resolve('') },
+    // the OS keychain: a reversible stand-in that leaves no readable text
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plain: string) => Buffer.from(`kc:${Buffer.from(plain).toString('hex')}`),
+      decryptString: (b: Buffer) => Buffer.from(b.toString().slice(3), 'hex').toString(),
+    },
   };
 });
 
@@ -153,6 +160,16 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(h.sandboxed).toBe(true);
     expect(h.exitCode).toBeNull();
     expect(h.errors).toEqual([]);
+  });
+
+  it("wraps the office's secrets file with the OS keychain (safeStorage); the database holds no private key", async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(dir, 'office-secrets.json'), 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'branch-desk-secrets/1', wrappedBy: 'safeStorage' });
+    expect(text).not.toContain('PRIVATE KEY');
+    const rpc = h.ipc.get('rpc')!;
+    const status = await rpc(ipcEvent('app://desk/index.html'), { method: 'office.keyStatus', input: {} });
+    expect(status.value).toMatchObject({ canSign: true, pinSecretHere: true, keptBy: 'safeStorage' });
   });
 
   it('registers app:// as a standard, secure scheme', () => {
