@@ -40,6 +40,7 @@ import { UsersScreen } from './screens/Users/UsersScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
+import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
 import { takeFreshOffice } from './screens/Setup/setupStatus';
 
 function Screen({ route }: { route: string[] }) {
@@ -160,6 +161,7 @@ export function App() {
         <main className="screen">
           <DayCloseBanner />
           <SetupBanner route={route.join('/')} />
+          <KeyBanner route={route.join('/')} />
           <ScreenBoundary resetKey={route.join('/')}>
             <Screen route={route} />
           </ScreenBoundary>

@@ -220,7 +220,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'save-keyfile']);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -414,5 +414,25 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(await save(ipcEvent('app://desk/slips'), { base64: xlsx, fileName: '单据查询_2026-11-29.xlsx' })).toEqual({ ok: true, value: { saved: target } });
     expect(require('node:fs').readFileSync(target).subarray(0, 2).toString()).toBe('PK');
     expect(h.saveDialogs[0].defaultPath).toMatch(/单据查询_2026-11-29\.xlsx$/);
+  });
+
+  it('save-keyfile: only for the desk’s page, only a key backup, written where the user picks', async () => {
+    const save = h.ipc.get('save-keyfile')!;
+    const blob = Buffer.from('{"format":"branch-desk-key-export/1"}').toString('base64');
+    h.saveDialogs.length = 0;
+    expect(await save(ipcEvent('https://evil.example/'), { text: blob, fileName: 'k.deskkey' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(await save(ipcEvent('app://desk/users'), { text: 'not base64!', fileName: 'k.deskkey' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(h.saveDialogs).toEqual([]);
+    const target = join(dir, 'office.deskkey');
+    h.saveDialog = { canceled: false, filePath: target };
+    expect(await save(ipcEvent('app://desk/users'), { text: blob, fileName: '../华东-密钥备份-20261129' })).toEqual({ ok: true, value: { saved: target } });
+    expect(require('node:fs').readFileSync(target, 'utf8')).toBe(blob);
+    expect(h.saveDialogs[0].defaultPath).toMatch(/[\\/]华东-密钥备份-20261129\.deskkey$/);
   });
 });
