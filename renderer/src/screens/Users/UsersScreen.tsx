@@ -98,6 +98,7 @@ export function UsersScreen() {
           ['Enter', t('usr.edit')],
           ['F5', t('keys.refresh')],
           ['F6', t('usr.chg.title')],
+          ['F7', t('okey.toggle')],
         ]}
       />
       {editing ? (
