@@ -7,6 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scryptSync } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { slipQrPayload } from '../../electron/domains/documents/service';
@@ -161,6 +163,16 @@ describe('a copy of the database on a new PC', () => {
     const published = ok(await pc.core.call('documents.publicKey', {}, { sessionToken: manager }));
     expect(published.retiredKeys).toHaveLength(1);
     expect(published.retiredKeys[0].fingerprint).toBe(status.keys[1].fingerprint);
+
+    // offline at HQ: the exported key file holds the current and the retired key; the old paper is genuine
+    pc.core.db.pragma('wal_checkpoint(TRUNCATE)');
+    const keyFile = join(pc.dir, 'office.pem');
+    const script = fileURLToPath(new URL('../../scripts/verify-slip.ts', import.meta.url));
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+    expect(run('--db', join(pc.dir, 'office.sqlite'), '--export-pubkey', keyFile).status).toBe(0);
+    expect(readFileSync(keyFile, 'utf8').match(/BEGIN PUBLIC KEY/g)).toHaveLength(2);
+    const offline = run('--pubkey', keyFile, oldQr);
+    expect([offline.status, offline.stdout.includes('GENUINE')]).toEqual([0, true]);
   });
 
   it("refuses another office's key backup and a file that is no backup, importing nothing", async () => {
