@@ -31,8 +31,22 @@ export interface OfficeKeyRow {
   retired_at: string | null;
 }
 
+const withKeyTable = new WeakSet<object>();
+
+/** Whether the file has office_keys (0019): `desk verify` and `restore` also read older backups as they are. */
+function hasKeyTable(db: ReadableDB): boolean {
+  if (withKeyTable.has(db)) return true;
+  const has = sql(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'office_keys'").get() !== undefined;
+  if (has) withKeyTable.add(db);
+  return has;
+}
+
 /** Every key the office has signed with, the current one first, then the retired ones, newest first. */
 export function officeKeyRows(db: ReadableDB): OfficeKeyRow[] {
+  if (!hasKeyTable(db)) {
+    const o = sql(db, 'SELECT public_key_pem, created_at FROM office WHERE id = 1').get() as { public_key_pem: string; created_at: string } | undefined;
+    return o ? [{ ...o, fingerprint: keyFingerprint(o.public_key_pem), retired_at: null }] : [];
+  }
   return sql(
     db,
     'SELECT public_key_pem, fingerprint, created_at, retired_at FROM office_keys ORDER BY retired_at IS NOT NULL, id DESC',

@@ -15,8 +15,10 @@ import { slipQrPayload } from '../../electron/domains/documents/service';
 import { sealSecrets } from '../../electron/store/keyExport';
 import { VAULT_FILE_NAME } from '../../electron/store/vault';
 import { backupDatabase } from '../../electron/cli/backup';
+import { verifyBooks } from '../../electron/domains/system/verify';
+import { asReadable, openDatabase } from '../../electron/store/db';
 import { demoOffice, err, ok, TestClock, type DemoOffice } from '../helpers';
-import { financeOffice, signedDispatch } from '../helpers/finance';
+import { financeOffice, postedDispatch, signedDispatch } from '../helpers/finance';
 
 const opened: { close(): void }[] = [];
 const dirs: string[] = [];
@@ -224,6 +226,24 @@ describe('a database from before 0019 (key in the office row, PIN hashes unkeyed
     expect(now).toMatch(/^scrypt-k\$/);
     ok(await login(core, o.names.keeper, o.pins.keeper));
     expect(err(await login(core, o.names.keeper, '0009')).code).toBe('bad_credentials');
+  });
+});
+
+describe('a file from before 0019, read as it is (desk verify, restore checking a backup)', () => {
+  it("checks its signatures with the office row's key", async () => {
+    const o = await office();
+    const d = await postedDispatch(o, 'KH003', 'wechat', [['WY-4001', 2]]);
+    o.core.close();
+    const old = openDatabase(o.dbPath);
+    old.exec('DROP TABLE office_keys');
+    try {
+      expect(verifyBooks(asReadable(old)).problems).toEqual([]);
+      old.exec('DROP TRIGGER signatures_keep');
+      old.prepare("UPDATE signatures SET signature = ? WHERE slip_id = ? AND role = 'manager'").run(Buffer.alloc(64).toString('base64'), d.id);
+      expect(verifyBooks(asReadable(old)).problems.length).toBeGreaterThan(0);
+    } finally {
+      old.close();
+    }
   });
 });
 
