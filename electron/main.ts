@@ -37,7 +37,10 @@
 // 18. Avoid file:// ....................... custom privileged app:// scheme; traversal refused
 // 19. Electron fuses ...................... not covered: there is no packaging step yet
 // 20. Do not expose Electron APIs ......... preload exposes { call, printPdf, savePdf, saveXlsx,
-//                                           listPrinters, chooseFolder, mode } only
+//                                           saveKeyFile, listPrinters, chooseFolder, mode } only
+//     Secrets at rest ..................... the office's private key and PIN secret are not in the
+//                                           database: a file beside it, wrapped by safeStorage where
+//                                           the OS has a keychain (shell/secrets.ts, store/vault.ts)
 
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { dirname, resolve } from 'node:path';
@@ -53,6 +56,7 @@ import { buildMenu } from './shell/menu';
 import { paperFileOf, registerPaper } from './shell/paper';
 import { registerFolderPicker } from './shell/folder';
 import { registerAppProtocol, registerAppScheme } from './shell/protocol';
+import { keychainWrapper } from './shell/secrets';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // out/main
 const RENDERER_DIR = resolve(HERE, '..', 'renderer');
@@ -121,7 +125,12 @@ async function ready(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(args.db, { devTools: args.dev }));
 
   try {
-    const desk = await openDesk({ dbPath: args.db, demo: args.demo, nativeBinding: findElectronNativeBinding(app.getAppPath()) });
+    const desk = await openDesk({
+      dbPath: args.db,
+      demo: args.demo,
+      nativeBinding: findElectronNativeBinding(app.getAppPath()),
+      secretWrapper: keychainWrapper(),
+    });
     core = desk.core;
     console.log(`[desk] database: ${args.db}${desk.seeded ? ' (demo office loaded)' : ''}`);
   } catch (e) {

@@ -9,6 +9,7 @@ import { createCore, type Core } from './core';
 import { seedOffice, type OfficeFixture } from './demo/seed';
 import demo from './demo/demo-office.json';
 import { warmPrinting } from './printing/pdf';
+import type { SecretWrapper } from './store/vault';
 
 export interface OpenDeskOptions {
   dbPath: string;
@@ -16,6 +17,8 @@ export interface OpenDeskOptions {
   /** seed the demo office if the database has no office yet */
   demo?: boolean;
   clock?: () => Date;
+  /** the OS keychain for the office's secrets file (the Electron shell's safeStorage), if any */
+  secretWrapper?: SecretWrapper | null;
 }
 
 export interface OpenedDesk {
@@ -26,7 +29,7 @@ export interface OpenedDesk {
 }
 
 export async function openDesk(opts: OpenDeskOptions): Promise<OpenedDesk> {
-  const core = await createCore({ dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, clock: opts.clock });
+  const core = await createCore({ dbPath: opts.dbPath, nativeBinding: opts.nativeBinding, clock: opts.clock, secretWrapper: opts.secretWrapper });
   try {
     let seeded = false;
     let office = await core.call('office.get', {});

@@ -1,5 +1,5 @@
 // The preload bridge: the only thing the (sandboxed, context-isolated) renderer gets from the
-// shell is window.desk = { call, printPdf, savePdf, saveXlsx, listPrinters, chooseFolder, mode } (its type:
+// shell is window.desk = { call, printPdf, savePdf, saveXlsx, saveKeyFile, listPrinters, chooseFolder, mode } (its type:
 // shared/bridge.ts). `call` sends the rpc envelope { method, input, sessionToken, requestId }
 // (electron/rpc/envelope.ts) over the 'rpc' channel; printPdf / savePdf hand a PDF the core rendered
 // to the OS print dialog or a save dialog, saveXlsx an exported sheet to a save dialog; listPrinters
@@ -29,6 +29,7 @@ const desk: DeskBridge = {
     }) as Promise<Result<PrintOutcome>>,
   savePdf: (req) => ipcRenderer.invoke('save-pdf', { base64: req.base64, fileName: req.fileName }) as Promise<Result<{ saved: string | null }>>,
   saveXlsx: (req) => ipcRenderer.invoke('save-xlsx', { base64: req.base64, fileName: req.fileName }) as Promise<Result<{ saved: string | null }>>,
+  saveKeyFile: (req) => ipcRenderer.invoke('save-keyfile', { text: req.text, fileName: req.fileName }) as Promise<Result<{ saved: string | null }>>,
   listPrinters: () => ipcRenderer.invoke('list-printers') as Promise<Result<{ printers: SystemPrinter[] }>>,
   chooseFolder: () => ipcRenderer.invoke('choose-folder') as Promise<Result<{ folder: string | null }>>,
   mode: 'electron',

@@ -13,6 +13,8 @@
 // office.pem is the office's public key: export it at the desk (documents.publicKey, or
 // office.get → publicKeyPem), or with --export-pubkey from a copy of the office's database
 // (opened read-only). Compare its fingerprint (printed here) with the one the office reads out.
+// An office that made a new key (office.newKey) keeps its retired keys: --export-pubkey writes them
+// all (current first) into the one file, and a QR signed by any of them is genuine.
 //
 // This says the paper is genuine; whether it still matches the books (not edited, not reversed
 // since) only the desk can say: scan it there (documents.verifyQr).
@@ -46,10 +48,14 @@ if (exportTo) {
   const { openDatabase } = await import('../electron/store/db');
   const db = openDatabase(dbPath, { readonly: true });
   const row = db.prepare('SELECT name, public_key_pem FROM office WHERE id = 1').get() as { name: string; public_key_pem: string } | undefined;
+  const hasKeys = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'office_keys'").get() !== undefined;
+  const pems = hasKeys ? (db.prepare('SELECT public_key_pem FROM office_keys ORDER BY retired_at IS NOT NULL, id DESC').pluck().all() as string[]) : [];
   db.close();
   if (!row) usage(`${dbPath}: no office in this database`);
-  writeFileSync(exportTo, row.public_key_pem);
-  console.log(`${row.name}\n公钥已导出 / public key written: ${exportTo}\n指纹 / fingerprint: ${publicKeyFingerprint(row.public_key_pem)}`);
+  const all = pems.length ? pems : [row.public_key_pem];
+  writeFileSync(exportTo, all.join(''));
+  console.log(`${row.name}\n公钥已导出 / public key written: ${exportTo}`);
+  all.forEach((p, i) => console.log(`指纹 / fingerprint${i ? ' (停用 retired)' : ''}: ${publicKeyFingerprint(p)}`));
   process.exit(0);
 }
 
@@ -64,10 +70,14 @@ try {
 const payload = (args[0] ?? readFileSync(0, 'utf8')).trim();
 if (!payload) usage('no payload');
 
-const v = verifyQrPayload(payload, pem);
+// the file may hold several keys (the current one and those the office retired)
+const pems = pem.split(/(?=-----BEGIN PUBLIC KEY-----)/).filter((p) => p.trim());
+const tried = pems.map((p) => ({ p, v: verifyQrPayload(payload, p) }));
+const hit = tried.find((x) => x.v.valid) ?? tried[0] ?? { p: pem, v: verifyQrPayload(payload, pem) };
+const v = hit.v;
 let fingerprint = '?';
 try {
-  fingerprint = publicKeyFingerprint(pem);
+  fingerprint = publicKeyFingerprint(hit.p);
 } catch {
   /* reported as bad_key below */
 }

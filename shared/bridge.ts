@@ -42,6 +42,8 @@ export interface DeskBridge {
   savePdf(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
   /** 导出 Excel: a save dialog, then the XLSX the core wrote is written there (saved: null when cancelled) */
   saveXlsx(req: { base64: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
+  /** 导出密钥备份: a save dialog, then the sealed key backup is written there (optional: older shells lack it) */
+  saveKeyFile?(req: { text: string; fileName: string }): Promise<Result<{ saved: string | null }>>;
   /** the system's printers, for choosing the office's default printer (optional: older shells lack it) */
   listPrinters?(): Promise<Result<{ printers: SystemPrinter[] }>>;
   /** the OS folder picker (the backup folder): the full path, or null when cancelled (optional: older shells lack it) */

@@ -271,6 +271,28 @@ const catalogue = {
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],
   too_large: (d: { limitBytes: number }) => [`请求内容过大(上限 ${bytes(d.limitBytes)})`, `The request is too large (limit ${bytes(d.limitBytes)})`],
   bad_request: (d: { field: string; problem_zh: string; problem_en: string }) => [`请求格式有误: ${d.problem_zh}`, `Malformed request: ${d.problem_en}`],
+  // ---- the office's secrets kept out of the database (ledger/officeSecrets.ts, store/vault.ts)
+  office_key_missing: () => [
+    '本机没有办事处签章密钥: 请导入密钥备份, 或由经理生成新密钥(旧密钥签过的单据仍可核验)',
+    "This PC does not hold the office's signing key: import the key backup, or have the manager make a new key (papers signed with the old key still verify)",
+  ],
+  pin_secret_missing: () => [
+    '本机没有 PIN 密钥, 无法核对 PIN: 请导入密钥备份, 或由管理员在本机用 reset-pin 重设 PIN',
+    'This PC does not hold the PIN secret, so no PIN can be checked: import the key backup, or have the administrator reset PINs on this PC (reset-pin)',
+  ],
+  pin_length: (d: { field: string; field_zh: string; field_en: string; digits: 4 | 6 }) => [
+    d.digits === 6 ? `${d.field_zh}: 须为 6 位数字` : `${d.field_zh}: 须为 4 至 6 位数字`,
+    d.digits === 6 ? `${d.field_en}: must be 6 digits` : `${d.field_en}: must be 4 to 6 digits`,
+  ],
+  key_backup_unreadable: () => ['这不是办事处的密钥备份文件', 'This is not a Branch Desk key backup file'],
+  key_backup_wrong_password: (_d: { field: 'password' }) => [
+    '密钥备份口令不正确(或文件已损坏), 未导入任何内容',
+    'Wrong key backup password (or the file is damaged): nothing was imported',
+  ],
+  key_backup_foreign: () => [
+    '这个密钥备份不是本办事处的(密钥和 PIN 密钥都对不上), 未导入任何内容',
+    "This key backup is not this office's (neither its keys nor its PIN secret match): nothing was imported",
+  ],
 } satisfies Record<string, Msg>;
 
 export type ErrorCode = keyof typeof catalogue;

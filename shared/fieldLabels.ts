@@ -116,6 +116,9 @@ const BY_NAME: Record<string, Label> = {
   managerApproval: ['经理审批', 'manager’s approval'],
   finance: ['财务主管', 'finance supervisor'],
   statistician: ['统计员', 'statistician'],
+  pinLength: ['PIN 位数', 'PIN digits'],
+  password: ['密钥备份口令', 'key backup password'],
+  sealedSecrets: ['密钥备份文件', 'key backup file'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */

@@ -18,6 +18,7 @@ const USAGE = {
   backup: 'desk backup --db FILE --out FILE [--force]',
   restore: 'desk restore --from BACKUP --db FILE',
   'init-demo': 'desk init-demo --db FILE [--fixture FILE] [--pin-cost N]',
+  'reset-pin': 'desk reset-pin --db FILE --user NAME --pin PIN',
   help: 'desk help',
 } as const;
 type Command = keyof typeof USAGE;
@@ -54,6 +55,11 @@ const HELP = `办事处仓财台 命令行 / Branch Desk command line
       在没有办事处的数据库里载入演示办事处(默认 electron/demo/demo-office.json)。
       Load the demo office into a database that has none. --pin-cost: scrypt N for the demo
       users' PINs (power of two, 1024–1048576; default ${DEFAULT_PIN_COST}; tests use 1024).
+  ${USAGE['reset-pin']}
+      在存放数据库的这台电脑上为管理员重设 PIN(本机没有 PIN 密钥、也没有密钥备份时); 记入审计。
+      Give an administrator a new PIN on the PC that holds the database, when this PC lacks the PIN
+      secret and there is no key backup (README: restoring onto a new PC). Audited. The other users'
+      PINs then wait for the administrator to reset them, or for the key backup to be imported.
   ${USAGE.help}
 
 退出码 / Exit codes: 0 成功 done · 1 失败 failed · 2 用法错误或文件不存在 bad usage / missing file.
@@ -153,12 +159,40 @@ async function cmdInitDemo(args: string[], io: Io): Promise<number> {
   return EXIT_OK;
 }
 
+async function cmdResetPin(args: string[], io: Io): Promise<number> {
+  const o = parseOptions(args, { db: { type: 'string' }, user: { type: 'string' }, pin: { type: 'string' } }, usageOf('reset-pin'));
+  const dbPath = resolve(required(o.db, '--db', usageOf('reset-pin')));
+  const user = required(o.user, '--user', usageOf('reset-pin'));
+  const pin = required(o.pin, '--pin', usageOf('reset-pin'));
+  if (!existsSync(dbPath)) throw new UsageError(`数据库不存在: ${dbPath}`, `No such database: ${dbPath}`, usageOf('reset-pin'));
+  let core;
+  try {
+    core = await createCore({ dbPath });
+  } catch (e) {
+    throw cannotOpen(dbPath, e);
+  }
+  try {
+    const r = core.resetAdminPin(user, pin);
+    if (!r.ok) throw failed(r.error.message_zh, r.error.message_en);
+    io.stdout.write(
+      `已为 ${r.value.user.name} 重设 PIN / New PIN set for ${r.value.user.name}\n` +
+        (r.value.newPinSecret
+          ? '  本机新建了 PIN 密钥: 其他用户的 PIN 须由管理员重设, 或导入密钥备份。\n  A new PIN secret was made on this PC: other users need new PINs from the administrator, or the key backup.\n'
+          : ''),
+    );
+    return EXIT_OK;
+  } finally {
+    core.close();
+  }
+}
+
 const COMMANDS: Record<Command, (args: string[], io: Io) => Promise<number>> = {
   rpc: cmdRpc,
   verify: cmdVerify,
   backup: cmdBackup,
   restore: cmdRestore,
   'init-demo': cmdInitDemo,
+  'reset-pin': cmdResetPin,
   help: async (_args, io) => {
     io.stdout.write(HELP);
     return EXIT_OK;

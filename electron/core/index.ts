@@ -5,13 +5,14 @@
 // It imports nothing from Electron, so tests, the CLI and browser mode run it in plain Node.
 
 import { z } from 'zod';
-import { contract, isMethodName, type CallMeta, type Input, type MethodName, type Output, type Result } from '../../shared/contract';
+import { contract, isMethodName, type CallMeta, type Input, type MethodName, type Output, type Result, type User } from '../../shared/contract';
 import { DeskError, isDeskError, type DeskErrorShape } from '../../shared/errors';
 import { asReadable, asWritable, openDatabase, sql, type DB, type WritableDB } from '../store/db';
 import { startCheckpointer, type Checkpointer, type CheckpointOptions } from '../store/checkpoint';
 import { migrate, type MigrateResult } from '../store/migrate';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { AuthService } from '../domains/users/auth';
+import { resetAdminPin } from '../domains/users/service';
 import { appendAudit } from '../ledger/audit';
 import type { Ctx, WriteCtx } from '../domains/context';
 import { requireAccess, sessionUser } from './access';
@@ -23,6 +24,8 @@ import { businessDateOf } from '../ledger/dates';
 import { postingDate } from '../ledger/daylock';
 import { BackupJobs, type BackupJobsOptions } from '../domains/backups/service';
 import { useNativeBinding } from '../domains/backups/fileCheck';
+import { secureOfficeSecrets } from '../ledger/officeSecrets';
+import { Vault, vaultPathFor, type SecretWrapper } from '../store/vault';
 
 export interface CoreOptions {
   dbPath: string;
@@ -38,6 +41,10 @@ export interface CoreOptions {
   checkpoint?: Omit<CheckpointOptions, 'nativeBinding'>;
   /** how a backup copies the file (tests hand in one that writes a bad copy) */
   backupCopy?: BackupJobsOptions['copy'];
+  /** the file of the office's secrets (store/vault.ts); default office-secrets.json beside the database */
+  vaultPath?: string;
+  /** wraps that file with a key the OS keeps (the Electron shell passes safeStorage when available) */
+  secretWrapper?: SecretWrapper | null;
 }
 
 export interface Core {
@@ -48,10 +55,17 @@ export interface Core {
   readonly db: WritableDB;
   readonly dbPath: string;
   readonly migration: MigrateResult;
+  /** the office's secrets beside the database (never in it) */
+  readonly vault: Vault;
   /** the WAL's checkpoints (store/checkpoint.ts): pages waiting, checkpoints run */
   readonly checkpoints: Pick<Checkpointer, 'pendingPages' | 'stats'>;
   /** backups: the daily schedule (started by the long-running doors), after each close of day, by hand, restore */
   readonly backups: BackupJobs;
+  /**
+   * `desk reset-pin` only (the CLI on the PC with the file; no door reaches it): an administrator's new
+   * PIN when this PC lacks the PIN secret (users/service.ts resetAdminPin). One transaction, audited.
+   */
+  resetAdminPin(name: string, pin: string): Result<{ user: User; newPinSecret: boolean }>;
   /** stops the checkpoint timer and worker, then closes the connection (the last one out folds the WAL in) */
   close(): void;
 }
@@ -77,6 +91,21 @@ async function openMigrated(opts: CoreOptions, clock: () => Date): Promise<{ db:
     db.close();
     throw e;
   }
+}
+
+/**
+ * The books opened and migrated, then, before any call, secured: a private key left in the office
+ * row (a file from before 0019, or a restored backup of one) goes to the vault (ledger/officeSecrets.ts).
+ */
+async function openSecured(opts: CoreOptions, clock: () => Date, vault: Vault): Promise<{ db: DB; migration: MigrateResult }> {
+  const opened = await openMigrated(opts, clock);
+  try {
+    secureOfficeSecrets(asWritable(opened.db), vault);
+  } catch (e) {
+    opened.db.close();
+    throw e;
+  }
+  return opened;
 }
 
 /**
@@ -118,7 +147,8 @@ function failed(method: string, e: unknown): Result<never> {
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? (() => new Date());
   useNativeBinding(opts.nativeBinding);
-  let { db, migration } = await openMigrated(opts, clock);
+  const vault = new Vault(opts.vaultPath ?? vaultPathFor(opts.dbPath), opts.secretWrapper ?? null);
+  let { db, migration } = await openSecured(opts, clock, vault);
   purgeRequests(asWritable(db), clock());
   const startCheckpoints = () => startCheckpointer(db, opts.dbPath, { ...opts.checkpoint, nativeBinding: opts.nativeBinding });
   let checkpoints = startCheckpoints();
@@ -137,7 +167,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     try {
       await swap();
     } finally {
-      ({ db, migration } = await openMigrated(opts, clock));
+      ({ db, migration } = await openSecured(opts, clock, vault));
       checkpoints = startCheckpoints();
       auth = newAuth();
       timezone = null;
@@ -235,8 +265,48 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
+  function resetPin(name: string, pin: string): Result<{ user: User; newPinSecret: boolean }> {
+    const now = clock();
+    const calendarDate = businessDateOf(now, officeTimezone());
+    const base = {
+      now,
+      nowIso: now.toISOString(),
+      calendarDate,
+      businessDate: calendarDate,
+      user: null,
+      sessionToken: null,
+      auth,
+      dbPath: opts.dbPath,
+      backups,
+      auditRef: undefined,
+    };
+    const w = asWritable(db);
+    try {
+      const value = w
+        .transaction(() => {
+          const ctx: WriteCtx = { ...base, db: w };
+          const r = resetAdminPin(ctx, name, pin);
+          appendAudit(w, {
+            at: ctx.nowIso,
+            userId: null,
+            roles: [],
+            method: 'cli.resetPin',
+            input: { user: name, pin },
+            ref: ctx.auditRef ?? null,
+            requestId: null,
+          });
+          return r;
+        })
+        .immediate();
+      return { ok: true, value };
+    } catch (e) {
+      return failed('cli.resetPin', e);
+    }
+  }
+
   return {
     call: callUnknown as Core['call'],
+    resetAdminPin: resetPin,
     callUnknown,
     get db() {
       return asWritable(db);
@@ -248,6 +318,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     get checkpoints() {
       return checkpoints;
     },
+    vault,
     backups,
     close: () => {
       backups.stop();

@@ -10,10 +10,10 @@
 // whose chain was rewritten with recomputed hashes, no longer matches an anchor the file kept.
 // It reports how far the chain is anchored (the latest anchor that holds) and how many rows follow.
 
-import { createHash, createPublicKey } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
+import { keyFingerprint } from '../store/vault';
 import { signWithOfficeKey } from './officeKey';
 
 export interface Anchor {
@@ -24,13 +24,6 @@ export interface Anchor {
   closedAt: string;
   keyFingerprint: string;
   signature: string;
-}
-
-/** A short fingerprint of a public key to read out over the phone: SHA-256 of its SPKI, 8 groups of 4 hex. */
-export function publicKeyFingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  const hex = createHash('sha256').update(der).digest('hex').slice(0, 32).toUpperCase();
-  return hex.match(/.{4}/g)!.join(' ');
 }
 
 /** The file beside the database that keeps the anchors; none for a database in memory. */
@@ -69,7 +62,7 @@ export function makeAnchor(db: WritableDB, dbPath: string, close: { closeId: num
     auditRows: sql(db, 'SELECT COUNT(*) FROM audit_log').pluck().get() as number,
     businessDate: close.businessDate,
     closedAt: close.closedAt,
-    keyFingerprint: publicKeyFingerprint(pem),
+    keyFingerprint: keyFingerprint(pem),
   };
   const anchor: Anchor = { ...fields, signature: signWithOfficeKey(db, anchorPayload(fields)) };
   const file = anchorFileOf(dbPath);

@@ -13,7 +13,7 @@ export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = /pin|password/i.test(k) ? '***' : redact(v);
+    for (const [k, v] of Object.entries(value)) out[k] = /pin|password|secret/i.test(k) ? '***' : redact(v);
     return out;
   }
   return value;

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parsePdfRequest, type PdfRequest } from '../pdf-request';
-import { parseXlsxRequest } from '../xlsx-request';
+import { parseKeyFileRequest, parseXlsxRequest } from '../xlsx-request';
 import { handleFromDesk, refusal } from './ipc';
 
 /** The window paper windows and dialogs belong to (the desk's main window, once open). */
@@ -31,6 +31,7 @@ export function registerPaper(parent: ParentWindow): void {
   handleFromDesk('save-pdf', (req) => savePdf(req, parent));
   handleFromDesk('list-printers', () => listPrinters(parent));
   handleFromDesk('save-xlsx', (req) => saveXlsx(req, parent));
+  handleFromDesk('save-keyfile', (req) => saveKeyFile(req, parent));
 }
 
 /** The system's printers as the desk's window sees them (names only: the setup's default printer). */
@@ -150,4 +151,13 @@ async function saveXlsx(req: unknown, parent: ParentWindow) {
   const x = parseXlsxRequest(req);
   if ('error' in x) return refusal(...NOT_AN_XLSX);
   return saveAs(parent, x.bytes, x.fileName, { title: '导出 Excel / Export Excel', name: 'Excel', ext: 'xlsx' });
+}
+
+const NOT_A_KEY_FILE = ['bad_request', '要保存的内容不是密钥备份', 'What was sent to save is not a key backup'] as const;
+
+/** 导出密钥备份: the sealed key backup (office.exportKeys) to a file the user picks. */
+async function saveKeyFile(req: unknown, parent: ParentWindow) {
+  const k = parseKeyFileRequest(req);
+  if ('error' in k) return refusal(...NOT_A_KEY_FILE);
+  return saveAs(parent, k.bytes, k.fileName, { title: '保存密钥备份 / Save key backup', name: 'Branch Desk key backup', ext: 'deskkey' });
 }

@@ -41,6 +41,7 @@ import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
+import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
 import { takeFreshOffice } from './screens/Setup/setupStatus';
 
 function Screen({ route }: { route: string[] }) {
@@ -161,6 +162,7 @@ export function App() {
         <main className="screen">
           <DayCloseBanner />
           <SetupBanner route={route.join('/')} />
+          <KeyBanner route={route.join('/')} />
           <ScreenBoundary resetKey={route.join('/')}>
             <Screen route={route} />
           </ScreenBoundary>

@@ -193,10 +193,16 @@ export const documentsMethods = {
   }),
   'documents.publicKey': method({
     input: Empty,
-    output: z.object({ officeName: z.string(), publicKeyPem: z.string(), fingerprint: z.string() }),
+    output: z.object({
+      officeName: z.string(),
+      publicKeyPem: z.string(),
+      fingerprint: z.string(),
+      /** the keys the office signed with before (office.newKey): papers they signed still verify with them */
+      retiredKeys: z.array(z.object({ publicKeyPem: z.string(), fingerprint: z.string(), createdAt: z.string(), retiredAt: z.string() })),
+    }),
     access: 'any',
     write: false,
-    doc: 'The office’s public key (PEM) and its fingerprint, for HQ to check printed slips offline (scripts/verify-slip.ts).',
+    doc: 'The office’s public key (PEM) and its fingerprint, and the keys it retired, for HQ to check printed slips offline (scripts/verify-slip.ts).',
   }),
   'documents.settings': method({
     input: Empty,

@@ -1,7 +1,7 @@
 // The office itself (office.*): whether it is set up, setting it up once, and its settings.
 
 import { z } from 'zod';
-import { Empty, Name, Pin, Text, method } from './common';
+import { Base64, Empty, Name, Pin, Text, method } from './common';
 import { User } from './users';
 
 /** How the stock card writes a customer return: 红字发出 (a negative issue, the default) or 收入. */
@@ -20,11 +20,40 @@ export const Office = z.object({
   hqName: z.string(),
   /** the printer slips go to by default, as the system names it; null: none chosen */
   defaultPrinter: z.string().nullable(),
+  /** how many digits a new PIN has: 4 (four to six) or 6 (office.setPinLength) */
+  pinLength: z.union([z.literal(4), z.literal(6)]),
 });
 export type Office = z.infer<typeof Office>;
 
 /** A telephone number as offices write them: digits, spaces, + - ( ) / and 转 (extension). */
 export const Phone = Text(30).regex(/^[0-9+()\-/ 转]*$/, 'phone: digits, spaces, + - ( ) / 转');
+
+export const PinLength = z.union([z.literal(4), z.literal(6)]);
+
+/** One of the keys the office has signed with (office_keys): the current one has no retiredAt. */
+export const OfficeKeyInfo = z.object({
+  fingerprint: z.string(),
+  createdAt: z.string(),
+  retiredAt: z.string().nullable(),
+  /** this PC holds its private half */
+  here: z.boolean(),
+});
+
+/** Whether this PC holds the office's secrets (kept out of the database: the vault beside it). */
+export const KeyStatus = z.object({
+  initialised: z.boolean(),
+  /** the office's current key is here: slips can be signed */
+  canSign: z.boolean(),
+  /** the PIN secret is here: PINs can be checked */
+  pinSecretHere: z.boolean(),
+  /** how the vault is kept on this PC: 'safeStorage' (the OS keychain) or 'file' (readable by its owner only) */
+  keptBy: z.string(),
+  keys: z.array(OfficeKeyInfo),
+});
+export type KeyStatus = z.infer<typeof KeyStatus>;
+
+/** The key backup's password: at least 8 characters (the export is only as strong as it). */
+const KeyPassword = Text(128).min(8);
 
 /** One thing the office still lacks before the desk can be used fully (office.setupStatus). */
 export const SetupItem = z.object({
@@ -93,5 +122,40 @@ export const officeMethods = {
     access: 'any',
     write: false,
     doc: 'What the office still lacks (no supplier, no customer, no keeper …), each with the screen that fixes it; empty once set up.',
+  }),
+  'office.keyStatus': method({
+    input: Empty,
+    output: KeyStatus,
+    access: 'public',
+    write: false,
+    doc: "Whether this PC holds the office's signing key and PIN secret (the log-in screen and the banner say so when not), and every key the office has signed with.",
+  }),
+  'office.newKey': method({
+    input: z.object({ pin: Pin }),
+    output: KeyStatus,
+    access: ['manager'],
+    write: true,
+    doc: 'The manager (his PIN again) makes a new signing key; the current one is retired and kept, so what it signed still verifies.',
+  }),
+  'office.setPinLength': method({
+    input: z.object({ pinLength: PinLength }),
+    output: z.object({ pinLength: PinLength }),
+    access: ['admin', 'manager'],
+    write: true,
+    doc: 'How many digits new and changed PINs have: 4 (four to six) or 6. PINs already set keep working.',
+  }),
+  'office.exportKeys': method({
+    input: z.object({ password: KeyPassword }),
+    output: z.object({ fileName: z.string(), sealedSecrets: z.string(), fingerprints: z.array(z.string()) }),
+    access: ['admin'],
+    write: false,
+    doc: "The office's keys and PIN secret sealed under a password (密钥备份), to keep apart from the backups. A read: the sealed file is never stored in the database.",
+  }),
+  'office.importKeys': method({
+    input: z.object({ sealedSecrets: Base64(20_000), password: Text(128).min(1) }),
+    output: KeyStatus.extend({ importedKeys: z.number().int(), importedPinSecrets: z.number().int() }),
+    access: 'public',
+    write: true,
+    doc: "Restores the office's keys and PIN secret from a key backup onto this PC (a new PC: nobody can log in before). Only this office's secrets are taken; a wrong password imports nothing.",
   }),
 } as const;

@@ -88,7 +88,8 @@ describe('after the close of day', () => {
     });
     expect(closed.date).toBe('2026-11-29');
     await o.core.backups.idle();
-    expect(ours(folder)).toEqual(['branch-desk-20261129-1700-close.db']);
+    // the close's anchor of the audit chain travels beside the copy (ledger/anchors.ts)
+    expect(ours(folder)).toEqual(['branch-desk-20261129-1700-close.db', 'branch-desk-20261129-1700-close.db.anchors']);
     const list = await must(o, 'manager', 'backups.list', {});
     expect(list.map((b) => [b.file, b.kind, b.ok, b.present])).toEqual([['branch-desk-20261129-1700-close.db', 'close', true, true]]);
   });

@@ -384,3 +384,30 @@ describe('desk help and bad usage', () => {
     expect(none.stderr).toContain('缺少命令');
   });
 });
+
+describe('desk reset-pin', () => {
+  it('lets the administrator log in again on a PC without the PIN secret; the others wait for a new PIN or the key backup', async () => {
+    const pc = tempDir('desk-newpc-');
+    try {
+      const db = pc.path('office.sqlite');
+      copyFileSync(base, db); // the database alone, without the vault beside it
+      const before = new RpcClient(db);
+      expect((await before.call('auth.login', { user: '系统管理员', pin: '0000' })).error?.code).toBe('pin_secret_missing');
+      await before.end();
+
+      const r = await desk(['reset-pin', '--db', db, '--user', '系统管理员', '--pin', '246810']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain('本机新建了 PIN 密钥');
+      expect((await desk(['reset-pin', '--db', db, '--user', KEEPER.user, '--pin', '1234'])).code).toBe(1);
+
+      const after = new RpcClient(db);
+      expect((await after.call('auth.login', { user: '系统管理员', pin: '246810' })).ok).toBe(true);
+      expect((await after.call('auth.login', KEEPER)).error?.code).toBe('pin_secret_missing');
+      expect((await after.call('office.keyStatus', {})).value).toMatchObject({ canSign: false, pinSecretHere: true });
+      await after.end();
+      expect(count(db, 'SELECT COUNT(*) FROM audit_log WHERE method = \'cli.resetPin\' AND input_json LIKE \'%"pin":"***"%\'')).toBe(1);
+    } finally {
+      pc.remove();
+    }
+  });
+});

@@ -13,6 +13,7 @@ const office = (timezone: string) => ({
   phone: '',
   hqName: '',
   defaultPrinter: null,
+  pinLength: 4 as const,
 });
 
 afterEach(() => {

@@ -36,6 +36,7 @@ describe('office.init and office.get', () => {
       phone: '',
       hqName: '',
       defaultPrinter: null,
+      pinLength: 4,
     });
     expect(r.admin).toEqual({ id: expect.any(Number), name: '管理员', title: '系统管理员', roles: ['admin'], active: true });
 

@@ -127,6 +127,13 @@ vi.mock('electron', () => {
       },
     },
     shell: { openPath: () => Promise.resolve('') },
+    // the OS keychain: a reversible stand-in that leaves no readable text
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plain: string) => Buffer.from(`kc:${Buffer.from(plain).toString('hex')}`),
+      decryptString: (b: Buffer) => Buffer.from(b.toString().slice(3), 'hex').toString(),
+    },
   };
 });
 
@@ -157,6 +164,16 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(h.sandboxed).toBe(true);
     expect(h.exitCode).toBeNull();
     expect(h.errors).toEqual([]);
+  });
+
+  it("wraps the office's secrets file with the OS keychain (safeStorage); the database holds no private key", async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(dir, 'office-secrets.json'), 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'branch-desk-secrets/1', wrappedBy: 'safeStorage' });
+    expect(text).not.toContain('PRIVATE KEY');
+    const rpc = h.ipc.get('rpc')!;
+    const status = await rpc(ipcEvent('app://desk/index.html'), { method: 'office.keyStatus', input: {} });
+    expect(status.value).toMatchObject({ canSign: true, pinSecretHere: true, keptBy: 'safeStorage' });
   });
 
   it('registers app:// as a standard, secure scheme', () => {
@@ -207,7 +224,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'choose-folder']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'save-keyfile', 'choose-folder']);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -411,5 +428,25 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     expect(await save(ipcEvent('app://desk/slips'), { base64: xlsx, fileName: '单据查询_2026-11-29.xlsx' })).toEqual({ ok: true, value: { saved: target } });
     expect(require('node:fs').readFileSync(target).subarray(0, 2).toString()).toBe('PK');
     expect(h.saveDialogs[0].defaultPath).toMatch(/单据查询_2026-11-29\.xlsx$/);
+  });
+
+  it('save-keyfile: only for the desk’s page, only a key backup, written where the user picks', async () => {
+    const save = h.ipc.get('save-keyfile')!;
+    const blob = Buffer.from('{"format":"branch-desk-key-export/1"}').toString('base64');
+    h.saveDialogs.length = 0;
+    expect(await save(ipcEvent('https://evil.example/'), { text: blob, fileName: 'k.deskkey' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(await save(ipcEvent('app://desk/users'), { text: 'not base64!', fileName: 'k.deskkey' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(h.saveDialogs).toEqual([]);
+    const target = join(dir, 'office.deskkey');
+    h.saveDialog = { canceled: false, filePath: target };
+    expect(await save(ipcEvent('app://desk/users'), { text: blob, fileName: '../华东-密钥备份-20261129' })).toEqual({ ok: true, value: { saved: target } });
+    expect(require('node:fs').readFileSync(target, 'utf8')).toBe(blob);
+    expect(h.saveDialogs[0].defaultPath).toMatch(/[\\/]华东-密钥备份-20261129\.deskkey$/);
   });
 });

@@ -8,6 +8,7 @@ import { actor, type Handlers } from '../context';
 import { requireOffice } from '../office/repo';
 import { renderFinancePaper } from './financePapers';
 import { publicKeyFingerprint } from './qr';
+import { officeKeyRows } from '../../ledger/officeSecrets';
 import { verifyQr } from './qrCheck';
 import { printLog, printSettings, updatePrintSettings } from './repo';
 import { isFinanceDoc, requireDistinctCopyNames, requireDocRole } from './rules';
@@ -57,7 +58,10 @@ export const documentsHandlers = {
 
   'documents.publicKey': (_input, ctx) => {
     const office = requireOffice(ctx.db);
-    return { officeName: office.name, publicKeyPem: office.public_key_pem, fingerprint: publicKeyFingerprint(office.public_key_pem) };
+    const retiredKeys = officeKeyRows(ctx.db).flatMap((r) =>
+      r.retired_at ? [{ publicKeyPem: r.public_key_pem, fingerprint: r.fingerprint, createdAt: r.created_at, retiredAt: r.retired_at }] : [],
+    );
+    return { officeName: office.name, publicKeyPem: office.public_key_pem, fingerprint: publicKeyFingerprint(office.public_key_pem), retiredKeys };
   },
 
   'documents.settings': (_input, ctx) => printSettings(ctx.db),

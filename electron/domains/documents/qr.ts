@@ -74,5 +74,5 @@ export function verifyQrPayload(payload: string, publicKey: string | KeyObject):
   return ok ? { valid: true, no: f.no, hash: f.hash } : { valid: false, reason: 'bad_signature', no: f.no, hash: f.hash };
 }
 
-/** The office key's fingerprint, as the anchors of the audit chain name it too (ledger/anchors.ts). */
-export { publicKeyFingerprint } from '../../ledger/anchors';
+/** A short fingerprint of a public key to read out over the phone (store/vault.ts). */
+export { keyFingerprint as publicKeyFingerprint } from '../../store/vault';

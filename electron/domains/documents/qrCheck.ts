@@ -5,7 +5,8 @@ import { SLIP_KIND_ZH, type QrCheck, type Slip, type SlipKind } from '../../../s
 import type { ReadableDB } from '../../store/db';
 import { requireOffice } from '../office/repo';
 import { slipIdByNo, slipRowByNo, slipView } from '../slips/repo';
-import { verifyQrPayload } from './qr';
+import { officePublicKeyPems } from '../../ledger/officeKey';
+import { verifyQrPayload, type QrVerdict } from './qr';
 
 const KIND_EN: Record<SlipKind, string> = {
   inbound: 'inbound slip',
@@ -43,10 +44,16 @@ function foreign(zh: string, en: string, no: string | null = null, hash: string 
   return { status: 'foreign', message_zh: zh, message_en: en, no, printedHash: hash, slip: null };
 }
 
+/** A QR signed with any key the office has used (the current one first; retired keys still verify what they signed). */
+function verifyByAnyKey(payload: string, publicKeyPems: string[]): QrVerdict {
+  const verdicts = publicKeyPems.map((pem) => verifyQrPayload(payload, pem));
+  return verdicts.find((v) => v.valid) ?? verdicts[0];
+}
+
 /** documents.verifyQr: is the QR this office's, and does the paper still match the books? */
 export function verifyQr(db: ReadableDB, payload: string): QrCheck {
   const office = requireOffice(db);
-  const verdict = verifyQrPayload(payload, office.public_key_pem);
+  const verdict = verifyByAnyKey(payload, officePublicKeyPems(db));
   if (!verdict.valid) {
     if (verdict.reason === 'malformed') return foreign('不是本系统的单据二维码', 'Not a Branch Desk slip QR code');
     return foreign(

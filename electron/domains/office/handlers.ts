@@ -2,7 +2,8 @@
 
 import { schemaVersion } from '../../store/migrate';
 import type { Handlers } from '../context';
-import { officeRow, officeView, requireOffice, setReturnsOnCard } from './repo';
+import { exportKeys, importKeys, keyStatus, makeNewKey } from './keys';
+import { officeRow, officeView, requireOffice, setPinLength, setReturnsOnCard } from './repo';
 import { initOffice, setupStatus, updateOffice } from './service';
 
 export const officeHandlers = {
@@ -19,4 +20,14 @@ export const officeHandlers = {
   },
   'office.update': (input, ctx) => updateOffice(ctx, input),
   'office.setupStatus': (_input, ctx) => setupStatus(ctx),
+  'office.keyStatus': (_input, ctx) => keyStatus(ctx.db),
+  'office.newKey': (input, ctx) => makeNewKey(ctx, input),
+  'office.setPinLength': (input, ctx) => {
+    requireOffice(ctx.db);
+    setPinLength(ctx.db, input.pinLength);
+    ctx.auditRef = `PIN ${input.pinLength} 位`; // the input's pinLength is redacted with the PINs
+    return { pinLength: input.pinLength };
+  },
+  'office.exportKeys': (input, ctx) => exportKeys(ctx, input),
+  'office.importKeys': (input, ctx) => importKeys(ctx, input),
 } satisfies Partial<Handlers>;

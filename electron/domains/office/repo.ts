@@ -17,6 +17,8 @@ export interface OfficeRow {
   phone: string;
   hq_name: string;
   default_printer: string | null;
+  pin_secret_id: string | null;
+  pin_length: 4 | 6;
 }
 
 /** The office's details office.update may change (only the fields given). */
@@ -57,6 +59,7 @@ export function officeView(row: OfficeRow): Office {
     phone: row.phone,
     hqName: row.hq_name,
     defaultPrinter: row.default_printer,
+    pinLength: row.pin_length,
   };
 }
 
@@ -101,4 +104,13 @@ export function setupFacts(db: ReadableDB): SetupFacts {
   const count = (table: 'suppliers' | 'customers' | 'items') => sql(db, `SELECT COUNT(*) FROM ${table} WHERE active = 1`).pluck().get() as number;
   const roles = sql(db, 'SELECT DISTINCT r.role FROM user_roles r JOIN users u ON u.id = r.user_id WHERE u.active = 1').pluck().all() as string[];
   return { suppliers: count('suppliers'), customers: count('customers'), items: count('items'), roles: new Set(roles) };
+}
+
+/** How many digits a new PIN has (office.setPinLength): 4 (four to six) or 6; 4 before the office is set up. */
+export function pinLength(db: ReadableDB): 4 | 6 {
+  return (sql(db, 'SELECT pin_length FROM office WHERE id = 1').pluck().get() as 4 | 6 | undefined) ?? 4;
+}
+
+export function setPinLength(db: WritableDB, digits: 4 | 6): void {
+  sql(db, 'UPDATE office SET pin_length = ? WHERE id = 1').run(digits);
 }

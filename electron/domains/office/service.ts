@@ -2,7 +2,9 @@
 // details (office.update) and what it still lacks (office.setupStatus).
 
 import type { Output, ParsedInput } from '../../../shared/contract';
-import { newKeyPair } from '../../ledger/officeKey';
+import { newOfficeKey, putKeyInForce } from '../../ledger/officeKey';
+import { setOfficePinSecret, vaultOf } from '../../ledger/officeSecrets';
+import { requireNewPin } from '../users/rules';
 import type { ReadCtx, WriteCtx } from '../context';
 import { printSettingsSaved } from '../documents/repo';
 import { openingStatus } from '../opening/repo';
@@ -14,19 +16,18 @@ export function initOffice(ctx: WriteCtx, input: ParsedInput<'office.init'>): Ou
   const { db } = ctx;
   requireNoOffice(db);
   requireTimezone(input.timezone);
-  const keys = newKeyPair();
+  requireNewPin(db, input.admin.pin, 'office.init', ['admin', 'pin']);
+  // the secrets go to the vault first; the books then name them (the private key never enters the database)
+  const publicKeyPem = newOfficeKey(db);
+  const pinSecretId = vaultOf(db).newPinSecret();
   insertOffice(
     db,
-    {
-      name: input.name,
-      short_name: input.shortName || input.name,
-      timezone: input.timezone,
-      public_key_pem: keys.publicKeyPem,
-      private_key_pem: keys.privateKeyPem,
-    },
+    { name: input.name, short_name: input.shortName || input.name, timezone: input.timezone, public_key_pem: publicKeyPem, private_key_pem: '' },
     ctx.nowIso,
   );
-  const adminId = insertUser(db, { name: input.admin.name, title: '系统管理员', pinHash: ctx.auth.hashPin(input.admin.pin), at: ctx.nowIso });
+  putKeyInForce(db, publicKeyPem, ctx.nowIso);
+  setOfficePinSecret(db, pinSecretId);
+  const adminId = insertUser(db, { name: input.admin.name, title: '系统管理员', pinHash: ctx.auth.hashPin(db, input.admin.pin), at: ctx.nowIso });
   setRoles(db, adminId, ['admin']);
   ctx.auditRef = input.name;
   return { office: officeView(officeRow(db)!), admin: getUser(db, adminId)! };

@@ -1,15 +1,19 @@
-// PINs hashed with scrypt (Node's crypto), sessions held in memory by random token, and growing
+// PINs hashed with scrypt (Node's crypto) over HMAC-SHA256(PIN secret, PIN): the PIN secret (pepper)
+// is in the vault beside the database, never in it, so a copied database alone gives up no PIN
+// (`scrypt-k$<secret id>$N$r$p$salt$hash`; a hash from before, `scrypt$…`, is keyed on the next right
+// PIN). Sessions held in memory by random token, sessions held in memory by random token, and growing
 // waits after wrong PINs so a PIN cannot be guessed: the wrong PINs are kept in the database
 // (pin_failures, one row per person), so a second desk or the CLI gets no fresh tries and a restart
 // forgets nothing; nothing is kept for a name that is nobody's. A disabled user hears the same
 // words as a wrong PIN. The core holds one AuthService; handlers reach it as ctx.auth (a PIN
 // check for a log-in, a signature, a sign-off).
 
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { fail } from '../../../shared/errors';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import type { User } from '../../../shared/contract';
-import { clearPinFailures, findUserRow, pinFailureRow, savePinFailures, userView } from './repo';
+import { officePinSecret, vaultOf } from '../../ledger/officeSecrets';
+import { clearPinFailures, findUserRow, pinFailureRow, rekeyPinHash, savePinFailures, userView } from './repo';
 import { failuresInRow, pinWaitMs } from './rules';
 
 const SESSION_IDLE_MS = 12 * 3600_000;
@@ -21,7 +25,12 @@ interface PinAttempt {
   userId: number;
   right: boolean;
   at: Date;
+  /** a right PIN whose stored hash predates the PIN secret: the keyed hash to put in its place */
+  rekeyed?: { from: string; to: string };
 }
+
+/** What scrypt hashes: the PIN keyed with the office's PIN secret. */
+const keyed = (secret: Buffer, pin: string): Buffer => createHmac('sha256', secret).update(pin, 'utf8').digest();
 
 export class AuthService {
   private sessions = new Map<string, { userId: number; lastSeen: number }>();
@@ -34,24 +43,32 @@ export class AuthService {
     private readonly clock: () => Date,
   ) {}
 
-  hashPin(pin: string): string {
-    const salt = randomBytes(16);
-    const hash = scryptSync(pin, salt, 32, { N: this.scryptN, r: 8, p: 1, maxmem: 256 * this.scryptN * 8 + 1024 * 1024 });
-    return `scrypt$${this.scryptN}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
+  private scrypt(input: Buffer | string, salt: Buffer, length: number, cost: { N: number; r: number; p: number }): Buffer {
+    return scryptSync(input, salt, length, { ...cost, maxmem: 256 * cost.N * cost.r + 1024 * 1024 });
   }
 
-  verifyPin(pin: string, stored: string): boolean {
-    const [scheme, n, r, p, salt, hash] = stored.split('$');
-    if (scheme !== 'scrypt') return false;
-    const N = Number(n);
+  /** A new PIN's hash, keyed with the office's PIN secret (pin_secret_missing when this PC lacks it). */
+  hashPin(db: ReadableDB, pin: string): string {
+    const { id, secret } = officePinSecret(db);
+    if (!id || !secret) fail('pin_secret_missing');
+    const salt = randomBytes(16);
+    const hash = this.scrypt(keyed(secret, pin), salt, 32, { N: this.scryptN, r: 8, p: 1 });
+    return `scrypt-k$${id}$${this.scryptN}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
+  }
+
+  /** Whether the PIN is the one hashed; a keyed hash whose PIN secret this PC lacks cannot be checked (pin_secret_missing). */
+  verifyPin(db: ReadableDB, pin: string, stored: string): boolean {
+    const parts = stored.split('$');
+    const scheme = parts[0];
+    if (scheme !== 'scrypt' && scheme !== 'scrypt-k') return false;
+    let input: Buffer | string = pin;
+    if (scheme === 'scrypt-k') {
+      const secret = vaultOf(db).pinSecret(parts.splice(1, 1)[0]) ?? fail('pin_secret_missing');
+      input = keyed(secret, pin);
+    }
+    const [, n, r, p, salt, hash] = parts;
     const expected = Buffer.from(hash, 'base64');
-    const got = scryptSync(pin, Buffer.from(salt, 'base64'), expected.length, {
-      N,
-      r: Number(r),
-      p: Number(p),
-      maxmem: 256 * N * Number(r) + 1024 * 1024,
-    });
-    return timingSafeEqual(expected, got);
+    return timingSafeEqual(expected, this.scrypt(input, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) }));
   }
 
   /**
@@ -62,14 +79,14 @@ export class AuthService {
   checkPin(db: ReadableDB, user: number | string, pin: string): User {
     const row = findUserRow(db, user);
     if (!row || row.active !== 1) {
-      this.verifyPin(pin, row?.pin_hash ?? this.nobodys());
+      this.verifyPin(db, pin, this.nobodys());
       fail('bad_credentials');
     }
     const now = this.clock();
     const waitMs = (pinFailureRow(db, row.id)?.wait_until_ms ?? 0) - now.getTime();
     if (waitMs > 0) fail('user_locked', { seconds: Math.ceil(waitMs / 1000) });
-    const right = this.verifyPin(pin, row.pin_hash);
-    this.attempts.push({ userId: row.id, right, at: now });
+    const right = this.verifyPin(db, pin, row.pin_hash);
+    this.attempts.push({ userId: row.id, right, at: now, rekeyed: right ? this.rekeyed(db, row.pin_hash, pin) : undefined });
     if (this.attempts.length > MAX_PENDING_ATTEMPTS) this.attempts.shift();
     if (!right) fail('bad_credentials');
     return userView(db, row);
@@ -86,6 +103,7 @@ export class AuthService {
       for (const a of attempts) {
         if (a.right) {
           clearPinFailures(db, a.userId);
+          if (a.rekeyed) rekeyPinHash(db, a.userId, a.rekeyed);
           continue;
         }
         const failures = failuresInRow(pinFailureRow(db, a.userId), a.at) + 1;
@@ -94,8 +112,19 @@ export class AuthService {
     }).immediate();
   }
 
+  /** A hash from before the PIN secret, keyed now that the PIN is known to be right (written in settleAttempts). */
+  private rekeyed(db: ReadableDB, stored: string, pin: string): { from: string; to: string } | undefined {
+    if (!stored.startsWith('scrypt$') || !officePinSecret(db).secret) return undefined;
+    return { from: stored, to: this.hashPin(db, pin) };
+  }
+
+  /** a hash of no one's PIN (unkeyed: it only has to cost what a check costs) */
   private nobodys(): string {
-    this.nobodysHash ??= this.hashPin(randomBytes(16).toString('hex'));
+    if (!this.nobodysHash) {
+      const salt = randomBytes(16);
+      const hash = this.scrypt(randomBytes(16).toString('hex'), salt, 32, { N: this.scryptN, r: 8, p: 1 });
+      this.nobodysHash = `scrypt$${this.scryptN}$8$1$${salt.toString('base64')}$${hash.toString('base64')}`;
+    }
     return this.nobodysHash;
   }
 

@@ -135,3 +135,15 @@ export function savePinFailures(db: WritableDB, userId: number, r: PinFailureRow
 export function clearPinFailures(db: WritableDB, userId: number): void {
   sql(db, 'DELETE FROM pin_failures WHERE user_id = ?').run(userId);
 }
+
+/** A PIN hash from before the PIN secret, replaced by its keyed form (only if nobody changed it meanwhile). */
+export function rekeyPinHash(db: WritableDB, userId: number, h: { from: string; to: string }): void {
+  sql(db, 'UPDATE users SET pin_hash = ? WHERE id = ? AND pin_hash = ?').run(h.to, userId, h.from);
+}
+
+/** The PIN secrets the users' PIN hashes were keyed with (`scrypt-k$<id>$…`). */
+export function officePinSecretIds(db: ReadableDB): string[] {
+  return sql(db, "SELECT DISTINCT substr(pin_hash, 10, instr(substr(pin_hash, 10), '$') - 1) FROM users WHERE pin_hash LIKE 'scrypt-k$%'")
+    .pluck()
+    .all() as string[];
+}

@@ -6,6 +6,8 @@ import type { PinSignoff, User } from '../../../shared/contract';
 import { PRIVILEGED_ROLES, ROLE_ZH, type Role } from '../../../shared/roles';
 import type { ReadableDB } from '../../store/db';
 import { actor, type Ctx, type WriteCtx } from '../context';
+import { fieldLabel } from '../../../shared/fieldLabels';
+import { pinLength } from '../office/repo';
 import { activeAdminCount, secondSigners } from './repo';
 
 /** admin and manager may read/set anyone's signature; everyone else only their own */
@@ -13,6 +15,17 @@ export function mayTouchSignature(ctx: Ctx, userId: number): void {
   const me = actor(ctx);
   if (me.id !== userId && !me.roles.some((r) => r === 'admin' || r === 'manager'))
     fail('forbidden', { method: 'users.setSignature', roles: ['admin', 'manager'] });
+}
+
+/**
+ * A new or changed PIN: digits only, as many as the office asks (office.setPinLength): with 4, four
+ * to six digits (a longer PIN is never refused); with 6, six. Existing PINs keep working either way.
+ */
+export function requireNewPin(db: ReadableDB, pin: string, method: string, path: string[]): void {
+  const digits = pinLength(db);
+  if (/^[0-9]+$/.test(pin) && pin.length >= digits && pin.length <= 6) return;
+  const label = fieldLabel(method, path) ?? { zh: 'PIN', en: 'PIN' };
+  fail('pin_length', { field: path.join('.'), field_zh: label.zh, field_en: label.en, digits });
 }
 
 /** The office always keeps one active administrator. */

@@ -20,6 +20,7 @@ import { inboundEn } from './inbound';
 import { setupEn } from './setup';
 import { anchorsEn } from './anchors';
 import { backupsEn } from './backups';
+import { officeKeyEn } from './officekey';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -356,4 +357,5 @@ export const en: Record<MsgKey, string> = {
   ...setupEn,
   ...anchorsEn,
   ...backupsEn,
+  ...officeKeyEn,
 };

@@ -19,6 +19,7 @@ import { inboundZh } from './inbound';
 import { setupZh } from './setup';
 import { anchorsZh } from './anchors';
 import { backupsZh } from './backups';
+import { officeKeyZh } from './officekey';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -354,6 +355,7 @@ export const zh = {
   ...setupZh,
   ...anchorsZh,
   ...backupsZh,
+  ...officeKeyZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -8,6 +8,7 @@ import { useSession } from '../../session';
 import { LangSwitch } from '../../components/LangSwitch';
 import { UserPinForm } from './UserPinForm';
 import { InitOffice } from './InitOffice';
+import { LoginKeyNote } from '../OfficeKeys/LoginKeyNote';
 
 export function LoginScreen() {
   const { t } = useI18n();
@@ -33,13 +34,16 @@ export function LoginScreen() {
         {office && !office.initialised ? (
           <InitOffice onDone={load} />
         ) : (
-          <UserPinForm
-            submitLabel={t('login.submit')}
-            onSubmit={async (id, pin) => {
-              const r = await session.login(id, pin);
-              return r.ok ? null : r.error;
-            }}
-          />
+          <>
+            <LoginKeyNote />
+            <UserPinForm
+              submitLabel={t('login.submit')}
+              onSubmit={async (id, pin) => {
+                const r = await session.login(id, pin);
+                return r.ok ? null : r.error;
+              }}
+            />
+          </>
         )}
       </div>
     </div>

@@ -11,6 +11,7 @@ import { focusedRow, Grid } from '../../components/grid';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
+import { OfficeKeysPanel } from '../OfficeKeys/OfficeKeysPanel';
 import { UserChanges } from './UserChanges';
 import { UserDialog } from './UserDialog';
 import { SystemTabs } from '../Backups/SystemTabs';
@@ -25,6 +26,8 @@ export function UsersScreen() {
   /** 用户变更记录 instead of the list (F6) */
   const [changes, setChanges] = useState(false);
   const [loads, setLoads] = useState(0);
+  /** 密钥与 PIN instead of the list (F7) */
+  const [keys, setKeys] = useState(false);
 
   const load = useCallback(async () => {
     const r = await call('users.list', {});
@@ -39,7 +42,7 @@ export function UsersScreen() {
     const user = focusedRow(grid);
     if (user) setEditing({ user });
   };
-  useHotkeys({ F2: () => setEditing({ user: null }), F4: editFocused, F5: () => void load(), F6: () => setChanges((c) => !c) });
+  useHotkeys({ F2: () => setEditing({ user: null }), F4: editFocused, F5: () => void load(), F6: () => setChanges((c) => !c), F7: () => setKeys((k) => !k) });
 
   const cols = useMemo<ColDef<User>[]>(
     () => [
@@ -71,11 +74,15 @@ export function UsersScreen() {
         <Btn hotkey="F6" onClick={() => setChanges((c) => !c)} data-testid="user-changes-toggle">
           {t(changes ? 'usr.chg.back' : 'usr.chg.title')}
         </Btn>
+        <Btn hotkey="F7" onClick={() => setKeys((k) => !k)} data-testid="office-keys-toggle">
+          {t(keys ? 'okey.back' : 'okey.toggle')}
+        </Btn>
       </Toolbar>
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
-      {changes ? <UserChanges reload={loads} /> : null}
-      {changes ? null : (
+      {keys ? <OfficeKeysPanel /> : null}
+      {changes && !keys ? <UserChanges reload={loads} /> : null}
+      {changes || keys ? null : (
         <Grid<User>
           ref={grid}
           rowData={rows}
@@ -93,6 +100,7 @@ export function UsersScreen() {
           ['Enter', t('usr.edit')],
           ['F5', t('keys.refresh')],
           ['F6', t('usr.chg.title')],
+          ['F7', t('okey.toggle')],
         ]}
       />
       {editing ? (
