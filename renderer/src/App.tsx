@@ -38,6 +38,7 @@ import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { OpeningScreen } from './screens/Opening/OpeningScreen';
 import { UsersScreen } from './screens/Users/UsersScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
+import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
 import { takeFreshOffice } from './screens/Setup/setupStatus';
@@ -78,7 +79,8 @@ function Screen({ route }: { route: string[] }) {
     case 'print-settings':
       return <DocSettingsScreen />;
     case 'users':
-      return <UsersScreen />;
+      // 查阅记录 (保密制度) is the manager's, beside the users' change log: /users/reads
+      return b === 'reads' ? <ReadLogScreen /> : <UsersScreen />;
     case 'import':
       return <ImportScreen />;
     case 'setup':

@@ -9,6 +9,7 @@ import { partnersZh } from './partners';
 import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
+import { readsZh } from './reads';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
 import { oldretZh } from './oldret';
@@ -350,6 +351,7 @@ export const zh = {
   ...msgsZh,
   ...inboundZh,
   ...setupZh,
+  ...readsZh,
 };
 
 export type MsgKey = keyof typeof zh;

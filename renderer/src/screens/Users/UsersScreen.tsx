@@ -13,6 +13,8 @@ import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
 import { UserChanges } from './UserChanges';
 import { UserDialog } from './UserDialog';
+import { useSession } from '../../session';
+import { navigate } from '../../hooks/router';
 
 export function UsersScreen() {
   const { t, roles } = useI18n();
@@ -38,7 +40,10 @@ export function UsersScreen() {
     const user = focusedRow(grid);
     if (user) setEditing({ user });
   };
-  useHotkeys({ F2: () => setEditing({ user: null }), F4: editFocused, F5: () => void load(), F6: () => setChanges((c) => !c) });
+  // 查阅记录 (保密制度): who read the customer list and statements, for the manager
+  const canReads = useSession().can('reads.log');
+  const toReads = () => canReads && navigate('/users/reads');
+  useHotkeys({ F2: () => setEditing({ user: null }), F4: editFocused, F5: () => void load(), F6: () => setChanges((c) => !c), F7: toReads });
 
   const cols = useMemo<ColDef<User>[]>(
     () => [
@@ -69,6 +74,11 @@ export function UsersScreen() {
         <Btn hotkey="F6" onClick={() => setChanges((c) => !c)} data-testid="user-changes-toggle">
           {t(changes ? 'usr.chg.back' : 'usr.chg.title')}
         </Btn>
+        {canReads ? (
+          <Btn hotkey="F7" onClick={toReads} data-testid="reads-open">
+            {t('nav.reads')}
+          </Btn>
+        ) : null}
       </Toolbar>
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
@@ -91,6 +101,7 @@ export function UsersScreen() {
           ['Enter', t('usr.edit')],
           ['F5', t('keys.refresh')],
           ['F6', t('usr.chg.title')],
+          ...(canReads ? [['F7', t('nav.reads')] as [string, string]] : []),
         ]}
       />
       {editing ? (
