@@ -69,6 +69,11 @@ describe('who reads what (保密制度)', () => {
     const customers = await must(o, 'shipperDriver', 'customers.list', {});
     expect(customers.rows.map((c) => c.code).sort()).toEqual(['KH001', 'KH004']);
     expect((await refused(o, 'shipperDriver', 'documents.render', { doc: 'dispatch', slipId: own.id })).code).toBe('forbidden');
+    // nor the items' selling prices
+    const item = o.itemId('CZ-8801');
+    expect(figures(await must(o, 'shipperDriver', 'items.list', { query: 'CZ-8801' }))).toEqual([]);
+    expect((await must(o, 'shipperDriver', 'items.get', { itemId: item })).priceFen).toBeNull();
+    expect((await must(o, 'keeper', 'items.get', { itemId: item })).priceFen).toBe(7800);
   });
 
   it('the slips export obeys the same reach and hides the same amounts', async () => {
