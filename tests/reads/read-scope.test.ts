@@ -8,6 +8,7 @@ import { readScopeOf } from '../../shared/readScope';
 import { slipQrPayload } from '../../electron/domains/documents/service';
 import { financeOffice, must, postedDispatch, refused, signManager } from '../helpers/finance';
 import type { DemoOffice } from '../helpers';
+import { column, readXlsx } from '../export/sheet';
 
 /** Every field named …Fen in a value, with the path to it, that holds a number. */
 function figures(v: unknown, path = ''): string[] {
@@ -79,6 +80,12 @@ describe('who reads what (保密制度)', () => {
   it('the slips export obeys the same reach and hides the same amounts', async () => {
     const r = await must(o, 'shipperDriver', 'export.grid', { grid: 'slips', filters: { kind: 'dispatch' } });
     expect(r.rowCount).toBe(2);
+    const sheet = await readXlsx(r.base64);
+    expect(column(sheet, '单号').sort()).toEqual([own.no, othersSigned.no].sort());
+    expect(sheet.headers).not.toContain('金额');
+    const finance = await readXlsx((await must(o, 'finance', 'export.grid', { grid: 'slips', filters: { kind: 'dispatch' } })).base64);
+    expect(finance.headers).toContain('金额');
+    expect(column(finance, '单号')).toContain(othersDraft.no);
     const sales = await must(o, 'sales', 'export.grid', { grid: 'slips', filters: {} });
     expect(sales.rowCount).toBe((await must(o, 'sales', 'slips.list', {})).total);
   });

@@ -126,10 +126,14 @@ function slipsSheet(env: GridEnv, f: Filters<'slips'>): GridSheet {
   requireFits(total);
   const rows = all.map((r) => shownSummary(r, env.reader.scope));
   const customer = f.customerId ? customerRef(env.db, f.customerId).name : undefined;
+  // who sees no prices gets no 金额 column, as on the screen
+  const columns: readonly (typeof SLIPS_COLUMNS)[number][] = env.reader.scope.seesPrices
+    ? SLIPS_COLUMNS
+    : SLIPS_COLUMNS.filter((c) => c.key !== 'totalAmountFen');
   return {
     title: GRID_TITLE.slips[0],
-    columns: headers(SLIPS_COLUMNS),
-    rows: laidOut(SLIPS_COLUMNS, slipCells(env.timezone), rows),
+    columns: headers(columns),
+    rows: laidOut<typeof columns, SlipSummary>(columns, slipCells(env.timezone), rows),
     filters: filterLines({
       kind: f.kind && SLIP_KIND_ZH[f.kind],
       state: f.state && SLIP_STATE_ZH[f.state],
