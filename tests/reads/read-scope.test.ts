@@ -103,6 +103,8 @@ describe('who reads what (保密制度)', () => {
     expect(seen.lines[0].priceFen).toBe(own.lines[0].priceFen);
     expect(seen.lines[0].costFen).toBeNull();
     expect((await refused(o, 'sales', 'slips.get', { slipId: othersSigned.id })).code).toBe('out_of_reach');
+    expect((await refused(o, 'sales', 'cash.bySlip', { slipId: othersSigned.id })).code).toBe('out_of_reach');
+    expect((await must(o, 'sales', 'cash.bySlip', { slipId: own.id })).journal.length).toBeGreaterThan(0);
 
     const kh1 = o.customerId('KH001');
     const kh4 = o.customerId('KH004');

@@ -26,6 +26,7 @@ export const readsZh = {
   'reads.m.export.grid': '导出应收明细账',
   'reads.hint': '查看客户列表、对账单、应收明细账及其打印、导出均自动记录; 同一人 5 分钟内重复查阅同一内容只记一条',
   'reads.more': '仅显示最近 {shown} 条, 请缩小日期或人员范围',
+  'stock.summaryQty': '{n} 种商品 · 现存 {qty} · 低于安全库存 {below} 种',
 };
 
 export const readsEn: Record<keyof typeof readsZh, string> = {
@@ -54,4 +55,5 @@ export const readsEn: Record<keyof typeof readsZh, string> = {
   'reads.hint':
     'Reading the customer list, a statement or a customer ledger, and printing or exporting them, is recorded; the same read by the same person within 5 minutes is one row',
   'reads.more': 'Showing the latest {shown} only: narrow the dates or the person',
+  'stock.summaryQty': '{n} items · on hand {qty} · {below} below safety stock',
 };

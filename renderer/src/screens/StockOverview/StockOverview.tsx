@@ -88,12 +88,9 @@ export function StockOverview() {
         title={t('nav.stock')}
         sub={
           data
-            ? t('stock.summary', {
-                n: data.rows.length,
-                qty: data.totalQty.toLocaleString('en-US'),
-                value: data.totalAmountFen == null ? '—' : formatFen(data.totalAmountFen),
-                below,
-              })
+            ? data.totalAmountFen == null
+              ? t('stock.summaryQty', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), below })
+              : t('stock.summary', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), value: formatFen(data.totalAmountFen), below })
             : undefined
         }
       >
