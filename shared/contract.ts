@@ -25,6 +25,7 @@ import { importMethods } from './schemas/import';
 import { exportMethods } from './schemas/export';
 import { openingMethods } from './schemas/opening';
 import { backupsMethods } from './schemas/backups';
+import { readsMethods } from './schemas/reads';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -44,6 +45,7 @@ export * from './schemas/import';
 export * from './schemas/export';
 export * from './schemas/opening';
 export * from './schemas/backups';
+export * from './schemas/reads';
 
 export const contract = {
   ...officeMethods,
@@ -62,6 +64,7 @@ export const contract = {
   ...exportMethods,
   ...openingMethods,
   ...backupsMethods,
+  ...readsMethods,
 } as const;
 
 export type Contract = typeof contract;

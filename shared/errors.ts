@@ -266,6 +266,10 @@ const catalogue = {
     `The backup ${d.file} did not pass the checks and was not restored: ${d.problems.join('; ')}`,
   ],
   restore_failed: (d: { message_zh: string; message_en: string }) => [`恢复失败: ${d.message_zh}`, `The restore failed: ${d.message_en}`],
+  out_of_reach: (d: { what: 'slip' | 'customer'; what_zh: string; key: unknown }) => [
+    `无权查看此${d.what_zh}(${String(d.key)}): 只能查看本人负责的客户或本人承运的单据`,
+    `You may not read this ${d.what} (${String(d.key)}): only your own customers or the slips you carry`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -19,6 +19,7 @@ import { requireAccess, sessionUser } from './access';
 import { fingerprint, priorAnswer, purgeRequests, recordAnswer } from './requests';
 import { invalidInput } from './fieldErrors';
 import { shapeRefusal } from './inputShape';
+import { logRead } from './readLog';
 import { handlers } from '../domains';
 import { businessDateOf } from '../ledger/dates';
 import { postingDate } from '../ledger/daylock';
@@ -224,8 +225,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       backups,
     };
     const handler = handlers[method] as unknown as AnyHandler;
-    // a read gets a ReadableDB; a write a WritableDB, inside its one transaction
-    if (!def.write) return await handler(parsed.data, { ...base, db: asReadable(db) });
+    // a read gets a ReadableDB (and, when it is one the manager sees, a row in the read log after it); a write a WritableDB, inside its one transaction
+    if (!def.write) {
+      const answer = await handler(parsed.data, { ...base, db: asReadable(db) });
+      if (user) logRead(asWritable(db), method, parsed.data, { userId: user.id, at: base.nowIso, date: calendarDate });
+      return answer;
+    }
     let value: unknown;
     try {
       value = runWrite({ ...base, db: asWritable(db) }, { method, handler, input: parsed.data, requestId: meta.requestId ?? null });

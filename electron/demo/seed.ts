@@ -8,7 +8,17 @@ export interface OfficeFixture {
   office: { name: string; shortName?: string; timezone?: string };
   users: { name: string; roles: Role[]; pin: string; title?: string }[];
   suppliers: { code: string; name: string; kind?: string }[];
-  customers: { code: string; name: string; kind?: string; contact?: string; phone?: string; address?: string; creditLimitFen?: number }[];
+  customers: {
+    code: string;
+    name: string;
+    kind?: string;
+    contact?: string;
+    phone?: string;
+    address?: string;
+    creditLimitFen?: number;
+    /** the name of the salesperson who owns the customer (保密制度: salespeople read only their own) */
+    salesperson?: string;
+  }[];
   items: {
     code: string;
     name: string;
@@ -60,7 +70,10 @@ export async function seedOffice(core: Core, f: OfficeFixture): Promise<{ adminT
   const managerToken = (await must(core.call('auth.login', { user: manager.name, pin: manager.pin }))).sessionToken;
   const meta = { sessionToken: managerToken };
   for (const s of f.suppliers) await must(core.call('suppliers.create', { code: s.code, name: s.name, kind: s.kind ?? '' }, meta));
-  for (const c of f.customers) await must(core.call('customers.create', { ...c }, meta));
+  const staff = await must(core.call('users.list', {}, meta));
+  const idOf = (name: string) => staff.find((u) => u.name === name)?.id ?? null;
+  for (const { salesperson, ...c } of f.customers)
+    await must(core.call('customers.create', { ...c, salespersonId: salesperson ? idOf(salesperson) : null }, meta));
   for (const it of f.items)
     await must(
       core.call(

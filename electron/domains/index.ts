@@ -18,6 +18,7 @@ import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
 import { openingHandlers } from './opening/handlers';
 import { backupsHandlers } from './backups/handlers';
+import { readsHandlers } from './reads/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -36,4 +37,5 @@ export const handlers = {
   ...exportHandlers,
   ...openingHandlers,
   ...backupsHandlers,
+  ...readsHandlers,
 } satisfies Handlers;

@@ -16,7 +16,7 @@ import { dateZh, localTime, money, qty } from './format';
 import { COLOR, MARGIN, PAGE, RULE, boxWidths, planPages, type Node, type PageSpec } from './layout';
 import { qrPngDataUrl } from './qr-image';
 import { withSignatureImages, type SignBox } from './signatures';
-import { FOOT, HEAD, ROW, SIGN, SIZE, THEAD, slipPage, type Col, type SlipForm } from './slip-page';
+import { FOOT, HEAD, ROW, SIGN, SIZE, THEAD, paperFen, slipPage, type Col, type SlipForm } from './slip-page';
 
 export interface Party {
   name: string;
@@ -72,7 +72,7 @@ function columns(slip: Slip): Col[] {
   if (slip.lines.some((l) => l.defective)) cols.push({ title: '品质', width: 28, align: 'center', cell: (l) => (l.defective ? '次品' : '') });
   cols.push(
     { title: `${unitTitle}(元)`, width: 50, align: 'right', cell: (l) => (unitOf(l) == null ? '' : money(unitOf(l)!)) },
-    { title: '金额(元)', width: 68, align: 'right', cell: (l, s) => money(s * l.amountFen) },
+    { title: '金额(元)', width: 68, align: 'right', cell: (l, s) => money(s * paperFen(l.amountFen)) },
   );
   return cols;
 }

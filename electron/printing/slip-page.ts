@@ -66,9 +66,16 @@ export function slipPage(f: SlipForm, copy: string, plan: number[], p: number, f
 }
 
 /** The table of one page: titles, 承前页, its lines, blank rows, 过次页 or the totals, the memo. */
+/** An amount on paper: papers are laid out from the books (slips/repo.ts slipView), never from a
+ *  reader's scoped answer (slips/scope.ts), so a hidden (null) amount here is a bug, not a blank. */
+export function paperFen(v: number | null): number {
+  if (v == null) throw new Error('a slip paper was given an amount hidden by the read scope');
+  return v;
+}
+
 function linesTable(f: SlipForm, start: number, n: number, p: number, last: boolean): Node {
   const lines = f.d.slip.lines;
-  const upTo = (k: number) => lines.slice(0, k).reduce((a, l) => ({ q: a.q + l.qty, amount: a.amount + l.amountFen }), { q: 0, amount: 0 });
+  const upTo = (k: number) => lines.slice(0, k).reduce((a, l) => ({ q: a.q + l.qty, amount: a.amount + paperFen(l.amountFen) }), { q: 0, amount: 0 });
   const body: Node[][] = [f.cols.map((c, ci) => ({ ...cellText(f, c.title, ci, { bold: true, size: 7.5, align: 'center' }), fillColor: COLOR.fill }))];
   if (p > 0) body.push(sumRow(f, '承 前 页', upTo(start), false));
   for (const l of lines.slice(start, start + n))
@@ -101,10 +108,10 @@ function sumRow(f: SlipForm, label: string, sum: { q: number; amount: number }, 
 function totalRows(f: SlipForm): Node[][] {
   const { slip } = f.d;
   const nCols = f.cols.length;
-  const words = `合计人民币(大写): ${fenToChineseCapital(f.sign * slip.totalAmountFen)}`;
+  const words = `合计人民币(大写): ${fenToChineseCapital(f.sign * paperFen(slip.totalAmountFen))}`;
   const pay = slip.paymentMode && slip.kind !== 'inbound' ? `${slip.kind === 'return' ? '退款方式' : '结算方式'}: ${PAYMENT_MODE_ZH[slip.paymentMode]}` : '';
   return [
-    sumRow(f, '合    计', { q: slip.totalQty, amount: slip.totalAmountFen }, true),
+    sumRow(f, '合    计', { q: slip.totalQty, amount: paperFen(slip.totalAmountFen) }, true),
     [
       ...wordsCells(words, f.boxes, f.qtyCol - 1, f.red),
       spanFit(pay, f.boxes, f.qtyCol, nCols - 1, { size: 8, align: 'right' }),

@@ -39,6 +39,7 @@ import { OpeningScreen } from './screens/Opening/OpeningScreen';
 import { UsersScreen } from './screens/Users/UsersScreen';
 import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
+import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
 import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
@@ -80,7 +81,8 @@ function Screen({ route }: { route: string[] }) {
     case 'print-settings':
       return <DocSettingsScreen />;
     case 'users':
-      return b === 'backups' ? <BackupsScreen /> : <UsersScreen />;
+      // 用户管理 | 备份 | 查阅记录 (保密制度, the manager's): one nav entry, tabs (Backups/SystemTabs.tsx)
+      return b === 'backups' ? <BackupsScreen /> : b === 'reads' ? <ReadLogScreen /> : <UsersScreen />;
     case 'import':
       return <ImportScreen />;
     case 'setup':

@@ -19,6 +19,7 @@ import {
   type StoredSession,
 } from './api';
 import { dropKeptDrafts } from './slip/kept';
+import { readScopeOf, type ReadScope } from '../../shared/readScope';
 
 export type SessionUser = Output<'auth.login'>['user'];
 
@@ -38,6 +39,8 @@ export interface SessionApi {
   /** the contract lets this user call the method */
   can(method: MethodName): boolean;
   canCreate(kind: CreatableSlipKind): boolean;
+  /** what this user may read (保密制度): the same rule table the core applies (shared/readScope.ts) */
+  scope: ReadScope;
 }
 
 export function rolesMayCall(roles: readonly Role[], method: MethodName): boolean {
@@ -164,6 +167,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       has: (r) => roles.includes(r),
       can: (m) => !!session && rolesMayCall(roles, m),
       canCreate: (k) => roles.some((r) => SLIP_CREATE_ROLES[k].includes(r)),
+      scope: readScopeOf(roles),
     };
   }, [session, restoring, lost, relogin, giveUp, login, logout]);
 

@@ -19,7 +19,8 @@ export const Item = z.object({
   safetyStock: z.number().int(),
   /** 库位: where the keeper finds it on the shelves */
   location: z.string(),
-  priceFen: z.number().int(),
+  /** the selling price; null for a reader who sees no prices (driver, shipper: shared/readScope.ts) */
+  priceFen: z.number().int().nullable(),
   pinyin: z.string(),
   barcodes: z.array(z.object({ code: z.string(), packQty: z.number().int() })),
   active: z.boolean(),

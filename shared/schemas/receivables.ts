@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { DateStr, FINANCE, Id, LEDGER_READERS, MultiLineText, Name, Page, Person, PosFen, Text, method } from './common';
 
+/** Who reads customers' balances: the ledger readers, and salespeople for their own customers (保密制度, shared/readScope.ts). */
+const BALANCE_READERS = [...LEDGER_READERS, 'sales'] as const;
+
 /** Who logs collection calls: finance chases receivables (催收), the manager too. */
 const CHASERS = ['finance', 'manager'] as const;
 import { JournalRow, MoneyAccount } from './journal';
@@ -144,7 +147,7 @@ export const receivablesMethods = {
       total: z.number().int(),
       closingFen: z.number().int(),
     }),
-    access: LEDGER_READERS,
+    access: BALANCE_READERS,
     write: false,
     doc: 'The receivables ledger (应收款账) of one customer: credit sales, collections, credit notes and reversals, with the balance after each.',
   }),
@@ -187,7 +190,7 @@ export const receivablesMethods = {
         buckets: z.array(z.number().int()),
       }),
     }),
-    access: LEDGER_READERS,
+    access: BALANCE_READERS,
     write: false,
     doc: 'Customer aging (账龄): open amounts by age of the slip (0–30, 31–60, 61–90, 91–180, over 180 days, or the buckets given).',
   }),
@@ -206,7 +209,7 @@ export const receivablesMethods = {
       openSlips: z.array(OpenSlip),
       prepaymentFen: z.number().int(),
     }),
-    access: LEDGER_READERS,
+    access: BALANCE_READERS,
     write: false,
     doc: 'A customer statement (对账单) for a period: opening balance, every entry, totals, closing balance and the slips still open.',
   }),

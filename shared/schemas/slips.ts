@@ -75,8 +75,8 @@ export const SlipLine = z.object({
   qty: z.number().int(),
   unitCostFen: z.number().int().nullable(),
   priceFen: z.number().int().nullable(),
-  /** qty × unit cost (inbound) or qty × price (dispatch, return) */
-  amountFen: z.number().int(),
+  /** qty × unit cost (inbound) or qty × price (dispatch, return); null where the reader may not see it (shared/readScope.ts) */
+  amountFen: z.number().int().nullable(),
   sourceLineId: Id.nullable(),
   memo: z.string(),
   /** for posted slips: what actually moved (less than qty on a confirmed short pick) */
@@ -95,7 +95,8 @@ export type SlipLine = z.infer<typeof SlipLine>;
 /** A line's unit cost as shown (screen, paper): as entered, or its entered amount ÷ qty rounded
  *  half up — for display only, the amount stays exact; null on a line without a cost. */
 export function shownUnitCostFen(l: Pick<SlipLine, 'unitCostFen' | 'amountFen' | 'qty' | 'amountEntered'>): number | null {
-  return l.amountEntered ? unitFen(l.amountFen, l.qty) : l.unitCostFen;
+  if (!l.amountEntered) return l.unitCostFen;
+  return l.amountFen == null ? null : unitFen(l.amountFen, l.qty);
 }
 
 export const Slip = z.object({
@@ -119,7 +120,8 @@ export const Slip = z.object({
   /** a posted inbound under a delivery note number already posted: the keeper's reason */
   secondDeliveryReason: z.string().nullable(),
   totalQty: z.number().int(),
-  totalAmountFen: z.number().int(),
+  /** null where the reader may not see the slip's amounts (shared/readScope.ts) */
+  totalAmountFen: z.number().int().nullable(),
   createdBy: Person,
   createdAt: z.string(),
   postedBy: Person.nullable(),

@@ -86,7 +86,8 @@ export const OnHandRow = z.object({
   /** 库位 */
   location: z.string(),
   qty: z.number().int(),
-  amountFen: z.number().int(),
+  /** the stock value; null for a reader who does not see costs (shared/readScope.ts) */
+  amountFen: z.number().int().nullable(),
   safetyStock: z.number().int(),
   belowSafety: z.boolean(),
   lastMoveAt: z.string().nullable(),
@@ -138,7 +139,7 @@ export const stockMethods = {
       query: Text(50).default(''),
       belowSafetyOnly: z.boolean().default(false),
     }),
-    output: z.object({ rows: z.array(OnHandRow), totalQty: z.number().int(), totalAmountFen: z.number().int() }),
+    output: z.object({ rows: z.array(OnHandRow), totalQty: z.number().int(), totalAmountFen: z.number().int().nullable() }),
     access: [...STOCK_READERS, 'sales'],
     write: false,
     doc: 'On-hand quantity and value per item and in total.',

@@ -101,11 +101,11 @@ describe('finance papers', () => {
     expect(s).toContain('对账期间:2026年11月28日至2026年11月29日');
     expect(t).toMatch(new RegExp(`期初余额\\s+${formatFen(st.openingFen).replace('.', '\\.')}`));
     expect(t).toContain(credit29.no);
-    expect(s).toContain(formatFen(credit29.totalAmountFen));
+    expect(s).toContain(formatFen(credit29.totalAmountFen!));
     expect(s).toContain('100.00'); // the collection
     expect(st.rows.length).toBe(2);
     for (const r of st.rows) expect(s).toContain(r.docNo!);
-    expect(st.closingFen).toBe(credit27.totalAmountFen + credit29.totalAmountFen - 10_000);
+    expect(st.closingFen).toBe(credit27.totalAmountFen! + credit29.totalAmountFen! - 10_000);
     expect(s).toContain(`期末余额${yuan(st.closingFen)}`);
     expect(s).toContain(`期末余额(大写):${fenToChineseCapital(st.closingFen)}`);
     expect(s).toContain('未结清单据');

@@ -71,10 +71,10 @@ describe('printed slips', () => {
     // every line with its amount; the total in figures and in words
     for (const l of d20.lines) {
       expect(all).toContain(l.itemCode);
-      expect(all).toContain(formatFen(l.amountFen));
+      expect(all).toContain(formatFen(l.amountFen!));
     }
-    expect(all).toContain(yuan(d20.totalAmountFen));
-    expect(squash(all)).toContain(`合计人民币(大写):${fenToChineseCapital(d20.totalAmountFen)}`);
+    expect(all).toContain(yuan(d20.totalAmountFen!));
+    expect(squash(all)).toContain(`合计人民币(大写):${fenToChineseCapital(d20.totalAmountFen!)}`);
     // who made, signed and issued it
     for (const s of ['制单', '赵丽', '经理签发', '张伟', '办事处经理', '财务', '刘洋', '财务主管', '仓管/发货', '王强', '库管员', '收货人签字'])
       expect(all).toContain(s);
@@ -90,7 +90,7 @@ describe('printed slips', () => {
     });
     // a page break carries the subtotal: 过次页 on page 1, 承前页 on page 2
     const [first] = planPages(20, (p) => rowsPerPage('A5') - (p > 0 ? 1 : 0), 2);
-    const carried = formatFen(d20.lines.slice(0, first).reduce((a, l) => a + l.amountFen, 0));
+    const carried = formatFen(d20.lines.slice(0, first).reduce((a, l) => a + l.amountFen!, 0));
     expect(squash(pages[0])).toContain('过次页');
     expect(squash(pages[0])).not.toContain('承前页');
     expect(pages[0]).toContain(carried);
@@ -166,7 +166,7 @@ describe('printed slips', () => {
         expect(s).toContain('承前页');
         expect(page).toContain(formatFen(carried));
       } else expect(s).not.toContain('承前页');
-      for (const l of d40.lines.slice(start, start + plan[p])) carried += l.amountFen;
+      for (const l of d40.lines.slice(start, start + plan[p])) carried += l.amountFen!;
       start += plan[p];
       if (p < plan.length - 1) {
         expect(s).toContain('过次页');
@@ -174,8 +174,8 @@ describe('printed slips', () => {
         expect(s).not.toContain('合计人民币');
       } else {
         expect(s).not.toContain('过次页');
-        expect(page).toContain(yuan(d40.totalAmountFen));
-        expect(s).toContain(fenToChineseCapital(d40.totalAmountFen));
+        expect(page).toContain(yuan(d40.totalAmountFen!));
+        expect(s).toContain(fenToChineseCapital(d40.totalAmountFen!));
         expect(page).toContain('银行转账');
       }
     });
@@ -184,7 +184,7 @@ describe('printed slips', () => {
     expect(a4.value.paper).toBe('A4');
     const t = pdfText(a4.bytes);
     expect(squash(t)).not.toContain('过次页');
-    for (const l of d40.lines) expect(t).toContain(`${formatFen(l.amountFen)}`);
+    for (const l of d40.lines) expect(t).toContain(`${formatFen(l.amountFen!)}`);
   });
 
   it('an inbound slip shows the supplier, the delivery note number and unit costs', async () => {
@@ -204,7 +204,7 @@ describe('printed slips', () => {
       '11月第二批到货',
     ])
       expect(t).toContain(s);
-    expect(squash(t)).toContain(fenToChineseCapital(inbound.totalAmountFen));
+    expect(squash(t)).toContain(fenToChineseCapital(inbound.totalAmountFen!));
     expect(t).not.toContain('未签发');
   });
 
@@ -236,7 +236,7 @@ describe('printed slips', () => {
     expect(squash(t)).toContain('品质');
     expect(squash(t)).toContain('次品');
     expect(squash(t)).toContain('退货单');
-    for (const s of [posted.no, '原发货单', d.no, '新城专卖店', '退款方式', '微信', '经理签发', '张伟', '仓管收货', '破损退回', yuan(posted.totalAmountFen)])
+    for (const s of [posted.no, '原发货单', d.no, '新城专卖店', '退款方式', '微信', '经理签发', '张伟', '仓管收货', '破损退回', yuan(posted.totalAmountFen!)])
       expect(t).toContain(s);
     expect(t).not.toContain('未签发');
   });
@@ -262,9 +262,9 @@ describe('printed slips', () => {
     const { reversal } = ok(await o.core.call('slips.reverse', { slipId: d.id, reason: '数量录错', ...REVERSE_SIGNOFFS }, { sessionToken: o.tokens.manager }));
     const t = pdfText((await render(o, { doc: 'reversal', slipId: reversal.id })).bytes);
     expect(squash(t)).toContain('红字冲销单');
-    for (const s of [reversal.no, d.no, '数量录错', '华美装饰工程有限公司', `-${formatFen(d.lines[0].amountFen)}`, `-￥${formatFen(d.totalAmountFen)}`])
+    for (const s of [reversal.no, d.no, '数量录错', '华美装饰工程有限公司', `-${formatFen(d.lines[0].amountFen!)}`, `-￥${formatFen(d.totalAmountFen!)}`])
       expect(t).toContain(s);
-    expect(squash(t)).toContain(fenToChineseCapital(-d.totalAmountFen));
+    expect(squash(t)).toContain(fenToChineseCapital(-d.totalAmountFen!));
     expect(squash(t)).toContain('负');
     // 经理审核 and 财务 are filled from the reversal's signatures
     for (const who of [REVERSE_SIGNOFFS.manager.user, REVERSE_SIGNOFFS.finance.user]) expect(t).toContain(who);
@@ -324,7 +324,7 @@ describe('printed slips', () => {
       const t = pdfText(pdf.bytes);
       expect(t).toContain('…');
       expect(t).toContain('LONG-');
-      expect(squash(t)).toContain(fenToChineseCapital(d.totalAmountFen));
+      expect(squash(t)).toContain(fenToChineseCapital(d.totalAmountFen!));
     }
   });
 

@@ -105,7 +105,7 @@ export async function demoOffice(opts: Partial<CoreOptions> = {}): Promise<DemoO
     admin: await login('admin'),
   };
   const items = ok(await t.core.call('items.list', { limit: 1000 }, { sessionToken: tokens.keeper })).rows;
-  const customers = ok(await t.core.call('customers.list', { limit: 1000 }, { sessionToken: tokens.sales })).rows;
+  const customers = ok(await t.core.call('customers.list', { limit: 1000 }, { sessionToken: tokens.manager })).rows;
   const suppliers = ok(await t.core.call('suppliers.list', {}, { sessionToken: tokens.keeper }));
   return {
     ...t,

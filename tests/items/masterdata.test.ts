@@ -45,7 +45,8 @@ describe('items', () => {
       ],
       active: true,
     });
-    expect(ok(await o.core.call('items.get', { itemId: item.id }, { sessionToken: o.tokens.shipper }))).toEqual(item);
+    expect(ok(await o.core.call('items.get', { itemId: item.id }, { sessionToken: o.tokens.statistician }))).toEqual(item);
+    expect(ok(await o.core.call('items.get', { itemId: item.id }, { sessionToken: o.tokens.shipper }))).toEqual({ ...item, priceFen: null }); // 保密制度
     expect(ok(await o.core.call('items.findByBarcode', { code: '6900000000028' }, { sessionToken: o.tokens.sales }))).toEqual({ item, packQty: 6 });
     expect(ok(await o.core.call('items.findByBarcode', { code: ' 6900000000011 ' }, k()))).toEqual({ item, packQty: 1 });
   });
@@ -259,7 +260,8 @@ describe('customers', () => {
     o = await demoOffice();
   });
   afterAll(() => o.close());
-  const s = () => ({ sessionToken: o.tokens.sales });
+  // the statistician reads every customer (a salesperson only their own: tests/reads/read-scope.test.ts)
+  const s = () => ({ sessionToken: o.tokens.statistician });
 
   it('creates with defaults and pinyin; refuses a duplicate code and bad input', async () => {
     const c = ok(await o.core.call('customers.create', { code: 'KH100', name: '金牛装饰 城西店' }, { sessionToken: o.tokens.finance }));

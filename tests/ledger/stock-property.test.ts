@@ -528,7 +528,7 @@ class Desk {
         const d = docs.get(l.itemId)!;
         if (s.kind === 'inbound') {
           expect(l.costFen, `${where} line ${l.lineNo}: an inbound line comes in at its amount`).toBe(l.amountFen);
-          d.in += l.amountFen;
+          d.in += l.amountFen!;
         } else if (src === 'dispatch') d.out += l.costFen!;
         else d.in += l.costFen!;
       }
@@ -536,7 +536,7 @@ class Desk {
     for (const item of this.items) {
       const d = docs.get(item)!;
       const api = onHand.rows.find((r) => r.itemId === item)!;
-      expect({ in: d.in, outPlusOnHand: d.out + api.amountFen }, `value in = cost out + on hand, item ${item}`).toEqual({
+      expect({ in: d.in, outPlusOnHand: d.out + api.amountFen! }, `value in = cost out + on hand, item ${item}`).toEqual({
         in: d.in,
         outPlusOnHand: d.in,
       });

@@ -36,7 +36,8 @@ describe('customers', () => {
   });
 
   it('refuses a salesperson who does not hold the sales role', async () => {
-    const e = await refused(o, 'sales', 'customers.create', { ...base, salespersonId: userId(o.names.keeper) });
+    // the manager hands customers out (a salesperson adds only their own: tests/reads/read-scope.test.ts)
+    const e = await refused(o, 'manager', 'customers.create', { ...base, salespersonId: userId(o.names.keeper) });
     expect(e.code).toBe('salesperson_not_sales');
   });
 

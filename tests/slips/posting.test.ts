@@ -86,7 +86,7 @@ const moves = (o: DemoOffice, slipId: number) =>
   }[];
 async function onHand(o: DemoOffice, code: string): Promise<[qty: number, fen: number]> {
   const r = ok(await o.core.call('stock.onHand', { itemIds: [o.itemId(code)] }, { sessionToken: o.tokens.keeper })).rows[0];
-  return [r.qty, r.amountFen];
+  return [r.qty, r.amountFen!];
 }
 const get = async (o: DemoOffice, id: number) => ok(await o.core.call('slips.get', { slipId: id }, { sessionToken: o.tokens.keeper }));
 const count = (o: DemoOffice, table: string) => o.core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;

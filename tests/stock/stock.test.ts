@@ -194,7 +194,11 @@ describe('stock card, on hand, verify', () => {
   });
 
   it('on hand: quantity and value per item and in total, below safety stock flagged', async () => {
-    const all = ok(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens.sales }));
+    const all = ok(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens.statistician }));
+    // a salesperson sees the same quantities without their value (保密制度)
+    const sales = ok(await o.core.call('stock.onHand', {}, { sessionToken: o.tokens.sales }));
+    expect(sales.rows.map((r) => [r.code, r.qty, r.amountFen])).toEqual(all.rows.map((r) => [r.code, r.qty, null]));
+    expect(sales.totalAmountFen).toBeNull();
     const items = ok(await o.core.call('items.list', { limit: 1000 }, { sessionToken: o.tokens.keeper }));
     expect(all.rows.map((r) => r.code)).toEqual(items.rows.map((i) => i.code)); // every active item, by code
     const row = (code: string) => all.rows.find((r) => r.code === code)!;

@@ -2,6 +2,7 @@
 
 import { bookCtx, type Handlers } from '../context';
 import { slipRow } from '../slips/repo';
+import { readerOf, requireSlipInReach } from '../reads/scope';
 import { journal } from './repo';
 import { accounts, moneyOfSlip, remit, reverseVoucher, topUp } from './service';
 
@@ -9,7 +10,8 @@ export const cashHandlers = {
   'cash.accounts': (_input, ctx) => accounts(ctx.db),
   'cash.journal': (input, ctx) => journal(ctx.db, input),
   'cash.bySlip': (input, ctx) => {
-    slipRow(ctx.db, input.slipId);
+    const row = slipRow(ctx.db, input.slipId);
+    requireSlipInReach(ctx.db, readerOf(ctx), row.id, row.no); // 保密制度: a salesperson, their own customers' slips
     return moneyOfSlip(ctx.db, input.slipId);
   },
   'cash.remit': (input, ctx) => {

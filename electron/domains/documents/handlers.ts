@@ -15,12 +15,15 @@ import { isFinanceDoc, requireDistinctCopyNames, requireDocRole } from './rules'
 import { confirmPrint, logPrint, renderSlipOrCard, startRender } from './service';
 import { cancelJob, jobProgress } from './jobs';
 import { invalid } from '../errors';
+import { readerOf, requireCustomerInReach } from '../reads/scope';
+import { shownSummary } from '../slips/scope';
 
 const docName = (rec: PrintRecord) => (rec.slipNo ? `${SLIP_KIND_ZH[rec.doc as SlipKind]} ${rec.slipNo}` : `库存明细账 item ${rec.itemId}`);
 
 export const documentsHandlers = {
   'documents.render': (input, ctx) => {
     requireDocRole(input.doc, actor(ctx).roles);
+    if (input.doc === 'statement' && input.customerId != null) requireCustomerInReach(ctx.db, readerOf(ctx), input.customerId);
     return isFinanceDoc(input.doc) ? renderFinancePaper(ctx.db, input, ctx.businessDate) : renderSlipOrCard(ctx.db, input, ctx.businessDate);
   },
 
@@ -54,7 +57,10 @@ export const documentsHandlers = {
 
   'documents.printLog': (input, ctx) => printLog(ctx.db, input),
 
-  'documents.verifyQr': (input, ctx) => verifyQr(ctx.db, input.payload),
+  'documents.verifyQr': (input, ctx) => {
+    const check = verifyQr(ctx.db, input.payload);
+    return check.slip ? { ...check, slip: shownSummary(check.slip, readerOf(ctx).scope) } : check;
+  },
 
   'documents.publicKey': (_input, ctx) => {
     const office = requireOffice(ctx.db);

@@ -20,6 +20,8 @@ import { ledger } from '../receivables/views';
 import { listSlips } from '../slips/repo';
 import { fullStockCard } from '../stock/card';
 import { requirePeriod } from '../stock/rules';
+import { requireCustomerInReach, slipReachSql, type Reader } from '../reads/scope';
+import { shownSummary } from '../slips/scope';
 
 export interface GridSheet {
   title: string;
@@ -33,6 +35,8 @@ export interface GridEnv {
   /** the office's timezone (times on the sheet) and the calendar date (a stock card's 期末 when no `to`) */
   timezone: string;
   today: string;
+  /** who exports: the grid obeys the same read scope as its read method (保密制度) */
+  reader: Reader;
 }
 
 type Cells<C extends readonly GridColumn[], R> = { [K in C[number]['key']]: (r: R) => SheetCell };
@@ -112,19 +116,24 @@ const slipCells = (timezone: string): Cells<typeof SLIPS_COLUMNS, SlipSummary> =
   signatures: (s) => (s.state === 'draft' && s.missingSignatures.length ? `待${s.missingSignatures.map((r) => ROLE_ZH[r]).join('、')}签字` : ''),
   lineCount: (s) => s.lineCount,
   totalQty: (s) => s.totalQty * signOf(s),
-  totalAmountFen: (s) => s.totalAmountFen * signOf(s),
+  totalAmountFen: (s) => (s.totalAmountFen == null ? null : s.totalAmountFen * signOf(s)),
   postedAt: (s) => (s.postedAt ? dateTimeIn(s.postedAt, timezone) : ''),
   reversedBy: (s) => s.reversedBy?.no ?? '',
 });
 
 function slipsSheet(env: GridEnv, f: Filters<'slips'>): GridSheet {
-  const { rows, total } = listSlips(env.db, { ...f, limit: MAX_EXPORT_ROWS + 1, offset: 0 });
+  const { rows: all, total } = listSlips(env.db, { ...f, limit: MAX_EXPORT_ROWS + 1, offset: 0, reachSql: slipReachSql(env.reader) });
   requireFits(total);
+  const rows = all.map((r) => shownSummary(r, env.reader.scope));
   const customer = f.customerId ? customerRef(env.db, f.customerId).name : undefined;
+  // who sees no prices gets no 金额 column, as on the screen
+  const columns: readonly (typeof SLIPS_COLUMNS)[number][] = env.reader.scope.seesPrices
+    ? SLIPS_COLUMNS
+    : SLIPS_COLUMNS.filter((c) => c.key !== 'totalAmountFen');
   return {
     title: GRID_TITLE.slips[0],
-    columns: headers(SLIPS_COLUMNS),
-    rows: laidOut(SLIPS_COLUMNS, slipCells(env.timezone), rows),
+    columns: headers(columns),
+    rows: laidOut<typeof columns, SlipSummary>(columns, slipCells(env.timezone), rows),
     filters: filterLines({
       kind: f.kind && SLIP_KIND_ZH[f.kind],
       state: f.state && SLIP_STATE_ZH[f.state],
@@ -183,6 +192,7 @@ const ledgerCells: Cells<typeof RECEIVABLES_COLUMNS, Pinned<ReceivableRow>> = {
 };
 
 function receivablesSheet(env: GridEnv, f: Filters<'receivables'>): GridSheet {
+  requireCustomerInReach(env.db, env.reader, f.customerId);
   const l = ledger(env.db, { ...f, limit: MAX_EXPORT_ROWS + 1, offset: 0 });
   requireFits(l.total);
   const rows: Pinned<ReceivableRow>[] = [

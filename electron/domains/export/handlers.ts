@@ -6,6 +6,7 @@ import type { Handlers } from '../context';
 import { officeRow } from '../office/repo';
 import { gridSheet } from './grids';
 import { requireGridReader } from './rules';
+import { readerOf } from '../reads/scope';
 import { sheetXlsx } from './xlsx';
 
 export const exportHandlers = {
@@ -16,7 +17,7 @@ export const exportHandlers = {
   'export.grid': (input, ctx) => {
     requireGridReader(input.grid, ctx.user);
     const timezone = officeRow(ctx.db)?.timezone ?? 'Asia/Shanghai';
-    const sheet = gridSheet({ db: ctx.db, timezone, today: ctx.calendarDate }, input);
+    const sheet = gridSheet({ db: ctx.db, timezone, today: ctx.calendarDate, reader: readerOf(ctx) }, input);
     const base64 = sheetXlsx(sheet, dateTimeIn(ctx.now, timezone));
     return { fileName: `${sheet.title}_${ctx.calendarDate}.xlsx`, base64, rowCount: sheet.rows.length };
   },

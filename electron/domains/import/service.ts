@@ -9,6 +9,8 @@ import { isOpeningKind, type ImportKind, type MasterImportKind } from '../../../
 import type { WriteCtx } from '../context';
 import { insertItem, upsertBarcode } from '../items/repo';
 import { insertCustomer, insertSupplier } from '../partners/repo';
+import { ownerOfNewCustomer } from '../partners/rules';
+import { readerOf } from '../reads/scope';
 import { commitOpeningImport } from './opening';
 import { checkRows, requireImportAccess } from './rules';
 
@@ -31,8 +33,14 @@ function insertItemRow(ctx: WriteCtx, c: Cells): void {
 
 const INSERT: Record<MasterImportKind, (ctx: WriteCtx, c: Cells) => void> = {
   items: insertItemRow,
+  // a salesperson's import makes the customers their own, as customers.create does (保密制度)
   customers: (ctx, c) =>
-    void insertCustomer(ctx.db, c.code, { ...party(c), credit_limit_fen: fen(c.creditLimit), payment_terms_days: 0, salesperson_id: null }, ctx.nowIso),
+    void insertCustomer(
+      ctx.db,
+      c.code,
+      { ...party(c), credit_limit_fen: fen(c.creditLimit), payment_terms_days: 0, salesperson_id: ownerOfNewCustomer(readerOf(ctx), c.code, null) },
+      ctx.nowIso,
+    ),
   suppliers: (ctx, c) => void insertSupplier(ctx.db, c.code, party(c), ctx.nowIso),
 };
 

@@ -23,6 +23,12 @@ export function createItem(ctx: WriteCtx, input: ParsedInput<'items.create'>): I
   return getItem(db, id);
 }
 
+/** The price as the books hold it (repo.ts getItem never hides it; only the read handlers do, 保密制度). */
+function storedPrice(item: Item): number {
+  if (item.priceFen == null) throw new Error(`item ${item.code} read without its price`);
+  return item.priceFen;
+}
+
 export function editItem(ctx: WriteCtx, input: ParsedInput<'items.update'>): Item {
   const { db } = ctx;
   const item = getItem(db, input.itemId);
@@ -36,7 +42,7 @@ export function editItem(ctx: WriteCtx, input: ParsedInput<'items.update'>): Ite
       unit: input.unit ?? item.unit,
       safety_stock: input.safetyStock ?? item.safetyStock,
       location: input.location ?? item.location,
-      price_fen: input.priceFen ?? item.priceFen,
+      price_fen: input.priceFen ?? storedPrice(item),
       active: (input.active ?? item.active) ? 1 : 0,
     },
     ctx.nowIso,

@@ -114,8 +114,11 @@ export function deleteParty(db: WritableDB, table: PartyTable, id: number): void
   sql(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
 }
 
-export function listCustomers(db: ReadableDB, q: { query: string; includeInactive: boolean; limit: number; offset: number }) {
-  const { where, args } = searchClause(q.query, q.includeInactive, false, true);
+/** `reachSql`: the reader's reach over `customers` (reads/scope.ts customerReachSql). */
+export function listCustomers(db: ReadableDB, q: { query: string; includeInactive: boolean; limit: number; offset: number; reachSql: string }) {
+  const search = searchClause(q.query, q.includeInactive, false, true);
+  const where = `${search.where} AND ${q.reachSql}`;
+  const args = search.args;
   const total = db
     .prepare(`SELECT COUNT(*) FROM customers WHERE ${where}`)
     .pluck()

@@ -15,7 +15,8 @@ import {
   type PartyRow,
   type PartyTable,
 } from './repo';
-import { requireManagerForCreditLimit, requireNewCode, requireNoHistory, requireSalesperson } from './rules';
+import { ownerOfNewCustomer, requireManagerForCreditLimit, requireNewCode, requireNoHistory, requireOwnCustomerEdit, requireSalesperson } from './rules';
+import { readerOf } from '../reads/scope';
 
 const activeOf = (given: boolean | undefined, current: number): number => (given === undefined ? current : given ? 1 : 0);
 
@@ -37,8 +38,9 @@ function changed(input: PartyChange, r: PartyRow): PartyFields & { active: numbe
 export function createCustomer(ctx: WriteCtx, input: ParsedInput<'customers.create'>): Customer {
   requireNewCode(ctx.db, 'customers', input.code);
   requireManagerForCreditLimit(actor(ctx).roles, input.name, input.creditLimitFen, 0);
-  requireSalesperson(ctx.db, input.salespersonId);
-  const f = { ...input, credit_limit_fen: input.creditLimitFen, payment_terms_days: input.paymentTermsDays, salesperson_id: input.salespersonId };
+  const owner = ownerOfNewCustomer(readerOf(ctx), input.code, input.salespersonId);
+  requireSalesperson(ctx.db, owner);
+  const f = { ...input, credit_limit_fen: input.creditLimitFen, payment_terms_days: input.paymentTermsDays, salesperson_id: owner };
   const id = insertCustomer(ctx.db, input.code, f, ctx.nowIso);
   ctx.auditRef = input.code;
   return customerById(ctx.db, id);
@@ -46,6 +48,7 @@ export function createCustomer(ctx: WriteCtx, input: ParsedInput<'customers.crea
 
 export function editCustomer(ctx: WriteCtx, input: ParsedInput<'customers.update'>): Customer {
   const r = partyRow(ctx.db, 'customers', input.customerId);
+  requireOwnCustomerEdit(ctx.db, readerOf(ctx), r.id, input.salespersonId);
   requireManagerForCreditLimit(actor(ctx).roles, r.name, input.creditLimitFen, r.credit_limit_fen ?? 0);
   if (input.salespersonId !== r.salesperson_id) requireSalesperson(ctx.db, input.salespersonId);
   updateCustomer(
@@ -66,6 +69,7 @@ export function editCustomer(ctx: WriteCtx, input: ParsedInput<'customers.update
 /** Deletes a customer or supplier entered by mistake; one with history is refused. */
 export function removeParty(ctx: WriteCtx, table: PartyTable, id: number): void {
   const r = partyRow(ctx.db, table, id);
+  if (table === 'customers') requireOwnCustomerEdit(ctx.db, readerOf(ctx), r.id);
   requireNoHistory(ctx.db, table, r.id, r.code);
   deleteParty(ctx.db, table, r.id);
   ctx.auditRef = r.code;

@@ -324,6 +324,8 @@ export interface SlipFilter {
   query: string;
   limit: number;
   offset: number;
+  /** the reader's reach over alias `s` (reads/scope.ts slipReachSql); left out: every slip */
+  reachSql?: string;
 }
 
 function slipWhere(f: SlipFilter): { w: string; args: Record<string, unknown> } {
@@ -334,6 +336,7 @@ function slipWhere(f: SlipFilter): { w: string; args: Record<string, unknown> } 
   if (f.from) (where.push('s.business_date >= @from'), (args.from = f.from));
   if (f.to) (where.push('s.business_date <= @to'), (args.to = f.to));
   if (f.customerId) (where.push('s.customer_id = @customerId'), (args.customerId = f.customerId));
+  if (f.reachSql) where.push(f.reachSql);
   if (f.query) {
     where.push("(s.no LIKE @q ESCAPE '\\' OR s.delivery_note_no LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\' OR c.pinyin LIKE @qp ESCAPE '\\')");
     args.q = `%${likeEscape(f.query)}%`;

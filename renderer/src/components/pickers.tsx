@@ -45,7 +45,8 @@ export function ItemPicker(props: {
           <span className="opt-code">{i.code}</span>
           <span className="opt-name">{i.name}</span>
           <span className="opt-meta">
-            {i.spec} · {i.unit} · {formatFen(i.priceFen, { symbol: '¥' })}
+            {i.spec} · {i.unit}
+            {i.priceFen == null ? null : ` · ${formatFen(i.priceFen, { symbol: '¥' })}`}
           </span>
         </div>
       )}

@@ -10,6 +10,7 @@ import { partnersEn } from './partners';
 import { reopenEn } from './reopen';
 import { printingEn } from './printing';
 import { adminEn } from './admin';
+import { readsEn } from './reads';
 import { numbersEn } from './numbers';
 import { draftsEn } from './drafts';
 import { oldretEn } from './oldret';
@@ -358,4 +359,5 @@ export const en: Record<MsgKey, string> = {
   ...anchorsEn,
   ...backupsEn,
   ...officeKeyEn,
+  ...readsEn,
 };

@@ -9,6 +9,7 @@ import { partnersZh } from './partners';
 import { reopenZh } from './reopen';
 import { printingZh } from './printing';
 import { adminZh } from './admin';
+import { readsZh } from './reads';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
 import { oldretZh } from './oldret';
@@ -356,6 +357,7 @@ export const zh = {
   ...anchorsZh,
   ...backupsZh,
   ...officeKeyZh,
+  ...readsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -174,7 +174,7 @@ export function QrResultDialog({ check, onClose, onAgain }: { check: QrCheck; on
           ) : null}
           <div>
             <dt>{t('qr.totals')}</dt>
-            <dd>{t('qr.totalsValue', { lines: s.lineCount, qty: s.totalQty, amount: formatFen(s.totalAmountFen) })}</dd>
+            <dd>{t('qr.totalsValue', { lines: s.lineCount, qty: s.totalQty, amount: s.totalAmountFen == null ? '—' : formatFen(s.totalAmountFen) })}</dd>
           </div>
           {s.reversedBy ? (
             <div>

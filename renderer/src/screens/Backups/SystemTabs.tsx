@@ -1,23 +1,31 @@
-// 用户管理 | 备份: the administrator's system screens share one navigation entry (the keys reach 20
-// screens, tests/renderer/key-scheme.test.ts), as 客户档案 | 供应商档案 do; 备份 is /users/backups.
+// 用户管理 | 备份 | 查阅记录: the system screens share one navigation entry (the keys reach 20
+// screens, tests/renderer/key-scheme.test.ts), as 客户档案 | 供应商档案 do; 备份 is /users/backups
+// (the administrator's), 查阅记录 /users/reads (the manager's, 保密制度). A tab shows only when the
+// core would answer its screen; with no second tab there is no tab row.
 
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 
-export function SystemTabs({ on }: { on: 'users' | 'backups' }) {
+type Tab = 'users' | 'backups' | 'reads';
+const TABS: readonly { k: Tab; path: string; label: 'nav.users' | 'nav.backups' | 'nav.reads'; method: 'users.list' | 'backups.list' | 'reads.log' }[] = [
+  { k: 'users', path: '/users', label: 'nav.users', method: 'users.list' },
+  { k: 'backups', path: '/users/backups', label: 'nav.backups', method: 'backups.list' },
+  { k: 'reads', path: '/users/reads', label: 'nav.reads', method: 'reads.log' },
+];
+
+export function SystemTabs({ on }: { on: Tab }) {
   const { t } = useI18n();
   const session = useSession();
-  if (!session.can('backups.list')) return null;
-  const tab = (k: 'users' | 'backups', path: string, label: 'nav.users' | 'nav.backups') => (
-    <button type="button" className={`btn ${on === k ? 'on' : ''}`} onClick={() => navigate(path)} data-testid={`system-tab-${k}`}>
-      {t(label)}
-    </button>
-  );
+  const shown = TABS.filter((x) => x.k === on || session.can(x.method));
+  if (shown.length < 2) return null;
   return (
     <span className="acct-tabs">
-      {tab('users', '/users', 'nav.users')}
-      {tab('backups', '/users/backups', 'nav.backups')}
+      {shown.map((x) => (
+        <button key={x.k} type="button" className={`btn ${on === x.k ? 'on' : ''}`} onClick={() => navigate(x.path)} data-testid={`system-tab-${x.k}`}>
+          {t(x.label)}
+        </button>
+      ))}
     </span>
   );
 }

@@ -28,7 +28,7 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
   const [name, setName] = useState(it?.name ?? '');
   const [spec, setSpec] = useState(it?.spec ?? '');
   const [unit, setUnit] = useState(it?.unit ?? '');
-  const [price, setPrice] = useState(it ? formatFen(it.priceFen, { grouping: false }) : '');
+  const [price, setPrice] = useState(it?.priceFen != null ? formatFen(it.priceFen, { grouping: false }) : '');
   const [safety, setSafety] = useState(String(it?.safetyStock ?? 0));
   const [location, setLocation] = useState(it?.location ?? '');
   const [barcodes, setBarcodes] = useState<BarcodeRow[]>(() => {

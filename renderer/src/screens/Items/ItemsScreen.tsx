@@ -89,7 +89,8 @@ export function ItemsScreen() {
     F4: editFocused,
   });
 
-  const cols = useMemo(() => itemColumns(t, canStock), [t, canStock]);
+  const seesPrices = session.scope.seesPrices;
+  const cols = useMemo(() => itemColumns(t, canStock, seesPrices), [t, canStock, seesPrices]);
 
   return (
     <div className="screen-col">

@@ -29,13 +29,14 @@ function onHandCol(t: I18n['t']): ColDef<ItemRow> {
   });
 }
 
-export function itemColumns(t: I18n['t'], canStock: boolean): ColDef<ItemRow>[] {
+/** `seesPrices`: the selling price column (保密制度: not for the driver and the shipper). */
+export function itemColumns(t: I18n['t'], canStock: boolean, seesPrices: boolean): ColDef<ItemRow>[] {
   return [
     { field: 'code', headerName: t('item.code'), width: 120, pinned: 'left' },
     { field: 'name', headerName: t('item.name'), flex: 2, minWidth: 170 },
     { field: 'spec', headerName: t('item.spec'), width: 120, tooltipField: 'spec' },
     { field: 'unit', headerName: t('item.unit'), width: 60 },
-    moneyCol<ItemRow>({ field: 'priceFen', headerName: t('item.price'), width: 110 }),
+    ...(seesPrices ? [moneyCol<ItemRow>({ field: 'priceFen', headerName: t('item.price'), width: 110 })] : []),
     qtyCol<ItemRow>({ field: 'safetyStock', headerName: t('item.safetyStock'), width: 100 }),
     { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
     ...(canStock ? [onHandCol(t)] : []),

@@ -13,6 +13,7 @@ import { Btn, ErrorLine, Field } from '../../components/ui';
 import { refusalError, useI18n } from '../../i18n';
 import { parseMoney, parseQty } from '../../numbers';
 import { useSession } from '../../session';
+import { reachesAll } from '../../../../shared/readScope';
 
 export type PartyKind = 'customer' | 'supplier';
 type Party = Customer | Supplier;
@@ -48,13 +49,15 @@ export function PartyDialog(p: { kind: PartyKind; party: Party | null; preset?: 
   const method = `${customer ? 'customers' : 'suppliers'}.${it ? 'update' : 'create'}` as const;
   const canSave = session.can(method);
   const canDelete = !!it && session.can(customer ? 'customers.delete' : 'suppliers.delete');
+  // 保密制度: a salesperson who reads only their own customers keeps them their own (the core refuses another)
+  const ownOnly = !reachesAll(session.scope) ? (session.user?.id ?? null) : null;
 
   const customerInput = (): DeskErr | { paymentTermsDays: number; salespersonId: number | null; creditLimitFen?: number } => {
     const credit = parseMoney(cf.credit.trim() === '' ? '0' : cf.credit, { field: 'creditLimit' });
     if (!credit.ok) return refusalError(credit.refusal);
     const terms = parseQty(cf.terms.trim() === '' ? '0' : cf.terms, { field: 'terms', min: 0, max: 365 });
     if (!terms.ok) return refusalError(terms.refusal);
-    const sp = cf.salespersonId === '' ? null : cf.salespersonId;
+    const sp = ownOnly ?? (cf.salespersonId === '' ? null : cf.salespersonId);
     const creditChanged = !isCustomer(it) || credit.value !== it.creditLimitFen;
     return { paymentTermsDays: terms.value, salespersonId: sp, ...(creditChanged ? { creditLimitFen: credit.value } : {}) };
   };
@@ -117,7 +120,7 @@ export function PartyDialog(p: { kind: PartyKind; party: Party | null; preset?: 
         {text('contact', t('pt.contact'))}
         {text('phone', t('pt.phone'))}
         {text('address', t('pt.address'), true)}
-        {customer ? <CustomerFields cf={cf} sales={sales} canSave={canSave} /> : null}
+        {customer ? <CustomerFields cf={cf} sales={sales} canSave={canSave} ownOnly={ownOnly} /> : null}
         {text('notes', t('pt.notes'), true)}
         {it ? (
           <Field label={t('pt.active')}>
@@ -130,7 +133,9 @@ export function PartyDialog(p: { kind: PartyKind; party: Party | null; preset?: 
   );
 }
 
-function CustomerFields({ cf, sales, canSave }: { cf: ReturnType<typeof useCustomerFields>; sales: { id: number; name: string }[]; canSave: boolean }) {
+function CustomerFields(p: { cf: ReturnType<typeof useCustomerFields>; sales: { id: number; name: string }[]; canSave: boolean; ownOnly: number | null }) {
+  const { cf, canSave, ownOnly } = p;
+  const sales = ownOnly == null ? p.sales : p.sales.filter((u) => u.id === ownOnly);
   const { t } = useI18n();
   const isManager = useSession().has('manager');
   return (
@@ -139,8 +144,8 @@ function CustomerFields({ cf, sales, canSave }: { cf: ReturnType<typeof useCusto
         <select
           className="input"
           name="salesperson"
-          value={cf.salespersonId}
-          disabled={!canSave}
+          value={ownOnly ?? cf.salespersonId}
+          disabled={!canSave || ownOnly != null}
           onChange={(e) => cf.setSalespersonId(e.target.value ? Number(e.target.value) : '')}
         >
           <option value="">{t('pt.noSalesperson')}</option>

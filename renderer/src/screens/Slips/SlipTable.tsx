@@ -9,6 +9,7 @@ import { Grid, moneyCol, qtyCol } from '../../components/grid';
 import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
 import { SignatureBadges } from '../../slip/parts';
+import { useSession } from '../../session';
 
 export type SlipFilter = Omit<Input<'slips.list'>, 'limit' | 'offset'>;
 
@@ -18,6 +19,8 @@ export const SlipTable = forwardRef<
 >(function SlipTable(p, ref) {
   const { t, kind, state, pay } = useI18n();
   const showSig = !p.fixedKind || p.fixedKind === 'dispatch' || p.fixedKind === 'return';
+  // 保密制度: who sees no prices (driver, shipper) gets no amount column (the core sends null)
+  const seesPrices = useSession().scope.seesPrices;
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -86,18 +89,19 @@ export const SlipTable = forwardRef<
     c.push(
       qtyCol<SlipSummary>({ colId: 'totalQty', headerName: t('slip.totalQty'), width: 90, valueGetter: (x) => (x.data ? x.data.totalQty * sign(x) : null) }),
     );
-    c.push(
-      moneyCol<SlipSummary>({
-        colId: 'totalAmountFen',
-        headerName: t('slip.totalAmount'),
-        width: 130,
-        valueGetter: (x) => (x.data ? x.data.totalAmountFen * sign(x) : null),
-      }),
-    );
+    if (seesPrices)
+      c.push(
+        moneyCol<SlipSummary>({
+          colId: 'totalAmountFen',
+          headerName: t('slip.totalAmount'),
+          width: 130,
+          valueGetter: (x) => (x.data?.totalAmountFen != null ? x.data.totalAmountFen * sign(x) : null),
+        }),
+      );
     c.push({ field: 'postedAt', headerName: t('slip.postedAt'), width: 140, valueFormatter: (x) => formatDateTime(x.value) });
     c.push({ colId: 'rev', headerName: t('slip.reversedBy'), width: 160, cellClass: 'mono neg-amount', valueGetter: (x) => x.data?.reversedBy?.no ?? '' });
     return c;
-  }, [t, kind, state, pay, p.fixedKind, showSig]);
+  }, [t, kind, state, pay, p.fixedKind, showSig, seesPrices]);
 
   return (
     <Grid<SlipSummary>

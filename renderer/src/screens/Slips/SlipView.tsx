@@ -42,10 +42,14 @@ function ShippedTotals({ slip: s }: { slip: Slip }) {
     <Totals
       label={s.kind === 'return' ? t('ret.receivedTotals') : t('slip.shippedTotals')}
       qty={s.lines.reduce((n, l) => n + (l.shippedQty ?? l.qty), 0)}
-      amountFen={s.lines.reduce(
-        (n, l) => n + (l.shippedQty == null || l.shippedQty === l.qty ? l.amountFen : (l.priceFen ?? l.unitCostFen ?? 0) * l.shippedQty),
-        0,
-      )}
+      amountFen={
+        s.totalAmountFen == null
+          ? null
+          : s.lines.reduce(
+              (n, l) => n + (l.shippedQty == null || l.shippedQty === l.qty ? (l.amountFen ?? 0) : (l.priceFen ?? l.unitCostFen ?? 0) * l.shippedQty),
+              0,
+            )
+      }
     />
   );
 }
@@ -84,7 +88,7 @@ export function SlipView({ slipId }: { slipId: number }) {
     Escape: () => (window.history.length > 1 ? window.history.back() : navigate('/slips')),
   });
 
-  const cols = useMemo(() => (s ? slipLineColumns(s, t, session.can('stock.card')) : []), [s, t, session]);
+  const cols = useMemo(() => (s ? slipLineColumns(s, t, session.scope) : []), [s, t, session]);
 
   if (!s)
     return (
@@ -104,7 +108,7 @@ export function SlipView({ slipId }: { slipId: number }) {
       <div className="grid-fill">
         <Grid<SlipLine> rowData={s.lines} columnDefs={cols} defaultColDef={LINE_ORDER} getRowId={(x) => String(x.data.id)} />
       </div>
-      <Totals qty={s.totalQty * sign} amountFen={s.totalAmountFen * sign} />
+      <Totals qty={s.totalQty * sign} amountFen={s.totalAmountFen == null ? null : s.totalAmountFen * sign} />
       <ShippedTotals slip={s} />
       <SignatureSection slip={s} />
       <PrintLog slipId={s.id} reload={printed} />

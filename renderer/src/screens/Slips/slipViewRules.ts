@@ -5,6 +5,22 @@ import { isCreatableKind, shownUnitCostFen, type Slip, type SlipLine } from '../
 import { moneyCol, qtyCol } from '../../components/grid';
 import type { I18n } from '../../i18n';
 import type { SessionApi } from '../../session';
+import { seesSlipAmounts, type ReadScope } from '../../../../shared/readScope';
+
+/** Unit cost (inbound, opening, a costed reversal) or price, and the line's amount. */
+function amountColumns(s: Slip, t: I18n['t'], sign: number): ColDef<SlipLine>[] {
+  const costed = s.kind === 'inbound' || s.kind === 'opening' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered));
+  const unit = costed
+    ? moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) })
+    : moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 });
+  const amount = moneyCol<SlipLine>({
+    colId: 'amount',
+    headerName: t('slip.amount'),
+    width: 110,
+    valueGetter: (x) => (x.data?.amountFen != null ? x.data.amountFen * sign : null),
+  });
+  return [unit, amount];
+}
 
 export interface SlipAbilities {
   canEdit: boolean;
@@ -32,8 +48,9 @@ export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilitie
   };
 }
 
-/** The lines' columns: a reversal shows its figures negative; posted slips show what really went. */
-export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDef<SlipLine>[] {
+/** The lines' columns: a reversal shows its figures negative; posted slips show what really went;
+ *  prices, amounts and costs only for whom the read scope shows them (the core sends them null). */
+export function slipLineColumns(s: Slip, t: I18n['t'], scope: ReadScope): ColDef<SlipLine>[] {
   const posted = s.state === 'posted';
   const sign = s.kind === 'reversal' ? -1 : 1;
   const c: ColDef<SlipLine>[] = [
@@ -53,13 +70,8 @@ export function slipLineColumns(s: Slip, t: I18n['t'], seesCost: boolean): ColDe
         valueGetter: (x) => x.data?.shippedQty ?? null,
       }),
     );
-  if (s.kind === 'inbound' || s.kind === 'opening' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered)))
-    c.push(
-      moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) }),
-    );
-  else c.push(moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 }));
-  c.push(moneyCol<SlipLine>({ colId: 'amount', headerName: t('slip.amount'), width: 110, valueGetter: (x) => (x.data ? x.data.amountFen * sign : null) }));
-  if (posted && s.kind === 'dispatch' && seesCost) c.push(moneyCol<SlipLine>({ field: 'costFen', headerName: t('slip.fifoCost'), width: 100 }));
+  if (seesSlipAmounts(scope, s.kind)) c.push(...amountColumns(s, t, sign));
+  if (posted && s.kind === 'dispatch' && scope.seesCosts) c.push(moneyCol<SlipLine>({ field: 'costFen', headerName: t('slip.fifoCost'), width: 100 }));
   if (posted && s.kind === 'dispatch') c.push(qtyCol<SlipLine>({ field: 'returnableQty', headerName: t('ret.returnable'), width: 100 }));
   // a return the keeper received with defective goods (次品)
   if (s.lines.some((l) => l.defective))

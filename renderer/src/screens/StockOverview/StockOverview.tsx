@@ -22,11 +22,12 @@ export function StockOverview() {
   const session = useSession();
   const [query, setQuery] = useState('');
   const [belowOnly, setBelowOnly] = useState(false);
-  const [data, setData] = useState<{ rows: OnHandRow[]; totalQty: number; totalAmountFen: number } | null>(null);
+  const [data, setData] = useState<{ rows: OnHandRow[]; totalQty: number; totalAmountFen: number | null } | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const grid = useRef<AgGridReact<OnHandRow>>(null);
   const search = useRef<HTMLInputElement>(null);
   const canCard = session.can('stock.card');
+  const seesCosts = session.scope.seesCosts;
 
   const load = useCallback(async () => {
     const r = await call('stock.onHand', { query: query.trim(), belowSafetyOnly: belowOnly });
@@ -54,7 +55,7 @@ export function StockOverview() {
       { field: 'unit', headerName: t('item.unit'), width: 64 },
       { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
       qtyCol<OnHandRow>({ field: 'qty', headerName: t('stock.onHand'), width: 100 }),
-      moneyCol<OnHandRow>({ field: 'amountFen', headerName: t('stock.value'), width: 140 }),
+      ...(seesCosts ? [moneyCol<OnHandRow>({ field: 'amountFen', headerName: t('stock.value'), width: 140 })] : []),
       qtyCol<OnHandRow>({
         colId: 'safetyStock',
         headerName: t('item.safetyStock'),
@@ -77,7 +78,7 @@ export function StockOverview() {
       },
       { field: 'lastMoveAt', headerName: t('stock.lastMove'), width: 150, valueFormatter: (x) => formatDateTime(x.value) },
     ],
-    [t],
+    [t, seesCosts],
   );
 
   const below = data?.rows.filter((r) => r.belowSafety).length ?? 0;
@@ -87,7 +88,9 @@ export function StockOverview() {
         title={t('nav.stock')}
         sub={
           data
-            ? t('stock.summary', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), value: formatFen(data.totalAmountFen), below })
+            ? data.totalAmountFen == null
+              ? t('stock.summaryQty', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), below })
+              : t('stock.summary', { n: data.rows.length, qty: data.totalQty.toLocaleString('en-US'), value: formatFen(data.totalAmountFen), below })
             : undefined
         }
       >
