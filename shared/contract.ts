@@ -24,6 +24,7 @@ import { dayCloseMethods } from './schemas/dayClose';
 import { importMethods } from './schemas/import';
 import { exportMethods } from './schemas/export';
 import { openingMethods } from './schemas/opening';
+import { refundsMethods } from './schemas/refunds';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -42,6 +43,7 @@ export * from './schemas/dayClose';
 export * from './schemas/import';
 export * from './schemas/export';
 export * from './schemas/opening';
+export * from './schemas/refunds';
 
 export const contract = {
   ...officeMethods,
@@ -59,6 +61,7 @@ export const contract = {
   ...importMethods,
   ...exportMethods,
   ...openingMethods,
+  ...refundsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -254,6 +254,10 @@ const catalogue = {
     '期初库存导入即过账为期初入库单, 须办事处经理签字(PIN)',
     'Importing the opening stock posts the opening slip: the office manager must sign it (PIN)',
   ],
+  refund_not_pending: (d: { slipNo: string; state: string; state_zh: string; voucherNo: string | null }) => [
+    `${d.slipNo} 的退款${d.state_zh}${d.voucherNo ? `(${d.voucherNo})` : ''}, 不能再确认付款`,
+    `The refund of ${d.slipNo} is ${d.state}${d.voucherNo ? ` (${d.voucherNo})` : ''}: it cannot be paid again`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

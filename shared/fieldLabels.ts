@@ -116,6 +116,7 @@ const BY_NAME: Record<string, Label> = {
   managerApproval: ['经理审批', 'manager’s approval'],
   finance: ['财务主管', 'finance supervisor'],
   statistician: ['统计员', 'statistician'],
+  refundId: ['退款', 'refund'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */

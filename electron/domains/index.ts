@@ -17,6 +17,7 @@ import { stockHandlers } from './stock/handlers';
 import { systemHandlers } from './system/handlers';
 import { usersHandlers } from './users/handlers';
 import { openingHandlers } from './opening/handlers';
+import { refundsHandlers } from './refunds/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -34,4 +35,5 @@ export const handlers = {
   ...importHandlers,
   ...exportHandlers,
   ...openingHandlers,
+  ...refundsHandlers,
 } satisfies Handlers;

@@ -17,6 +17,7 @@ import { m0014OpeningImport } from './0014-opening-import';
 import { m0015PreGoLiveReturns } from './0015-pre-golive-returns';
 import { m0016PinFailures } from './0016-pin-failures';
 import { m0017FrozenPaper } from './0017-frozen-paper';
+import { m0020Refunds } from './0020-refunds';
 
 export interface Migration {
   version: number;
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015PreGoLiveReturns,
   m0016PinFailures,
   m0017FrozenPaper,
+  m0020Refunds,
 ];
