@@ -54,6 +54,8 @@ export interface CashCountData {
   blockers: string[];
   /** no close of its own, but locked by a later close (days before the first close ever) */
   lockedWithoutClose?: boolean;
+  /** refunds made by the day that finance had not paid (待付退款): not in the expected cash, carried over */
+  pendingRefunds?: { count: number; amountFen: number; slipNos: string[] };
 }
 
 type Close = NonNullable<CashCountData['close']>;
@@ -68,6 +70,7 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
     ...bookSection(d, W),
     ...channelSection(d, W),
     ...checkSection(d, W),
+    ...pendingRefundsLine(d, W),
     ...signSection(d, W),
     gap(6),
     fit('说明: 现金实点须出纳与复核人当面清点; 长款、短款当日入账并写明原因, 经理审批后方可日结; 日结后当日账簿锁定。', W, {
@@ -79,6 +82,17 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
   const doc = docDefinition(page, { title: `现金盘点表 ${d.date}`, author: d.office.name, subject: '现金盘点表' }, SIZE, content);
   if (!d.close && !d.lockedWithoutClose) doc.watermark = { text: '未日结', color: COLOR.red, opacity: 0.13, bold: true, fontSize: 150 };
   return { doc, pages: 1 };
+}
+
+/** 待付退款: a warning line, in red, when refunds wait for finance (they are not in 应存). */
+function pendingRefundsLine(d: CashCountData, W: number): Node[] {
+  const f = d.pendingRefunds;
+  if (!f || f.count === 0) return [];
+  const nos = f.slipNos.length > 6 ? `${f.slipNos.slice(0, 6).join('、')} 等` : f.slipNos.join('、');
+  return [
+    gap(4),
+    fit(`待付退款 ${f.count} 笔, 共 ${yuan(f.amountFen)}(${nos}): 未经财务确认付款, 不计入应存现金, 结转次日。`, W, { size: 8, color: COLOR.red }),
+  ];
 }
 
 /** The title band, its left marks saying whether the day is closed. */

@@ -18,6 +18,7 @@ import { cardEn } from './card';
 import { msgsEn } from './messages';
 import { inboundEn } from './inbound';
 import { setupEn } from './setup';
+import { refundsEn } from './refunds';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -352,4 +353,5 @@ export const en: Record<MsgKey, string> = {
   ...msgsEn,
   ...inboundEn,
   ...setupEn,
+  ...refundsEn,
 };

@@ -17,6 +17,7 @@ import { cardZh } from './card';
 import { msgsZh } from './messages';
 import { inboundZh } from './inbound';
 import { setupZh } from './setup';
+import { refundsZh } from './refunds';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -350,6 +351,7 @@ export const zh = {
   ...msgsZh,
   ...inboundZh,
   ...setupZh,
+  ...refundsZh,
 };
 
 export type MsgKey = keyof typeof zh;
