@@ -171,8 +171,17 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
     await sales('slips.sign', { slipId: ret.id, role: 'manager', user: '张伟', pin: '1111' } as never);
     const retPosted = await keeper('slips.post', { slipId: ret.id } as never);
     expect(retPosted).toMatchObject({ state: 'posted', refund: { state: 'pending', amountFen: 17_600 } });
-    // the keeper's posting made a refund that waits: finance pays it on 待付退款 with the PIN (F9)
-    await page.goto(`${desk.web.url}#/journal/refunds`);
+    // the keeper's posting made a refund that waits: the slip says so, the close of day warns and
+    // links to 待付退款, where finance pays it with the PIN (F9)
+    await page.goto(`${desk.web.url}#/slips/${ret.id}`);
+    await page.locator('.slip-facts', { hasText: tr('zh', 'rf.slip.pending', { fen: '176.00' }) }).waitFor();
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/refunds-slip.png` });
+    await page.goto(`${desk.web.url}#/dayclose/${DAY}`);
+    const warn = page.locator('.notice', { hasText: ret.no });
+    await warn.waitFor();
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/refunds-dayclose.png` });
+    await warn.getByRole('button', { name: tr('zh', 'rf.goPay') }).click();
+    await page.waitForURL(/#\/journal\/refunds$/);
     const pendingRow = page
       .locator('.ag-row', { hasText: ret.no })
       .filter({ hasText: tr('zh', 'rf.st.pending' as never) })

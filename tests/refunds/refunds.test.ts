@@ -3,6 +3,7 @@
 // pays it with the PIN on the business day of the confirmation (现付), once, never the person who
 // posted the slip; a reversal before that cancels it, after it reverses the payment in red; the
 // close of day lists the unpaid ones without counting them in the expected cash; verify checks them.
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyBooks } from '../../electron/domains/system/verify';
 import {
@@ -23,6 +24,7 @@ import {
   type DemoOffice,
 } from '../helpers/finance';
 import { REVERSE_SIGNOFFS, SECOND_PIN } from '../helpers/index';
+import { pdfPages, pdfText, render } from '../helpers/printing-scenario';
 
 let o: DemoOffice;
 beforeEach(async () => {
@@ -175,6 +177,17 @@ describe('finance confirms with the PIN (refunds.confirm)', () => {
     expect(next.cash).toMatchObject({ openingFen: 31_200, paymentsFen: 7800, expectedFen: 23_400 });
     expect(next.pendingRefunds.count).toBe(0);
     expectClean(o);
+  });
+
+  it('the cash count sheet (现金盘点表) says which refunds wait and that they are not in 应存', async () => {
+    const { r } = await cashReturn();
+    const pdf = (await render(o, { doc: 'cashCount', date: '2026-11-29' }, o.tokens.finance)).bytes;
+    if (process.env.SHOTS_DIR) writeFileSync(`${process.env.SHOTS_DIR}/cash-count-refunds.pdf`, pdf);
+    const text = pdfText(pdf).replace(/\s+/g, '');
+    expect(text).toContain(`待付退款1笔,共￥78.00(${r.no}):未经财务确认付款,不计入应存现金,结转次日。`);
+    expect(pdfPages(pdf)).toHaveLength(1);
+    await payRefund(o, r.id);
+    expect(pdfText((await render(o, { doc: 'cashCount', date: '2026-11-29' }, o.tokens.finance)).bytes)).not.toContain('待付退款1笔');
   });
 
   it('an unpaid refund carries over: the next day’s close lists it again', async () => {

@@ -62,8 +62,8 @@ export function salesChecks(db: ReadableDB, date: string) {
   const checks: DayCheck[] = [
     {
       code: 'sales_vs_money',
-      title_zh: '销售明细 = 现金及各渠道收款 + 新增应收',
-      title_en: 'Sales detail = cash and channel receipts + new receivables',
+      title_zh: '销售明细 = 现金及各渠道收款 + 新增应收 − 待付退款',
+      title_en: 'Sales detail = cash and channel receipts + new receivables − refunds awaiting finance',
       pass: salesBad.length === 0 && salesDetailFen === receivedFen + receivableFen - pendingFen,
       figures: {
         salesDetailFen,

@@ -17,7 +17,8 @@ import { requireNoPrintId, requirePeriod } from './rules';
 import { fileSafe, officeInfo, renderBuilt, signatureImages, type DocTarget } from './service';
 
 const CHECK_NOTES: Record<string, (f: Record<string, number>) => string> = {
-  sales_vs_money: (f) => `销售 ${money(f.salesDetailFen)} = 收款 ${money(f.cashChannelReceiptsFen)} + 应收 ${money(f.newReceivablesFen)}`,
+  sales_vs_money: (f) =>
+    `销售 ${money(f.salesDetailFen)} = 收款 ${money(f.cashChannelReceiptsFen)} + 应收 ${money(f.newReceivablesFen)}${f.pendingRefundsFen ? ` − 待付 ${money(f.pendingRefundsFen)}` : ''}`,
   dispatch_signed_paid: (f) => `发货单 ${f.dispatches} 张, 缺 ${f.missing} 张`,
   returns_refunds: (f) =>
     `退货 ${money(f.returnsFen)} = 退款 ${money(f.refundedFen)}${f.pendingRefundsFen ? ` + 待付 ${money(f.pendingRefundsFen)}` : ''} + 冲减 ${money(f.creditNotesFen)}`,

@@ -31,6 +31,7 @@ export const refundsZh = {
   'rf.awaitsFinance': '退款 ¥{fen} 待财务确认付款',
   'rf.dayWarn': '待付退款 {n} 笔, 共 ¥{fen}: 未经财务确认付款, 不计入应有现金, 结转次日: {nos}',
   'rf.goPay': '去付款',
+  'dc.fig.pendingRefundsFen': '待付退款',
 } as const;
 
 export const refundsEn: Record<keyof typeof refundsZh, string> = {
@@ -62,4 +63,5 @@ export const refundsEn: Record<keyof typeof refundsZh, string> = {
   'rf.awaitsFinance': 'the refund of ¥{fen} awaits finance’s payment',
   'rf.dayWarn': '{n} refunds, ¥{fen} in all, await finance: not in the expected cash, carried over to the next day: {nos}',
   'rf.goPay': 'Pay them',
+  'dc.fig.pendingRefundsFen': 'Refunds awaiting finance',
 } as const;
