@@ -26,6 +26,7 @@ import { exportMethods } from './schemas/export';
 import { openingMethods } from './schemas/opening';
 import { backupsMethods } from './schemas/backups';
 import { readsMethods } from './schemas/reads';
+import { refundsMethods } from './schemas/refunds';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -46,6 +47,7 @@ export * from './schemas/export';
 export * from './schemas/opening';
 export * from './schemas/backups';
 export * from './schemas/reads';
+export * from './schemas/refunds';
 
 export const contract = {
   ...officeMethods,
@@ -65,6 +67,7 @@ export const contract = {
   ...openingMethods,
   ...backupsMethods,
   ...readsMethods,
+  ...refundsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -270,6 +270,10 @@ const catalogue = {
     `无权查看此${d.what_zh}(${String(d.key)}): 只能查看本人负责的客户或本人承运的单据`,
     `You may not read this ${d.what} (${String(d.key)}): only your own customers or the slips you carry`,
   ],
+  refund_not_pending: (d: { slipNo: string; state: string; state_zh: string; voucherNo: string | null }) => [
+    `${d.slipNo} 的退款${d.state_zh}${d.voucherNo ? `(${d.voucherNo})` : ''}, 不能再确认付款`,
+    `The refund of ${d.slipNo} is ${d.state}${d.voucherNo ? ` (${d.voucherNo})` : ''}: it cannot be paid again`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -119,6 +119,7 @@ const BY_NAME: Record<string, Label> = {
   pinLength: ['PIN 位数', 'PIN digits'],
   password: ['密钥备份口令', 'key backup password'],
   sealedSecrets: ['密钥备份文件', 'key backup file'],
+  refundId: ['退款', 'refund'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */

@@ -19,6 +19,7 @@ import { usersHandlers } from './users/handlers';
 import { openingHandlers } from './opening/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { readsHandlers } from './reads/handlers';
+import { refundsHandlers } from './refunds/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -38,4 +39,5 @@ export const handlers = {
   ...openingHandlers,
   ...backupsHandlers,
   ...readsHandlers,
+  ...refundsHandlers,
 } satisfies Handlers;

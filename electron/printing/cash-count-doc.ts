@@ -56,6 +56,8 @@ export interface CashCountData {
   blockers: string[];
   /** no close of its own, but locked by a later close (days before the first close ever) */
   lockedWithoutClose?: boolean;
+  /** refunds made by the day that finance had not paid (待付退款): not in the expected cash, carried over */
+  pendingRefunds?: { count: number; amountFen: number; slipNos: string[] };
 }
 
 type Close = NonNullable<CashCountData['close']>;
@@ -70,6 +72,7 @@ export function buildCashCountDoc(d: CashCountData): { doc: Node; pages: number 
     ...bookSection(d, W),
     ...channelSection(d, W),
     ...checkSection(d, W),
+    ...pendingRefundsLine(d, W),
     ...signSection(d, W),
     ...anchorLine(d.close, W),
     gap(6),
@@ -92,6 +95,17 @@ function anchorShortForm(a: { auditSeq: number; auditHash: string; signature: st
 function anchorLine(c: CashCountData['close'], W: number): Node[] {
   if (!c?.anchor) return [];
   return [gap(4), fit(`${anchorShortForm(c.anchor)}  (日结时以办事处密钥签名的审计链链头)`, W, { size: 7.5, color: COLOR.grey })];
+}
+
+/** 待付退款: a warning line, in red, when refunds wait for finance (they are not in 应存). */
+function pendingRefundsLine(d: CashCountData, W: number): Node[] {
+  const f = d.pendingRefunds;
+  if (!f || f.count === 0) return [];
+  const nos = f.slipNos.length > 6 ? `${f.slipNos.slice(0, 6).join('、')} 等` : f.slipNos.join('、');
+  return [
+    gap(4),
+    fit(`待付退款 ${f.count} 笔, 共 ${yuan(f.amountFen)}(${nos}): 未经财务确认付款, 不计入应存现金, 结转次日。`, W, { size: 8, color: COLOR.red }),
+  ];
 }
 
 /** The title band, its left marks saying whether the day is closed. */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DateStr, Empty, Fen, Id, LEDGER_READERS, Page, Person, PinSignoff, Text, method } from './common';
 import { MoneyAccount } from './journal';
+import { Refund } from './refunds';
 
 /** Notes and coins counted at the close: 100, 50, 20, 10, 5, 1 元, 5 角, 1 角 (keys in fen). */
 export const DENOMINATIONS = ['10000', '5000', '2000', '1000', '500', '100', '50', '10'] as const;
@@ -63,7 +64,20 @@ export const DayClosePreview = z.object({
     /** paid when finance signed, goods not yet out */
     receivedForUnpostedFen: z.number().int(),
   }),
-  returns: z.object({ count: z.number().int(), amountFen: z.number().int(), refundedFen: z.number().int(), creditNotesFen: z.number().int() }),
+  returns: z.object({
+    count: z.number().int(),
+    amountFen: z.number().int(),
+    refundedFen: z.number().int(),
+    creditNotesFen: z.number().int(),
+    /** refunds of the day's returns still waiting for finance at the end of the day */
+    pendingRefundsFen: z.number().int(),
+  }),
+  /**
+   * Refunds made on or before the day that finance has not paid (待付退款): a warning, not a
+   * blocker — the expected cash counts only paid refunds, and an unpaid one carries over to the
+   * next day, listed on each close and its cash count sheet until finance pays it.
+   */
+  pendingRefunds: z.object({ count: z.number().int(), amountFen: z.number().int(), rows: z.array(Refund).max(1000) }),
   collections: z.object({ count: z.number().int(), amountFen: z.number().int() }),
   expenses: z.object({ count: z.number().int(), paidFen: z.number().int() }),
   stock: z.object({ openingFen: z.number().int(), inFen: z.number().int(), outFen: z.number().int(), closingFen: z.number().int(), cogsFen: z.number().int() }),

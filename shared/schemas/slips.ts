@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { unitFen } from '../money';
 import type { Role } from '../roles';
 import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
+import { SlipRefund } from './refunds';
 
 export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
@@ -134,6 +135,8 @@ export const Slip = z.object({
   signatures: z.array(Signature),
   requiredSignatures: z.array(RoleSchema),
   missingSignatures: z.array(RoleSchema),
+  /** a posted return or short-picked sale's refund: waiting for finance, paid or cancelled (refunds.*) */
+  refund: SlipRefund.nullable(),
 });
 export type Slip = z.infer<typeof Slip>;
 

@@ -18,6 +18,7 @@ import {
   financeOffice,
   managerPin,
   must,
+  payRefund,
   postedDispatch,
   receive,
   refused,
@@ -50,9 +51,10 @@ async function busyDay() {
   const cash = await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 4]]); // +312
   const short = await signedDispatch(o, 'KH001', 'cash', [['WY-4001', 3]]); // +96, then −32 back
   await must(o, 'keeper', 'slips.post', { slipId: short.id, picked: [{ lineId: short.lines[0].id, qty: 2 }], confirmShort: true });
+  await payRefund(o, short.id); // finance pays the keeper's refunds (待付退款) the same day
   const wechat = await postedDispatch(o, 'KH003', 'wechat', [['WY-4001', 5]]); // wechat +160
   const credit = await postedDispatch(o, 'KH002', 'credit', [['CZ-8802', 10]]); // receivable +880
-  await returnOf(o, cash, 'cash', [[0, 1]]); // −78
+  await payRefund(o, (await returnOf(o, cash, 'cash', [[0, 1]])).id); // −78
   await returnOf(o, credit, 'credit', [[0, 2]]); // credit note 176
   await must(o, 'finance', 'receivables.collect', { customerId: o.customerId('KH002'), account: 'bank', amountFen: 30_000 }); // bank +300
   const c = await must(o, 'sales', 'expenses.create', { category: '运输', amountFen: 2500, summary: '运费' });
@@ -88,7 +90,8 @@ describe('dayClose.preview', () => {
       newReceivablesFen: 88_000,
       receivedForUnpostedFen: 3200,
     });
-    expect(p.returns).toEqual({ count: 2, amountFen: 7800 + 17_600, refundedFen: 7800, creditNotesFen: 17_600 });
+    expect(p.returns).toEqual({ count: 2, amountFen: 7800 + 17_600, refundedFen: 7800, creditNotesFen: 17_600, pendingRefundsFen: 0 });
+    expect(p.pendingRefunds).toEqual({ count: 0, amountFen: 0, rows: [] });
     expect(p.collections).toEqual({ count: 1, amountFen: 30_000 });
     expect(p.expenses).toEqual({ count: 1, paidFen: 2500 });
     const opening = 200 * 5200 + 200 * 5850 + 100 * 1850 + 20 * 86_500;

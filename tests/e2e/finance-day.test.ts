@@ -5,7 +5,8 @@
 //   (a) 刘洋 signs the credit dispatch for KH004 (limit 0): refused 超出信用额度 (an Enter before the
 //       manager's PIN is typed keeps the dialog usable), 张伟's PIN overrides;
 //   (b) a 回款 on KH004's customer ledger; (c) an expense claim: new, manager approval by PIN, paid;
-//   (d) a cash-refunded return (core) shows in the 现金日记账;
+//   (d) a cash return posted by the keeper (core) waits on 待付退款; finance pays it there with the
+//       PIN, and the refund shows in the 现金日记账;
 //   (e) the close of day: cash counted by denomination exactly 0.50 元 short, reason, manager,
 //       finance and statistician PINs, F9 → the day shows locked, the journal shows the 短款 voucher;
 //   (f) posting into the closed day is refused (UI remittance and /rpc-equivalent core call: 已日结);
@@ -159,7 +160,7 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
       .first()
       .waitFor();
 
-    // (d) a return of 2 from the cash sale, refunded in cash (core); the refund shows in the journal
+    // (d) a return of 2 from the cash sale, refunded in cash: posted by the keeper (core)
     const src = await keeper('slips.get', { slipId: ids.cash });
     const ret = await sales('slips.create', {
       kind: 'return',
@@ -168,7 +169,40 @@ describe.skipIf(!!NO_CHROMIUM)('a finance day in Chromium', () => {
       lines: [{ itemId: src.lines[0].itemId, qty: 2, sourceLineId: src.lines[0].id }],
     } as never);
     await sales('slips.sign', { slipId: ret.id, role: 'manager', user: '张伟', pin: '1111' } as never);
-    expect((await keeper('slips.post', { slipId: ret.id } as never)).state).toBe('posted');
+    const retPosted = await keeper('slips.post', { slipId: ret.id } as never);
+    expect(retPosted).toMatchObject({ state: 'posted', refund: { state: 'pending', amountFen: 17_600 } });
+    // the keeper's posting made a refund that waits: the slip says so, the close of day warns and
+    // links to 待付退款, where finance pays it with the PIN (F9)
+    await page.goto(`${desk.web.url}#/slips/${ret.id}`);
+    await page.locator('.slip-facts', { hasText: tr('zh', 'rf.slip.pending', { fen: '176.00' }) }).waitFor();
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/refunds-slip.png` });
+    await page.goto(`${desk.web.url}#/dayclose/${DAY}`);
+    const warn = page.locator('.notice', { hasText: ret.no });
+    await warn.waitFor();
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/refunds-dayclose.png` });
+    await warn.getByRole('button', { name: tr('zh', 'rf.goPay') }).click();
+    await page.waitForURL(/#\/journal\/refunds$/);
+    const pendingRow = page
+      .locator('.ag-row', { hasText: ret.no })
+      .filter({ hasText: tr('zh', 'rf.st.pending' as never) })
+      .first();
+    await pendingRow.waitFor();
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/refunds-pending.png` });
+    await pendingRow.click();
+    await settled(page);
+    await page.keyboard.press('F9');
+    await page.locator('.dialog').waitFor();
+    expect(await page.locator('.dialog').first().textContent()).toContain('176.00');
+    await page.locator('.dialog input[type=password]').first().pressSequentially('2222', { delay: 60 });
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/refunds-confirm.png` });
+    await page.keyboard.press('Enter');
+    await page.locator('.dialog').waitFor({ state: 'detached' });
+    await page
+      .locator('.ag-row', { hasText: ret.no })
+      .filter({ hasText: tr('zh', 'rf.st.paid' as never) })
+      .first()
+      .waitFor();
+    expect((await keeper('slips.get', { slipId: ret.id } as never)).refund).toMatchObject({ state: 'paid', confirmedBy: { name: '刘洋' } });
     await page.goto(`${desk.web.url}#/journal`);
     const refundRow = page.locator('.ag-row', { hasText: ret.no }).filter({ hasText: '退货退款' }).first();
     await refundRow.waitFor();

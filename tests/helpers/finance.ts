@@ -92,6 +92,13 @@ export async function returnOf(o: DemoOffice, d: Slip, mode: PaymentMode, qty: [
   return must(o, 'keeper', 'slips.post', { slipId: r.id });
 }
 
+/** Finance pays the refund a posted slip waits for (待付退款), re-entering the PIN. */
+export async function payRefund(o: DemoOffice, slipId: number) {
+  const s = await must(o, 'finance', 'slips.get', { slipId });
+  if (!s.refund) throw new Error(`slip ${s.no} has no refund`);
+  return must(o, 'finance', 'refunds.confirm', { refundId: s.refund.id, pin: o.pins.finance });
+}
+
 export async function balances(o: DemoOffice): Promise<Record<string, number>> {
   const rows = await must(o, 'finance', 'cash.accounts', {});
   return Object.fromEntries(rows.map((r) => [r.account, r.balanceFen]));

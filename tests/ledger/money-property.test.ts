@@ -2,7 +2,7 @@
 //
 // Random sequences of desk operations — cash, WeChat and credit dispatches (some over the credit
 // limit, some with the manager's override, some short-picked), edits and voids of signed drafts,
-// customer returns refunded or credited, reversals, collections (回款) and prepayments applied,
+// customer returns refunded (a refund finance confirms: 待付退款) or credited, reversals, collections (回款) and prepayments applied,
 // expenses paid and voided, remittances, top-ups and red vouchers, closes of day with the cash
 // over or short, days passing — run against a real core and a small money model. After every
 // operation:
@@ -43,6 +43,7 @@ type Op =
   | { t: 'post'; pick: number; pct: number | null }
   | { t: 'return'; pick: number; mode: Mode }
   | { t: 'reverse'; pick: number; returns: boolean }
+  | { t: 'refund'; pick: number }
   | { t: 'collect'; cust: number; account: 'cash' | 'bank'; amount: number }
   | { t: 'apply'; cust: number }
   | { t: 'expense'; amount: number; pay: boolean }
@@ -72,6 +73,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ t: fc.constant('post' as const), pick: fc.nat(99), pct: fc.option(fc.integer({ min: 0, max: 99 }), { freq: 2 }) }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('return' as const), pick: fc.nat(99), mode: fc.constantFrom<Mode>('cash', 'wechat', 'credit') }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('reverse' as const), pick: fc.nat(99), returns: fc.boolean() }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('refund' as const), pick: fc.nat(99) }) },
   {
     weight: 3,
     arbitrary: fc.record({
@@ -117,6 +119,15 @@ interface MDispatch {
   reversed: boolean;
   /** units of line 0 still returnable */
   returnable: number;
+  /** what a short pick of a cash or WeChat sale owes back */
+  refund: MRefund | null;
+}
+/** A refund waiting for finance (待付退款), paid by finance's confirmation, or cancelled by a reversal. */
+interface MRefund {
+  id: number;
+  account: 'cash' | 'wechat';
+  amount: number;
+  state: 'pending' | 'paid' | 'cancelled';
 }
 interface MReturn {
   id: number;
@@ -124,6 +135,7 @@ interface MReturn {
   amount: number;
   reversed: boolean;
   src: MDispatch;
+  refund: MRefund | null;
 }
 interface MVoucher {
   id: number;
@@ -141,6 +153,7 @@ class Run {
   custIds: number[] = [];
   dispatches: MDispatch[] = [];
   returns: MReturn[] = [];
+  refunds: MRefund[] = [];
   vouchers: MVoucher[] = [];
   expenses: { id: number; amount: number; state: 'claimed' | 'approved' | 'paid' | 'void' }[] = [];
   today = '2026-11-29';
@@ -219,6 +232,7 @@ class Run {
           shipped: 0,
           reversed: false,
           returnable: 0,
+          refund: null,
         };
         this.dispatches.push(d);
         await this.signFinance(d, op.override);
@@ -272,14 +286,12 @@ class Run {
         });
         await must(o, 'sales', 'slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager });
         const amount = line.priceFen!;
-        const posted = await this.write<Slip>('keeper', 'slips.post', { slipId: r.id }, this.refusal(op.mode === 'cash' ? amount : 0));
-        if (!posted) {
-          await must(o, 'sales', 'slips.void', { slipId: r.id, reason: '退不了' });
-          return;
-        }
+        // the keeper's posting takes the goods back; money leaves only when finance confirms the refund
+        const posted = (await this.write<Slip>('keeper', 'slips.post', { slipId: r.id }, null))!;
         d.returnable -= 1;
-        this.book(op.mode, d.cust, -amount);
-        this.returns.push({ id: r.id, mode: op.mode, amount, reversed: false, src: d });
+        if (op.mode === 'credit') this.book(op.mode, d.cust, -amount);
+        const refund = op.mode === 'credit' ? null : this.owe(posted, op.mode, amount);
+        this.returns.push({ id: r.id, mode: op.mode, amount, reversed: false, src: d, refund });
         return;
       }
       case 'reverse': {
@@ -293,7 +305,8 @@ class Run {
           if (ok === null) return;
           r.reversed = true;
           r.src.returnable += 1;
-          this.book(r.mode, r.src.cust, r.amount);
+          if (r.refund?.state === 'pending') r.refund.state = 'cancelled';
+          else this.book(r.mode, r.src.cust, r.amount);
           return;
         }
         const d = this.pick(
@@ -302,11 +315,29 @@ class Run {
         );
         if (!d) return;
         const hasReturns = this.returns.some((r) => r.src === d && !r.reversed);
-        const codes = hasReturns ? ['slip_has_returns'] : this.refusal(d.mode === 'cash' ? d.shipped : 0);
+        // the receipt is reversed whole, less a refund finance paid; a pending refund is cancelled
+        const kept = d.mode === 'credit' ? d.shipped : d.amount - (d.refund?.state === 'paid' ? d.refund.amount : 0);
+        const codes = hasReturns ? ['slip_has_returns'] : this.refusal(d.mode === 'cash' ? kept : 0);
         const ok = await this.write('keeper', 'slips.reverse', { slipId: d.slip.id, reason: '冲销', ...REVERSE_SIGNOFFS }, codes);
         if (ok === null) return;
         d.reversed = true;
-        this.book(d.mode, d.cust, -d.shipped);
+        if (d.refund?.state === 'pending') d.refund.state = 'cancelled';
+        this.book(d.mode, d.cust, -kept);
+        return;
+      }
+      case 'refund': {
+        const f = this.pick(
+          this.refunds.filter((x) => x.state === 'pending'),
+          op.pick,
+        );
+        if (!f) return;
+        const pin = o.pins.finance;
+        const ok = await this.write('finance', 'refunds.confirm', { refundId: f.id, pin }, this.refusal(f.amount, f.account));
+        if (ok === null) return;
+        f.state = 'paid';
+        this.acct[f.account] -= f.amount;
+        // a second confirmation is refused and moves nothing
+        await this.write('finance', 'refunds.confirm', { refundId: f.id, pin }, ['refund_not_pending']);
         return;
       }
       case 'collect': {
@@ -467,13 +498,21 @@ class Run {
     const shipped = lines.reduce((s, l, i) => s + (picked ? picked[i] : l.qty) * l.priceFen!, 0);
     const refund = d.amount - shipped;
     const input = picked ? { slipId: d.slip.id, picked: lines.map((l, i) => ({ lineId: l.id, qty: picked[i] })), confirmShort: true } : { slipId: d.slip.id };
-    const r = await this.write<Slip>('keeper', 'slips.post', input, this.refusal(d.mode === 'cash' ? refund : 0));
-    if (!r) return;
+    const r = (await this.write<Slip>('keeper', 'slips.post', input, null))!;
     d.state = 'posted';
     d.slip = r;
     d.shipped = shipped;
     d.returnable = picked ? picked[0] : lines[0].qty;
-    this.book(d.mode, d.cust, -refund);
+    if (d.mode === 'credit') this.book(d.mode, d.cust, -refund);
+    else if (refund > 0) d.refund = this.owe(r, d.mode, refund);
+  }
+
+  /** A posted slip owes money back: a pending refund, nothing moved yet. */
+  private owe(slip: Slip, account: 'cash' | 'wechat', amount: number): MRefund {
+    expect(slip.refund, `${slip.no}: a pending refund`).toMatchObject({ state: 'pending', amountFen: amount, account });
+    const f: MRefund = { id: slip.refund!.id, account, amount, state: 'pending' };
+    this.refunds.push(f);
+    return f;
   }
 
   /** The invariants, through the core's own reads and the database. */

@@ -145,10 +145,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 // ------------------------------------------------------------------ running one sequence
 
-type Frozen = Omit<Slip, 'reversedBy' | 'lines'> & { lines: Omit<Slip['lines'][number], 'returnableQty'>[] };
-/** A posted slip's view without the two fields that may still change. */
+type Frozen = Omit<Slip, 'reversedBy' | 'refund' | 'lines'> & { lines: Omit<Slip['lines'][number], 'returnableQty'>[] };
+/** A posted slip's view without the fields that may still change: its reversal, its refund (待付退款: paid by finance or cancelled by that reversal), what is returnable. */
 function frozen(v: Slip): Frozen {
-  const { reversedBy: _r, lines: ls, ...rest } = v;
+  const { reversedBy: _r, refund: _f, lines: ls, ...rest } = v;
   return { ...rest, lines: ls.map(({ returnableQty: _q, ...l }) => l) };
 }
 

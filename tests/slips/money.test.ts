@@ -13,6 +13,7 @@ import {
   must,
   ok,
   owed,
+  payRefund,
   postedDispatch,
   refused,
   returnOf,
@@ -183,6 +184,7 @@ describe('the signature goes, the money goes (红字)', () => {
   it('reversing a posted slip (slips.reverse) reverses its money; a reversed return gives its refund back', async () => {
     const d = await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 4]]);
     const r = await returnOf(o, d, 'cash', [[0, 1]]);
+    await payRefund(o, r.id);
     expect(await balances(o)).toMatchObject({ cash: 31200 - 7800 });
     await must(o, 'manager', 'slips.reverse', { slipId: r.id, reason: '退货录错', ...REVERSE_SIGNOFFS });
     expect(await balances(o)).toMatchObject({ cash: 31200 });
@@ -218,6 +220,10 @@ describe('short picks and returns', () => {
       ],
       confirmShort: true,
     });
+    // the keeper's posting owes the customer 88.00 back: it waits for finance, nothing leaves the box yet
+    expect((await must(o, 'keeper', 'slips.get', { slipId: d.id })).refund).toMatchObject({ state: 'pending', amountFen: 8800, account: 'cash' });
+    expect((await cashRows()).map((r) => r.voucherNo)).toEqual(['现收202611290001']);
+    await payRefund(o, d.id);
     const rows = await cashRows();
     expect(rows.map((r) => [r.voucherNo, r.cause, r.receiptFen, r.paymentFen, r.balanceFen])).toEqual([
       ['现收202611290001', 'sale', 48_800, null, 48_800],
@@ -254,11 +260,14 @@ describe('short picks and returns', () => {
   it('a return refunds in cash or its channel, or becomes a credit note against the receivable', async () => {
     const d = await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 4]]);
     const r = await returnOf(o, d, 'cash', [[0, 1]]);
+    expect(r.refund).toMatchObject({ state: 'pending', amountFen: 7800, voucherNo: null });
+    const paid = await payRefund(o, r.id);
+    expect(paid.refund).toMatchObject({ state: 'paid', voucherNo: '现付202611290001', confirmedBy: { name: o.names.finance } });
     expect((await cashRows()).at(-1)).toMatchObject({ voucherNo: '现付202611290001', cause: 'return_refund', paymentFen: 7800, slipId: r.id });
     expect((await cashRows()).at(-1)!.summary).toBe(`退货退款 ${r.no} 原单 ${d.no} 城东建材城 李记瓷砖`);
 
     const w = await postedDispatch(o, 'KH003', 'wechat', [['WY-4001', 3]]);
-    await returnOf(o, w, 'wechat', [[0, 1]]);
+    await payRefund(o, (await returnOf(o, w, 'wechat', [[0, 1]])).id);
     expect((await cashRows('wechat')).map((x) => [x.voucherNo, x.receiptFen, x.paymentFen])).toEqual([
       ['银收202611290001', 9600, null],
       ['银付202611290001', null, 3200],
@@ -276,7 +285,7 @@ describe('short picks and returns', () => {
     expectClean(o);
   });
 
-  it('a cash refund the cash box cannot pay is refused (zh+en) and nothing moves', async () => {
+  it('a cash refund the cash box cannot pay is refused (zh+en) at finance’s confirmation and nothing moves', async () => {
     const d = await postedDispatch(o, 'KH002', 'credit', [['CZ-8801', 4]]);
     const r = await must(o, 'sales', 'slips.create', {
       kind: 'return',
@@ -285,14 +294,17 @@ describe('short picks and returns', () => {
       lines: [{ itemId: d.lines[0].itemId, qty: 1, sourceLineId: d.lines[0].id }],
     });
     await must(o, 'sales', 'slips.sign', { slipId: r.id, role: 'manager', user: o.names.manager, pin: o.pins.manager });
-    const e = await refused(o, 'keeper', 'slips.post', { slipId: r.id });
+    // the keeper's posting takes the goods back; the refund waits for finance
+    const posted = await must(o, 'keeper', 'slips.post', { slipId: r.id });
+    expect(posted.refund).toMatchObject({ state: 'pending', amountFen: 7800 });
+    const e = await refused(o, 'finance', 'refunds.confirm', { refundId: posted.refund!.id, pin: o.pins.finance });
     expect(e.code).toBe('cash_insufficient');
     expect(e.message_zh).toBe('库存现金余额不足: 余额 0.00 元, 需付 78.00 元(现金不能为负)');
     expect(e.message_en).toBe('Not enough in cash on hand: balance 0.00, needs 78.00 (cash can never go below zero)');
-    expect((await must(o, 'keeper', 'slips.get', { slipId: r.id })).state).toBe('draft');
-    expect((await must(o, 'keeper', 'stock.onHand', { itemIds: [o.itemId('CZ-8801')] })).rows[0].qty).toBe(196);
+    expect((await must(o, 'keeper', 'slips.get', { slipId: r.id })).refund).toMatchObject({ state: 'pending', voucherNo: null });
+    expect(await balances(o)).toMatchObject({ cash: 0 });
     await must(o, 'finance', 'cash.topUp', { amountFen: 10_000 });
-    await must(o, 'keeper', 'slips.post', { slipId: r.id });
+    await payRefund(o, r.id);
     expect(await balances(o)).toMatchObject({ cash: 2200 });
     expectClean(o);
   });

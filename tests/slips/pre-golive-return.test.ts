@@ -15,6 +15,7 @@ import {
   must,
   ok,
   owed,
+  payRefund,
   postedDispatch,
   receive,
   refused,
@@ -80,6 +81,9 @@ describe('a return without a dispatch (无原单退货)', () => {
     const cash = (await balances(o)).cash;
     const p = await post(d.id, [{ lineId: d.lines[0].id, qty: 2 }]);
     expect(p.lines[0]).toMatchObject({ shippedQty: 2, costFen: 10400 });
+    expect(p.refund).toMatchObject({ state: 'pending', amountFen: 14000, account: 'cash' });
+    expect((await balances(o)).cash).toBe(cash); // nothing leaves the box until finance confirms
+    await payRefund(o, p.id);
     expect((await balances(o)).cash).toBe(cash - 14000);
     expectClean(o);
   });

@@ -1,7 +1,7 @@
 // The reconciliation checks of a day (对账), as the close-of-day preview lists them:
-//  1. sales detail (销售明细) = cash-channel receipts + new receivables;
+//  1. sales detail (销售明细) = cash-channel receipts + new receivables − refunds still owed back;
 //  2. every dispatch posted that day has the finance signature and a payment or receivable record;
-//  3. returns = refunds + credit notes;
+//  3. returns = refunds (paid, or waiting for finance: 待付退款) + credit notes;
 //  4. stock value: opening + in − out = closing (with the day's cost of goods sold);
 //  5. the cash box never went below zero during the day (date order).
 // A slip reversed on or before the day is expected to carry no money.
@@ -28,14 +28,16 @@ export function salesChecks(db: ReadableDB, date: string) {
   let salesDetailFen = 0;
   let receivedFen = 0;
   let receivableFen = 0;
+  let pendingFen = 0;
   const salesBad: SlipProblem[] = [];
   const signBad: SlipProblem[] = [];
   for (const s of dispatches) {
     const expected = expectedOf(s, date);
-    const recorded = s.received + s.receivable;
+    const recorded = s.received + s.receivable - s.pending;
     salesDetailFen += expected;
     receivedFen += s.received;
     receivableFen += s.receivable;
+    pendingFen += s.pending;
     if (expected !== recorded)
       salesBad.push(
         slipProblem(
@@ -60,14 +62,15 @@ export function salesChecks(db: ReadableDB, date: string) {
   const checks: DayCheck[] = [
     {
       code: 'sales_vs_money',
-      title_zh: '销售明细 = 现金及各渠道收款 + 新增应收',
-      title_en: 'Sales detail = cash and channel receipts + new receivables',
-      pass: salesBad.length === 0 && salesDetailFen === receivedFen + receivableFen,
+      title_zh: '销售明细 = 现金及各渠道收款 + 新增应收 − 待付退款',
+      title_en: 'Sales detail = cash and channel receipts + new receivables − refunds awaiting finance',
+      pass: salesBad.length === 0 && salesDetailFen === receivedFen + receivableFen - pendingFen,
       figures: {
         salesDetailFen,
         cashChannelReceiptsFen: receivedFen,
         newReceivablesFen: receivableFen,
-        differenceFen: salesDetailFen - receivedFen - receivableFen,
+        pendingRefundsFen: pendingFen,
+        differenceFen: salesDetailFen - receivedFen - receivableFen + pendingFen,
       },
       slips: salesBad,
     },
@@ -89,13 +92,15 @@ export function returnsCheck(db: ReadableDB, date: string) {
   let returnsFen = 0;
   let refundedFen = 0;
   let creditNotesFen = 0;
+  let pendingFen = 0;
   const retBad: SlipProblem[] = [];
   for (const r of returns) {
     const expected = expectedOf(r, date);
-    const recorded = -(r.received + r.receivable);
+    const recorded = -(r.received + r.receivable) + r.pending;
     returnsFen += expected;
     refundedFen += -r.received;
     creditNotesFen += -r.receivable;
+    pendingFen += r.pending;
     if (expected !== recorded)
       retBad.push(
         slipProblem(
@@ -109,13 +114,13 @@ export function returnsCheck(db: ReadableDB, date: string) {
   }
   const check: DayCheck = {
     code: 'returns_refunds',
-    title_zh: '退货金额 = 退款 + 冲减应收',
-    title_en: 'Returns = refunds + credit notes',
+    title_zh: '退货金额 = 退款(已付 + 待财务确认) + 冲减应收',
+    title_en: 'Returns = refunds (paid + awaiting finance) + credit notes',
     pass: retBad.length === 0,
-    figures: { returns: returns.length, returnsFen, refundedFen, creditNotesFen },
+    figures: { returns: returns.length, returnsFen, refundedFen, pendingRefundsFen: pendingFen, creditNotesFen },
     slips: retBad,
   };
-  return { check, returns: { count: returns.length, amountFen: returnsFen, refundedFen, creditNotesFen } };
+  return { check, returns: { count: returns.length, amountFen: returnsFen, refundedFen, creditNotesFen, pendingRefundsFen: pendingFen } };
 }
 
 /** Check 4: the day's stock value; with the stock figures of the preview. */

@@ -42,12 +42,14 @@ export interface SlipMoneyRow {
   shipped: number;
   received: number;
   receivable: number;
+  /** owed back in a refund finance had not paid by the end of the day (待付退款) */
+  pending: number;
   nrows: number;
   signed: number;
   reversed_on: string | null;
 }
 
-/** The day's posted slips of a kind, with what shipped and the money and receivables booked for them up to the day. */
+/** The day's posted slips of a kind, with what shipped and the money, receivables and unpaid refunds booked for them up to the day. */
 export function slipsOfDay(db: ReadableDB, kind: 'dispatch' | 'return', date: string): SlipMoneyRow[] {
   return sql(
     db,
@@ -56,6 +58,8 @@ export function slipsOfDay(db: ReadableDB, kind: 'dispatch' | 'return', date: st
        (SELECT COALESCE(SUM(e.amount_fen), 0) FROM receivable_entries e WHERE e.slip_id = s.id AND e.business_date <= @d) AS receivable,
        (SELECT COUNT(*) FROM money_journal j WHERE j.slip_id = s.id AND j.business_date <= @d)
          + (SELECT COUNT(*) FROM receivable_entries e WHERE e.slip_id = s.id AND e.business_date <= @d) AS nrows,
+       (SELECT COALESCE(SUM(f.amount_fen), 0) FROM refunds f WHERE f.slip_id = s.id AND f.business_date <= @d
+          AND (f.paid_date IS NULL OR f.paid_date > @d) AND (f.cancelled_date IS NULL OR f.cancelled_date > @d)) AS pending,
        EXISTS (SELECT 1 FROM signatures g WHERE g.slip_id = s.id AND g.role = 'finance' AND g.dropped_at IS NULL) AS signed,
        (SELECT r.business_date FROM slips r WHERE r.kind = 'reversal' AND r.source_slip_id = s.id) AS reversed_on
      FROM slips s WHERE s.kind = @kind AND s.state = 'posted' AND s.business_date = @d ORDER BY s.id`,

@@ -36,6 +36,7 @@ import {
   type CloseRow,
 } from './repo';
 import { reopenedDays, reopenOf } from './history';
+import { pendingUpTo } from '../refunds/repo';
 import { blockersOf, requireApprovalForDisagreement, requireClosable, type Disagreement } from './rules';
 
 export function dayStatus(db: ReadableDB, today: string) {
@@ -82,12 +83,19 @@ export function preview(db: ReadableDB, date: string, today: string): DayClosePr
     channels,
     sales: { ...sales, receivedForUnpostedFen: moneyForUnpostedOn(db, date) },
     returns: returns.returns,
+    pendingRefunds: pendingRefundsUpTo(db, date),
     collections: { count: coll.n, amountFen: coll.amount },
     expenses: { count: exp.n, paidFen: -exp.amount },
     stock: stock.stock,
     checks,
     allPass: checks.every((c) => c.pass),
   };
+}
+
+/** 待付退款: refunds made by the day that finance has not paid — listed, never blocking the close. */
+function pendingRefundsUpTo(db: ReadableDB, date: string) {
+  const rows = pendingUpTo(db, date);
+  return { count: rows.length, amountFen: rows.reduce((s, r) => s + r.amountFen, 0), rows: rows.slice(0, 1000) };
 }
 
 // ------------------------------------------------------------------ the day's fingerprint

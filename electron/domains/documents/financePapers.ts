@@ -18,9 +18,11 @@ import { requireNoPrintId, requirePeriod } from './rules';
 import { fileSafe, officeInfo, renderBuilt, signatureImages, type DocTarget } from './service';
 
 const CHECK_NOTES: Record<string, (f: Record<string, number>) => string> = {
-  sales_vs_money: (f) => `销售 ${money(f.salesDetailFen)} = 收款 ${money(f.cashChannelReceiptsFen)} + 应收 ${money(f.newReceivablesFen)}`,
+  sales_vs_money: (f) =>
+    `销售 ${money(f.salesDetailFen)} = 收款 ${money(f.cashChannelReceiptsFen)} + 应收 ${money(f.newReceivablesFen)}${f.pendingRefundsFen ? ` − 待付 ${money(f.pendingRefundsFen)}` : ''}`,
   dispatch_signed_paid: (f) => `发货单 ${f.dispatches} 张, 缺 ${f.missing} 张`,
-  returns_refunds: (f) => `退货 ${money(f.returnsFen)} = 退款 ${money(f.refundedFen)} + 冲减 ${money(f.creditNotesFen)}`,
+  returns_refunds: (f) =>
+    `退货 ${money(f.returnsFen)} = 退款 ${money(f.refundedFen)}${f.pendingRefundsFen ? ` + 待付 ${money(f.pendingRefundsFen)}` : ''} + 冲减 ${money(f.creditNotesFen)}`,
   stock_value: (f) => `${money(f.openingFen)} + ${money(f.inFen)} - ${money(f.outFen)} = ${money(f.closingFen)}`,
   cash_not_negative: (f) => `最低 ${money(f.lowestFen)}`,
 };
@@ -71,6 +73,7 @@ export function cashCountData(db: ReadableDB, date: string, today: string, offic
     })),
     blockers: rec || p.closed ? [] : p.blockers.map((b) => b.message_zh),
     lockedWithoutClose: !rec && p.closed,
+    pendingRefunds: { count: p.pendingRefunds.count, amountFen: p.pendingRefunds.amountFen, slipNos: p.pendingRefunds.rows.map((r) => r.slipNo) },
   };
 }
 

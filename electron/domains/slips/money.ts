@@ -2,8 +2,10 @@
 // payment: cash or a channel → a receipt (现收/银收) linked to the slip; credit → a sale on the
 // customer's receivable, within the credit limit or with the manager's override (现金现货原则).
 // When that signature is dropped (the draft is edited), the draft is voided or the posted slip is
-// reversed, the money is reversed in red. Posting a confirmed short pick pays back or credits the
-// unshipped part; a posted customer return is refunded in its payment mode or credited.
+// reversed, the money is reversed in red. Posting a confirmed short pick credits the unshipped part
+// or makes a refund of it; a posted customer return is credited or makes a refund in its payment
+// mode. A refund waits for the finance supervisor (refunds/: 待付退款): no money leaves the cash box
+// until finance confirms it with the PIN.
 //
 // Called from the slips service (service.ts), in the same transaction as the slip's own write.
 
@@ -25,6 +27,7 @@ import {
   type JournalDbRow,
 } from '../../ledger/journal';
 import { hasFinanceSignature } from './repo';
+import { createRefund } from '../refunds/service';
 
 interface SlipHead {
   id: number;
@@ -141,7 +144,7 @@ export function bookDispatchPayment(b: BookCtx, slipId: number, override: Overri
   applyPrepayments(b, sale.id);
 }
 
-/** A dispatch was posted: a confirmed short pick pays back (or credits) what did not go out. */
+/** A dispatch was posted: a confirmed short pick credits what did not go out, or owes it back (a pending refund). */
 export function settleDispatchPosted(b: BookCtx, slipId: number): void {
   const { db } = b;
   const s = head(db, slipId);
@@ -162,12 +165,10 @@ export function settleDispatchPosted(b: BookCtx, slipId: number): void {
     applyCredit(b, note.id, sale ? [sale.id] : []);
   } else {
     const receipt = liveJournal(db, slipId).find((j) => j.cause === 'sale');
-    appendJournal(b, {
+    createRefund(b, {
       account: receipt?.account ?? (s.payment_mode as MoneyAccount),
-      direction: 'out',
       amountFen: excess,
       cause: 'sale_refund',
-      contraKind: 'slip',
       slipId,
       customerId: s.customer_id,
       summary: `短拣退款 ${s.no} ${customerName(db, s.customer_id)}`,
@@ -175,7 +176,7 @@ export function settleDispatchPosted(b: BookCtx, slipId: number): void {
   }
 }
 
-/** A customer return was posted: refund it in its payment mode, or credit the customer's account. */
+/** A customer return was posted: owe it back in its payment mode (a pending refund), or credit the customer's account. */
 export function settleReturnPosted(b: BookCtx, slipId: number): void {
   const { db } = b;
   const s = head(db, slipId);
@@ -185,12 +186,10 @@ export function settleReturnPosted(b: BookCtx, slipId: number): void {
   const src = s.source_slip_id == null ? null : head(db, s.source_slip_id);
   const srcNo = src ? ` 原单 ${src.no}` : '';
   if (s.payment_mode !== 'credit') {
-    appendJournal(b, {
+    createRefund(b, {
       account: s.payment_mode as MoneyAccount,
-      direction: 'out',
       amountFen: amount,
       cause: 'return_refund',
-      contraKind: 'slip',
       slipId,
       customerId: s.customer_id,
       summary: `退货退款 ${s.no}${srcNo} ${customerName(db, s.customer_id)}`,

@@ -22,6 +22,7 @@ import type { MoveRow } from '../../ledger/fifo';
 import { verifyOfficeSignature } from '../../ledger/officeKey';
 import { notFound } from '../errors';
 import { partyContact } from '../partners/repo';
+import { slipRefundView } from '../refunds/repo';
 
 export interface SlipRow {
   id: number;
@@ -312,6 +313,7 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     signatures: sigs,
     requiredSignatures: [...SLIP_SIGNATURES[row.kind]],
     missingSignatures: missingOf(row.kind, sigs),
+    refund: slipRefundView(db, row.id),
   };
 }
 

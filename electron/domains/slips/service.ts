@@ -18,6 +18,7 @@ import { nextNumber } from '../../ledger/numbering';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { invalid } from '../errors';
 import { requireOpeningReversible } from '../opening/rules';
+import { cancelPendingRefund } from '../refunds/service';
 import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, slipHasMoney, type Override } from './money';
 import {
   contentHash,
@@ -346,5 +347,6 @@ export function reverseSlip(w: SlipWriter, slipId: number, reason: string, signe
   for (const m of [...moves].reverse()) reverseMove(db, pc, m, lineMap.get(m.slip_line_id)!);
   const reversal = slipRow(db, revId);
   reverseSlipMoney(books(w), row.id, `红字冲销 ${reversal.no}`);
+  cancelPendingRefund(books(w), row.id, `红字冲销 ${reversal.no}: ${reason}`); // not paid yet: nothing moved
   return { original: slipRow(db, row.id), reversal };
 }

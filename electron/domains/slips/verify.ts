@@ -4,8 +4,8 @@
 //    amount when all of it moved, else the shipped quantity at the line's price
 //  - slip numbers never skip or repeat within a day's series
 //  - a posted return without a dispatch (无原单退货) received each line at the manager's unit cost
-//  - the money of each slip follows the slip (paid when finance signed, refunded for what did not
-//    ship, nothing when void or reversed)
+//  - the money of each slip follows the slip (paid when finance signed, refunded — or owed back in a
+//    refund waiting for finance — for what did not ship, nothing when void or reversed)
 //  - each posted slip's signatures cover its content as it is now (header, lines, the frozen paper),
 //    verify under the office key, and none its kind needs is missing (a customer, memo or line
 //    changed behind the triggers, or a signature row deleted, shows here)
@@ -75,7 +75,8 @@ function verifySlipMoney(db: ReadableDB, add: Add): void {
     .prepare(
       `WITH m AS (
          SELECT slip_id, SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END) AS net FROM money_journal WHERE slip_id IS NOT NULL GROUP BY slip_id
-         UNION ALL SELECT slip_id, SUM(amount_fen) FROM receivable_entries WHERE slip_id IS NOT NULL GROUP BY slip_id),
+         UNION ALL SELECT slip_id, SUM(amount_fen) FROM receivable_entries WHERE slip_id IS NOT NULL GROUP BY slip_id
+         UNION ALL SELECT slip_id, -amount_fen FROM refunds WHERE state = 'pending'),
        t AS (SELECT slip_id, SUM(net) AS net FROM m GROUP BY slip_id)
        SELECT s.id, s.no, s.kind, s.state, t.net,
          (SELECT COALESCE(SUM(COALESCE(l.shipped_amount_fen, l.amount_fen)), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS shipped,

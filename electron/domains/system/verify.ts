@@ -10,6 +10,7 @@ import { verifyCash } from '../cash/verify';
 import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
 import { verifyOpening } from '../opening/verify';
 import { verifyReceivables } from '../receivables/verify';
+import { verifyRefunds } from '../refunds/verify';
 import { verifySlips } from '../slips/verify';
 import { verifyStock } from '../stock/verify';
 
@@ -29,6 +30,7 @@ export function verifyBooks(db: ReadableDB, dbPath: string | null = null): Verif
   verifyDayCloses(db, add);
   verifySuspense(db, add);
   verifyOpening(db, add);
+  verifyRefunds(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   const anchors = verifyAnchors(db, dbPath);

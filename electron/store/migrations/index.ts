@@ -19,6 +19,7 @@ import { m0016PinFailures } from './0016-pin-failures';
 import { m0017FrozenPaper } from './0017-frozen-paper';
 import { m0018AuditAnchors } from './0018-audit-anchors';
 import { m0019OfficeSecrets } from './0019-office-secrets';
+import { m0020Refunds } from './0020-refunds';
 import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017FrozenPaper,
   m0018AuditAnchors,
   m0019OfficeSecrets,
+  m0020Refunds,
   m0021ReadLog,
   m0022Backups,
 ];

@@ -22,6 +22,7 @@ import { setupEn } from './setup';
 import { anchorsEn } from './anchors';
 import { backupsEn } from './backups';
 import { officeKeyEn } from './officekey';
+import { refundsEn } from './refunds';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -360,4 +361,5 @@ export const en: Record<MsgKey, string> = {
   ...backupsEn,
   ...officeKeyEn,
   ...readsEn,
+  ...refundsEn,
 };

@@ -21,6 +21,7 @@ import { setupZh } from './setup';
 import { anchorsZh } from './anchors';
 import { backupsZh } from './backups';
 import { officeKeyZh } from './officekey';
+import { refundsZh } from './refunds';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -358,6 +359,7 @@ export const zh = {
   ...backupsZh,
   ...officeKeyZh,
   ...readsZh,
+  ...refundsZh,
 };
 
 export type MsgKey = keyof typeof zh;

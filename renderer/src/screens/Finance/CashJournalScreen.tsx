@@ -17,6 +17,7 @@ import { closingRows, journalColumns, journalRowClass, openingRows, reversible, 
 import { MoneyMoveDialog, ReverseEntryDialog } from './CashJournalDialogs';
 import { AccountTabs, JournalFilters, type JournalFilter } from './CashJournalParts';
 import { fen, financeChanged, type MoneyAccount } from './common';
+import { JournalTabs } from './RefundParts';
 
 export function CashJournalScreen() {
   const { t } = useI18n();
@@ -68,6 +69,7 @@ export function CashJournalScreen() {
   return (
     <div className="screen-col">
       <Toolbar title={t('jr.title')} sub={data ? `${t('jr.opening')} ${fen(data.openingFen)} · ${t('jr.closing')} ${fen(data.closingFen)}` : undefined}>
+        <JournalTabs on="journal" />
         <AccountTabs account={account} balances={balances} onPick={setAccount} />
         <ExportButton
           query={() => ({ grid: 'cashJournal', filters: { account, from: filter.from || undefined, to: filter.to || undefined, query: filter.query.trim() } })}

@@ -24,6 +24,7 @@ import { ChannelTable, ChecksTable } from './DayCloseChecks';
 import { DayCloseSignoff } from './DayCloseSignoff';
 import { ReopenDialog, ReopenedNotice } from './DayCloseReopen';
 import { SuspensePanel } from './SuspensePanel';
+import { PendingRefundsNotice } from './RefundParts';
 import { useCloseDay } from './useCloseDay';
 import { useDayClose } from './useDayClose';
 import { VerifyPanel } from './VerifyPanel';
@@ -107,6 +108,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
           {t('dc.cannotClose')}: {pv.blockers.map((b) => (lang === 'zh' ? b.message_zh : b.message_en)).join('; ')}
         </Notice>
       ) : null}
+      {pv ? <PendingRefundsNotice pv={pv} /> : null}
       <div className="fin-scroll">
         {pv ? (
           <div className="fin-cols">

@@ -3,6 +3,7 @@
 
 import { useRef, useState } from 'react';
 import type { Slip } from '../../../../shared/contract';
+import { formatFen } from '../../../../shared/money';
 import { call, newRequestId, type DeskErr } from '../../api';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
@@ -48,7 +49,8 @@ export function usePickPost({ slip, lines, ready, say, setError }: Options) {
     if (r.ok) {
       beep('done');
       forgetCount(slip);
-      setFlash(t(slip.kind === 'return' ? 'pick.postedReturnFlash' : 'pick.postedFlash', { no: r.value.no }));
+      const refund = r.value.refund?.state === 'pending' ? ` · ${t('rf.awaitsFinance', { fen: formatFen(r.value.refund.amountFen) })}` : '';
+      setFlash(t(slip.kind === 'return' ? 'pick.postedReturnFlash' : 'pick.postedFlash', { no: r.value.no }) + refund);
       navigate(`/slips/${r.value.id}`, { force: true });
     } else {
       beep('error');

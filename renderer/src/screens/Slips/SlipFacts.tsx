@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { Slip } from '../../../../shared/contract';
 import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
+import { refundText } from '../Finance/RefundParts';
 
 function Fact({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
@@ -55,6 +56,7 @@ export function SlipFacts({ slip: s }: { slip: Slip }) {
       ) : null}
       {s.voidedAt ? <Fact label={t('slip.voidedAt')}>{formatDateTime(s.voidedAt)}</Fact> : null}
       {s.memo ? <Fact label={t('slip.memo')}>{s.memo}</Fact> : null}
+      {s.refund ? <Fact label={t('rf.refund')}>{refundText(t, s.refund)}</Fact> : null}
     </dl>
   );
 }
