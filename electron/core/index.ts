@@ -25,7 +25,7 @@ import { businessDateOf } from '../ledger/dates';
 import { postingDate } from '../ledger/daylock';
 import { BackupJobs, type BackupJobsOptions } from '../domains/backups/service';
 import { useNativeBinding } from '../domains/backups/fileCheck';
-import { secureOfficeSecrets } from '../ledger/officeSecrets';
+import { scrubKeyFromCopy, secureOfficeSecrets } from '../ledger/officeSecrets';
 import { Vault, vaultPathFor, type SecretWrapper } from '../store/vault';
 
 export interface CoreOptions {
@@ -101,7 +101,9 @@ async function openMigrated(opts: CoreOptions, clock: () => Date): Promise<{ db:
 async function openSecured(opts: CoreOptions, clock: () => Date, vault: Vault): Promise<{ db: DB; migration: MigrateResult }> {
   const opened = await openMigrated(opts, clock);
   try {
-    secureOfficeSecrets(asWritable(opened.db), vault);
+    const { movedKey } = secureOfficeSecrets(asWritable(opened.db), vault);
+    const copy = opened.migration.backupPath;
+    if (movedKey && copy) scrubKeyFromCopy(copy, { nativeBinding: opts.nativeBinding });
   } catch (e) {
     opened.db.close();
     throw e;

@@ -9,7 +9,7 @@
 // office without a PIN secret gets one.
 
 import type { ReadableDB, WritableDB } from '../store/db';
-import { sql } from '../store/db';
+import { openDatabase, sql, type OpenOptions } from '../store/db';
 import { keyFingerprint, type Vault } from '../store/vault';
 
 const vaults = new WeakMap<object, Vault>();
@@ -87,4 +87,21 @@ export function secureOfficeSecrets(db: WritableDB, vault: Vault): { movedKey: b
     db.pragma('wal_checkpoint(TRUNCATE)');
   }
   return { movedKey, newPinSecret };
+}
+
+/**
+ * The copy the upgrade took before 0019 (store/migrate.ts, `<db>.v<N>-<time>.bak`) still holds the
+ * private key in its office row: once the key is safe in the vault, blank it there too (secure
+ * delete, WAL folded in), so no file the desk leaves beside the database signs. The copy stays a
+ * working database: opened again it finds no key to move and signs with the vault's.
+ */
+export function scrubKeyFromCopy(path: string, opts: Pick<OpenOptions, 'nativeBinding'> = {}): void {
+  const copy = openDatabase(path, opts);
+  try {
+    copy.pragma('secure_delete = ON');
+    sql(copy, "UPDATE office SET private_key_pem = '' WHERE id = 1").run();
+    copy.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    copy.close();
+  }
 }

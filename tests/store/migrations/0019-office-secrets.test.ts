@@ -3,11 +3,13 @@
 // office row gains pin_secret_id and pin_length (4 or 6). The private key stays in the row for the
 // core to move into the vault on opening (tests/office/office-secrets.test.ts).
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createCore } from '../../../electron/core';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
 import { m0019OfficeSecrets } from '../../../electron/store/migrations/0019-office-secrets';
-import { keyFingerprint } from '../../../electron/store/vault';
+import { keyFingerprint, VAULT_FILE_NAME } from '../../../electron/store/vault';
 import { clock, useDbFiles } from '../../helpers/db-files';
 
 const files = useDbFiles();
@@ -51,5 +53,27 @@ describe('migration 0019 (office-secrets)', () => {
     const insert = d.prepare("INSERT INTO office_keys (public_key_pem, fingerprint, created_at) VALUES (?, ?, 'c')");
     insert.run('a', 'fa');
     expect(() => insert.run('b', 'fb')).toThrow(/UNIQUE/);
+  });
+
+  it('leaves no private key in the copy the upgrade keeps beside the database, once the vault has it', async () => {
+    const { db: d, path } = files.open();
+    await migrate(d, path, MIGRATIONS.slice(0, at), clock);
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    d.prepare(
+      "INSERT INTO office (id, name, short_name, timezone, public_key_pem, private_key_pem, created_at) VALUES (1, '华东办事处', '华东', 'Asia/Shanghai', ?, ?, 'c')",
+    ).run(pub, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    d.close();
+    const core = await createCore({ dbPath: path, clock, pinCost: 1024 });
+    try {
+      const copy = core.migration.backupPath!;
+      expect(copy).toMatch(/\.bak$/);
+      expect(core.vault.privateKeyPem(keyFingerprint(pub))).toMatch(/PRIVATE KEY/);
+      expect(readFileSync(copy).toString('latin1')).not.toContain('PRIVATE KEY');
+      expect(files.readonly(copy).prepare('SELECT private_key_pem, public_key_pem FROM office').get()).toEqual({ private_key_pem: '', public_key_pem: pub });
+      expect(readFileSync(`${files.dir}/${VAULT_FILE_NAME}`).length).toBeGreaterThan(0);
+    } finally {
+      core.close();
+    }
   });
 });
