@@ -20,7 +20,16 @@ type NumberSchema = { minValue: number | null; maxValue: number | null; isInt: b
 /** Texts to try, in order, for a string field: letters, then digits (a PIN), of its least length and a few more, then the fixed forms the contract uses. */
 function stringCandidates(s: StringSchema): string[] {
   const lengths = [Math.max(s.minLength ?? 0, 1), 4, 6, 8];
-  return [...lengths.flatMap((n) => ['a'.repeat(n), '1'.repeat(n)]), '2026-11-29', '2026-11', '18:30', 'branch-desk-20261129-1700-daily.db', 'ABCD1234', 'QUJD', ''];
+  return [
+    ...lengths.flatMap((n) => ['a'.repeat(n), '1'.repeat(n)]),
+    '2026-11-29',
+    '2026-11',
+    '18:30',
+    'branch-desk-20261129-1700-daily.db',
+    'ABCD1234',
+    'QUJD',
+    '',
+  ];
 }
 
 function first(schema: unknown, candidates: unknown[], what: string): unknown {
