@@ -122,3 +122,18 @@ export function focusedRow<T>(grid: RefObject<AgGridReact<T> | null>): T | undef
   const node = cell ? api?.getDisplayedRowAtIndex(cell.rowIndex) : null;
   return node?.data;
 }
+
+/**
+ * One selected row that follows the keyboard: a click or the focused cell selects its row, and
+ * `onSelect` hears of it (the list screens whose F-keys act on the selected row).
+ */
+export function selectFollowsFocus<T>(onSelect: (row: T | null) => void): Pick<AgGridReactProps<T>, 'rowSelection' | 'onSelectionChanged' | 'onCellFocused'> {
+  return {
+    rowSelection: { mode: 'singleRow', checkboxes: false, enableClickSelection: true },
+    onSelectionChanged: (e) => onSelect((e.api.getSelectedRows()[0] as T | undefined) ?? null),
+    onCellFocused: (e) => {
+      if (e.rowIndex == null || e.rowPinned) return;
+      e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true);
+    },
+  };
+}

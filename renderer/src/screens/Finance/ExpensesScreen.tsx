@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, type DeskErr } from '../../api';
-import { Grid } from '../../components/grid';
+import { Grid, selectFollowsFocus } from '../../components/grid';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
@@ -74,18 +74,7 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       <div className="grid-fill">
-        <Grid<Claim>
-          rowData={data?.rows ?? []}
-          columnDefs={cols}
-          getRowId={(x) => String(x.data.id)}
-          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-          onSelectionChanged={(e) => setSel(e.api.getSelectedRows()[0] ?? null)}
-          onCellFocused={(e) => {
-            if (e.rowIndex == null || e.rowPinned) return;
-            const n = e.api.getDisplayedRowAtIndex(e.rowIndex);
-            n?.setSelected(true, true);
-          }}
-        />
+        <Grid<Claim> rowData={data?.rows ?? []} columnDefs={cols} getRowId={(x) => String(x.data.id)} {...selectFollowsFocus<Claim>(setSel)} />
       </div>
       <KeyHints
         items={[

@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, type DeskErr } from '../../api';
-import { Grid } from '../../components/grid';
+import { Grid, selectFollowsFocus } from '../../components/grid';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
@@ -63,12 +63,7 @@ export function RefundsScreen() {
           rowData={data?.rows ?? []}
           columnDefs={cols}
           getRowId={(x) => String(x.data.id)}
-          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-          onSelectionChanged={(e) => setSel(e.api.getSelectedRows()[0] ?? null)}
-          onCellFocused={(e) => {
-            if (e.rowIndex == null || e.rowPinned) return;
-            e.api.getDisplayedRowAtIndex(e.rowIndex)?.setSelected(true, true);
-          }}
+          {...selectFollowsFocus<RefundRow>(setSel)}
           onRowDoubleClicked={(e) => e.data?.state === 'pending' && session.can('refunds.confirm') && setConfirming(true)}
         />
       </div>
