@@ -274,6 +274,14 @@ const catalogue = {
     `${d.slipNo} 的退款${d.state_zh}${d.voucherNo ? `(${d.voucherNo})` : ''}, 不能再确认付款`,
     `The refund of ${d.slipNo} is ${d.state}${d.voucherNo ? ` (${d.voucherNo})` : ''}: it cannot be paid again`,
   ],
+  carrier_not_allowed: (d: { field: 'carrierId'; carrierId: number; name: string | null }) => [
+    `承运人只能是在用的司机或储运员: ${d.name ?? `#${d.carrierId}`} 不是`,
+    `The carrier must be an active driver or shipper: ${d.name ?? `#${d.carrierId}`} is not`,
+  ],
+  carrier_slip_refused: (d: { field: 'slipId'; no: string; why: 'kind' | 'void' }) =>
+    d.why === 'void'
+      ? [`${d.no} 已作废, 不能指定承运人`, `${d.no} is void: it has no carrier`]
+      : [`只有进仓单、发货单和退货单有承运人: ${d.no} 不是`, `Only inbound, dispatch and return slips have a carrier: ${d.no} is none of them`],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -120,6 +120,7 @@ const BY_NAME: Record<string, Label> = {
   password: ['密钥备份口令', 'key backup password'],
   sealedSecrets: ['密钥备份文件', 'key backup file'],
   refundId: ['退款', 'refund'],
+  carrierId: ['承运人', 'carrier'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */

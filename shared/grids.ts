@@ -37,6 +37,7 @@ export const SLIPS_COLUMNS = [
   col('party', '客户 / 供应商', 'Customer / supplier'),
   col('deliveryNoteNo', '随货同行联', 'Delivery note'),
   col('sourceSlipNo', '原发货单', 'Original slip'),
+  col('carrier', '承运人', 'Carrier'),
   col('paymentMode', '结算方式', 'Payment'),
   col('signatures', '签字状态', 'Signatures'),
   col('lineCount', '行数', 'Lines', 'int'),

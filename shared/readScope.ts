@@ -9,9 +9,8 @@
 //   (office-rules.md, 库管员). Salespeople see prices but no costs.
 // - reach (which customers and slips): salespeople their own customers (customers.salesperson_id)
 //   and those customers' slips (plus the slips they made); driver and shipper the slips they carry
-//   (the slips carry no carrier: a dispatch or return once the manager has signed it — goods are
-//   prepared only on a manager-signed slip — and any inbound; never a void slip) and those slips'
-//   customers; everyone else all of them.
+//   now (承运人, named by the keeper or the manager: slips.setCarrier, electron/domains/slips/carrier.ts)
+//   and those slips' customers; everyone else all of them.
 // One login with several roles (兼任) gets the widest: each flag from any role that has it, the
 // union of the reaches.
 

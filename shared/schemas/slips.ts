@@ -137,6 +137,8 @@ export const Slip = z.object({
   missingSignatures: z.array(RoleSchema),
   /** a posted return or short-picked sale's refund: waiting for finance, paid or cancelled (refunds.*) */
   refund: SlipRefund.nullable(),
+  /** the driver or shipper who carries the goods now (承运人, slips.setCarrier); null: nobody named */
+  carrier: Person.nullable(),
 });
 export type Slip = z.infer<typeof Slip>;
 
@@ -158,6 +160,7 @@ export const SlipSummary = Slip.pick({
   postedAt: true,
   reversedBy: true,
   missingSignatures: true,
+  carrier: true,
 }).extend({ lineCount: z.number().int() });
 export type SlipSummary = z.infer<typeof SlipSummary>;
 
@@ -247,6 +250,24 @@ export const slipsMethods = {
     access: ['keeper', 'statistician', 'sales', 'manager'],
     write: true,
     doc: 'Void a draft (作废); its number stays used.',
+  }),
+  'slips.setCarrier': method({
+    input: z.object({
+      slipId: Id,
+      /** an active driver or shipper; null: nobody carries it (the customer fetches the goods) */
+      carrierId: Id.nullable(),
+    }),
+    output: Slip,
+    access: ['keeper', 'manager'],
+    write: true,
+    doc: 'Name who carries an inbound, dispatch or return slip (承运人), before or after posting; a hand-over is a new row of its history.',
+  }),
+  'slips.carriers': method({
+    input: z.object({}),
+    output: z.array(z.object({ id: Id, name: z.string(), roles: z.array(RoleSchema) })),
+    access: ['keeper', 'manager'],
+    write: false,
+    doc: 'The active drivers and shippers, who may carry a slip.',
   }),
   'slips.get': method({
     input: z.union([z.object({ slipId: Id }), z.object({ no: Name(40) })]),

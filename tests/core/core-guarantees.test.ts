@@ -53,6 +53,8 @@ const FOUNDATION: MethodName[] = [
   'slips.void',
   'slips.get',
   'slips.list',
+  'slips.setCarrier',
+  'slips.carriers',
   'stock.card',
   'stock.onHand',
   'system.verify',
@@ -267,6 +269,8 @@ describe('every method of the foundation, once, on the happy path: one audit row
     await call('slips.sign', { slipId: d.id, role: 'finance', user: o.names.finance, pin: o.pins.finance }, t.finance);
     await call('slips.post', { slipId: d.id }, t.keeper);
     await call('slips.reverse', { slipId: d.id, reason: '冲销', ...REVERSE_SIGNOFFS }, t.manager);
+    // the shipper reads the slip he carries (承运人)
+    await call('slips.setCarrier', { slipId: d.id, carrierId: (await call('slips.carriers', {}, t.keeper))[0].id }, t.keeper);
     expect((await call('slips.get', { no: d.no }, t.shipper)).reversedBy).not.toBeNull();
     expect((await call('slips.list', { kind: 'reversal' }, t.sales)).total).toBe(1);
     expect((await call('stock.card', { itemId: item.id }, t.keeper)).closing).toEqual({ qty: 5, amountFen: 300 });

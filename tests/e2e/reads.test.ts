@@ -12,6 +12,7 @@ import { NO_CHROMIUM, ROOT, gridRows, login, nav, preparer, settled, startDesk, 
 const SHOTS = process.env.READS_SHOTS ?? join(ROOT, '.tmp', 'shots');
 let desk: Desk;
 let carriedId = 0;
+let carriedNo = '';
 
 async function prepare(core: Core): Promise<void> {
   const c = preparer(core, 'rd');
@@ -30,6 +31,8 @@ async function prepare(core: Core): Promise<void> {
     ],
   });
   await c('王强', 'slips.post', { slipId: inb.id });
+  const driver = ((await c('王强', 'slips.carriers', {})) as { id: number; name: string }[]).find((x) => x.name === '李磊')!;
+  await c('王强', 'slips.setCarrier', { slipId: inb.id, carrierId: driver.id });
   const s = await c('赵丽', 'slips.create', {
     kind: 'dispatch',
     customerId: customer('KH001'),
@@ -44,7 +47,8 @@ async function prepare(core: Core): Promise<void> {
   await c('赵丽', 'slips.sign', { slipId: s.id, role: 'finance', user: '刘洋', pin: '2222' });
   await c('王强', 'slips.post', { slipId: s.id });
   carriedId = s.id;
-  // not yet signed by the manager: nobody carries it
+  carriedNo = s.no;
+  // not yet signed by the manager: nobody carries it (the keeper names the dispatch's carrier on screen)
   const kh90 = await c('张伟', 'customers.create', { code: 'KH090', name: '市政工程处(经理直管)' });
   await c('陈静', 'slips.create', { kind: 'dispatch', customerId: kh90.id, paymentMode: 'credit', lines: [{ itemId: item('CZ-8801'), qty: 5 }] });
 }
@@ -57,9 +61,21 @@ describe.skipIf(!!NO_CHROMIUM)('保密制度 at 1366×768', () => {
   }, 180_000);
   afterAll(async () => desk?.close());
 
+  it('the keeper names the driver who carries a dispatch on the slip (承运人)', { timeout: 120_000 }, async () => {
+    const { page } = desk;
+    await login(page, desk, '王强');
+    await page.goto(`${desk.web.url}#/slips/${carriedId}`);
+    const select = page.getByTestId('carrier-select');
+    await select.selectOption({ label: '李磊' });
+    await page.getByText(tr('zh', 'carrier.saved', { no: carriedNo, name: '李磊' })).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'carrier-keeper-slip.png') });
+    await page.reload();
+    await expect.poll(() => select.inputValue()).not.toBe('');
+    await switchUser(page, '李磊');
+  });
+
   it('the driver sees the slips he carries without prices; the salesperson her own customers', { timeout: 120_000 }, async () => {
     const { page } = desk;
-    await login(page, desk, '李磊');
     await nav(page, tr('zh', 'nav.slips'));
     const list = await waitForGrid(page, (rows) => rows.length, 2); // the inbound and the posted dispatch, not the unsigned one
     expect(list.every((r) => !('totalAmountFen' in r.cells))).toBe(true);

@@ -152,6 +152,7 @@ describe('the headers are the screens’ own words', () => {
       'slip.party',
       'inbound.deliveryNoteShort',
       'slip.sourceNo',
+      'carrier.label',
       'dispatch.payment',
       'sign.status',
     ];

@@ -1,5 +1,5 @@
 // 保密制度 role by role: what each of the office's people reads of the same books. The driver and the
-// shipper see the slips they carry without a price or a cost anywhere; a salesperson sees their own
+// shipper see the slips they carry (slips.setCarrier names them) without a price or a cost anywhere; a salesperson sees their own
 // customers and those customers' slips and balances, with prices but no costs; the keeper, the
 // manager, finance and the statistician see costs. Hidden figures come as null, never as 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ describe('who reads what (保密制度)', () => {
   let own: Slip; // posted, for 赵丽's customer KH001
   let othersDraft: Slip; // KH090 (the manager's, no salesperson), unsigned, made by the statistician
   let othersSigned: Slip; // KH090, the manager has signed: the driver carries it
+  let signedNotCarried: Slip; // KH090, signed by the manager, nobody named to carry it
   let salesId: number;
   let kh90: number;
   beforeAll(async () => {
@@ -39,6 +40,11 @@ describe('who reads what (保密制度)', () => {
     othersDraft = await mk();
     othersSigned = await mk();
     await signManager(o, othersSigned.id);
+    signedNotCarried = await mk();
+    await signManager(o, signedNotCarried.id);
+    const driverId = (await must(o, 'keeper', 'slips.carriers', {}))[0].id;
+    const inboundId = (await must(o, 'keeper', 'slips.list', { kind: 'inbound' })).rows[0].id;
+    for (const slipId of [own.id, othersSigned.id, inboundId]) await must(o, 'keeper', 'slips.setCarrier', { slipId, carrierId: driverId });
     salesId = (await must(o, 'manager', 'users.list', {})).find((u) => u.name === o.names.sales)!.id;
   });
   afterAll(() => o.close());
@@ -64,6 +70,8 @@ describe('who reads what (保密制度)', () => {
     }
     expect((await refused(o, 'shipperDriver', 'slips.get', { slipId: othersDraft.id })).code).toBe('out_of_reach');
     expect((await refused(o, 'shipperDriver', 'slips.get', { no: othersDraft.no })).code).toBe('out_of_reach');
+    // signed by the manager but carried by nobody: not his
+    expect((await refused(o, 'shipperDriver', 'slips.get', { slipId: signedNotCarried.id })).code).toBe('out_of_reach');
     // inbound slips he helps receive: quantities, not HQ's costs
     const inbound = await must(o, 'shipperDriver', 'slips.list', { kind: 'inbound' });
     expect(inbound.total).toBe(1);
@@ -146,7 +154,7 @@ describe('who reads what (保密制度)', () => {
       const seen = await must(o, who, 'slips.get', { slipId: own.id });
       expect(seen.lines[0].costFen, who).toBe(10 * 5200);
       expect(seen.totalAmountFen, who).toBe(own.totalAmountFen);
-      expect((await must(o, who, 'slips.list', { kind: 'dispatch' })).total, who).toBe(3);
+      expect((await must(o, who, 'slips.list', { kind: 'dispatch' })).total, who).toBe(4);
     }
     expect((await must(o, 'keeper', 'stock.card', { itemId: o.itemId('CZ-8801') })).closing.amountFen).toBe(190 * 5200);
     const admin = await must(o, 'admin', 'slips.get', { slipId: own.id });

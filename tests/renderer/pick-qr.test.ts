@@ -25,6 +25,7 @@ const slip = (over: Partial<Summary> = {}): Summary => ({
   postedAt: null,
   reversedBy: null,
   missingSignatures: [],
+  carrier: null,
   lineCount: 1,
   contentHash: 'h',
   ...over,

@@ -504,6 +504,7 @@ describe('slips.get and slips.list', () => {
       postedAt: null,
       reversedBy: null,
       missingSignatures: ['manager', 'finance'],
+      carrier: null,
       lineCount: 2,
     });
     const p1 = ok(await o.core.call('slips.list', { limit: 2 }, { sessionToken: o.tokens.keeper }));

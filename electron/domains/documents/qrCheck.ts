@@ -35,6 +35,7 @@ function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {
     postedAt: slip.postedAt,
     reversedBy: slip.reversedBy,
     missingSignatures: slip.missingSignatures,
+    carrier: slip.carrier,
     lineCount: slip.lines.length,
     contentHash: slip.contentHash,
   };

@@ -119,6 +119,7 @@ const slipCells = (timezone: string): Cells<typeof SLIPS_COLUMNS, SlipSummary> =
   totalAmountFen: (s) => (s.totalAmountFen == null ? null : s.totalAmountFen * signOf(s)),
   postedAt: (s) => (s.postedAt ? dateTimeIn(s.postedAt, timezone) : ''),
   reversedBy: (s) => s.reversedBy?.no ?? '',
+  carrier: (s) => s.carrier?.name ?? '',
 });
 
 function slipsSheet(env: GridEnv, f: Filters<'slips'>): GridSheet {

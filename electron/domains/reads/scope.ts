@@ -7,6 +7,7 @@ import { readScopeOf, reachesAll, type ReadScope, type Reach } from '../../../sh
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { actor, type Ctx } from '../context';
+import { carriedBySql } from '../slips/carrier';
 
 export interface Reader {
   id: number;
@@ -18,24 +19,19 @@ export function readerOf(ctx: Ctx): Reader {
   return { id: u.id, scope: readScopeOf(u.roles) };
 }
 
-/** A slip a driver or shipper carries: a dispatch or return the manager has signed (or posted), any inbound; never a void one. */
-const carriedSlip = (s: string) =>
-  `(${s}.state <> 'void' AND (${s}.kind = 'inbound' OR (${s}.kind IN ('dispatch', 'return') AND (${s}.state = 'posted'
-     OR EXISTS (SELECT 1 FROM signatures g WHERE g.slip_id = ${s}.id AND g.role = 'manager' AND g.dropped_at IS NULL)))))`;
-
 function idOf(r: Reader): number {
   if (!Number.isSafeInteger(r.id)) throw new Error('reader id is not an integer');
   return r.id;
 }
 
 function slipCondition(reach: Reach, r: Reader, s: string): string {
-  if (reach === 'carried') return carriedSlip(s);
+  if (reach === 'carried') return carriedBySql(idOf(r), s);
   if (reach === 'ownCustomers') return `(${s}.customer_id IN (SELECT id FROM customers WHERE salesperson_id = ${idOf(r)}) OR ${s}.created_by = ${idOf(r)})`;
   return '1 = 1';
 }
 
 function customerCondition(reach: Reach, r: Reader, c: string): string {
-  if (reach === 'carried') return `${c}.id IN (SELECT cs.customer_id FROM slips cs WHERE cs.customer_id IS NOT NULL AND ${carriedSlip('cs')})`;
+  if (reach === 'carried') return `${c}.id IN (SELECT cs.customer_id FROM slips cs WHERE cs.customer_id IS NOT NULL AND ${carriedBySql(idOf(r), 'cs')})`;
   if (reach === 'ownCustomers') return `${c}.salesperson_id = ${idOf(r)}`;
   return '1 = 1';
 }

@@ -5,6 +5,7 @@ import { actor, managerSignoff, signoff, type Ctx, type Handlers, type WriteCtx 
 import { postedRef } from '../../store/postedSlip';
 import { readerOf, requireSlipInReach, slipReachSql } from '../reads/scope';
 import { listSlips, slipRow, slipRowByNo, slipView as fullView, type SlipRow } from './repo';
+import { carrierOf, carriers, setCarrier } from './carrier';
 import { requireKindRole } from './rules';
 import { shownSlip, shownSummary } from './scope';
 import { createSlip, postSlip, reverseSlip, signSlip, updateSlip, voidSlip, type SlipWriter } from './service';
@@ -66,6 +67,16 @@ export const slipsHandlers = {
     ctx.auditRef = row.no;
     return slipView(ctx, row);
   },
+
+  'slips.setCarrier': (input, ctx) => {
+    const row = slipRow(ctx.db, input.slipId);
+    const changed = setCarrier(ctx.db, row, input.carrierId, { userId: actor(ctx).id, at: ctx.nowIso });
+    const carrier = carrierOf(ctx.db, row.id);
+    ctx.auditRef = `${row.no} 承运人 carrier: ${carrier?.name ?? '—'}${changed ? '' : ' (unchanged)'}`;
+    return slipView(ctx, row);
+  },
+
+  'slips.carriers': (_input, ctx) => carriers(ctx.db),
 
   'slips.get': (input, ctx) => {
     const row = 'slipId' in input ? slipRow(ctx.db, input.slipId) : slipRowByNo(ctx.db, input.no);

@@ -23,6 +23,7 @@ import { verifyOfficeSignature } from '../../ledger/officeKey';
 import { notFound } from '../errors';
 import { partyContact } from '../partners/repo';
 import { slipRefundView } from '../refunds/repo';
+import { carrierOf } from './carrier';
 
 export interface SlipRow {
   id: number;
@@ -314,6 +315,7 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     requiredSignatures: [...SLIP_SIGNATURES[row.kind]],
     missingSignatures: missingOf(row.kind, sigs),
     refund: slipRefundView(db, row.id),
+    carrier: carrierOf(db, row.id),
   };
 }
 
@@ -367,6 +369,7 @@ function summaryView(r: SlipRow & Record<string, any>): SlipSummary {
     postedAt: r.posted_at,
     reversedBy: r.rev_id ? { id: r.rev_id, no: r.rev_no } : null,
     missingSignatures: SLIP_SIGNATURES[r.kind as SlipKind].filter((x) => !signed.includes(x)),
+    carrier: r.carrier_id == null ? null : { id: r.carrier_id, name: r.carrier_name },
     lineCount: r.line_count,
   };
 }
@@ -381,11 +384,13 @@ export function listSlips(db: ReadableDB, f: SlipFilter): { rows: SlipSummary[];
          (SELECT COUNT(*) FROM slip_lines l WHERE l.slip_id = s.id) AS line_count,
          (SELECT COALESCE(SUM(l.qty), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS total_qty,
          (SELECT COALESCE(SUM(l.amount_fen), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS total_amount,
-         (SELECT group_concat(g.role) FROM signatures g WHERE g.slip_id = s.id AND g.dropped_at IS NULL) AS signed_roles
+         (SELECT group_concat(g.role) FROM signatures g WHERE g.slip_id = s.id AND g.dropped_at IS NULL) AS signed_roles,
+         ku.id AS carrier_id, ku.name AS carrier_name
        ${from}
        LEFT JOIN suppliers p ON p.id = s.supplier_id
        LEFT JOIN slips src ON src.id = s.source_slip_id
        LEFT JOIN slips rv ON rv.kind = 'reversal' AND rv.source_slip_id = s.id
+       LEFT JOIN users ku ON ku.id = (SELECT k.carrier_id FROM slip_carriers k WHERE k.slip_id = s.id ORDER BY k.id DESC LIMIT 1)
        ${w} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...args, limit: f.limit, offset: f.offset }) as (SlipRow & Record<string, any>)[];

@@ -28,6 +28,7 @@ import { usePickScanner } from './usePickScanner';
 import { useDefectiveMark } from './useDefectiveMark';
 import { pickWord } from './words';
 import { usePickByQr } from './pickQr';
+import { CarrierPicker } from '../../slip/CarrierPicker';
 
 export function PickScreen({ slipId }: { slipId: number }) {
   const { t, kind, pay } = useI18n();
@@ -106,7 +107,12 @@ export function PickScreen({ slipId }: { slipId: number }) {
             <SignatureBadges kind={slip.kind} missing={slip.missingSignatures} short />
           </>
         }
-        sub={`${kind(slip.kind)} · ${slip.customerName ?? ''} · ${pay(slip.paymentMode)}`}
+        sub={
+          <>
+            {`${kind(slip.kind)} · ${slip.customerName ?? ''} · ${pay(slip.paymentMode)} · ${t('carrier.label')} `}
+            <CarrierPicker slip={slip} onChanged={(x, text) => (setSlip(x), setMessage({ ok: true, text }))} />
+          </>
+        }
       >
         {isReturn ? (
           <Btn onClick={() => markDefective()} hotkey="F7" disabled={!ready} data-testid="mark-defective">

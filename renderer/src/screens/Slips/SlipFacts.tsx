@@ -1,11 +1,12 @@
 // The facts of one slip above its lines: date, customer or supplier, delivery note, payment,
-// source or reversed slip, reversal, reason, who made and posted it, when voided, memo.
+// source or reversed slip, reversal, reason, who made and posted it, when voided, memo, carrier.
 
 import type { ReactNode } from 'react';
 import type { Slip } from '../../../../shared/contract';
 import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
 import { refundText } from '../Finance/RefundParts';
+import { CarrierPicker, carriesGoods } from '../../slip/CarrierPicker';
 
 function Fact({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
@@ -16,7 +17,8 @@ function Fact({ label, children, mono }: { label: string; children: ReactNode; m
   );
 }
 
-export function SlipFacts({ slip: s }: { slip: Slip }) {
+/** `onCarrier`: the slip's carrier was changed here (the picker shows for whoever may change it). */
+export function SlipFacts({ slip: s, onCarrier }: { slip: Slip; onCarrier?(s: Slip, message: string): void }) {
   const { t, pay } = useI18n();
   const party = s.customerName ?? s.supplierName ?? '';
   return (
@@ -57,6 +59,9 @@ export function SlipFacts({ slip: s }: { slip: Slip }) {
       {s.voidedAt ? <Fact label={t('slip.voidedAt')}>{formatDateTime(s.voidedAt)}</Fact> : null}
       {s.memo ? <Fact label={t('slip.memo')}>{s.memo}</Fact> : null}
       {s.refund ? <Fact label={t('rf.refund')}>{refundText(t, s.refund)}</Fact> : null}
+      {carriesGoods(s) ? (
+        <Fact label={t('carrier.label')}>{onCarrier ? <CarrierPicker slip={s} onChanged={onCarrier} /> : (s.carrier?.name ?? '—')}</Fact>
+      ) : null}
     </dl>
   );
 }

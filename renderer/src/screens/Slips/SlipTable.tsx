@@ -71,6 +71,8 @@ export const SlipTable = forwardRef<
         // a return without a dispatch (goods sold before go-live) says so where the dispatch would be
         valueGetter: (x) => (x.data?.preGoLive ? t('oldret.mark') : (x.data?.sourceSlipNo ?? null)),
       });
+    if (p.fixedKind !== 'reversal' && p.fixedKind !== 'opening')
+      c.push({ colId: 'carrier', headerName: t('carrier.label'), width: 96, valueGetter: (x) => x.data?.carrier?.name ?? '' });
     if (!p.fixedKind || p.fixedKind === 'dispatch')
       c.push({ field: 'paymentMode', headerName: t('dispatch.payment'), width: 110, valueFormatter: (x) => pay(x.value) });
     if (showSig)

@@ -104,7 +104,13 @@ export function SlipView({ slipId }: { slipId: number }) {
       {flash ? <Notice kind="ok">{flash}</Notice> : null}
       <ErrorLine error={error} />
       <NextDayNotice date={s.businessDate} />
-      <SlipFacts slip={s} />
+      <SlipFacts
+        slip={s}
+        onCarrier={(x, message) => {
+          setSlip(x);
+          setFlashMsg(message);
+        }}
+      />
       <div className="grid-fill">
         <Grid<SlipLine> rowData={s.lines} columnDefs={cols} defaultColDef={LINE_ORDER} getRowId={(x) => String(x.data.id)} />
       </div>
