@@ -282,6 +282,14 @@ const catalogue = {
     d.why === 'void'
       ? [`${d.no} 已作废, 不能指定承运人`, `${d.no} is void: it has no carrier`]
       : [`只有进仓单、发货单和退货单有承运人: ${d.no} 不是`, `Only inbound, dispatch and return slips have a carrier: ${d.no} is none of them`],
+  safety_not_pending: (d: { field: 'proposalId'; item: string; state_zh: string; state: string }) => [
+    `${d.item} 的安全库存提议${d.state_zh}, 不能再审批`,
+    `The safety stock proposal for ${d.item} is ${d.state}: it cannot be decided again`,
+  ],
+  safety_own_proposal: (d: { field: 'manager'; user: string; item: string }) => [
+    `「${d.user}」不能审批自己提出的 ${d.item} 安全库存: 请由另一位经理审批`,
+    `"${d.user}" cannot decide their own safety stock proposal for ${d.item}: another manager must`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -121,6 +121,10 @@ const BY_NAME: Record<string, Label> = {
   sealedSecrets: ['密钥备份文件', 'key backup file'],
   refundId: ['退款', 'refund'],
   carrierId: ['承运人', 'carrier'],
+  proposalId: ['安全库存提议', 'safety stock proposal'],
+  windowDays: ['统计天数', 'days of sales'],
+  coverDays: ['保障天数', 'days of cover'],
+  approve: ['审批结果', 'decision'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -207,6 +211,9 @@ const BY_METHOD: Record<string, Label> = {
   'slips.create:kind': ['单据类型', 'slip kind'],
   'slips.list:kind': ['单据类型', 'slip kind'],
   'slips.reverse:reason': ['冲销原因', 'reason for the reversal'],
+  'safety.propose:qty': ['提议安全库存', 'proposed safety stock'],
+  'safety.propose:reason': ['提议理由', 'reason for the proposal'],
+  'safety.decide:note': ['审批意见', 'decision note'],
   'slips.void:reason': ['作废原因', 'reason for voiding'],
   'expenses.void:reason': ['作废原因', 'reason for voiding'],
   'cash.reverse:reason': ['冲销原因', 'reason for the reversal'],

@@ -40,6 +40,7 @@ import { UsersScreen } from './screens/Users/UsersScreen';
 import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
+import { SafetyScreen } from './screens/Safety/SafetyScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
 import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
@@ -50,7 +51,8 @@ function Screen({ route }: { route: string[] }) {
   const id = b && /^\d+$/.test(b) ? Number(b) : null;
   switch (a) {
     case 'items':
-      return <ItemsScreen />;
+      // 商品档案 | 安全库存定额 (/items/safety): one nav entry, tabs (Safety/ItemsTabs.tsx)
+      return b === 'safety' ? <SafetyScreen /> : <ItemsScreen />;
     case 'inbound':
       if (b === 'new' || id) return <InboundEditor slipId={id} />;
       return <KindList kind="inbound" />;

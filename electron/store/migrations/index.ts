@@ -23,6 +23,7 @@ import { m0020Refunds } from './0020-refunds';
 import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
 import { m0023SlipCarriers } from './0023-slip-carriers';
+import { m0029SafetyProposals } from './0029-safety-proposals';
 
 export interface Migration {
   version: number;
@@ -56,4 +57,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0021ReadLog,
   m0022Backups,
   m0023SlipCarriers,
+  m0029SafetyProposals,
 ];

@@ -24,6 +24,7 @@ import { backupsEn } from './backups';
 import { officeKeyEn } from './officekey';
 import { refundsEn } from './refunds';
 import { carrierEn } from './carrier';
+import { safetyEn } from './safety';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -364,4 +365,5 @@ export const en: Record<MsgKey, string> = {
   ...readsEn,
   ...refundsEn,
   ...carrierEn,
+  ...safetyEn,
 };

@@ -23,6 +23,7 @@ import { backupsZh } from './backups';
 import { officeKeyZh } from './officekey';
 import { refundsZh } from './refunds';
 import { carrierZh } from './carrier';
+import { safetyZh } from './safety';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -362,6 +363,7 @@ export const zh = {
   ...readsZh,
   ...refundsZh,
   ...carrierZh,
+  ...safetyZh,
 };
 
 export type MsgKey = keyof typeof zh;

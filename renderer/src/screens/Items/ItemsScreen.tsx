@@ -21,6 +21,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { ItemDialog } from './ItemDialog';
 import { itemColumns, type ItemRow } from './itemColumns';
 import { useItemList } from './useItemList';
+import { ItemsTabs } from '../Safety/ItemsTabs';
 
 /** The items grid exports as the items import sheet, so the file imports back. */
 const itemsSheet = (rows: readonly Item[]) => ({
@@ -95,6 +96,7 @@ export function ItemsScreen() {
   return (
     <div className="screen-col">
       <Toolbar title={t('nav.items')} sub={t('items.count', { n: total })}>
+        <ItemsTabs on="items" />
         <input
           ref={search}
           className="input search"
