@@ -28,6 +28,7 @@ import { backupsMethods } from './schemas/backups';
 import { readsMethods } from './schemas/reads';
 import { refundsMethods } from './schemas/refunds';
 import { safetyMethods } from './schemas/safety';
+import { deliveryCashMethods } from './schemas/deliveryCash';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -50,6 +51,7 @@ export * from './schemas/backups';
 export * from './schemas/reads';
 export * from './schemas/refunds';
 export * from './schemas/safety';
+export * from './schemas/deliveryCash';
 
 export const contract = {
   ...officeMethods,
@@ -71,6 +73,7 @@ export const contract = {
   ...readsMethods,
   ...refundsMethods,
   ...safetyMethods,
+  ...deliveryCashMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -290,6 +290,22 @@ const catalogue = {
     `「${d.user}」不能审批自己提出的 ${d.item} 安全库存: 请由另一位经理审批`,
     `"${d.user}" cannot decide their own safety stock proposal for ${d.item}: another manager must`,
   ],
+  delivery_cash_not_pending: (d: { field: 'deliveryCashId'; slipNo: string; state: string; state_zh: string }) => [
+    `${d.slipNo} 的送货收款${d.state_zh}, 不能再交回`,
+    `The delivery cash of ${d.slipNo} is ${d.state}: it cannot be handed over again`,
+  ],
+  delivery_cash_wrong_carrier: (d: { field: 'carrier'; slipNo: string; carrier: string | null; user: string }) =>
+    d.carrier
+      ? [`${d.slipNo} 的货款由承运人 ${d.carrier} 交回, 不是 ${d.user}`, `The money of ${d.slipNo} is handed over by its carrier ${d.carrier}, not ${d.user}`]
+      : [`${d.slipNo} 没有指定承运人: 请先在单据上指定承运人`, `${d.slipNo} has no carrier: name the carrier on the slip first`],
+  cod_needs_carrier: (d: { field: 'carrierId'; no: string }) => [
+    `${d.no} 是送货收款的发货单, 过账前须指定承运人(由他收款并交回)`,
+    `${d.no} is collected on delivery: name its carrier (who collects and hands the money over) before posting`,
+  ],
+  cod_cash_only: (d: { field: 'collectByCarrier'; no: string }) => [
+    `${d.no}: 只有现金结算的发货单可以送货收款(承运人代收)`,
+    `${d.no}: only a dispatch paid in cash can be collected on delivery by the carrier`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -125,6 +125,8 @@ const BY_NAME: Record<string, Label> = {
   windowDays: ['统计天数', 'days of sales'],
   coverDays: ['保障天数', 'days of cover'],
   approve: ['审批结果', 'decision'],
+  collectByCarrier: ['送货收款', 'collected on delivery'],
+  deliveryCashId: ['送货收款', 'delivery cash'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -148,6 +150,9 @@ const BY_PATH: Record<string, Label> = {
   'allocations[].amountFen': ['核销金额', 'amount'],
   'creditOverride.user': ['放行经理', 'approving manager'],
   'creditOverride.pin': ['经理 PIN', 'manager’s PIN'],
+  carrier: ['交款承运人', 'carrier handing over'],
+  'carrier.user': ['交款承运人', 'carrier handing over'],
+  'carrier.pin': ['承运人 PIN', 'carrier’s PIN'],
   'manager.user': ['审批经理', 'approving manager'],
   'manager.pin': ['经理 PIN', 'manager’s PIN'],
   signoff: ['经理签字', 'manager’s signature'],

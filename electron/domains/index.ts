@@ -21,6 +21,7 @@ import { backupsHandlers } from './backups/handlers';
 import { readsHandlers } from './reads/handlers';
 import { refundsHandlers } from './refunds/handlers';
 import { safetyHandlers } from './safety/handlers';
+import { deliveryCashHandlers } from './deliveryCash/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -42,4 +43,5 @@ export const handlers = {
   ...readsHandlers,
   ...refundsHandlers,
   ...safetyHandlers,
+  ...deliveryCashHandlers,
 } satisfies Handlers;

@@ -6,6 +6,7 @@ import { unitFen } from '../money';
 import type { Role } from '../roles';
 import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
 import { SlipRefund } from './refunds';
+import { SlipDeliveryCash } from './deliveryCash';
 
 export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
@@ -49,6 +50,8 @@ const slipHeaderFields = {
   /** the posted dispatch a return comes back against */
   sourceSlipId: Id.nullish(),
   memo: Text(200).nullish(),
+  /** a cash dispatch whose money the carrier collects on delivery (送货收款); part of what is signed */
+  collectByCarrier: z.boolean().nullish(),
 };
 
 export const Signature = z.object({
@@ -139,6 +142,10 @@ export const Slip = z.object({
   refund: SlipRefund.nullable(),
   /** the driver or shipper who carries the goods now (承运人, slips.setCarrier); null: nobody named */
   carrier: Person.nullable(),
+  /** a cash dispatch the carrier collects on delivery (送货收款) */
+  collectByCarrier: z.boolean(),
+  /** that money once the slip is posted: in transit with the carrier, handed over or cancelled (deliveryCash.*) */
+  deliveryCash: SlipDeliveryCash.nullable(),
 });
 export type Slip = z.infer<typeof Slip>;
 

@@ -1,5 +1,6 @@
 // The reconciliation checks of a day (对账), as the close-of-day preview lists them:
-//  1. sales detail (销售明细) = cash-channel receipts + new receivables − refunds still owed back;
+//  1. sales detail (销售明细) = cash-channel receipts + new receivables − refunds still owed back
+//     + cash the carriers collected and have not handed over (送货收款);
 //  2. every dispatch posted that day has the finance signature and a payment or receivable record;
 //  3. returns = refunds (paid, or waiting for finance: 待付退款) + credit notes;
 //  4. stock value: opening + in − out = closing (with the day's cost of goods sold);
@@ -29,15 +30,17 @@ export function salesChecks(db: ReadableDB, date: string) {
   let receivedFen = 0;
   let receivableFen = 0;
   let pendingFen = 0;
+  let transitFen = 0;
   const salesBad: SlipProblem[] = [];
   const signBad: SlipProblem[] = [];
   for (const s of dispatches) {
     const expected = expectedOf(s, date);
-    const recorded = s.received + s.receivable - s.pending;
+    const recorded = s.received + s.receivable - s.pending + s.transit;
     salesDetailFen += expected;
     receivedFen += s.received;
     receivableFen += s.receivable;
     pendingFen += s.pending;
+    transitFen += s.transit;
     if (expected !== recorded)
       salesBad.push(
         slipProblem(
@@ -62,15 +65,16 @@ export function salesChecks(db: ReadableDB, date: string) {
   const checks: DayCheck[] = [
     {
       code: 'sales_vs_money',
-      title_zh: '销售明细 = 现金及各渠道收款 + 新增应收 − 待付退款',
-      title_en: 'Sales detail = cash and channel receipts + new receivables − refunds awaiting finance',
-      pass: salesBad.length === 0 && salesDetailFen === receivedFen + receivableFen - pendingFen,
+      title_zh: '销售明细 = 现金及各渠道收款 + 新增应收 − 待付退款 + 送货收款未交回',
+      title_en: 'Sales detail = cash and channel receipts + new receivables − refunds awaiting finance + delivery cash not handed over',
+      pass: salesBad.length === 0 && salesDetailFen === receivedFen + receivableFen - pendingFen + transitFen,
       figures: {
         salesDetailFen,
         cashChannelReceiptsFen: receivedFen,
         newReceivablesFen: receivableFen,
         pendingRefundsFen: pendingFen,
-        differenceFen: salesDetailFen - receivedFen - receivableFen + pendingFen,
+        inTransitFen: transitFen,
+        differenceFen: salesDetailFen - receivedFen - receivableFen + pendingFen - transitFen,
       },
       slips: salesBad,
     },

@@ -44,6 +44,8 @@ export interface SlipMoneyRow {
   receivable: number;
   /** owed back in a refund finance had not paid by the end of the day (待付退款) */
   pending: number;
+  /** collected by the carrier and not handed over by the end of the day (送货收款) */
+  transit: number;
   nrows: number;
   signed: number;
   reversed_on: string | null;
@@ -57,7 +59,10 @@ export function slipsOfDay(db: ReadableDB, kind: 'dispatch' | 'return', date: st
        (SELECT COALESCE(SUM(CASE j.direction WHEN 'in' THEN j.amount_fen ELSE -j.amount_fen END), 0) FROM money_journal j WHERE j.slip_id = s.id AND j.business_date <= @d) AS received,
        (SELECT COALESCE(SUM(e.amount_fen), 0) FROM receivable_entries e WHERE e.slip_id = s.id AND e.business_date <= @d) AS receivable,
        (SELECT COUNT(*) FROM money_journal j WHERE j.slip_id = s.id AND j.business_date <= @d)
-         + (SELECT COUNT(*) FROM receivable_entries e WHERE e.slip_id = s.id AND e.business_date <= @d) AS nrows,
+         + (SELECT COUNT(*) FROM receivable_entries e WHERE e.slip_id = s.id AND e.business_date <= @d)
+         + (SELECT COUNT(*) FROM delivery_cash d WHERE d.slip_id = s.id AND d.business_date <= @d) AS nrows,
+       (SELECT COALESCE(SUM(d.amount_fen), 0) FROM delivery_cash d WHERE d.slip_id = s.id AND d.business_date <= @d
+          AND (d.handed_date IS NULL OR d.handed_date > @d) AND (d.cancelled_date IS NULL OR d.cancelled_date > @d)) AS transit,
        (SELECT COALESCE(SUM(f.amount_fen), 0) FROM refunds f WHERE f.slip_id = s.id AND f.business_date <= @d
           AND (f.paid_date IS NULL OR f.paid_date > @d) AND (f.cancelled_date IS NULL OR f.cancelled_date > @d)) AS pending,
        EXISTS (SELECT 1 FROM signatures g WHERE g.slip_id = s.id AND g.role = 'finance' AND g.dropped_at IS NULL) AS signed,

@@ -37,6 +37,7 @@ import {
 } from './repo';
 import { reopenedDays, reopenOf } from './history';
 import { pendingUpTo } from '../refunds/repo';
+import { inTransitOn } from '../deliveryCash/repo';
 import { blockersOf, requireApprovalForDisagreement, requireClosable, type Disagreement } from './rules';
 
 export function dayStatus(db: ReadableDB, today: string) {
@@ -84,6 +85,7 @@ export function preview(db: ReadableDB, date: string, today: string): DayClosePr
     sales: { ...sales, receivedForUnpostedFen: moneyForUnpostedOn(db, date) },
     returns: returns.returns,
     pendingRefunds: pendingRefundsUpTo(db, date),
+    inTransit: inTransitOn(db, date),
     collections: { count: coll.n, amountFen: coll.amount },
     expenses: { count: exp.n, paidFen: -exp.amount },
     stock: stock.stock,

@@ -28,6 +28,7 @@ import {
 } from '../../ledger/journal';
 import { hasFinanceSignature } from './repo';
 import { createRefund } from '../refunds/service';
+import { hasInTransit, putInTransit } from '../deliveryCash/service';
 
 interface SlipHead {
   id: number;
@@ -37,10 +38,11 @@ interface SlipHead {
   customer_id: number | null;
   payment_mode: PaymentMode | null;
   source_slip_id: number | null;
+  collect_by_carrier: number;
 }
 
 function head(db: ReadableDB, slipId: number): SlipHead {
-  return sql(db, 'SELECT id, no, kind, state, customer_id, payment_mode, source_slip_id FROM slips WHERE id = ?').get(slipId) as SlipHead;
+  return sql(db, 'SELECT id, no, kind, state, customer_id, payment_mode, source_slip_id, collect_by_carrier FROM slips WHERE id = ?').get(slipId) as SlipHead;
 }
 
 function customerName(db: ReadableDB, id: number | null): string {
@@ -66,9 +68,9 @@ function liveJournal(db: ReadableDB, slipId: number): JournalDbRow[] {
   ).all(slipId) as JournalDbRow[];
 }
 
-/** The slip still carries money in the books (a payment, a refund or a receivable not reversed). */
+/** The slip still carries money in the books (a payment, a refund or a receivable not reversed), or money in transit with its carrier. */
 export function slipHasMoney(db: ReadableDB, slipId: number): boolean {
-  return liveJournal(db, slipId).length > 0 || liveEntries(db, slipId).length > 0;
+  return liveJournal(db, slipId).length > 0 || liveEntries(db, slipId).length > 0 || hasInTransit(db, slipId);
 }
 
 function liveEntries(db: ReadableDB, slipId: number): EntryDbRow[] {
@@ -111,6 +113,7 @@ export function bookDispatchPayment(b: BookCtx, slipId: number, override: Overri
   const { db } = b;
   const s = head(db, slipId);
   if (s.kind !== 'dispatch' || s.customer_id == null || s.payment_mode == null) return;
+  if (s.collect_by_carrier === 1) return; // 送货收款: the money comes with the carrier, after posting
   // A re-signature (the earlier one no longer valid) replaces what the earlier one booked.
   if (liveJournal(db, slipId).length || liveEntries(db, slipId).length) reverseSlipMoney(b, slipId, '重新签字');
   const amount = slipAmount(db, slipId);
@@ -199,6 +202,18 @@ export function settleReturnPosted(b: BookCtx, slipId: number): void {
   const note = appendEntry(b, { customerId: s.customer_id, kind: 'credit_note', amountFen: -amount, slipId, summary: `退货冲减应收 ${s.no}${srcNo}` });
   const srcSale = src ? liveEntries(db, src.id).find((e) => e.kind === 'sale') : undefined;
   applyCredit(b, note.id, srcSale ? [srcSale.id] : []);
+}
+
+/** A posted dispatch the carrier collects (送货收款): what shipped is in transit with the carrier until finance takes it. */
+export function putDispatchInTransit(b: BookCtx, slipId: number): void {
+  const s = head(b.db, slipId);
+  if (s.kind !== 'dispatch' || s.customer_id == null || s.collect_by_carrier !== 1) return;
+  putInTransit(b, {
+    slipId,
+    customerId: s.customer_id,
+    amountFen: shippedAmount(b.db, slipId),
+    summary: `送货收款 ${s.no} ${customerName(b.db, s.customer_id)}`,
+  });
 }
 
 /** After a draft was edited: if finance's signature went, so does the money it recorded. */

@@ -24,6 +24,7 @@ import { notFound } from '../errors';
 import { partyContact } from '../partners/repo';
 import { slipRefundView } from '../refunds/repo';
 import { carrierOf } from './carrier';
+import { slipDeliveryCashView } from '../deliveryCash/repo';
 
 export interface SlipRow {
   id: number;
@@ -55,6 +56,8 @@ export interface SlipRow {
   paper_json: string | null;
   /** SHA-256 over the slip as posted, its lines and signature rows (store/postedSlip.ts, 0018); NULL unless posted */
   posted_hash: string | null;
+  /** 1: a cash dispatch the carrier collects on delivery (送货收款, 0030); part of the signed content */
+  collect_by_carrier: number;
 }
 
 export interface LineRow {
@@ -183,6 +186,8 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
     source: slipNoOf(db, row.source_slip_id),
     // a return without a dispatch says so (only then, so every other slip's content reads as before)
     ...(row.pre_golive === 1 ? { preGoLive: true } : {}),
+    // so does a dispatch the carrier collects (送货收款, 0030)
+    ...(row.collect_by_carrier === 1 ? { collectByCarrier: true } : {}),
     // the paper frozen when it was signed (only then, so every slip before 0017 reads as before)
     ...(row.paper_json !== null ? { paper: JSON.parse(row.paper_json) as unknown } : {}),
     memo: row.memo,
@@ -316,6 +321,8 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     missingSignatures: missingOf(row.kind, sigs),
     refund: slipRefundView(db, row.id),
     carrier: carrierOf(db, row.id),
+    collectByCarrier: row.collect_by_carrier === 1,
+    deliveryCash: slipDeliveryCashView(db, row.id),
   };
 }
 
@@ -415,16 +422,16 @@ export type SlipInsert = Pick<
   | 'created_by'
   | 'created_at'
 > &
-  Partial<Pick<SlipRow, 'pre_golive'>>;
+  Partial<Pick<SlipRow, 'pre_golive' | 'collect_by_carrier'>>;
 
 export function insertSlip(db: WritableDB, s: SlipInsert): number {
   const info = sql(
     db,
     `INSERT INTO slips (no, kind, state, business_date, supplier_id, customer_id, delivery_note_no, payment_mode, source_slip_id, memo, reason,
-       created_by, created_at, updated_at, pre_golive)
+       created_by, created_at, updated_at, pre_golive, collect_by_carrier)
      VALUES (@no, @kind, 'draft', @business_date, @supplier_id, @customer_id, @delivery_note_no, @payment_mode, @source_slip_id, @memo, @reason,
-       @created_by, @created_at, @created_at, @pre_golive)`,
-  ).run({ ...s, pre_golive: s.pre_golive ?? 0 });
+       @created_by, @created_at, @created_at, @pre_golive, @collect_by_carrier)`,
+  ).run({ ...s, pre_golive: s.pre_golive ?? 0, collect_by_carrier: s.collect_by_carrier ?? 0 });
   return Number(info.lastInsertRowid);
 }
 
@@ -445,7 +452,8 @@ export function updateHeader(db: WritableDB, next: SlipRow, at: string): void {
   sql(
     db,
     `UPDATE slips SET supplier_id = @supplier_id, customer_id = @customer_id, delivery_note_no = @delivery_note_no,
-       payment_mode = @payment_mode, source_slip_id = @source_slip_id, memo = @memo, updated_at = @updated_at, version = version + 1
+       payment_mode = @payment_mode, source_slip_id = @source_slip_id, memo = @memo, collect_by_carrier = @collect_by_carrier,
+       updated_at = @updated_at, version = version + 1
      WHERE id = @id`,
   ).run({ ...next, updated_at: at });
 }

@@ -6,6 +6,7 @@ import { fail } from '../../../shared/errors';
 import { SLIP_CREATE_ROLES, SLIP_KIND_ZH, SLIP_SIGNATURES, type CreatableSlipKind, type Signature, type SlipLineInput } from '../../../shared/contract';
 import { MAX_FEN } from '../../../shared/money';
 import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
+import { carrierOf } from './carrier';
 import type { ReadableDB } from '../../store/db';
 import { balanceOf, isLayerUntouched, type MoveRow } from '../../ledger/fifo';
 import { actor, type Ctx } from '../context';
@@ -45,11 +46,12 @@ export interface SlipHeaderInput {
   paymentMode?: SlipRow['payment_mode'];
   sourceSlipId?: number | null;
   memo?: string | null;
+  collectByCarrier?: boolean | null;
 }
 
 const HEADER_FIELDS_BY_KIND: Record<CreatableSlipKind, (keyof SlipHeaderInput)[]> = {
   inbound: ['supplierId', 'deliveryNoteNo', 'memo'],
-  dispatch: ['customerId', 'paymentMode', 'memo'],
+  dispatch: ['customerId', 'paymentMode', 'memo', 'collectByCarrier'],
   return: ['customerId', 'paymentMode', 'sourceSlipId', 'memo'],
 };
 
@@ -60,12 +62,23 @@ const FIELD_ZH: Record<keyof SlipHeaderInput, string> = {
   paymentMode: '结算方式',
   sourceSlipId: '原发货单',
   memo: '备注',
+  collectByCarrier: '送货收款',
 };
 
 export function checkHeaderFields(kind: CreatableSlipKind, h: SlipHeaderInput): void {
   for (const k of Object.keys(h) as (keyof SlipHeaderInput)[]) {
     if (h[k] != null && !HEADER_FIELDS_BY_KIND[kind].includes(k)) invalid(`${SLIP_KIND_ZH[kind]}没有「${FIELD_ZH[k]}」`, `a ${kind} slip has no field ${k}`);
   }
+}
+
+/** 送货收款: only a cash dispatch; said of the header as it will be stored. */
+export function requireCollectable(row: Pick<SlipRow, 'no' | 'collect_by_carrier' | 'payment_mode'>): void {
+  if (row.collect_by_carrier === 1 && row.payment_mode != null && row.payment_mode !== 'cash') fail('cod_cash_only', { field: 'collectByCarrier', no: row.no });
+}
+
+/** 送货收款: the carrier who collects is named before the goods leave. */
+export function requireCarrierToCollect(db: ReadableDB, row: SlipRow): void {
+  if (row.collect_by_carrier === 1 && !carrierOf(db, row.id)) fail('cod_needs_carrier', { field: 'carrierId', no: row.no });
 }
 
 export function checkParties(db: ReadableDB, h: SlipHeaderInput): void {

@@ -19,7 +19,17 @@ import { signWithOfficeKey } from '../../ledger/officeKey';
 import { invalid } from '../errors';
 import { requireOpeningReversible } from '../opening/rules';
 import { cancelPendingRefund } from '../refunds/service';
-import { afterDraftEdited, bookDispatchPayment, reverseSlipMoney, settleDispatchPosted, settleReturnPosted, slipHasMoney, type Override } from './money';
+import { cancelInTransit } from '../deliveryCash/service';
+import {
+  afterDraftEdited,
+  bookDispatchPayment,
+  putDispatchInTransit,
+  reverseSlipMoney,
+  settleDispatchPosted,
+  settleReturnPosted,
+  slipHasMoney,
+  type Override,
+} from './money';
 import {
   contentHash,
   freezePaper,
@@ -69,6 +79,8 @@ import {
   defectiveLineIds,
   type PickInput,
   type SlipHeaderInput,
+  requireCarrierToCollect,
+  requireCollectable,
 } from './rules';
 import type { CostSetter } from './preGoLiveRules';
 
@@ -106,11 +118,13 @@ export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeader
   checkHeaderFields(kind, h);
   if (preGoLive && kind !== 'return') invalid('只有退货单可以是无原单退货', 'only a return can be a return without a dispatch');
   checkParties(db, h);
+  const no = nextSlipNo(db, kind, w.businessDate);
+  requireCollectable({ no, collect_by_carrier: h.collectByCarrier ? 1 : 0, payment_mode: h.paymentMode ?? null });
   const customerId = kind === 'return' ? returnCustomer(db, h, preGoLive) : (h.customerId ?? null);
   const norm = normaliseLines(db, kind, h.sourceSlipId ?? null, lines, costSetter(w, preGoLive));
   if (kind === 'return' && !preGoLive && norm.length) checkReturnable(db, norm);
   const id = insertSlip(db, {
-    no: nextSlipNo(db, kind, w.businessDate),
+    no,
     kind,
     business_date: w.businessDate,
     supplier_id: h.supplierId ?? null,
@@ -123,6 +137,7 @@ export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeader
     created_by: w.actor.id,
     created_at: w.nowIso,
     pre_golive: preGoLive ? 1 : 0,
+    collect_by_carrier: h.collectByCarrier ? 1 : 0,
   });
   insertLines(db, id, norm);
   return slipRow(db, id);
@@ -136,6 +151,8 @@ function nextHeader(db: WritableDB, row: SlipRow, h: SlipHeaderInput, linesGiven
   if (h.paymentMode !== undefined) next.payment_mode = h.paymentMode;
   if (h.sourceSlipId !== undefined) next.source_slip_id = h.sourceSlipId;
   if (h.memo !== undefined) next.memo = h.memo ?? '';
+  if (h.collectByCarrier != null) next.collect_by_carrier = h.collectByCarrier ? 1 : 0;
+  requireCollectable(next);
   if (row.kind === 'return' && row.pre_golive === 1) {
     next.customer_id = returnCustomer(db, { sourceSlipId: next.source_slip_id, customerId: next.customer_id }, true);
   } else if (row.kind === 'return') {
@@ -235,6 +252,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
       lines.map((l) => ({ ...l, qty: shippedOf(l) })),
     );
   if (row.kind === 'dispatch') requireStock(db, lines);
+  requireCarrierToCollect(db, row);
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);
@@ -245,6 +263,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
   moveStock(db, row, lines, { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso });
   if (row.kind === 'dispatch') settleDispatchPosted(books(w), row.id); // short pick: the unshipped part back
+  if (row.collect_by_carrier === 1) putDispatchInTransit(books(w), row.id); // 送货收款: with the carrier until handed over
   if (row.kind === 'return') settleReturnPosted(books(w), row.id); // refund or credit note
   return slipRow(db, row.id);
 }
@@ -348,5 +367,6 @@ export function reverseSlip(w: SlipWriter, slipId: number, reason: string, signe
   const reversal = slipRow(db, revId);
   reverseSlipMoney(books(w), row.id, `红字冲销 ${reversal.no}`);
   cancelPendingRefund(books(w), row.id, `红字冲销 ${reversal.no}: ${reason}`); // not paid yet: nothing moved
+  cancelInTransit(books(w), row.id); // not handed over yet: nothing moved
   return { original: slipRow(db, row.id), reversal };
 }

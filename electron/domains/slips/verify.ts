@@ -5,7 +5,8 @@
 //  - slip numbers never skip or repeat within a day's series
 //  - a posted return without a dispatch (无原单退货) received each line at the manager's unit cost
 //  - the money of each slip follows the slip (paid when finance signed, refunded — or owed back in a
-//    refund waiting for finance — for what did not ship, nothing when void or reversed)
+//    refund waiting for finance — for what did not ship, nothing when void or reversed; a dispatch
+//    the carrier collects: nothing until posted, then in transit with the carrier or received)
 //  - each posted slip's signatures cover its content as it is now (header, lines, the frozen paper),
 //    verify under the office key, and none its kind needs is missing (a customer, memo or line
 //    changed behind the triggers, or a signature row deleted, shows here)
@@ -76,9 +77,10 @@ function verifySlipMoney(db: ReadableDB, add: Add): void {
       `WITH m AS (
          SELECT slip_id, SUM(CASE direction WHEN 'in' THEN amount_fen ELSE -amount_fen END) AS net FROM money_journal WHERE slip_id IS NOT NULL GROUP BY slip_id
          UNION ALL SELECT slip_id, SUM(amount_fen) FROM receivable_entries WHERE slip_id IS NOT NULL GROUP BY slip_id
-         UNION ALL SELECT slip_id, -amount_fen FROM refunds WHERE state = 'pending'),
+         UNION ALL SELECT slip_id, -amount_fen FROM refunds WHERE state = 'pending'
+         UNION ALL SELECT slip_id, amount_fen FROM delivery_cash WHERE state = 'pending'),
        t AS (SELECT slip_id, SUM(net) AS net FROM m GROUP BY slip_id)
-       SELECT s.id, s.no, s.kind, s.state, t.net,
+       SELECT s.id, s.no, s.kind, s.state, t.net, s.collect_by_carrier AS cod,
          (SELECT COALESCE(SUM(COALESCE(l.shipped_amount_fen, l.amount_fen)), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS shipped,
          (SELECT COALESCE(SUM(amount_fen), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS written,
          EXISTS (SELECT 1 FROM slips r WHERE r.kind = 'reversal' AND r.source_slip_id = s.id) AS reversed,
@@ -94,7 +96,7 @@ function verifySlipMoney(db: ReadableDB, add: Add): void {
 
 function expectedMoney(r: Record<string, unknown>): number {
   if (r.state === 'void' || r.reversed) return 0;
-  if (r.kind === 'dispatch') return r.state === 'posted' ? (r.shipped as number) : r.signed ? (r.written as number) : 0;
+  if (r.kind === 'dispatch') return r.state === 'posted' ? (r.shipped as number) : r.signed && !r.cod ? (r.written as number) : 0;
   if (r.kind === 'return') return r.state === 'posted' ? -(r.shipped as number) : 0;
   return 0;
 }

@@ -11,6 +11,7 @@ import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
 import { verifyOpening } from '../opening/verify';
 import { verifyReceivables } from '../receivables/verify';
 import { verifyRefunds } from '../refunds/verify';
+import { verifyDeliveryCash } from '../deliveryCash/verify';
 import { verifySlips } from '../slips/verify';
 import { verifyStock } from '../stock/verify';
 
@@ -31,6 +32,7 @@ export function verifyBooks(db: ReadableDB, dbPath: string | null = null): Verif
   verifySuspense(db, add);
   verifyOpening(db, add);
   verifyRefunds(db, add);
+  verifyDeliveryCash(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   const anchors = verifyAnchors(db, dbPath);

@@ -24,6 +24,7 @@ import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
 import { m0023SlipCarriers } from './0023-slip-carriers';
 import { m0029SafetyProposals } from './0029-safety-proposals';
+import { m0030DeliveryCash } from './0030-delivery-cash';
 
 export interface Migration {
   version: number;
@@ -58,4 +59,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0022Backups,
   m0023SlipCarriers,
   m0029SafetyProposals,
+  m0030DeliveryCash,
 ];

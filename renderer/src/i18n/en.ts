@@ -25,6 +25,7 @@ import { officeKeyEn } from './officekey';
 import { refundsEn } from './refunds';
 import { carrierEn } from './carrier';
 import { safetyEn } from './safety';
+import { deliveryCashEn } from './deliverycash';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -366,4 +367,5 @@ export const en: Record<MsgKey, string> = {
   ...refundsEn,
   ...carrierEn,
   ...safetyEn,
+  ...deliveryCashEn,
 };

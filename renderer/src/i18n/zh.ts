@@ -24,6 +24,7 @@ import { officeKeyZh } from './officekey';
 import { refundsZh } from './refunds';
 import { carrierZh } from './carrier';
 import { safetyZh } from './safety';
+import { deliveryCashZh } from './deliverycash';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -364,6 +365,7 @@ export const zh = {
   ...refundsZh,
   ...carrierZh,
   ...safetyZh,
+  ...deliveryCashZh,
 };
 
 export type MsgKey = keyof typeof zh;

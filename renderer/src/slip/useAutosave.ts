@@ -37,6 +37,8 @@ export function slipWrite(kind: CreatableSlipKind, s: EditorState): SlipWrite {
     paymentMode: h.paymentMode,
     sourceSlipId: h.sourceSlipId,
     memo: h.memo.trim(),
+    // 送货收款: a dispatch's mark, cleared when the payment is not cash (the core refuses it then)
+    ...(kind === 'dispatch' ? { collectByCarrier: h.paymentMode === 'cash' && h.collectByCarrier } : {}),
     lines: toLineInputs(kind, s.lines),
   };
   return s.slip

@@ -26,6 +26,8 @@ export interface SlipHeader {
   memo: string;
   /** a return without a dispatch in this desk (无原单退货), fixed when the slip is made */
   preGoLive: boolean;
+  /** a cash dispatch the carrier collects on delivery (送货收款) */
+  collectByCarrier: boolean;
 }
 
 export const EMPTY_HEADER: SlipHeader = {
@@ -37,6 +39,7 @@ export const EMPTY_HEADER: SlipHeader = {
   sourceSlipId: null,
   memo: '',
   preGoLive: false,
+  collectByCarrier: false,
 };
 
 export function headerFromSlip(s: Slip): SlipHeader {
@@ -49,6 +52,7 @@ export function headerFromSlip(s: Slip): SlipHeader {
     sourceSlipId: s.sourceSlipId,
     memo: s.memo,
     preGoLive: s.preGoLive,
+    collectByCarrier: s.collectByCarrier,
   };
 }
 

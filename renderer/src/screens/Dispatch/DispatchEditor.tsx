@@ -78,7 +78,7 @@ export function DispatchEditor({ slipId }: { slipId: number | null }) {
       onSave={() => void save()}
       actions={<SignPickButtons draft={draft} isKeeper={isKeeper} pickLabel={t('pick.go')} needsLines onSign={() => void startSign()} />}
       error={draft.error}
-      fields={<DispatchFields draft={draft} canEdit={canEdit} customerRef={customerRef} payRef={payRef} />}
+      fields={<DispatchFields draft={draft} canEdit={canEdit} customerRef={customerRef} payRef={payRef} collectable />}
       scan={{ message: scanner.message, waiting: scanner.waiting, prompt: t('dispatch.scanPrompt') }}
       search={{ inputRef: searchRef, onPick: scanner.addFromSearch }}
       onHand={onHand}

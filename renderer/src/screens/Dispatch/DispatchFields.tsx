@@ -1,5 +1,5 @@
 // The dispatch header: the customer (pinyin search; picking one moves on to the payment mode) and
-// the payment mode.
+// the payment mode; a cash dispatch may be collected on delivery by its carrier (送货收款).
 
 import type { RefObject } from 'react';
 import type { Customer } from '../../../../shared/contract';
@@ -36,9 +36,18 @@ interface Props {
   payRef: RefObject<HTMLSelectElement | null>;
   /** the two fields' words (a return without a dispatch says 退货客户 and 退款方式) */
   labels?: { customer: MsgKey; payment: MsgKey };
+  /** a dispatch: paid in cash, the carrier may collect it on delivery (送货收款) */
+  collectable?: boolean;
 }
 
-export function DispatchFields({ draft, canEdit, customerRef, payRef, labels = { customer: 'dispatch.customer', payment: 'dispatch.payment' } }: Props) {
+export function DispatchFields({
+  draft,
+  canEdit,
+  customerRef,
+  payRef,
+  labels = { customer: 'dispatch.customer', payment: 'dispatch.payment' },
+  collectable,
+}: Props) {
   const { t } = useI18n();
   return (
     <>
@@ -59,6 +68,18 @@ export function DispatchFields({ draft, canEdit, customerRef, payRef, labels = {
       <Field label={t(labels.payment)}>
         <PaymentModeSelect draft={draft} disabled={!canEdit} selectRef={payRef} />
       </Field>
+      {collectable && draft.header.paymentMode === 'cash' ? (
+        <label className="inline-label cod-mark" title={t('dc2.codHint')}>
+          <input
+            type="checkbox"
+            disabled={!canEdit}
+            checked={draft.header.collectByCarrier}
+            onChange={(e) => draft.setHeader({ collectByCarrier: e.target.checked })}
+            data-testid="collect-by-carrier"
+          />{' '}
+          {t('dc2.cod')}
+        </label>
+      ) : null}
     </>
   );
 }

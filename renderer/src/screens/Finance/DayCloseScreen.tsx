@@ -25,6 +25,7 @@ import { DayCloseSignoff } from './DayCloseSignoff';
 import { ReopenDialog, ReopenedNotice } from './DayCloseReopen';
 import { SuspensePanel } from './SuspensePanel';
 import { PendingRefundsNotice } from './RefundParts';
+import { InTransitNotice } from './DeliveryCashParts';
 import { useCloseDay } from './useCloseDay';
 import { useDayClose } from './useDayClose';
 import { VerifyPanel } from './VerifyPanel';
@@ -109,6 +110,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
         </Notice>
       ) : null}
       {pv ? <PendingRefundsNotice pv={pv} /> : null}
+      {pv ? <InTransitNotice pv={pv} /> : null}
       <div className="fin-scroll">
         {pv ? (
           <div className="fin-cols">

@@ -1,4 +1,4 @@
-// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/aging/12, …).
+// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/journal/delivery, #/aging/12, …).
 
 import { DayCloseScreen } from './DayCloseScreen';
 import { CashJournalScreen } from './CashJournalScreen';
@@ -7,6 +7,7 @@ import { CustomerLedgerScreen } from './CustomerLedgerScreen';
 import { ExpensesScreen } from './ExpensesScreen';
 import { BudgetsScreen } from './BudgetsScreen';
 import { RefundsScreen } from './RefundsScreen';
+import { DeliveryCashScreen } from './DeliveryCashScreen';
 
 export function FinanceScreen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -15,7 +16,7 @@ export function FinanceScreen({ route }: { route: string[] }) {
     case 'dayclose':
       return <DayCloseScreen date={b && /^\d{4}-\d{2}-\d{2}$/.test(b) ? b : null} />;
     case 'journal':
-      return b === 'refunds' ? <RefundsScreen /> : <CashJournalScreen />;
+      return b === 'refunds' ? <RefundsScreen /> : b === 'delivery' ? <DeliveryCashScreen /> : <CashJournalScreen />;
     case 'aging':
       return id ? <CustomerLedgerScreen key={id} customerId={id} /> : <AgingScreen />;
     case 'expenses':

@@ -1,4 +1,4 @@
-// Parts of 待付退款 shown elsewhere: the tabs that put it beside the cash journal, finance's
+// Parts of 待付退款 shown elsewhere: the tabs that put it (and 送货收款) beside the cash journal, finance's
 // confirmation with the PIN, the slip's 退款 line and the close of day's warning.
 
 import { useState } from 'react';
@@ -12,21 +12,21 @@ import { navigate } from '../../hooks/router';
 import { localError, useI18n, type I18n } from '../../i18n';
 import { useSession } from '../../session';
 import { acctKey, fen } from './common';
+import { ScreenTabs } from '../../components/ScreenTabs';
 import { refundKindName, type RefundRow } from './refunds';
 
-/** 现金日记账 | 待付退款 (one nav entry: the keys reach 20 screens, tests/renderer/key-scheme.test.ts) */
-export function JournalTabs({ on }: { on: 'journal' | 'refunds' }) {
-  const { t } = useI18n();
-  const tab = (k: 'journal' | 'refunds', path: string) => (
-    <button type="button" className={`btn ${on === k ? 'on' : ''}`} data-tab={k} onClick={() => navigate(path)}>
-      {t(k === 'journal' ? 'rf.tab.journal' : 'rf.tab.refunds')}
-    </button>
-  );
+/** 现金日记账 | 待付退款 | 送货收款 (one nav entry: the keys reach 20 screens, tests/renderer/key-scheme.test.ts) */
+export function JournalTabs({ on }: { on: 'journal' | 'refunds' | 'delivery' }) {
+  const session = useSession();
   return (
-    <span className="acct-tabs">
-      {tab('journal', '/journal')}
-      {tab('refunds', '/journal/refunds')}
-    </span>
+    <ScreenTabs
+      on={on}
+      tabs={[
+        { key: 'journal', path: '/journal', label: 'rf.tab.journal', show: true },
+        { key: 'refunds', path: '/journal/refunds', label: 'rf.tab.refunds', show: session.can('refunds.list') },
+        { key: 'delivery', path: '/journal/delivery', label: 'dc2.tab', show: session.can('deliveryCash.list') },
+      ]}
+    />
   );
 }
 

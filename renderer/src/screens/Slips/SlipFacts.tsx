@@ -6,6 +6,7 @@ import type { Slip } from '../../../../shared/contract';
 import { formatDateTime } from '../../i18n/clock';
 import { useI18n } from '../../i18n';
 import { refundText } from '../Finance/RefundParts';
+import { deliveryCashText } from '../Finance/DeliveryCashParts';
 import { CarrierPicker, carriesGoods } from '../../slip/CarrierPicker';
 
 function Fact({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
@@ -59,6 +60,7 @@ export function SlipFacts({ slip: s, onCarrier }: { slip: Slip; onCarrier?(s: Sl
       {s.voidedAt ? <Fact label={t('slip.voidedAt')}>{formatDateTime(s.voidedAt)}</Fact> : null}
       {s.memo ? <Fact label={t('slip.memo')}>{s.memo}</Fact> : null}
       {s.refund ? <Fact label={t('rf.refund')}>{refundText(t, s.refund)}</Fact> : null}
+      {deliveryCashText(t, s) ? <Fact label={t('dc2.tab')}>{deliveryCashText(t, s)}</Fact> : null}
       {carriesGoods(s) ? (
         <Fact label={t('carrier.label')}>{onCarrier ? <CarrierPicker slip={s} onChanged={onCarrier} /> : (s.carrier?.name ?? '—')}</Fact>
       ) : null}
