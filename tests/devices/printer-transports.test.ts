@@ -3,7 +3,7 @@
 // printer out of paper, or is not there at all; the OS queue through stand-in `lp` scripts; HID
 // through a fake device; the device file through /dev/null and a missing /dev path.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -15,32 +15,12 @@ import { sendQueue } from '../../electron/devices/printers/queue';
 import { parseTcpAddress, statusOf } from '../../electron/devices/printers/tcp';
 import { escposText } from '../helpers/escpos';
 import { sampleReceipts } from '../helpers/receipt-samples';
-
-/** A receipt printer on 127.0.0.1: keeps what it is sent; answers DLE EOT with `status` (none: a printer that does not answer). */
-function fakePrinter(status?: [number, number]): Promise<{ server: Server; port: number; received: () => Buffer }> {
-  const chunks: Buffer[] = [];
-  const server = createServer((sock: Socket) => {
-    let answered = false;
-    sock.on('data', (d) => {
-      chunks.push(d);
-      const all = Buffer.concat(chunks);
-      if (status && !answered && all.includes(Buffer.from([0x10, 0x04, 0x04]))) {
-        answered = true;
-        sock.write(Buffer.from(status));
-      }
-    });
-    sock.on('end', () => sock.end());
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, received: () => Buffer.concat(chunks) })),
-  );
-}
+import { fakePrinter, STATUS_QUERY as QUERY } from '../helpers/fake-printer';
 
 const servers: Server[] = [];
 afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
-const QUERY = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x04]);
 const fast = { timeoutMs: 2000, statusWaitMs: 150 };
 
 async function failure(p: Promise<unknown>): Promise<PrinterError> {
