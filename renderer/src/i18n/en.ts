@@ -21,6 +21,7 @@ import { inboundEn } from './inbound';
 import { setupEn } from './setup';
 import { anchorsEn } from './anchors';
 import { backupsEn } from './backups';
+import { printersEn } from './printers';
 import { officeKeyEn } from './officekey';
 import { refundsEn } from './refunds';
 
@@ -362,4 +363,5 @@ export const en: Record<MsgKey, string> = {
   ...officeKeyEn,
   ...readsEn,
   ...refundsEn,
+  ...printersEn,
 };

@@ -20,6 +20,7 @@ import { inboundZh } from './inbound';
 import { setupZh } from './setup';
 import { anchorsZh } from './anchors';
 import { backupsZh } from './backups';
+import { printersZh } from './printers';
 import { officeKeyZh } from './officekey';
 import { refundsZh } from './refunds';
 
@@ -360,6 +361,7 @@ export const zh = {
   ...officeKeyZh,
   ...readsZh,
   ...refundsZh,
+  ...printersZh,
 };
 
 export type MsgKey = keyof typeof zh;
