@@ -6,6 +6,7 @@
 // again to retry the same print). Nothing in the books depends on the paper coming out.
 
 import { z } from 'zod';
+import type { Role } from '../roles';
 import { DOC_PRINTERS, Id, Name, Page, Person, method } from './common';
 
 /** tcp: a network printer, host[:port] (9100) · file: a USB printer-class device file (/dev/usb/lp0) · hid: a HID printer's device path · queue: an OS print queue, raw */
@@ -27,6 +28,16 @@ export const RECEIPT_ROLES = {
   dispatchTicket: DOC_PRINTERS,
   dayClose: ['finance', 'manager', 'statistician'],
 } as const;
+
+/** Whose roles may print a receipt of this kind. */
+export function mayPrintReceipt(kind: ReceiptKind, has: (role: Role) => boolean): boolean {
+  return RECEIPT_ROLES[kind].some(has);
+}
+
+/** A money journal row a cash receipt (收款收据) is printed for: money received for a collection or a sale, not reversed. */
+export function isReceiptRow(j: { receiptFen: number | null; cause: string; reversedById: number | null; reversesId: number | null }): boolean {
+  return (j.receiptFen ?? 0) > 0 && (j.cause === 'collection' || j.cause === 'sale') && j.reversedById == null && j.reversesId == null;
+}
 
 /** Those who set up printers and choose a desk's. */
 const PRINTER_ADMINS = ['manager', 'admin'] as const;

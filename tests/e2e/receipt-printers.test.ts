@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escposText } from '../helpers/escpos';
 import { fakePrinter, type FakePrinter } from '../helpers/fake-printer';
-import { NO_CHROMIUM, login, nav, settled, startDesk, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, login, nav, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
 const SHOTS = process.env.RECEIPT_SHOTS ?? join(tmpdir(), 'desk-receipt-shots');
@@ -73,4 +73,39 @@ describe.skipIf(!!NO_CHROMIUM)('receipt printers from the screen, in Chromium', 
     await settled(page);
     await page.screenshot({ path: join(SHOTS, 'receipt-printers-away.png') });
   });
+
+  it(
+    'finance prints the cash receipt of a collection from the cash journal, on this desk’s printer; the second print says 补打',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = desk;
+      const front = await fakePrinter([0x12, 0x12]);
+      try {
+        const manager = await desk.as('张伟');
+        const pr = await manager('receipts.savePrinter', { name: '收银小票机', transport: 'tcp', address: front.address, width: 48 });
+        await manager('receipts.setDeskPrinter', { desk: '收银台', printerId: pr.id });
+        const finance = await desk.as('刘洋');
+        const customerId = (await finance('customers.list', {})).rows[0].id;
+        const { voucher } = await finance('receivables.collect', { customerId, account: 'cash', amountFen: 88_800 });
+
+        await switchUser(page, '刘洋');
+        await nav(page, tr('zh', 'nav.journal'));
+        await page.locator('.ag-row', { hasText: voucher.voucherNo }).locator('[col-id=summary]').click();
+        await page.locator('[data-testid=receipt-cashReceipt] button', { hasText: '打印小票' }).click();
+        await page.locator('[data-testid=receipt-cashReceipt] .notice', { hasText: `收款收据 ${voucher.voucherNo}, 第 1 次` }).waitFor();
+        await poll(() => front.jobs().length).toBe(1);
+        const text = escposText(front.jobs()[0]);
+        expect(text.some((l) => l.startsWith('金额') && l.endsWith('￥888.00'))).toBe(true);
+        await settled(page);
+        await page.screenshot({ path: join(SHOTS, 'cash-receipt-printed.png') });
+
+        await page.locator('[data-testid=receipt-cashReceipt] button', { hasText: '补打小票' }).click();
+        await page.locator('[data-testid=receipt-cashReceipt] .notice', { hasText: '第 2 次' }).waitFor();
+        await poll(() => front.jobs().length).toBe(2);
+        expect(escposText(front.jobs()[1])).toContain('补打(第2次打印)');
+      } finally {
+        await front.close();
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 // The rules of receipts: who may print which receipt, what a printer's address must look like for
 // its transport, and that a receipt goes to a printer the desk has chosen and still uses.
 
-import { RECEIPT_ROLES, type ReceiptKind, type ReceiptPrinter, type ReceiptTransport } from '../../../shared/contract';
+import { RECEIPT_ROLES, mayPrintReceipt, type ReceiptKind, type ReceiptPrinter, type ReceiptTransport } from '../../../shared/contract';
 import { ROLE_ZH, type Role } from '../../../shared/roles';
 import { fail } from '../../../shared/errors';
 import { isDevicePath } from '../../devices/printers/file';
@@ -10,7 +10,7 @@ import { parseTcpAddress } from '../../devices/printers/tcp';
 
 export function requireReceiptRole(kind: ReceiptKind, roles: readonly Role[]): void {
   const allowed: readonly Role[] = RECEIPT_ROLES[kind];
-  if (!roles.some((r) => allowed.includes(r))) fail('forbidden', { method: `receipts.print ${kind}`, roles: allowed.map((r) => ROLE_ZH[r]) });
+  if (!mayPrintReceipt(kind, (r) => roles.includes(r))) fail('forbidden', { method: `receipts.print ${kind}`, roles: allowed.map((r) => ROLE_ZH[r]) });
 }
 
 const ADDRESS_OK: Record<ReceiptTransport, (a: string) => boolean> = {

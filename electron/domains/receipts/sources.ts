@@ -4,7 +4,7 @@
 // width (electron/devices/receipt/layouts.ts). A count's variance summary (盘点差异) is the counts
 // domain's to add here: a `countVariance` source and layout (the log's CHECK already allows it).
 
-import { MONEY_ACCOUNT_ZH, SLIP_KIND_ZH, type JournalRow, type ReceiptKind } from '../../../shared/contract';
+import { MONEY_ACCOUNT_ZH, SLIP_KIND_ZH, isReceiptRow, type ReceiptKind } from '../../../shared/contract';
 import { SLIP_STATE_ZH, fail } from '../../../shared/errors';
 import type { ReceiptDoc, ReceiptWidth } from '../../devices/receipt/doc';
 import { cashReceiptDoc, dayCloseDoc, dispatchTicketDoc, type ReceiptHead } from '../../devices/receipt/layouts';
@@ -23,15 +23,10 @@ export interface ReceiptSource {
 
 const exists = (db: ReadableDB, table: 'money_journal' | 'day_closes', id: number) => sql(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(id) != null;
 
-/** A receipt of money: a collection (回款) or a dispatch paid on the spot (现款销售), not reversed. */
-function isReceived(j: JournalRow): boolean {
-  return (j.receiptFen ?? 0) > 0 && (j.cause === 'collection' || j.cause === 'sale') && j.reversedById == null;
-}
-
 function cashReceipt(db: ReadableDB, id: number): ReceiptSource {
   if (!exists(db, 'money_journal', id)) fail('not_found', { what: 'voucher', what_zh: '凭证', key: id });
   const j = journalViewById(db, id);
-  if (!isReceived(j)) fail('not_a_receipt', { voucherNo: j.voucherNo });
+  if (!isReceiptRow(j)) fail('not_a_receipt', { voucherNo: j.voucherNo });
   const data = {
     voucherNo: j.voucherNo,
     date: j.date,
