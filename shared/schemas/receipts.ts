@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import type { Role } from '../roles';
-import { DOC_PRINTERS, Id, Name, Page, Person, method } from './common';
+import { DOC_PRINTERS, Empty, Id, Name, Page, Person, method } from './common';
 
 /** tcp: a network printer, host[:port] (9100) · file: a USB printer-class device file (/dev/usb/lp0) · hid: a HID printer's device path · queue: an OS print queue, raw */
 export const RECEIPT_TRANSPORTS = ['tcp', 'file', 'hid', 'queue'] as const;
@@ -95,6 +95,13 @@ export const receiptsMethods = {
     access: PRINTER_ADMINS,
     write: true,
     doc: 'Add a receipt printer or change one (a printer is retired with active: false, never deleted: the print log names it).',
+  }),
+  'receipts.findPrinters': method({
+    input: Empty,
+    output: z.array(z.object({ transport: ReceiptTransport, address: z.string() })),
+    access: PRINTER_ADMINS,
+    write: false,
+    doc: 'Receipt printers this PC sees now: USB printer-class device files (/dev/usb/lp*) and OS print queues (lpstat -e); network and HID printers are typed in.',
   }),
   'receipts.deskPrinter': method({
     input: z.object({ desk: DeskName }),

@@ -2,7 +2,7 @@
 // loopback started here captures the bytes (read back in GBK), answers the status query like a
 // printer out of paper, or is not there at all; the OS queue through stand-in `lp` scripts; HID
 // through a fake device; the device file through /dev/null and a missing /dev path.
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { escpos } from '../../electron/devices/receipt/escpos';
 import { sendToPrinter, type PrinterError } from '../../electron/devices/printers';
 import { sendFile } from '../../electron/devices/printers/file';
+import { findPrinters } from '../../electron/devices/printers/find';
 import { hidReports, sendHid } from '../../electron/devices/printers/hid';
 import { sendQueue } from '../../electron/devices/printers/queue';
 import { parseTcpAddress, statusOf } from '../../electron/devices/printers/tcp';
@@ -143,5 +144,26 @@ describe('HID and device file', () => {
     await sendFile('/dev/null', Buffer.from('x'), 1000);
     expect((await failure(sendFile('/dev/usb/lp97', Buffer.from('x'), 1000))).reason).toBe('not_found');
     expect((await failure(sendFile('/etc/passwd', Buffer.from('x'), 1000))).reason).toBe('not_found');
+  });
+});
+
+describe('finding printers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'find-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists USB printer-class device files and the OS queues lpstat names; none is an empty list', async () => {
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    for (const f of ['lp1', 'lp0', 'hiddev0']) writeFileSync(join(usb, f), '');
+    const lpstat = join(dir, 'lpstat');
+    writeFileSync(lpstat, '#!/bin/sh\nprintf "POS58\\nXP-80C\\nbad name\\n"\n');
+    chmodSync(lpstat, 0o755);
+    expect(await findPrinters({ usbDir: usb, lpstat })).toEqual([
+      { transport: 'file', address: join(usb, 'lp0') },
+      { transport: 'file', address: join(usb, 'lp1') },
+      { transport: 'queue', address: 'POS58' },
+      { transport: 'queue', address: 'XP-80C' },
+    ]);
+    expect(await findPrinters({ usbDir: join(dir, 'none'), lpstat: join(dir, 'no-lpstat') })).toEqual([]);
   });
 });

@@ -204,3 +204,10 @@ describe('test page and previews', () => {
     expect((await call(o, 'sales', 'receipts.preview', { kind: 'cashReceipt', id: v.id })).ok).toBe(false);
   });
 });
+
+describe('finding printers', () => {
+  it('the manager may look for the printers this PC sees (a list, maybe empty); the keeper may not', async () => {
+    expect(Array.isArray(await must(o, 'manager', 'receipts.findPrinters', {}))).toBe(true);
+    expect((await refused(o, 'keeper', 'receipts.findPrinters', {})).code).toBe('forbidden');
+  });
+});

@@ -2,6 +2,7 @@
 // reprints), test pages and previews. Sending is a read: the books are written (the log row) before
 // any byte goes out, and a printer that fails leaves them as they are; the screen retries the send.
 
+import { findPrinters } from '../../devices/printers/find';
 import { QUEUE_SUPPORTED } from '../../devices/printers/queue';
 import { actor, type Handlers } from '../context';
 import { insertPrinter, printRows, printerIdByName, printers, setDeskPrinterId, updatePrinter } from './repo';
@@ -23,6 +24,8 @@ export const receiptsHandlers = {
     ctx.auditRef = `${fields.name} ${fields.transport} ${fields.address} ${fields.width}${fields.active ? '' : ' 停用'}`;
     return requirePrinter(ctx.db, saved);
   },
+
+  'receipts.findPrinters': () => findPrinters(),
 
   'receipts.deskPrinter': (input, ctx) => ({ desk: input.desk, printer: deskPrinter(ctx.db, input.desk) }),
 

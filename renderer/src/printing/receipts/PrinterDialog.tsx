@@ -2,7 +2,7 @@
 // HID, network, OS queue), address (its example per connection), paper width, in use. The core checks
 // the address against the connection (printer_address_invalid).
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RECEIPT_TRANSPORTS, type ReceiptPrinter, type ReceiptTransport } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
@@ -25,6 +25,11 @@ export function PrinterDialog({ printer, queueSupported, onSaved, onCancel }: Pr
   const [active, setActive] = useState(printer?.active ?? true);
   const [error, setError] = useState<DeskErr | null>(null);
   const [busy, setBusy] = useState(false);
+  const [found, setFound] = useState<{ transport: ReceiptTransport; address: string }[]>([]);
+  useEffect(() => {
+    void call('receipts.findPrinters', {}).then((r) => r.ok && setFound(r.value));
+  }, []);
+  const foundHere = found.filter((f) => f.transport === transport);
 
   const save = async () => {
     setBusy(true);
@@ -63,9 +68,16 @@ export function PrinterDialog({ printer, queueSupported, onSaved, onCancel }: Pr
             maxLength={200}
             placeholder={t(`rp.addr.${transport}` as MsgKey)}
             onChange={(e) => setAddress(e.target.value)}
+            list="found-printers"
             data-testid="printer-address"
           />
+          <datalist id="found-printers">
+            {foundHere.map((f) => (
+              <option key={f.address} value={f.address} />
+            ))}
+          </datalist>
         </Field>
+        {foundHere.length ? <div className="muted">{t('rp.found', { list: foundHere.map((f) => f.address).join('、') })}</div> : null}
         <Field label={t('rp.col.width')}>
           <select value={width} onChange={(e) => setWidth(Number(e.target.value) as 32 | 48)} data-testid="printer-width">
             <option value={48}>{t('rp.width.48')}</option>
