@@ -29,6 +29,7 @@ import { readsMethods } from './schemas/reads';
 import { refundsMethods } from './schemas/refunds';
 import { safetyMethods } from './schemas/safety';
 import { deliveryCashMethods } from './schemas/deliveryCash';
+import { receiptsMethods } from './schemas/receipts';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -52,6 +53,7 @@ export * from './schemas/reads';
 export * from './schemas/refunds';
 export * from './schemas/safety';
 export * from './schemas/deliveryCash';
+export * from './schemas/receipts';
 
 export const contract = {
   ...officeMethods,
@@ -74,6 +76,7 @@ export const contract = {
   ...refundsMethods,
   ...safetyMethods,
   ...deliveryCashMethods,
+  ...receiptsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -333,7 +333,63 @@ const catalogue = {
     '这个密钥备份不是本办事处的(密钥和 PIN 密钥都对不上), 未导入任何内容',
     "This key backup is not this office's (neither its keys nor its PIN secret match): nothing was imported",
   ],
+  receipt_no_printer: (d: { desk: string }) => [
+    `本台「${d.desk}」还没有选择小票打印机: 请在 打印设置 › 小票打印机 中为本台选择一台`,
+    `No receipt printer is chosen for the desk "${d.desk}": choose one under Print settings › Receipt printers`,
+  ],
+  printer_inactive: (d: { printer: string }) => [`小票打印机「${d.printer}」已停用`, `The receipt printer "${d.printer}" is retired`],
+  printer_address_invalid: (d: { transport: string; address: string }) => [
+    `打印机地址「${d.address}」不对: ${PRINTER_ADDRESS_ZH[d.transport] ?? ''}`,
+    `The printer address "${d.address}" is not right: ${PRINTER_ADDRESS_EN[d.transport] ?? ''}`,
+  ],
+  not_a_receipt: (d: { voucherNo: string }) => [
+    `凭证 ${d.voucherNo} 不是一笔收款(或已冲销), 不能打印收款收据`,
+    `Voucher ${d.voucherNo} is not money received (or it was reversed): no cash receipt for it`,
+  ],
+  printer_failed: (d: { printer: string; reason: string; detail: string }) => {
+    const [zh, en] = PRINTER_FAILURE_TEXT[d.reason] ?? PRINTER_FAILURE_TEXT.unreachable;
+    return [
+      `小票打印机「${d.printer}」${zh}${d.reason === 'refused' ? `: ${d.detail}` : ''}。账已记好, 不受影响; 处理后点「重试」。`,
+      `Receipt printer "${d.printer}": ${en}${d.reason === 'refused' ? `: ${d.detail}` : ''}. The books are not affected; fix it and press Retry.`,
+    ];
+  },
 } satisfies Record<string, Msg>;
+
+/** What a printer address looks like, per transport (printer_address_invalid). */
+const PRINTER_ADDRESS_ZH: Record<string, string> = {
+  tcp: '网络打印机填 IP 地址或主机名, 可带端口, 如 192.168.1.87 或 192.168.1.87:9100',
+  file: '设备文件填 /dev/ 下的路径, 如 /dev/usb/lp0, 或 Windows 串口 COM3',
+  hid: 'HID 打印机填设备路径(设备列表中的 path)',
+  queue: '打印队列填系统中的队列名, 如 POS58',
+};
+const PRINTER_ADDRESS_EN: Record<string, string> = {
+  tcp: 'a network printer takes an IP address or host name, with a port if not 9100, e.g. 192.168.1.87 or 192.168.1.87:9100',
+  file: 'a device file is a path under /dev/, e.g. /dev/usb/lp0, or a Windows serial port such as COM3',
+  hid: 'a HID printer takes its device path (the path in the device list)',
+  queue: 'a print queue takes the name the system knows it by, e.g. POS58',
+};
+
+/** Why a receipt did not print, by the transport's reason (electron/devices/printers/errors.ts). */
+const PRINTER_FAILURE_TEXT: Record<string, [zh: string, en: string]> = {
+  unreachable: [
+    '连接不上: 请检查打印机是否开机、网线或 Wi-Fi 是否连好、IP 地址是否正确',
+    'cannot be reached: check that it is on, its cable or Wi-Fi, and its IP address',
+  ],
+  timeout: ['没有响应(超时): 请检查打印机是否开机、是否卡纸', 'did not answer in time: check that it is on and not jammed'],
+  offline: ['处于离线状态(上盖打开或出错): 请合上上盖、排除故障', 'is offline (cover open or an error): close the cover and clear the error'],
+  paper_out: ['缺纸: 请装好纸卷', 'is out of paper: load a new roll'],
+  not_found: ['找不到: 请检查 USB 线是否插好、设备路径或地址是否正确', 'was not found: check the USB cable and the device path or address'],
+  permission: [
+    '没有使用权限: Linux 上请把当前用户加入 lp 组(sudo usermod -aG lp 用户名)或添加 udev 规则, 重新登录系统',
+    'may not be used by this user: on Linux add the user to the lp group (sudo usermod -aG lp <user>) or add a udev rule, then log in again',
+  ],
+  busy: ['正被其他程序占用: 请稍后', 'is in use by another program: wait a moment'],
+  unsupported: [
+    '的连接方式在这台电脑上不可用(Windows 没有 raw 打印队列): 请改用 TCP 9100',
+    'uses a connection this computer does not have (no raw print queue on Windows): use TCP 9100',
+  ],
+  refused: ['的打印队列拒绝了任务', 'was refused by the print queue'],
+};
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];

@@ -22,6 +22,7 @@ import { readsHandlers } from './reads/handlers';
 import { refundsHandlers } from './refunds/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { deliveryCashHandlers } from './deliveryCash/handlers';
+import { receiptsHandlers } from './receipts/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -44,4 +45,5 @@ export const handlers = {
   ...refundsHandlers,
   ...safetyHandlers,
   ...deliveryCashHandlers,
+  ...receiptsHandlers,
 } satisfies Handlers;

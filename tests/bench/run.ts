@@ -14,6 +14,7 @@ import { benchFinance } from './finance';
 import { benchSheets } from './sheets';
 import { benchChromium } from './chromium';
 import { benchWaits } from './waits';
+import { benchReceipts } from './receipts';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -520,6 +521,7 @@ async function otherBenches(office: string): Promise<void> {
     })),
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
+  await section('receipts', async () => Promise.resolve(benchReceipts()));
   await section('import and export', async () => (await benchSheets(office)).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
   await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));

@@ -60,7 +60,7 @@ export function signatureImages(db: ReadableDB): Record<string, string> {
 }
 
 /** The slip as its paper shows it: the party and items frozen when it was signed (0017), else today's. */
-function asSigned(db: ReadableDB, slip: Slip): { slip: Slip; party: Party | null } {
+export function asSigned(db: ReadableDB, slip: Slip): { slip: Slip; party: Party | null } {
   const paper = frozenPaperOf(db, slip.id);
   if (!paper) return { slip, party: partyOf(db, slip) };
   const lines = slip.lines.map((l) => {

@@ -11,7 +11,7 @@
 import type { Migration } from './index';
 
 export const m0030DeliveryCash: Migration = {
-  version: 25,
+  version: 26,
   name: 'delivery-cash',
   up(db) {
     db.exec(`

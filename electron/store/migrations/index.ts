@@ -1,5 +1,6 @@
 // The ordered list of schema migrations. Append only: never edit or reorder a released one.
 import type { DB } from '../db';
+
 import { m0001Init } from './0001-init';
 import { m0002Documents } from './0002-documents';
 import { m0003Finance } from './0003-finance';
@@ -23,6 +24,7 @@ import { m0020Refunds } from './0020-refunds';
 import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
 import { m0023SlipCarriers } from './0023-slip-carriers';
+import { m0026ReceiptPrinters } from './0026-receipt-printers';
 import { m0029SafetyProposals } from './0029-safety-proposals';
 import { m0030DeliveryCash } from './0030-delivery-cash';
 
@@ -58,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0021ReadLog,
   m0022Backups,
   m0023SlipCarriers,
+  m0026ReceiptPrinters,
   m0029SafetyProposals,
   m0030DeliveryCash,
 ];

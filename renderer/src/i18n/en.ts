@@ -21,6 +21,7 @@ import { inboundEn } from './inbound';
 import { setupEn } from './setup';
 import { anchorsEn } from './anchors';
 import { backupsEn } from './backups';
+import { printersEn } from './printers';
 import { officeKeyEn } from './officekey';
 import { refundsEn } from './refunds';
 import { carrierEn } from './carrier';
@@ -368,4 +369,5 @@ export const en: Record<MsgKey, string> = {
   ...carrierEn,
   ...safetyEn,
   ...deliveryCashEn,
+  ...printersEn,
 };

@@ -20,6 +20,7 @@ import { inboundZh } from './inbound';
 import { setupZh } from './setup';
 import { anchorsZh } from './anchors';
 import { backupsZh } from './backups';
+import { printersZh } from './printers';
 import { officeKeyZh } from './officekey';
 import { refundsZh } from './refunds';
 import { carrierZh } from './carrier';
@@ -366,6 +367,7 @@ export const zh = {
   ...carrierZh,
   ...safetyZh,
   ...deliveryCashZh,
+  ...printersZh,
 };
 
 export type MsgKey = keyof typeof zh;

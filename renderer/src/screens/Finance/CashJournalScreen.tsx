@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
-import type { Output } from '../../../../shared/contract';
+import { isReceiptRow, type Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { ExportButton } from '../../components/ExportButton';
 import { Grid } from '../../components/grid';
@@ -18,6 +18,7 @@ import { MoneyMoveDialog, ReverseEntryDialog } from './CashJournalDialogs';
 import { AccountTabs, JournalFilters, type JournalFilter } from './CashJournalParts';
 import { fen, financeChanged, type MoneyAccount } from './common';
 import { JournalTabs } from './RefundParts';
+import { ReceiptButton } from '../../printing/receipts/ReceiptButton';
 
 export function CashJournalScreen() {
   const { t } = useI18n();
@@ -74,6 +75,7 @@ export function CashJournalScreen() {
         <ExportButton
           query={() => ({ grid: 'cashJournal', filters: { account, from: filter.from || undefined, to: filter.to || undefined, query: filter.query.trim() } })}
         />
+        {sel && isReceiptRow(sel) ? <ReceiptButton key={sel.id} kind="cashReceipt" id={sel.id} /> : null}
       </Toolbar>
       <JournalFilters
         filter={filter}

@@ -29,6 +29,7 @@ import { InTransitNotice } from './DeliveryCashParts';
 import { useCloseDay } from './useCloseDay';
 import { useDayClose } from './useDayClose';
 import { VerifyPanel } from './VerifyPanel';
+import { ReceiptButton } from '../../printing/receipts/ReceiptButton';
 
 export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const { t, lang } = useI18n();
@@ -93,6 +94,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
         </Btn>
         {/* 现金盘点表: the day's count sheet (a finance paper: previewed and printed, not logged) */}
         <PrintButtons target={{ doc: 'cashCount', date }} unlogged />
+        {pv?.closed && rec ? <ReceiptButton kind="dayClose" id={rec.id} /> : null}
         {canReopen ? (
           <Btn variant="danger" onClick={() => setReopening(true)}>
             {t('ro.reopen')}

@@ -12,6 +12,7 @@ import { SignatureBadges } from '../../slip/parts';
 import { VoidSlipDialog } from '../../slip/VoidSlipDialog';
 import { ReverseDialog } from './ReverseDialog';
 import type { SlipAbilities } from './slipViewRules';
+import { ReceiptButton } from '../../printing/receipts/ReceiptButton';
 
 export type SlipDialogName = 'sign' | 'void' | 'reverse';
 
@@ -74,6 +75,7 @@ export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted 
         </Btn>,
       )}
       {s.state !== 'void' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
+      {s.kind === 'dispatch' && s.state !== 'void' ? <ReceiptButton kind="dispatchTicket" id={s.id} /> : null}
     </Toolbar>
   );
 }
