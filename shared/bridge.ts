@@ -25,11 +25,31 @@ export interface SystemPrinter {
   displayName: string;
 }
 
+/** The elements the desk reads from a GS1 symbol (electron/devices/gs1.ts). */
+export interface Gs1Fields {
+  /** AI 01: the GTIN-14 */
+  gtin?: string;
+  /** AI 10: batch / lot */
+  batch?: string;
+  /** AI 17: expiry, YYYY-MM-DD (checked) */
+  expiry?: string;
+  /** AI 21: serial number */
+  serial?: string;
+  /** AI 30: count of items */
+  count?: number;
+}
+
 /** A code read by a scanner attached to the main process (HID-POS). */
 export interface BridgeScan {
   code: string;
   symbology?: string;
   source: 'hid';
+}
+
+/** What the main process sends for a HID-POS scan: the scanner's path, and a GS1 symbol's elements. */
+export interface HidScan extends BridgeScan {
+  device: string;
+  gs1?: Gs1Fields;
 }
 
 export interface DeskBridge {
