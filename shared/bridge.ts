@@ -52,6 +52,33 @@ export interface HidScan extends BridgeScan {
   gs1?: Gs1Fields;
 }
 
+/** A problem with the scanners, in the words the devices screen shows. */
+export interface DeviceProblem {
+  code: 'hid_unavailable' | 'open_failed' | 'keyboard_mode' | 'bad_report' | 'bad_gs1';
+  message_zh: string;
+  message_en: string;
+}
+
+/** A scanner the main process found: HID-POS ('ready' once open, 'error' when it cannot be), or a scanner in keyboard mode. */
+export interface ScannerInfo {
+  /** the same scanner across unplug / replug: vendor:product:serial (the path when it has no serial) */
+  key: string;
+  path: string;
+  name: string;
+  vendorId: number;
+  productId: number;
+  layout: 'honeywell' | 'newland';
+  state: 'ready' | 'error' | 'keyboard';
+  problem: DeviceProblem | null;
+}
+
+/** What the main process knows of the scanners now: whether HID works here at all, and each scanner. */
+export interface ScannersState {
+  available: boolean;
+  problem: DeviceProblem | null;
+  scanners: ScannerInfo[];
+}
+
 export interface DeskBridge {
   /** one call into the core over the 'rpc' channel: the same envelope as POST /rpc */
   call(method: string, input: unknown, meta?: CallMeta): Promise<Result<unknown>>;
@@ -68,7 +95,9 @@ export interface DeskBridge {
   listPrinters?(): Promise<Result<{ printers: SystemPrinter[] }>>;
   /** the OS folder picker (the backup folder): the full path, or null when cancelled (optional: older shells lack it) */
   chooseFolder?(): Promise<Result<{ folder: string | null }>>;
-  /** scans from a HID-POS scanner in the main process; the preload does not offer it yet */
-  onScan?(fn: (e: BridgeScan) => void): () => void;
+  /** scans from a HID-POS scanner in the main process (the 'hid-scan' channel) */
+  onScan?(fn: (e: HidScan) => void): () => void;
+  /** the scanners the main process finds, now and on every change (hot-plug) */
+  onScanners?(fn: (s: ScannersState) => void): () => void;
   readonly mode: 'electron';
 }
