@@ -33,6 +33,7 @@ import { LeaveDialog } from './components/LeaveDialog';
 import { ReloginDialog } from './screens/Login/ReloginDialog';
 import { QrDesk } from './printing/QrDesk';
 import { DocSettingsScreen } from './printing/DocSettingsScreen';
+import { ScannersScreen } from './screens/Scanners/ScannersScreen';
 import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { OpeningScreen } from './screens/Opening/OpeningScreen';
@@ -79,7 +80,8 @@ function Screen({ route }: { route: string[] }) {
     case 'collection':
       return <CollectionScreen />;
     case 'print-settings':
-      return <DocSettingsScreen />;
+      // 单据打印 | 扫描枪: one nav entry, tabs (printing/PrintTabs.tsx)
+      return b === 'scanners' ? <ScannersScreen /> : <DocSettingsScreen />;
     case 'users':
       // 用户管理 | 备份 | 查阅记录 (保密制度, the manager's): one nav entry, tabs (Backups/SystemTabs.tsx)
       return b === 'backups' ? <BackupsScreen /> : b === 'reads' ? <ReadLogScreen /> : <UsersScreen />;

@@ -10,6 +10,7 @@ import { Btn, ErrorLine, Toolbar } from '../components/ui';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { PaperCopiesForm } from './PaperCopiesForm';
+import { PrintTabs } from './PrintTabs';
 import { openVerifyDialog } from './QrDesk';
 import './printing.css';
 
@@ -19,6 +20,7 @@ export function DocSettingsScreen() {
   return (
     <div className="screen-col doc-settings-screen">
       <Toolbar title={t('docset.title')} sub={canEdit ? undefined : t('docset.readOnly')}>
+        <PrintTabs on="docs" />
         <Btn onClick={openVerifyDialog}>{t('qr.pasteTitle')}</Btn>
       </Toolbar>
       <div className="doc-settings">

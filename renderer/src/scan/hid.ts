@@ -57,11 +57,15 @@ function setState(s: ScannersState): void {
   for (const fn of stateFns) fn(s);
 }
 
+/** Whether this desk takes the scan: no scanner chosen, or it came from the chosen one. */
+export function takesScan(s: HidScan): boolean {
+  const chosen = chosenScanner();
+  return !chosen || (state.scanners.find((x) => x.path === s.device)?.key ?? s.device) === chosen;
+}
+
 function accept(s: HidScan): void {
   for (const fn of rawFns) fn(s);
-  const chosen = chosenScanner();
-  const key = state.scanners.find((x) => x.path === s.device)?.key ?? s.device;
-  if (chosen && key !== chosen) return;
+  if (!takesScan(s)) return;
   publishScan({ code: s.code, symbology: s.symbology, source: 'hid', device: s.device, gs1: s.gs1 });
 }
 
