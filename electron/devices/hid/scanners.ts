@@ -130,7 +130,10 @@ export class ScannerHub {
     }
     try {
       const handle = await this.transport.open(d.path);
-      if (this.closed) return (void handle.close(), false);
+      if (this.closed) {
+        handle.close();
+        return false;
+      }
       this.entries.set(d.path, { device: d, handle, info: this.infoOf(d, 'ready', null) });
       this.listen(d, handle);
       if (d.vendorId === HONEYWELL) await handle.sendFeatureReport([0xfe, 0x01]).catch(() => undefined); // Honeywell: HID-POS reports on
