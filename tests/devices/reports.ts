@@ -25,8 +25,8 @@ export const HONEYWELL_EAN13 = [report([0x02, 13, ']E0', '6923456000100'], [0x64
 /** Newland: the same EAN-13 with the AIM id in the data (length 16 = 3 + 13), Newland code id at 62. */
 export const NEWLAND_EAN13 = [report([0x02, 16, ']E06923456000100'], [0, 0x64, 0])];
 
-/** A slip's QR (BD1|…, 70 characters) from a Honeywell scanner: 56 bytes with the continued bit, then 14. */
-export const QR_TEXT = 'BD1|RK202611290001|' + 'a'.repeat(43) + '|sig-xyz';
+/** A QR of 72 characters from a Honeywell scanner: 56 bytes with the continued bit, then 16. */
+export const QR_TEXT = 'LONG-QR-' + 'A1B2C3D4'.repeat(7) + '-END-OF-CODE';
 export const HONEYWELL_QR_CONTINUED = [
   report([0x02, 56, ']Q1', QR_TEXT.slice(0, 56)], [0x73, 0, 1]),
   report([0x02, QR_TEXT.length - 56, '\0\0\0', QR_TEXT.slice(56)], [0x73, 0, 0]),

@@ -1,14 +1,14 @@
 // HID-POS scanners in browser mode, in real Chromium: the server owns a (fake) scanner, replays
 // recorded 64-byte reports through the same parser and hub as a real one, and pushes each scan to
 // the page by Server-Sent Events; the inbound slip's lines count them as they count wedge scans.
-// Honeywell and Newland layouts, a code continued over reports is not needed here (see
-// tests/devices), a GS1 DataMatrix on a case (its GTIN-14 is the case barcode: 12 a case), and an
-// unplug / replug on another path without a restart.
+// Honeywell and Newland layouts, a GS1 DataMatrix on a case (its GTIN-14 is the case barcode: 12 a
+// case), an unplug / replug on another path without a restart; on the 扫描枪 tab, the scanners'
+// states, the choice of scanner and the test scan (a QR continued over two reports arrives whole).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeHidTransport } from '../../electron/devices/hid/fake';
 import { ScannerHub } from '../../electron/devices/hid/scanners';
-import { GS1_CASE_GTIN, HONEYWELL_EAN13, HONEYWELL_GS1_DATAMATRIX, NEWLAND_EAN13 } from '../devices/reports';
+import { GS1_CASE_GTIN, HONEYWELL_EAN13, HONEYWELL_GS1_DATAMATRIX, NEWLAND_EAN13, NEWLAND_QR_CONTINUED, QR_TEXT } from '../devices/reports';
 import { NO_CHROMIUM, login, nav, preparer, qtyByCode, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
@@ -91,6 +91,8 @@ describe.skipIf(!!NO_CHROMIUM)('HID-POS scans pushed to the page', () => {
 
     // this desk uses the Newland scanner only: the Honeywell's scans reach no screen, the tab says so
     await page.locator('.ag-row', { hasText: '/dev/hidraw5' }).locator('[col-id="name"]').click();
+    await page.locator('.ag-row-selected', { hasText: '/dev/hidraw5' }).first().waitFor();
+    await settled(page);
     await page.keyboard.press('F2');
     await page.locator('.ag-row', { hasText: '/dev/hidraw5' }).locator('[col-id="used"]', { hasText: '✔' }).waitFor();
     fake.replay('/dev/hidraw9', HONEYWELL_EAN13);
@@ -100,6 +102,10 @@ describe.skipIf(!!NO_CHROMIUM)('HID-POS scans pushed to the page', () => {
     fake.replay(NL, NEWLAND_EAN13);
     await page.getByTestId('test-scan-code').filter({ hasText: '6923456000100' }).waitFor();
     await poll(() => page.locator('.test-scan', { hasText: '未被本机选用' }).count()).toBe(0);
+    // a code continued over two reports arrives whole
+    fake.replay(NL, NEWLAND_QR_CONTINUED);
+    await page.getByTestId('test-scan-code').filter({ hasText: QR_TEXT }).waitFor();
+    expect(await page.getByTestId('test-scan-symbology').textContent()).toBe('qr');
     await page.keyboard.press('F4'); // back to every scanner
     await page.locator('[col-id="used"]', { hasText: '✔' }).waitFor({ state: 'detached' });
     expect(desk.pageErrors).toEqual([]);
