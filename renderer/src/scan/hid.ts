@@ -3,6 +3,7 @@
 // server that owns the scanners (GET /events?token=<desk token>; after a server restart the stream
 // is refused, so the token is fetched again and the stream reopened). The scanners' state (found,
 // problems) comes the same way, for the 扫描枪 tab.
+// Only a page that has focus takes a scan, as only it would get a key press.
 // This desk may choose one scanner (saved in this browser / PC: localStorage, by the scanner's
 // key, which survives a replug); then only its scans reach the screens. Every HID scan, chosen or
 // not, is shown to the watchers of rawHidScans (the tab's test-scan says which scanner read it).
@@ -64,6 +65,9 @@ export function takesScan(s: HidScan): boolean {
 }
 
 function accept(s: HidScan): void {
+  // as a key press goes to one window: in browser mode every open tab hears the server, only the
+  // one the clerk is working in takes the scan (the desktop app sends to the focused window only)
+  if (!document.hasFocus()) return;
   for (const fn of rawFns) fn(s);
   if (!takesScan(s)) return;
   publishScan({ code: s.code, symbology: s.symbology, source: 'hid', device: s.device, gs1: s.gs1 });
