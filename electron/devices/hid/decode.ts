@@ -23,6 +23,7 @@ const SYMBOLOGIES: Record<string, string> = {
   ']d2': 'gs1-datamatrix',
   ']Q1': 'qr',
   ']Q3': 'gs1-qr',
+  ']L0': 'pdf417',
   ']L2': 'pdf417',
   ']X0': 'unknown',
 };
