@@ -26,7 +26,7 @@
 // 15. openExternal with untrusted content . never called with anything from the renderer (the menu
 //                                           opens only our own data folder, via shell.openPath)
 // 16. A current Electron .................. 45.5.0
-// 17. Validate the sender of all IPC ...... 'rpc', the paper channels and 'choose-folder' answer only the top
+// 17. Validate the sender of all IPC ...... 'rpc', the paper channels, 'scanners' and 'choose-folder' answer only the top
 //                                           frame of an app://desk/ page (ipc.ts); the envelope is
 //                                           checked (rpc/envelope.ts, the same as every door;
 //                                           pdf-request.ts for the PDF), the input by the core
@@ -37,7 +37,9 @@
 // 18. Avoid file:// ....................... custom privileged app:// scheme; traversal refused
 // 19. Electron fuses ...................... not covered: there is no packaging step yet
 // 20. Do not expose Electron APIs ......... preload exposes { call, printPdf, savePdf, saveXlsx,
-//                                           saveKeyFile, listPrinters, chooseFolder, mode } only
+//                                           saveKeyFile, listPrinters, chooseFolder, onScan,
+//                                           onScanners, mode } only; 'hid-scan' goes only to the
+//                                           focused desk window, its shape checked in the preload
 //     Secrets at rest ..................... the office's private key and PIN secret are not in the
 //                                           database: a file beside it, wrapped by safeStorage where
 //                                           the OS has a keychain (shell/secrets.ts, store/vault.ts)
@@ -55,6 +57,9 @@ import { denyPermissions, lockDown } from './shell/lockdown';
 import { buildMenu } from './shell/menu';
 import { paperFileOf, registerPaper } from './shell/paper';
 import { registerFolderPicker } from './shell/folder';
+import { registerScanners } from './shell/scanners';
+import { ScannerHub } from './devices/hid/scanners';
+import { nodeHidTransport } from './devices/hid/transport';
 import { registerAppProtocol, registerAppScheme } from './shell/protocol';
 import { keychainWrapper } from './shell/secrets';
 
@@ -94,6 +99,8 @@ registerAppScheme();
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** HID-POS scanners (node-hid), polled every 2 s while the desk is open */
+let scanners: ScannerHub | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another desk is already open on this machine: it gets focus (second-instance below).
@@ -107,6 +114,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => lockDown(contents, paperFileOf));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    scanners?.close();
+    scanners = null;
     core?.close();
     core = null;
   });
@@ -122,6 +131,8 @@ async function ready(): Promise<void> {
   registerRpc(() => core);
   registerPaper(() => mainWindow);
   registerFolderPicker(() => mainWindow);
+  scanners = new ScannerHub(nodeHidTransport()).start();
+  registerScanners(scanners, () => mainWindow);
   Menu.setApplicationMenu(buildMenu(args.db, { devTools: args.dev }));
 
   try {

@@ -1,5 +1,5 @@
 // The preload bridge: the only thing the (sandboxed, context-isolated) renderer gets from the
-// shell is window.desk = { call, printPdf, savePdf, saveXlsx, saveKeyFile, listPrinters, chooseFolder, mode } (its type:
+// shell is window.desk = { call, printPdf, savePdf, saveXlsx, saveKeyFile, listPrinters, chooseFolder, onScan, onScanners, mode } (its type:
 // shared/bridge.ts). `call` sends the rpc envelope { method, input, sessionToken, requestId }
 // (electron/rpc/envelope.ts) over the 'rpc' channel; printPdf / savePdf hand a PDF the core rendered
 // to the OS print dialog or a save dialog, saveXlsx an exported sheet to a save dialog; listPrinters
@@ -8,8 +8,24 @@
 // preloads cannot be ES modules.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DeskBridge, PrintOutcome, SystemPrinter } from '../shared/bridge';
+import type { DeskBridge, HidScan, PrintOutcome, ScannersState, SystemPrinter } from '../shared/bridge';
 import type { Result } from '../shared/contract';
+
+/** Only messages of the shape the renderer expects reach it (only the main process sends on these channels); anything else is dropped. */
+const isScan = (s: unknown): s is HidScan => {
+  const x = s as HidScan | null;
+  return !!x && typeof x.code === 'string' && x.code.length > 0 && x.code.length <= 4096 && x.source === 'hid' && typeof x.device === 'string';
+};
+const isScanners = (s: unknown): s is ScannersState => !!s && typeof s === 'object' && Array.isArray((s as ScannersState).scanners);
+
+/** Subscribe to a push channel from the main process; returns the unsubscribe. */
+function listen<T>(channel: string, ok: (v: unknown) => v is T, fn: (v: T) => void): () => void {
+  const l = (_e: unknown, v: unknown) => {
+    if (ok(v)) fn(v);
+  };
+  ipcRenderer.on(channel, l);
+  return () => void ipcRenderer.removeListener(channel, l);
+}
 
 const desk: DeskBridge = {
   call: (method, input, meta) =>
@@ -32,6 +48,11 @@ const desk: DeskBridge = {
   saveKeyFile: (req) => ipcRenderer.invoke('save-keyfile', { text: req.text, fileName: req.fileName }) as Promise<Result<{ saved: string | null }>>,
   listPrinters: () => ipcRenderer.invoke('list-printers') as Promise<Result<{ printers: SystemPrinter[] }>>,
   chooseFolder: () => ipcRenderer.invoke('choose-folder') as Promise<Result<{ folder: string | null }>>,
+  onScan: (fn) => listen('hid-scan', isScan, fn),
+  onScanners: (fn) => {
+    void (ipcRenderer.invoke('scanners') as Promise<Result<ScannersState>>).then((r) => r.ok && isScanners(r.value) && fn(r.value));
+    return listen('scanners', isScanners, fn);
+  },
   mode: 'electron',
 };
 

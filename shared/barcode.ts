@@ -22,3 +22,19 @@ export function barcodeProblem(code: string): BarcodeProblem | null {
   const expected = gs1CheckDigit(code.slice(0, -1));
   return Number(code[code.length - 1]) === expected ? null : { kind: 'check_digit', expected };
 }
+
+/**
+ * The codes one scanned GTIN may be stored under, itself first. GS1 writes every GTIN as 14 digits
+ * in an element string (AI 01) by padding zeros on the left, while an item's unit barcode is kept
+ * as printed (EAN-13, UPC-A 12, EAN-8): 06901234567892 is the EAN-13 6901234567892, and a scanned
+ * UPC-A may have been stored as its EAN-13 (0 + 12 digits). A case code (GTIN-14 with indicator
+ * 1–8, an ITF-14 or an AI 01 on a case label) differs in its check digit from the unit's code, so
+ * it only matches a barcode stored as that case code, with the case's pack quantity.
+ */
+export function gtinCandidates(code: string): string[] {
+  if (!/^\d{8,14}$/.test(code) || !GS1_LENGTHS.has(code.length)) return [code];
+  const bare = code.replace(/^0+/, '');
+  const out = [code];
+  for (const len of [8, 12, 13, 14]) if (len >= bare.length && len !== code.length) out.push(bare.padStart(len, '0'));
+  return out;
+}

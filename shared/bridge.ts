@@ -25,11 +25,58 @@ export interface SystemPrinter {
   displayName: string;
 }
 
+/** The elements the desk reads from a GS1 symbol (electron/devices/gs1.ts). */
+export interface Gs1Fields {
+  /** AI 01: the GTIN-14 */
+  gtin?: string;
+  /** AI 10: batch / lot */
+  batch?: string;
+  /** AI 17: expiry, YYYY-MM-DD (checked) */
+  expiry?: string;
+  /** AI 21: serial number */
+  serial?: string;
+  /** AI 30: count of items */
+  count?: number;
+}
+
 /** A code read by a scanner attached to the main process (HID-POS). */
 export interface BridgeScan {
   code: string;
   symbology?: string;
   source: 'hid';
+}
+
+/** What the main process sends for a HID-POS scan: the scanner's path, and a GS1 symbol's elements. */
+export interface HidScan extends BridgeScan {
+  device: string;
+  gs1?: Gs1Fields;
+}
+
+/** A problem with the scanners, in the words the devices screen shows. */
+export interface DeviceProblem {
+  code: 'hid_unavailable' | 'open_failed' | 'keyboard_mode' | 'bad_report' | 'bad_gs1';
+  message_zh: string;
+  message_en: string;
+}
+
+/** A scanner the main process found: HID-POS ('ready' once open, 'error' when it cannot be), or a scanner in keyboard mode. */
+export interface ScannerInfo {
+  /** the same scanner across unplug / replug: vendor:product:serial (the path when it has no serial) */
+  key: string;
+  path: string;
+  name: string;
+  vendorId: number;
+  productId: number;
+  layout: 'honeywell' | 'newland';
+  state: 'ready' | 'error' | 'keyboard';
+  problem: DeviceProblem | null;
+}
+
+/** What the main process knows of the scanners now: whether HID works here at all, and each scanner. */
+export interface ScannersState {
+  available: boolean;
+  problem: DeviceProblem | null;
+  scanners: ScannerInfo[];
 }
 
 export interface DeskBridge {
@@ -48,7 +95,9 @@ export interface DeskBridge {
   listPrinters?(): Promise<Result<{ printers: SystemPrinter[] }>>;
   /** the OS folder picker (the backup folder): the full path, or null when cancelled (optional: older shells lack it) */
   chooseFolder?(): Promise<Result<{ folder: string | null }>>;
-  /** scans from a HID-POS scanner in the main process; the preload does not offer it yet */
-  onScan?(fn: (e: BridgeScan) => void): () => void;
+  /** scans from a HID-POS scanner in the main process (the 'hid-scan' channel) */
+  onScan?(fn: (e: HidScan) => void): () => void;
+  /** the scanners the main process finds, now and on every change (hot-plug) */
+  onScanners?(fn: (s: ScannersState) => void): () => void;
   readonly mode: 'electron';
 }

@@ -9,7 +9,7 @@ import type { TransportCode } from './transport';
 /** A refusal: the transport code, its details, extra response headers. */
 export type Refusal = [code: TransportCode, details?: Record<string, unknown>, headers?: Record<string, string>];
 
-function sameToken(given: string, expected: string): boolean {
+export function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);

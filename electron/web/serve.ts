@@ -13,6 +13,8 @@ import { openDesk } from '../open';
 import { defaultDbPath } from '../paths';
 import { openBrowser } from './open-browser';
 import { DEFAULT_HOST, DEFAULT_PORT, startWebServer } from './server';
+import { ScannerHub } from '../devices/hid/scanners';
+import { nodeHidTransport } from '../devices/hid/transport';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
@@ -82,10 +84,13 @@ async function main(): Promise<void> {
 
   const desk = await openDesk({ dbPath: args.db, demo: args.demo });
   const { core } = desk;
+  // the server owns the HID-POS scanners and pushes their scans to the page (GET /events)
+  const scanners = new ScannerHub(nodeHidTransport()).start();
   let web;
   try {
-    web = await startWebServer({ core, staticDir: RENDERER_DIR, host: args.host, port: args.port });
+    web = await startWebServer({ core, staticDir: RENDERER_DIR, host: args.host, port: args.port, scans: scanners });
   } catch (e) {
+    scanners.close();
     core.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       console.error(
@@ -120,6 +125,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, 3000);
     force.unref();
+    scanners.close();
     void web.close().finally(() => {
       core.close();
       process.exit(0);

@@ -5,6 +5,7 @@
 //               desk token written into <meta name="desk-token" content="">
 //   POST /rpc   the rpc envelope (electron/rpc/envelope.ts):
 //               {"method","input","sessionToken"?,"requestId"?} → the core's Result as JSON
+//   GET  /events?token=…  Server-Sent Events: the scanners this server owns and their scans (events.ts)
 //
 // Two tokens, not to be confused: the desk token (deskToken, X-Desk-Token) is made on every start
 // and says the request comes from a page this server served; the session token (sessionToken, in
@@ -28,6 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ENVELOPE_LIMITS, type EnvelopeCore } from '../rpc/envelope';
+import { handleEvents, type EventsDoor, type ScanSource } from './events';
 import { checkFetchSite, checkHostAndOrigin, hostAliases } from './guards';
 import { handleRpc, type RpcDoor } from './rpc';
 import { handleStatic, type StaticDoor } from './static';
@@ -53,6 +55,8 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** extra host names this server answers to, besides its own address (and localhost on loopback) */
   allowedHosts?: string[];
+  /** the scanners this server owns (HID-POS), pushed to the page on GET /events */
+  scans?: ScanSource | null;
 }
 
 export interface WebServer {
@@ -69,7 +73,7 @@ export interface WebServer {
 }
 
 /** What a request is served with; `hosts` is known once the server listens (the port may be picked then). */
-interface Door extends RpcDoor, StaticDoor {
+interface Door extends RpcDoor, StaticDoor, EventsDoor {
   hosts: Set<string>;
 }
 
@@ -84,6 +88,7 @@ async function route(req: IncomingMessage, res: ServerResponse, door: Door): Pro
     if (crossSite) return fail(res, ...crossSite);
     return handleRpc(req, res, door);
   }
+  if (rawPath === '/events') return handleEvents(req, res, door);
   return handleStatic(req, res, rawPath, door);
 }
 
@@ -119,6 +124,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     maxBody: opts.maxBodyBytes ?? MAX_BODY_BYTES,
     hardLimit: HARD_BODY_LIMIT,
     hosts: new Set<string>(),
+    scans: opts.scans ?? null,
   };
   const server = createDeskServer(door);
   await listen(server, opts.port ?? DEFAULT_PORT, host);

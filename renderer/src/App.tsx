@@ -34,6 +34,7 @@ import { ReloginDialog } from './screens/Login/ReloginDialog';
 import { QrDesk } from './printing/QrDesk';
 import { DocSettingsScreen } from './printing/DocSettingsScreen';
 import { ReceiptPrintersScreen } from './printing/receipts/ReceiptPrintersScreen';
+import { ScannersScreen } from './screens/Scanners/ScannersScreen';
 import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { OpeningScreen } from './screens/Opening/OpeningScreen';
@@ -82,8 +83,8 @@ function Screen({ route }: { route: string[] }) {
     case 'collection':
       return <CollectionScreen />;
     case 'print-settings':
-      // 打印设置 | 小票打印机 (/print-settings/receipts): one nav entry, tabs (printing/PrintTabs.tsx)
-      return b === 'receipts' ? <ReceiptPrintersScreen /> : <DocSettingsScreen />;
+      // 打印设置 | 小票打印机 | 扫描枪: one nav entry, tabs (printing/PrintTabs.tsx)
+      return b === 'receipts' ? <ReceiptPrintersScreen /> : b === 'scanners' ? <ScannersScreen /> : <DocSettingsScreen />;
     case 'users':
       // 用户管理 | 备份 | 查阅记录 (保密制度, the manager's): one nav entry, tabs (Backups/SystemTabs.tsx)
       return b === 'backups' ? <BackupsScreen /> : b === 'reads' ? <ReadLogScreen /> : <UsersScreen />;

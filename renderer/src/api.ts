@@ -76,7 +76,7 @@ function deskTokenMeta(): HTMLMetaElement | null {
   return document.querySelector('meta[name=desk-token]') as HTMLMetaElement | null;
 }
 
-function deskToken(): string {
+export function deskToken(): string {
   return deskTokenMeta()?.content ?? '';
 }
 
@@ -90,7 +90,7 @@ export function deskTokenOf(html: string): string | null {
  * The browser-mode server makes a new desk token on every start: after a restart, take this
  * start's from the page it serves now (same origin, so behind the same Host/Origin guards).
  */
-async function refreshDeskToken(): Promise<boolean> {
+export async function refreshDeskToken(): Promise<boolean> {
   try {
     const res = await fetch('/', { cache: 'no-store', credentials: 'same-origin' });
     const token = res.ok ? deskTokenOf(await res.text()) : null;

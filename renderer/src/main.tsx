@@ -5,14 +5,14 @@ import { App } from './App';
 import { I18nProvider } from './i18n';
 import { loadOfficeClock } from './i18n/clock';
 import { SessionProvider } from './session';
-import { installWedge, publishScan } from './scan';
+import { installHidScans, installWedge } from './scan';
 import './styles.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-// Keyboard-wedge scanners, wherever focus is; a HID scanner in the main process uses the same bus.
+// Keyboard-wedge scanners, wherever focus is; HID-POS scanners in the main process use the same bus.
 installWedge();
-window.desk?.onScan?.((e) => publishScan(e));
+installHidScans();
 // the office's timezone and the desk's clock, before any screen dates anything (App waits for it)
 void loadOfficeClock();
 

@@ -13,6 +13,7 @@ import { benchDocuments } from './documents';
 import { benchFinance } from './finance';
 import { benchSheets } from './sheets';
 import { benchChromium } from './chromium';
+import { benchHid } from './hid';
 import { benchWaits } from './waits';
 import { benchReceipts } from './receipts';
 import { createHash, randomUUID } from 'node:crypto';
@@ -524,6 +525,7 @@ async function otherBenches(office: string): Promise<void> {
   await section('receipts', async () => Promise.resolve(benchReceipts()));
   await section('import and export', async () => (await benchSheets(office)).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
+  await section('HID scanner', async () => (await benchHid()).map((r) => ({ ...r })));
   await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));
   log();
   log(

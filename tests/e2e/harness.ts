@@ -19,6 +19,7 @@ import { createCore, type Core } from '../../electron/core';
 import { seedOffice, type OfficeFixture } from '../../electron/demo/seed';
 import demo from '../../electron/demo/demo-office.json';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { ScanSource } from '../../electron/web/events';
 import { warmPrinting } from '../../electron/printing/pdf';
 import type { Input, MethodName, Output, Result } from '../../shared/contract';
 import { zh } from '../../renderer/src/i18n/zh';
@@ -154,6 +155,8 @@ export interface StartOptions {
   office?: string;
   /** warm the printing engine before the browser starts, as the desk's doors do once the office is open (electron/open.ts) */
   warmPrinting?: boolean;
+  /** HID-POS scanners the server owns (a hub over a fake transport), pushed to the page on /events */
+  scans?: ScanSource;
 }
 
 /**
@@ -189,7 +192,7 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
     if (!opts.office && !opts.blank) await seedOffice(core, fixture);
     await opts.prepare?.(core);
     if (opts.warmPrinting) await warmPrinting();
-    web = await startWebServer({ core, staticDir: RENDERER_DIR, port: 0 });
+    web = await startWebServer({ core, staticDir: RENDERER_DIR, port: 0, scans: opts.scans });
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -261,7 +264,7 @@ export async function startDesk(opts: StartOptions = {}): Promise<Desk> {
         core.close();
         tokens.clear();
         core = await open();
-        w = await startWebServer({ core, staticDir: RENDERER_DIR, port });
+        w = await startWebServer({ core, staticDir: RENDERER_DIR, port, scans: opts.scans });
       },
       async close() {
         await c.close().catch(() => undefined);

@@ -58,6 +58,16 @@ describe('items', () => {
     expect([u.item.code, u.packQty]).toEqual(['CZ-8801', 1]);
   });
 
+  it('a GTIN-14 (a GS1 scan’s AI 01) finds the unit barcode under its 13 digits, and a case code the case barcode', async () => {
+    const u = ok(await o.core.call('items.findByBarcode', { code: '06923456000100' }, k()));
+    expect([u.item.code, u.packQty]).toEqual(['CZ-8801', 1]);
+    expect(err(await o.core.call('items.findByBarcode', { code: '16923456000107' }, k())).code).toBe('not_found');
+    const item = u.item;
+    ok(await o.core.call('items.linkBarcode', { itemId: item.id, code: '16923456000107', packQty: 12 }, k()));
+    const c = ok(await o.core.call('items.findByBarcode', { code: '16923456000107' }, k()));
+    expect([c.item.code, c.packQty]).toEqual(['CZ-8801', 12]);
+  });
+
   it('findByBarcode: an unknown code is not found, a malformed one is invalid input', async () => {
     const nf = err(await o.core.call('items.findByBarcode', { code: '6900000009999' }, k()));
     expect(nf.code).toBe('not_found');

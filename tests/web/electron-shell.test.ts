@@ -224,7 +224,7 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'save-keyfile', 'choose-folder']);
+    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'save-keyfile', 'choose-folder', 'scanners']);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -232,6 +232,12 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     }
     const ok = await rpc(ipcEvent('app://desk/index.html'), req);
     expect(ok).toMatchObject({ ok: true, value: { initialised: true } });
+  });
+
+  it('answers the scanners’ state only to the desk’s page (node-hid runs here and finds none)', async () => {
+    const scanners = h.ipc.get('scanners')!;
+    expect(await scanners(ipcEvent('https://evil.example/'), null)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(await scanners(ipcEvent('app://desk/index.html'), null)).toEqual({ ok: true, value: { available: true, problem: null, scanners: [] } });
   });
 
   it('forwards the rpc envelope to the core (log in, then a write)', async () => {

@@ -13,14 +13,14 @@ export interface ScreenTab<K extends string> {
   show: boolean;
 }
 
-export function ScreenTabs<K extends string>({ on, tabs }: { on: K; tabs: readonly ScreenTab<K>[] }) {
+export function ScreenTabs<K extends string>({ on, tabs, testIdPrefix = 'tab-' }: { on: K; tabs: readonly ScreenTab<K>[]; testIdPrefix?: string }) {
   const { t } = useI18n();
   const shown = tabs.filter((x) => x.key === on || x.show);
   if (shown.length < 2) return null;
   return (
     <span className="acct-tabs">
       {shown.map((x) => (
-        <button key={x.key} type="button" className={`btn ${on === x.key ? 'on' : ''}`} onClick={() => navigate(x.path)} data-testid={`tab-${x.key}`}>
+        <button key={x.key} type="button" className={`btn ${on === x.key ? 'on' : ''}`} onClick={() => navigate(x.path)} data-testid={`${testIdPrefix}${x.key}`}>
           {t(x.label)}
         </button>
       ))}

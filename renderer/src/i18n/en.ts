@@ -27,6 +27,7 @@ import { refundsEn } from './refunds';
 import { carrierEn } from './carrier';
 import { safetyEn } from './safety';
 import { deliveryCashEn } from './deliverycash';
+import { scannersEn } from './scanners';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -370,4 +371,5 @@ export const en: Record<MsgKey, string> = {
   ...safetyEn,
   ...deliveryCashEn,
   ...printersEn,
+  ...scannersEn,
 };

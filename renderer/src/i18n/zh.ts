@@ -26,6 +26,7 @@ import { refundsZh } from './refunds';
 import { carrierZh } from './carrier';
 import { safetyZh } from './safety';
 import { deliveryCashZh } from './deliverycash';
+import { scannersZh } from './scanners';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -368,6 +369,7 @@ export const zh = {
   ...safetyZh,
   ...deliveryCashZh,
   ...printersZh,
+  ...scannersZh,
 };
 
 export type MsgKey = keyof typeof zh;

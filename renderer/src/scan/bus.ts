@@ -1,12 +1,18 @@
-// One path for every scanner: the keyboard wedge (here, in the renderer) and, later, a HID-POS
-// scanner in the main process both publish `scan { code, symbology?, source }` on this bus.
+// One path for every scanner: the keyboard wedge (here, in the renderer) and a HID-POS scanner in
+// the main process (hid.ts) both publish `scan { code, symbology?, source }` on this bus.
 // Scans are routed to ONE handler: the most recently registered active one (the screen or dialog
 // on top), never to whatever field has focus.
+
+import type { Gs1Fields } from '../../../shared/bridge';
 
 export interface ScanEvent {
   code: string;
   symbology?: string;
   source: 'wedge' | 'hid' | 'test';
+  /** a HID scanner's path (the main process's) */
+  device?: string;
+  /** a GS1 symbol's elements (batch, expiry…); `code` is then its GTIN */
+  gs1?: Gs1Fields;
 }
 
 export type ScanHandler = (e: ScanEvent) => void;
