@@ -112,9 +112,10 @@ function table(d: AttendanceSheetData, boxes: number[], rows: AttendanceMonth['r
       cellFit(r.user.name, boxes[0], { bold: true }),
       cellFit(r.title, boxes[1], { size: 7 }),
       ...r.marks.map((m, i) => ({
-        ...cellFit(m, boxes[2 + i], {
+        ...fit(m, boxes[2 + i] - 4, {
           align: 'center',
-          size: m.length > 1 ? 5.5 : 7.5,
+          size: m.length > 1 ? 5 : 7.5,
+          minSize: 4,
           color: m === '旷' || m.includes('迟') || m.includes('早') ? COLOR.red : undefined,
         }),
         ...(days[i].workday ? {} : { fillColor: COLOR.fill }),
