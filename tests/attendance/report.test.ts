@@ -146,6 +146,21 @@ describe('attendance.month (report B)', () => {
     expect(later.rows.find((r) => r.user.name === o.names.finance)!.marks.slice(0, 3)).toEqual(['旷', '旷', '']);
   });
 
+  it('keeps a person deactivated mid-month on the month they signed in, judged only up to the day they left', async () => {
+    at(o, '2026-12-01', '08:20');
+    ok(await clockAs(o, 'sales', 'in'));
+    at(o, '2026-12-01', '17:40');
+    ok(await clockAs(o, 'sales', 'out'));
+    const salesId = ok(await as(o, 'manager', 'attendance.month', { month: '2026-12' })).rows.find((r) => r.user.name === o.names.sales)!.user.id;
+    at(o, '2026-12-02', '18:00');
+    ok(await as(o, 'manager', 'users.update', { userId: salesId, active: false }));
+    at(o, '2026-12-09', '20:00');
+    const row = ok(await as(o, 'manager', 'attendance.month', { month: '2026-12' })).rows.find((r) => r.user.id === salesId)!;
+    expect(row.marks.slice(0, 9)).toEqual(['√', '旷', '', '', '', '', '', '', '']);
+    expect(row.absent).toBe(1);
+    expect(ok(await as(o, 'manager', 'attendance.month', { month: '2027-01' })).rows.map((r) => r.user.id)).not.toContain(salesId);
+  });
+
   it('gives anyone but the manager and finance their own row only', async () => {
     at(o, '2026-12-01', '08:40');
     ok(await clockAs(o, 'keeper', 'in'));

@@ -77,15 +77,22 @@ export interface StaffRow {
   name: string;
   title: string;
   created_at: string;
+  /** when a deactivated person was last changed (taken as the day they left); null while active */
+  left_at: string | null;
 }
 
-/** The people report B lists: active users holding a post other than administrator, in the order they were made. */
-export function staff(db: ReadableDB): StaffRow[] {
+/**
+ * The people report B lists for the days from–to: users holding a post other than administrator,
+ * active ones and those deactivated since who signed in then, in the order they were made.
+ */
+export function staff(db: ReadableDB, from: string, to: string): StaffRow[] {
   return sql(
     db,
-    `SELECT id, name, title, created_at FROM users u WHERE active = 1
-       AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role <> 'admin') ORDER BY id`,
-  ).all() as StaffRow[];
+    `SELECT id, name, title, created_at, CASE WHEN active = 1 THEN NULL ELSE updated_at END AS left_at FROM users u
+      WHERE EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role <> 'admin')
+        AND (active = 1 OR EXISTS (SELECT 1 FROM attendance_clock c WHERE c.user_id = u.id AND c.day BETWEEN ? AND ?))
+      ORDER BY id`,
+  ).all(from, to) as StaffRow[];
 }
 
 export function userName(db: ReadableDB, id: number): string {

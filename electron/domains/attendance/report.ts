@@ -27,8 +27,8 @@ function leaveMark(l: LeaveRow): DayMark {
 }
 
 /** The mark of one person's day. */
-export function dayMark(j: Judge, date: string, joined: string, clock: Day, leave: LeaveRow | undefined): DayMark {
-  if (date < joined) return '';
+export function dayMark(j: Judge, date: string, span: { joined: string; left: string | null }, clock: Day, leave: LeaveRow | undefined): DayMark {
+  if (date < span.joined || (span.left !== null && date > span.left)) return '';
   const workday = isWorkday(date, j.s.workdays);
   if (leave && workday) return leaveMark(leave);
   const over = date < j.today || (date === j.today && j.todayOver);
@@ -58,13 +58,13 @@ function count(marks: DayMark[], s: AttendanceSettings): Omit<AttendanceRow, 'us
 }
 
 function personRow(j: Judge, p: StaffRow, days: string[], clocks: Map<string, Day>, leaves: LeaveRow[], tz: string): AttendanceRow {
-  const joined = dateIn(p.created_at, tz);
+  const span = { joined: dateIn(p.created_at, tz), left: p.left_at === null ? null : dateIn(p.left_at, tz) };
   const mine = leaves.filter((l) => l.user_id === p.id);
   const marks = days.map((d) =>
     dayMark(
       j,
       d,
-      joined,
+      span,
       clocks.get(`${p.id}|${d}`) ?? {},
       mine.find((l) => l.from_date <= d && l.to_date >= d),
     ),
@@ -92,7 +92,7 @@ export function monthReport(db: ReadableDB, user: SessionUser, q: { month: strin
   const to = days[days.length - 1];
   const clocks = clockMap(clocksBetween(db, from, to));
   const leaves = approvedLeaveBetween(db, from, to);
-  const people = staff(db).filter((p) => only == null || p.id === only);
+  const people = staff(db, from, to).filter((p) => only == null || p.id === only);
   const rows = people.map((p) => personRow(j, p, days, clocks, leaves, tz));
   const sum = (k: 'late' | 'early' | 'absent' | 'deductionFen') => rows.reduce((a, r) => a + r[k], 0);
   return {
