@@ -246,6 +246,9 @@ const BY_METHOD: Record<string, Label> = {
   'attendance.decideLeave:certificate': ['医院证明', 'hospital certificate'],
   'attendance.decideLeave:note': ['审批意见', 'note'],
   'attendance.month:month': ['月份', 'month'],
+  'attendance.setDay:date': ['日期', 'date'],
+  'attendance.setDay:workday': ['上班/放假', 'working day or holiday'],
+  'attendance.setDay:name': ['节假日名称', 'name of the day'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

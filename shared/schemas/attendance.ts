@@ -36,6 +36,10 @@ export const AttendanceSettings = z.object({
 });
 export type AttendanceSettings = z.infer<typeof AttendanceSettings>;
 
+/** A day that breaks the weekly pattern: a public holiday (workday false) or a weekend day worked instead (调休, true). */
+export const SpecialDay = z.object({ date: z.string(), workday: z.boolean(), name: z.string() });
+export type SpecialDay = z.infer<typeof SpecialDay>;
+
 export const ClockRecord = z.object({
   user: Person,
   kind: ClockKind,
@@ -94,7 +98,8 @@ export type AttendanceRow = z.infer<typeof AttendanceRow>;
 
 export const AttendanceMonth = z.object({
   month: z.string(),
-  days: z.array(z.object({ date: z.string(), weekday: z.number().int(), workday: z.boolean() })),
+  /** each day of the month: a working day or not, and the holiday's or swapped day's name */
+  days: z.array(z.object({ date: z.string(), weekday: z.number().int(), workday: z.boolean(), special: z.string().nullable() })),
   rows: z.array(AttendanceRow),
   settings: AttendanceSettings,
   /** the office's today: days after it are not judged yet */
@@ -109,10 +114,10 @@ const FileOut = z.object({ fileName: z.string(), base64: z.string() });
 export const attendanceMethods = {
   'attendance.settings': method({
     input: Empty,
-    output: AttendanceSettings,
+    output: AttendanceSettings.extend({ specialDays: z.array(SpecialDay) }),
     access: 'any',
     write: false,
-    doc: "The office's working hours, working weekdays and the deduction per late arrival or early leave (the manual: 8:30–12:00, 13:00–17:30, 10 元).",
+    doc: "The office's working hours, working weekdays, the deduction per late arrival or early leave (the manual: 8:30–12:00, 13:00–17:30, 10 元) and the holidays and swapped workdays.",
   }),
   'attendance.setSettings': method({
     input: AttendanceSettings,
@@ -120,6 +125,13 @@ export const attendanceMethods = {
     access: ['manager'],
     write: true,
     doc: 'The manager sets the working hours (in order: morning start < end ≤ afternoon start < end), working weekdays and the deduction.',
+  }),
+  'attendance.setDay': method({
+    input: z.object({ date: DateStr, workday: z.boolean().nullable(), name: Text(40) }),
+    output: z.object({ specialDays: z.array(SpecialDay) }),
+    access: ['manager'],
+    write: true,
+    doc: 'The manager marks a public holiday (workday false) or a weekend day worked instead (调休, true) with its name, or (null) returns the day to the weekly pattern.',
   }),
   'attendance.clock': method({
     input: z.object({ userName: Name(30).optional(), pin: Pin, kind: ClockKind }),

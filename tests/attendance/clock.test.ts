@@ -101,6 +101,7 @@ describe('attendance.clock', () => {
       pmEnd: '18:00',
       workdays: [1, 2, 3, 4, 5, 6],
       deductionFen: 2000,
+      specialDays: [],
     });
     at(o, '2026-12-05', '08:50'); // a Saturday, now a working day
     expect(ok(await clockAs(o, 'sales', 'in')).lateMinutes).toBe(0);

@@ -161,6 +161,31 @@ describe('attendance.month (report B)', () => {
     expect(ok(await as(o, 'manager', 'attendance.month', { month: '2027-01' })).rows.map((r) => r.user.id)).not.toContain(salesId);
   });
 
+  it('follows the holidays and swapped workdays the manager sets: no 旷 on a holiday, 旷 on a swapped Saturday, leave counted by them', async () => {
+    expect(err(await as(o, 'keeper', 'attendance.setDay', { date: '2026-12-04', workday: false, name: '放假' })).code).toBe('forbidden');
+    ok(await as(o, 'manager', 'attendance.setDay', { date: '2026-12-04', workday: false, name: '厂庆' }));
+    ok(await as(o, 'manager', 'attendance.setDay', { date: '2026-12-08', workday: false, name: '作废' }));
+    const set = ok(await as(o, 'manager', 'attendance.setDay', { date: '2026-12-05', workday: true, name: '' }));
+    ok(await as(o, 'manager', 'attendance.setDay', { date: '2026-12-08', workday: null, name: '' }));
+    expect(set.specialDays).toEqual([
+      { date: '2026-12-04', workday: false, name: '厂庆' },
+      { date: '2026-12-05', workday: true, name: '补班' },
+      { date: '2026-12-08', workday: false, name: '作废' },
+    ]);
+    expect(ok(await as(o, 'sales', 'attendance.settings', {})).specialDays.map((d) => d.date)).toEqual(['2026-12-04', '2026-12-05']);
+    at(o, '2026-12-03', '09:00');
+    const l = ok(await as(o, 'sales', 'attendance.requestLeave', { kind: 'personal', from: '2026-12-04', to: '2026-12-07', reason: '回家' }));
+    expect(l.days).toBe(2); // the swapped Saturday and Monday; not the holiday nor Sunday
+    at(o, '2026-12-08', '20:00');
+    const rep = ok(await as(o, 'manager', 'attendance.month', { month: '2026-12' }));
+    expect(rep.days.slice(3, 5)).toEqual([
+      { date: '2026-12-04', weekday: 5, workday: false, special: '厂庆' },
+      { date: '2026-12-05', weekday: 6, workday: true, special: '补班' },
+    ]);
+    const keeper = rep.rows.find((r) => r.user.name === o.names.keeper)!;
+    expect(keeper.marks.slice(0, 8)).toEqual(['旷', '旷', '旷', '', '旷', '', '旷', '旷']);
+  });
+
   it('gives anyone but the manager and finance their own row only', async () => {
     at(o, '2026-12-01', '08:40');
     ok(await clockAs(o, 'keeper', 'in'));

@@ -128,6 +128,27 @@ describe.skipIf(!!NO_CHROMIUM)('考勤 at 1366×768', () => {
     await page.waitForTimeout(600); // the rows' reorder animation
     await page.screenshot({ path: join(SHOTS, 'attendance-month.png') });
 
+    // 作息时间: a holiday on Friday the 25th
+    await page.getByTestId('att-settings').click();
+    const settings = page.locator('.dialog', { hasText: tr('zh', 'att.settingsTitle') });
+    await settings.waitFor();
+    await page.getByTestId('special-date').fill('2026-12-25');
+    await settings.getByPlaceholder(tr('zh', 'att.dayName')).fill('厂庆');
+    await settings.getByRole('button', { name: tr('zh', 'att.setDay') }).click();
+    await settings.locator('.att-holiday', { hasText: '2026-12-25 放假 厂庆' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'attendance-settings.png') });
+    await page.keyboard.press('Escape');
+    await settings.waitFor({ state: 'detached' });
+    await page.keyboard.press('F5');
+    await page.locator('.att-month-grid .ag-header-cell.att-rest[col-id="d25"]').waitFor();
+
+    // in English the marks are letters, the key says which
+    await page.locator('.status-bar .lang-switch button', { hasText: 'English' }).click();
+    await waitForGrid(page, (rows) => rows.find((r) => r.cells.name === '王强')?.cells.d3, 'L', { scope: '.att-month-grid' });
+    await page.locator('.att-key', { hasText: 'L late' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'attendance-month-en.png') });
+    await page.locator('.status-bar .lang-switch button', { hasText: '中文' }).click();
+
     await switchUser(page, '刘洋');
     // finance has the entry for its 考勤 tab alone: the screen is the attendance sheet, not 用户管理
     await page.locator('.side-nav a', { hasText: tr('zh', 'nav.users') }).click();

@@ -32,6 +32,12 @@ export function minutesOf(time: string): number {
   return h * 60 + m;
 }
 
-export function isWorkday(date: string, workdays: readonly number[]): boolean {
-  return workdays.includes(weekday(date));
+/** The office's working weekdays and the days that break the pattern (holidays, swapped workdays). */
+export interface WorkCalendar {
+  workdays: readonly number[];
+  special: ReadonlyMap<string, { workday: boolean; name: string }>;
+}
+
+export function isWorkday(date: string, c: WorkCalendar): boolean {
+  return c.special.get(date)?.workday ?? c.workdays.includes(weekday(date));
 }

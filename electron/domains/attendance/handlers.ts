@@ -4,11 +4,16 @@
 import { actor, type Handlers } from '../context';
 import { attendancePdf, attendanceXlsx } from './files';
 import { monthReport } from './report';
-import { officeTimezone, readSettings } from './repo';
+import { officeTimezone, readSettings, setSpecialDay, specialDays } from './repo';
 import { clock, decideLeave, listLeaves, requestLeave, setSettings } from './service';
 
 export const attendanceHandlers = {
-  'attendance.settings': (_input, ctx) => readSettings(ctx.db),
+  'attendance.settings': (_input, ctx) => ({ ...readSettings(ctx.db), specialDays: specialDays(ctx.db) }),
+  'attendance.setDay': (input, ctx) => {
+    setSpecialDay(ctx.db, input.date, input.workday, input.name || (input.workday ? '补班' : '放假'));
+    ctx.auditRef = `${input.date} ${input.workday === null ? '-' : input.workday ? '补班' : '放假'} ${input.name}`;
+    return { specialDays: specialDays(ctx.db) };
+  },
   'attendance.setSettings': (input, ctx) => {
     ctx.auditRef = `${input.amStart}-${input.amEnd} ${input.pmStart}-${input.pmEnd}`;
     return setSettings(ctx.db, input);

@@ -4,7 +4,8 @@
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
-import type { AttendanceSettings, ClockKind, LeaveKind, LeaveRequest, LeaveState } from '../../../shared/contract';
+import type { AttendanceSettings, ClockKind, LeaveKind, LeaveRequest, LeaveState, SpecialDay } from '../../../shared/contract';
+import type { WorkCalendar } from './calendar';
 
 interface SettingsRow {
   am_start: string;
@@ -202,4 +203,26 @@ export function leaveView(db: ReadableDB, r: LeaveRow): LeaveRequest {
     hqRef: r.hq_ref,
     note: r.note,
   };
+}
+
+export function specialDays(db: ReadableDB): SpecialDay[] {
+  return (sql(db, 'SELECT day, workday, name FROM attendance_days ORDER BY day').all() as { day: string; workday: number; name: string }[]).map((r) => ({
+    date: r.day,
+    workday: r.workday === 1,
+    name: r.name,
+  }));
+}
+
+export function setSpecialDay(db: WritableDB, date: string, workday: boolean | null, name: string): void {
+  if (workday === null) sql(db, 'DELETE FROM attendance_days WHERE day = ?').run(date);
+  else
+    sql(
+      db,
+      'INSERT INTO attendance_days (day, workday, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET workday = excluded.workday, name = excluded.name',
+    ).run(date, workday ? 1 : 0, name);
+}
+
+/** The working weekdays and the special days, as report B and leave count them. */
+export function workCalendar(db: ReadableDB): WorkCalendar {
+  return { workdays: readSettings(db).workdays, special: new Map(specialDays(db).map((d) => [d.date, { workday: d.workday, name: d.name }])) };
 }

@@ -8,12 +8,13 @@ import type { AttendanceMonth, AttendanceRow, AttendanceSettings, DayMark } from
 import { dateIn, dateTimeIn } from '../../../shared/time';
 import type { ReadableDB } from '../../store/db';
 import type { SessionUser } from '../context';
-import { daysOfMonth, isWorkday, weekday } from './calendar';
-import { approvedLeaveBetween, clocksBetween, officeTimezone, readSettings, staff, type ClockRow, type LeaveRow, type StaffRow } from './repo';
+import { daysOfMonth, isWorkday, weekday, type WorkCalendar } from './calendar';
+import { approvedLeaveBetween, clocksBetween, officeTimezone, readSettings, staff, workCalendar, type ClockRow, type LeaveRow, type StaffRow } from './repo';
 import { readableUser } from './rules';
 
 interface Judge {
   s: AttendanceSettings;
+  cal: WorkCalendar;
   today: string;
   /** work has ended today (the office's time is past the end of the afternoon) */
   todayOver: boolean;
@@ -29,7 +30,7 @@ function leaveMark(l: LeaveRow): DayMark {
 /** The mark of one person's day. */
 export function dayMark(j: Judge, date: string, span: { joined: string; left: string | null }, clock: Day, leave: LeaveRow | undefined): DayMark {
   if (date < span.joined || (span.left !== null && date > span.left)) return '';
-  const workday = isWorkday(date, j.s.workdays);
+  const workday = isWorkday(date, j.cal);
   if (leave && workday) return leaveMark(leave);
   const over = date < j.today || (date === j.today && j.todayOver);
   if (clock.in) {
@@ -86,7 +87,8 @@ export function monthReport(db: ReadableDB, user: SessionUser, q: { month: strin
   const tz = officeTimezone(db);
   const s = readSettings(db);
   const [today, time] = dateTimeIn(now, tz).split(' ');
-  const j: Judge = { s, today, todayOver: time >= s.pmEnd };
+  const cal = workCalendar(db);
+  const j: Judge = { s, cal, today, todayOver: time >= s.pmEnd };
   const days = daysOfMonth(q.month);
   const from = days[0];
   const to = days[days.length - 1];
@@ -97,7 +99,7 @@ export function monthReport(db: ReadableDB, user: SessionUser, q: { month: strin
   const sum = (k: 'late' | 'early' | 'absent' | 'deductionFen') => rows.reduce((a, r) => a + r[k], 0);
   return {
     month: q.month,
-    days: days.map((d) => ({ date: d, weekday: weekday(d), workday: isWorkday(d, s.workdays) })),
+    days: days.map((d) => ({ date: d, weekday: weekday(d), workday: isWorkday(d, cal), special: cal.special.get(d)?.name ?? null })),
     rows,
     settings: s,
     today,

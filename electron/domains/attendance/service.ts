@@ -6,7 +6,7 @@ import { dateTimeIn } from '../../../shared/time';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import type { SessionUser } from '../context';
 import { daysBetween, isWorkday, minutesOf } from './calendar';
-import { insertClock, insertLeave, leaveRow, leaveRows, leaveView, markDecided, officeTimezone, readSettings, writeSettings } from './repo';
+import { insertClock, insertLeave, leaveRow, leaveRows, leaveView, markDecided, officeTimezone, readSettings, workCalendar, writeSettings } from './repo';
 import { approvalOf, readableUser, requireClockAllowed, requireHoursInOrder, requireNoOverlap, requirePendingLeave, requireWorkdays } from './rules';
 
 export function setSettings(db: WritableDB, s: AttendanceSettings): AttendanceSettings {
@@ -40,8 +40,8 @@ export function clock(c: ClockAt, person: { id: number; name: string }, kind: Cl
 
 /** The working days of from–to under the office's working weekdays. */
 export function workdaysIn(db: ReadableDB, from: string, to: string): number {
-  const { workdays } = readSettings(db);
-  return daysBetween(from, to).filter((d) => isWorkday(d, workdays)).length;
+  const cal = workCalendar(db);
+  return daysBetween(from, to).filter((d) => isWorkday(d, cal)).length;
 }
 
 export interface LeaveAsk {

@@ -3,6 +3,8 @@
 // - attendance_settings: the office's working hours (the manual: 8:30–12:00 and 13:00–17:30), the
 //   working weekdays (ISO 1 = Monday … 7 = Sunday; Monday to Friday by default) and the deduction
 //   for each late arrival or early leave (10 元 = 1000 fen). One row; the manager changes it.
+// - attendance_days: the days that break the weekly pattern: a public holiday (法定节假日, workday 0)
+//   or a weekend day worked instead (调休补班, workday 1), with its name. The manager sets them.
 // - attendance_clock: a person's sign-in (in) and sign-out (out) at the desk with their PIN, on the
 //   office's calendar day, with the office's local time (HH:MM) it was made at. One in and one out
 //   per person and day; never changed or deleted.
@@ -30,6 +32,12 @@ CREATE TABLE attendance_settings (
   CHECK (am_start < am_end AND am_end <= pm_start AND pm_start < pm_end)
 ) STRICT;
 INSERT INTO attendance_settings (id) VALUES (1);
+
+CREATE TABLE attendance_days (
+  day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  workday INTEGER NOT NULL CHECK (workday IN (0, 1)),
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 40)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE attendance_clock (
   id INTEGER PRIMARY KEY,

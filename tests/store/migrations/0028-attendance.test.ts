@@ -1,4 +1,5 @@
-// Migration 0028 (attendance): the office's working hours (one row, the manual's defaults), the
+// Migration 0028 (attendance): the office's working hours (one row, the manual's defaults), its
+// holidays and swapped workdays, the
 // sign-ins and sign-outs (one of each per person and day, the out after the in, never changed or
 // deleted) and the leave requests (decided once, by the manager only for one day, by HQ with a
 // reference; never deleted).
@@ -33,6 +34,12 @@ describe('migration 0028 (attendance)', () => {
     expect(() => d.prepare("UPDATE attendance_settings SET workdays = '1238'").run()).toThrow(/CHECK/);
     expect(() => d.prepare('UPDATE attendance_settings SET deduction_fen = -1').run()).toThrow(/CHECK/);
     expect(() => d.prepare('INSERT INTO attendance_settings (id) VALUES (2)').run()).toThrow(/CHECK/);
+
+    const day = d.prepare('INSERT INTO attendance_days (day, workday, name) VALUES (?, ?, ?)');
+    day.run('2026-10-01', 0, '国庆节');
+    expect(() => day.run('2026-10-01', 1, '补班')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => day.run('2026-10-08', 2, '补班')).toThrow(/CHECK/);
+    expect(() => day.run('2026-10-09', 1, '')).toThrow(/CHECK/);
 
     const clockIn = d.prepare('INSERT INTO attendance_clock (user_id, day, kind, at, local_time) VALUES (7, ?, ?, ?, ?)');
     expect(() => clockIn.run('2026-12-01', 'out', '2026-12-01T09:30:00Z', '17:30')).toThrow(/sign-in/);

@@ -100,7 +100,15 @@ export function AttendanceScreen({ mine }: { mine: boolean }) {
       {done ? <Notice kind="ok">{done}</Notice> : null}
       <div className="att-key">{t('att.key')}</div>
       <div className="att-month-grid">
-        <Grid<MonthRow> rowData={report?.rows ?? []} columnDefs={cols} getRowId={(x) => String(x.data.user.id)} domLayout="autoHeight" height="auto" />
+        {/* the month's calendar (its rest days) shapes the day columns: a new calendar, a new grid */}
+        <Grid<MonthRow>
+          key={report ? `${report.month}:${report.days.map((d) => (d.workday ? 1 : 0)).join('')}` : ''}
+          rowData={report?.rows ?? []}
+          columnDefs={cols}
+          getRowId={(x) => String(x.data.user.id)}
+          domLayout="autoHeight"
+          height="auto"
+        />
       </div>
       <h3 className="att-caption">{t('att.leaves')}</h3>
       <div className="grid-fill">

@@ -1,5 +1,6 @@
 // 作息时间: the manager sets the office's working hours, working weekdays and the deduction per late
-// arrival or early leave (the manual: 8:30–12:00, 13:00–17:30, Monday to Friday here, 10 元).
+// arrival or early leave (the manual: 8:30–12:00, 13:00–17:30, Monday to Friday here, 10 元); under
+// them the holidays and swapped workdays (SpecialDays.tsx), each saved at once.
 
 import { useState } from 'react';
 import type { AttendanceSettings } from '../../../../shared/contract';
@@ -9,6 +10,7 @@ import { ErrorLine, Field } from '../../components/ui';
 import { useWrite } from '../../hooks/useWrite';
 import { useI18n, type MsgKey } from '../../i18n';
 import { typedFen } from '../Finance/common';
+import { SpecialDays } from './SpecialDays';
 
 const TIMES = ['amStart', 'amEnd', 'pmStart', 'pmEnd'] as const;
 
@@ -25,7 +27,7 @@ export function SettingsDialog(p: { settings: AttendanceSettings; onCancel(): vo
     await w.run((requestId) => call('attendance.setSettings', { ...s, deductionFen: f.fen }, { requestId }), p.onDone);
   };
   return (
-    <FormDialog title={t('att.settingsTitle')} confirmText={t('common.save')} busy={w.busy} onConfirm={() => void submit()} onCancel={p.onCancel}>
+    <FormDialog width={620} title={t('att.settingsTitle')} confirmText={t('common.save')} busy={w.busy} onConfirm={() => void submit()} onCancel={p.onCancel}>
       <div className="form-grid">
         {TIMES.map((k) => (
           <Field key={k} label={t(`att.${k}` as MsgKey)}>
@@ -46,6 +48,8 @@ export function SettingsDialog(p: { settings: AttendanceSettings; onCancel(): vo
         </Field>
       </div>
       <ErrorLine error={w.error} />
+      <h4 className="att-caption">{t('att.specialDays')}</h4>
+      <SpecialDays />
     </FormDialog>
   );
 }

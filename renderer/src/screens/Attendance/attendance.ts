@@ -18,23 +18,26 @@ function dayColumns(t: I18n['t'], m: Month): ColDef<MonthRow>[] {
   return m.days.map((d, i) => ({
     colId: `d${i + 1}`,
     headerName: String(i + 1),
-    headerTooltip: `${d.date} ${t(`att.wd.${d.weekday}` as MsgKey)}`,
+    headerTooltip: `${d.date} ${t(`att.wd.${d.weekday}` as MsgKey)}${d.special ? ` ${d.special}` : ''}`,
     headerClass: d.workday ? 'att-day' : 'att-day att-rest',
     width: 25,
     minWidth: 20,
     resizable: false,
+    wrapHeaderText: false,
+    autoHeaderHeight: false,
     suppressHeaderMenuButton: true,
     sortable: false,
     valueGetter: (x) => x.data?.marks[i] ?? '',
+    valueFormatter: (x) => (x.value ? t(`att.mark.${x.value as string}` as MsgKey) : ''),
     cellClass: d.workday ? 'att-day' : 'att-day att-rest',
     cellClassRules: { 'att-bad': (x) => BAD.has(x.value as string), 'att-leave': (x) => LEAVE.has(x.value as string) },
   }));
 }
 
 const COUNT_KEYS = [
-  ['present', 'att.present'],
-  ['late', 'att.late'],
-  ['early', 'att.early'],
+  ['present', 'att.short.present', 'att.present'],
+  ['late', 'att.short.late', 'att.late'],
+  ['early', 'att.short.early', 'att.early'],
 ] as const;
 
 /** A whole month fits 1366 px: the name (its post as the tooltip), 31 narrow days, the counts (leave as one, its kinds as the tooltip). */
@@ -43,6 +46,8 @@ export function monthColumns(t: I18n['t'], m: Month): ColDef<MonthRow>[] {
     width: 40,
     type: 'rightAligned',
     pinned: 'right',
+    wrapHeaderText: false,
+    autoHeaderHeight: false,
     headerClass: ['att-num', 'ag-right-aligned-header'],
     cellClass: ['att-num', 'ag-right-aligned-cell'],
     ...def,
@@ -50,16 +55,25 @@ export function monthColumns(t: I18n['t'], m: Month): ColDef<MonthRow>[] {
   return [
     { colId: 'name', headerName: t('att.name'), width: 66, pinned: 'left', valueGetter: (x) => x.data?.user.name, tooltipValueGetter: (x) => x.data?.title },
     ...dayColumns(t, m),
-    ...COUNT_KEYS.map(([k, label]) => num({ field: k, headerName: t(label) })),
+    ...COUNT_KEYS.map(([k, short, label]) => num({ field: k, headerName: t(short), headerTooltip: t(label) })),
     num({
       colId: 'leave',
-      headerName: t('att.leave'),
+      headerName: t('att.short.leave'),
+      headerTooltip: t('att.leave'),
       valueGetter: (x) => (x.data ? x.data.personal + x.data.sick + x.data.otherLeave : null),
       tooltipValueGetter: (x) =>
         x.data ? `${t('att.personal')} ${x.data.personal} · ${t('att.sick')} ${x.data.sick} · ${t('att.otherLeave')} ${x.data.otherLeave}` : '',
     }),
-    num({ field: 'absent', headerName: t('att.absent') }),
-    moneyCol<MonthRow>({ field: 'deductionFen', headerName: t('att.deduction'), width: 74, pinned: 'right' }),
+    num({ field: 'absent', headerName: t('att.short.absent'), headerTooltip: t('att.absent') }),
+    moneyCol<MonthRow>({
+      field: 'deductionFen',
+      headerName: t('att.deduction'),
+      headerTooltip: t('att.deduction'),
+      width: 74,
+      pinned: 'right',
+      wrapHeaderText: false,
+      autoHeaderHeight: false,
+    }),
   ];
 }
 
@@ -69,7 +83,7 @@ export const leaveKindName = (t: I18n['t'], k: Leave['kind']) => t(`att.kind.${k
 export function leaveColumns(t: I18n['t']): ColDef<Leave>[] {
   return [
     { colId: 'name', headerName: t('att.name'), width: 80, valueGetter: (x) => x.data?.user.name },
-    { field: 'kind', headerName: t('att.kind'), width: 70, valueFormatter: (x) => (x.value ? leaveKindName(t, x.value as Leave['kind']) : '') },
+    { field: 'kind', headerName: t('att.kind'), width: 84, valueFormatter: (x) => (x.value ? leaveKindName(t, x.value as Leave['kind']) : '') },
     { field: 'from', headerName: t('att.from'), width: 105 },
     { field: 'to', headerName: t('att.to'), width: 105 },
     { field: 'days', headerName: t('att.days'), width: 60, type: 'rightAligned' },
