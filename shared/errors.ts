@@ -294,6 +294,10 @@ const catalogue = {
     `${d.from} 至 ${d.to} 没有工作日, 不需要请假`,
     `${d.from} to ${d.to} holds no working day: no leave is needed`,
   ],
+  leave_too_long: (d: { field: 'to'; from: string; to: string; maxDays: number }) => [
+    `${d.from} 至 ${d.to} 超过 ${d.maxDays} 天: 请分次请假`,
+    `${d.from} to ${d.to} is longer than ${d.maxDays} days: ask in parts`,
+  ],
   leave_overlaps: (d: { field: 'from'; from: string; to: string }) => [
     `与已提交的请假(${d.from} 至 ${d.to})重叠`,
     `It overlaps leave already asked for (${d.from} to ${d.to})`,

@@ -58,6 +58,8 @@ describe('attendance leave', () => {
   });
 
   it('refuses a range with no working day, and leave overlapping other leave', async () => {
+    const long = err(await ask('keeper', '2026-01-01', '2027-12-31'));
+    expect([long.code, long.details.field, long.message_zh]).toEqual(['leave_too_long', 'to', '2026-01-01 至 2027-12-31 超过 366 天: 请分次请假']);
     const weekend = err(await ask('keeper', '2026-12-05', '2026-12-06'));
     expect([weekend.code, weekend.details.field]).toEqual(['leave_no_workdays', 'to']);
     ok(await ask('keeper', '2026-12-14', '2026-12-16'));

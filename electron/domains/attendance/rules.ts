@@ -36,6 +36,13 @@ export function readableUser(db: ReadableDB, user: SessionUser, asked: number | 
   return user.id;
 }
 
+/** The longest leave one request covers (calendar days), checked before its days are counted. */
+export const MAX_LEAVE_DAYS = 366;
+
+export function requireLeaveSpan(from: string, to: string): void {
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_LEAVE_DAYS) fail('leave_too_long', { field: 'to', from, to, maxDays: MAX_LEAVE_DAYS });
+}
+
 export function requireWorkdays(days: number, from: string, to: string): void {
   if (days < 1) fail('leave_no_workdays', { field: 'to', from, to });
 }

@@ -7,7 +7,16 @@ import type { ReadableDB, WritableDB } from '../../store/db';
 import type { SessionUser } from '../context';
 import { daysBetween, isWorkday, minutesOf } from './calendar';
 import { insertClock, insertLeave, leaveRow, leaveRows, leaveView, markDecided, officeTimezone, readSettings, workCalendar, writeSettings } from './repo';
-import { approvalOf, readableUser, requireClockAllowed, requireHoursInOrder, requireNoOverlap, requirePendingLeave, requireWorkdays } from './rules';
+import {
+  approvalOf,
+  readableUser,
+  requireClockAllowed,
+  requireLeaveSpan,
+  requireHoursInOrder,
+  requireNoOverlap,
+  requirePendingLeave,
+  requireWorkdays,
+} from './rules';
 
 export function setSettings(db: WritableDB, s: AttendanceSettings): AttendanceSettings {
   requireHoursInOrder(s);
@@ -53,6 +62,7 @@ export interface LeaveAsk {
 
 export function requestLeave(db: WritableDB, user: SessionUser, ask: LeaveAsk, nowIso: string): LeaveRequest {
   const [from, to] = ask.from <= ask.to ? [ask.from, ask.to] : [ask.to, ask.from];
+  requireLeaveSpan(from, to);
   const days = workdaysIn(db, from, to);
   requireWorkdays(days, from, to);
   requireNoOverlap(db, user.id, from, to);
