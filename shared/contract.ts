@@ -30,6 +30,7 @@ import { refundsMethods } from './schemas/refunds';
 import { safetyMethods } from './schemas/safety';
 import { deliveryCashMethods } from './schemas/deliveryCash';
 import { receiptsMethods } from './schemas/receipts';
+import { attendanceMethods } from './schemas/attendance';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -54,6 +55,7 @@ export * from './schemas/refunds';
 export * from './schemas/safety';
 export * from './schemas/deliveryCash';
 export * from './schemas/receipts';
+export * from './schemas/attendance';
 
 export const contract = {
   ...officeMethods,
@@ -77,6 +79,7 @@ export const contract = {
   ...safetyMethods,
   ...deliveryCashMethods,
   ...receiptsMethods,
+  ...attendanceMethods,
 } as const;
 
 export type Contract = typeof contract;

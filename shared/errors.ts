@@ -306,6 +306,46 @@ const catalogue = {
     `${d.no}: 只有现金结算的发货单可以送货收款(承运人代收)`,
     `${d.no}: only a dispatch paid in cash can be collected on delivery by the carrier`,
   ],
+  attendance_double: (d: { user: string; kind: 'in' | 'out'; kind_zh: string; day: string; time: string }) => [
+    `「${d.user}」${d.day} 已${d.kind_zh}(${d.time}), 每天只能${d.kind_zh}一次`,
+    `"${d.user}" already signed ${d.kind} on ${d.day} (${d.time}): once a day`,
+  ],
+  attendance_no_sign_in: (d: { user: string; day: string }) => [
+    `「${d.user}」${d.day} 还没有签到, 不能签退`,
+    `"${d.user}" has not signed in on ${d.day}: sign in before signing out`,
+  ],
+  attendance_hours: (_d: { field: string }) => [
+    '上下班时间须依次为: 上午上班 < 上午下班 ≤ 下午上班 < 下午下班',
+    'The working hours must be in order: morning start < morning end ≤ afternoon start < afternoon end',
+  ],
+  attendance_out_of_reach: (d: { user: string }) => [
+    `无权查看「${d.user}」的考勤: 只有经理和财务主管可以查看他人的考勤`,
+    `You may not read the attendance of "${d.user}": only the manager and the finance supervisor read other people's`,
+  ],
+  leave_no_workdays: (d: { field: 'to'; from: string; to: string }) => [
+    `${d.from} 至 ${d.to} 没有工作日, 不需要请假`,
+    `${d.from} to ${d.to} holds no working day: no leave is needed`,
+  ],
+  leave_too_long: (d: { field: 'to'; from: string; to: string; maxDays: number }) => [
+    `${d.from} 至 ${d.to} 超过 ${d.maxDays} 天: 请分次请假`,
+    `${d.from} to ${d.to} is longer than ${d.maxDays} days: ask in parts`,
+  ],
+  leave_overlaps: (d: { field: 'from'; from: string; to: string }) => [
+    `与已提交的请假(${d.from} 至 ${d.to})重叠`,
+    `It overlaps leave already asked for (${d.from} to ${d.to})`,
+  ],
+  leave_not_pending: (d: { state: string; state_zh: string }) => [
+    `该请假申请${d.state_zh}, 不能再审批`,
+    `The leave request is ${d.state}: it cannot be decided again`,
+  ],
+  leave_needs_hq: (d: { field: 'hqRef'; days: number; user: string }) => [
+    `「${d.user}」请假 ${d.days} 天: 两天及以上须由总部分管副总批准, 请填写总部批复文号`,
+    `"${d.user}" asks for ${d.days} days: two days or more are approved by HQ's deputy GM; enter HQ's reference`,
+  ],
+  leave_self_approval: (d: { field: 'hqRef'; user: string }) => [
+    `「${d.user}」不能批准自己的请假: 请填写总部批复文号`,
+    `"${d.user}" cannot approve their own leave: enter HQ's reference`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

@@ -23,6 +23,7 @@ import { refundsHandlers } from './refunds/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { deliveryCashHandlers } from './deliveryCash/handlers';
 import { receiptsHandlers } from './receipts/handlers';
+import { attendanceHandlers } from './attendance/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -46,4 +47,5 @@ export const handlers = {
   ...safetyHandlers,
   ...deliveryCashHandlers,
   ...receiptsHandlers,
+  ...attendanceHandlers,
 } satisfies Handlers;

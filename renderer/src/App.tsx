@@ -38,11 +38,11 @@ import { ScannersScreen } from './screens/Scanners/ScannersScreen';
 import { DayCloseBanner } from './screens/Finance/common';
 import { FinanceScreen } from './screens/Finance/FinanceScreen';
 import { OpeningScreen } from './screens/Opening/OpeningScreen';
-import { UsersScreen } from './screens/Users/UsersScreen';
 import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
 import { SafetyScreen } from './screens/Safety/SafetyScreen';
+import { AttendanceScreen, UsersHome } from './screens/Attendance/AttendanceScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
 import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
@@ -87,7 +87,7 @@ function Screen({ route }: { route: string[] }) {
       return b === 'receipts' ? <ReceiptPrintersScreen /> : b === 'scanners' ? <ScannersScreen /> : <DocSettingsScreen />;
     case 'users':
       // 用户管理 | 备份 | 查阅记录 (保密制度, the manager's): one nav entry, tabs (Backups/SystemTabs.tsx)
-      return b === 'backups' ? <BackupsScreen /> : b === 'reads' ? <ReadLogScreen /> : <UsersScreen />;
+      return b === 'backups' ? <BackupsScreen /> : b === 'reads' ? <ReadLogScreen /> : b === 'attendance' ? <AttendanceScreen mine={false} /> : <UsersHome />;
     case 'import':
       return <ImportScreen />;
     case 'setup':

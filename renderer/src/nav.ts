@@ -39,7 +39,8 @@ export const NAV: NavEntry[] = [
   // printing: paper, copies (联), the office public key (documents.updateSettings)
   { path: 'print-settings', label: 'nav.printSettings', show: (s) => s.can('documents.updateSettings') },
   // 用户管理: users, roles (兼任), PINs and signature images; 备份 as its second tab (/users/backups)
-  { path: 'users', label: 'nav.users', show: (s) => s.can('users.list') },
+  // and 考勤 (/users/attendance, report B): finance has the entry for that tab alone
+  { path: 'users', label: 'nav.users', show: (s) => s.can('users.list') || s.can('attendance.pdf') },
   // 开账向导: the first-run setup, later too (whoever may change the office's details)
   { path: 'setup', label: 'nav.setup', show: (s) => s.can('office.update') },
 ];

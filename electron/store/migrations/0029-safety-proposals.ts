@@ -9,7 +9,7 @@
 import type { Migration } from './index';
 
 export const m0029SafetyProposals: Migration = {
-  version: 25,
+  version: 26,
   name: 'safety-proposals',
   up(db) {
     db.exec(`

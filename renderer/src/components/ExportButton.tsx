@@ -43,7 +43,7 @@ export function downloadXlsx(x: { base64: string; fileName: string }): void {
 }
 
 /** Electron: a save dialog; a browser: a download. Returns why it could not, or null. */
-async function saveXlsx(x: { base64: string; fileName: string }): Promise<DeskErr | null> {
+export async function saveXlsx(x: { base64: string; fileName: string }): Promise<DeskErr | null> {
   if (!window.desk?.saveXlsx) {
     downloadXlsx(x);
     return null;

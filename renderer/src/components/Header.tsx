@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import { Btn } from './ui';
 import { openVerifyDialog } from '../printing/QrDesk';
+import { ClockButton } from '../screens/Attendance/ClockDialog';
 
 export function Header({ onSwitch, onHelp }: { onSwitch(): void; onHelp(): void }) {
   const { t, role } = useI18n();
@@ -24,6 +25,7 @@ export function Header({ onSwitch, onHelp }: { onSwitch(): void; onHelp(): void 
           </span>
         ))}
         {u.roles.length > 1 ? <span className="who-multi">{t('header.multiRole')}</span> : null}
+        <ClockButton />
         <Btn onClick={openVerifyDialog} title={t('qr.headerHint')} data-testid="verify-slip">
           {t('qr.pasteTitle')}
         </Btn>

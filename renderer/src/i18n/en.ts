@@ -28,6 +28,7 @@ import { carrierEn } from './carrier';
 import { safetyEn } from './safety';
 import { deliveryCashEn } from './deliverycash';
 import { scannersEn } from './scanners';
+import { attendanceEn } from './attendance';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -372,4 +373,5 @@ export const en: Record<MsgKey, string> = {
   ...deliveryCashEn,
   ...printersEn,
   ...scannersEn,
+  ...attendanceEn,
 };

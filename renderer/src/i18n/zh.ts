@@ -27,6 +27,7 @@ import { carrierZh } from './carrier';
 import { safetyZh } from './safety';
 import { deliveryCashZh } from './deliverycash';
 import { scannersZh } from './scanners';
+import { attendanceZh } from './attendance';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -370,6 +371,7 @@ export const zh = {
   ...deliveryCashZh,
   ...printersZh,
   ...scannersZh,
+  ...attendanceZh,
 };
 
 export type MsgKey = keyof typeof zh;

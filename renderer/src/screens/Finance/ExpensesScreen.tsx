@@ -9,6 +9,7 @@ import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { fen, financeChanged } from './common';
+import { MyTabs } from '../Attendance/AttendanceTabs';
 import { ApproveDialog, NewClaimDialog, PayDialog, VoidClaimDialog } from './ExpenseDialogs';
 import { claimActions, expenseColumns, stateName, STATES, type Claim, type Claims, type State } from './expenses';
 
@@ -61,6 +62,7 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
   return (
     <div className="screen-col">
       <Toolbar title={mine ? t('ex.my') : t('ex.title')} sub={data ? t('ex.sub', { n: data.total, fen: fen(data.totalAmountFen) }) : undefined}>
+        {mine ? <MyTabs on="expenses" /> : null}
         <select className="input narrow-select" value={state} onChange={(e) => setState(e.target.value as State | '')}>
           <option value="">{t('ex.allStates')}</option>
           {STATES.map((s) => (

@@ -8,6 +8,7 @@ import { ExpensesScreen } from './ExpensesScreen';
 import { BudgetsScreen } from './BudgetsScreen';
 import { RefundsScreen } from './RefundsScreen';
 import { DeliveryCashScreen } from './DeliveryCashScreen';
+import { AttendanceScreen } from '../Attendance/AttendanceScreen';
 
 export function FinanceScreen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -22,7 +23,7 @@ export function FinanceScreen({ route }: { route: string[] }) {
     case 'expenses':
       return <ExpensesScreen mine={false} />;
     case 'my-expenses':
-      return <ExpensesScreen mine />;
+      return b === 'attendance' ? <AttendanceScreen mine /> : <ExpensesScreen mine />;
     case 'budgets':
       return <BudgetsScreen />;
     default:
