@@ -228,6 +228,8 @@ const BY_METHOD: Record<string, Label> = {
   'backups.setSettings:folder': ['备份文件夹', 'backup folder'],
   'backups.setSettings:dailyTime': ['每日备份时间', 'daily backup time'],
   'backups.restore:file': ['备份文件', 'backup file'],
+  'reports.salesMonthly:by': ['统计口径', 'grouped by'],
+  'reports.slowMovers:days': ['呆滞天数', 'days without issue'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */
