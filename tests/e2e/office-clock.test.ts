@@ -72,7 +72,7 @@ describe.skipIf(!!NO_CHROMIUM)('the office clock with the PC in UTC', () => {
     expect(await page.locator('.toolbar').first().textContent()).toContain(tr('zh', 'slips.count', { n: 2 }));
 
     // 客户往来 · 应收账龄: as of the office's today, KH001 owes the credit sale (not ¥0.00)
-    await nav(page, tr('zh', 'nav.aging'));
+    await nav(page, tr('zh', 'nav.reports'));
     await waitForGrid(page, (rows) => rows.filter((r) => r.cells.code === 'KH001').map((r) => shownFen(r.cells.balanceFen)), [QTY * PRICE]);
     expect(await page.locator('.toolbar input[type=date]').first().inputValue()).toBe(OFFICE_DAY);
     const rows = await gridRows(page);
