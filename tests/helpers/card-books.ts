@@ -42,7 +42,7 @@ export function cardBooks(core: Core, itemId: number, customer?: number): CardBo
         const s = createSlip(
           w(date, 'keeper'),
           'inbound',
-          { supplierId, deliveryNoteNo: `HQ-${date}-${++notes}` },
+          { supplierId, deliveryNoteNo: `HQ-${date}-${itemId}-${++notes}` },
           lines.map(([qty, unitCostFen]) => ({ itemId, qty, unitCostFen })),
         );
         return postSlip(w(date, 'keeper'), s.id).id;

@@ -30,7 +30,8 @@ function useColumns(): ColDef<SlowMoverRow>[] {
       qtyCol<SlowMoverRow>({ field: 'idleDays', headerName: t('rp.idle'), cellClassRules: { 'bad-text': (x) => !!x.data?.stale } }),
       qtyCol<SlowMoverRow>({ field: 'outQty', headerName: t('rp.outWindow') }),
       qtyCol<SlowMoverRow>({ field: 'coverDays', headerName: t('rp.cover') }),
-      { field: 'stale', headerName: t('rp.stale'), width: 64, valueFormatter: (x) => (x.value ? '●' : ''), cellClass: 'bad-text' },
+      // a mark, not ag-grid's checkbox for a boolean
+      { field: 'stale', headerName: t('rp.stale'), width: 64, cellDataType: false, valueFormatter: (x) => (x.value ? '●' : ''), cellClass: 'bad-text' },
     ],
     [t],
   );
