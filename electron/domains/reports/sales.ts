@@ -18,6 +18,7 @@ export interface SaleLine {
   date: string;
   customer_id: number | null;
   customer: string | null;
+  customer_code: string | null;
   item_id: number;
   item_code: string;
   item_name: string;
@@ -33,7 +34,7 @@ const SALE_SLIPS = `s.state = 'posted' AND (s.kind IN ('dispatch', 'return') OR 
 const SIGN = `(CASE WHEN s.kind = 'dispatch' OR (s.kind = 'reversal' AND src.kind = 'return') THEN 1 ELSE -1 END)`;
 
 const LINES = (where: string) => `SELECT l.id AS line_id, s.id AS slip_id, s.no AS slip_no, s.kind, s.business_date AS date,
-    s.customer_id, c.name AS customer, l.item_id, i.code AS item_code, i.name AS item_name, i.unit, l.price_fen,
+    s.customer_id, c.name AS customer, c.code AS customer_code, l.item_id, i.code AS item_code, i.name AS item_name, i.unit, l.price_fen,
     ${SIGN} * COALESCE(l.shipped_qty, 0) AS qty, ${SIGN} * COALESCE(l.shipped_amount_fen, 0) AS amount_fen,
     COALESCE((SELECT SUM(CASE WHEN m.direction = 'out' THEN m.amount_fen ELSE -m.amount_fen END) FROM stock_moves m WHERE m.slip_line_id = l.id), 0) AS cost_fen
   FROM slips s
@@ -62,8 +63,8 @@ function filterSql(r: Reader, f: LineFilter): { where: string; args: unknown[] }
 /** The sale lines of a period the reader reaches, in posting order. */
 export function saleLines(db: ReadableDB, r: Reader, f: LineFilter, page?: { limit: number; offset: number }): SaleLine[] {
   const { where, args } = filterSql(r, f);
-  const tail = page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : '';
-  return sql(db, `${LINES(where)} ORDER BY s.post_seq, l.line_no${tail}`).all(...args) as SaleLine[];
+  const tail = page ? ' LIMIT ? OFFSET ?' : '';
+  return sql(db, `${LINES(where)} ORDER BY s.post_seq, l.line_no${tail}`).all(...args, ...(page ? [page.limit, page.offset] : [])) as SaleLine[];
 }
 
 /** Count and sums of the same lines (the ledger's 合计 over every page). */
@@ -115,7 +116,7 @@ const NO_SALESPERSON: Group = { key: null, code: '', name: '' };
 
 function grouper(db: ReadableDB, by: SalesGrouping): (l: SaleLine) => Group {
   if (by === 'item') return (l) => ({ key: l.item_id, code: l.item_code, name: l.item_name });
-  if (by === 'customer') return (l) => ({ key: l.customer_id, code: '', name: l.customer ?? '' });
+  if (by === 'customer') return (l) => ({ key: l.customer_id, code: l.customer_code ?? '', name: l.customer ?? '' });
   const people = salespeople(db);
   return (l) => (l.customer_id !== null ? (people.get(l.customer_id) ?? NO_SALESPERSON) : NO_SALESPERSON);
 }

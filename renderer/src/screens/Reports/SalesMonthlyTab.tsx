@@ -38,11 +38,13 @@ function useColumns(by: SalesGrouping, costs: boolean): ColDef<Row>[] {
             { field: 'name', headerName: t('rp.name'), width: 170 },
           ]
         : [
+            ...(by === 'customer' ? [{ field: 'code', headerName: t('rp.code'), width: 90 } as ColDef<Row>] : []),
             {
               field: 'name',
               headerName: t(by === 'customer' ? 'rp.key.customer' : 'rp.key.salesperson'),
               width: 220,
-              valueGetter: (x) => (x.data?.total ? x.data.code : x.data?.name || t('rp.noSalesperson')),
+              // 合计 sits in the code column where there is one
+              valueGetter: (x) => (x.data?.total ? (by === 'customer' ? '' : x.data.code) : x.data?.name || t('rp.noSalesperson')),
             },
           ];
     const cur = (f: keyof SalesFigures) => (x: { data?: Row }) => x.data?.current[f];
