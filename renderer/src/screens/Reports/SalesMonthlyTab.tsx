@@ -28,28 +28,31 @@ export function change(a: number, b: number | null | undefined): string {
 
 const marginPct = (f: SalesFigures | undefined) => (f && f.marginFen !== null && f.amountFen !== 0 ? `${((f.marginFen / f.amountFen) * 100).toFixed(1)}%` : '');
 
+/** The columns that name the group: an item's code and name, a customer's code and name, a salesperson. */
+function keyColumns(by: SalesGrouping, t: (k: MsgKey) => string): ColDef<Row>[] {
+  return by === 'item'
+    ? [
+        { field: 'code', headerName: t('rp.code'), width: 110 },
+        { field: 'name', headerName: t('rp.name'), width: 170 },
+      ]
+    : [
+        ...(by === 'customer' ? [{ field: 'code', headerName: t('rp.code'), width: 90 } as ColDef<Row>] : []),
+        {
+          field: 'name',
+          headerName: t(by === 'customer' ? 'rp.key.customer' : 'rp.key.salesperson'),
+          width: 220,
+          // 合计 sits in the code column where there is one
+          valueGetter: (x) => (x.data?.total ? (by === 'customer' ? '' : x.data.code) : x.data?.name || t('rp.noSalesperson')),
+        },
+      ];
+}
+
 function useColumns(by: SalesGrouping, costs: boolean): ColDef<Row>[] {
   const { t } = useI18n();
   return useMemo(() => {
-    const key: ColDef<Row>[] =
-      by === 'item'
-        ? [
-            { field: 'code', headerName: t('rp.code'), width: 110 },
-            { field: 'name', headerName: t('rp.name'), width: 170 },
-          ]
-        : [
-            ...(by === 'customer' ? [{ field: 'code', headerName: t('rp.code'), width: 90 } as ColDef<Row>] : []),
-            {
-              field: 'name',
-              headerName: t(by === 'customer' ? 'rp.key.customer' : 'rp.key.salesperson'),
-              width: 220,
-              // 合计 sits in the code column where there is one
-              valueGetter: (x) => (x.data?.total ? (by === 'customer' ? '' : x.data.code) : x.data?.name || t('rp.noSalesperson')),
-            },
-          ];
     const cur = (f: keyof SalesFigures) => (x: { data?: Row }) => x.data?.current[f];
     return [
-      ...key,
+      ...keyColumns(by, t),
       qtyCol<Row>({ colId: 'qty', headerName: t('rp.qty'), valueGetter: cur('qty') }),
       moneyCol<Row>({ colId: 'amountFen', headerName: t('rp.amount'), valueGetter: cur('amountFen') }),
       ...(costs
