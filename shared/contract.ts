@@ -31,6 +31,7 @@ import { safetyMethods } from './schemas/safety';
 import { deliveryCashMethods } from './schemas/deliveryCash';
 import { receiptsMethods } from './schemas/receipts';
 import { attendanceMethods } from './schemas/attendance';
+import { reportsMethods } from './schemas/reports';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -56,6 +57,7 @@ export * from './schemas/safety';
 export * from './schemas/deliveryCash';
 export * from './schemas/receipts';
 export * from './schemas/attendance';
+export * from './schemas/reports';
 
 export const contract = {
   ...officeMethods,
@@ -80,6 +82,7 @@ export const contract = {
   ...deliveryCashMethods,
   ...receiptsMethods,
   ...attendanceMethods,
+  ...reportsMethods,
 } as const;
 
 export type Contract = typeof contract;

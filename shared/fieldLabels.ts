@@ -280,6 +280,8 @@ const BY_METHOD: Record<string, Label> = {
   'attendance.setDay:date': ['日期', 'date'],
   'attendance.setDay:workday': ['上班/放假', 'working day or holiday'],
   'attendance.setDay:name': ['节假日名称', 'name of the day'],
+  'reports.salesMonthly:by': ['统计口径', 'grouped by'],
+  'reports.slowMovers:days': ['呆滞天数', 'days without issue'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

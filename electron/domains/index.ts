@@ -24,6 +24,7 @@ import { safetyHandlers } from './safety/handlers';
 import { deliveryCashHandlers } from './deliveryCash/handlers';
 import { receiptsHandlers } from './receipts/handlers';
 import { attendanceHandlers } from './attendance/handlers';
+import { reportsHandlers } from './reports/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -48,4 +49,5 @@ export const handlers = {
   ...deliveryCashHandlers,
   ...receiptsHandlers,
   ...attendanceHandlers,
+  ...reportsHandlers,
 } satisfies Handlers;

@@ -6,6 +6,7 @@
 import type { MsgKey } from './i18n';
 import type { SessionApi } from './session';
 import { IMPORT_ACCESS_METHOD, IMPORT_KINDS } from '../../shared/sheets';
+import { REPORT_METHODS } from './screens/Reports/tabs';
 
 export interface NavEntry {
   path: string;
@@ -25,7 +26,8 @@ export const NAV: NavEntry[] = [
   // finance (财务): finance sees all; the manager close/approvals/budgets/aging; the statistician ledger/aging (countersigns at the close)
   { path: 'dayclose', label: 'nav.dayClose', show: (s) => s.can('dayClose.preview') },
   { path: 'journal', label: 'nav.journal', show: (s) => s.has('finance') },
-  { path: 'aging', label: 'nav.aging', show: (s) => s.can('receivables.aging') },
+  // 报表: 账龄分析 with the statistician's reports as its tabs (screens/Reports/ReportTabs.tsx)
+  { path: 'aging', label: 'nav.reports', show: (s) => REPORT_METHODS.some((m) => s.can(m)) },
   // 往来单位: 客户档案 with 供应商档案 as its second tab (/customers/suppliers; everyone reads them, the buttons
   // follow the core's access), 催收
   { path: 'collection', label: 'nav.collection', show: (s) => s.can('receivables.due') },

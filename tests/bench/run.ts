@@ -43,6 +43,7 @@ const WARMUP = 5;
 const WAL_PROBE = 20;
 const REPS_CARD = 50;
 const REPS_ONHAND = 20;
+const REPS_REPORT = 5;
 const LINES = 20;
 const PIN_COST = 1024;
 /** slips.post's tail target: p99 ≤ 5 ms (the median's is 2 ms) */
@@ -386,6 +387,19 @@ async function main(): Promise<void> {
   log('Timing stock.onHand …');
   const onHandTimes = await repeat(REPS_ONHAND, () => call('stock.onHand', {}, keeper));
   rows.push({ name: `stock.onHand, all ${int(meta.counts.items)} items`, samples: onHandTimes, target: 300, note: `first (cold) call ${ms(cold.ms)}` });
+
+  // --- timed: the statistician's 进销存汇总表 of a month over every item, and the month's sales (info)
+  log('Timing reports.stockSummary …');
+  const summaryCold = await timeIt(() => call('reports.stockSummary', { from, to }, keeper));
+  const summaryTimes = await repeat(REPS_REPORT, () => call('reports.stockSummary', { from, to }, keeper));
+  rows.push({
+    name: `reports.stockSummary ${from.slice(0, 7)}, all items`,
+    samples: summaryTimes,
+    target: 1000,
+    note: `${int(summaryCold.value.rows.length)} rows, ${summaryCold.value.kinds.length} kinds; first (cold) call ${ms(summaryCold.ms)}`,
+  });
+  const salesTimes = await repeat(REPS_REPORT, () => call('reports.salesMonthly', { month: from.slice(0, 7), by: 'item' }, manager));
+  rows.push({ name: `reports.salesMonthly ${from.slice(0, 7)} by item`, samples: salesTimes, note: 'with the previous month and last year (info)' });
 
   // --- info: verify the whole books (also proves the timed writes left them consistent)
   log('Running system.verify on the whole books …');

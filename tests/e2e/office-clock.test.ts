@@ -71,8 +71,9 @@ describe.skipIf(!!NO_CHROMIUM)('the office clock with the PC in UTC', () => {
     expect(await dates.nth(1).inputValue()).toBe(OFFICE_DAY);
     expect(await page.locator('.toolbar').first().textContent()).toContain(tr('zh', 'slips.count', { n: 2 }));
 
-    // 客户往来 · 应收账龄: as of the office's today, KH001 owes the credit sale (not ¥0.00)
-    await nav(page, tr('zh', 'nav.aging'));
+    // 报表 → 客户往来 · 应收账龄 (its first tab): as of the office's today, KH001 owes the credit sale (not ¥0.00)
+    await page.locator('.side-nav a', { hasText: tr('zh', 'nav.reports') }).click();
+    await page.locator('.toolbar h1', { hasText: tr('zh', 'ag.title') }).waitFor();
     await waitForGrid(page, (rows) => rows.filter((r) => r.cells.code === 'KH001').map((r) => shownFen(r.cells.balanceFen)), [QTY * PRICE]);
     expect(await page.locator('.toolbar input[type=date]').first().inputValue()).toBe(OFFICE_DAY);
     const rows = await gridRows(page);

@@ -16,7 +16,8 @@ export interface CardBooks {
   reverse(date: string, slipId: number): number;
 }
 
-export function cardBooks(core: Core, itemId: number): CardBooks {
+/** `customerId`: who the dispatches go to (the office's first customer when left out). */
+export function cardBooks(core: Core, itemId: number, customer?: number): CardBooks {
   const db = core.db;
   const user = (role: Role) =>
     sql(db, 'SELECT u.id, u.name FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = ? ORDER BY u.id LIMIT 1').get(role) as {
@@ -25,7 +26,7 @@ export function cardBooks(core: Core, itemId: number): CardBooks {
     };
   const who = { keeper: user('keeper'), sales: user('sales'), manager: user('manager'), finance: user('finance') };
   const supplierId = sql(db, 'SELECT id FROM suppliers ORDER BY id LIMIT 1').pluck().get() as number;
-  const customerId = sql(db, 'SELECT id FROM customers ORDER BY id LIMIT 1').pluck().get() as number;
+  const customerId = customer ?? (sql(db, 'SELECT id FROM customers ORDER BY id LIMIT 1').pluck().get() as number);
   const w = (date: string, role: keyof typeof who): SlipWriter => ({
     db,
     nowIso: `${date}T02:00:00.000Z`,
@@ -41,7 +42,7 @@ export function cardBooks(core: Core, itemId: number): CardBooks {
         const s = createSlip(
           w(date, 'keeper'),
           'inbound',
-          { supplierId, deliveryNoteNo: `HQ-${date}-${++notes}` },
+          { supplierId, deliveryNoteNo: `HQ-${date}-${itemId}-${++notes}` },
           lines.map(([qty, unitCostFen]) => ({ itemId, qty, unitCostFen })),
         );
         return postSlip(w(date, 'keeper'), s.id).id;

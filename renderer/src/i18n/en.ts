@@ -29,6 +29,7 @@ import { safetyEn } from './safety';
 import { deliveryCashEn } from './deliverycash';
 import { scannersEn } from './scanners';
 import { attendanceEn } from './attendance';
+import { reportsEn } from './reports';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -374,4 +375,5 @@ export const en: Record<MsgKey, string> = {
   ...printersEn,
   ...scannersEn,
   ...attendanceEn,
+  ...reportsEn,
 };

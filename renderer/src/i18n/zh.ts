@@ -28,6 +28,7 @@ import { safetyZh } from './safety';
 import { deliveryCashZh } from './deliverycash';
 import { scannersZh } from './scanners';
 import { attendanceZh } from './attendance';
+import { reportsZh } from './reports';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -372,6 +373,7 @@ export const zh = {
   ...printersZh,
   ...scannersZh,
   ...attendanceZh,
+  ...reportsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -14,6 +14,7 @@ import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { toHalfWidth } from '../../numbers';
 import { fen } from './common';
+import { ReportTabs } from '../Reports/ReportTabs';
 
 type Aging = Output<'receivables.aging'>;
 type ARow = Aging['rows'][number];
@@ -77,6 +78,7 @@ export function AgingScreen() {
   return (
     <div className="screen-col">
       <Toolbar title={t('ag.title')} sub={data ? t('ag.sub', { n: data.rows.length, fen: fen(data.totals.balanceFen) }) : undefined}>
+        <ReportTabs on="aging" />
         <Field label={t('ag.asOf')}>
           <input className="input date" type="date" value={asOf || data?.asOf || ''} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </Field>

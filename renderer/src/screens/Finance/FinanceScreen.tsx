@@ -1,14 +1,14 @@
-// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/journal/delivery, #/aging/12, …).
+// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/journal/delivery, #/aging/12, #/aging/stock, …).
 
 import { DayCloseScreen } from './DayCloseScreen';
 import { CashJournalScreen } from './CashJournalScreen';
-import { AgingScreen } from './AgingScreen';
 import { CustomerLedgerScreen } from './CustomerLedgerScreen';
 import { ExpensesScreen } from './ExpensesScreen';
 import { BudgetsScreen } from './BudgetsScreen';
 import { RefundsScreen } from './RefundsScreen';
 import { DeliveryCashScreen } from './DeliveryCashScreen';
 import { AttendanceScreen } from '../Attendance/AttendanceScreen';
+import { ReportsScreen } from '../Reports/ReportsScreen';
 
 export function FinanceScreen({ route }: { route: string[] }) {
   const [a, b] = route;
@@ -19,7 +19,8 @@ export function FinanceScreen({ route }: { route: string[] }) {
     case 'journal':
       return b === 'refunds' ? <RefundsScreen /> : b === 'delivery' ? <DeliveryCashScreen /> : <CashJournalScreen />;
     case 'aging':
-      return id ? <CustomerLedgerScreen key={id} customerId={id} /> : <AgingScreen />;
+      // 报表: 账龄分析 first, the statistician's reports as its tabs (#/aging/stock …); #/aging/12 a customer's ledger
+      return id ? <CustomerLedgerScreen key={id} customerId={id} /> : <ReportsScreen tab={b} />;
     case 'expenses':
       return <ExpensesScreen mine={false} />;
     case 'my-expenses':

@@ -1,0 +1,27 @@
+// 报表 (#/aging, #/aging/stock, #/aging/sales, #/aging/ledger, #/aging/slow): the tab the route names.
+
+import { useSession } from '../../session';
+import { AgingScreen } from '../Finance/AgingScreen';
+import { reportTabOf } from './tabs';
+import { StockSummaryTab } from './StockSummaryTab';
+import { SalesMonthlyTab } from './SalesMonthlyTab';
+import { SalesLedgerTab } from './SalesLedgerTab';
+import { SlowMoversTab } from './SlowMoversTab';
+
+export function ReportsScreen({ tab }: { tab: string | undefined }) {
+  const session = useSession();
+  switch (reportTabOf(session, tab)) {
+    case 'aging':
+      return <AgingScreen />;
+    case 'stock':
+      return <StockSummaryTab />;
+    case 'sales':
+      return <SalesMonthlyTab />;
+    case 'ledger':
+      return <SalesLedgerTab />;
+    case 'slow':
+      return <SlowMoversTab />;
+    default:
+      return null;
+  }
+}
