@@ -27,6 +27,7 @@ import { openingMethods } from './schemas/opening';
 import { backupsMethods } from './schemas/backups';
 import { readsMethods } from './schemas/reads';
 import { refundsMethods } from './schemas/refunds';
+import { countsMethods } from './schemas/counts';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -48,6 +49,7 @@ export * from './schemas/opening';
 export * from './schemas/backups';
 export * from './schemas/reads';
 export * from './schemas/refunds';
+export * from './schemas/counts';
 
 export const contract = {
   ...officeMethods,
@@ -68,6 +70,7 @@ export const contract = {
   ...backupsMethods,
   ...readsMethods,
   ...refundsMethods,
+  ...countsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -301,7 +301,49 @@ const catalogue = {
     '这个密钥备份不是本办事处的(密钥和 PIN 密钥都对不上), 未导入任何内容',
     "This key backup is not this office's (neither its keys nor its PIN secret match): nothing was imported",
   ],
+  // stock counts (盘点, counts.*)
+  count_not_open: (d: { no: string; state: string }) => [
+    `盘点单 ${d.no} ${COUNT_STATE_ZH[d.state] ?? d.state}, 不能再录入`,
+    `Count ${d.no} is ${d.state}: no more entries`,
+  ],
+  count_not_approvable: (d: { no: string; state: string }) => [
+    `盘点单 ${d.no} ${COUNT_STATE_ZH[d.state] ?? d.state}, 不能审批或修改`,
+    `Count ${d.no} is ${d.state}: it cannot be approved or changed`,
+  ],
+  count_not_posted: (d: { no: string; state: string }) => [
+    `盘点单 ${d.no} ${COUNT_STATE_ZH[d.state] ?? d.state}, 只有已过账的盘点单可以冲销`,
+    `Count ${d.no} is ${d.state}: only a posted count can be reversed`,
+  ],
+  count_problems: (d: { no: string; problems: { itemCode: string; problem: string }[] }) => [
+    `盘点单 ${d.no} 还不能过账: ${d.problems.map((p) => `${p.itemCode} ${COUNT_PROBLEM_ZH[p.problem] ?? p.problem}`).join('; ')}`,
+    `Count ${d.no} cannot post yet: ${d.problems.map((p) => `${p.itemCode} ${COUNT_PROBLEM_EN[p.problem] ?? p.problem}`).join('; ')}`,
+  ],
+  count_empty: () => ['所选范围内没有要盘点的商品', 'Nothing to count in that selection'],
+  count_code_unknown: (d: { code: string }) => [`条码 ${d.code} 不属于任何商品`, `Barcode ${d.code} belongs to no item`],
+  count_recount_same_person: (d: { itemCode: string }) => [
+    `${d.itemCode}: 复核须由未参与初盘的人进行`,
+    `${d.itemCode}: the recount must be made by someone who did not count the line`,
+  ],
+  count_line_not_counted: (d: { itemCode: string }) => [`${d.itemCode}: 尚未初盘, 不能复核`, `${d.itemCode}: not counted yet, nothing to recount`],
 } satisfies Record<string, Msg>;
+
+const COUNT_STATE_ZH: Record<string, string> = { open: '盘点中', counted: '已盘完', posted: '已过账', reversed: '已冲销' };
+const COUNT_PROBLEM_ZH: Record<string, string> = {
+  notCounted: '未盘',
+  noCause: '有差异未填原因',
+  noCauseText: '原因为「其他」须说明',
+  noRecount: '有差异须复核',
+  noCost: '盘盈无成本, 请经理定成本',
+  shortOnHand: '盘亏超过现有库存',
+};
+const COUNT_PROBLEM_EN: Record<string, string> = {
+  notCounted: 'not counted',
+  noCause: 'difference without a cause',
+  noCauseText: 'cause "other" needs a text',
+  noRecount: 'difference needs a recount',
+  noCost: 'gain without a cost: the manager sets one',
+  shortOnHand: 'loss larger than the stock on hand',
+};
 
 export type ErrorCode = keyof typeof catalogue;
 export type DetailsOf<C extends ErrorCode> = Parameters<(typeof catalogue)[C]>[0];

@@ -120,6 +120,18 @@ const BY_NAME: Record<string, Label> = {
   password: ['密钥备份口令', 'key backup password'],
   sealedSecrets: ['密钥备份文件', 'key backup file'],
   refundId: ['退款', 'refund'],
+  countId: ['盘点单', 'stock count'],
+  lineId: ['盘点行', 'count line'],
+  selection: ['盘点范围', 'what to count'],
+  by: ['选取方式', 'chosen by'],
+  prefix: ['库位', 'location'],
+  abcClass: ['ABC 类', 'ABC class'],
+  days: ['未盘天数', 'days not counted'],
+  sampleSize: ['抽盘品种数', 'sample size'],
+  scope: ['盘点范围说明', 'scope'],
+  causeText: ['差异原因说明', 'cause text'],
+  countMode: ['盘点方式', 'count mode'],
+  countRecount: ['差异复核', 'recount differences'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -228,6 +240,10 @@ const BY_METHOD: Record<string, Label> = {
   'backups.setSettings:folder': ['备份文件夹', 'backup folder'],
   'backups.setSettings:dailyTime': ['每日备份时间', 'daily backup time'],
   'backups.restore:file': ['备份文件', 'backup file'],
+  'counts.enter:qty': ['实盘数量', 'counted quantity'],
+  'counts.recount:qty': ['复核数量', 'recounted quantity'],
+  'counts.setCost:unitCostFen': ['盘盈单位成本', 'unit cost of the gain'],
+  'counts.create:selection.itemIds': ['盘点商品', 'items to count'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

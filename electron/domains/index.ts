@@ -20,6 +20,7 @@ import { openingHandlers } from './opening/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { readsHandlers } from './reads/handlers';
 import { refundsHandlers } from './refunds/handlers';
+import { countsHandlers } from './counts/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -40,4 +41,5 @@ export const handlers = {
   ...backupsHandlers,
   ...readsHandlers,
   ...refundsHandlers,
+  ...countsHandlers,
 } satisfies Handlers;

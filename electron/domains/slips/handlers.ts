@@ -5,7 +5,7 @@ import { actor, managerSignoff, signoff, type Ctx, type Handlers, type WriteCtx 
 import { postedRef } from '../../store/postedSlip';
 import { readerOf, requireSlipInReach, slipReachSql } from '../reads/scope';
 import { listSlips, slipRow, slipRowByNo, slipView as fullView, type SlipRow } from './repo';
-import { requireKindRole } from './rules';
+import { requireKindRole, requireNotCount } from './rules';
 import { shownSlip, shownSummary } from './scope';
 import { createSlip, postSlip, reverseSlip, signSlip, updateSlip, voidSlip, type SlipWriter } from './service';
 
@@ -52,6 +52,7 @@ export const slipsHandlers = {
   },
 
   'slips.reverse': (input, ctx) => {
+    requireNotCount(slipRow(ctx.db, input.slipId)); // a count is reversed as a count (counts.reverse)
     const manager = signoff(ctx, input.manager, 'manager');
     const finance = input.finance ? signoff(ctx, input.finance, 'finance') : null;
     const { original, reversal } = reverseSlip(writer(ctx), input.slipId, input.reason, { manager, finance });
