@@ -153,7 +153,7 @@ export const countsMethods = {
       selection: CountSelection.optional(),
       scope: Text(100).optional(),
     }),
-    output: CountView,
+    output: Count,
     access: KEEPER,
     write: true,
     doc: 'The keeper starts a count (PD number): weekly over a selection, or month-end over every item with stock or moves this month.',

@@ -11,6 +11,7 @@
 
 import { benchDocuments } from './documents';
 import { benchFinance } from './finance';
+import { benchCounts } from './counts';
 import { benchSheets } from './sheets';
 import { benchChromium } from './chromium';
 import { benchWaits } from './waits';
@@ -520,6 +521,7 @@ async function otherBenches(office: string): Promise<void> {
     })),
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
+  await section('counts', async () => (await benchCounts()).map((r) => ({ ...r })));
   await section('import and export', async () => (await benchSheets(office)).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
   await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));

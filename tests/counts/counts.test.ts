@@ -24,8 +24,10 @@ function snapshot() {
   );
 }
 
+/** A weekly count of the items, with its lines as the keeper sees them. */
 async function weekly(codes: string[]) {
-  return must(o, 'keeper', 'counts.create', { kind: 'weekly', selection: { by: 'items', itemIds: codes.map((c) => o.itemId(c)) } });
+  const count = await must(o, 'keeper', 'counts.create', { kind: 'weekly', selection: { by: 'items', itemIds: codes.map((c) => o.itemId(c)) } });
+  return must(o, 'keeper', 'counts.view', { countId: count.id });
 }
 
 describe('counts', () => {
@@ -149,7 +151,9 @@ describe('counts', () => {
   });
 
   it('a month-end count covers every item with stock or moves, by location; finish closes entry; an empty selection is refused', async () => {
-    const c = await must(o, 'keeper', 'counts.create', { kind: 'monthEnd' });
+    const made = await must(o, 'keeper', 'counts.create', { kind: 'monthEnd' });
+    expect([made.kind, made.lineCount, made.countedLines]).toEqual(['monthEnd', 4, 0]);
+    const c = await must(o, 'keeper', 'counts.view', { countId: made.id });
     expect(c.lines.map((l) => l.itemCode).sort()).toEqual(['CZ-8801', 'CZ-8802', 'WY-1001', 'WY-4001']);
     expect(c.lines.map((l) => l.location)).toEqual([...c.lines.map((l) => l.location)].sort());
     await must(o, 'keeper', 'counts.finish', { countId: c.count.id });

@@ -75,8 +75,10 @@ export function insertCount(
 
 /** One line per item (in the order given), with the item's location as it is now. */
 export function insertLines(db: WritableDB, countId: number, itemIds: readonly number[], found = false): void {
-  const ins = sql(db, 'INSERT INTO count_lines (count_id, item_id, location, found) SELECT ?, id, location, ? FROM items WHERE id = ?');
-  for (const id of itemIds) ins.run(countId, found ? 1 : 0, id);
+  sql(
+    db,
+    'INSERT INTO count_lines (count_id, item_id, location, found) SELECT ?, i.id, i.location, ? FROM json_each(?) j JOIN items i ON i.id = j.value ORDER BY j.key',
+  ).run(countId, found ? 1 : 0, JSON.stringify(itemIds));
 }
 
 export function countRow(db: ReadableDB, id: number): CountRow {
@@ -147,6 +149,14 @@ const LINE_SELECT = `SELECT l.id, l.count_id, l.item_id, i.code AS item_code, i.
 /** A count's lines by location (then item code), as the sheets and screens sort them. */
 export function lineRows(db: ReadableDB, countId: number): LineRow[] {
   return sql(db, `${LINE_SELECT} WHERE l.count_id = ? ORDER BY l.location, i.code`).all(countId) as LineRow[];
+}
+
+/** The lines the variance report shows: not counted, or counted (recounted) off the book. */
+export function varianceRows(db: ReadableDB, countId: number): LineRow[] {
+  return sql(
+    db,
+    `${LINE_SELECT} WHERE l.count_id = ? AND (l.counted_qty IS NULL OR COALESCE(l.recount_qty, l.counted_qty) <> l.book_qty) ORDER BY l.location, i.code`,
+  ).all(countId) as LineRow[];
 }
 
 export function lineRow(db: ReadableDB, countId: number, lineId: number): LineRow {

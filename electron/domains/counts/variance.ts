@@ -8,7 +8,7 @@ import type { CountProblem, CountVariance, VarianceLine } from '../../../shared/
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { issueCost, latestUnitCostFen } from '../../ledger/fifo';
-import { countView, finalQty, lineRows, type CountRow, type LineRow } from './repo';
+import { countView, finalQty, varianceRows, type CountRow, type LineRow } from './repo';
 
 type Problem = CountProblem['problem'];
 
@@ -65,7 +65,7 @@ export function planCount(db: ReadableDB, c: CountRow): { lines: PlannedLine[]; 
   const lines: PlannedLine[] = [];
   const problems: CountProblem[] = [];
   const posted = c.posted_slip_id === null ? null : postedAmounts(db, c.posted_slip_id);
-  for (const l of lineRows(db, c.id)) {
+  for (const l of varianceRows(db, c.id)) {
     const p = planLine(db, c, l, posted);
     if (p.line.diffQty !== 0 || p.problems.length > 0) lines.push(p.line);
     for (const problem of p.problems) problems.push({ lineId: l.id, itemCode: l.item_code, problem });

@@ -10,6 +10,7 @@
 // - count_entries: who counted what and when (append-only).
 // - slips.kind may be 'count': the posted count's adjustments are one slip (its number is the
 //   count's), so its stock moves, posted hash and 红字 are a slip's like any other.
+// - two indexes for the item's latest unit cost (a gain's cost), read per line of a count.
 //
 // Numbered 0024 for this round of work; its version is its place in the list (the lead renumbers
 // the version when 0023 is merged before it).
@@ -34,6 +35,11 @@ export const m0024Counts: Migration = {
     db.exec(`
 ALTER TABLE office ADD COLUMN count_mode TEXT NOT NULL DEFAULT 'blind' CHECK (count_mode IN ('blind','open'));
 ALTER TABLE office ADD COLUMN count_recount INTEGER NOT NULL DEFAULT 0 CHECK (count_recount IN (0,1));
+
+-- a gain enters at the item's latest unit cost (fifo.ts latestUnitCostFen: its newest layer not
+-- reversed): these two keep that a short read for every line of a 20,000-line count
+CREATE INDEX stock_layers_item ON stock_layers(item_id, id);
+CREATE INDEX stock_moves_red_in ON stock_moves(layer_id) WHERE direction = 'in' AND qty < 0;
 
 CREATE TABLE counts (
   id INTEGER PRIMARY KEY,
