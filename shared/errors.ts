@@ -318,6 +318,10 @@ const catalogue = {
     `盘点单 ${d.no} 还不能过账: ${d.problems.map((p) => `${p.itemCode} ${COUNT_PROBLEM_ZH[p.problem] ?? p.problem}`).join('; ')}`,
     `Count ${d.no} cannot post yet: ${d.problems.map((p) => `${p.itemCode} ${COUNT_PROBLEM_EN[p.problem] ?? p.problem}`).join('; ')}`,
   ],
+  count_blind_open: (d: { no: string }) => [
+    `盘点单 ${d.no} 是盲盘, 盘点完成后才能看差异表`,
+    `Count ${d.no} is blind: its variance shows once counting is done`,
+  ],
   count_empty: () => ['所选范围内没有要盘点的商品', 'Nothing to count in that selection'],
   count_code_unknown: (d: { code: string }) => [`条码 ${d.code} 不属于任何商品`, `Barcode ${d.code} belongs to no item`],
   count_recount_same_person: (d: { itemCode: string }) => [

@@ -62,7 +62,10 @@ describe('counts', () => {
     const id = c.count.id;
     await must(o, 'keeper', 'counts.enter', { countId: id, itemId: o.itemId('CZ-8801'), qty: 205 }); // book 210: loss 5
     await must(o, 'keeper', 'counts.enter', { countId: id, itemId: o.itemId('CZ-8802'), qty: 202 }); // book 200: gain 2
-    let v = await must(o, 'keeper', 'counts.variance', { countId: id });
+    // 盲盘: the differences would give the book away while the keeper counts; the manager sees them
+    const blind = await refused(o, 'keeper', 'counts.variance', { countId: id });
+    expect([blind.code, blind.message_zh]).toEqual(['count_blind_open', `盘点单 ${c.count.no} 是盲盘, 盘点完成后才能看差异表`]);
+    let v = await must(o, 'manager', 'counts.variance', { countId: id });
     expect(v.problems.map((p) => [p.itemCode, p.problem]).sort()).toEqual([
       ['CZ-8801', 'noCause'],
       ['CZ-8802', 'noCause'],
@@ -78,10 +81,13 @@ describe('counts', () => {
     expect(snapshot()).toBe(before);
 
     await must(o, 'keeper', 'counts.enter', { countId: id, itemId: o.itemId('WY-4001'), qty: 100 });
+    expect((await must(o, 'statistician', 'counts.list', { state: 'open' })).map((x) => [x.no, x.countedLines, x.lineCount])).toEqual([[c.count.no, 3, 3]]);
+    expect(await must(o, 'statistician', 'counts.list', { state: 'posted' })).toEqual([]);
     const l1 = v.lines.find((x) => x.itemCode === 'CZ-8801')!.lineId;
     const l2 = v.lines.find((x) => x.itemCode === 'CZ-8802')!.lineId;
     await must(o, 'keeper', 'counts.setCause', { countId: id, lineId: l1, cause: 'breakage' });
     await must(o, 'keeper', 'counts.setCause', { countId: id, lineId: l2, cause: 'other', causeText: '' });
+    await must(o, 'keeper', 'counts.finish', { countId: id });
     v = await must(o, 'keeper', 'counts.variance', { countId: id });
     expect(v.problems.map((p) => p.problem)).toEqual(['noCauseText']);
     await must(o, 'keeper', 'counts.setCause', { countId: id, lineId: l2, cause: 'unrecorded', causeText: '送货未开单' });

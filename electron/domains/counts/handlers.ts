@@ -3,7 +3,7 @@
 
 import { actor, type Ctx, type Handlers } from '../context';
 import * as repo from './repo';
-import { seesBook } from './rules';
+import { requireVarianceVisible, seesBook } from './rules';
 import { approveCount, createCount, editLine, enterCount, finishCount, recountLine, reverseCount } from './service';
 import { varianceOf } from './variance';
 
@@ -48,7 +48,11 @@ export const countsHandlers = {
     ctx.auditRef = `${repo.countRow(ctx.db, input.countId).no} ${line.itemCode} ${input.unitCostFen ?? '-'}`;
     return line;
   },
-  'counts.variance': (input, ctx) => varianceOf(ctx.db, repo.countRow(ctx.db, input.countId)),
+  'counts.variance': (input, ctx) => {
+    const c = repo.countRow(ctx.db, input.countId);
+    requireVarianceVisible(c, actor(ctx).roles);
+    return varianceOf(ctx.db, c);
+  },
   'counts.approve': (input, ctx) => {
     ctx.auditRef = approveCount(ctx, actor(ctx), input.countId, input.signoff);
     return varianceOf(ctx.db, repo.countRow(ctx.db, input.countId));

@@ -134,9 +134,9 @@ export function countView(db: ReadableDB, id: number): Count {
 export function listCounts(db: ReadableDB, f: { state?: CountState; from?: string; to?: string }): Count[] {
   const rows = sql(
     db,
-    `${COUNT_VIEW} WHERE (?1 IS NULL OR c.state = ?1) AND (?2 IS NULL OR c.business_date >= ?2) AND (?3 IS NULL OR c.business_date <= ?3)
+    `${COUNT_VIEW} WHERE (@state IS NULL OR c.state = @state) AND (@from IS NULL OR c.business_date >= @from) AND (@to IS NULL OR c.business_date <= @to)
      ORDER BY c.id DESC LIMIT 500`,
-  ).all(f.state ?? null, f.from ?? null, f.to ?? null) as CountViewRow[];
+  ).all({ state: f.state ?? null, from: f.from ?? null, to: f.to ?? null }) as CountViewRow[];
   return rows.map(countOf);
 }
 

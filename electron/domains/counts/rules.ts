@@ -25,6 +25,11 @@ export function requireRecountable(line: LineRow, counters: readonly number[], u
   if (counters.includes(userId)) fail('count_recount_same_person', { itemCode: line.item_code });
 }
 
+/** 盲盘: the differences give the book away, so a counter sees them once counting is done. */
+export function requireVarianceVisible(c: CountRow, roles: readonly Role[]): void {
+  if (c.state === 'open' && !seesBook(c, roles)) fail('count_blind_open', { no: c.no });
+}
+
 export function seesBook(c: Pick<CountRow, 'blind'>, roles: readonly Role[]): boolean {
   return c.blind === 0 || roles.includes('manager');
 }

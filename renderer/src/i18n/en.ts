@@ -23,6 +23,7 @@ import { anchorsEn } from './anchors';
 import { backupsEn } from './backups';
 import { officeKeyEn } from './officekey';
 import { refundsEn } from './refunds';
+import { countsEn } from './counts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -362,4 +363,5 @@ export const en: Record<MsgKey, string> = {
   ...officeKeyEn,
   ...readsEn,
   ...refundsEn,
+  ...countsEn,
 };

@@ -22,6 +22,7 @@ import { anchorsZh } from './anchors';
 import { backupsZh } from './backups';
 import { officeKeyZh } from './officekey';
 import { refundsZh } from './refunds';
+import { countsZh } from './counts';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -360,6 +361,7 @@ export const zh = {
   ...officeKeyZh,
   ...readsZh,
   ...refundsZh,
+  ...countsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -1,4 +1,5 @@
-// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/aging/12, …).
+// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/aging/12,
+// #/expenses/budgets, …).
 
 import { DayCloseScreen } from './DayCloseScreen';
 import { CashJournalScreen } from './CashJournalScreen';
@@ -19,11 +20,9 @@ export function FinanceScreen({ route }: { route: string[] }) {
     case 'aging':
       return id ? <CustomerLedgerScreen key={id} customerId={id} /> : <AgingScreen />;
     case 'expenses':
-      return <ExpensesScreen mine={false} />;
+      return b === 'budgets' ? <BudgetsScreen /> : <ExpensesScreen mine={false} />;
     case 'my-expenses':
       return <ExpensesScreen mine />;
-    case 'budgets':
-      return <BudgetsScreen />;
     default:
       return null;
   }
