@@ -244,6 +244,7 @@ const BY_METHOD: Record<string, Label> = {
   'counts.recount:qty': ['复核数量', 'recounted quantity'],
   'counts.setCost:unitCostFen': ['盘盈单位成本', 'unit cost of the gain'],
   'counts.create:selection.itemIds': ['盘点商品', 'items to count'],
+  'counts.paper:paper': ['盘点表或报告', 'sheet or report'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

@@ -7,6 +7,7 @@
 // count posts all-or-nothing: a loss takes the oldest FIFO layers, a gain enters a new layer.
 
 import { z } from 'zod';
+import { RenderedDocument } from './documents';
 import { Barcode, DateStr, Id, MAX_QTY, NonNegFen, Person, Pin, PinSignoff, STOCK_READERS, Text, method } from './common';
 
 export const COUNT_KINDS = ['weekly', 'monthEnd'] as const;
@@ -227,6 +228,13 @@ export const countsMethods = {
     access: MANAGER,
     write: true,
     doc: '红字冲销 of a posted count by the manager (PIN): its moves are undone exactly.',
+  }),
+  'counts.paper': method({
+    input: z.object({ countId: Id, paper: z.enum(['sheet', 'report']) }),
+    output: RenderedDocument,
+    access: STOCK_READERS,
+    write: false,
+    doc: 'The count as PDF: the count sheet (盘点表, no book quantity, boxes for the count and the counter’s signature) or the report (盘点报告: variance, causes, totals, signatures).',
   }),
   'counts.settings': method({
     input: z.object({}).strict().default({}),

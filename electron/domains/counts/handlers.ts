@@ -6,6 +6,7 @@ import * as repo from './repo';
 import { requireVarianceVisible, seesBook } from './rules';
 import { approveCount, createCount, editLine, enterCount, finishCount, recountLine, reverseCount } from './service';
 import { varianceOf } from './variance';
+import { countPaper } from './paper';
 
 /** The count with its lines as the caller may see them (盲盘: no book quantity for counters). */
 function countWithLines(ctx: Ctx, countId: number) {
@@ -62,6 +63,10 @@ export const countsHandlers = {
     const u = ctx.auth.checkPin(ctx.db, me.id, input.pin);
     ctx.auditRef = reverseCount(ctx, me, input.countId, input.reason, { id: u.id, name: u.name });
     return repo.countView(ctx.db, input.countId);
+  },
+  'counts.paper': (input, ctx) => {
+    if (input.paper === 'report') requireVarianceVisible(repo.countRow(ctx.db, input.countId), actor(ctx).roles);
+    return countPaper(ctx.db, input.countId, input.paper, ctx.nowIso);
   },
   'counts.settings': (_input, ctx) => repo.countSettings(ctx.db),
   'counts.setSettings': (input, ctx) => {

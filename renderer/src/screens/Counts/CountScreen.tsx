@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { Count, CountLine } from '../../../../shared/contract';
-import { call, type DeskErr } from '../../api';
+import { call, showPdf, type DeskErr } from '../../api';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
@@ -47,6 +47,12 @@ export function CountScreen({ countId }: { countId: number }) {
     setTab('variance');
     void load();
   };
+  const paper = async (kind: 'sheet' | 'report') => {
+    const tab = window.desk?.printPdf ? null : window.open('', '_blank'); // opened on the click, or the browser blocks it
+    const r = await call('counts.paper', { countId, paper: kind });
+    if (!r.ok) return (tab?.close(), setError(r.error));
+    setError(await showPdf(r.value, false, tab));
+  };
   const after = (key: 'ct.approved' | 'ct.reversed') => () => {
     setDialog(null);
     setDone(t(key, { no: count?.no ?? '' }));
@@ -73,6 +79,10 @@ export function CountScreen({ countId }: { countId: number }) {
             </button>
           ))}
         </span>
+        <Btn onClick={() => void paper('sheet')} data-testid="count-sheet">
+          {t('ct.sheet')}
+        </Btn>
+        {count.state !== 'open' || !count.blind || session.has('manager') ? <Btn onClick={() => void paper('report')}>{t('ct.report')}</Btn> : null}
         {canFinish ? (
           <Btn hotkey="F6" onClick={() => void finish()}>
             {t('ct.finish')}
