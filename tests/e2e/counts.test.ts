@@ -8,7 +8,23 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import { NO_CHROMIUM, ROOT, fixture, gridRows, login, nav, openStockCard, preparer, scan, settled, startDesk, tr, waitForGrid, type Desk } from './harness';
+import {
+  NO_CHROMIUM,
+  ROOT,
+  fixture,
+  gridRows,
+  login,
+  nav,
+  openStockCard,
+  preparer,
+  scan,
+  settled,
+  startDesk,
+  switchUser,
+  tr,
+  waitForGrid,
+  type Desk,
+} from './harness';
 import { poll } from './poll';
 
 const SHOTS = join(ROOT, '.tmp', 'shots');
@@ -104,4 +120,19 @@ describe.skipIf(!!NO_CHROMIUM)('盘点 in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'counts-list.png') });
     expect(desk.pageErrors).toEqual([]);
   }, 240_000);
+
+  it('费用预算 is the second tab of 费用 now; its old address leads there', async () => {
+    const { page } = desk;
+    await switchUser(page, '张伟');
+    await page.evaluate(() => (location.hash = '#/budgets'));
+    await page.waitForURL(/#\/expenses\/budgets$/);
+    await page.locator('.toolbar h1', { hasText: tr('zh', 'bg.title') }).waitFor();
+    await page.locator('.acct-tabs [data-tab="expenses"]').click();
+    await page.waitForURL(/#\/expenses$/);
+    await page.locator('.acct-tabs [data-tab="budgets"]').click();
+    await page.waitForURL(/#\/expenses\/budgets$/);
+    await settled(page);
+    await page.screenshot({ path: join(SHOTS, 'counts-budgets-tab.png') });
+    expect(await page.locator('.side-nav a', { hasText: tr('zh', 'nav.budgets') }).count()).toBe(0);
+  });
 });

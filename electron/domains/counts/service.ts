@@ -6,7 +6,7 @@
 // new layer at its unit cost). Its 红字 is the slips' reversal of that slip.
 
 import type { CountKind, CountLine, CountSelection, PinSignoff } from '../../../shared/contract';
-import { COUNT_CAUSE_ZH, COUNT_KIND_ZH } from '../../../shared/contract';
+import { COUNT_CAUSE_ZH, COUNT_KIND_ZH, SLIP_PREFIX } from '../../../shared/contract';
 import { fail } from '../../../shared/errors';
 import { balanceOf, issue, receive } from '../../ledger/fifo';
 import { nextNumber } from '../../ledger/numbering';
@@ -27,7 +27,7 @@ export function createCount(ctx: WriteCtx, me: SessionUser, i: { kind: CountKind
   if (items.length === 0) fail('count_empty');
   const settings = repo.countSettings(db);
   const id = repo.insertCount(db, {
-    no: nextNumber(db, 'slips', 'PD', ctx.businessDate),
+    no: nextNumber(db, 'slips', SLIP_PREFIX.count, ctx.businessDate), // its slip, once posted, carries the same number
     kind: i.kind,
     scope: i.scope || scopeOf(i.kind === 'monthEnd' ? undefined : i.selection),
     blind: settings.countMode === 'blind' ? 1 : 0,

@@ -305,7 +305,6 @@ export function requireReversalSignoffs(movesMoney: boolean, manager: { id: numb
     fail('self_approval', { user: manager.name, signed: ROLE_EN.manager, signed_zh: ROLE_ZH.manager, role: ROLE_EN.finance, role_zh: ROLE_ZH.finance });
 }
 
-/** A posted inbound, dispatch or return, not reversed yet, whose effects can still be undone exactly. */
 /** A count's slip is reversed through its count (counts.reverse), which marks the count reversed too. */
 export function requireNotCount(row: SlipRow): void {
   if (row.kind === 'count')
@@ -316,6 +315,7 @@ export function requireNotCount(row: SlipRow): void {
     });
 }
 
+/** A posted inbound, dispatch or return, not reversed yet, whose effects can still be undone exactly. */
 export function requireReversible(db: ReadableDB, row: SlipRow, moves: MoveRow[]): void {
   if (row.kind === 'reversal') fail('wrong_slip_kind', { no: row.no, expected: 'inbound, dispatch or return', expected_zh: '进仓单、发货单或退货单' });
   if (row.state !== 'posted') fail('slip_not_posted', { no: row.no, state: row.state });
