@@ -32,6 +32,7 @@ import { deliveryCashMethods } from './schemas/deliveryCash';
 import { receiptsMethods } from './schemas/receipts';
 import { attendanceMethods } from './schemas/attendance';
 import { reportsMethods } from './schemas/reports';
+import { countsMethods } from './schemas/counts';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -58,6 +59,7 @@ export * from './schemas/deliveryCash';
 export * from './schemas/receipts';
 export * from './schemas/attendance';
 export * from './schemas/reports';
+export * from './schemas/counts';
 
 export const contract = {
   ...officeMethods,
@@ -83,6 +85,7 @@ export const contract = {
   ...receiptsMethods,
   ...attendanceMethods,
   ...reportsMethods,
+  ...countsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -393,6 +393,34 @@ const catalogue = {
       `Receipt printer "${d.printer}": ${en}${d.reason === 'refused' ? `: ${d.detail}` : ''}. The books are not affected; fix it and press Retry.`,
     ];
   },
+  // stock counts (盘点, counts.*)
+  count_not_open: (d: { no: string; state: string }) => [
+    `盘点单 ${d.no} ${COUNT_STATE_ZH[d.state] ?? d.state}, 不能再录入`,
+    `Count ${d.no} is ${d.state}: no more entries`,
+  ],
+  count_not_approvable: (d: { no: string; state: string }) => [
+    `盘点单 ${d.no} ${COUNT_STATE_ZH[d.state] ?? d.state}, 不能审批或修改`,
+    `Count ${d.no} is ${d.state}: it cannot be approved or changed`,
+  ],
+  count_not_posted: (d: { no: string; state: string }) => [
+    `盘点单 ${d.no} ${COUNT_STATE_ZH[d.state] ?? d.state}, 只有已过账的盘点单可以冲销`,
+    `Count ${d.no} is ${d.state}: only a posted count can be reversed`,
+  ],
+  count_problems: (d: { no: string; problems: { itemCode: string; problem: string }[] }) => [
+    `盘点单 ${d.no} 还不能过账: ${d.problems.map((p) => `${p.itemCode} ${COUNT_PROBLEM_ZH[p.problem] ?? p.problem}`).join('; ')}`,
+    `Count ${d.no} cannot post yet: ${d.problems.map((p) => `${p.itemCode} ${COUNT_PROBLEM_EN[p.problem] ?? p.problem}`).join('; ')}`,
+  ],
+  count_blind_open: (d: { no: string }) => [
+    `盘点单 ${d.no} 是盲盘, 盘点完成后才能看差异表`,
+    `Count ${d.no} is blind: its variance shows once counting is done`,
+  ],
+  count_empty: () => ['所选范围内没有要盘点的商品', 'Nothing to count in that selection'],
+  count_code_unknown: (d: { code: string }) => [`条码 ${d.code} 不属于任何商品`, `Barcode ${d.code} belongs to no item`],
+  count_recount_same_person: (d: { itemCode: string }) => [
+    `${d.itemCode}: 复核须由未参与初盘的人进行`,
+    `${d.itemCode}: the recount must be made by someone who did not count the line`,
+  ],
+  count_line_not_counted: (d: { itemCode: string }) => [`${d.itemCode}: 尚未初盘, 不能复核`, `${d.itemCode}: not counted yet, nothing to recount`],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */
@@ -429,6 +457,24 @@ const PRINTER_FAILURE_TEXT: Record<string, [zh: string, en: string]> = {
     'uses a connection this computer does not have (no raw print queue on Windows): use TCP 9100',
   ],
   refused: ['的打印队列拒绝了任务', 'was refused by the print queue'],
+};
+
+const COUNT_STATE_ZH: Record<string, string> = { open: '盘点中', counted: '已盘完', posted: '已过账', reversed: '已冲销' };
+const COUNT_PROBLEM_ZH: Record<string, string> = {
+  notCounted: '未盘',
+  noCause: '有差异未填原因',
+  noCauseText: '原因为「其他」须说明',
+  noRecount: '有差异须复核',
+  noCost: '盘盈无成本, 请经理定成本',
+  shortOnHand: '盘亏超过现有库存',
+};
+const COUNT_PROBLEM_EN: Record<string, string> = {
+  notCounted: 'not counted',
+  noCause: 'difference without a cause',
+  noCauseText: 'cause "other" needs a text',
+  noRecount: 'difference needs a recount',
+  noCost: 'gain without a cost: the manager sets one',
+  shortOnHand: 'loss larger than the stock on hand',
 };
 
 export type ErrorCode = keyof typeof catalogue;

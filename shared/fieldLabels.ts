@@ -127,6 +127,18 @@ const BY_NAME: Record<string, Label> = {
   approve: ['审批结果', 'decision'],
   collectByCarrier: ['送货收款', 'collected on delivery'],
   deliveryCashId: ['送货收款', 'delivery cash'],
+  countId: ['盘点单', 'stock count'],
+  lineId: ['盘点行', 'count line'],
+  selection: ['盘点范围', 'what to count'],
+  by: ['选取方式', 'chosen by'],
+  prefix: ['库位', 'location'],
+  abcClass: ['ABC 类', 'ABC class'],
+  days: ['未盘天数', 'days not counted'],
+  sampleSize: ['抽盘品种数', 'sample size'],
+  scope: ['盘点范围说明', 'scope'],
+  causeText: ['差异原因说明', 'cause text'],
+  countMode: ['盘点方式', 'count mode'],
+  countRecount: ['差异复核', 'recount differences'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -282,6 +294,11 @@ const BY_METHOD: Record<string, Label> = {
   'attendance.setDay:name': ['节假日名称', 'name of the day'],
   'reports.salesMonthly:by': ['统计口径', 'grouped by'],
   'reports.slowMovers:days': ['呆滞天数', 'days without issue'],
+  'counts.enter:qty': ['实盘数量', 'counted quantity'],
+  'counts.recount:qty': ['复核数量', 'recounted quantity'],
+  'counts.setCost:unitCostFen': ['盘盈单位成本', 'unit cost of the gain'],
+  'counts.create:selection.itemIds': ['盘点商品', 'items to count'],
+  'counts.paper:paper': ['盘点表或报告', 'sheet or report'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

@@ -10,6 +10,8 @@ const WHAT = {
   line: ['slip line', '单据行'],
   user: ['user', '用户'],
   job: ['rendering job', '生成任务'],
+  count: ['stock count', '盘点单'],
+  countLine: ['count line', '盘点行'],
 } as const;
 
 export function notFound(what: keyof typeof WHAT, key: unknown): never {

@@ -25,6 +25,7 @@ import { deliveryCashHandlers } from './deliveryCash/handlers';
 import { receiptsHandlers } from './receipts/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { reportsHandlers } from './reports/handlers';
+import { countsHandlers } from './counts/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -50,4 +51,5 @@ export const handlers = {
   ...receiptsHandlers,
   ...attendanceHandlers,
   ...reportsHandlers,
+  ...countsHandlers,
 } satisfies Handlers;

@@ -137,22 +137,36 @@ export function layerTakeCost(layer: Omit<LayerRow, 'id'>, take: number): number
   return Math.min(layer.remaining_amount_fen, takeCost(layer.in_qty, layer.in_amount_fen, take));
 }
 
-/** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
-export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
-  let left = r.qty;
-  let cost = 0;
+type Take = { layer: LayerRow; take: number; amount: number };
+
+/** The takes an issue of `qty` would make from the oldest layers now; null when less is on hand. */
+function planTakes(db: ReadableDB, itemId: number, qty: number): Take[] | null {
+  let left = qty;
   const layers = sql(
     db,
     'SELECT id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers WHERE item_id = ? AND remaining_qty > 0 ORDER BY id',
-  ).iterate(r.itemId) as IterableIterator<LayerRow>;
-  const takes: { layer: LayerRow; take: number; amount: number }[] = [];
+  ).iterate(itemId) as IterableIterator<LayerRow>;
+  const takes: Take[] = [];
   for (const layer of layers) {
     const take = Math.min(left, layer.remaining_qty);
     takes.push({ layer, take, amount: layerTakeCost(layer, take) });
     left -= take;
     if (left === 0) break;
   }
-  if (left > 0) throw new Error(`FIFO: item ${r.itemId} is short by ${left} (sufficiency must be checked first)`);
+  return left > 0 ? null : takes;
+}
+
+/** What issuing `qty` now would cost (the oldest layers first), without issuing; null when less is on hand. */
+export function issueCost(db: ReadableDB, itemId: number, qty: number): number | null {
+  const takes = planTakes(db, itemId, qty);
+  return takes ? takes.reduce((n, t) => n + t.amount, 0) : null;
+}
+
+/** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
+export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
+  let cost = 0;
+  const takes = planTakes(db, r.itemId, r.qty);
+  if (!takes) throw new Error(`FIFO: item ${r.itemId} is short (sufficiency must be checked first)`);
   for (const { layer, take, amount } of takes) {
     sql(db, 'UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?').run(
       take,

@@ -147,6 +147,17 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
           ['状态', slip.reversedBy ? `已冲销 ${slip.reversedBy.no}` : '已入账'],
         ],
       ];
+    case 'count':
+      return [
+        [
+          ['摘要', `盘点调整 ${slip.memo}`, true],
+          ['日期', date],
+        ],
+        [
+          ['品种', `${slip.lines.length} 种`],
+          ['状态', slip.reversedBy ? `已冲销 ${slip.reversedBy.no}` : '已过账'],
+        ],
+      ];
   }
 }
 
@@ -178,6 +189,8 @@ function signBoxes(d: SlipDocData): SignBox[] {
       ];
     case 'opening':
       return [made, signed('经理签字', 'manager')];
+    case 'count':
+      return [made, signed('经理审批', 'manager')];
   }
 }
 

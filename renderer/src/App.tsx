@@ -44,6 +44,7 @@ import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
 import { SafetyScreen } from './screens/Safety/SafetyScreen';
 import { AttendanceScreen, UsersHome } from './screens/Attendance/AttendanceScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
+import { CountsScreen } from './screens/Counts/CountsScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
 import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
 import { takeFreshOffice } from './screens/Setup/setupStatus';
@@ -97,8 +98,9 @@ function Screen({ route }: { route: string[] }) {
     case 'aging':
     case 'expenses':
     case 'my-expenses':
-    case 'budgets':
       return <FinanceScreen route={route} />;
+    case 'counts':
+      return <CountsScreen key={b ?? ''} countId={id} />;
     default:
       return null;
   }
@@ -120,6 +122,8 @@ export function App() {
   useEffect(() => {
     if (!session.user || !nav.length) return;
     if (takeFreshOffice() && nav.some((n) => n.path === 'setup')) navigate('/setup', { force: true, replace: true });
+    else if (route[0] === 'budgets' && nav.some((n) => n.path === 'expenses'))
+      navigate('/expenses/budgets', { force: true, replace: true }); // its old place
     else if (!route[0] || !nav.some((n) => n.path === route[0])) navigate('/' + nav[0].path, { force: true, replace: true });
   }, [session.user, route[0]]); // eslint-disable-line react-hooks/exhaustive-deps
 

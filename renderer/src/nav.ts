@@ -22,8 +22,10 @@ export const NAV: NavEntry[] = [
   { path: 'items', label: 'nav.items', show: () => true },
   { path: 'stock', label: 'nav.stock', show: (s) => s.can('stock.onHand') },
   { path: 'card', label: 'nav.card', show: (s) => s.can('stock.card') },
+  // 盘点: the keeper counts, the manager approves, the statistician reads (费用预算 became a tab of 费用 to make room)
+  { path: 'counts', label: 'nav.counts', show: (s) => s.has('keeper') || s.has('manager') || s.has('statistician') },
   { path: 'slips', label: 'nav.slips', show: () => true },
-  // finance (财务): finance sees all; the manager close/approvals/budgets/aging; the statistician ledger/aging (countersigns at the close)
+  // finance (财务): finance sees all; the manager close/approvals/expenses (budgets a tab)/aging; the statistician ledger/aging (countersigns at the close)
   { path: 'dayclose', label: 'nav.dayClose', show: (s) => s.can('dayClose.preview') },
   { path: 'journal', label: 'nav.journal', show: (s) => s.has('finance') },
   // 报表: 账龄分析 with the statistician's reports as its tabs (screens/Reports/ReportTabs.tsx)
@@ -34,7 +36,6 @@ export const NAV: NavEntry[] = [
   { path: 'customers', label: 'nav.customers', show: (s) => s.can('customers.list') },
   { path: 'expenses', label: 'nav.expenses', show: (s) => s.has('finance') || s.has('manager') },
   { path: 'my-expenses', label: 'nav.myExpenses', show: (s) => !s.has('finance') && !s.has('manager') },
-  { path: 'budgets', label: 'nav.budgets', show: (s) => s.has('finance') || s.has('manager') },
   // 导入: items, customers, suppliers (whoever may create one of them)
   { path: 'import', label: 'nav.import', show: (s) => IMPORT_KINDS.some((k) => s.can(IMPORT_ACCESS_METHOD[k])) },
   { path: 'opening', label: 'nav.opening', show: (s) => s.can('opening.status') },

@@ -8,7 +8,7 @@ import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MA
 import { SlipRefund } from './refunds';
 import { SlipDeliveryCash } from './deliveryCash';
 
-export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening'] as const;
+export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening', 'count'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
 export type SlipKind = z.infer<typeof SlipKind>;
 /** Kinds a user creates; a reversal is made only by slips.reverse. */
@@ -16,7 +16,7 @@ export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return']);
 export type CreatableSlipKind = z.infer<typeof CreatableSlipKind>;
 /** The kinds made through slips.create (a reversal comes from slips.reverse, the opening slip from opening.postStock). */
 export function isCreatableKind(kind: SlipKind): kind is CreatableSlipKind {
-  return kind !== 'reversal' && kind !== 'opening';
+  return kind !== 'reversal' && kind !== 'opening' && kind !== 'count';
 }
 export const SLIP_STATES = ['draft', 'posted', 'void'] as const;
 export const SlipState = z.enum(SLIP_STATES);
@@ -314,6 +314,7 @@ export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
   return: ['manager'],
   reversal: [],
   opening: ['manager'],
+  count: ['manager'],
 };
 
 /** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
@@ -323,6 +324,7 @@ export const SLIP_PREFIX: Record<SlipKind, string> = {
   return: 'TH', // 退货单
   reversal: 'HC', // 红字冲销
   opening: 'QC', // 期初建账 (opening stock, one slip at go-live)
+  count: 'PD', // 盘点 (a posted count's adjustments; its number is the count's)
 };
 
 export const SLIP_KIND_ZH: Record<SlipKind, string> = {
@@ -331,6 +333,7 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   return: '退货单',
   reversal: '红字冲销单',
   opening: '期初入库单',
+  count: '盘点单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

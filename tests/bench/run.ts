@@ -11,6 +11,7 @@
 
 import { benchDocuments } from './documents';
 import { benchFinance } from './finance';
+import { benchCounts } from './counts';
 import { benchSheets } from './sheets';
 import { benchChromium } from './chromium';
 import { benchHid } from './hid';
@@ -537,6 +538,7 @@ async function otherBenches(office: string): Promise<void> {
   );
   await section('finance', async () => (await benchFinance()).map((r) => ({ ...r })));
   await section('receipts', async () => Promise.resolve(benchReceipts()));
+  await section('counts', async () => (await benchCounts()).map((r) => ({ ...r })));
   await section('import and export', async () => (await benchSheets(office)).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
   await section('HID scanner', async () => (await benchHid()).map((r) => ({ ...r })));

@@ -39,7 +39,7 @@ describe.skipIf(!!NO_CHROMIUM)('languages in Chromium', () => {
     expect(await page.title()).toBe(tr('en', 'app.title'));
 
     await login(page, desk, '王强');
-    const keeperNav = ['nav.inbound', 'nav.pick', 'nav.returns', 'nav.items', 'nav.stock', 'nav.card', 'nav.slips'] as const;
+    const keeperNav = ['nav.inbound', 'nav.pick', 'nav.returns', 'nav.items', 'nav.stock', 'nav.card', 'nav.counts', 'nav.slips'] as const;
     expect((await sideNav(page)).slice(0, keeperNav.length)).toEqual(keeperNav.map((k) => tr('en', k)));
     expect(await page.locator('.app-header').textContent()).toContain(tr('en', 'header.switchUser'));
     await nav(page, tr('en', 'nav.items'));

@@ -14,6 +14,7 @@ const KIND_EN: Record<SlipKind, string> = {
   return: 'return slip',
   reversal: 'reversal slip',
   opening: 'opening slip',
+  count: 'stock count',
 };
 
 function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {

@@ -6,7 +6,7 @@ import { postedRef } from '../../store/postedSlip';
 import { readerOf, requireSlipInReach, slipReachSql } from '../reads/scope';
 import { listSlips, slipRow, slipRowByNo, slipView as fullView, type SlipRow } from './repo';
 import { carrierOf, carriers, setCarrier } from './carrier';
-import { requireKindRole } from './rules';
+import { requireKindRole, requireNotCount } from './rules';
 import { shownSlip, shownSummary } from './scope';
 import { createSlip, postSlip, reverseSlip, signSlip, updateSlip, voidSlip, type SlipWriter } from './service';
 
@@ -53,6 +53,7 @@ export const slipsHandlers = {
   },
 
   'slips.reverse': (input, ctx) => {
+    requireNotCount(slipRow(ctx.db, input.slipId)); // a count is reversed as a count (counts.reverse)
     const manager = signoff(ctx, input.manager, 'manager');
     const finance = input.finance ? signoff(ctx, input.finance, 'finance') : null;
     const { original, reversal } = reverseSlip(writer(ctx), input.slipId, input.reason, { manager, finance });

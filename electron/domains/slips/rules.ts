@@ -318,6 +318,16 @@ export function requireReversalSignoffs(movesMoney: boolean, manager: { id: numb
     fail('self_approval', { user: manager.name, signed: ROLE_EN.manager, signed_zh: ROLE_ZH.manager, role: ROLE_EN.finance, role_zh: ROLE_ZH.finance });
 }
 
+/** A count's slip is reversed through its count (counts.reverse), which marks the count reversed too. */
+export function requireNotCount(row: SlipRow): void {
+  if (row.kind === 'count')
+    fail('wrong_slip_kind', {
+      no: row.no,
+      expected: 'inbound, dispatch, return or opening (a count is reversed on the count screen)',
+      expected_zh: '进仓单、发货单、退货单或期初入库单(盘点单在盘点界面冲销)',
+    });
+}
+
 /** A posted inbound, dispatch or return, not reversed yet, whose effects can still be undone exactly. */
 export function requireReversible(db: ReadableDB, row: SlipRow, moves: MoveRow[]): void {
   if (row.kind === 'reversal') fail('wrong_slip_kind', { no: row.no, expected: 'inbound, dispatch or return', expected_zh: '进仓单、发货单或退货单' });
@@ -329,7 +339,8 @@ export function requireReversible(db: ReadableDB, row: SlipRow, moves: MoveRow[]
     if (returns.length) fail('slip_has_returns', { no: row.no, returnNos: returns });
     return;
   }
-  const touched = moves.filter((m) => !isLayerUntouched(db, m.layer_id));
+  // a layer this slip made must be untouched (a count's losses took from older layers: those come back)
+  const touched = moves.filter((m) => m.direction === 'in' && !isLayerUntouched(db, m.layer_id));
   if (touched.length) {
     const codes = [...new Set(touched.map((m) => itemLabel(db, m.item_id).code))];
     fail('layers_consumed', { no: row.no, lines: codes.map((itemCode) => ({ itemCode })) });

@@ -35,6 +35,7 @@ interface CardMoveRow {
   source_no: string | null;
   reason: string | null;
   pre_golive: number;
+  line_memo: string;
 }
 
 const ZERO: Balance = { qty: 0, amountFen: 0 };
@@ -42,9 +43,10 @@ const END = Number.MAX_SAFE_INTEGER;
 
 const MOVES = (order: 'ASC' | 'DESC') => `SELECT m.id, m.business_date, m.posted_at, m.slip_id, m.slip_line_id, m.layer_id, s.no AS slip_no,
        s.kind AS slip_kind, src.kind AS source_kind, m.direction, m.qty, m.amount_fen, m.balance_qty, m.balance_amount_fen,
-       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive
+       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive, l.memo AS line_memo
      FROM stock_moves m
      JOIN slips s ON s.id = m.slip_id
+     JOIN slip_lines l ON l.id = m.slip_line_id
      LEFT JOIN customers c ON c.id = s.customer_id
      LEFT JOIN suppliers p ON p.id = s.supplier_id
      LEFT JOIN slips src ON src.id = s.source_slip_id
@@ -99,6 +101,9 @@ function summaryOf(r: CardMoveRow): { summary: string; counterparty: string | nu
       };
     case 'opening':
       return { summary: '期初结存', counterparty: null, refNo: null };
+    case 'count':
+      // the line's memo is the cause (count/service.ts): 盘盈/盘亏 PD… 破碎: …
+      return { summary: `${r.direction === 'in' ? '盘盈' : '盘亏'} ${r.slip_no} ${r.line_memo}`.trim(), counterparty: null, refNo: r.slip_no };
   }
 }
 

@@ -13,7 +13,7 @@
 import type { Migration } from './index';
 
 export const m0026ReceiptPrinters: Migration = {
-  version: 24,
+  version: 25,
   name: 'receipt-printers',
   up(db) {
     db.exec(`

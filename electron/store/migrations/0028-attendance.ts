@@ -17,7 +17,7 @@
 import type { Migration } from './index';
 
 export const m0028Attendance: Migration = {
-  version: 25,
+  version: 26,
   name: 'attendance',
   up(db) {
     db.exec(`

@@ -9,7 +9,7 @@
 import type { Migration } from './index';
 
 export const m0029SafetyProposals: Migration = {
-  version: 26,
+  version: 27,
   name: 'safety-proposals',
   up(db) {
     db.exec(`

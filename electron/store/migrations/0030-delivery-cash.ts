@@ -11,7 +11,7 @@
 import type { Migration } from './index';
 
 export const m0030DeliveryCash: Migration = {
-  version: 27,
+  version: 28,
   name: 'delivery-cash',
   up(db) {
     db.exec(`

@@ -24,6 +24,7 @@ import { m0020Refunds } from './0020-refunds';
 import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
 import { m0023SlipCarriers } from './0023-slip-carriers';
+import { m0024Counts } from './0024-counts';
 import { m0026ReceiptPrinters } from './0026-receipt-printers';
 import { m0028Attendance } from './0028-attendance';
 import { m0029SafetyProposals } from './0029-safety-proposals';
@@ -61,6 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0021ReadLog,
   m0022Backups,
   m0023SlipCarriers,
+  m0024Counts,
   m0026ReceiptPrinters,
   m0028Attendance,
   m0029SafetyProposals,

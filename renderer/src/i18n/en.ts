@@ -30,6 +30,7 @@ import { deliveryCashEn } from './deliverycash';
 import { scannersEn } from './scanners';
 import { attendanceEn } from './attendance';
 import { reportsEn } from './reports';
+import { countsEn } from './counts';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -376,4 +377,5 @@ export const en: Record<MsgKey, string> = {
   ...scannersEn,
   ...attendanceEn,
   ...reportsEn,
+  ...countsEn,
 };

@@ -29,6 +29,7 @@ import { deliveryCashZh } from './deliverycash';
 import { scannersZh } from './scanners';
 import { attendanceZh } from './attendance';
 import { reportsZh } from './reports';
+import { countsZh } from './counts';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -374,6 +375,7 @@ export const zh = {
   ...scannersZh,
   ...attendanceZh,
   ...reportsZh,
+  ...countsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -9,6 +9,7 @@ import { Grid, moneyCol } from '../../components/grid';
 import { today } from '../../i18n/clock';
 import { FormDialog } from '../../components/FormDialog';
 import { Btn, ErrorLine, Field, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { ExpenseTabs } from './ExpenseTabs';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useWrite } from '../../hooks/useWrite';
 import { localError, refusalError, useI18n } from '../../i18n';
@@ -70,6 +71,7 @@ export function BudgetsScreen() {
   return (
     <div className="screen-col">
       <Toolbar title={t('bg.title')} sub={canSet ? t('bg.editHint') : undefined}>
+        <ExpenseTabs on="budgets" />
         <Field label={t('bg.month')}>
           <input className="input date" type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </Field>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, type DeskErr } from '../../api';
 import { Grid, selectFollowsFocus } from '../../components/grid';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { ExpenseTabs } from './ExpenseTabs';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -62,7 +63,7 @@ export function ExpensesScreen({ mine }: { mine: boolean }) {
   return (
     <div className="screen-col">
       <Toolbar title={mine ? t('ex.my') : t('ex.title')} sub={data ? t('ex.sub', { n: data.total, fen: fen(data.totalAmountFen) }) : undefined}>
-        {mine ? <MyTabs on="expenses" /> : null}
+        {mine ? <MyTabs on="expenses" /> : <ExpenseTabs on="expenses" />}
         <select className="input narrow-select" value={state} onChange={(e) => setState(e.target.value as State | '')}>
           <option value="">{t('ex.allStates')}</option>
           {STATES.map((s) => (

@@ -1,4 +1,5 @@
-// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds, #/journal/delivery, #/aging/12, #/aging/stock, …).
+// The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds,
+// #/journal/delivery, #/aging/12, #/aging/stock, #/expenses/budgets, #/my-expenses/attendance, …).
 
 import { DayCloseScreen } from './DayCloseScreen';
 import { CashJournalScreen } from './CashJournalScreen';
@@ -22,11 +23,9 @@ export function FinanceScreen({ route }: { route: string[] }) {
       // 报表: 账龄分析 first, the statistician's reports as its tabs (#/aging/stock …); #/aging/12 a customer's ledger
       return id ? <CustomerLedgerScreen key={id} customerId={id} /> : <ReportsScreen tab={b} />;
     case 'expenses':
-      return <ExpensesScreen mine={false} />;
+      return b === 'budgets' ? <BudgetsScreen /> : <ExpensesScreen mine={false} />;
     case 'my-expenses':
       return b === 'attendance' ? <AttendanceScreen mine /> : <ExpensesScreen mine />;
-    case 'budgets':
-      return <BudgetsScreen />;
     default:
       return null;
   }

@@ -74,8 +74,8 @@ export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted 
           {t('slip.reverse')}
         </Btn>,
       )}
-      {s.state !== 'void' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
       {s.kind === 'dispatch' && s.state !== 'void' ? <ReceiptButton kind="dispatchTicket" id={s.id} /> : null}
+      {s.state !== 'void' && s.kind !== 'count' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
     </Toolbar>
   );
 }

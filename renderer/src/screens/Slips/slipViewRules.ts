@@ -43,7 +43,13 @@ export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilitie
     canVoid: !!creatable && isDraft && session.canCreate(creatable),
     // the opening slip is the manager's to reverse (before the first close: the core says so after it)
     canReverse:
-      !!s && s.state === 'posted' && s.kind !== 'reversal' && !s.reversedBy && session.can('slips.reverse') && (s.kind !== 'opening' || session.has('manager')),
+      !!s &&
+      s.state === 'posted' &&
+      s.kind !== 'reversal' &&
+      s.kind !== 'count' &&
+      !s.reversedBy &&
+      session.can('slips.reverse') &&
+      (s.kind !== 'opening' || session.has('manager')),
     canReturn: returnable && session.canCreate('return'),
   };
 }

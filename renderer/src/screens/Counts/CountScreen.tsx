@@ -1,0 +1,125 @@
+// One count: its entry grid (录入: scans add, a typed quantity sets the selected line) and its
+// variance report (差异表: causes, problems, totals); 盘点完成, the manager's approval and the 红字
+// are offered when the core would take them. Keys: scan · F3 差异表/录入 · F6 盘点完成 · F9 审批 · Esc back.
+
+import { useCallback, useEffect, useState } from 'react';
+import type { Count, CountLine } from '../../../../shared/contract';
+import { call, showPdf, type DeskErr } from '../../api';
+import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { useHotkeys } from '../../hooks/hotkeys';
+import { navigate } from '../../hooks/router';
+import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
+import { ApproveDialog, ReverseCountDialog } from './CountDialogs';
+import { CountEntry } from './CountEntry';
+import { VariancePanel } from './VariancePanel';
+
+type Dialog = 'approve' | 'reverse' | null;
+
+export function CountScreen({ countId }: { countId: number }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const [count, setCount] = useState<Count | null>(null);
+  const [lines, setLines] = useState<CountLine[]>([]);
+  const [tab, setTab] = useState<'entry' | 'variance'>('entry');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<DeskErr | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const r = await call('counts.view', { countId });
+    if (!r.ok) return setError(r.error);
+    setCount(r.value.count);
+    setLines(r.value.lines);
+    setError(null);
+  }, [countId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const unposted = count?.state === 'open' || count?.state === 'counted';
+  const canFinish = count?.state === 'open' && session.can('counts.finish');
+  const canApprove = unposted && session.can('counts.approve');
+  const canReverse = count?.state === 'posted' && session.can('counts.reverse');
+  const finish = async () => {
+    const r = await call('counts.finish', { countId });
+    if (!r.ok) return setError(r.error);
+    setTab('variance');
+    void load();
+  };
+  const paper = async (kind: 'sheet' | 'report') => {
+    const tab = window.desk?.printPdf ? null : window.open('', '_blank'); // opened on the click, or the browser blocks it
+    const r = await call('counts.paper', { countId, paper: kind });
+    if (!r.ok) return (tab?.close(), setError(r.error));
+    setError(await showPdf(r.value, false, tab));
+  };
+  const after = (key: 'ct.approved' | 'ct.reversed') => () => {
+    setDialog(null);
+    setDone(t(key, { no: count?.no ?? '' }));
+    void load();
+  };
+  useHotkeys({
+    Escape: () => navigate('/counts'),
+    F3: () => setTab((x) => (x === 'entry' ? 'variance' : 'entry')),
+    ...(canFinish ? { F6: () => void finish() } : {}),
+    ...(canApprove ? { F9: () => setDialog('approve') } : {}),
+  });
+  if (!count) return <ErrorLine error={error} />;
+
+  return (
+    <div className="screen-col">
+      <Toolbar
+        title={`${t('ct.title')} ${count.no}`}
+        sub={`${t(`ct.kind.${count.kind}`)} · ${count.scope} · ${t(count.blind ? 'ct.blind' : 'ct.open')} · ${t(`ct.st.${count.state}`)}`}
+      >
+        <span className="acct-tabs">
+          {(['entry', 'variance'] as const).map((k) => (
+            <button key={k} type="button" className={`btn ${tab === k ? 'on' : ''}`} data-tab={k} onClick={() => setTab(k)}>
+              {t(k === 'entry' ? 'ct.entry' : 'ct.variance')}
+            </button>
+          ))}
+        </span>
+        <Btn onClick={() => void paper('sheet')} data-testid="count-sheet">
+          {t('ct.sheet')}
+        </Btn>
+        {count.state !== 'open' || !count.blind || session.has('manager') ? <Btn onClick={() => void paper('report')}>{t('ct.report')}</Btn> : null}
+        {canFinish ? (
+          <Btn hotkey="F6" onClick={() => void finish()}>
+            {t('ct.finish')}
+          </Btn>
+        ) : null}
+        {canApprove ? (
+          <Btn variant="primary" hotkey="F9" onClick={() => setDialog('approve')} data-testid="count-approve">
+            {t('ct.approve')}
+          </Btn>
+        ) : null}
+        {canReverse ? (
+          <Btn variant="danger" onClick={() => setDialog('reverse')}>
+            {t('ct.reverse')}
+          </Btn>
+        ) : null}
+      </Toolbar>
+      <ErrorLine error={error} />
+      {done ? <Notice kind="ok">{done}</Notice> : null}
+      {tab === 'entry' ? (
+        <CountEntry
+          count={count}
+          lines={lines}
+          onLine={(l) => setLines((xs) => (xs.some((x) => x.id === l.id) ? xs.map((x) => (x.id === l.id ? l : x)) : [...xs, l]))}
+        />
+      ) : (
+        <VariancePanel count={count} />
+      )}
+      <KeyHints
+        items={[
+          ['F3', t(tab === 'entry' ? 'ct.variance' : 'ct.entry')],
+          ...(canFinish ? ([['F6', t('ct.finish')]] as [string, string][]) : []),
+          ...(canApprove ? ([['F9', t('ct.approve')]] as [string, string][]) : []),
+          ['Esc', t('ct.back')],
+        ]}
+      />
+      {dialog === 'approve' ? <ApproveDialog count={count} onClose={() => setDialog(null)} onDone={after('ct.approved')} /> : null}
+      {dialog === 'reverse' ? <ReverseCountDialog count={count} onClose={() => setDialog(null)} onDone={after('ct.reversed')} /> : null}
+    </div>
+  );
+}
