@@ -59,6 +59,7 @@ describe.skipIf(!!NO_CHROMIUM)('送货收款 at 1366×768', () => {
     await page.goto(`${desk.web.url}#/journal/delivery`);
     await waitForGrid(page, (rows) => rows.map((r) => [r.cells.slipNo, r.cells.carrier, r.cells.state]), [[slipNo, '李磊', '待交回']]);
     await page.locator('.grid-fill .ag-row [col-id="customerName"]').first().click();
+    await page.locator('.toolbar button:not([disabled])', { hasText: tr('zh', 'dc2.take') }).waitFor(); // the row is selected
     await page.keyboard.press('F9');
     await page.locator('#delivery-pin').focus();
     await human(page, '5555');
