@@ -301,6 +301,36 @@ const catalogue = {
     '这个密钥备份不是本办事处的(密钥和 PIN 密钥都对不上), 未导入任何内容',
     "This key backup is not this office's (neither its keys nor its PIN secret match): nothing was imported",
   ],
+  // stock adjustments outside a count (报损单, 退回总部: issue #12)
+  adjustment_exceeds_stock: (d: {
+    kind_zh: string;
+    kind: string;
+    field: 'qty';
+    field_zh: '数量';
+    field_en: 'quantity';
+    lines: { lineNo: number; itemCode: string; itemName: string; qty: number; onHand: number }[];
+  }) => [
+    `${d.kind_zh}的数量超过现存, 未写入: ${d.lines.map((l) => `第${l.lineNo}行 数量: ${l.itemCode} ${l.itemName} ${l.qty}, 现存 ${l.onHand}`).join('; ')}`,
+    `The ${d.kind} takes more than is on hand, nothing written: ${d.lines.map((l) => `line ${l.lineNo} quantity: ${l.itemCode} ${l.qty}, on hand ${l.onHand}`).join('; ')}`,
+  ],
+  writeoff_cause_required: (d: { lineNo: number; field: 'cause' | 'memo'; field_zh: string; field_en: string }) => [
+    d.field === 'cause' ? `第${d.lineNo}行 ${d.field_zh}: 请选择报损原因` : `第${d.lineNo}行 ${d.field_zh}: 原因为「其他」时请写明`,
+    d.field === 'cause' ? `Line ${d.lineNo} ${d.field_en}: choose why the goods are written off` : `Line ${d.lineNo} ${d.field_en}: say what "other" is`,
+  ],
+  hq_return_source: (d: { no: string; why: 'kind' | 'state' | 'supplier' | 'reversed' }) => [
+    {
+      kind: `原进仓单 ${d.no} 不是进仓单`,
+      state: `原进仓单 ${d.no} 尚未过账`,
+      supplier: `原进仓单 ${d.no} 的供应商与退回总部单不一致`,
+      reversed: `原进仓单 ${d.no} 已冲销`,
+    }[d.why],
+    {
+      kind: `Original inbound ${d.no} is not an inbound slip`,
+      state: `Original inbound ${d.no} is not posted`,
+      supplier: `Original inbound ${d.no} has another supplier than this return to HQ`,
+      reversed: `Original inbound ${d.no} has been reversed`,
+    }[d.why],
+  ],
 } satisfies Record<string, Msg>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -1,4 +1,5 @@
-// Slips (单据, slips.*): inbound (进仓单), dispatch (发货单), return (退货单) and reversal (红字冲销),
+// Slips (单据, slips.*): inbound (进仓单), dispatch (发货单), return (退货单), write-off (报损单), return
+// to HQ (退回总部) and reversal (红字冲销),
 // their lines, signatures and states, and the tables of who creates and signs each kind.
 
 import { z } from 'zod';
@@ -7,16 +8,27 @@ import type { Role } from '../roles';
 import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MAX_QTY, Qty, RoleSchema, Text, method } from './common';
 import { SlipRefund } from './refunds';
 
-export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening'] as const;
+export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening', 'writeoff', 'hqReturn'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
 export type SlipKind = z.infer<typeof SlipKind>;
 /** Kinds a user creates; a reversal is made only by slips.reverse. */
-export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return']);
+export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return', 'writeoff', 'hqReturn']);
 export type CreatableSlipKind = z.infer<typeof CreatableSlipKind>;
 /** The kinds made through slips.create (a reversal comes from slips.reverse, the opening slip from opening.postStock). */
 export function isCreatableKind(kind: SlipKind): kind is CreatableSlipKind {
   return kind !== 'reversal' && kind !== 'opening';
 }
+/** Kinds that take goods out of stock at FIFO cost without a sale: 报损单 and 退回总部 (issue #12). */
+export const ADJUSTMENT_KINDS = ['writeoff', 'hqReturn'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+export function isAdjustmentKind(kind: SlipKind): kind is AdjustmentKind {
+  return kind === 'writeoff' || kind === 'hqReturn';
+}
+/** Why a write-off line leaves: 损耗 · 破碎 · 丢失 · 过期 · 其他 (the line's memo says what). */
+export const WRITEOFF_CAUSES = ['loss', 'breakage', 'lost', 'expired', 'other'] as const;
+export const WriteoffCause = z.enum(WRITEOFF_CAUSES);
+export type WriteoffCause = z.infer<typeof WriteoffCause>;
+export const WRITEOFF_CAUSE_ZH: Record<WriteoffCause, string> = { loss: '损耗', breakage: '破碎', lost: '丢失', expired: '过期', other: '其他' };
 export const SLIP_STATES = ['draft', 'posted', 'void'] as const;
 export const SlipState = z.enum(SLIP_STATES);
 export type SlipState = z.infer<typeof SlipState>;
@@ -37,6 +49,8 @@ export const SlipLineInput = z.object({
   /** return: the dispatch line the goods come back against */
   sourceLineId: Id.optional(),
   memo: Text(100).optional(),
+  /** write-off: why the goods leave (其他: the memo says what) */
+  cause: WriteoffCause.optional(),
 });
 export type SlipLineInput = z.infer<typeof SlipLineInput>;
 
@@ -46,7 +60,7 @@ const slipHeaderFields = {
   /** HQ's delivery note number (随货同行联) on an inbound slip */
   deliveryNoteNo: Text(50).nullish(),
   paymentMode: PaymentMode.nullish(),
-  /** the posted dispatch a return comes back against */
+  /** the posted dispatch a return comes back against; the posted inbound a return to HQ sends back */
   sourceSlipId: Id.nullish(),
   memo: Text(200).nullish(),
 };
@@ -90,6 +104,8 @@ export const SlipLine = z.object({
   defective: z.boolean(),
   /** an inbound line entered by its amount (金额): amountFen is exact, unitCostFen is null */
   amountEntered: z.boolean(),
+  /** a write-off line's cause (and its reversal's); null on every other line */
+  cause: WriteoffCause.nullable(),
 });
 export type SlipLine = z.infer<typeof SlipLine>;
 
@@ -277,6 +293,8 @@ export const SLIP_CREATE_ROLES: Record<CreatableSlipKind, readonly Role[]> = {
   inbound: ['keeper', 'statistician'],
   dispatch: ['sales', 'statistician', 'manager'],
   return: ['sales', 'statistician', 'keeper', 'manager'],
+  writeoff: ['keeper', 'manager'],
+  hqReturn: ['keeper', 'statistician', 'manager'],
 };
 
 /** Signatures a slip needs before the keeper may post it, in the order they are given. */
@@ -286,6 +304,8 @@ export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
   return: ['manager'],
   reversal: [],
   opening: ['manager'],
+  writeoff: ['manager'],
+  hqReturn: ['manager'],
 };
 
 /** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
@@ -295,6 +315,8 @@ export const SLIP_PREFIX: Record<SlipKind, string> = {
   return: 'TH', // 退货单
   reversal: 'HC', // 红字冲销
   opening: 'QC', // 期初建账 (opening stock, one slip at go-live)
+  writeoff: 'BS', // 报损单
+  hqReturn: 'TZ', // 退回总部 (退总; TH is the customer return's)
 };
 
 export const SLIP_KIND_ZH: Record<SlipKind, string> = {
@@ -303,6 +325,8 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   return: '退货单',
   reversal: '红字冲销单',
   opening: '期初入库单',
+  writeoff: '报损单',
+  hqReturn: '退回总部单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

@@ -14,6 +14,8 @@ const KIND_EN: Record<SlipKind, string> = {
   return: 'return slip',
   reversal: 'reversal slip',
   opening: 'opening slip',
+  writeoff: 'write-off slip',
+  hqReturn: 'return to HQ slip',
 };
 
 function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {

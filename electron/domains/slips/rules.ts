@@ -3,7 +3,15 @@
 // who signs in which order, what a pick may be, and when a posted slip may be reversed.
 
 import { fail } from '../../../shared/errors';
-import { SLIP_CREATE_ROLES, SLIP_KIND_ZH, SLIP_SIGNATURES, type CreatableSlipKind, type Signature, type SlipLineInput } from '../../../shared/contract';
+import {
+  SLIP_CREATE_ROLES,
+  SLIP_KIND_ZH,
+  SLIP_SIGNATURES,
+  isAdjustmentKind,
+  type CreatableSlipKind,
+  type Signature,
+  type SlipLineInput,
+} from '../../../shared/contract';
 import { MAX_FEN } from '../../../shared/money';
 import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
 import type { ReadableDB } from '../../store/db';
@@ -12,6 +20,7 @@ import { actor, type Ctx } from '../context';
 import { invalid, notFound } from '../errors';
 import { checkAmount } from './amounts';
 import { checkPreGoLiveHeader, preGoLiveLine, requirePreGoLiveComplete, type CostSetter } from './preGoLiveRules';
+import { adjustmentLine, requireAdjustmentComplete, requireNoCause } from './adjustRules';
 import { partyExists } from '../partners/repo';
 import {
   itemForLine,
@@ -51,6 +60,8 @@ const HEADER_FIELDS_BY_KIND: Record<CreatableSlipKind, (keyof SlipHeaderInput)[]
   inbound: ['supplierId', 'deliveryNoteNo', 'memo'],
   dispatch: ['customerId', 'paymentMode', 'memo'],
   return: ['customerId', 'paymentMode', 'sourceSlipId', 'memo'],
+  writeoff: ['memo'],
+  hqReturn: ['supplierId', 'deliveryNoteNo', 'sourceSlipId', 'memo'],
 };
 
 const FIELD_ZH: Record<keyof SlipHeaderInput, string> = {
@@ -130,6 +141,7 @@ export function normaliseLines(
   lines: SlipLineInput[],
   preGoLive: CostSetter | null = null,
 ): NewLine[] {
+  requireNoCause(kind, lines);
   return lines.map((l, i) => {
     const lineNo = i + 1;
     const item = itemForLine(db, l.itemId) ?? notFound('item', l.itemId);
@@ -140,6 +152,7 @@ export function normaliseLines(
     if (l.amountFen != null) invalid(`第 ${lineNo} 行: 只有进仓单的行可以填写金额`, `line ${lineNo}: only an inbound line takes an amount`);
     if (preGoLive) return preGoLiveLine(db, base, l, item, preGoLive); // no dispatch: the manager's cost
     if (l.unitCostFen != null) invalid(`第 ${lineNo} 行: 成本由先进先出自动计算, 不能填写`, `line ${lineNo}: cost comes from FIFO and cannot be entered`);
+    if (isAdjustmentKind(kind)) return adjustmentLine(kind, base, l); // 报损单, 退回总部: out at FIFO cost
     if (kind === 'dispatch') {
       const price = l.priceFen ?? item.price_fen;
       return { ...base, unit_cost_fen: null, price_fen: price, amount_fen: checkAmount(l.qty, price) };
@@ -180,7 +193,8 @@ export function requireComplete(db: ReadableDB, row: SlipRow, lines: LineRow[]):
     if (ok == null || ok === '') fail('slip_field_required', { field, field_zh });
   };
   if (lines.length === 0) fail('slip_empty', { no: row.no });
-  if (row.kind === 'inbound') {
+  if (isAdjustmentKind(row.kind)) requireAdjustmentComplete(db, { ...row, kind: row.kind }, lines);
+  else if (row.kind === 'inbound') {
     need(row.supplier_id, 'supplier', '供应商');
     need(row.delivery_note_no, 'delivery note no. (随货同行联)', '随货同行联号');
     for (const l of lines) {
@@ -316,6 +330,7 @@ export function requireReversible(db: ReadableDB, row: SlipRow, moves: MoveRow[]
     if (returns.length) fail('slip_has_returns', { no: row.no, returnNos: returns });
     return;
   }
+  if (isAdjustmentKind(row.kind)) return; // goods out: the reversal puts them back into the layers they left
   const touched = moves.filter((m) => !isLayerUntouched(db, m.layer_id));
   if (touched.length) {
     const codes = [...new Set(touched.map((m) => itemLabel(db, m.item_id).code))];

@@ -22,6 +22,7 @@ import { m0019OfficeSecrets } from './0019-office-secrets';
 import { m0020Refunds } from './0020-refunds';
 import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
+import { m0025Adjustments } from './0025-adjustments';
 
 export interface Migration {
   version: number;
@@ -54,4 +55,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0020Refunds,
   m0021ReadLog,
   m0022Backups,
+  m0025Adjustments,
 ];

@@ -44,6 +44,8 @@ const KIND_EN: Record<SlipKind, string> = {
   return: 'Return slip',
   reversal: 'Reversal',
   opening: 'Opening stock slip',
+  writeoff: 'Write-off slip',
+  hqReturn: 'Return to HQ',
 };
 const PAY_EN: Record<PaymentMode, string> = { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', bank: 'Bank transfer', credit: 'On credit' };
 const STATE_KEY: Record<SlipState, MsgKey> = { draft: 'state.draft', posted: 'state.posted', void: 'state.void' };

@@ -13,6 +13,7 @@ import { readsZh } from './reads';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
 import { oldretZh } from './oldret';
+import { adjustZh } from './adjust';
 import { keysZh } from './keys';
 import { cardZh } from './card';
 import { msgsZh } from './messages';
@@ -360,6 +361,7 @@ export const zh = {
   ...officeKeyZh,
   ...readsZh,
   ...refundsZh,
+  ...adjustZh,
 };
 
 export type MsgKey = keyof typeof zh;

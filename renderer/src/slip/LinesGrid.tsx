@@ -12,8 +12,9 @@ import { useI18n } from '../i18n';
 import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
 import { lineAmountFen, lineAmountOver, lineCostMissing, lineUnitCostFen, type EditLine } from './lines';
 import { asTyped, preGoLiveCols } from './preGoLiveCols';
+import { causeCol, causeOf, isAdjustmentLines } from './adjustCols';
 
-export type LinesKind = 'inbound' | 'dispatch' | 'return';
+export type LinesKind = 'inbound' | 'dispatch' | 'return' | 'writeoff' | 'hqReturn';
 
 export interface LinesGridProps {
   kind: LinesKind;
@@ -32,6 +33,15 @@ export interface LinesGridProps {
 }
 
 let editStartedAt = 0;
+
+const memoCol = (headerName: string, edit: boolean): ColDef<EditLine> => ({
+  field: 'memo',
+  headerName,
+  flex: 1,
+  minWidth: 120,
+  editable: edit,
+  cellClass: edit ? 'cell-editable' : undefined,
+});
 
 /**
  * A scan arrived: a cell editor opened by the scan's own first keys (type-to-edit) is cancelled —
@@ -82,7 +92,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       { field: 'spec', headerName: t('item.spec'), width: 110 },
       { field: 'unit', headerName: t('item.unit'), width: 64 },
     ];
-    if (p.kind === 'dispatch' && p.onHand)
+    if ((p.kind === 'dispatch' || isAdjustmentLines(p.kind)) && p.onHand)
       c.push(
         qtyCol<EditLine>({
           colId: 'onHand',
@@ -112,6 +122,8 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         cellClass: edit ? 'cell-editable' : undefined,
       }),
     );
+    if (p.kind === 'writeoff') c.push(causeCol(t, edit));
+    if (isAdjustmentLines(p.kind)) return [...c, memoCol(t('slip.memo'), edit)]; // out at FIFO cost: no price, no amount
     if (p.preGoLive) c.push(...preGoLiveCols(t, edit, p.preGoLive.costEditable));
     else if (p.kind === 'inbound')
       c.push(
@@ -164,7 +176,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         },
       }),
     );
-    c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 120, editable: edit, cellClass: edit ? 'cell-editable' : undefined });
+    c.push(memoCol(t('slip.memo'), edit));
     return c;
   }, [t, p.kind, p.editable, p.onHand, p.erroredKeys, p.preGoLive]);
 
@@ -196,6 +208,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       else if (col === 'unitCostFen') p.onEdit(index, { unitCostFen: m.value, enteredAmountFen: null, ...(p.preGoLive ? { costByManager: true } : {}) });
       else p.onEdit(index, { priceFen: m.value });
     } else if (col === 'memo') p.onEdit(index, { memo: String(v ?? '').slice(0, 100) });
+    else if (col === 'cause') p.onEdit(index, { cause: causeOf(v) });
   };
 
   return (

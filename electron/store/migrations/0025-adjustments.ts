@@ -1,0 +1,30 @@
+// 0025 (adjustments, issue #12): stock leaves the books outside a sale.
+// - slips.kind may be 'writeoff' (报损单: damaged, lost or expired goods, at FIFO cost) or 'hqReturn'
+//   (退回总部: goods sent back to HQ at FIFO cost, naming the inbound slip and/or HQ's delivery note).
+// - slip_lines.cause: why a write-off line leaves (损耗 loss · 破碎 breakage · 丢失 lost · 过期 expired ·
+//   其他 other, the line's memo saying what); NULL on every other line. Part of the signed content.
+// - print_log.doc may be either kind: both are printed and logged like any slip.
+// Numbered 0025 by the lead's plan; its version is its position in this branch's list (migrate.ts
+// wants 1..n), which the lead renumbers at merge.
+import type { Migration } from './index';
+import { widenCheck } from './0011-opening';
+
+export const WRITEOFF_CAUSES_SQL = "('loss','breakage','lost','expired','other')";
+
+export const m0025Adjustments: Migration = {
+  version: 23,
+  name: 'adjustments',
+  // slips and print_log refer to themselves: rebuilt with foreign keys off, checked before commit
+  foreignKeysOff: true,
+  up(db) {
+    widenCheck(db, 'slips', [["'return','reversal','opening')", "'return','reversal','opening','writeoff','hqReturn')"]]);
+    widenCheck(db, 'print_log', [["'stockCard','opening')", "'stockCard','opening','writeoff','hqReturn')"]]);
+    db.exec(`
+ALTER TABLE slip_lines ADD COLUMN cause TEXT CHECK (cause IS NULL OR cause IN ${WRITEOFF_CAUSES_SQL});
+-- only a write-off line (or the reversal of one, which copies it) carries a cause
+CREATE TRIGGER slip_lines_cause_writeoff BEFORE INSERT ON slip_lines
+WHEN NEW.cause IS NOT NULL AND (SELECT kind FROM slips WHERE id = NEW.slip_id) NOT IN ('writeoff', 'reversal')
+BEGIN SELECT RAISE(ABORT, 'only a write-off line has a cause'); END;
+`);
+  },
+};
