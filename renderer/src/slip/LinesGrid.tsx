@@ -3,7 +3,7 @@
 // grid never mutates state); a refused edit through onInvalid, the cell keeping its old value. A
 // barcode typed into a quantity is refused with a warning on its line (and named when it is known).
 
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useMemo, useRef } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams } from 'ag-grid-community';
 import { call } from '../api';
@@ -12,7 +12,7 @@ import { useI18n } from '../i18n';
 import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
 import { lineAmountFen, lineAmountOver, lineCostMissing, lineUnitCostFen, type EditLine } from './lines';
 import { asTyped, preGoLiveCols } from './preGoLiveCols';
-import { causeCol, causeOf, isAdjustmentLines } from './adjustCols';
+import { causeCol, isAdjustmentLines } from './adjustCols';
 
 export type LinesKind = 'inbound' | 'dispatch' | 'return' | 'writeoff' | 'hqReturn';
 
@@ -83,6 +83,9 @@ async function nameKnownBarcode(code: string, say: (item: string) => void): Prom
 
 export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(function LinesGrid(p, ref) {
   const { t } = useI18n();
+  // the cause list in a write-off's cell edits through the latest onEdit (the columns are memoised)
+  const onEdit = useRef(p.onEdit);
+  onEdit.current = p.onEdit;
   const cols = useMemo<ColDef<EditLine>[]>(() => {
     const edit = p.editable;
     const c: ColDef<EditLine>[] = [
@@ -122,7 +125,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         cellClass: edit ? 'cell-editable' : undefined,
       }),
     );
-    if (p.kind === 'writeoff') c.push(causeCol(t, edit));
+    if (p.kind === 'writeoff') c.push(causeCol(t, edit, (i, cause) => i >= 0 && onEdit.current(i, { cause })));
     if (isAdjustmentLines(p.kind)) return [...c, memoCol(t('slip.memo'), edit)]; // out at FIFO cost: no price, no amount
     if (p.preGoLive) c.push(...preGoLiveCols(t, edit, p.preGoLive.costEditable));
     else if (p.kind === 'inbound')
@@ -208,7 +211,6 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       else if (col === 'unitCostFen') p.onEdit(index, { unitCostFen: m.value, enteredAmountFen: null, ...(p.preGoLive ? { costByManager: true } : {}) });
       else p.onEdit(index, { priceFen: m.value });
     } else if (col === 'memo') p.onEdit(index, { memo: String(v ?? '').slice(0, 100) });
-    else if (col === 'cause') p.onEdit(index, { cause: causeOf(v) });
   };
 
   return (
