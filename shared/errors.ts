@@ -313,6 +313,10 @@ const catalogue = {
     `${d.kind_zh}的数量超过现存, 未写入: ${d.lines.map((l) => `第${l.lineNo}行 数量: ${l.itemCode} ${l.itemName} ${l.qty}, 现存 ${l.onHand}`).join('; ')}`,
     `The ${d.kind} takes more than is on hand, nothing written: ${d.lines.map((l) => `line ${l.lineNo} quantity: ${l.itemCode} ${l.qty}, on hand ${l.onHand}`).join('; ')}`,
   ],
+  defective_not_dispatchable: (d: { lines: { itemCode: string; itemName: string; needed: number; saleable: number; defective: number }[] }) => [
+    `次品不能发货, 未过账: ${d.lines.map((l) => `${l.itemCode} ${l.itemName} 需 ${l.needed}, 可售 ${l.saleable}, 次品 ${l.defective}`).join('; ')}`,
+    `Defective goods are not dispatched, nothing posted: ${d.lines.map((l) => `${l.itemCode} needs ${l.needed}, saleable ${l.saleable}, defective ${l.defective}`).join('; ')}`,
+  ],
   writeoff_cause_required: (d: { lineNo: number; field: 'cause' | 'memo'; field_zh: string; field_en: string }) => [
     d.field === 'cause' ? `第${d.lineNo}行 ${d.field_zh}: 请选择报损原因` : `第${d.lineNo}行 ${d.field_zh}: 原因为「其他」时请写明`,
     d.field === 'cause' ? `Line ${d.lineNo} ${d.field_en}: choose why the goods are written off` : `Line ${d.lineNo} ${d.field_en}: say what "other" is`,

@@ -137,6 +137,7 @@ const BY_PATH: Record<string, Label> = {
   'lines[].sourceLineId': ['原发货行', 'dispatch line'],
   'lines[].memo': ['备注', 'memo'],
   'lines[].cause': ['报损原因', 'cause'],
+  'lines[].defective': ['次品', 'defective'],
   'picked[].lineId': ['单据行', 'slip line'],
   'picked[].qty': ['拣货数', 'picked quantity'],
   'picked[].defective': ['次品', 'defective'],

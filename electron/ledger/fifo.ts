@@ -106,19 +106,16 @@ function insertMove(
   return Number(info.lastInsertRowid);
 }
 
-/** Goods in: a new layer at the given amount. */
+/** Goods in: a new layer at the given amount (defective: kept apart from saleable stock, 0025). */
 export function receive(
   db: WritableDB,
   pc: PostingCtx,
-  r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null },
+  r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null; defective?: boolean },
 ): number {
-  const layer = sql(db, 'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen) VALUES (?, ?, ?, ?, ?)').run(
-    r.itemId,
-    r.qty,
-    r.amountFen,
-    r.qty,
-    r.amountFen,
-  );
+  const layer = sql(
+    db,
+    'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen, defective) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(r.itemId, r.qty, r.amountFen, r.qty, r.amountFen, r.defective ? 1 : 0);
   return insertMove(db, pc, {
     itemId: r.itemId,
     lineId: r.lineId,
@@ -137,14 +134,16 @@ export function layerTakeCost(layer: Omit<LayerRow, 'id'>, take: number): number
   return Math.min(layer.remaining_amount_fen, takeCost(layer.in_qty, layer.in_amount_fen, take));
 }
 
-/** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
-export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
+/** Goods out from the oldest layers of one pool — saleable, or defective (次品) —; the caller has
+ *  checked that enough is on hand in it. Returns the cost. */
+export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number; defective?: boolean }): number {
   let left = r.qty;
   let cost = 0;
   const layers = sql(
     db,
-    'SELECT id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers WHERE item_id = ? AND remaining_qty > 0 ORDER BY id',
-  ).iterate(r.itemId) as IterableIterator<LayerRow>;
+    `SELECT id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers
+     WHERE item_id = ? AND defective = ? AND remaining_qty > 0 ORDER BY id`,
+  ).iterate(r.itemId, r.defective ? 1 : 0) as IterableIterator<LayerRow>;
   const takes: { layer: LayerRow; take: number; amount: number }[] = [];
   for (const layer of layers) {
     const take = Math.min(left, layer.remaining_qty);
@@ -163,6 +162,13 @@ export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineI
     cost += amount;
   }
   return cost;
+}
+
+/** What is on hand of an item in one pool: saleable (defective = false) or defective (次品). */
+export function poolQty(db: ReadableDB, itemId: number, defective: boolean): number {
+  return sql(db, 'SELECT COALESCE(SUM(remaining_qty), 0) FROM stock_layers WHERE item_id = ? AND defective = ? AND remaining_qty > 0')
+    .pluck()
+    .get(itemId, defective ? 1 : 0) as number;
 }
 
 /** The layer of an 'in' move that has not been touched since (nothing taken from it). */

@@ -51,6 +51,8 @@ export const SlipLineInput = z.object({
   memo: Text(100).optional(),
   /** write-off: why the goods leave (其他: the memo says what) */
   cause: WriteoffCause.optional(),
+  /** write-off, return to HQ: the line takes defective stock (次品), kept apart from saleable stock */
+  defective: z.boolean().optional(),
 });
 export type SlipLineInput = z.infer<typeof SlipLineInput>;
 
@@ -100,12 +102,16 @@ export const SlipLine = z.object({
   costFen: z.number().int().nullable(),
   /** for a posted dispatch: how many units can still be returned */
   returnableQty: z.number().int().nullable(),
-  /** a return line the keeper marked defective (次品) when receiving it; false on every other line */
+  /** a return line the keeper marked defective (次品) when receiving it, or a write-off's or return
+   *  to HQ's line that takes defective stock; false on every other line */
   defective: z.boolean(),
   /** an inbound line entered by its amount (金额): amountFen is exact, unitCostFen is null */
   amountEntered: z.boolean(),
   /** a write-off line's cause (and its reversal's); null on every other line */
   cause: WriteoffCause.nullable(),
+  /** a draft dispatch's line: the oldest saleable layer on hand of its item — its inbound date and
+   *  slip number — so the keeper takes the oldest goods first (先进先出 on the shelf); null elsewhere */
+  oldestLayer: z.object({ date: z.string(), slipNo: z.string() }).nullable(),
 });
 export type SlipLine = z.infer<typeof SlipLine>;
 

@@ -2,6 +2,7 @@
 // returns screen, scans three broken tiles, chooses the cause 破碎 in the line and leaves it to the
 // autosave; after 切换用户 the manager signs with the PIN (F6); the keeper posts it out (F9). The
 // goods leave the oldest layer at its cost, and the stock card says 报损 破碎 with the slip's number.
+// Then the pick screen of a sale names the second delivery as the oldest goods on the shelf.
 // Screenshots and the paper go to .tmp/shots/ (WRITEOFF_SHOTS=dir). Skipped when no Chromium is installed.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { poll } from './poll';
 const SHOTS = process.env.WRITEOFF_SHOTS ?? join(ROOT, '.tmp', 'shots');
 const CZ8801 = '6923456000100'; // 抛光砖 雅典米白, 片 (electron/demo/demo-office.json)
 let desk: Desk;
+let saleId = 0;
 
 /** CZ-8801: 10 received at 52.00, then 10 at 55.00. */
 async function prepare(core: Core): Promise<void> {
@@ -27,6 +29,12 @@ async function prepare(core: Core): Promise<void> {
     const s = await c('王强', 'slips.create', { kind: 'inbound', supplierId, deliveryNoteNo: no, lines: [{ itemId, qty: 10, unitCostFen: unit }] });
     await c('王强', 'slips.post', { slipId: s.id });
   }
+  // a signed sale of 2, for the pick screen afterwards (shelf rotation)
+  const customerId = core.db.prepare("SELECT id FROM customers WHERE code = 'KH002'").pluck().get() as number;
+  const sale = await c('赵丽', 'slips.create', { kind: 'dispatch', customerId, paymentMode: 'cash', lines: [{ itemId, qty: 2, priceFen: 8800 }] });
+  await c('赵丽', 'slips.sign', { slipId: sale.id, role: 'manager', user: '张伟', pin: '1111' });
+  await c('赵丽', 'slips.sign', { slipId: sale.id, role: 'finance', user: '刘洋', pin: '2222' });
+  saleId = sale.id;
 }
 
 describe.skipIf(!!NO_CHROMIUM)('a write-off signed by the manager, at 1366×768', () => {
@@ -108,6 +116,16 @@ describe.skipIf(!!NO_CHROMIUM)('a write-off signed by the manager, at 1366×768'
       [draft.no, '报损 破碎', 10, 52000, 10],
       [draft.no, '报损 破碎', 2, 11000, 8],
     ]);
+    expect(desk.pageErrors).toEqual([]);
+  });
+
+  it('the pick screen then says to take the goods of the second delivery first (shelf rotation)', async () => {
+    const { page } = desk;
+    await page.goto(`${desk.web.url}#/pick/${saleId}`);
+    const oldest = page.locator('.grid-fill .ag-row[row-index="0"] .ag-cell[col-id="oldest"]').first();
+    // the first delivery's 10 were written off: the oldest goods on the shelf came on JC…0002
+    await poll(() => oldest.textContent()).toMatch(/^2026-\d\d-\d\d JC\d{8}0002$/);
+    await shoot('writeoff-pick-oldest');
     expect(desk.pageErrors).toEqual([]);
   });
 });

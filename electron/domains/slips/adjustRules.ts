@@ -7,7 +7,7 @@
 import { fail } from '../../../shared/errors';
 import { SLIP_KIND_ZH, type AdjustmentKind, type SlipLineInput } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
-import { balanceOf } from '../../ledger/fifo';
+import { poolQty } from '../../ledger/fifo';
 import { invalid } from '../errors';
 import { itemLabel, reversalOf, slipRow, type LineRow, type NewLine, type SlipRow } from './repo';
 
@@ -19,13 +19,17 @@ export function adjustmentLine(kind: AdjustmentKind, base: BaseLine, l: SlipLine
   const lineNo = base.line_no;
   if (l.priceFen != null) invalid(`第 ${lineNo} 行: ${SLIP_KIND_ZH[kind]}按先进先出成本出库, 不填价格`, `line ${lineNo}: goods leave at FIFO cost; no price`);
   if (kind !== 'writeoff' && l.cause != null) invalid(`第 ${lineNo} 行: 只有报损单填写报损原因`, `line ${lineNo}: only a write-off line has a cause`);
-  return { ...base, unit_cost_fen: null, price_fen: null, amount_fen: 0, cause: l.cause ?? null };
+  return { ...base, unit_cost_fen: null, price_fen: null, amount_fen: 0, cause: l.cause ?? null, defective: l.defective ? 1 : 0 };
 }
 
-/** Only a write-off line takes a cause. */
+/** Only a write-off line takes a cause; only a write-off's or return to HQ's line says it takes
+ *  defective stock (a customer return's is marked by the keeper at posting). */
 export function requireNoCause(kind: string, lines: SlipLineInput[]): void {
   const i = lines.findIndex((l) => l.cause != null);
   if (kind !== 'writeoff' && i >= 0) invalid(`第 ${i + 1} 行: 只有报损单填写报损原因`, `line ${i + 1}: only a write-off line has a cause`);
+  const d = lines.findIndex((l) => l.defective != null);
+  if (kind !== 'writeoff' && kind !== 'hqReturn' && d >= 0)
+    invalid(`第 ${d + 1} 行: 只有报损单、退回总部单的行可以指定次品`, `line ${d + 1}: only a write-off or return to HQ line takes defective stock`);
 }
 
 /** Each write-off line says why (其他: the memo says what). */
@@ -48,14 +52,15 @@ export function hqReturnSupplier(db: ReadableDB, supplierId: number | null, sour
   return src.supplier_id;
 }
 
-/** No line, item by item, takes more than is on hand. */
-export function requireOnHand(db: ReadableDB, kind: AdjustmentKind, lines: Pick<LineRow, 'line_no' | 'item_id' | 'qty'>[]): void {
-  const taken = new Map<number, number>();
+/** No line, item by item and pool by pool (saleable, or defective: 次品), takes more than is on hand. */
+export function requireOnHand(db: ReadableDB, kind: AdjustmentKind, lines: Pick<LineRow, 'line_no' | 'item_id' | 'qty' | 'defective'>[]): void {
+  const taken = new Map<string, number>();
   const short: { lineNo: number; itemCode: string; itemName: string; qty: number; onHand: number }[] = [];
   for (const l of lines) {
-    const before = taken.get(l.item_id) ?? 0;
-    taken.set(l.item_id, before + l.qty);
-    const onHand = balanceOf(db, l.item_id).qty - before;
+    const pool = `${l.item_id}:${l.defective}`;
+    const before = taken.get(pool) ?? 0;
+    taken.set(pool, before + l.qty);
+    const onHand = poolQty(db, l.item_id, l.defective === 1) - before;
     if (l.qty > onHand) short.push({ lineNo: l.line_no, ...itemOf(db, l.item_id), qty: l.qty, onHand: Math.max(onHand, 0) });
   }
   if (short.length)

@@ -82,6 +82,8 @@ export interface LineRow {
 export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen' | 'defective' | 'amount_entered' | 'cause'> & {
   amount_entered?: number;
   cause?: WriteoffCause | null;
+  /** a write-off's or return to HQ's line taking defective stock (a return's is marked at posting) */
+  defective?: number;
 };
 
 // ------------------------------------------------------------------ rows
@@ -195,8 +197,10 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
     lines: lines.map((l) => [
       ...[l.line_no, codeOf(db, 'items', l.item_id), l.qty, l.unit_cost_fen, l.price_fen, l.amount_fen, l.source_line_id, l.memo],
       ...(l.amount_entered === 1 ? ['amount'] : []),
-      // a write-off line's cause (only then, likewise)
+      // a write-off line's cause, and a write-off's or return to HQ's line of defective stock (only
+      // then, likewise; a return's defective mark is the keeper's at posting, outside what was signed)
       ...(l.cause !== null ? [`cause:${l.cause}`] : []),
+      ...(l.defective === 1 && row.kind !== 'return' ? ['defective'] : []),
     ]),
   });
 }
@@ -282,7 +286,19 @@ function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): 
     defective: l.defective === 1,
     amountEntered: l.amount_entered === 1,
     cause: l.cause,
+    oldestLayer: row.kind === 'dispatch' && row.state === 'draft' ? oldestLayerOf(db, l.item_id) : null,
   };
+}
+
+/** The oldest saleable layer on hand of an item: the date and number of the slip that brought it in. */
+function oldestLayerOf(db: ReadableDB, itemId: number): { date: string; slipNo: string } | null {
+  const r = sql(
+    db,
+    `SELECT m.business_date AS date, s.no AS slipNo FROM stock_layers l
+     JOIN stock_moves m ON m.layer_id = l.id AND m.direction = 'in' AND m.qty > 0 JOIN slips s ON s.id = m.slip_id
+     WHERE l.item_id = ? AND l.defective = 0 AND l.remaining_qty > 0 ORDER BY l.id LIMIT 1`,
+  ).get(itemId) as { date: string; slipNo: string } | undefined;
+  return r ?? null;
 }
 
 /** A line's amount as the slip totals it: a write-off's or return to HQ's is the FIFO cost it left at
@@ -442,10 +458,10 @@ export function insertSlip(db: WritableDB, s: SlipInsert): number {
 export function insertLines(db: WritableDB, slipId: number, lines: NewLine[]): void {
   const ins = sql(
     db,
-    `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, unit_cost_fen, price_fen, amount_fen, source_line_id, memo, amount_entered, cause)
-     VALUES (@slip_id, @line_no, @item_id, @qty, @unit_cost_fen, @price_fen, @amount_fen, @source_line_id, @memo, @amount_entered, @cause)`,
+    `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, unit_cost_fen, price_fen, amount_fen, source_line_id, memo, amount_entered, cause, defective)
+     VALUES (@slip_id, @line_no, @item_id, @qty, @unit_cost_fen, @price_fen, @amount_fen, @source_line_id, @memo, @amount_entered, @cause, @defective)`,
   );
-  for (const l of lines) ins.run({ ...l, amount_entered: l.amount_entered ?? 0, cause: l.cause ?? null, slip_id: slipId });
+  for (const l of lines) ins.run({ ...l, amount_entered: l.amount_entered ?? 0, cause: l.cause ?? null, defective: l.defective ?? 0, slip_id: slipId });
 }
 
 export function deleteLines(db: WritableDB, slipId: number): void {

@@ -15,7 +15,7 @@ import {
 import { MAX_FEN } from '../../../shared/money';
 import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
 import type { ReadableDB } from '../../store/db';
-import { balanceOf, isLayerUntouched, type MoveRow } from '../../ledger/fifo';
+import { isLayerUntouched, poolQty, type MoveRow } from '../../ledger/fifo';
 import { actor, type Ctx } from '../context';
 import { invalid, notFound } from '../errors';
 import { checkAmount } from './amounts';
@@ -261,9 +261,8 @@ export interface PickInput {
 
 /**
  * The lines the keeper marks defective (次品) on receipt: only on a return, and only a line that
- * received something. The manual (office-rules.md) has the keeper record returns and report
- * quality problems but sets no separate stock for them, so the mark is stored and printed; the
- * goods come back into stock at the cost they went out at, as every return does.
+ * received something. The goods come back at the cost they went out at, as every return does, into
+ * layers kept apart from saleable stock (0025: stock_layers.defective), which no dispatch takes.
  */
 export function defectiveLineIds(db: ReadableDB, row: SlipRow, lines: LineRow[], shipped: number[], pick: PickInput): number[] {
   const marked = (pick.picked ?? []).filter((p) => p.defective).map((p) => p.lineId);
@@ -295,18 +294,22 @@ export function shippedQuantities(db: ReadableDB, row: SlipRow, lines: LineRow[]
   return shipped;
 }
 
-/** A dispatch ships only what is on hand, every line's item counted together. */
+/** A dispatch ships only saleable stock on hand, every line's item counted together: defective goods
+ *  (次品, kept apart since 0025) are never dispatched — refused as such where they would make up the need. */
 export function requireStock(db: ReadableDB, lines: LineRow[]): void {
   const need = new Map<number, number>();
   for (const l of lines) need.set(l.item_id, (need.get(l.item_id) ?? 0) + shippedOf(l));
   const short: { itemCode: string; itemName: string; needed: number; onHand: number }[] = [];
+  const defective: { itemCode: string; itemName: string; needed: number; saleable: number; defective: number }[] = [];
   for (const [itemId, needed] of need) {
-    const onHand = balanceOf(db, itemId).qty;
-    if (onHand < needed) {
-      const it = itemLabel(db, itemId);
-      short.push({ itemCode: it.code, itemName: it.name, needed, onHand });
-    }
+    const saleable = poolQty(db, itemId, false);
+    if (saleable >= needed) continue;
+    const it = itemLabel(db, itemId);
+    const bad = poolQty(db, itemId, true);
+    if (saleable + bad >= needed) defective.push({ itemCode: it.code, itemName: it.name, needed, saleable, defective: bad });
+    else short.push({ itemCode: it.code, itemName: it.name, needed, onHand: saleable });
   }
+  if (defective.length) fail('defective_not_dispatchable', { lines: defective });
   if (short.length) fail('insufficient_stock', { lines: short });
 }
 

@@ -245,6 +245,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);
+  for (const l of lines) if (defective.includes(l.id)) l.defective = 1; // received into the defective pool (次品)
   if (row.kind === 'inbound' && secondDelivery) markSecondDelivery(db, row.id, secondDelivery.reason);
   // a slip nobody signs: its paper as posted (a signed one froze at its first signature; one signed
   // before 0017 keeps printing from the master data, so its signatures stay valid)
@@ -261,7 +262,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
 function postAdjustment(w: SlipWriter, row: SlipRow, lines: LineRow[]): SlipRow {
   const { db } = w;
   const pc: PostingCtx = { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso };
-  for (const l of lines) setShipped(db, l.id, l.qty, issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty }));
+  for (const l of lines) setShipped(db, l.id, l.qty, issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, defective: l.defective === 1 }));
   markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
   return slipRow(db, row.id);
 }
@@ -272,7 +273,13 @@ function moveStock(db: WritableDB, row: SlipRow, lines: LineRow[], pc: PostingCt
     if (row.kind === 'inbound') receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, amountFen: l.amount_fen });
     else if (row.kind === 'dispatch') issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l) });
     else if (row.pre_golive === 1)
-      receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l), amountFen: checkAmount(shippedOf(l), l.unit_cost_fen) });
+      receive(db, pc, {
+        itemId: l.item_id,
+        lineId: l.id,
+        qty: shippedOf(l),
+        amountFen: checkAmount(shippedOf(l), l.unit_cost_fen),
+        defective: l.defective === 1,
+      });
     else receiveReturn(db, pc, l);
   }
 }
@@ -286,7 +293,8 @@ function receiveReturn(db: WritableDB, pc: PostingCtx, l: LineRow): void {
     const remainingQty = out.qty - back.qty;
     if (remainingQty <= 0) continue;
     const q = Math.min(left, remainingQty);
-    receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: q, amountFen: takeCost(remainingQty, out.amount_fen - back.amountFen, q), sourceMoveId: out.id });
+    const amountFen = takeCost(remainingQty, out.amount_fen - back.amountFen, q);
+    receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: q, amountFen, sourceMoveId: out.id, defective: l.defective === 1 });
     left -= q;
   }
   if (left > 0) throw new Error(`return line ${l.id}: ${left} units have no dispatch cost to come back at`);

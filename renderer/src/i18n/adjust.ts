@@ -29,6 +29,8 @@ export const adjustZh = {
   'adj.signHint': '经理签字(PIN)后, 仓管过账出库',
   'adj.post': '过账出库',
   'adj.posted': '已过账出库',
+  'adj.defectiveQty': '其中次品',
+  'adj.oldest': '先取最早批次',
 };
 
 export const adjustEn: Record<keyof typeof adjustZh, string> = {
@@ -58,4 +60,6 @@ export const adjustEn: Record<keyof typeof adjustZh, string> = {
   'adj.signHint': 'The manager signs (PIN), then the keeper posts it out',
   'adj.post': 'Post out',
   'adj.posted': 'Posted out',
+  'adj.defectiveQty': 'Of it defective',
+  'adj.oldest': 'Take oldest first',
 };

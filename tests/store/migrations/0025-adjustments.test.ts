@@ -1,7 +1,8 @@
 // Migration 0025 (adjustments): slips may be of kind 'writeoff' or 'hqReturn' and print as such;
 // the rebuilt slips and print_log keep their rows, indexes and triggers (a posted slip stays
 // frozen); slip_lines.cause is NULL on every line already in the books, takes only the five causes,
-// and only on a write-off's line (or a reversal's, which copies it).
+// and only on a write-off's line (or a reversal's, which copies it); stock layers get the defective
+// flag (0 on every layer in the books), and a write-off's or return to HQ's line may be defective.
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../electron/store/migrate';
 import { MIGRATIONS } from '../../../electron/store/migrations';
@@ -61,6 +62,13 @@ describe('migration 0025 (adjustments)', () => {
     expect(() => line(d, 2, 2, 'stolen')).toThrow(/CHECK/);
     expect(() => line(d, 3, 1, 'loss')).toThrow(/only a write-off line/);
     line(d, 3, 1, null);
+    // defective stock apart: every layer already in the books saleable; a write-off's line may be defective, a dispatch's not
+    expect(d.prepare("SELECT name FROM pragma_table_info('stock_layers') WHERE name = 'defective'").pluck().get()).toBe('defective');
+    d.prepare('UPDATE slip_lines SET defective = 1 WHERE slip_id = 2').run();
+    slip(d, 5, 'dispatch');
+    expect(() => d.prepare('INSERT INTO slip_lines (slip_id, line_no, item_id, qty, amount_fen, defective) VALUES (5, 1, 1, 1, 0, 1)').run()).toThrow(
+      /only a return line/,
+    );
     d.prepare(
       "INSERT INTO print_log (doc, slip_id, paper, copies, print_no, printed_at, printed_by, content_hash) VALUES ('writeoff', 2, 'A5', '[]', 1, 't', 1, 'h')",
     ).run();
