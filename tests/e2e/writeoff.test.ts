@@ -128,4 +128,25 @@ describe.skipIf(!!NO_CHROMIUM)('a write-off signed by the manager, at 1366×768'
     await shoot('writeoff-pick-oldest');
     expect(desk.pageErrors).toEqual([]);
   });
+
+  it('a return to HQ names the inbound slip by its number, which sets the supplier; its paper says what went back', async () => {
+    const { page } = desk;
+    await page.goto(`${desk.web.url}#/returns/hq`);
+    await page.locator('[data-testid="returns-tab-hqReturn"].on').waitFor();
+    await page.keyboard.press('F2');
+    await page.waitForURL(/#\/returns\/hq\/new$/);
+    const keeper = await desk.as('王强');
+    const inbound = (await keeper('slips.list', { kind: 'inbound' })).rows.find((r) => r.deliveryNoteNo === 'HQ-WO-2')!;
+    await page.locator('[data-testid="hq-source-no"]').fill(inbound.no);
+    await page.keyboard.press('Tab');
+    await scan(page, CZ8801);
+    await waitForGrid(page, qtyByCode(), { 'CZ-8801': '1' });
+    await page.waitForURL(/#\/returns\/hq\/\d+$/);
+    const id = Number(/(\d+)$/.exec(page.url())![1]);
+    await poll(async () => (await keeper('slips.get', { slipId: id })).sourceSlipNo).toBe(inbound.no);
+    await shoot('hqreturn-editor');
+    const pdf = await keeper('documents.render', { doc: 'hqReturn', slipId: id });
+    writeFileSync(join(SHOTS, 'hqreturn.pdf'), Buffer.from(pdf.base64, 'base64'));
+    expect(desk.pageErrors).toEqual([]);
+  });
 });
