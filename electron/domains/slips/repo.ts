@@ -9,6 +9,7 @@ import { postedSlipHash } from '../../store/postedSlip';
 import { likeEscape } from '../../store/search';
 import {
   SLIP_SIGNATURES,
+  isAdjustmentKind,
   type PaymentMode,
   type Signature,
   type Slip,
@@ -304,7 +305,7 @@ function oldestLayerOf(db: ReadableDB, itemId: number): { date: string; slipNo: 
 /** A line's amount as the slip totals it: a write-off's or return to HQ's is the FIFO cost it left at
  *  (known once posted; 0 on a draft), every other kind's its stored amount. */
 function lineAmountOf(kind: SlipKind, l: LineRow): number {
-  return kind === 'writeoff' || kind === 'hqReturn' ? (l.shipped_amount_fen ?? 0) : l.amount_fen;
+  return isAdjustmentKind(kind) ? (l.shipped_amount_fen ?? 0) : l.amount_fen;
 }
 
 export function slipView(db: ReadableDB, row: SlipRow): Slip {
