@@ -421,6 +421,40 @@ const catalogue = {
     `${d.itemCode}: the recount must be made by someone who did not count the line`,
   ],
   count_line_not_counted: (d: { itemCode: string }) => [`${d.itemCode}: 尚未初盘, 不能复核`, `${d.itemCode}: not counted yet, nothing to recount`],
+  // stock adjustments outside a count (报损单, 退回总部: issue #12)
+  adjustment_exceeds_stock: (d: {
+    kind_zh: string;
+    kind: string;
+    field: 'qty';
+    field_zh: '数量';
+    field_en: 'quantity';
+    lines: { lineNo: number; itemCode: string; itemName: string; qty: number; onHand: number }[];
+  }) => [
+    `${d.kind_zh}的数量超过现存, 未写入: ${d.lines.map((l) => `第${l.lineNo}行 数量: ${l.itemCode} ${l.itemName} ${l.qty}, 现存 ${l.onHand}`).join('; ')}`,
+    `The ${d.kind} takes more than is on hand, nothing written: ${d.lines.map((l) => `line ${l.lineNo} quantity: ${l.itemCode} ${l.qty}, on hand ${l.onHand}`).join('; ')}`,
+  ],
+  defective_not_dispatchable: (d: { lines: { itemCode: string; itemName: string; needed: number; saleable: number; defective: number }[] }) => [
+    `次品不能发货, 未过账: ${d.lines.map((l) => `${l.itemCode} ${l.itemName} 需 ${l.needed}, 可售 ${l.saleable}, 次品 ${l.defective}`).join('; ')}`,
+    `Defective goods are not dispatched, nothing posted: ${d.lines.map((l) => `${l.itemCode} needs ${l.needed}, saleable ${l.saleable}, defective ${l.defective}`).join('; ')}`,
+  ],
+  writeoff_cause_required: (d: { lineNo: number; field: 'cause' | 'memo'; field_zh: string; field_en: string }) => [
+    d.field === 'cause' ? `第${d.lineNo}行 ${d.field_zh}: 请选择报损原因` : `第${d.lineNo}行 ${d.field_zh}: 原因为「其他」时请写明`,
+    d.field === 'cause' ? `Line ${d.lineNo} ${d.field_en}: choose why the goods are written off` : `Line ${d.lineNo} ${d.field_en}: say what "other" is`,
+  ],
+  hq_return_source: (d: { no: string; why: 'kind' | 'state' | 'supplier' | 'reversed' }) => [
+    {
+      kind: `原进仓单 ${d.no} 不是进仓单`,
+      state: `原进仓单 ${d.no} 尚未过账`,
+      supplier: `原进仓单 ${d.no} 的供应商与退回总部单不一致`,
+      reversed: `原进仓单 ${d.no} 已冲销`,
+    }[d.why],
+    {
+      kind: `Original inbound ${d.no} is not an inbound slip`,
+      state: `Original inbound ${d.no} is not posted`,
+      supplier: `Original inbound ${d.no} has another supplier than this return to HQ`,
+      reversed: `Original inbound ${d.no} has been reversed`,
+    }[d.why],
+  ],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */

@@ -155,6 +155,8 @@ const BY_PATH: Record<string, Label> = {
   'secondDelivery.reason': ['第二批到货原因', 'reason for the second delivery'],
   'lines[].sourceLineId': ['原发货行', 'dispatch line'],
   'lines[].memo': ['备注', 'memo'],
+  'lines[].cause': ['报损原因', 'cause'],
+  'lines[].defective': ['次品', 'defective'],
   'picked[].lineId': ['单据行', 'slip line'],
   'picked[].qty': ['拣货数', 'picked quantity'],
   'picked[].defective': ['次品', 'defective'],

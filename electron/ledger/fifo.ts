@@ -106,19 +106,16 @@ function insertMove(
   return Number(info.lastInsertRowid);
 }
 
-/** Goods in: a new layer at the given amount. */
+/** Goods in: a new layer at the given amount (defective: kept apart from saleable stock, 0025). */
 export function receive(
   db: WritableDB,
   pc: PostingCtx,
-  r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null },
+  r: { itemId: number; lineId: number; qty: number; amountFen: number; sourceMoveId?: number | null; defective?: boolean },
 ): number {
-  const layer = sql(db, 'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen) VALUES (?, ?, ?, ?, ?)').run(
-    r.itemId,
-    r.qty,
-    r.amountFen,
-    r.qty,
-    r.amountFen,
-  );
+  const layer = sql(
+    db,
+    'INSERT INTO stock_layers (item_id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen, defective) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(r.itemId, r.qty, r.amountFen, r.qty, r.amountFen, r.defective ? 1 : 0);
   return insertMove(db, pc, {
     itemId: r.itemId,
     lineId: r.lineId,
@@ -139,13 +136,15 @@ export function layerTakeCost(layer: Omit<LayerRow, 'id'>, take: number): number
 
 type Take = { layer: LayerRow; take: number; amount: number };
 
-/** The takes an issue of `qty` would make from the oldest layers now; null when less is on hand. */
-function planTakes(db: ReadableDB, itemId: number, qty: number): Take[] | null {
+/** The takes an issue of `qty` would make from the oldest layers of one pool now — saleable, or
+ *  defective (次品); null when less is on hand in it. */
+function planTakes(db: ReadableDB, itemId: number, qty: number, defective = false): Take[] | null {
   let left = qty;
   const layers = sql(
     db,
-    'SELECT id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers WHERE item_id = ? AND remaining_qty > 0 ORDER BY id',
-  ).iterate(itemId) as IterableIterator<LayerRow>;
+    `SELECT id, in_qty, in_amount_fen, remaining_qty, remaining_amount_fen FROM stock_layers
+     WHERE item_id = ? AND defective = ? AND remaining_qty > 0 ORDER BY id`,
+  ).iterate(itemId, defective ? 1 : 0) as IterableIterator<LayerRow>;
   const takes: Take[] = [];
   for (const layer of layers) {
     const take = Math.min(left, layer.remaining_qty);
@@ -156,16 +155,17 @@ function planTakes(db: ReadableDB, itemId: number, qty: number): Take[] | null {
   return left > 0 ? null : takes;
 }
 
-/** What issuing `qty` now would cost (the oldest layers first), without issuing; null when less is on hand. */
-export function issueCost(db: ReadableDB, itemId: number, qty: number): number | null {
-  const takes = planTakes(db, itemId, qty);
+/** What issuing `qty` now would cost (the oldest layers of the pool first), without issuing; null when less is on hand. */
+export function issueCost(db: ReadableDB, itemId: number, qty: number, defective = false): number | null {
+  const takes = planTakes(db, itemId, qty, defective);
   return takes ? takes.reduce((n, t) => n + t.amount, 0) : null;
 }
 
-/** Goods out from the oldest layers; the caller has checked that enough is on hand. Returns the cost. */
-export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number }): number {
+/** Goods out from the oldest layers of one pool — saleable, or defective (次品) —; the caller has
+ *  checked that enough is on hand in it. Returns the cost. */
+export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineId: number; qty: number; defective?: boolean }): number {
   let cost = 0;
-  const takes = planTakes(db, r.itemId, r.qty);
+  const takes = planTakes(db, r.itemId, r.qty, r.defective);
   if (!takes) throw new Error(`FIFO: item ${r.itemId} is short (sufficiency must be checked first)`);
   for (const { layer, take, amount } of takes) {
     sql(db, 'UPDATE stock_layers SET remaining_qty = remaining_qty - ?, remaining_amount_fen = remaining_amount_fen - ? WHERE id = ?').run(
@@ -177,6 +177,13 @@ export function issue(db: WritableDB, pc: PostingCtx, r: { itemId: number; lineI
     cost += amount;
   }
   return cost;
+}
+
+/** What is on hand of an item in one pool: saleable (defective = false) or defective (次品). */
+export function poolQty(db: ReadableDB, itemId: number, defective: boolean): number {
+  return sql(db, 'SELECT COALESCE(SUM(remaining_qty), 0) FROM stock_layers WHERE item_id = ? AND defective = ? AND remaining_qty > 0')
+    .pluck()
+    .get(itemId, defective ? 1 : 0) as number;
 }
 
 /** The layer of an 'in' move that has not been touched since (nothing taken from it). */

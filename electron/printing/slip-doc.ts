@@ -1,5 +1,6 @@
 // The printed slips: 发货单 (dispatch), 进仓单 (inbound), 退货单 (return), 红字冲销单 (reversal) and
-// 期初入库单 (opening: the opening stock at go-live, signed by the manager).
+// 期初入库单 (opening: the opening stock at go-live, signed by the manager); 报损单 and 退回总部单
+// (adjust-paper.ts: goods out at FIFO cost, signed by the manager).
 // Pure: data in, a pdfmake document definition out (documents.ts gathers the data).
 //
 // Every page is a complete form of the same height: header with the office, title, number and
@@ -8,7 +9,8 @@
 // footer with the copy (联) and page X/Y of that copy. Each copy is printed as its own set of
 // pages. A dispatch or return the manager has not signed carries a diagonal 未签发 watermark.
 
-import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, shownUnitCostFen, type Slip, type SlipLine, type PaperSize } from '../../shared/contract';
+import { PAYMENT_MODE_ZH, SLIP_KIND_ZH, isAdjustmentKind, shownUnitCostFen, type Slip, type SlipLine, type PaperSize } from '../../shared/contract';
+import { adjustmentColumns, adjustmentInfo, adjustmentSignBoxes } from './adjust-paper';
 import { ROLE_ZH, type Role } from '../../shared/roles';
 import { docDefinition } from './blocks';
 import type { Pair } from './finance-form';
@@ -54,6 +56,7 @@ export function slipWatermark(slip: Slip): { text: string; color: string } | nul
 }
 
 function columns(slip: Slip): Col[] {
+  if (isAdjustmentKind(slip.kind)) return adjustmentColumns(slip);
   const costed = (l: SlipLine) => l.unitCostFen != null || l.amountEntered;
   const byCost = slip.kind === 'inbound' || slip.kind === 'opening';
   const unitOf = (l: SlipLine) => (byCost || (slip.kind === 'reversal' && costed(l)) ? shownUnitCostFen(l) : l.priceFen);
@@ -158,6 +161,9 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
           ['状态', slip.reversedBy ? `已冲销 ${slip.reversedBy.no}` : '已过账'],
         ],
       ];
+    case 'writeoff':
+    case 'hqReturn':
+      return adjustmentInfo(slip, p, date);
   }
 }
 
@@ -191,6 +197,9 @@ function signBoxes(d: SlipDocData): SignBox[] {
       return [made, signed('经理签字', 'manager')];
     case 'count':
       return [made, signed('经理审批', 'manager')];
+    case 'writeoff':
+    case 'hqReturn':
+      return adjustmentSignBoxes(slip, made, signed('经理审核', 'manager'), keeper('仓管出库'));
   }
 }
 

@@ -3,7 +3,7 @@
 // running subtotals, blank rows, and on the last page 合计 with 合计人民币大写; the memo; the
 // signature boxes; the footer with the copy and page X/Y of that copy.
 
-import { PAYMENT_MODE_ZH, type Slip, type SlipLine } from '../../shared/contract';
+import { PAYMENT_MODE_ZH, isAdjustmentKind, type Slip, type SlipLine } from '../../shared/contract';
 import { fenToChineseCapital } from '../../shared/money';
 import { ROLE_ZH } from '../../shared/roles';
 import { blankRow, fillers, footerBar, headedHeights, spacedTitle, spanFit, wordsCells } from './blocks';
@@ -94,13 +94,14 @@ function cellText(f: SlipForm, text: string, ci: number, o: FitOptions = {}): No
 }
 
 /** A row that sums lines: label over the columns before the quantity, then quantity and amount. */
-function sumRow(f: SlipForm, label: string, sum: { q: number; amount: number }, withYuan: boolean): Node[] {
+function sumRow(f: SlipForm, label: string, sum: { q: number; amount: number | null }, withYuan: boolean): Node[] {
   const { qtyCol, sign, red } = f;
   const amountCol = f.cols.length - 1;
   const row: Node[] = [spanFit(label, f.boxes, 0, qtyCol - 1, { size: SIZE, bold: true, align: 'center' }), ...fillers(qtyCol - 1)];
   row.push(cellText(f, qty(sign * sum.q), qtyCol, { bold: true, color: red }));
   for (let c = qtyCol + 1; c < amountCol; c++) row.push({ text: '' });
-  row.push(cellText(f, withYuan ? yuan(sign * sum.amount) : money(sign * sum.amount), amountCol, { bold: true, color: red }));
+  const amount = sum.amount === null ? '' : withYuan ? yuan(sign * sum.amount) : money(sign * sum.amount);
+  row.push(cellText(f, amount, amountCol, { bold: true, color: red }));
   return row;
 }
 
@@ -108,10 +109,12 @@ function sumRow(f: SlipForm, label: string, sum: { q: number; amount: number }, 
 function totalRows(f: SlipForm): Node[][] {
   const { slip } = f.d;
   const nCols = f.cols.length;
-  const words = `合计人民币(大写): ${fenToChineseCapital(f.sign * paperFen(slip.totalAmountFen))}`;
+  // a write-off or return to HQ not posted yet has no cost: it is taken FIFO at posting
+  const costPending = isAdjustmentKind(slip.kind) && slip.state !== 'posted';
+  const words = `合计人民币(大写): ${costPending ? '(过账时按先进先出成本计)' : fenToChineseCapital(f.sign * paperFen(slip.totalAmountFen))}`;
   const pay = slip.paymentMode && slip.kind !== 'inbound' ? `${slip.kind === 'return' ? '退款方式' : '结算方式'}: ${PAYMENT_MODE_ZH[slip.paymentMode]}` : '';
   return [
-    sumRow(f, '合    计', { q: slip.totalQty, amount: paperFen(slip.totalAmountFen) }, true),
+    sumRow(f, '合    计', { q: slip.totalQty, amount: costPending ? null : paperFen(slip.totalAmountFen) }, true),
     [
       ...wordsCells(words, f.boxes, f.qtyCol - 1, f.red),
       spanFit(pay, f.boxes, f.qtyCol, nCols - 1, { size: 8, align: 'right' }),

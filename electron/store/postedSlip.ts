@@ -46,7 +46,13 @@ export type PostedHeader = Record<(typeof POSTED_HEADER_COLUMNS)[number], unknow
 
 /** The hash of a slip as posted: `header` as it is (or is about to be) stored, its lines and signature rows as stored now. */
 export function postedSlipHash(db: DB, header: PostedHeader): string {
-  const lines = sql(db, `SELECT ${LINE_COLUMNS} FROM slip_lines WHERE slip_id = ? ORDER BY line_no`).raw().all(header.id);
+  // a write-off line's cause (0025) is appended only where set, so every earlier slip's hash reads as
+  // before (and 0018, which runs before the column exists, reads the lines without it)
+  const cause = sql(db, "SELECT 1 FROM pragma_table_info('slip_lines') WHERE name = 'cause'").get() !== undefined;
+  const rows = sql(db, `SELECT ${LINE_COLUMNS}${cause ? ', cause' : ''} FROM slip_lines WHERE slip_id = ? ORDER BY line_no`)
+    .raw()
+    .all(header.id) as unknown[][];
+  const lines = cause ? rows.map((l) => (l[l.length - 1] === null ? l.slice(0, -1) : l)) : rows;
   const sigs = sql(db, `SELECT ${SIGNATURE_COLUMNS} FROM signatures WHERE slip_id = ? ORDER BY id`).raw().all(header.id);
   const body = JSON.stringify({ header: POSTED_HEADER_COLUMNS.map((c) => header[c]), lines, signatures: sigs });
   return createHash('sha256').update('branch-desk:posted-slip:v1\n').update(body).digest('hex');

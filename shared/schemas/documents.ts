@@ -7,7 +7,7 @@ import { DOC_PRINTERS, DOC_RENDERERS, DateStr, Empty, Id, Name, Page, Person, Te
 import { SlipSummary } from './slips';
 
 /** What can be printed: a slip as its kind's document, or an item's stock card (库存明细账). */
-export const DOC_KINDS = ['dispatch', 'inbound', 'return', 'reversal', 'opening', 'stockCard', 'cashCount', 'statement'] as const;
+export const DOC_KINDS = ['dispatch', 'inbound', 'return', 'reversal', 'opening', 'stockCard', 'cashCount', 'statement', 'writeoff', 'hqReturn'] as const;
 /** Finance papers: previews only (documents.render), not logged prints; readable by these roles. */
 export const FINANCE_DOC_ROLES = {
   /** 现金盘点表: a day's cash count, book balance, channels, checks and countersignatures */
@@ -29,7 +29,7 @@ export const CopyNames = z.array(Name(20)).min(1).max(6);
 
 const docTargetFields = {
   doc: DocKind,
-  /** dispatch / inbound / return / reversal / opening: the slip (its kind must match doc) */
+  /** dispatch / inbound / return / reversal / opening / writeoff / hqReturn: the slip (its kind must match doc) */
   slipId: Id.optional(),
   /** stockCard: the item and the period (business dates, both ends included) */
   itemId: Id.optional(),

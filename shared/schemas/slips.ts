@@ -1,4 +1,5 @@
-// Slips (单据, slips.*): inbound (进仓单), dispatch (发货单), return (退货单) and reversal (红字冲销),
+// Slips (单据, slips.*): inbound (进仓单), dispatch (发货单), return (退货单), write-off (报损单), return
+// to HQ (退回总部) and reversal (红字冲销),
 // their lines, signatures and states, and the tables of who creates and signs each kind.
 
 import { z } from 'zod';
@@ -8,16 +9,27 @@ import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MA
 import { SlipRefund } from './refunds';
 import { SlipDeliveryCash } from './deliveryCash';
 
-export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening', 'count'] as const;
+export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening', 'count', 'writeoff', 'hqReturn'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
 export type SlipKind = z.infer<typeof SlipKind>;
 /** Kinds a user creates; a reversal is made only by slips.reverse. */
-export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return']);
+export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return', 'writeoff', 'hqReturn']);
 export type CreatableSlipKind = z.infer<typeof CreatableSlipKind>;
 /** The kinds made through slips.create (a reversal comes from slips.reverse, the opening slip from opening.postStock). */
 export function isCreatableKind(kind: SlipKind): kind is CreatableSlipKind {
   return kind !== 'reversal' && kind !== 'opening' && kind !== 'count';
 }
+/** Kinds that take goods out of stock at FIFO cost without a sale: 报损单 and 退回总部 (issue #12). */
+export const ADJUSTMENT_KINDS = ['writeoff', 'hqReturn'] as const;
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number];
+export function isAdjustmentKind(kind: SlipKind): kind is AdjustmentKind {
+  return kind === 'writeoff' || kind === 'hqReturn';
+}
+/** Why a write-off line leaves: 损耗 · 破碎 · 丢失 · 过期 · 其他 (the line's memo says what). */
+export const WRITEOFF_CAUSES = ['loss', 'breakage', 'lost', 'expired', 'other'] as const;
+export const WriteoffCause = z.enum(WRITEOFF_CAUSES);
+export type WriteoffCause = z.infer<typeof WriteoffCause>;
+export const WRITEOFF_CAUSE_ZH: Record<WriteoffCause, string> = { loss: '损耗', breakage: '破碎', lost: '丢失', expired: '过期', other: '其他' };
 export const SLIP_STATES = ['draft', 'posted', 'void'] as const;
 export const SlipState = z.enum(SLIP_STATES);
 export type SlipState = z.infer<typeof SlipState>;
@@ -38,6 +50,10 @@ export const SlipLineInput = z.object({
   /** return: the dispatch line the goods come back against */
   sourceLineId: Id.optional(),
   memo: Text(100).optional(),
+  /** write-off: why the goods leave (其他: the memo says what) */
+  cause: WriteoffCause.optional(),
+  /** write-off, return to HQ: the line takes defective stock (次品), kept apart from saleable stock */
+  defective: z.boolean().optional(),
 });
 export type SlipLineInput = z.infer<typeof SlipLineInput>;
 
@@ -47,7 +63,7 @@ const slipHeaderFields = {
   /** HQ's delivery note number (随货同行联) on an inbound slip */
   deliveryNoteNo: Text(50).nullish(),
   paymentMode: PaymentMode.nullish(),
-  /** the posted dispatch a return comes back against */
+  /** the posted dispatch a return comes back against; the posted inbound a return to HQ sends back */
   sourceSlipId: Id.nullish(),
   memo: Text(200).nullish(),
   /** a cash dispatch whose money the carrier collects on delivery (送货收款); part of what is signed */
@@ -89,10 +105,16 @@ export const SlipLine = z.object({
   costFen: z.number().int().nullable(),
   /** for a posted dispatch: how many units can still be returned */
   returnableQty: z.number().int().nullable(),
-  /** a return line the keeper marked defective (次品) when receiving it; false on every other line */
+  /** a return line the keeper marked defective (次品) when receiving it, or a write-off's or return
+   *  to HQ's line that takes defective stock; false on every other line */
   defective: z.boolean(),
   /** an inbound line entered by its amount (金额): amountFen is exact, unitCostFen is null */
   amountEntered: z.boolean(),
+  /** a write-off line's cause (and its reversal's); null on every other line */
+  cause: WriteoffCause.nullable(),
+  /** a draft dispatch's line: the oldest saleable layer on hand of its item — its inbound date and
+   *  slip number — so the keeper takes the oldest goods first (先进先出 on the shelf); null elsewhere */
+  oldestLayer: z.object({ date: z.string(), slipNo: z.string() }).nullable(),
 });
 export type SlipLine = z.infer<typeof SlipLine>;
 
@@ -305,6 +327,8 @@ export const SLIP_CREATE_ROLES: Record<CreatableSlipKind, readonly Role[]> = {
   inbound: ['keeper', 'statistician'],
   dispatch: ['sales', 'statistician', 'manager'],
   return: ['sales', 'statistician', 'keeper', 'manager'],
+  writeoff: ['keeper', 'manager'],
+  hqReturn: ['keeper', 'statistician', 'manager'],
 };
 
 /** Signatures a slip needs before the keeper may post it, in the order they are given. */
@@ -315,6 +339,8 @@ export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
   reversal: [],
   opening: ['manager'],
   count: ['manager'],
+  writeoff: ['manager'],
+  hqReturn: ['manager'],
 };
 
 /** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
@@ -325,6 +351,8 @@ export const SLIP_PREFIX: Record<SlipKind, string> = {
   reversal: 'HC', // 红字冲销
   opening: 'QC', // 期初建账 (opening stock, one slip at go-live)
   count: 'PD', // 盘点 (a posted count's adjustments; its number is the count's)
+  writeoff: 'BS', // 报损单
+  hqReturn: 'TZ', // 退回总部 (退总; TH is the customer return's)
 };
 
 export const SLIP_KIND_ZH: Record<SlipKind, string> = {
@@ -334,6 +362,8 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   reversal: '红字冲销单',
   opening: '期初入库单',
   count: '盘点单',
+  writeoff: '报损单',
+  hqReturn: '退回总部单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

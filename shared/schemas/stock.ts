@@ -86,6 +86,8 @@ export const OnHandRow = z.object({
   /** 库位 */
   location: z.string(),
   qty: z.number().int(),
+  /** of qty, the defective goods (次品) kept apart: not offered for dispatch */
+  defectiveQty: z.number().int(),
   /** the stock value; null for a reader who does not see costs (shared/readScope.ts) */
   amountFen: z.number().int().nullable(),
   safetyStock: z.number().int(),

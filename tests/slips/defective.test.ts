@@ -1,8 +1,8 @@
 // A customer return received by the keeper: each line can be marked defective (次品) at the post
 // (slips.post picked[].defective). The mark is stored on the line, is not part of what the manager
 // signed (the signature stays valid), comes back into stock at its dispatch cost like any return
-// (the manual sets no separate stock for it), and is refused on a dispatch and on a line that
-// received nothing — the database's trigger refuses it on a non-return line too.
+// (kept apart as defective stock since 0025: tests/slips/defective-stock.test.ts), and is refused on a
+// dispatch and on a line that received nothing — the database's trigger refuses it on a dispatch line too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Slip } from '../../shared/contract';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';

@@ -210,6 +210,7 @@ describe('stock card, on hand, verify', () => {
       unit: '片',
       location: 'A-01-1',
       qty: 3,
+      defectiveQty: 0,
       amountFen: 360,
       safetyStock: 120,
       belowSafety: true,

@@ -15,6 +15,8 @@ const KIND_EN: Record<SlipKind, string> = {
   reversal: 'reversal slip',
   opening: 'opening slip',
   count: 'stock count',
+  writeoff: 'write-off slip',
+  hqReturn: 'return to HQ slip',
 };
 
 function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {

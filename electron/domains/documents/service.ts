@@ -96,8 +96,13 @@ function targetItem(t: DocTarget): number {
   return itemId;
 }
 
-/** The opening slip (期初入库单) is printed once at go-live, in the inbound slip's copies; not an office setting. */
-const OPENING_COPIES = ['第一联 存根', '第二联 财务', '第三联 仓库'];
+/** The opening slip (期初入库单) is printed once at go-live, in the inbound slip's copies; not an office
+ *  setting. The write-off and the return to HQ have fixed copies too (the third goes with the goods to HQ). */
+const FIXED_COPIES: Partial<Record<Slip['kind'], string[]>> = {
+  opening: ['第一联 存根', '第二联 财务', '第三联 仓库'],
+  writeoff: ['第一联 存根', '第二联 财务', '第三联 仓库'],
+  hqReturn: ['第一联 存根', '第二联 财务', '第三联 总部'],
+};
 
 /** What a print of a target will be: resolved paper and copies, and the slip's current hash. */
 export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null; itemId: number | null; paper: PaperSize; copies: string[] } {
@@ -108,7 +113,7 @@ export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null
   }
   const slip = targetSlip(db, t);
   const settings = printSettings(db);
-  const known = slip.kind === 'opening' ? OPENING_COPIES : settings.copies[slip.kind as keyof PrintSettings['copies']];
+  const known = FIXED_COPIES[slip.kind] ?? settings.copies[slip.kind as keyof PrintSettings['copies']];
   return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(known, t.copies) };
 }
 

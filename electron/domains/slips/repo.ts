@@ -9,6 +9,7 @@ import { postedSlipHash } from '../../store/postedSlip';
 import { likeEscape } from '../../store/search';
 import {
   SLIP_SIGNATURES,
+  isAdjustmentKind,
   type PaymentMode,
   type Signature,
   type Slip,
@@ -16,6 +17,7 @@ import {
   type SlipLine,
   type SlipState,
   type SlipSummary,
+  type WriteoffCause,
 } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { MoveRow } from '../../ledger/fifo';
@@ -78,9 +80,16 @@ export interface LineRow {
   defective: number;
   /** 1: an inbound line entered by its amount (unit_cost_fen NULL, amount_fen exact) */
   amount_entered: number;
+  /** a write-off line's cause (0025), copied onto its reversal's line; NULL elsewhere */
+  cause: WriteoffCause | null;
 }
 
-export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen' | 'defective' | 'amount_entered'> & { amount_entered?: number };
+export type NewLine = Omit<LineRow, 'id' | 'slip_id' | 'shipped_qty' | 'shipped_amount_fen' | 'defective' | 'amount_entered' | 'cause'> & {
+  amount_entered?: number;
+  cause?: WriteoffCause | null;
+  /** a write-off's or return to HQ's line taking defective stock (a return's is marked at posting) */
+  defective?: number;
+};
 
 // ------------------------------------------------------------------ rows
 
@@ -195,6 +204,10 @@ export function canonicalContent(db: ReadableDB, row: SlipRow, lines: LineRow[])
     lines: lines.map((l) => [
       ...[l.line_no, codeOf(db, 'items', l.item_id), l.qty, l.unit_cost_fen, l.price_fen, l.amount_fen, l.source_line_id, l.memo],
       ...(l.amount_entered === 1 ? ['amount'] : []),
+      // a write-off line's cause, and a write-off's or return to HQ's line of defective stock (only
+      // then, likewise; a return's defective mark is the keeper's at posting, outside what was signed)
+      ...(l.cause !== null ? [`cause:${l.cause}`] : []),
+      ...(l.defective === 1 && row.kind !== 'return' ? ['defective'] : []),
     ]),
   });
 }
@@ -271,7 +284,7 @@ function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): 
     qty: l.qty,
     unitCostFen: l.unit_cost_fen,
     priceFen: l.price_fen,
-    amountFen: l.amount_fen,
+    amountFen: lineAmountOf(row.kind, l),
     sourceLineId: l.source_line_id,
     memo: l.memo,
     shippedQty: l.shipped_qty,
@@ -279,7 +292,26 @@ function lineView(db: ReadableDB, row: SlipRow, l: LineRow, reversed: boolean): 
     returnableQty: posted && row.kind === 'dispatch' && !reversed ? shippedOf(l) - returnedQtyOfLine(db, l.id) : null,
     defective: l.defective === 1,
     amountEntered: l.amount_entered === 1,
+    cause: l.cause,
+    oldestLayer: row.kind === 'dispatch' && row.state === 'draft' ? oldestLayerOf(db, l.item_id) : null,
   };
+}
+
+/** The oldest saleable layer on hand of an item: the date and number of the slip that brought it in. */
+function oldestLayerOf(db: ReadableDB, itemId: number): { date: string; slipNo: string } | null {
+  const r = sql(
+    db,
+    `SELECT m.business_date AS date, s.no AS slipNo FROM stock_layers l
+     JOIN stock_moves m ON m.layer_id = l.id AND m.direction = 'in' AND m.qty > 0 JOIN slips s ON s.id = m.slip_id
+     WHERE l.item_id = ? AND l.defective = 0 AND l.remaining_qty > 0 ORDER BY l.id LIMIT 1`,
+  ).get(itemId) as { date: string; slipNo: string } | undefined;
+  return r ?? null;
+}
+
+/** A line's amount as the slip totals it: a write-off's or return to HQ's is the FIFO cost it left at
+ *  (known once posted; 0 on a draft), every other kind's its stored amount. */
+function lineAmountOf(kind: SlipKind, l: LineRow): number {
+  return isAdjustmentKind(kind) ? (l.shipped_amount_fen ?? 0) : l.amount_fen;
 }
 
 export function slipView(db: ReadableDB, row: SlipRow): Slip {
@@ -306,7 +338,7 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     reason: row.reason,
     secondDeliveryReason: row.second_delivery_reason,
     totalQty: lines.reduce((s, l) => s + l.qty, 0),
-    totalAmountFen: lines.reduce((s, l) => s + l.amount_fen, 0),
+    totalAmountFen: lines.reduce((s, l) => s + lineAmountOf(row.kind, l), 0),
     createdBy: { id: row.created_by, name: nameOf(db, 'users', row.created_by)! },
     createdAt: row.created_at,
     postedBy: row.posted_by == null ? null : { id: row.posted_by, name: nameOf(db, 'users', row.posted_by)! },
@@ -390,7 +422,8 @@ export function listSlips(db: ReadableDB, f: SlipFilter): { rows: SlipSummary[];
       `SELECT s.*, c.name AS customer_name, p.name AS supplier_name, src.no AS source_no, rv.id AS rev_id, rv.no AS rev_no,
          (SELECT COUNT(*) FROM slip_lines l WHERE l.slip_id = s.id) AS line_count,
          (SELECT COALESCE(SUM(l.qty), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS total_qty,
-         (SELECT COALESCE(SUM(l.amount_fen), 0) FROM slip_lines l WHERE l.slip_id = s.id) AS total_amount,
+         (SELECT COALESCE(SUM(CASE WHEN s.kind IN ('writeoff', 'hqReturn') THEN COALESCE(l.shipped_amount_fen, 0) ELSE l.amount_fen END), 0)
+            FROM slip_lines l WHERE l.slip_id = s.id) AS total_amount,
          (SELECT group_concat(g.role) FROM signatures g WHERE g.slip_id = s.id AND g.dropped_at IS NULL) AS signed_roles,
          ku.id AS carrier_id, ku.name AS carrier_name
        ${from}
@@ -438,10 +471,10 @@ export function insertSlip(db: WritableDB, s: SlipInsert): number {
 export function insertLines(db: WritableDB, slipId: number, lines: NewLine[]): void {
   const ins = sql(
     db,
-    `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, unit_cost_fen, price_fen, amount_fen, source_line_id, memo, amount_entered)
-     VALUES (@slip_id, @line_no, @item_id, @qty, @unit_cost_fen, @price_fen, @amount_fen, @source_line_id, @memo, @amount_entered)`,
+    `INSERT INTO slip_lines (slip_id, line_no, item_id, qty, unit_cost_fen, price_fen, amount_fen, source_line_id, memo, amount_entered, cause, defective)
+     VALUES (@slip_id, @line_no, @item_id, @qty, @unit_cost_fen, @price_fen, @amount_fen, @source_line_id, @memo, @amount_entered, @cause, @defective)`,
   );
-  for (const l of lines) ins.run({ ...l, amount_entered: l.amount_entered ?? 0, slip_id: slipId });
+  for (const l of lines) ins.run({ ...l, amount_entered: l.amount_entered ?? 0, cause: l.cause ?? null, defective: l.defective ?? 0, slip_id: slipId });
 }
 
 export function deleteLines(db: WritableDB, slipId: number): void {

@@ -3,16 +3,25 @@
 // who signs in which order, what a pick may be, and when a posted slip may be reversed.
 
 import { fail } from '../../../shared/errors';
-import { SLIP_CREATE_ROLES, SLIP_KIND_ZH, SLIP_SIGNATURES, type CreatableSlipKind, type Signature, type SlipLineInput } from '../../../shared/contract';
+import {
+  SLIP_CREATE_ROLES,
+  SLIP_KIND_ZH,
+  SLIP_SIGNATURES,
+  isAdjustmentKind,
+  type CreatableSlipKind,
+  type Signature,
+  type SlipLineInput,
+} from '../../../shared/contract';
 import { MAX_FEN } from '../../../shared/money';
 import { ROLE_EN, ROLE_ZH, type Role } from '../../../shared/roles';
 import { carrierOf } from './carrier';
 import type { ReadableDB } from '../../store/db';
-import { balanceOf, isLayerUntouched, type MoveRow } from '../../ledger/fifo';
+import { isLayerUntouched, poolQty, type MoveRow } from '../../ledger/fifo';
 import { actor, type Ctx } from '../context';
 import { invalid, notFound } from '../errors';
 import { checkAmount } from './amounts';
 import { checkPreGoLiveHeader, preGoLiveLine, requirePreGoLiveComplete, type CostSetter } from './preGoLiveRules';
+import { adjustmentLine, requireAdjustmentComplete, requireNoCause } from './adjustRules';
 import { partyExists } from '../partners/repo';
 import {
   itemForLine,
@@ -53,6 +62,8 @@ const HEADER_FIELDS_BY_KIND: Record<CreatableSlipKind, (keyof SlipHeaderInput)[]
   inbound: ['supplierId', 'deliveryNoteNo', 'memo'],
   dispatch: ['customerId', 'paymentMode', 'memo', 'collectByCarrier'],
   return: ['customerId', 'paymentMode', 'sourceSlipId', 'memo'],
+  writeoff: ['memo'],
+  hqReturn: ['supplierId', 'deliveryNoteNo', 'sourceSlipId', 'memo'],
 };
 
 const FIELD_ZH: Record<keyof SlipHeaderInput, string> = {
@@ -143,6 +154,7 @@ export function normaliseLines(
   lines: SlipLineInput[],
   preGoLive: CostSetter | null = null,
 ): NewLine[] {
+  requireNoCause(kind, lines);
   return lines.map((l, i) => {
     const lineNo = i + 1;
     const item = itemForLine(db, l.itemId) ?? notFound('item', l.itemId);
@@ -153,6 +165,7 @@ export function normaliseLines(
     if (l.amountFen != null) invalid(`第 ${lineNo} 行: 只有进仓单的行可以填写金额`, `line ${lineNo}: only an inbound line takes an amount`);
     if (preGoLive) return preGoLiveLine(db, base, l, item, preGoLive); // no dispatch: the manager's cost
     if (l.unitCostFen != null) invalid(`第 ${lineNo} 行: 成本由先进先出自动计算, 不能填写`, `line ${lineNo}: cost comes from FIFO and cannot be entered`);
+    if (isAdjustmentKind(kind)) return adjustmentLine(kind, base, l); // 报损单, 退回总部: out at FIFO cost
     if (kind === 'dispatch') {
       const price = l.priceFen ?? item.price_fen;
       return { ...base, unit_cost_fen: null, price_fen: price, amount_fen: checkAmount(l.qty, price) };
@@ -193,7 +206,8 @@ export function requireComplete(db: ReadableDB, row: SlipRow, lines: LineRow[]):
     if (ok == null || ok === '') fail('slip_field_required', { field, field_zh });
   };
   if (lines.length === 0) fail('slip_empty', { no: row.no });
-  if (row.kind === 'inbound') {
+  if (isAdjustmentKind(row.kind)) requireAdjustmentComplete(db, { ...row, kind: row.kind }, lines);
+  else if (row.kind === 'inbound') {
     need(row.supplier_id, 'supplier', '供应商');
     need(row.delivery_note_no, 'delivery note no. (随货同行联)', '随货同行联号');
     for (const l of lines) {
@@ -260,9 +274,8 @@ export interface PickInput {
 
 /**
  * The lines the keeper marks defective (次品) on receipt: only on a return, and only a line that
- * received something. The manual (office-rules.md) has the keeper record returns and report
- * quality problems but sets no separate stock for them, so the mark is stored and printed; the
- * goods come back into stock at the cost they went out at, as every return does.
+ * received something. The goods come back at the cost they went out at, as every return does, into
+ * layers kept apart from saleable stock (0025: stock_layers.defective), which no dispatch takes.
  */
 export function defectiveLineIds(db: ReadableDB, row: SlipRow, lines: LineRow[], shipped: number[], pick: PickInput): number[] {
   const marked = (pick.picked ?? []).filter((p) => p.defective).map((p) => p.lineId);
@@ -294,18 +307,22 @@ export function shippedQuantities(db: ReadableDB, row: SlipRow, lines: LineRow[]
   return shipped;
 }
 
-/** A dispatch ships only what is on hand, every line's item counted together. */
+/** A dispatch ships only saleable stock on hand, every line's item counted together: defective goods
+ *  (次品, kept apart since 0025) are never dispatched — refused as such where they would make up the need. */
 export function requireStock(db: ReadableDB, lines: LineRow[]): void {
   const need = new Map<number, number>();
   for (const l of lines) need.set(l.item_id, (need.get(l.item_id) ?? 0) + shippedOf(l));
   const short: { itemCode: string; itemName: string; needed: number; onHand: number }[] = [];
+  const defective: { itemCode: string; itemName: string; needed: number; saleable: number; defective: number }[] = [];
   for (const [itemId, needed] of need) {
-    const onHand = balanceOf(db, itemId).qty;
-    if (onHand < needed) {
-      const it = itemLabel(db, itemId);
-      short.push({ itemCode: it.code, itemName: it.name, needed, onHand });
-    }
+    const saleable = poolQty(db, itemId, false);
+    if (saleable >= needed) continue;
+    const it = itemLabel(db, itemId);
+    const bad = poolQty(db, itemId, true);
+    if (saleable + bad >= needed) defective.push({ itemCode: it.code, itemName: it.name, needed, saleable, defective: bad });
+    else short.push({ itemCode: it.code, itemName: it.name, needed, onHand: saleable });
   }
+  if (defective.length) fail('defective_not_dispatchable', { lines: defective });
   if (short.length) fail('insufficient_stock', { lines: short });
 }
 
@@ -339,6 +356,7 @@ export function requireReversible(db: ReadableDB, row: SlipRow, moves: MoveRow[]
     if (returns.length) fail('slip_has_returns', { no: row.no, returnNos: returns });
     return;
   }
+  if (isAdjustmentKind(row.kind)) return; // goods out: the reversal puts them back into the layers they left
   // a layer this slip made must be untouched (a count's losses took from older layers: those come back)
   const touched = moves.filter((m) => m.direction === 'in' && !isLayerUntouched(db, m.layer_id));
   if (touched.length) {

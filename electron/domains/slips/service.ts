@@ -9,7 +9,7 @@
 //    pick or a return;
 //  - a posted slip is only ever reversed (红字冲销), stock and money.
 
-import { SLIP_PREFIX, SLIP_SIGNATURES, type CreatableSlipKind, type SlipKind, type SlipLineInput } from '../../../shared/contract';
+import { SLIP_PREFIX, SLIP_SIGNATURES, isAdjustmentKind, type CreatableSlipKind, type SlipKind, type SlipLineInput } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import type { WritableDB } from '../../store/db';
 import { issue, receive, returnedOf, reverseMove, takeCost, type PostingCtx } from '../../ledger/fifo';
@@ -83,6 +83,7 @@ import {
   requireCollectable,
 } from './rules';
 import type { CostSetter } from './preGoLiveRules';
+import { hqReturnSupplier } from './adjustRules';
 
 export interface Actor {
   id: number;
@@ -121,13 +122,14 @@ export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeader
   const no = nextSlipNo(db, kind, w.businessDate);
   requireCollectable({ no, collect_by_carrier: h.collectByCarrier ? 1 : 0, payment_mode: h.paymentMode ?? null });
   const customerId = kind === 'return' ? returnCustomer(db, h, preGoLive) : (h.customerId ?? null);
+  const supplierId = kind === 'hqReturn' ? hqReturnSupplier(db, h.supplierId ?? null, h.sourceSlipId ?? null) : (h.supplierId ?? null);
   const norm = normaliseLines(db, kind, h.sourceSlipId ?? null, lines, costSetter(w, preGoLive));
   if (kind === 'return' && !preGoLive && norm.length) checkReturnable(db, norm);
   const id = insertSlip(db, {
     no,
     kind,
     business_date: w.businessDate,
-    supplier_id: h.supplierId ?? null,
+    supplier_id: supplierId,
     customer_id: customerId,
     delivery_note_no: h.deliveryNoteNo ?? null,
     payment_mode: h.paymentMode ?? null,
@@ -153,7 +155,11 @@ function nextHeader(db: WritableDB, row: SlipRow, h: SlipHeaderInput, linesGiven
   if (h.memo !== undefined) next.memo = h.memo ?? '';
   if (h.collectByCarrier != null) next.collect_by_carrier = h.collectByCarrier ? 1 : 0;
   requireCollectable(next);
-  if (row.kind === 'return' && row.pre_golive === 1) {
+  if (row.kind === 'hqReturn') {
+    // naming the inbound names its supplier (HQ); a supplier given with it must be the same
+    const given = h.supplierId !== undefined ? h.supplierId : next.source_slip_id != null ? null : next.supplier_id;
+    next.supplier_id = hqReturnSupplier(db, given, next.source_slip_id);
+  } else if (row.kind === 'return' && row.pre_golive === 1) {
     next.customer_id = returnCustomer(db, { sourceSlipId: next.source_slip_id, customerId: next.customer_id }, true);
   } else if (row.kind === 'return') {
     if (h.sourceSlipId !== undefined && h.sourceSlipId !== row.source_slip_id && !linesGiven && lineRows(db, row.id).length)
@@ -245,6 +251,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   requireSignatures(row, missingOf(row.kind, liveSignatures(db, row, contentHash(db, row, lines))));
   const shipped = shippedQuantities(db, row, lines, pick);
   const defective = defectiveLineIds(db, row, lines, shipped, pick);
+  if (isAdjustmentKind(row.kind)) return postAdjustment(w, row, lines);
   lines.forEach((l, i) => (l.shipped_qty = shipped[i]));
   if (row.kind === 'return' && row.pre_golive !== 1)
     checkReturnable(
@@ -256,6 +263,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);
+  for (const l of lines) if (defective.includes(l.id)) l.defective = 1; // received into the defective pool (次品)
   if (row.kind === 'inbound' && secondDelivery) markSecondDelivery(db, row.id, secondDelivery.reason);
   // a slip nobody signs: its paper as posted (a signed one froze at its first signature; one signed
   // before 0017 keeps printing from the master data, so its signatures stay valid)
@@ -268,13 +276,29 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
   return slipRow(db, row.id);
 }
 
+/** 报损单 / 退回总部: each line leaves in full from the oldest layers; its FIFO cost is stored on the
+ *  line before the slip is posted (the posted hash covers it). Stock was checked by requireComplete. */
+function postAdjustment(w: SlipWriter, row: SlipRow, lines: LineRow[]): SlipRow {
+  const { db } = w;
+  const pc: PostingCtx = { slipId: row.id, businessDate: w.businessDate, postedAt: w.nowIso };
+  for (const l of lines) setShipped(db, l.id, l.qty, issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, defective: l.defective === 1 }));
+  markPosted(db, row.id, { by: w.actor.id, at: w.nowIso, seq: nextPostSeq(db), businessDate: w.businessDate });
+  return slipRow(db, row.id);
+}
+
 function moveStock(db: WritableDB, row: SlipRow, lines: LineRow[], pc: PostingCtx): void {
   for (const l of lines) {
     if (shippedOf(l) === 0) continue;
     if (row.kind === 'inbound') receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: l.qty, amountFen: l.amount_fen });
     else if (row.kind === 'dispatch') issue(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l) });
     else if (row.pre_golive === 1)
-      receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: shippedOf(l), amountFen: checkAmount(shippedOf(l), l.unit_cost_fen) });
+      receive(db, pc, {
+        itemId: l.item_id,
+        lineId: l.id,
+        qty: shippedOf(l),
+        amountFen: checkAmount(shippedOf(l), l.unit_cost_fen),
+        defective: l.defective === 1,
+      });
     else receiveReturn(db, pc, l);
   }
 }
@@ -288,7 +312,8 @@ function receiveReturn(db: WritableDB, pc: PostingCtx, l: LineRow): void {
     const remainingQty = out.qty - back.qty;
     if (remainingQty <= 0) continue;
     const q = Math.min(left, remainingQty);
-    receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: q, amountFen: takeCost(remainingQty, out.amount_fen - back.amountFen, q), sourceMoveId: out.id });
+    const amountFen = takeCost(remainingQty, out.amount_fen - back.amountFen, q);
+    receive(db, pc, { itemId: l.item_id, lineId: l.id, qty: q, amountFen, sourceMoveId: out.id, defective: l.defective === 1 });
     left -= q;
   }
   if (left > 0) throw new Error(`return line ${l.id}: ${left} units have no dispatch cost to come back at`);
@@ -297,13 +322,14 @@ function receiveReturn(db: WritableDB, pc: PostingCtx, l: LineRow): void {
 // ------------------------------------------------------------------ reversal (红字冲销)
 
 /** The reversal's lines are what actually moved on the original. */
-function reversalLines(original: LineRow[]) {
+function reversalLines(kind: SlipKind, original: LineRow[]) {
   return original
     .filter((l) => shippedOf(l) > 0)
     .map((l, i) => {
       const qty = shippedOf(l);
       // a line's amount is at its price (dispatch, return) or else its unit cost (inbound)
-      const amount = qty === l.qty ? l.amount_fen : checkAmount(qty, l.price_fen ?? l.unit_cost_fen);
+      // … and a write-off's or return to HQ's the FIFO cost it left at
+      const amount = isAdjustmentKind(kind) ? l.shipped_amount_fen! : qty === l.qty ? l.amount_fen : checkAmount(qty, l.price_fen ?? l.unit_cost_fen);
       return {
         line_no: i + 1,
         item_id: l.item_id,
@@ -314,6 +340,7 @@ function reversalLines(original: LineRow[]) {
         source_line_id: l.id,
         memo: l.memo,
         amount_entered: l.amount_entered,
+        cause: l.cause,
       };
     });
 }
@@ -352,7 +379,7 @@ export function reverseSlip(w: SlipWriter, slipId: number, reason: string, signe
     ...{ no, kind: 'reversal', business_date: w.businessDate, supplier_id, customer_id, delivery_note_no, payment_mode },
     ...{ source_slip_id: row.id, memo: '', reason, created_by: w.actor.id, created_at: w.nowIso },
   });
-  insertLines(db, revId, reversalLines(lineRows(db, row.id)));
+  insertLines(db, revId, reversalLines(row.kind, lineRows(db, row.id)));
   const lineMap = new Map<number, number>();
   for (const l of lineRows(db, revId)) {
     lineMap.set(l.source_line_id!, l.id);

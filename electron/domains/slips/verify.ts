@@ -1,7 +1,8 @@
 // verify, the slips:
 //  - each posted slip moved exactly its lines (what shipped); drafts and voids moved nothing
 //  - each posted line stores the amount that moved (shipped_amount_fen), and it is the line's
-//    amount when all of it moved, else the shipped quantity at the line's price
+//    amount when all of it moved, else the shipped quantity at the line's price; a write-off's or
+//    return to HQ's line stores the FIFO cost its moves took
 //  - slip numbers never skip or repeat within a day's series
 //  - a posted return without a dispatch (无原单退货) received each line at the manager's unit cost
 //  - the money of each slip follows the slip (paid when finance signed, refunded — or owed back in a
@@ -43,14 +44,16 @@ export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
   return { slips: db.prepare('SELECT COUNT(*) FROM slips').pluck().get() as number };
 }
 
+const EXPECTED_SHIPPED = `CASE WHEN s.kind IN ('writeoff', 'hqReturn')
+    THEN (SELECT COALESCE(SUM(m.amount_fen), 0) FROM stock_moves m WHERE m.slip_line_id = l.id)
+    WHEN l.shipped_qty = l.qty THEN l.amount_fen ELSE l.shipped_qty * COALESCE(l.price_fen, 0) END`;
+
 function verifyShippedAmounts(db: ReadableDB, add: Add): void {
   const bad = db
     .prepare(
-      `SELECT s.no, l.line_no, l.shipped_amount_fen,
-         CASE WHEN l.shipped_qty = l.qty THEN l.amount_fen ELSE l.shipped_qty * COALESCE(l.price_fen, 0) END AS expected
+      `SELECT s.no, l.line_no, l.shipped_amount_fen, ${EXPECTED_SHIPPED} AS expected
        FROM slip_lines l JOIN slips s ON s.id = l.slip_id
-       WHERE (s.state = 'posted' AND (l.shipped_amount_fen IS NULL OR l.shipped_qty IS NULL
-              OR l.shipped_amount_fen <> CASE WHEN l.shipped_qty = l.qty THEN l.amount_fen ELSE l.shipped_qty * COALESCE(l.price_fen, 0) END))
+       WHERE (s.state = 'posted' AND (l.shipped_amount_fen IS NULL OR l.shipped_qty IS NULL OR l.shipped_amount_fen <> ${EXPECTED_SHIPPED}))
           OR (s.state <> 'posted' AND l.shipped_amount_fen IS NOT NULL)
        LIMIT 100`,
     )

@@ -7,7 +7,7 @@
 
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
-import type { ReturnsOnCard, SlipKind, StockCardRow } from '../../../shared/contract';
+import { WRITEOFF_CAUSE_ZH, type ReturnsOnCard, type SlipKind, type StockCardRow, type WriteoffCause } from '../../../shared/contract';
 import { unitFen } from '../../../shared/money';
 import { balanceBefore, firstMoveOnOrAfter, type Balance } from '../../ledger/fifo';
 import { nextDay } from '../../ledger/dates';
@@ -35,6 +35,7 @@ interface CardMoveRow {
   source_no: string | null;
   reason: string | null;
   pre_golive: number;
+  cause: WriteoffCause | null;
   line_memo: string;
 }
 
@@ -43,7 +44,8 @@ const END = Number.MAX_SAFE_INTEGER;
 
 const MOVES = (order: 'ASC' | 'DESC') => `SELECT m.id, m.business_date, m.posted_at, m.slip_id, m.slip_line_id, m.layer_id, s.no AS slip_no,
        s.kind AS slip_kind, src.kind AS source_kind, m.direction, m.qty, m.amount_fen, m.balance_qty, m.balance_amount_fen,
-       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive, l.memo AS line_memo
+       c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive,
+       l.cause, l.memo AS line_memo
      FROM stock_moves m
      JOIN slips s ON s.id = m.slip_id
      JOIN slip_lines l ON l.id = m.slip_line_id
@@ -104,6 +106,15 @@ function summaryOf(r: CardMoveRow): { summary: string; counterparty: string | nu
     case 'count':
       // the line's memo is the cause (count/service.ts): 盘盈/盘亏 PD… 破碎: …
       return { summary: `${r.direction === 'in' ? '盘盈' : '盘亏'} ${r.slip_no} ${r.line_memo}`.trim(), counterparty: null, refNo: r.slip_no };
+    case 'writeoff':
+      return { summary: `报损 ${r.cause ? WRITEOFF_CAUSE_ZH[r.cause] : ''}${r.line_memo ? `: ${r.line_memo}` : ''}`.trim(), counterparty: null, refNo: null };
+    case 'hqReturn':
+      return {
+        summary:
+          `退回总部 ${r.supplier_name ?? ''}${r.delivery_note_no ? ` 原送货单 ${r.delivery_note_no}` : ''}${r.source_no ? ` 原进仓单 ${r.source_no}` : ''}`.trim(),
+        counterparty: r.supplier_name,
+        refNo: r.delivery_note_no ?? r.source_no,
+      };
   }
 }
 

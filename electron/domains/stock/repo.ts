@@ -25,7 +25,8 @@ export function onHand(
   const raw = db
     .prepare(
       `SELECT i.id, i.code, i.name, i.spec, i.unit, i.location, i.safety_stock,
-         COALESCE(m.balance_qty, 0) AS qty, COALESCE(m.balance_amount_fen, 0) AS amount, m.posted_at
+         COALESCE(m.balance_qty, 0) AS qty, COALESCE(m.balance_amount_fen, 0) AS amount, m.posted_at,
+         (SELECT COALESCE(SUM(l.remaining_qty), 0) FROM stock_layers l WHERE l.item_id = i.id AND l.defective = 1 AND l.remaining_qty > 0) AS defective_qty
        FROM items i
        LEFT JOIN stock_moves m ON m.id = (SELECT id FROM stock_moves WHERE item_id = i.id ORDER BY id DESC LIMIT 1)
        WHERE ${where.join(' AND ')} ORDER BY i.code`,
@@ -41,6 +42,7 @@ export function onHand(
     qty: number;
     amount: number;
     posted_at: string | null;
+    defective_qty: number;
   }[];
   let totalQty = 0;
   let totalAmountFen = 0;
@@ -58,6 +60,7 @@ export function onHand(
       unit: r.unit,
       location: r.location,
       qty: r.qty,
+      defectiveQty: r.defective_qty,
       amountFen: r.amount,
       safetyStock: r.safety_stock,
       belowSafety,

@@ -3,6 +3,8 @@
 //  - each move's running balance = the previous balance + the move
 //  - each layer's remaining = what its moves leave on it; an empty layer holds no money
 //  - each item's month totals (stock_month_totals, the card's 本月合计 / 本年累计) = its moves of the month
+//  - defective stock (次品, 0025) stays apart: a layer is defective exactly when the line that brought it
+//    in is, and goods leave a defective layer only on a write-off's or return to HQ's defective line
 
 import type { ReadableDB } from '../../store/db';
 import type { Add } from '../system/verify';
@@ -33,6 +35,7 @@ export function verifyStock(db: ReadableDB, add: Add): { items: number; moves: n
   verifyRunning(db, add);
   verifyLayers(db, add);
   verifyMonthTotals(db, add);
+  verifyDefective(db, add);
   const count = (q: string) => db.prepare(q).pluck().get() as number;
   return { items: items.length, moves: count('SELECT COUNT(*) FROM stock_moves'), layers: count('SELECT COUNT(*) FROM stock_layers') };
 }
@@ -85,4 +88,25 @@ function verifyMonthTotals(db: ReadableDB, add: Add): void {
     )
     .all() as { item_id: number; month: string }[];
   for (const r of bad) add('stock.month', `item ${r.item_id}, ${r.month}: the month's totals differ from its moves`, r);
+}
+
+function verifyDefective(db: ReadableDB, add: Add): void {
+  const layers = db
+    .prepare(
+      `SELECT l.id, l.defective, sl.defective AS line_defective FROM stock_layers l
+       JOIN stock_moves m ON m.layer_id = l.id AND m.direction = 'in' AND m.qty > 0
+       JOIN slip_lines sl ON sl.id = m.slip_line_id
+       WHERE l.defective <> sl.defective LIMIT 100`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of layers) add('stock.defective', `layer ${r.id}: defective ${r.defective}, but the line that brought it in says ${r.line_defective}`, r);
+  const takes = db
+    .prepare(
+      `SELECT m.id, s.no, l.defective FROM stock_moves m JOIN stock_layers l ON l.id = m.layer_id
+       JOIN slip_lines sl ON sl.id = m.slip_line_id JOIN slips s ON s.id = sl.slip_id
+       WHERE m.direction = 'out' AND m.qty > 0
+         AND l.defective <> CASE WHEN s.kind IN ('writeoff', 'hqReturn') THEN sl.defective ELSE 0 END LIMIT 100`,
+    )
+    .all() as Record<string, unknown>[];
+  for (const r of takes) add('stock.defective', `move ${r.id} of ${r.no} took from a ${r.defective ? 'defective' : 'saleable'} layer it may not take from`, r);
 }

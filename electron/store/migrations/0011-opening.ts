@@ -31,6 +31,14 @@ export function widenCheck(db: DB, table: string, changes: [from: string, to: st
   for (const s of attached) db.exec(s);
 }
 
+/** A column's CHECK list (`col IN (...)`) with values added, whatever later migrations have added before. */
+export function addToCheckList(db: DB, table: string, column: string, values: string[]): void {
+  const create = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) as string;
+  const list = new RegExp(`${column} IN \\(([^)]*)\\)`).exec(create);
+  if (!list) throw new Error(`${table} has no ${column} CHECK list`);
+  widenCheck(db, table, [[list[0], `${column} IN (${list[1]},${values.map((v) => `'${v}'`).join(',')})`]]);
+}
+
 export const m0011Opening: Migration = {
   version: 11,
   name: 'opening',

@@ -14,24 +14,15 @@
 //
 // Numbered 0024 for this round of work; its version is its place in the list (the lead renumbers
 // the version when 0023 is merged before it).
-import type { DB } from '../db';
 import type { Migration } from './index';
-import { widenCheck } from './0011-opening';
-
-/** slips.kind's CHECK list with 'count' added, whatever kinds other migrations have added before. */
-function addCountKind(db: DB): void {
-  const create = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'slips'").pluck().get() as string;
-  const list = /kind IN \(([^)]*)\)/.exec(create);
-  if (!list) throw new Error('0024: slips has no kind CHECK');
-  widenCheck(db, 'slips', [[list[0], `kind IN (${list[1]},'count')`]]);
-}
+import { addToCheckList } from './0011-opening';
 
 export const m0024Counts: Migration = {
   version: 24,
   name: 'counts',
   foreignKeysOff: true,
   up(db) {
-    addCountKind(db);
+    addToCheckList(db, 'slips', 'kind', ['count']); // whatever kinds other migrations have added before
     db.exec(`
 ALTER TABLE office ADD COLUMN count_mode TEXT NOT NULL DEFAULT 'blind' CHECK (count_mode IN ('blind','open'));
 ALTER TABLE office ADD COLUMN count_recount INTEGER NOT NULL DEFAULT 0 CHECK (count_recount IN (0,1));

@@ -13,7 +13,7 @@
 import type { Migration } from './index';
 
 export const m0026ReceiptPrinters: Migration = {
-  version: 25,
+  version: 26,
   name: 'receipt-printers',
   up(db) {
     db.exec(`

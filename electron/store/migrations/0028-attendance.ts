@@ -17,7 +17,7 @@
 import type { Migration } from './index';
 
 export const m0028Attendance: Migration = {
-  version: 26,
+  version: 27,
   name: 'attendance',
   up(db) {
     db.exec(`

@@ -9,7 +9,7 @@
 import type { Migration } from './index';
 
 export const m0029SafetyProposals: Migration = {
-  version: 27,
+  version: 28,
   name: 'safety-proposals',
   up(db) {
     db.exec(`

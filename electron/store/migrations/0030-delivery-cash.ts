@@ -11,7 +11,7 @@
 import type { Migration } from './index';
 
 export const m0030DeliveryCash: Migration = {
-  version: 28,
+  version: 29,
   name: 'delivery-cash',
   up(db) {
     db.exec(`

@@ -25,6 +25,7 @@ import { m0021ReadLog } from './0021-read-log';
 import { m0022Backups } from './0022-backups';
 import { m0023SlipCarriers } from './0023-slip-carriers';
 import { m0024Counts } from './0024-counts';
+import { m0025Adjustments } from './0025-adjustments';
 import { m0026ReceiptPrinters } from './0026-receipt-printers';
 import { m0028Attendance } from './0028-attendance';
 import { m0029SafetyProposals } from './0029-safety-proposals';
@@ -63,6 +64,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0022Backups,
   m0023SlipCarriers,
   m0024Counts,
+  m0025Adjustments,
   m0026ReceiptPrinters,
   m0028Attendance,
   m0029SafetyProposals,

@@ -14,6 +14,7 @@ import { readsEn } from './reads';
 import { numbersEn } from './numbers';
 import { draftsEn } from './drafts';
 import { oldretEn } from './oldret';
+import { adjustEn } from './adjust';
 import { keysEn } from './keys';
 import { cardEn } from './card';
 import { msgsEn } from './messages';
@@ -378,4 +379,5 @@ export const en: Record<MsgKey, string> = {
   ...attendanceEn,
   ...reportsEn,
   ...countsEn,
+  ...adjustEn,
 };

@@ -45,6 +45,8 @@ const KIND_EN: Record<SlipKind, string> = {
   reversal: 'Reversal',
   opening: 'Opening stock slip',
   count: 'Stock count',
+  writeoff: 'Write-off slip',
+  hqReturn: 'Return to HQ',
 };
 const PAY_EN: Record<PaymentMode, string> = { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', bank: 'Bank transfer', credit: 'On credit' };
 const STATE_KEY: Record<SlipState, MsgKey> = { draft: 'state.draft', posted: 'state.posted', void: 'state.void' };

@@ -13,6 +13,7 @@ import { readsZh } from './reads';
 import { numbersZh } from './numbers';
 import { draftsZh } from './drafts';
 import { oldretZh } from './oldret';
+import { adjustZh } from './adjust';
 import { keysZh } from './keys';
 import { cardZh } from './card';
 import { msgsZh } from './messages';
@@ -376,6 +377,7 @@ export const zh = {
   ...attendanceZh,
   ...reportsZh,
   ...countsZh,
+  ...adjustZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -3,7 +3,7 @@
 // grid never mutates state); a refused edit through onInvalid, the cell keeping its old value. A
 // barcode typed into a quantity is refused with a warning on its line (and named when it is known).
 
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useMemo, useRef } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GridApi, RowClassParams, CellClassParams } from 'ag-grid-community';
 import { call } from '../api';
@@ -12,8 +12,9 @@ import { useI18n } from '../i18n';
 import { formatFenSafe, parseMoney, parseQty, refusalText } from '../numbers';
 import { lineAmountFen, lineAmountOver, lineCostMissing, lineUnitCostFen, type EditLine } from './lines';
 import { asTyped, preGoLiveCols } from './preGoLiveCols';
+import { causeCol, isAdjustmentLines } from './adjustCols';
 
-export type LinesKind = 'inbound' | 'dispatch' | 'return';
+export type LinesKind = 'inbound' | 'dispatch' | 'return' | 'writeoff' | 'hqReturn';
 
 export interface LinesGridProps {
   kind: LinesKind;
@@ -32,6 +33,15 @@ export interface LinesGridProps {
 }
 
 let editStartedAt = 0;
+
+const memoCol = (headerName: string, edit: boolean): ColDef<EditLine> => ({
+  field: 'memo',
+  headerName,
+  flex: 1,
+  minWidth: 120,
+  editable: edit,
+  cellClass: edit ? 'cell-editable' : undefined,
+});
 
 /**
  * A scan arrived: a cell editor opened by the scan's own first keys (type-to-edit) is cancelled —
@@ -73,6 +83,9 @@ async function nameKnownBarcode(code: string, say: (item: string) => void): Prom
 
 export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(function LinesGrid(p, ref) {
   const { t } = useI18n();
+  // the cause list in a write-off's cell edits through the latest onEdit (the columns are memoised)
+  const onEdit = useRef(p.onEdit);
+  onEdit.current = p.onEdit;
   const cols = useMemo<ColDef<EditLine>[]>(() => {
     const edit = p.editable;
     const c: ColDef<EditLine>[] = [
@@ -82,7 +95,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
       { field: 'spec', headerName: t('item.spec'), width: 110 },
       { field: 'unit', headerName: t('item.unit'), width: 64 },
     ];
-    if (p.kind === 'dispatch' && p.onHand)
+    if ((p.kind === 'dispatch' || isAdjustmentLines(p.kind)) && p.onHand)
       c.push(
         qtyCol<EditLine>({
           colId: 'onHand',
@@ -112,6 +125,8 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         cellClass: edit ? 'cell-editable' : undefined,
       }),
     );
+    if (p.kind === 'writeoff') c.push(causeCol(t, edit, (i, cause) => i >= 0 && onEdit.current(i, { cause })));
+    if (isAdjustmentLines(p.kind)) return [...c, memoCol(t('slip.memo'), edit)]; // out at FIFO cost: no price, no amount
     if (p.preGoLive) c.push(...preGoLiveCols(t, edit, p.preGoLive.costEditable));
     else if (p.kind === 'inbound')
       c.push(
@@ -164,7 +179,7 @@ export const LinesGrid = forwardRef<AgGridReact<EditLine>, LinesGridProps>(funct
         },
       }),
     );
-    c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 120, editable: edit, cellClass: edit ? 'cell-editable' : undefined });
+    c.push(memoCol(t('slip.memo'), edit));
     return c;
   }, [t, p.kind, p.editable, p.onHand, p.erroredKeys, p.preGoLive]);
 

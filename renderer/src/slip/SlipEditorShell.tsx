@@ -18,6 +18,7 @@ import { overLines, removeLine, totals, type EditLine } from './lines';
 import { errorStillTrue, linesNamedBy, liveMessages, overOnHand, sayAboutLine, type LineMessage } from './lineMessages';
 import { LineNotices } from './LineNotices';
 import { focusLines, LinesGrid } from './LinesGrid';
+import { isAdjustmentLines } from './adjustCols';
 import { Totals } from './parts';
 import { EditorToolbar, ScanArea, type ScanState } from './SlipEditorParts';
 import { EDITOR_ROUTE, type SlipDraft } from './useSlipDraft';
@@ -92,7 +93,10 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
   const over = useMemo(() => overLines(draft.lines), [draft.lines]);
   // messages about a line hold while the line is there unchanged (slip/lineMessages.ts)
   const live = useMemo(() => liveMessages(msgs, draft.lines), [msgs, draft.lines]);
-  const overStock = useMemo(() => (p.kind === 'dispatch' && canEdit ? overOnHand(draft.lines, p.onHand) : []), [p.kind, canEdit, draft.lines, p.onHand]);
+  const overStock = useMemo(
+    () => ((p.kind === 'dispatch' || isAdjustmentLines(p.kind)) && canEdit ? overOnHand(draft.lines, p.onHand) : []),
+    [p.kind, canEdit, draft.lines, p.onHand],
+  );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the lines the error named when it came
   const named = useMemo(() => linesNamedBy(p.error, draft.getLines()), [p.error]);
   const error = errorStillTrue(named, draft.lines) ? p.error : null;
@@ -151,7 +155,8 @@ export function SlipEditorShell(p: SlipEditorShellProps) {
           }}
         />
       </div>
-      <Totals qty={sum.qty} amountFen={sum.amountFen} label={p.totalsLabel} over={over.length > 0} />
+      {/* a write-off's or return to HQ's amount is its FIFO cost, known once posted */}
+      <Totals qty={sum.qty} amountFen={isAdjustmentLines(p.kind) ? null : sum.amountFen} label={p.totalsLabel} over={over.length > 0} />
       {p.below}
       <KeyHints items={[...p.hints, ['Esc', t('keys.back')]]} />
       {p.children}

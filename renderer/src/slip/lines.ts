@@ -1,6 +1,6 @@
 // The lines of a slip being edited: pure functions, unit-tested (tests/renderer/slip-logic.test.ts).
 
-import type { Item, Slip, SlipLine, SlipLineInput } from '../../../shared/contract';
+import type { CreatableSlipKind, Item, Slip, SlipLine, SlipLineInput, WriteoffCause } from '../../../shared/contract';
 import { unitFen } from '../../../shared/money';
 import { amountFen } from '../numbers';
 
@@ -29,6 +29,8 @@ export interface EditLine {
   /** a return without a dispatch: the manager typed this line's unit cost (sent only then; else the
    *  core keeps the line's cost or the item's latest) */
   costByManager?: boolean;
+  /** write-off: why the goods leave (the memo says what for 其他) */
+  cause?: WriteoffCause | null;
 }
 
 let localSeq = 0;
@@ -37,7 +39,10 @@ export function localKey(): string {
   return `new-${Date.now().toString(36)}-${localSeq}`;
 }
 
-export function lineFromItem(item: Item, qty: number, kind: 'inbound' | 'dispatch'): EditLine {
+/** The kinds whose lines are added by item (a scan, the item search). */
+export type ByItemKind = 'inbound' | 'dispatch' | 'writeoff' | 'hqReturn';
+
+export function lineFromItem(item: Item, qty: number, kind: ByItemKind): EditLine {
   return {
     key: localKey(),
     itemId: item.id,
@@ -72,6 +77,7 @@ export function linesFromSlip(slip: Slip): EditLine[] {
     memo: l.memo,
     returnableQty: null,
     shippedQty: null,
+    cause: l.cause,
   }));
 }
 
@@ -80,7 +86,7 @@ export function linesFromSlip(slip: Slip): EditLine[] {
  * grows (one line per item, as on HQ's delivery note); otherwise a new line goes at the end.
  * Returns the new lines and the index of the line that changed.
  */
-export function addItemQty(lines: readonly EditLine[], item: Item, qty: number, kind: 'inbound' | 'dispatch'): { lines: EditLine[]; index: number } {
+export function addItemQty(lines: readonly EditLine[], item: Item, qty: number, kind: ByItemKind): { lines: EditLine[]; index: number } {
   const i = lines.findIndex((l) => l.itemId === item.id && l.sourceLineId === null);
   if (i >= 0) {
     const next = lines.slice();
@@ -141,7 +147,7 @@ export function totals(lines: readonly EditLine[]): { qty: number; amountFen: nu
 }
 
 /** What slips.create / slips.update take. Lines with qty 0 are left out (a return line not coming back). */
-export function toLineInputs(kind: 'inbound' | 'dispatch' | 'return', lines: readonly EditLine[]): SlipLineInput[] {
+export function toLineInputs(kind: CreatableSlipKind, lines: readonly EditLine[]): SlipLineInput[] {
   return lines
     .filter((l) => l.qty > 0)
     .map((l) => {
@@ -150,6 +156,7 @@ export function toLineInputs(kind: 'inbound' | 'dispatch' | 'return', lines: rea
       if (kind === 'inbound' && l.enteredAmountFen != null) base.amountFen = l.enteredAmountFen;
       else if (kind === 'inbound' && l.unitCostFen != null) base.unitCostFen = l.unitCostFen;
       if (kind === 'dispatch' && l.priceFen != null) base.priceFen = l.priceFen;
+      if (kind === 'writeoff' && l.cause) base.cause = l.cause;
       if (kind === 'return' && l.sourceLineId != null) base.sourceLineId = l.sourceLineId;
       else if (kind === 'return') Object.assign(base, preGoLiveInput(l)); // no dispatch: the refund price, the manager's cost
       return base;

@@ -110,14 +110,14 @@ export function SignatureTable({ slip }: { slip: Slip }) {
 export function SignatureSection({ slip, print }: { slip: Slip; print?: boolean }) {
   const { t } = useI18n();
   if (!slip.requiredSignatures.length && !slip.signatures.length) return null;
-  const signed = print && slip.missingSignatures.length === 0 && (slip.kind === 'dispatch' || slip.kind === 'return');
+  const signed = print && slip.missingSignatures.length === 0 && ['dispatch', 'return', 'writeoff', 'hqReturn'].includes(slip.kind);
   return (
     <div className="sig-section">
       <div className="subhead">
         {t('sign.title2')}
         {signed ? (
           <span className="sig-print" data-testid="sig-print">
-            {t('msg.signedText')} <PrintButtons target={{ doc: slip.kind as 'dispatch' | 'return', slipId: slip.id }} />
+            {t('msg.signedText')} <PrintButtons target={{ doc: slip.kind as 'dispatch' | 'return' | 'writeoff' | 'hqReturn', slipId: slip.id }} />
           </span>
         ) : null}
       </div>

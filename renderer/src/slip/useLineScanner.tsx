@@ -10,7 +10,7 @@ import { useI18n } from '../i18n';
 import { useScanQueue } from '../scan';
 import { beep } from '../scan/beep';
 import { useSession } from '../session';
-import { addItemQty, lineCostMissing, type EditLine } from './lines';
+import { addItemQty, lineCostMissing, type ByItemKind, type EditLine } from './lines';
 import { flashRow, settleEditingForScan } from './LinesGrid';
 import { UnknownBarcodeDialog } from './UnknownBarcodeDialog';
 import type { SlipDraft } from './useSlipDraft';
@@ -20,7 +20,7 @@ export interface ScanMessage {
   text: string;
 }
 
-export function useLineScanner(kind: 'inbound' | 'dispatch', draft: SlipDraft, grid: RefObject<AgGridReact<EditLine> | null>, enabled: boolean) {
+export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObject<AgGridReact<EditLine> | null>, enabled: boolean) {
   const { t, err } = useI18n();
   const session = useSession();
   const [message, setMessage] = useState<ScanMessage | null>(null);

@@ -57,7 +57,13 @@ export function headerFromSlip(s: Slip): SlipHeader {
 }
 
 /** Route of the editor for each kind. */
-export const EDITOR_ROUTE: Record<CreatableSlipKind, string> = { inbound: 'inbound', dispatch: 'dispatch', return: 'returns' };
+export const EDITOR_ROUTE: Record<CreatableSlipKind, string> = {
+  inbound: 'inbound',
+  dispatch: 'dispatch',
+  return: 'returns',
+  writeoff: 'returns/writeoffs',
+  hqReturn: 'returns/hq',
+};
 
 export interface SlipDraft {
   slip: Slip | null;
@@ -89,8 +95,10 @@ export interface SlipDraft {
 
 /** The window still shows this editor's slip (a remount, not a leave). */
 function routeIsSlip(kind: CreatableSlipKind, slipId: number | null): boolean {
-  const [a, b] = currentRoute();
-  return a === EDITOR_ROUTE[kind] && (slipId === null ? b === 'new' || b === 'from' || b === 'pregolive' : b === String(slipId));
+  const base = EDITOR_ROUTE[kind].split('/'); // a write-off's is two parts: returns/writeoffs
+  const route = currentRoute();
+  const b = route[base.length];
+  return base.every((x, i) => route[i] === x) && (slipId === null ? b === 'new' || b === 'from' || b === 'pregolive' : b === String(slipId));
 }
 
 export function useSlipDraft(

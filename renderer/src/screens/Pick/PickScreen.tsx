@@ -61,7 +61,8 @@ export function PickScreen({ slipId }: { slipId: number }) {
     () =>
       lines.map((l) => {
         const sl = slip?.lines.find((x) => x.id === l.lineId);
-        return { ...l, spec: sl?.spec ?? '', unit: sl?.unit ?? '', location: sl?.location ?? '' };
+        const oldest = sl?.oldestLayer ? `${sl.oldestLayer.date} ${sl.oldestLayer.slipNo}` : '';
+        return { ...l, spec: sl?.spec ?? '', unit: sl?.unit ?? '', location: sl?.location ?? '', oldest };
       }),
     [lines, slip],
   );

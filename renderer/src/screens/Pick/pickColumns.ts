@@ -12,6 +12,8 @@ export interface PickRow extends PickLine {
   unit: string;
   /** 库位: where the keeper finds the item */
   location: string;
+  /** the oldest goods on the shelf (先进先出): the inbound date and slip number of the item's oldest layer */
+  oldest: string;
 }
 
 function status(t: I18n['t'], isReturn: boolean, r: PickRow | undefined): string {
@@ -40,6 +42,7 @@ export function pickColumns(t: I18n['t'], isReturn: boolean, ready: boolean): Co
     { field: 'spec', headerName: t('item.spec'), width: 110 },
     { field: 'unit', headerName: t('item.unit'), width: 64 },
     { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
+    ...(isReturn ? [] : [{ field: 'oldest', headerName: t('adj.oldest'), width: 190, cellClass: 'mono muted', tooltipField: 'oldest' } as ColDef<PickRow>]),
     qtyCol<PickRow>({ field: 'ordered', headerName: isReturn ? t('pick.toReceive') : t('pick.ordered'), width: 100 }),
     qtyCol<PickRow>({
       field: 'picked',

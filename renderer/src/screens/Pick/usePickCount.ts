@@ -13,8 +13,14 @@ function storageKey(s: Slip): string {
 type Saved = Record<string, number | { picked: number; defective: boolean }>;
 
 /** The slip's lines with the count saved for this version of it, if any. */
+/** The lines in the order the keeper walks the shelves: by 库位 (lines without one last), then as on the slip. */
+const byLocation = (a: Slip['lines'][number], b: Slip['lines'][number]) =>
+  (a.location === '' ? 1 : 0) - (b.location === '' ? 1 : 0) || a.location.localeCompare(b.location) || a.lineNo - b.lineNo;
+
 export function initialLines(s: Slip): PickLine[] {
-  const lines = s.lines.map((l) => ({ lineId: l.id, itemId: l.itemId, itemCode: l.itemCode, itemName: l.itemName, ordered: l.qty, picked: 0 }));
+  const lines = [...s.lines]
+    .sort(byLocation)
+    .map((l) => ({ lineId: l.id, itemId: l.itemId, itemCode: l.itemCode, itemName: l.itemName, ordered: l.qty, picked: 0 }));
   try {
     const saved = JSON.parse(sessionStorage.getItem(storageKey(s)) ?? 'null') as Saved | null;
     if (saved)

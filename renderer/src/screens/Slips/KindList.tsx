@@ -1,4 +1,5 @@
-// The list for one kind of slip (进仓单 / 发货单 / 退货单) with its "new" action.
+// The list for one kind of slip (进仓单 / 发货单 / 退货单 / 报损单 / 退回总部单) with its "new" action;
+// the returns screen's three lists carry its tabs (Returns/ReturnsTabs.tsx).
 // Keys: F2 new · F3 search · Enter open · ↑/↓ move.
 
 import { useRef, useState } from 'react';
@@ -15,9 +16,16 @@ import { slipPath } from '../../slip/open';
 import { EDITOR_ROUTE } from '../../slip/useSlipDraft';
 import { SlipFilters } from './SlipFilters';
 import { SlipTable, type SlipFilter } from './SlipTable';
+import { isReturnsTab, ReturnsTabs } from '../Returns/ReturnsTabs';
 
-const TITLE = { inbound: 'nav.inbound', dispatch: 'nav.dispatch', return: 'nav.returns' } as const;
-const NEW_LABEL = { inbound: 'inbound.new', dispatch: 'dispatch.new', return: 'ret.new' } as const;
+const TITLE = {
+  inbound: 'nav.inbound',
+  dispatch: 'nav.dispatch',
+  return: 'nav.returns',
+  writeoff: 'adj.tab.writeoffs',
+  hqReturn: 'adj.tab.hqReturns',
+} as const;
+const NEW_LABEL = { inbound: 'inbound.new', dispatch: 'dispatch.new', return: 'ret.new', writeoff: 'adj.newWriteoff', hqReturn: 'adj.newHqReturn' } as const;
 
 export function KindList({ kind }: { kind: CreatableSlipKind }) {
   const { t } = useI18n();
@@ -39,6 +47,7 @@ export function KindList({ kind }: { kind: CreatableSlipKind }) {
   return (
     <div className="screen-col">
       <Toolbar title={t(TITLE[kind])} sub={total !== null ? t('slips.count', { n: total }) : undefined}>
+        {isReturnsTab(kind) ? <ReturnsTabs on={kind} /> : null}
         {canNew ? (
           <Btn variant="primary" hotkey="F2" onClick={() => navigate(newPath)}>
             {t(NEW_LABEL[kind])}

@@ -1,7 +1,8 @@
 // What the slip view shows and allows, from the slip and who is looking: pure, no React.
 
 import type { ColDef } from 'ag-grid-community';
-import { isCreatableKind, shownUnitCostFen, type Slip, type SlipLine } from '../../../../shared/contract';
+import { isAdjustmentKind, isCreatableKind, shownUnitCostFen, type Slip, type SlipLine } from '../../../../shared/contract';
+import { unitFen } from '../../../../shared/money';
 import { moneyCol, qtyCol } from '../../components/grid';
 import type { I18n } from '../../i18n';
 import type { SessionApi } from '../../session';
@@ -10,9 +11,13 @@ import { seesSlipAmounts, type ReadScope } from '../../../../shared/readScope';
 /** Unit cost (inbound, opening, a costed reversal) or price, and the line's amount. */
 function amountColumns(s: Slip, t: I18n['t'], sign: number): ColDef<SlipLine>[] {
   const costed = s.kind === 'inbound' || s.kind === 'opening' || (s.kind === 'reversal' && s.lines.some((l) => l.unitCostFen !== null || l.amountEntered));
-  const unit = costed
-    ? moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) })
-    : moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 });
+  // a write-off's or return to HQ's amount is the FIFO cost it left at (posted; none on a draft)
+  const adjustUnit = (l: SlipLine) => (l.amountFen != null && s.state === 'posted' ? unitFen(l.amountFen, l.qty) : null);
+  const unit = isAdjustmentKind(s.kind)
+    ? moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? adjustUnit(x.data) : null) })
+    : costed
+      ? moneyCol<SlipLine>({ colId: 'unitCostFen', headerName: t('slip.unitCost'), width: 96, valueGetter: (x) => (x.data ? shownUnitCostFen(x.data) : null) })
+      : moneyCol<SlipLine>({ field: 'priceFen', headerName: t('slip.price'), width: 96 });
   const amount = moneyCol<SlipLine>({
     colId: 'amount',
     headerName: t('slip.amount'),
@@ -39,7 +44,8 @@ export function slipAbilities(s: Slip | null, session: SessionApi): SlipAbilitie
   return {
     canEdit: !!creatable && isDraft && session.canCreate(creatable),
     canSign: !!s && isDraft && s.missingSignatures.length > 0,
-    canPick: !!s && isDraft && session.can('slips.post') && s.missingSignatures.length === 0,
+    // 报损单 / 退回总部 are posted from their editor, not picked
+    canPick: !!s && isDraft && session.can('slips.post') && s.missingSignatures.length === 0 && !isAdjustmentKind(s.kind),
     canVoid: !!creatable && isDraft && session.canCreate(creatable),
     // the opening slip is the manager's to reverse (before the first close: the core says so after it)
     canReverse:
@@ -88,6 +94,8 @@ export function slipLineColumns(s: Slip, t: I18n['t'], scope: ReadScope): ColDef
       valueGetter: (x) => (x.data?.defective ? t('recv.defective') : ''),
       cellClass: 'neg-amount',
     });
+  if (s.lines.some((l) => l.cause))
+    c.push({ colId: 'cause', headerName: t('adj.cause'), width: 84, valueGetter: (x) => (x.data?.cause ? t(`adj.cause.${x.data.cause}`) : '') });
   c.push({ field: 'memo', headerName: t('slip.memo'), flex: 1, minWidth: 80 });
   return c;
 }

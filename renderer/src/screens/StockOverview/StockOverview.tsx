@@ -55,6 +55,14 @@ export function StockOverview() {
       { field: 'unit', headerName: t('item.unit'), width: 64 },
       { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },
       qtyCol<OnHandRow>({ field: 'qty', headerName: t('stock.onHand'), width: 100 }),
+      // of it, the defective goods kept apart (次品: not offered for dispatch)
+      qtyCol<OnHandRow>({
+        field: 'defectiveQty',
+        headerName: t('adj.defectiveQty'),
+        width: 84,
+        valueFormatter: (x) => (x.value ? Number(x.value).toLocaleString('en-US') : ''),
+        cellClass: 'neg-amount',
+      }),
       ...(seesCosts ? [moneyCol<OnHandRow>({ field: 'amountFen', headerName: t('stock.value'), width: 140 })] : []),
       qtyCol<OnHandRow>({
         colId: 'safetyStock',
