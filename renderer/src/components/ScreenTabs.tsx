@@ -20,7 +20,13 @@ export function ScreenTabs<K extends string>({ on, tabs, testIdPrefix = 'tab-' }
   return (
     <span className="acct-tabs">
       {shown.map((x) => (
-        <button key={x.key} type="button" className={`btn ${on === x.key ? 'on' : ''}`} onClick={() => navigate(x.path)} data-testid={`${testIdPrefix}${x.key}`}>
+        <button
+          key={x.key}
+          type="button"
+          className={`btn ${on === x.key ? 'on' : ''}`}
+          onClick={() => navigate(x.path)}
+          data-testid={`${testIdPrefix}${x.key}`}
+        >
           {t(x.label)}
         </button>
       ))}
