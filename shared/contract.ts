@@ -29,6 +29,7 @@ import { readsMethods } from './schemas/reads';
 import { refundsMethods } from './schemas/refunds';
 import { safetyMethods } from './schemas/safety';
 import { deliveryCashMethods } from './schemas/deliveryCash';
+import { dailyCheckMethods } from './schemas/dailyCheck';
 import { receiptsMethods } from './schemas/receipts';
 import { attendanceMethods } from './schemas/attendance';
 import { reportsMethods } from './schemas/reports';
@@ -56,6 +57,7 @@ export * from './schemas/reads';
 export * from './schemas/refunds';
 export * from './schemas/safety';
 export * from './schemas/deliveryCash';
+export * from './schemas/dailyCheck';
 export * from './schemas/receipts';
 export * from './schemas/attendance';
 export * from './schemas/reports';
@@ -82,6 +84,7 @@ export const contract = {
   ...refundsMethods,
   ...safetyMethods,
   ...deliveryCashMethods,
+  ...dailyCheckMethods,
   ...receiptsMethods,
   ...attendanceMethods,
   ...reportsMethods,

@@ -346,6 +346,14 @@ const catalogue = {
     `「${d.user}」不能批准自己的请假: 请填写总部批复文号`,
     `"${d.user}" cannot approve their own leave: enter HQ's reference`,
   ],
+  daily_check_done: (d: { date: string; user: string; at: string }) => [
+    `${d.date} 的每日对账已由 ${d.user} 确认, 不能重复确认`,
+    `The daily check of ${d.date} was already confirmed by ${d.user}`,
+  ],
+  daily_check_item: (d: { field: string; line: number; date: string }) => [
+    `第${d.line}项: 这个商品 ${d.date} 没有出入库, 或重复填写, 不在今天的对账表上`,
+    `Item ${d.line}: this item did not move on ${d.date}, or is given twice: it is not on today's check`,
+  ],
   internal: (d: { message: string }) => [`内部错误: ${d.message}`, `Internal error: ${d.message}`],
   // ---- the rpc envelope (electron/rpc/envelope.ts): the same refusal from every door
   bad_json: (d: { reason: string }) => [`请求内容不是有效的 JSON (${d.reason})`, `The request is not valid JSON (${d.reason})`],

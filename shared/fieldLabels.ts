@@ -126,6 +126,8 @@ const BY_NAME: Record<string, Label> = {
   coverDays: ['保障天数', 'days of cover'],
   approve: ['审批结果', 'decision'],
   collectByCarrier: ['送货收款', 'collected on delivery'],
+  differences: ['对账差异', 'differences'],
+  countedQty: ['实存数量', 'counted quantity'],
   deliveryCashId: ['送货收款', 'delivery cash'],
   countId: ['盘点单', 'stock count'],
   lineId: ['盘点行', 'count line'],

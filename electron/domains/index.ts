@@ -22,6 +22,7 @@ import { readsHandlers } from './reads/handlers';
 import { refundsHandlers } from './refunds/handlers';
 import { safetyHandlers } from './safety/handlers';
 import { deliveryCashHandlers } from './deliveryCash/handlers';
+import { dailyCheckHandlers } from './dailyCheck/handlers';
 import { receiptsHandlers } from './receipts/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { reportsHandlers } from './reports/handlers';
@@ -48,6 +49,7 @@ export const handlers = {
   ...refundsHandlers,
   ...safetyHandlers,
   ...deliveryCashHandlers,
+  ...dailyCheckHandlers,
   ...receiptsHandlers,
   ...attendanceHandlers,
   ...reportsHandlers,

@@ -43,6 +43,7 @@ import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
 import { SafetyScreen } from './screens/Safety/SafetyScreen';
+import { DailyCheckScreen } from './screens/DailyCheck/DailyCheckScreen';
 import { AttendanceScreen, UsersHome } from './screens/Attendance/AttendanceScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { CountsScreen } from './screens/Counts/CountsScreen';
@@ -73,7 +74,8 @@ function Screen({ route }: { route: string[] }) {
       if (id) return <ReturnEditor slipId={id} />;
       return <KindList kind="return" />;
     case 'stock':
-      return <StockOverview />;
+      // 库存总览 | 每日对账 (/stock/daily): one nav entry, tabs (DailyCheck/StockTabs.tsx)
+      return b === 'daily' ? <DailyCheckScreen /> : <StockOverview />;
     case 'card':
       return <StockCardScreen key={b ?? ''} itemId={id} />;
     case 'slips':

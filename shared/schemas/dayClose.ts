@@ -6,6 +6,7 @@ import { DateStr, Empty, Fen, Id, LEDGER_READERS, Page, Person, PinSignoff, Text
 import { MoneyAccount } from './journal';
 import { Refund } from './refunds';
 import { InTransit } from './deliveryCash';
+import { DailyCheckRecord } from './dailyCheck';
 
 /** Notes and coins counted at the close: 100, 50, 20, 10, 5, 1 元, 5 角, 1 角 (keys in fen). */
 export const DENOMINATIONS = ['10000', '5000', '2000', '1000', '500', '100', '50', '10'] as const;
@@ -81,6 +82,8 @@ export const DayClosePreview = z.object({
   pendingRefunds: z.object({ count: z.number().int(), amountFen: z.number().int(), rows: z.array(Refund).max(1000) }),
   /** 送货收款: money the carriers collected on delivery and had not handed over by the end of the day, by person (a warning) */
   inTransit: z.array(InTransit),
+  /** 每日对账: the keeper's check of the day's moved items, or null when not done yet */
+  keeperCheck: DailyCheckRecord.nullable(),
   collections: z.object({ count: z.number().int(), amountFen: z.number().int() }),
   expenses: z.object({ count: z.number().int(), paidFen: z.number().int() }),
   stock: z.object({ openingFen: z.number().int(), inFen: z.number().int(), outFen: z.number().int(), closingFen: z.number().int(), cogsFen: z.number().int() }),

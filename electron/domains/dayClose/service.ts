@@ -38,6 +38,7 @@ import {
 import { reopenedDays, reopenOf } from './history';
 import { pendingUpTo } from '../refunds/repo';
 import { inTransitOn } from '../deliveryCash/repo';
+import { checkOn } from '../dailyCheck/repo';
 import { blockersOf, requireApprovalForDisagreement, requireClosable, type Disagreement } from './rules';
 
 export function dayStatus(db: ReadableDB, today: string) {
@@ -86,6 +87,7 @@ export function preview(db: ReadableDB, date: string, today: string): DayClosePr
     returns: returns.returns,
     pendingRefunds: pendingRefundsUpTo(db, date),
     inTransit: inTransitOn(db, date),
+    keeperCheck: checkOn(db, date),
     collections: { count: coll.n, amountFen: coll.amount },
     expenses: { count: exp.n, paidFen: -exp.amount },
     stock: stock.stock,

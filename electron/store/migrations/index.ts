@@ -30,6 +30,7 @@ import { m0026ReceiptPrinters } from './0026-receipt-printers';
 import { m0028Attendance } from './0028-attendance';
 import { m0029SafetyProposals } from './0029-safety-proposals';
 import { m0030DeliveryCash } from './0030-delivery-cash';
+import { m0031DailyChecks } from './0031-daily-checks';
 
 export interface Migration {
   version: number;
@@ -69,4 +70,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0028Attendance,
   m0029SafetyProposals,
   m0030DeliveryCash,
+  m0031DailyChecks,
 ];

@@ -28,6 +28,7 @@ import { refundsEn } from './refunds';
 import { carrierEn } from './carrier';
 import { safetyEn } from './safety';
 import { deliveryCashEn } from './deliverycash';
+import { dailyCheckEn } from './dailycheck';
 import { scannersEn } from './scanners';
 import { attendanceEn } from './attendance';
 import { reportsEn } from './reports';
@@ -374,6 +375,7 @@ export const en: Record<MsgKey, string> = {
   ...carrierEn,
   ...safetyEn,
   ...deliveryCashEn,
+  ...dailyCheckEn,
   ...printersEn,
   ...scannersEn,
   ...attendanceEn,

@@ -27,6 +27,7 @@ import { refundsZh } from './refunds';
 import { carrierZh } from './carrier';
 import { safetyZh } from './safety';
 import { deliveryCashZh } from './deliverycash';
+import { dailyCheckZh } from './dailycheck';
 import { scannersZh } from './scanners';
 import { attendanceZh } from './attendance';
 import { reportsZh } from './reports';
@@ -372,6 +373,7 @@ export const zh = {
   ...carrierZh,
   ...safetyZh,
   ...deliveryCashZh,
+  ...dailyCheckZh,
   ...printersZh,
   ...scannersZh,
   ...attendanceZh,

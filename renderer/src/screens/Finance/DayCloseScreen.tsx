@@ -26,6 +26,7 @@ import { ReopenDialog, ReopenedNotice } from './DayCloseReopen';
 import { SuspensePanel } from './SuspensePanel';
 import { PendingRefundsNotice } from './RefundParts';
 import { InTransitNotice } from './DeliveryCashParts';
+import { KeeperCheckNotice } from '../DailyCheck/KeeperCheckNotice';
 import { useCloseDay } from './useCloseDay';
 import { useDayClose } from './useDayClose';
 import { VerifyPanel } from './VerifyPanel';
@@ -113,6 +114,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
       ) : null}
       {pv ? <PendingRefundsNotice pv={pv} /> : null}
       {pv ? <InTransitNotice pv={pv} /> : null}
+      {pv ? <KeeperCheckNotice pv={pv} /> : null}
       <div className="fin-scroll">
         {pv ? (
           <div className="fin-cols">

@@ -16,6 +16,7 @@ import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { formatFen } from '../../../../shared/money';
+import { StockTabs } from '../DailyCheck/StockTabs';
 
 export function StockOverview() {
   const { t } = useI18n();
@@ -102,6 +103,7 @@ export function StockOverview() {
             : undefined
         }
       >
+        <StockTabs on="stock" />
         <input
           ref={search}
           className="input search"
