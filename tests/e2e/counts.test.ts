@@ -127,9 +127,9 @@ describe.skipIf(!!NO_CHROMIUM)('盘点 in Chromium', () => {
     await page.evaluate(() => (location.hash = '#/budgets'));
     await page.waitForURL(/#\/expenses\/budgets$/);
     await page.locator('.toolbar h1', { hasText: tr('zh', 'bg.title') }).waitFor();
-    await page.locator('.acct-tabs [data-tab="expenses"]').click();
+    await page.getByTestId('tab-expenses').click();
     await page.waitForURL(/#\/expenses$/);
-    await page.locator('.acct-tabs [data-tab="budgets"]').click();
+    await page.getByTestId('tab-budgets').click();
     await page.waitForURL(/#\/expenses\/budgets$/);
     await settled(page);
     await page.screenshot({ path: join(SHOTS, 'counts-budgets-tab.png') });

@@ -2,8 +2,7 @@
 // screens): staff on 我的报销's second tab (/my-expenses/attendance); the manager and finance on
 // 用户管理's 考勤 tab (/users/attendance, everyone's rows, theirs among them).
 
-import { navigate } from '../../hooks/router';
-import { useI18n } from '../../i18n';
+import { ScreenTabs } from '../../components/ScreenTabs';
 import type { SessionApi } from '../../session';
 
 export function ownMonthPath(s: SessionApi): string {
@@ -12,16 +11,13 @@ export function ownMonthPath(s: SessionApi): string {
 
 /** 我的报销 | 我的考勤 */
 export function MyTabs({ on }: { on: 'expenses' | 'attendance' }) {
-  const { t } = useI18n();
-  const tab = (k: 'expenses' | 'attendance', path: string) => (
-    <button type="button" className={`btn ${on === k ? 'on' : ''}`} data-tab={k} onClick={() => navigate(path)}>
-      {t(k === 'expenses' ? 'att.tab.expenses' : 'att.tab.attendance')}
-    </button>
-  );
   return (
-    <span className="acct-tabs">
-      {tab('expenses', '/my-expenses')}
-      {tab('attendance', '/my-expenses/attendance')}
-    </span>
+    <ScreenTabs
+      on={on}
+      tabs={[
+        { key: 'expenses', path: '/my-expenses', label: 'att.tab.expenses', show: true },
+        { key: 'attendance', path: '/my-expenses/attendance', label: 'att.tab.attendance', show: true },
+      ]}
+    />
   );
 }

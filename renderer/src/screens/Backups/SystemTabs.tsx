@@ -4,9 +4,8 @@
 // manager's and finance's: finance opens the entry on it). A tab shows only when the
 // core would answer its screen; with no second tab there is no tab row.
 
-import { navigate } from '../../hooks/router';
-import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
+import { ScreenTabs } from '../../components/ScreenTabs';
 
 type Tab = 'users' | 'backups' | 'reads' | 'attendance';
 const TABS: readonly {
@@ -22,17 +21,6 @@ const TABS: readonly {
 ];
 
 export function SystemTabs({ on }: { on: Tab }) {
-  const { t } = useI18n();
   const session = useSession();
-  const shown = TABS.filter((x) => x.k === on || session.can(x.method));
-  if (shown.length < 2) return null;
-  return (
-    <span className="acct-tabs">
-      {shown.map((x) => (
-        <button key={x.k} type="button" className={`btn ${on === x.k ? 'on' : ''}`} onClick={() => navigate(x.path)} data-testid={`system-tab-${x.k}`}>
-          {t(x.label)}
-        </button>
-      ))}
-    </span>
-  );
+  return <ScreenTabs on={on} testIdPrefix="system-tab-" tabs={TABS.map((x) => ({ key: x.k, path: x.path, label: x.label, show: session.can(x.method) }))} />;
 }

@@ -4,9 +4,9 @@
 // whoever may make that kind of slip, the manager (who signs them) and the keeper (who posts them).
 
 import type { CreatableSlipKind } from '../../../../shared/contract';
-import { navigate } from '../../hooks/router';
-import { useI18n, type MsgKey } from '../../i18n';
 import { useSession } from '../../session';
+import { ScreenTabs } from '../../components/ScreenTabs';
+import type { MsgKey } from '../../i18n';
 
 type Tab = 'return' | 'writeoff' | 'hqReturn';
 const TABS: readonly { k: Tab; path: string; label: MsgKey }[] = [
@@ -18,17 +18,7 @@ const TABS: readonly { k: Tab; path: string; label: MsgKey }[] = [
 export const isReturnsTab = (kind: CreatableSlipKind): kind is Tab => TABS.some((x) => x.k === kind);
 
 export function ReturnsTabs({ on }: { on: Tab }) {
-  const { t } = useI18n();
   const session = useSession();
-  const shown = TABS.filter((x) => x.k === on || session.canCreate(x.k) || session.has('manager') || session.can('slips.post'));
-  if (shown.length < 2) return null;
-  return (
-    <span className="acct-tabs">
-      {shown.map((x) => (
-        <button key={x.k} type="button" className={`btn ${on === x.k ? 'on' : ''}`} onClick={() => navigate(x.path)} data-testid={`returns-tab-${x.k}`}>
-          {t(x.label)}
-        </button>
-      ))}
-    </span>
-  );
+  const may = (k: Tab) => session.canCreate(k) || session.has('manager') || session.can('slips.post');
+  return <ScreenTabs on={on} testIdPrefix="returns-tab-" tabs={TABS.map((x) => ({ key: x.k, path: x.path, label: x.label, show: may(x.k) }))} />;
 }
