@@ -17,8 +17,8 @@ export type ReceiptTransport = z.infer<typeof ReceiptTransport>;
 /** Columns of the paper: 32 on 58 mm, 48 on 80 mm. */
 export const ReceiptWidth = z.union([z.literal(32), z.literal(48)]);
 
-/** dispatchTicket: a dispatch slip · cashReceipt: a money journal row received (a collection or a dispatch paid on the spot) · dayClose: a close of day */
-export const RECEIPT_KINDS = ['dispatchTicket', 'cashReceipt', 'dayClose'] as const;
+/** dispatchTicket: a dispatch slip · cashReceipt: a money journal row received (a collection or a dispatch paid on the spot) · dayClose: a close of day · countVariance: a count's differences */
+export const RECEIPT_KINDS = ['dispatchTicket', 'cashReceipt', 'dayClose', 'countVariance'] as const;
 export const ReceiptKind = z.enum(RECEIPT_KINDS);
 export type ReceiptKind = z.infer<typeof ReceiptKind>;
 
@@ -27,6 +27,7 @@ export const RECEIPT_ROLES = {
   cashReceipt: ['finance', 'manager'],
   dispatchTicket: DOC_PRINTERS,
   dayClose: ['finance', 'manager', 'statistician'],
+  countVariance: ['keeper', 'manager', 'statistician'],
 } as const;
 
 /** Whose roles may print a receipt of this kind. */

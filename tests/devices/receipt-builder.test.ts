@@ -68,7 +68,7 @@ describe('ESC/POS bytes', () => {
   });
 
   for (const width of [32, 48] as const)
-    for (const name of ['cash', 'ticket', 'dayClose', 'test'])
+    for (const name of ['cash', 'ticket', 'dayClose', 'countVariance', 'test'])
       it(`${name} receipt, ${width} columns: the bytes read back match the reviewed snapshot`, async () => {
         await expect(readEscpos(escpos(sampleReceipts(width)[name]))).toMatchFileSnapshot(`./__snapshots__/receipts/${name}-${width}.txt`);
       });

@@ -1,7 +1,7 @@
 // Sample data for the receipt layouts (electron/devices/receipt/layouts.ts): the builder's
 // snapshots, the preview images and the bench use the same receipts.
 
-import { cashReceiptDoc, dayCloseDoc, dispatchTicketDoc, testPageDoc, type ReceiptHead } from '../../electron/devices/receipt/layouts';
+import { cashReceiptDoc, countVarianceDoc, dayCloseDoc, dispatchTicketDoc, testPageDoc, type ReceiptHead } from '../../electron/devices/receipt/layouts';
 import type { ReceiptDoc, ReceiptWidth } from '../../electron/devices/receipt/doc';
 
 export const HEAD: ReceiptHead = { officeName: '华东营销中心杭州办事处', printNo: 1, printedAt: '2026-12-07 10:32', printedBy: '王芳' };
@@ -51,6 +51,22 @@ export function sampleReceipts(width: ReceiptWidth, head: ReceiptHead = HEAD): R
       stockClosingFen: 98765400,
       signers: '财务 王芳 · 统计 李明',
       reopened: false,
+    }),
+    countVariance: countVarianceDoc(width, head, {
+      no: 'PD202612070001',
+      date: '2026-12-07',
+      state: '已过账',
+      scope: '周盘: 库位 A-01',
+      lineCount: 10,
+      lines: [
+        { code: 'CZ-8801', name: '抛光砖 雅典米白', diffQty: -2, diffFen: -10400, cause: '破碎' },
+        { code: 'WY-4001', name: '地漏 防臭', diffQty: 3, diffFen: 5550, cause: '未入账' },
+      ],
+      gainQty: 3,
+      gainFen: 5550,
+      lossQty: 2,
+      lossFen: 10400,
+      approvedBy: '张伟',
     }),
     test: testPageDoc(width, head, { name: '前台小票机', transport: 'TCP 9100', address: '192.168.1.87:9100' }),
   };

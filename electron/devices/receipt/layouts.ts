@@ -1,6 +1,6 @@
 // What each receipt says, from data the receipts domain reads (electron/domains/receipts/): the
 // cash receipt (收款收据) of a collection or a cash sale, the dispatch ticket (发货小票) with the
-// slip's verification QR, the close-of-day summary (日结汇总) and the test page. Layouts only:
+// slip's verification QR, the close-of-day summary (日结汇总), a count's differences (盘点差异) and the test page. Layouts only:
 // nothing here reads the books or decides anything. A reprint says 补打 and its number.
 
 import { fenToChineseCapital, formatFen } from '../../../shared/money';
@@ -159,6 +159,46 @@ export function dayCloseDoc(width: ReceiptWidth, h: ReceiptHead, d: DayCloseData
       { t: 'pair', left: '库存金额(日末)', right: yuan(d.stockClosingFen) },
       { t: 'rule' },
       { t: 'text', text: `会签: ${d.signers}` },
+      ...footer(h),
+    ],
+  };
+}
+
+export interface CountVarianceData {
+  no: string;
+  date: string;
+  state: string;
+  scope: string;
+  lineCount: number;
+  lines: { code: string; name: string; diffQty: number; diffFen: number | null; cause: string }[];
+  gainQty: number;
+  gainFen: number;
+  lossQty: number;
+  lossFen: number;
+  approvedBy: string | null;
+}
+
+/** 盘点差异: a count's differences, line by line, with the gains and losses in FIFO value. */
+export function countVarianceDoc(width: ReceiptWidth, h: ReceiptHead, d: CountVarianceData): ReceiptDoc {
+  const fen = (f: number | null) => (f == null ? '—' : yuan(f));
+  return {
+    width,
+    blocks: [
+      ...header(h, '盘点差异'),
+      { t: 'pair', left: '盘点单', right: d.no, bold: true },
+      { t: 'pair', left: '日期', right: d.date },
+      { t: 'pair', left: '状态', right: d.state },
+      { t: 'text', text: `范围: ${d.scope} · ${d.lineCount} 种` },
+      { t: 'rule' },
+      ...(d.lines.length === 0 ? [{ t: 'text', text: '无差异', align: 'center' } as const] : []),
+      ...d.lines.flatMap((l): ReceiptBlock[] => [
+        { t: 'text', text: `${l.code} ${l.name}` },
+        { t: 'pair', left: `  ${l.diffQty > 0 ? '+' : ''}${l.diffQty} ${l.cause}`, right: fen(l.diffFen) },
+      ]),
+      { t: 'rule' },
+      { t: 'pair', left: `盘盈 ${d.gainQty}`, right: yuan(d.gainFen) },
+      { t: 'pair', left: `盘亏 ${d.lossQty}`, right: yuan(d.lossFen), bold: true },
+      ...(d.approvedBy ? [{ t: 'pair', left: '经理审批', right: d.approvedBy } as const] : []),
       ...footer(h),
     ],
   };

@@ -1,19 +1,21 @@
 // What each receipt prints, read from the books: a money journal row received (收款收据), a dispatch
 // slip as signed with its verification QR (发货小票, the same payload as its PDF), a close of day
 // (日结汇总). Each source names the document (for the log) and lays out the receipt for a paper
-// width (electron/devices/receipt/layouts.ts). A count's variance summary (盘点差异) is the counts
-// domain's to add here: a `countVariance` source and layout (the log's CHECK already allows it).
+// width (electron/devices/receipt/layouts.ts); and a count's differences (盘点差异), once counting is
+// done (a blind count's variance stays hidden while it is open).
 
-import { MONEY_ACCOUNT_ZH, SLIP_KIND_ZH, isReceiptRow, type ReceiptKind } from '../../../shared/contract';
+import { COUNT_CAUSE_ZH, MONEY_ACCOUNT_ZH, SLIP_KIND_ZH, isReceiptRow, type ReceiptKind } from '../../../shared/contract';
 import { SLIP_STATE_ZH, fail } from '../../../shared/errors';
 import type { ReceiptDoc, ReceiptWidth } from '../../devices/receipt/doc';
-import { cashReceiptDoc, dayCloseDoc, dispatchTicketDoc, type ReceiptHead } from '../../devices/receipt/layouts';
+import { cashReceiptDoc, countVarianceDoc, dayCloseDoc, dispatchTicketDoc, type ReceiptHead } from '../../devices/receipt/layouts';
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { journalViewById } from '../cash/repo';
 import { preview, recordOf } from '../dayClose/service';
 import { asSigned, slipQrPayload } from '../documents/service';
 import { slipRow, slipView } from '../slips/repo';
+import { countRow } from '../counts/repo';
+import { varianceOf } from '../counts/variance';
 
 export interface ReceiptSource {
   /** the document in words, for the log and the audit row */
@@ -84,6 +86,28 @@ function dayClose(db: ReadableDB, id: number, today: string, timezone: (iso: str
   return { label: `日结汇总 ${r.date}`, build: (w, h) => dayCloseDoc(w, h, data) };
 }
 
+const COUNT_STATE_ZH: Record<string, string> = { open: '盘点中', counted: '已盘完', posted: '已过账', reversed: '已冲销' };
+
+function countVariance(db: ReadableDB, id: number): ReceiptSource {
+  const c = countRow(db, id);
+  if (c.state === 'open') fail('count_blind_open', { no: c.no });
+  const v = varianceOf(db, c);
+  const data = {
+    no: v.count.no,
+    date: v.count.businessDate,
+    state: COUNT_STATE_ZH[v.count.state] ?? v.count.state,
+    scope: v.count.scope,
+    lineCount: v.count.lineCount,
+    lines: v.lines.map((l) => ({ code: l.itemCode, name: l.itemName, diffQty: l.diffQty, diffFen: l.diffFen, cause: l.cause ? COUNT_CAUSE_ZH[l.cause] : '' })),
+    gainQty: v.gainQty,
+    gainFen: v.gainFen,
+    lossQty: v.lossQty,
+    lossFen: v.lossFen,
+    approvedBy: v.count.approvedBy?.name ?? null,
+  };
+  return { label: `盘点差异 ${c.no}`, build: (w, h) => countVarianceDoc(w, h, data) };
+}
+
 /** The receipt of a document, as the books have it now. */
 export function receiptSource(db: ReadableDB, kind: ReceiptKind, id: number, today: string, localTime: (iso: string) => string): ReceiptSource {
   switch (kind) {
@@ -93,5 +117,7 @@ export function receiptSource(db: ReadableDB, kind: ReceiptKind, id: number, tod
       return dispatchTicket(db, id);
     case 'dayClose':
       return dayClose(db, id, today, localTime);
+    case 'countVariance':
+      return countVariance(db, id);
   }
 }

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Count, CountLine } from '../../../../shared/contract';
 import { call, showPdf, type DeskErr } from '../../api';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
+import { ReceiptButton } from '../../printing/receipts/ReceiptButton';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
@@ -83,6 +84,7 @@ export function CountScreen({ countId }: { countId: number }) {
           {t('ct.sheet')}
         </Btn>
         {count.state !== 'open' || !count.blind || session.has('manager') ? <Btn onClick={() => void paper('report')}>{t('ct.report')}</Btn> : null}
+        {count.state !== 'open' ? <ReceiptButton kind="countVariance" id={count.id} /> : null}
         {canFinish ? (
           <Btn hotkey="F6" onClick={() => void finish()}>
             {t('ct.finish')}
