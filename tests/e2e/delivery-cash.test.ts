@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import { NO_CHROMIUM, ROOT, human, login, preparer, startDesk, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, ROOT, human, login, preparer, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 
 const SHOTS = process.env.DELIVERY_SHOTS ?? join(ROOT, '.tmp', 'shots');
 let desk: Desk;
@@ -73,5 +73,17 @@ describe.skipIf(!!NO_CHROMIUM)('送货收款 at 1366×768', () => {
     expect((await (await desk.as('张伟'))('system.verify', {})).ok).toBe(true);
     expect(tr('zh', 'dc2.tab')).toBe('送货收款');
     expect(desk.pageErrors).toEqual([]);
+  });
+
+  it('the salesperson marks a cash dispatch 送货收款; the mark goes when the payment is not cash', { timeout: 60_000 }, async () => {
+    const { page } = desk;
+    await switchUser(page, '赵丽');
+    await page.goto(`${desk.web.url}#/dispatch/new`);
+    const pay = page.locator('select.input', { has: page.locator('option[value="cash"]') });
+    await pay.selectOption('cash');
+    await page.getByTestId('collect-by-carrier').check();
+    await page.screenshot({ path: join(SHOTS, 'delivery-dispatch-mark.png') });
+    await pay.selectOption('credit');
+    expect(await page.getByTestId('collect-by-carrier').count()).toBe(0);
   });
 });
