@@ -55,7 +55,7 @@ export const dailyCheckMethods = {
       differences: z
         .array(z.object({ itemId: Id, countedQty: z.number().int().min(0).max(MAX_QTY) }))
         .max(2000)
-        .default([]),
+        .optional(),
     }),
     output: DailyCheckRecord,
     access: ['keeper'],
