@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
-import { NO_CHROMIUM, ROOT, human, login, nav, preparer, qtyByCode, scan, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, ROOT, human, login, nav, preparer, qtyByCode, scan, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
 const SHOTS = process.env.WRITEOFF_SHOTS ?? join(ROOT, '.tmp', 'shots');
@@ -58,7 +58,12 @@ describe.skipIf(!!NO_CHROMIUM)('a write-off signed by the manager, at 1366×768'
     await shoot('writeoff-list');
     await page.keyboard.press('F2');
     await page.waitForURL(/#\/returns\/writeoffs\/new$/);
-    for (let i = 0; i < 12; i++) await scan(page, CZ8801);
+    // the editor listens for scans once it is on screen (under load that is after the URL changes)
+    await page.locator('.scan-panel').waitFor();
+    await settled(page);
+    await scan(page, CZ8801);
+    await waitForGrid(page, qtyByCode(), { 'CZ-8801': '1' });
+    for (let i = 1; i < 12; i++) await scan(page, CZ8801);
     await waitForGrid(page, qtyByCode(), { 'CZ-8801': '12' });
     // the cause, in the line: 破碎 from the list
     await page.locator('[data-testid="cause-0"]').selectOption('breakage');
