@@ -44,9 +44,9 @@ const h = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const fs = require('node:fs') as typeof import('node:fs');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { fileURLToPath } = require('node:url') as typeof import('node:url');
   class BrowserWindow {
     url: string | null = null;
