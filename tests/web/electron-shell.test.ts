@@ -44,9 +44,8 @@ const h = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => {
-   
   const fs = require('node:fs') as typeof import('node:fs');
-   
+
   const { fileURLToPath } = require('node:url') as typeof import('node:url');
   class BrowserWindow {
     url: string | null = null;
