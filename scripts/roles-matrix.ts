@@ -19,6 +19,8 @@ import {
   EXPORT_GRIDS,
   FINANCE_DOC_ROLES,
   METHOD_NAMES,
+  MONTH_REPORT_METHOD,
+  MONTH_REPORTS,
   SLIP_CREATE_ROLES,
   type Access,
   type MethodName,
@@ -52,6 +54,8 @@ export const BY_INPUT: Partial<Record<MethodName, { field: string; access: Recor
   'import.preview': { field: 'kind', access: table(IMPORT_KINDS, (k) => accessOf(IMPORT_ACCESS_METHOD[k])) },
   'import.commit': { field: 'kind', access: table(IMPORT_KINDS, (k) => accessOf(IMPORT_ACCESS_METHOD[k])) },
   'export.grid': { field: 'grid', access: table(EXPORT_GRIDS, (g) => accessOf(GRID_READ[g])) },
+  'monthReports.pdf': { field: 'report', access: table(MONTH_REPORTS, (k) => accessOf(MONTH_REPORT_METHOD[k])) },
+  'monthReports.xlsx': { field: 'report', access: table(MONTH_REPORTS, (k) => accessOf(MONTH_REPORT_METHOD[k])) },
 };
 
 /** Methods the domain's rules narrow further by the record acted on (marked † in the matrix, with why). */

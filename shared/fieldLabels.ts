@@ -303,6 +303,10 @@ const BY_METHOD: Record<string, Label> = {
   'counts.setCost:unitCostFen': ['盘盈单位成本', 'unit cost of the gain'],
   'counts.create:selection.itemIds': ['盘点商品', 'items to count'],
   'counts.paper:paper': ['盘点表或报告', 'sheet or report'],
+  'monthReports.pdf:report': ['报表', 'report'],
+  'monthReports.xlsx:report': ['报表', 'report'],
+  'monthReports.pdf:lang': ['语言', 'language'],
+  'monthReports.xlsx:lang': ['语言', 'language'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */
