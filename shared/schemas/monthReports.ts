@@ -75,6 +75,11 @@ export const ExpenseMonth = z.object({
 });
 export type ExpenseMonth = z.infer<typeof ExpenseMonth>;
 
+/** 执行率: actual ÷ budget as a percentage with one decimal; '' without a budget. */
+export function usedPct(budgetFen: number | null, actualFen: number): string {
+  return budgetFen ? `${((actualFen / budgetFen) * 100).toFixed(1)}%` : '';
+}
+
 // ------------------------------------------------------------------ D 客户应收款月报表
 
 const ArFigures = {

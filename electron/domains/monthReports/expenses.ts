@@ -6,7 +6,7 @@
 
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
-import type { ExpenseMonth, ExpenseMonthRow } from '../../../shared/contract';
+import { usedPct, type ExpenseMonth, type ExpenseMonthRow } from '../../../shared/contract';
 import type { SheetCell } from '../../../shared/sheets';
 import { categories, paidByCategory, pendingByCategory } from '../expenses/repo';
 import { amountCell, reportCaption, reportNote, reportTable, reportWidth, say, type PaperLang, type ReportCell, type Words } from '../../printing/month-report';
@@ -62,11 +62,6 @@ export function buildExpensesMonth(db: ReadableDB, month: string): ExpenseMonth 
 }
 
 // ------------------------------------------------------------------ paper and sheet
-
-/** 执行率: actual ÷ budget as a percentage with one decimal; '' without a budget. */
-export function usedPct(budgetFen: number | null, actualFen: number): string {
-  return budgetFen ? `${((actualFen / budgetFen) * 100).toFixed(1)}%` : '';
-}
 
 const COLUMNS = [
   { head: ['费用类别', 'Category'] as Words, width: '*' as const },

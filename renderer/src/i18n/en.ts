@@ -32,6 +32,7 @@ import { dailyCheckEn } from './dailycheck';
 import { scannersEn } from './scanners';
 import { attendanceEn } from './attendance';
 import { reportsEn } from './reports';
+import { monthReportsEn } from './monthReports';
 import { countsEn } from './counts';
 
 export const en: Record<MsgKey, string> = {
@@ -382,4 +383,5 @@ export const en: Record<MsgKey, string> = {
   ...reportsEn,
   ...countsEn,
   ...adjustEn,
+  ...monthReportsEn,
 };

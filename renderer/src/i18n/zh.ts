@@ -31,6 +31,7 @@ import { dailyCheckZh } from './dailycheck';
 import { scannersZh } from './scanners';
 import { attendanceZh } from './attendance';
 import { reportsZh } from './reports';
+import { monthReportsZh } from './monthReports';
 import { countsZh } from './counts';
 
 export const zh = {
@@ -380,6 +381,7 @@ export const zh = {
   ...reportsZh,
   ...countsZh,
   ...adjustZh,
+  ...monthReportsZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -1,4 +1,5 @@
-// 报表 (#/aging, #/aging/stock, #/aging/sales, #/aging/ledger, #/aging/slow): the tab the route names.
+// 报表 (#/aging, #/aging/stock, #/aging/sales, #/aging/ledger, #/aging/slow, and finance's monthly
+// reports #/aging/journal, #/aging/expenses, #/aging/receivables): the tab the route names.
 
 import { useSession } from '../../session';
 import { AgingScreen } from '../Finance/AgingScreen';
@@ -7,6 +8,9 @@ import { StockSummaryTab } from './StockSummaryTab';
 import { SalesMonthlyTab } from './SalesMonthlyTab';
 import { SalesLedgerTab } from './SalesLedgerTab';
 import { SlowMoversTab } from './SlowMoversTab';
+import { CashMonthTab } from './CashMonthTab';
+import { ExpensesMonthTab } from './ExpensesMonthTab';
+import { ReceivablesMonthTab } from './ReceivablesMonthTab';
 
 export function ReportsScreen({ tab }: { tab: string | undefined }) {
   const session = useSession();
@@ -21,6 +25,12 @@ export function ReportsScreen({ tab }: { tab: string | undefined }) {
       return <SalesLedgerTab />;
     case 'slow':
       return <SlowMoversTab />;
+    case 'journal':
+      return <CashMonthTab />;
+    case 'expenses':
+      return <ExpensesMonthTab />;
+    case 'receivables':
+      return <ReceivablesMonthTab />;
     default:
       return null;
   }

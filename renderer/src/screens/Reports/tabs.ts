@@ -4,7 +4,7 @@
 import type { MethodName } from '../../../../shared/contract';
 import type { MsgKey } from '../../i18n/zh';
 
-export type ReportTab = 'aging' | 'stock' | 'sales' | 'ledger' | 'slow';
+export type ReportTab = 'aging' | 'stock' | 'sales' | 'ledger' | 'slow' | 'journal' | 'expenses' | 'receivables';
 
 export const TABS: readonly { k: ReportTab; path: string; label: MsgKey; method: MethodName }[] = [
   { k: 'aging', path: '/aging', label: 'rp.tab.aging', method: 'receivables.aging' },
@@ -12,6 +12,9 @@ export const TABS: readonly { k: ReportTab; path: string; label: MsgKey; method:
   { k: 'sales', path: '/aging/sales', label: 'rp.tab.sales', method: 'reports.salesMonthly' },
   { k: 'ledger', path: '/aging/ledger', label: 'rp.tab.ledger', method: 'reports.salesLedger' },
   { k: 'slow', path: '/aging/slow', label: 'rp.tab.slow', method: 'reports.slowMovers' },
+  { k: 'journal', path: '/aging/journal', label: 'mr.tab.journal', method: 'monthReports.cashJournal' },
+  { k: 'expenses', path: '/aging/expenses', label: 'mr.tab.expenses', method: 'monthReports.expenses' },
+  { k: 'receivables', path: '/aging/receivables', label: 'mr.tab.receivables', method: 'monthReports.receivables' },
 ];
 
 /** The methods behind the tabs: the nav entry shows when the user may read any of them. */
