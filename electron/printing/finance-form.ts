@@ -23,7 +23,16 @@ export interface OfficeInfo {
 /** The title band: state marks left, office and spaced title centred, page number right. */
 export function titleBand(
   W: number,
-  o: { office: string; title: string; sub: string; left: { text: string; color?: string; bold?: boolean }[]; pageNo: number; pageCount: number },
+  o: {
+    office: string;
+    title: string;
+    sub: string;
+    left: { text: string; color?: string; bold?: boolean }[];
+    pageNo: number;
+    pageCount: number;
+    /** an English paper: the title not letter-spaced, the page as 'page 1/2' */
+    en?: boolean;
+  },
 ): Node {
   const side = 130;
   const centerW = W - 2 * side;
@@ -37,11 +46,16 @@ export function titleBand(
           {
             stack: [
               fit(o.office, centerW, { size: 11.5, bold: true, align: 'center' }),
-              spacedTitle(o.title, 18, { lineHeight: 1.1 }),
+              { ...spacedTitle(o.title, 18, { lineHeight: 1.1 }), ...(o.en ? { text: o.title } : {}) },
               fit(o.sub, centerW, { size: 8.5, align: 'center', color: COLOR.grey }),
             ],
           },
-          { stack: [{ text: '', margin: [0, 38, 0, 0] }, fit(`第 ${o.pageNo}/${o.pageCount} 页`, side, { size: 6.5, color: COLOR.grey, align: 'right' })] },
+          {
+            stack: [
+              { text: '', margin: [0, 38, 0, 0] },
+              fit(o.en ? `page ${o.pageNo}/${o.pageCount}` : `第 ${o.pageNo}/${o.pageCount} 页`, side, { size: 6.5, color: COLOR.grey, align: 'right' }),
+            ],
+          },
         ],
       ],
     },

@@ -6,8 +6,8 @@
 // last row. The month pack (monthPack) may put several bodies into one frame of its own.
 
 import { COLOR, MARGIN, PAGE, fit, innerWidths, ruled, type Node, type PageSpec } from './layout';
-import { docDefinition } from './blocks';
-import { FOOT, SIZE, TITLE_BAND, footer, titleBand, type OfficeInfo } from './finance-form';
+import { docDefinition, footerBar } from './blocks';
+import { FOOT, SIZE, TITLE_BAND, titleBand, type OfficeInfo } from './finance-form';
 import { signRow } from './signatures';
 import { money } from './format';
 import type { PaperLang } from '../../shared/contract';
@@ -114,11 +114,18 @@ export function monthReportDoc(p: MonthPaper, body: Node[]): Node {
         ],
         pageNo,
         pageCount,
+        en: p.lang === 'en',
       }),
       margin: [MARGIN.left, MARGIN.top, MARGIN.right, 0],
     }),
     footer: (pageNo: number, pageCount: number) => ({
-      ...footer(W, p.office, `${title} · ${p.month}`, pageNo, pageCount, null),
+      ...footerBar(W, {
+        left: say(['预览, 未登记打印', 'preview, not a logged print'], p.lang),
+        middle: { text: `${title} · ${p.month}`, width: 200 },
+        right: p.lang === 'zh' ? `第 ${pageNo}/${pageCount} 页` : `page ${pageNo}/${pageCount}`,
+        height: FOOT,
+        top: 4,
+      }),
       margin: [MARGIN.left, 0, MARGIN.right, 0],
     }),
   };
