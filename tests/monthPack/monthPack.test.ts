@@ -153,3 +153,27 @@ describe('the month lock', () => {
     ok(await o.core.call('slips.post', { slipId: draft.id }, { sessionToken: o.tokens.keeper }));
   });
 });
+
+describe('monthPack.banner', () => {
+  const banner = (who: 'manager' | 'finance' | 'keeper' | 'statistician') => must(o, who, 'monthPack.banner', {});
+
+  it('from the 20th (office time) finance and the manager see what the month lacks; nobody else; not before', async () => {
+    o = await financeOffice();
+    await dayAt(o, '2026-11-19', 23);
+    expect(await banner('manager')).toBeNull();
+    await dayAt(o, '2026-11-20', 0); // 00:00 in Shanghai: still the 19th in UTC
+    const b = await banner('finance');
+    expect(b?.month).toBe(MONTH);
+    expect(b?.problems.map((p) => p.code)).toEqual(['month_not_over', 'days_open', 'month_end_count_missing']);
+    expect((await banner('manager'))?.month).toBe(MONTH);
+    for (const who of ['keeper', 'statistician'] as const) expect(await banner(who)).toBeNull();
+  });
+
+  it('shows last month while its pack is unsigned, and goes once it is signed', async () => {
+    o = await readyNovember();
+    expect(await banner('manager')).toEqual({ month: MONTH, problems: [] });
+    ok(await sign(o));
+    expect(await banner('manager')).toBeNull();
+    expect(await banner('finance')).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-// 报表 (#/aging, #/aging/stock, #/aging/sales, #/aging/ledger, #/aging/slow): the tab the route names.
+// 报表 (#/aging, #/aging/stock, #/aging/sales, #/aging/ledger, #/aging/slow, #/aging/monthPack): the tab the route names.
 
 import { useSession } from '../../session';
 import { AgingScreen } from '../Finance/AgingScreen';
@@ -7,6 +7,7 @@ import { StockSummaryTab } from './StockSummaryTab';
 import { SalesMonthlyTab } from './SalesMonthlyTab';
 import { SalesLedgerTab } from './SalesLedgerTab';
 import { SlowMoversTab } from './SlowMoversTab';
+import { MonthPackTab } from '../MonthPack/MonthPackTab';
 
 export function ReportsScreen({ tab }: { tab: string | undefined }) {
   const session = useSession();
@@ -21,6 +22,8 @@ export function ReportsScreen({ tab }: { tab: string | undefined }) {
       return <SalesLedgerTab />;
     case 'slow':
       return <SlowMoversTab />;
+    case 'monthPack':
+      return <MonthPackTab />;
     default:
       return null;
   }

@@ -4,7 +4,7 @@
 import type { MethodName } from '../../../../shared/contract';
 import type { MsgKey } from '../../i18n/zh';
 
-export type ReportTab = 'aging' | 'stock' | 'sales' | 'ledger' | 'slow';
+export type ReportTab = 'aging' | 'stock' | 'sales' | 'ledger' | 'slow' | 'monthPack';
 
 export const TABS: readonly { k: ReportTab; path: string; label: MsgKey; method: MethodName }[] = [
   { k: 'aging', path: '/aging', label: 'rp.tab.aging', method: 'receivables.aging' },
@@ -12,6 +12,7 @@ export const TABS: readonly { k: ReportTab; path: string; label: MsgKey; method:
   { k: 'sales', path: '/aging/sales', label: 'rp.tab.sales', method: 'reports.salesMonthly' },
   { k: 'ledger', path: '/aging/ledger', label: 'rp.tab.ledger', method: 'reports.salesLedger' },
   { k: 'slow', path: '/aging/slow', label: 'rp.tab.slow', method: 'reports.slowMovers' },
+  { k: 'monthPack', path: '/aging/monthPack', label: 'rp.tab.monthPack', method: 'monthPack.status' },
 ];
 
 /** The methods behind the tabs: the nav entry shows when the user may read any of them. */
