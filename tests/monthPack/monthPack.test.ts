@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { canonicalJson, packMessage, publicKeysIn, verifyPackText } from '../../electron/domains/monthPack/file';
 import { auditHead } from '../../electron/ledger/audit';
-import { dayAt, err, financeOffice, must, ok, refused, tableCount, type DemoOffice } from '../helpers/finance';
+import { dayAt, err, financeOffice, must, ok, postedDispatch, refused, returnOf, tableCount, type DemoOffice } from '../helpers/finance';
 import { MONTH, closeDay, readyNovember, sign } from './helpers';
 
 let o: DemoOffice;
@@ -48,6 +48,18 @@ describe('monthPack.status', () => {
     );
     expect(e.message_en).toContain('1 business day(s) not closed: 2026-11-29');
     expect([tableCount(o, 'month_packs'), tableCount(o, 'audit_log')]).toEqual([0, before]);
+  });
+
+  it('warns of a refund still owed by the month’s end: a warning, not a blocker', async () => {
+    o = await readyNovember();
+    await dayAt(o, '2026-11-30');
+    const sale = await postedDispatch(o, 'KH001', 'cash', [['CZ-8801', 2, 8800]]);
+    const back = await returnOf(o, sale, 'cash', [[0, 1]]);
+    await dayAt(o, '2026-12-01');
+    const s = await must(o, 'manager', 'monthPack.status', { month: MONTH });
+    const warning = s.problems.find((p) => p.code === 'refunds_unpaid');
+    expect([warning?.blocker, warning?.refs, warning?.message_zh]).toEqual([false, [back.no], `待付退款 1 笔: ${back.no}`]);
+    expect(s.problems.filter((p) => p.blocker).map((p) => p.code)).toEqual(['days_open']); // 30 Nov had postings and is not closed
   });
 
   it('is for finance, the manager and the statistician; the keeper and sales are refused', async () => {

@@ -75,7 +75,7 @@ describe('the signed month pack', () => {
     expect(tableCount(o, 'print_log')).toBe(prints);
   });
 
-  it('desk verify-pack: valid with the office key; a tampered file or another key fails with a clear message', async () => {
+  it('desk verify-pack: valid with the office key; a tampered file or another key fails with a clear message', { timeout: 180_000 }, async () => {
     const file = await must(o, 'finance', 'monthPack.export', { month: MONTH });
     const dir = join(o.dir, 'hq');
     mkdirSync(dir);

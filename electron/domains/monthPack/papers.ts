@@ -34,8 +34,13 @@ function signedParts(p: PackPayload) {
 
 const titleOf = (p: PackPayload, key: string) => p.titles[key]?.zh ?? key;
 
-export async function packPdf(db: ReadableDB, month: string, madeBy: string): Promise<{ fileName: string; base64: string; pages: number }> {
-  const r = requirePack(db, month);
+export function packPdf(db: ReadableDB, month: string, madeBy: string): Promise<{ fileName: string; base64: string; pages: number }> {
+  return renderPackPdf(requirePack(db, month), madeBy);
+}
+
+/** The PDF of a stored pack: laid out from its payload alone. */
+export async function renderPackPdf(r: PackRow, madeBy: string): Promise<{ fileName: string; base64: string; pages: number }> {
+  const month = r.month;
   const p = payloadOf(r);
   const office = { ...p.office };
   const frame: PackFrame = { office, month, madeBy };
@@ -95,7 +100,12 @@ function coverSheet(r: PackRow, p: PackPayload): Sheet {
 }
 
 export function packXlsx(db: ReadableDB, month: string): { fileName: string; base64: string } {
-  const r = requirePack(db, month);
+  return packWorkbook(requirePack(db, month));
+}
+
+/** The workbook of a stored pack: the cover sheet and a sheet per part, from its payload alone. */
+export function packWorkbook(r: PackRow): { fileName: string; base64: string } {
+  const month = r.month;
   const p = payloadOf(r);
   const sheets = [coverSheet(r, p), ...signedParts(p).map((part) => ({ ...part.sheet(p.parts[part.key]), title: `${part.key} ${titleOf(p, part.key)}` }))];
   return { fileName: `月报_${month}.xlsx`, base64: sheetsXlsx(sheets) };

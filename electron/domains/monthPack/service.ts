@@ -8,7 +8,7 @@ import { auditHead } from '../../ledger/audit';
 import { officePublicKeyPems, signWithOfficeKey } from '../../ledger/officeKey';
 import type { ReadableDB } from '../../store/db';
 import { keyFingerprint } from '../../store/vault';
-import { actor, type ReadCtx, type WriteCtx } from '../context';
+import { actor, type WriteCtx } from '../context';
 import { officeInfo } from '../documents/service';
 import { PACK_FORMAT, canonicalJson, packMessage, packQrPayload, sha256Hex, type PackPayload } from './file';
 import { PARTS } from './parts';
@@ -44,38 +44,51 @@ export function packStatus(db: ReadableDB, month: string, today: string): MonthP
   return { month, parts: partInfo(), problems, canSign: !problems.some((p) => p.blocker), signed: null };
 }
 
-function buildPayload(ctx: ReadCtx | WriteCtx, month: string, signer: { id: number; name: string }): PackPayload {
-  const office = officeInfo(ctx.db);
+/** Where a pack is made from: the books, the moment (the core's clock). */
+export interface PackSource {
+  db: ReadableDB;
+  now: Date;
+  nowIso: string;
+}
+
+function buildPayload(src: PackSource, month: string, signer: { id: number; name: string }): PackPayload {
+  const office = officeInfo(src.db);
   return {
     format: PACK_FORMAT,
     office: { name: office.name, shortName: office.shortName, timezone: office.timezone },
     month,
     titles: Object.fromEntries(PARTS.map((p) => [p.key, p.title])),
-    parts: Object.fromEntries(PARTS.map((p) => [p.key, p.build(ctx.db, month, ctx.now)])),
-    auditHead: auditHead(ctx.db),
+    parts: Object.fromEntries(PARTS.map((p) => [p.key, p.build(src.db, month, src.now)])),
+    auditHead: auditHead(src.db),
     signedBy: { id: signer.id, name: signer.name, role: 'manager' },
-    signedAt: ctx.nowIso,
-    keyFingerprint: keyFingerprint(officePublicKeyPems(ctx.db)[0]),
+    signedAt: src.nowIso,
+    keyFingerprint: keyFingerprint(officePublicKeyPems(src.db)[0]),
+  };
+}
+
+/** The pack as it is stored: every part's data in the canonical payload, its SHA-256, the office key's signature. */
+export function sealPack(src: PackSource, month: string, signer: { id: number; name: string }): Omit<PackRow, 'signer_name'> {
+  const payload = buildPayload(src, month, signer);
+  const text = canonicalJson(payload);
+  const sha256 = sha256Hex(text);
+  return {
+    month,
+    payload_json: text,
+    sha256,
+    signature: signWithOfficeKey(src.db, packMessage(month, sha256)),
+    key_fingerprint: payload.keyFingerprint,
+    signed_by: signer.id,
+    signed_at: src.nowIso,
+    audit_seq: payload.auditHead.seq,
+    audit_hash: payload.auditHead.hash,
   };
 }
 
 export function signPack(ctx: WriteCtx, month: string, pin: string): MonthPackStatus {
   const signer = ctx.auth.checkPin(ctx.db, actor(ctx).id, pin);
   requireSignable(ctx.db, month, ctx.calendarDate);
-  const payload = buildPayload(ctx, month, signer);
-  const text = canonicalJson(payload);
-  const sha256 = sha256Hex(text);
-  insertPack(ctx.db, {
-    month,
-    payload_json: text,
-    sha256,
-    signature: signWithOfficeKey(ctx.db, packMessage(month, sha256)),
-    key_fingerprint: payload.keyFingerprint,
-    signed_by: signer.id,
-    signed_at: ctx.nowIso,
-    audit_seq: payload.auditHead.seq,
-    audit_hash: payload.auditHead.hash,
-  });
-  ctx.auditRef = `月报 ${month} sha256:${sha256}`;
+  const row = sealPack(ctx, month, signer);
+  insertPack(ctx.db, row);
+  ctx.auditRef = `月报 ${month} sha256:${row.sha256}`;
   return packStatus(ctx.db, month, ctx.calendarDate);
 }
