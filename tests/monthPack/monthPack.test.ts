@@ -107,7 +107,7 @@ describe('monthPack.sign', () => {
     expect(packMessage(MONTH, file.sha256)).toBe(`branch-desk:month-pack:v1\n2026-11\n${file.sha256}`);
 
     const again = err(await sign(o));
-    expect([again.code, again.message_zh]).toEqual(['month_pack_signed', `2026-11 月报已由 ${o.names.manager} 于 ${s.signed?.signedAt} 签署, 不能再签`]);
+    expect([again.code, again.message_zh]).toEqual(['month_pack_signed', `2026-11 月报已由 ${o.names.manager} 于 2026-12-01 09:00 签署, 不能再签`]);
     expect(tableCount(o, 'month_packs')).toBe(1);
     expect(() => o.core.db.prepare("UPDATE month_packs SET sha256 = 'x'").run()).toThrow(/never changed/);
   });

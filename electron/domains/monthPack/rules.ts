@@ -8,12 +8,14 @@
 
 import type { MonthPackProblem, MonthPackProblemCode } from '../../../shared/contract';
 import { fail } from '../../../shared/errors';
+import { dateTimeIn } from '../../../shared/time';
 import { addDays, nextDay } from '../../ledger/dates';
 import { lastClosedDay } from '../../ledger/daylock';
 import type { ReadableDB } from '../../store/db';
 import { daysOfMonth } from '../attendance/calendar';
 import type { SessionUser } from '../context';
 import { activityDays } from '../dayClose/repo';
+import { officeInfo } from '../documents/service';
 import { claimsIn, hadStock, monthEndCountPosted, openCounts, packRow, refundsWaiting, type Numbered } from './repo';
 
 const WARNINGS: ReadonlySet<MonthPackProblemCode> = new Set(['expenses_unpaid', 'refunds_unpaid']);
@@ -101,7 +103,7 @@ export function monthProblems(db: ReadableDB, month: string, today: string): Mon
 /** Refuse the signature: signed already, or any blocker (all of them in one error). */
 export function requireSignable(db: ReadableDB, month: string, today: string): void {
   const signed = packRow(db, month);
-  if (signed) fail('month_pack_signed', { month, by: signed.signer_name, at: signed.signed_at });
+  if (signed) fail('month_pack_signed', { month, by: signed.signer_name, at: dateTimeIn(signed.signed_at, officeInfo(db).timezone) });
   const blockers = monthProblems(db, month, today).filter((p) => p.blocker);
   if (blockers.length) fail('month_pack_blocked', { month, problems: blockers });
 }
