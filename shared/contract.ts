@@ -35,6 +35,7 @@ import { attendanceMethods } from './schemas/attendance';
 import { reportsMethods } from './schemas/reports';
 import { countsMethods } from './schemas/counts';
 import { monthReportsMethods } from './schemas/monthReports';
+import { monthPackMethods } from './schemas/monthPack';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -64,6 +65,7 @@ export * from './schemas/attendance';
 export * from './schemas/reports';
 export * from './schemas/counts';
 export * from './schemas/monthReports';
+export * from './schemas/monthPack';
 
 export const contract = {
   ...officeMethods,
@@ -92,6 +94,7 @@ export const contract = {
   ...reportsMethods,
   ...countsMethods,
   ...monthReportsMethods,
+  ...monthPackMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -463,6 +463,19 @@ const catalogue = {
       reversed: `Original inbound ${d.no} has been reversed`,
     }[d.why],
   ],
+  month_locked: (d: { month: string; date: string }) => [
+    `${d.month} 月报已签署，本月已锁定；更正请在下月做红字冲销(不能记入 ${d.date})`,
+    `The month pack of ${d.month} is signed and the month is locked; make a correction as a reversal in the next month (nothing can be booked into ${d.date})`,
+  ],
+  month_pack_blocked: (d: { month: string; problems: { message_zh: string; message_en: string }[] }) => [
+    `${d.month} 月报还不能签署: ${d.problems.map((p) => p.message_zh).join('; ')}`,
+    `The month pack of ${d.month} cannot be signed yet: ${d.problems.map((p) => p.message_en).join('; ')}`,
+  ],
+  month_pack_signed: (d: { month: string; by: string; at: string }) => [
+    `${d.month} 月报已由 ${d.by} 于 ${d.at} 签署, 不能再签`,
+    `The month pack of ${d.month} was signed by ${d.by} at ${d.at}; it is signed once`,
+  ],
+  month_pack_not_signed: (d: { month: string }) => [`${d.month} 月报尚未签署`, `The month pack of ${d.month} is not signed yet`],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */

@@ -11,6 +11,7 @@ import { DEFAULT_FIXTURE, initDemo } from './demo';
 import { cannotOpen, FileError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failed, formatFileError, parseOptions, required, UsageError } from './errors';
 import { serveRpc } from './rpc';
 import { formatReport, verifyFile } from '../domains/backups/fileCheck';
+import { VERIFY_PACK_USAGE, cmdVerifyPack } from './verifyPack';
 
 const USAGE = {
   rpc: 'desk rpc --db FILE',
@@ -19,6 +20,7 @@ const USAGE = {
   restore: 'desk restore --from BACKUP --db FILE',
   'init-demo': 'desk init-demo --db FILE [--fixture FILE] [--pin-cost N]',
   'reset-pin': 'desk reset-pin --db FILE --user NAME --pin PIN',
+  'verify-pack': VERIFY_PACK_USAGE,
   help: 'desk help',
 } as const;
 type Command = keyof typeof USAGE;
@@ -60,6 +62,10 @@ const HELP = `办事处仓财台 命令行 / Branch Desk command line
       Give an administrator a new PIN on the PC that holds the database, when this PC lacks the PIN
       secret and there is no key backup (README: restoring onto a new PC). Audited. The other users'
       PINs then wait for the administrator to reset them, or for the key backup to be imported.
+  ${USAGE['verify-pack']}
+      离线核验月报文件(monthPack.export): 内容的 SHA-256 与办事处的 Ed25519 签名; 只需办事处公钥。
+      Check a month pack file offline (monthPack.export): its SHA-256 and the office's Ed25519
+      signature, with the office's public key only. Exit: 0 valid · 1 altered or not the office's.
   ${USAGE.help}
 
 退出码 / Exit codes: 0 成功 done · 1 失败 failed · 2 用法错误或文件不存在 bad usage / missing file.
@@ -193,6 +199,7 @@ const COMMANDS: Record<Command, (args: string[], io: Io) => Promise<number>> = {
   restore: cmdRestore,
   'init-demo': cmdInitDemo,
   'reset-pin': cmdResetPin,
+  'verify-pack': cmdVerifyPack,
   help: async (_args, io) => {
     io.stdout.write(HELP);
     return EXIT_OK;

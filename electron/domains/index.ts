@@ -28,6 +28,7 @@ import { attendanceHandlers } from './attendance/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { countsHandlers } from './counts/handlers';
 import { monthReportsHandlers } from './monthReports/handlers';
+import { monthPackHandlers } from './monthPack/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -56,4 +57,5 @@ export const handlers = {
   ...reportsHandlers,
   ...countsHandlers,
   ...monthReportsHandlers,
+  ...monthPackHandlers,
 } satisfies Handlers;

@@ -14,6 +14,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } f
 import type { ReadableDB, WritableDB } from '../store/db';
 import { sql } from '../store/db';
 import { keyFingerprint } from '../store/vault';
+import { auditHead } from './audit';
 import { signWithOfficeKey } from './officeKey';
 
 export interface Anchor {
@@ -54,11 +55,11 @@ function appendLine(file: string, line: string): string | null {
 
 /** At the close of day (inside its transaction): sign the chain's head as it stands, keep it in the books and in the file. */
 export function makeAnchor(db: WritableDB, dbPath: string, close: { closeId: number; businessDate: string; closedAt: string }): Anchor {
-  const head = sql(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const head = auditHead(db);
   const pem = sql(db, 'SELECT public_key_pem FROM office WHERE id = 1').pluck().get() as string;
   const fields = {
-    auditSeq: head?.seq ?? 0,
-    auditHash: head?.hash ?? '0'.repeat(64),
+    auditSeq: head.seq,
+    auditHash: head.hash,
     auditRows: sql(db, 'SELECT COUNT(*) FROM audit_log').pluck().get() as number,
     businessDate: close.businessDate,
     closedAt: close.closedAt,

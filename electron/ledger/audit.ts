@@ -46,6 +46,12 @@ export function auditHash(prevHash: string, f: AuditFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+/** The chain's head as it stands: the last row's number and hash (0 and the genesis hash when empty). */
+export function auditHead(db: ReadableDB): { seq: number; hash: string } {
+  const head = sql(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  return head ?? { seq: 0, hash: GENESIS_HASH };
+}
+
 export function appendAudit(
   db: WritableDB,
   e: { at: string; userId: number | null; roles: string[]; method: string; input: unknown; ref: string | null; requestId: string | null },

@@ -3,6 +3,9 @@
 // receivable entry or allocation (ledger/journal.ts) — is written through a function that calls
 // assertDayOpen first; BEFORE INSERT triggers on the same tables (migrations 0003, 0006) back it up.
 // A close reopened by the manager (反日结, day_reopens) is out of force: only live_day_closes lock.
+// The month lock (月报锁账) is the same lock a month wide: once a month's pack to HQ is signed
+// (month_packs, migration 0032), nothing is booked into any day of it and no day of it is closed
+// or reopened; a correction is a reversal in the next month. Triggers back this up too.
 
 import type { ReadableDB } from '../store/db';
 import { sql } from '../store/db';
@@ -26,8 +29,19 @@ export function postingDate(db: ReadableDB, calendarDate: string): string {
   return next > calendarDate ? next : calendarDate;
 }
 
-/** Refuse (day_closed) a ledger row dated on or before the last closed day. */
+/** Whether the month of the day has a signed pack (月报已签署: the month is locked). */
+export function monthLocked(db: ReadableDB, businessDate: string): boolean {
+  return sql(db, 'SELECT 1 FROM month_packs WHERE month = ?').get(businessDate.slice(0, 7)) !== undefined;
+}
+
+/** Refuse (month_locked) anything dated in a month whose pack is signed. */
+export function assertMonthOpen(db: ReadableDB, businessDate: string): void {
+  if (monthLocked(db, businessDate)) fail('month_locked', { month: businessDate.slice(0, 7), date: businessDate });
+}
+
+/** Refuse a ledger row dated in a signed month (month_locked) or on or before the last closed day (day_closed). */
 export function assertDayOpen(db: ReadableDB, businessDate: string): void {
+  assertMonthOpen(db, businessDate);
   const last = lastClosedDay(db);
   if (last !== null && businessDate <= last) fail('day_closed', { date: businessDate, lastClosed: last });
 }

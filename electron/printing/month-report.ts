@@ -92,13 +92,31 @@ function monthText(month: string, lang: PaperLang): string {
   return lang === 'zh' ? `${y} 年 ${Number(m)} 月` : `${month}`;
 }
 
+/** The signed boxes after the last row: 制表 (who made the paper) / 财务主管 / 经理. */
+function signBoxes(W: number, p: MonthPaper): Node {
+  const signs = [say(['制表', 'Prepared by'], p.lang), say(['财务主管', 'Finance supervisor'], p.lang), say(['经理', 'Manager'], p.lang)];
+  return { ...signRow(W, [{ label: signs[0], name: p.madeBy }, { label: signs[1] }, { label: signs[2] }], SIGN_H), unbreakable: true };
+}
+
+/** A report as a section of a bigger document (the month pack, whose pages have one frame): its
+ *  heading (letter, title, office, month), the body and the signed boxes. */
+export function monthReportSection(p: MonthPaper, body: Node[]): Node[] {
+  const W = reportWidth(p.landscape);
+  const title = say(p.title, p.lang);
+  return [
+    { ...fit(`${say(['报表', 'Report'], p.lang)} ${p.code}  ${title}`, W, { size: 16, bold: true, align: 'center' }) },
+    { ...fit(`${p.office.name} · ${monthText(p.month, p.lang)}`, W, { size: 8.5, color: COLOR.grey, align: 'center' }), margin: [0, 2, 0, 6] },
+    ...body,
+    signBoxes(W, p),
+  ];
+}
+
 /** The frame: the title band on every page, the body, the signed boxes, the footer with 第 N/M 页. */
 export function monthReportDoc(p: MonthPaper, body: Node[]): Node {
   const page: PageSpec = p.landscape ? PAGE.A4L : PAGE.A4P;
   const W = page.width - MARGIN.left - MARGIN.right;
   const title = say(p.title, p.lang);
-  const signs = [say(['制表', 'Prepared by'], p.lang), say(['财务主管', 'Finance supervisor'], p.lang), say(['经理', 'Manager'], p.lang)];
-  const content = [...body, { ...signRow(W, [{ label: signs[0], name: p.madeBy }, { label: signs[1] }, { label: signs[2] }], SIGN_H), unbreakable: true }];
+  const content = [...body, signBoxes(W, p)];
   const doc = docDefinition(page, { title: `${title} ${p.month}`, author: p.office.name, subject: `${p.code} ${title}` }, SIZE, content);
   return {
     ...doc,

@@ -49,6 +49,7 @@ import { SetupScreen } from './screens/Setup/SetupScreen';
 import { CountsScreen } from './screens/Counts/CountsScreen';
 import { SetupBanner } from './screens/Setup/SetupBanner';
 import { KeyBanner } from './screens/OfficeKeys/KeyBanner';
+import { MonthPackBanner } from './screens/MonthPack/MonthPackBanner';
 import { takeFreshOffice } from './screens/Setup/setupStatus';
 
 function Screen({ route }: { route: string[] }) {
@@ -178,6 +179,7 @@ export function App() {
           <DayCloseBanner />
           <SetupBanner route={route.join('/')} />
           <KeyBanner route={route.join('/')} />
+          <MonthPackBanner route={route.join('/')} />
           <ScreenBoundary resetKey={route.join('/')}>
             <Screen route={route} />
           </ScreenBoundary>

@@ -17,6 +17,7 @@ import { benchChromium } from './chromium';
 import { benchHid } from './hid';
 import { benchWaits } from './waits';
 import { benchReceipts } from './receipts';
+import { monthPackOnce, packParts } from './monthPack';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -401,6 +402,19 @@ async function main(): Promise<void> {
   });
   const salesTimes = await repeat(REPS_REPORT, () => call('reports.salesMonthly', { month: from.slice(0, 7), by: 'item' }, manager));
   rows.push({ name: `reports.salesMonthly ${from.slice(0, 7)} by item`, samples: salesTimes, note: 'with the previous month and last year (info)' });
+
+  // --- timed: the month pack (月报) of that month: status, sealed payload, PDF and workbook
+  log('Timing the month pack …');
+  const packCold = await monthPackOnce(core, from.slice(0, 7), manager, clock());
+  const packRuns: Awaited<ReturnType<typeof monthPackOnce>>[] = [];
+  for (let i = 0; i < REPS_REPORT; i++) packRuns.push(await monthPackOnce(core, from.slice(0, 7), manager, clock()));
+  const packMid = (k: 'statusMs' | 'sealMs' | 'pdfMs' | 'xlsxMs') => ms(median(packRuns.map((r) => r[k])));
+  rows.push({
+    name: `month pack ${from.slice(0, 7)}: built and rendered (parts ${packParts()})`,
+    samples: packRuns.map((r) => r.ms),
+    target: 3000,
+    note: `status ${packMid('statusMs')}, seal ${packMid('sealMs')}, PDF ${packMid('pdfMs')} (${packCold.pages} pages), XLSX ${packMid('xlsxMs')}; payload ${bytes(packCold.payloadBytes)}; first (cold) ${ms(packCold.ms)}`,
+  });
 
   // --- info: verify the whole books (also proves the timed writes left them consistent)
   log('Running system.verify on the whole books …');

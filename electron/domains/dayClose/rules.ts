@@ -10,7 +10,7 @@
 import { DeskError, fail } from '../../../shared/errors';
 import { DECISIONS_FOR, SUSPENSE_DECISION_ZH, type SuspenseDecision } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
-import { lastClosedDay } from '../../ledger/daylock';
+import { assertMonthOpen, lastClosedDay, monthLocked } from '../../ledger/daylock';
 import { itemClosing, itemOfJournal, type SuspenseDbRow } from '../../ledger/suspense';
 import { yuan } from './checks';
 import { activityDays, closeRow, type CloseRow } from './repo';
@@ -18,6 +18,7 @@ import { activityDays, closeRow, type CloseRow } from './repo';
 /** Why the day cannot be closed now (empty when it can): the preview lists them, the close throws the first. */
 export function blockersOf(db: ReadableDB, date: string, today: string): DeskError[] {
   const out: DeskError[] = [];
+  if (monthLocked(db, date)) out.push(new DeskError('month_locked', { month: date.slice(0, 7), date }));
   const last = lastClosedDay(db);
   if (last != null && date <= last) out.push(new DeskError('day_already_closed', { date }));
   else {
@@ -84,6 +85,7 @@ export function requireApprovalForDisagreement(d: Disagreement, manager: { id: n
  */
 export function requireReopenable(db: ReadableDB, date: string, reason: string): CloseRow {
   if (!reason.trim()) fail('day_reopen_reason_required');
+  assertMonthOpen(db, date);
   const close = closeRow(db, date);
   if (!close) fail('day_not_closed', { date });
   const last = lastClosedDay(db)!;

@@ -110,11 +110,12 @@ export function printOfPreview(db: ReadableDB, previewId: number): number | null
 }
 
 export function printLog(db: ReadableDB, q: { slipId?: number; itemId?: number; limit: number; offset: number }): { rows: PrintRecord[]; total: number } {
-  const where: string[] = [];
+  // the month pack's prints are the month pack's (monthPack.recordPrint), not a slip's or a card's
+  const where: string[] = ["p.doc <> 'monthPack'"];
   const args: unknown[] = [];
   if (q.slipId != null) (where.push('p.slip_id = ?'), args.push(q.slipId));
   if (q.itemId != null) (where.push('p.item_id = ?'), args.push(q.itemId));
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const w = `WHERE ${where.join(' AND ')}`;
   const total = db
     .prepare(`SELECT COUNT(*) FROM print_log p ${w}`)
     .pluck()

@@ -11,7 +11,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { SheetCell, SheetFormat } from '../../../shared/sheets';
 import { zip } from './zip';
 
-type Sheet = Pick<ParsedInput<'export.xlsx'>, 'title' | 'columns' | 'rows' | 'filters'>;
+export type Sheet = Pick<ParsedInput<'export.xlsx'>, 'title' | 'columns' | 'rows' | 'filters'>;
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -129,18 +129,34 @@ function workbook(names: string[], filter: string | null): string {
 
 /** The workbook as base64 (what the rpc answer carries): the data sheet, and 说明 when `exportedAt` is given (an export; a template has none). */
 export function sheetXlsx(s: Sheet, exportedAt?: string): string {
-  const data = dataSheet(s);
-  const sheets = [data.xml, ...(exportedAt !== undefined ? [aboutSheet(s, exportedAt)] : [])];
-  const names = [sheetName(s.title), ...(exportedAt !== undefined ? ['说明'] : [])];
+  return sheetsXlsx([s], exportedAt);
+}
+
+/** Several data sheets in one workbook (the month pack: a sheet per part), 说明 of the first when `exportedAt` is given. */
+export function sheetsXlsx(list: Sheet[], exportedAt?: string): string {
+  const data = list.map(dataSheet);
+  const sheets = [...data.map((d) => d.xml), ...(exportedAt !== undefined ? [aboutSheet(list[0], exportedAt)] : [])];
+  const names = uniqueNames([...list.map((s) => sheetName(s.title)), ...(exportedAt !== undefined ? ['说明'] : [])]);
   return zip(
     [
       { name: '[Content_Types].xml', data: Buffer.from(contentTypes(sheets.length)) },
       { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
-      { name: 'xl/workbook.xml', data: Buffer.from(workbook(names, data.filter)) },
+      { name: 'xl/workbook.xml', data: Buffer.from(workbook(names, data[0].filter)) },
       { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(workbookRels(sheets.length)) },
       { name: 'xl/styles.xml', data: Buffer.from(STYLES) },
       ...sheets.map((data, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data })),
     ],
     new Date(),
   ).toString('base64');
+}
+
+/** Sheet names are unique in a workbook: a repeated one gets (2), (3), … within 31 characters. */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((n) => {
+    let name = n;
+    for (let i = 2; seen.has(name); i++) name = `${n.slice(0, 27)}(${i})`;
+    seen.add(name);
+    return name;
+  });
 }

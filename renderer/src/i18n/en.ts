@@ -34,6 +34,7 @@ import { attendanceEn } from './attendance';
 import { reportsEn } from './reports';
 import { monthReportsEn } from './monthReports';
 import { countsEn } from './counts';
+import { monthPackEn } from './monthPack';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -382,6 +383,7 @@ export const en: Record<MsgKey, string> = {
   ...attendanceEn,
   ...reportsEn,
   ...countsEn,
+  ...monthPackEn,
   ...adjustEn,
   ...monthReportsEn,
 };

@@ -33,6 +33,7 @@ import { attendanceZh } from './attendance';
 import { reportsZh } from './reports';
 import { monthReportsZh } from './monthReports';
 import { countsZh } from './counts';
+import { monthPackZh } from './monthPack';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -380,6 +381,7 @@ export const zh = {
   ...attendanceZh,
   ...reportsZh,
   ...countsZh,
+  ...monthPackZh,
   ...adjustZh,
   ...monthReportsZh,
 };

@@ -1,5 +1,5 @@
 // 报表 (#/aging, #/aging/stock, #/aging/sales, #/aging/ledger, #/aging/slow, and finance's monthly
-// reports #/aging/journal, #/aging/expenses, #/aging/receivables): the tab the route names.
+// reports #/aging/journal, #/aging/expenses, #/aging/receivables, and the month pack #/aging/monthPack): the tab the route names.
 
 import { useSession } from '../../session';
 import { AgingScreen } from '../Finance/AgingScreen';
@@ -11,6 +11,7 @@ import { SlowMoversTab } from './SlowMoversTab';
 import { CashMonthTab } from './CashMonthTab';
 import { ExpensesMonthTab } from './ExpensesMonthTab';
 import { ReceivablesMonthTab } from './ReceivablesMonthTab';
+import { MonthPackTab } from '../MonthPack/MonthPackTab';
 
 export function ReportsScreen({ tab }: { tab: string | undefined }) {
   const session = useSession();
@@ -31,6 +32,8 @@ export function ReportsScreen({ tab }: { tab: string | undefined }) {
       return <ExpensesMonthTab />;
     case 'receivables':
       return <ReceivablesMonthTab />;
+    case 'monthPack':
+      return <MonthPackTab />;
     default:
       return null;
   }

@@ -4,7 +4,7 @@
 import type { MethodName } from '../../../../shared/contract';
 import type { MsgKey } from '../../i18n/zh';
 
-export type ReportTab = 'aging' | 'stock' | 'sales' | 'ledger' | 'slow' | 'journal' | 'expenses' | 'receivables';
+export type ReportTab = 'aging' | 'stock' | 'sales' | 'ledger' | 'slow' | 'journal' | 'expenses' | 'receivables' | 'monthPack';
 
 export const TABS: readonly { k: ReportTab; path: string; label: MsgKey; method: MethodName }[] = [
   { k: 'aging', path: '/aging', label: 'rp.tab.aging', method: 'receivables.aging' },
@@ -15,6 +15,7 @@ export const TABS: readonly { k: ReportTab; path: string; label: MsgKey; method:
   { k: 'journal', path: '/aging/journal', label: 'mr.tab.journal', method: 'monthReports.cashJournal' },
   { k: 'expenses', path: '/aging/expenses', label: 'mr.tab.expenses', method: 'monthReports.expenses' },
   { k: 'receivables', path: '/aging/receivables', label: 'mr.tab.receivables', method: 'monthReports.receivables' },
+  { k: 'monthPack', path: '/aging/monthPack', label: 'rp.tab.monthPack', method: 'monthPack.status' },
 ];
 
 /** The methods behind the tabs: the nav entry shows when the user may read any of them. */
