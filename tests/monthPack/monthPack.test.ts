@@ -26,7 +26,7 @@ describe('monthPack.status', () => {
     const s = await must(o, 'finance', 'monthPack.status', { month: MONTH });
     expect(s.signed).toBeNull();
     expect(s.canSign).toBe(false);
-    expect(s.parts.map((p) => p.key)).toEqual(['B']);
+    expect(s.parts.map((p) => p.key)).toEqual(['A', 'B', 'C', 'D']);
     expect(s.problems.map((p) => [p.code, p.blocker, p.refs])).toEqual([
       ['month_not_over', true, ['2026-11-30']],
       ['days_open', true, ['2026-11-29']],
@@ -85,7 +85,12 @@ describe('monthPack.sign', () => {
     const s = ok(await sign(o));
     expect(s.signed?.signedBy.name).toBe(o.names.manager);
     expect(s.signed?.auditHead).toEqual(head);
-    expect(s.signed?.parts.map((p) => [p.key, p.title_zh])).toEqual([['B', '人员考勤表']]);
+    expect(s.signed?.parts.map((p) => [p.key, p.title_zh])).toEqual([
+      ['A', '办事处现金日记帐'],
+      ['B', '人员考勤表'],
+      ['C', '费用统计表'],
+      ['D', '客户应收款月报表'],
+    ]);
     expect(s.signed?.qrPayload).toMatch(/^BDM1\|2026-11\|[0-9a-f]{64}\|[A-Za-z0-9_-]{86}$/);
     expect(packAudit()).toEqual([`月报 2026-11 sha256:${s.signed?.sha256}`]);
 
@@ -93,7 +98,7 @@ describe('monthPack.sign', () => {
     const payload = JSON.parse(file.payload);
     expect(canonicalJson(payload)).toBe(file.payload); // canonical: the same text written again
     expect(createHash('sha256').update(file.payload).digest('hex')).toBe(file.sha256);
-    expect(Object.keys(payload.parts)).toEqual(['B']);
+    expect(Object.keys(payload.parts)).toEqual(['A', 'B', 'C', 'D']);
     expect(payload.parts.B.month).toBe(MONTH);
     expect([payload.auditHead, payload.signedBy.name, payload.office.name]).toEqual([head, o.names.manager, expect.any(String)]);
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => o.close());
 
 describe('the signed month pack', () => {
-  it('prints as one PDF: the cover with hash, signature, signer, chain head and QR, then report B with its signed boxes', async () => {
+  it('prints as one PDF: the cover with hash, signature, signer, chain head and QR, then reports A, B, C, D each with its signed boxes', async () => {
     expect((await must(o, 'finance', 'monthPack.recordPrint', { month: MONTH })).printNo).toBe(1);
     expect((await must(o, 'manager', 'monthPack.recordPrint', { month: MONTH })).printNo).toBe(2);
     const logged = o.core.db.prepare("SELECT doc, period_from, period_to, print_no, content_hash FROM print_log WHERE doc = 'monthPack' ORDER BY id").all();
@@ -33,12 +33,15 @@ describe('the signed month pack', () => {
     const r = await must(o, 'finance', 'monthPack.pdf', { month: MONTH });
     const pdf = Buffer.from(r.base64, 'base64');
     writeFileSync(join(SHOTS, 'month-pack.pdf'), pdf);
-    expect([r.fileName, r.pages]).toEqual(['月报_2026-11.pdf', 2]);
+    expect([r.fileName, r.pages]).toEqual(['月报_2026-11.pdf', 5]);
     const cover = pdfText(pdf, { first: 1, last: 1 }).replace(/\s+/g, ' ');
     for (const s of [
       '月报',
       '2026 年 11 月',
+      'A 办事处现金日记帐',
       'B 人员考勤表',
+      'C 费用统计表',
+      'D 客户应收款月报表',
       signed.sha256,
       signed.signature.slice(0, 64),
       signed.keyFingerprint,
@@ -48,8 +51,17 @@ describe('the signed month pack', () => {
       expect(cover).toContain(s);
     for (const box of ['制表', '财务主管', '经理']) expect(cover).toContain(box);
     expect(decodeQr(pdf)).toEqual([signed.qrPayload]);
-    const b = pdfText(pdf, { first: 2, last: 2 });
+    const b = pdfText(pdf, { first: 3, last: 3 });
     for (const s of ['人员考勤表', '制表', '财务主管', '经理', o.names.keeper]) expect(b).toContain(s);
+    const titles: [number, string][] = [
+      [2, '报表 A 办事处现金日记帐'],
+      [4, '报表 C 费用统计表'],
+      [5, '报表 D 客户应收款月报表'],
+    ];
+    for (const [page, title] of titles) {
+      const text = pdfText(pdf, { first: page, last: page });
+      for (const s of [title, '2026 年 11 月', '制表', '财务主管', '经理']) expect(text).toContain(s);
+    }
   });
 
   it('exports one workbook: the cover sheet, then a sheet per part', async () => {
@@ -57,12 +69,16 @@ describe('the signed month pack', () => {
     expect(x.fileName).toBe('月报_2026-11.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['封面', 'B 人员考勤表']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['封面', 'A 办事处现金日记帐', 'B 人员考勤表', 'C 费用统计表', 'D 客户应收款月报表']);
     const cover = new Map<string, string>();
     book.worksheets[0].eachRow((r) => cover.set(String(r.getCell(1).value), String(r.getCell(2).value)));
-    expect([cover.get('内容 SHA-256'), cover.get('签署人(经理)'), cover.get('本月报包含')]).toEqual([signed.sha256, o.names.manager, 'B 人员考勤表']);
+    expect([cover.get('内容 SHA-256'), cover.get('签署人(经理)'), cover.get('本月报包含')]).toEqual([
+      signed.sha256,
+      o.names.manager,
+      'A 办事处现金日记帐、B 人员考勤表、C 费用统计表、D 客户应收款月报表',
+    ]);
     const names: string[] = [];
-    book.worksheets[1].eachRow((r, n) => n > 1 && names.push(String(r.getCell(1).value)));
+    book.worksheets[2].eachRow((r, n) => n > 1 && names.push(String(r.getCell(1).value)));
     expect(names).toContain(o.names.keeper);
   });
 
