@@ -1,8 +1,11 @@
 // 录入: the count's lines by location. Each scan goes to the core (counts.enter: +1, a case barcode
 // its pack quantity; an item not on the list comes back as a found line), one at a time and none
-// dropped (useScanQueue); a quantity typed for the selected line sets it.
+// dropped (useScanQueue); a quantity typed for the selected line sets it. A month-end count has
+// 20,000 lines: the answer goes into the grid as one row transaction (found by its row id) and the
+// line is scrolled into view and flashed — nothing re-renders the other rows.
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
 import type { Count, CountLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, selectFollowsFocus } from '../../components/grid';
@@ -20,8 +23,21 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
   const [qty, setQty] = useState('');
   const [error, setError] = useState<DeskErr | null>(null);
   const open = p.count.state === 'open' && session.can('counts.enter');
-  const showBook = p.lines.some((l) => l.bookQty !== null) || !p.count.blind;
+  const showBook = !p.count.blind || session.has('manager'); // as the core's seesBook
   const cols = useMemo(() => entryColumns(t, showBook), [t, showBook]);
+  const grid = useRef<AgGridReact<CountLine>>(null);
+  const [rows] = useState(p.lines); // later lines go in by transaction (showLine)
+
+  const showLine = (l: CountLine) => {
+    const api = grid.current?.api;
+    if (!api) return;
+    const known = api.getRowNode(String(l.id));
+    api.applyTransaction(known ? { update: [l] } : { add: [l] });
+    const node = known ?? api.getRowNode(String(l.id));
+    if (!node) return;
+    api.ensureNodeVisible(node);
+    api.flashCells({ rowNodes: [node], columns: ['countedQty'] });
+  };
 
   const enter = async (input: { code: string } | { itemId: number; qty: number }) => {
     const r = await call('counts.enter', { countId: p.count.id, ...input });
@@ -30,6 +46,7 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
       return setError(r.error);
     }
     setError(null);
+    showLine(r.value);
     p.onLine(r.value);
   };
   useScanQueue((code) => enter({ code }), { enabled: open });
@@ -64,8 +81,9 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
       <ErrorLine error={error} />
       <div className="grid-fill">
         <Grid<CountLine>
+          ref={grid}
           animateRows={false}
-          rowData={p.lines}
+          rowData={rows}
           columnDefs={cols}
           getRowId={(x) => String(x.data.id)}
           {...selectFollowsFocus<CountLine>(setSel)}
