@@ -26,6 +26,7 @@ export const countsMoreZh = {
   'ctm.pickHint': '输入编码、名称或拼音搜索, 回车加入; Delete 移除所选行',
   'ctm.remove': '移除',
   'ctm.noneChosen': '请至少选择一种商品',
+  'ctm.lastHint': '黄色首行是刚录入的一行',
 } as const;
 
 export const countsMoreEn: Record<keyof typeof countsMoreZh, string> = {
@@ -52,4 +53,5 @@ export const countsMoreEn: Record<keyof typeof countsMoreZh, string> = {
   'ctm.pickHint': 'Search by code, name or pinyin, Enter adds; Delete removes the selected row',
   'ctm.remove': 'Remove',
   'ctm.noneChosen': 'Choose at least one item',
+  'ctm.lastHint': 'The yellow top row is the line just entered',
 };

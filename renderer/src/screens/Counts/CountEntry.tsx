@@ -1,10 +1,12 @@
 // 录入: the count's lines by location. Each scan goes to the core (counts.enter: +1, a case barcode
 // its pack quantity; an item not on the list comes back as a found line), one at a time and none
 // dropped (useScanQueue); a quantity typed for the selected line sets it. A month-end count has
-// 20,000 lines: the answer goes into the grid as one row transaction (found by its row id) and the
-// line is scrolled into view and flashed — nothing re-renders the other rows.
+// 20,000 lines: the answer goes into the grid as one row transaction (found by its row id), and the
+// line just counted shows pinned at the top of the grid (whatever the keeper scrolled to, the scan's
+// result is in view) — nothing re-renders the other rows, and the grid does not jump.
 
 import { useMemo, useRef, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Count, CountLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
@@ -15,6 +17,21 @@ import { parseQty } from '../../numbers';
 import { beep, useScanQueue } from '../../scan';
 import { useSession } from '../../session';
 import { entryColumns } from './countColumns';
+
+/** Where a found line goes among the lines as the core orders them (库位, then item code): a binary search. */
+function placeOf(api: GridApi<CountLine>, l: CountLine): number {
+  const key = (x: CountLine) => [x.location, x.itemCode] as const;
+  const before = (a: CountLine, b: CountLine) => (key(a)[0] === key(b)[0] ? key(a)[1] < key(b)[1] : key(a)[0] < key(b)[0]);
+  let lo = 0;
+  let hi = api.getDisplayedRowCount();
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = api.getDisplayedRowAtIndex(mid)?.data;
+    if (x && before(x, l)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: CountLine): void }) {
   const { t } = useI18n();
@@ -32,11 +49,10 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
     const api = grid.current?.api;
     if (!api) return;
     const known = api.getRowNode(String(l.id));
-    api.applyTransaction(known ? { update: [l] } : { add: [l] });
-    const node = known ?? api.getRowNode(String(l.id));
-    if (!node) return;
-    api.ensureNodeVisible(node);
-    api.flashCells({ rowNodes: [node], columns: ['countedQty'] });
+    api.applyTransaction(known ? { update: [l] } : { add: [l], addIndex: placeOf(api, l) });
+    api.setGridOption('pinnedTopRowData', [l]);
+    const pinned = api.getPinnedTopRow(0);
+    if (pinned) api.flashCells({ rowNodes: [pinned], columns: ['countedQty'] });
   };
 
   const enter = async (input: { code: string } | { itemId: number; qty: number }) => {
@@ -75,7 +91,9 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
           <Btn disabled={!sel} onClick={() => void typed()}>
             {t('ct.setQty')}
           </Btn>
-          <span className="toolbar-sub">{t('ct.scanHint')}</span>
+          <span className="toolbar-sub">
+            {t('ct.scanHint')} · {t('ctm.lastHint')}
+          </span>
         </div>
       ) : null}
       <ErrorLine error={error} />
@@ -83,6 +101,7 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
         <Grid<CountLine>
           ref={grid}
           animateRows={false}
+          getRowClass={(x) => (x.node.rowPinned ? 'count-last' : undefined)}
           rowData={rows}
           columnDefs={cols}
           getRowId={(x) => String(x.data.id)}
