@@ -19,17 +19,18 @@ export function VariancePanel({ count, lines, onLine }: { count: Count; lines: C
   const session = useSession();
   const [v, setV] = useState<CountVariance | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
-  const [sel, setSel] = useState<VarianceRow | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
   const [editing, setEditing] = useState<VarianceLine | null>(null);
   const [more, setMore] = useState<'recount' | 'cost' | null>(null);
-  const unposted = count.state === 'open' || count.state === 'counted';
-  const canCause = unposted && session.can('counts.setCause');
-  const canRecount = unposted && session.can('counts.recount') && sel?.line?.countedQty != null;
-  const canCost = unposted && session.can('counts.setCost') && !!sel && sel.diffQty > 0;
   const rows = useMemo<VarianceRow[]>(() => {
     const byId = new Map(lines.map((l) => [l.id, l]));
     return (v?.lines ?? []).map((x) => ({ ...x, line: byId.get(x.lineId) }));
   }, [v, lines]);
+  const unposted = count.state === 'open' || count.state === 'counted';
+  const canCause = unposted && session.can('counts.setCause');
+  const sel = rows.find((r) => r.lineId === picked) ?? null; // as it is now, after a recount or a cost
+  const canRecount = unposted && session.can('counts.recount') && sel?.line?.countedQty != null;
+  const canCost = unposted && session.can('counts.setCost') && !!sel && sel.diffQty > 0;
   const changed = () => (setMore(null), void load());
 
   const load = useCallback(async () => {
@@ -41,7 +42,8 @@ export function VariancePanel({ count, lines, onLine }: { count: Count; lines: C
   useEffect(() => {
     void load();
   }, [load]);
-  const cols = useMemo(() => varianceColumns(t, count.recount), [t, count.recount]);
+  const showRecount = count.recount || lines.some((l) => l.recountQty !== null);
+  const cols = useMemo(() => varianceColumns(t, showRecount), [t, showRecount]);
   if (!v) return <ErrorLine error={error} />;
 
   return (
@@ -78,7 +80,7 @@ export function VariancePanel({ count, lines, onLine }: { count: Count; lines: C
           rowData={rows}
           columnDefs={cols}
           getRowId={(x) => String(x.data.lineId)}
-          {...selectFollowsFocus<VarianceRow>(setSel)}
+          {...selectFollowsFocus<VarianceRow>((r) => setPicked(r?.lineId ?? null))}
           onRowDoubleClicked={(x) => canCause && x.data && setEditing(x.data)}
         />
       </div>
