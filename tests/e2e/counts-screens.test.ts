@@ -138,6 +138,18 @@ describe.skipIf(!!NO_CHROMIUM)('盘点 screens in Chromium', () => {
     await poll(() => page.getByTestId('count-gain').textContent()).toContain('24.68');
     await poll(() => page.locator('.notice').first().textContent()).toBe(tr('zh', 'ct.noProblems'));
     await shot('variance-recounted');
+    // the same in English: every word of the new buttons and columns follows the switch
+    await page.locator('.status-bar .lang-switch button', { hasText: 'English' }).click();
+    await page
+      .getByTestId('count-set-cost')
+      .filter({ hasText: tr('en', 'ctm.cost') })
+      .waitFor();
+    await shot('variance-en');
+    await page.locator('.status-bar .lang-switch button', { hasText: '中文' }).click();
+    await page
+      .getByTestId('count-set-cost')
+      .filter({ hasText: tr('zh', 'ctm.cost') })
+      .waitFor();
 
     await page.getByTestId('count-approve').click();
     await page.locator('#count-mgr-pin').pressSequentially('1111', { delay: 60 });

@@ -48,23 +48,22 @@ export function entryColumns(t: T, showBook: boolean): ColDef<CountLine>[] {
   return cols;
 }
 
-/** A variance line with its count line (who counted, the recount, the manager's unit cost). */
+/** A variance line with its count line (who counted — shown in the recount dialog —, the recount, the manager's unit cost). */
 export type VarianceRow = VarianceLine & { line?: CountLine };
 
 export function varianceColumns(t: T, recount: boolean): ColDef<VarianceRow>[] {
-  const q = { width: 72 };
+  const q = { width: 84 }; // room for English headers (Counted, Difference) on one line
   const cols: ColDef<VarianceRow>[] = [
-    { field: 'location', headerName: t('ct.location'), width: 84 },
+    { field: 'location', headerName: t('ct.location'), width: 80 },
     { field: 'itemCode', headerName: t('ct.item'), width: 96 },
     { field: 'itemName', headerName: '', flex: 1, minWidth: 110 },
     qtyCol<VarianceRow>({ field: 'bookQty', headerName: t('ct.book'), ...q }),
     qtyCol<VarianceRow>({ field: 'countedQty', headerName: t('ct.countedQty'), ...q }),
-    qtyCol<VarianceRow>({ field: 'diffQty', headerName: t('ct.diff'), ...q }),
+    qtyCol<VarianceRow>({ field: 'diffQty', headerName: t('ct.diff'), width: 100 }),
     moneyCol<VarianceRow>({ field: 'diffFen', headerName: t('ct.diffFen'), width: 104 }),
     moneyCol<VarianceRow>({ colId: 'unitCost', headerName: t('ctm.costShown'), width: 86, valueGetter: (x) => x.data?.line?.unitCostFen ?? null }),
-    { colId: 'cause', headerName: t('ct.cause'), width: 76, valueGetter: (x) => causeName(t, x.data?.cause ?? null) },
+    { colId: 'cause', headerName: t('ct.cause'), width: 90, valueGetter: (x) => causeName(t, x.data?.cause ?? null) },
     { field: 'causeText', headerName: t('ct.causeText'), flex: 1, minWidth: 80 },
-    { colId: 'countedBy', headerName: t('ctm.countedBy'), width: 76, valueGetter: (x) => counterNames(x.data?.line) },
   ];
   if (recount)
     cols.push(qtyCol<VarianceRow>({ colId: 'recountQty', headerName: t('ct.recount'), ...q, valueGetter: (x) => x.data?.line?.recountQty ?? null }), {
