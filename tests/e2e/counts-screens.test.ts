@@ -58,6 +58,8 @@ describe.skipIf(!!NO_CHROMIUM)('盘点 screens in Chromium', () => {
     await page.getByTestId('count-new').click();
     const dialog = page.locator('.dialog', { hasText: tr('zh', 'ct.by') });
     await dialog.locator('select').nth(1).selectOption('items');
+    await dialog.locator('.btn', { hasText: tr('zh', 'ct.new') }).click(); // nothing chosen yet: said, nothing made
+    await poll(() => dialog.locator('.error-line').textContent()).toContain(tr('zh', 'ctm.noneChosen'));
     for (const code of Object.keys(BOOK)) {
       await page.locator('#count-item-pick').fill(code);
       await page.locator('.combo-list li', { hasText: code }).first().waitFor();
@@ -69,6 +71,7 @@ describe.skipIf(!!NO_CHROMIUM)('盘点 screens in Chromium', () => {
     await page.waitForURL(/#\/counts\/\d+$/);
     const countId = Number(/#\/counts\/(\d+)$/.exec(page.url())![1]);
     const keeper = await desk.as('王强');
+    expect((await keeper('counts.list', {})).map((c) => c.id)).toEqual([countId]);
     expect((await keeper('counts.view', { countId })).lines.map((l) => l.itemCode).sort()).toEqual(Object.keys(BOOK).sort());
     await waitForGrid(page, (rs) => rs.length, 3);
     await settled(page);

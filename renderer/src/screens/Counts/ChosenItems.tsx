@@ -19,7 +19,7 @@ export function ChosenItems(p: { items: Item[]; onChange(items: Item[]): void })
   };
   const remove = () => sel && (p.onChange(p.items.filter((x) => x.id !== sel.id)), setSel(null));
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Delete') (e.stopPropagation(), remove());
+    if (e.key === 'Delete' && !(e.target instanceof HTMLInputElement)) (e.stopPropagation(), remove()); // in the search box Delete edits the text
   };
   const cols = useMemo<ColDef<Item>[]>(
     () => [
