@@ -47,9 +47,10 @@ type Probe = 'qty' | 'cardRows' | 'closing';
 
 /**
  * Arm a watcher in the page: resolves with the time of the first animation frame after the DOM
- * shows what `probe` waits for. Collect it with `collect`.
+ * shows what `probe` waits for ('qty': the row of item `code` shows `qty` in column `col`, default
+ * the slips' qty). Collect it with `collect`.
  */
-export async function arm(page: Page, probe: Probe, arg: { code?: string; qty?: string } = {}): Promise<void> {
+export async function arm(page: Page, probe: Probe, arg: { code?: string; qty?: string; col?: string } = {}): Promise<void> {
   // page code as text: tsx (esbuild keepNames) would wrap named inner functions in a __name helper
   // the page does not have
   await page.evaluate(`(${ARM_SRC})(${JSON.stringify(probe)}, ${JSON.stringify(arg)})`);
@@ -64,7 +65,7 @@ const ARM_SRC = `function (probe, arg) {
       for (var i = 0; i < rows.length; i++) {
         var c = rows[i].querySelector('[col-id="itemCode"]');
         if (c && c.textContent.trim() === arg.code) {
-          var q = rows[i].querySelector('[col-id="qty"]');
+          var q = rows[i].querySelector('[col-id="' + (arg.col || 'qty') + '"]');
           return !!q && q.textContent.trim() === arg.qty;
         }
       }

@@ -36,7 +36,7 @@ async function must<M extends MethodName>(core: Core, m: M, input: Input<M>, tok
 }
 
 /** 20,000 items on 4,000 locations, each received twice (two layers), through the slips service. */
-function stockUp(core: Core, keeperId: number, supplierId: number, nowIso: string): void {
+export function stockUp(core: Core, keeperId: number, supplierId: number, nowIso: string): void {
   const db = core.db;
   const at = nowIso;
   const ins = db.prepare("INSERT INTO items (code, name, unit, location, pinyin, created_at, updated_at) VALUES (?, ?, '片', ?, '', ?, ?)");

@@ -14,6 +14,7 @@ import { benchFinance } from './finance';
 import { benchCounts } from './counts';
 import { benchSheets } from './sheets';
 import { benchChromium } from './chromium';
+import { benchCountScan } from './countScan';
 import { benchHid } from './hid';
 import { benchWaits } from './waits';
 import { benchReceipts } from './receipts';
@@ -555,6 +556,7 @@ async function otherBenches(office: string): Promise<void> {
   await section('counts', async () => (await benchCounts()).map((r) => ({ ...r })));
   await section('import and export', async () => (await benchSheets(office)).map((r) => ({ ...r })));
   await section('chromium', async () => (await benchChromium()).map((r) => ({ ...r })));
+  await section('chromium count scan', async () => (await benchCountScan()).map((r) => ({ ...r })));
   await section('HID scanner', async () => (await benchHid()).map((r) => ({ ...r })));
   await section('chromium on the bench office', async () => (await benchWaits(office)).map((r) => ({ ...r })));
   log();

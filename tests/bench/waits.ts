@@ -30,7 +30,7 @@ const DISPATCH_LINES = 20;
 const step = (s: string) => process.stderr.write(`  waits: ${s}\n`);
 
 /** The probe's frame, or an error naming what never showed (page.evaluate itself has no timeout). */
-async function frameOf(page: Page, what: string, waitMs = 20_000): Promise<number> {
+export async function frameOf(page: Page, what: string, waitMs = 20_000): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not on screen after ${waitMs} ms`)), waitMs)));
   try {

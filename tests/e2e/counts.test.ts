@@ -86,6 +86,11 @@ describe.skipIf(!!NO_CHROMIUM)('盘点 in Chromium', () => {
     const rows = await gridRows(page);
     expect(rows.find((r) => r.cells.itemCode === foundCode)?.cells.found).toBe('✓');
     expect(rows.every((r) => r.cells.bookQty === undefined)).toBe(true); // 盲盘: no book column for the keeper
+    // the line just counted is pinned on top; the found line went in among the others by 库位
+    expect(rows.filter((r) => r.classes.includes('ag-row-pinned')).map((r) => r.cells.itemCode)).toEqual([foundCode]);
+    const locations = rows.filter((r) => !r.classes.includes('ag-row-pinned')).map((r) => r.cells.location);
+    expect(locations).toHaveLength(11);
+    expect(locations).toEqual([...locations].sort());
     await page.screenshot({ path: join(SHOTS, 'counts-entry.png') });
 
     await page.keyboard.press('F6'); // 盘点完成 → the variance report

@@ -35,6 +35,7 @@ import { reportsEn } from './reports';
 import { monthReportsEn } from './monthReports';
 import { countsEn } from './counts';
 import { monthPackEn } from './monthPack';
+import { countsMoreEn } from './countsMore';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -386,4 +387,5 @@ export const en: Record<MsgKey, string> = {
   ...monthPackEn,
   ...adjustEn,
   ...monthReportsEn,
+  ...countsMoreEn,
 };

@@ -34,6 +34,7 @@ import { reportsZh } from './reports';
 import { monthReportsZh } from './monthReports';
 import { countsZh } from './counts';
 import { monthPackZh } from './monthPack';
+import { countsMoreZh } from './countsMore';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -384,6 +385,7 @@ export const zh = {
   ...monthPackZh,
   ...adjustZh,
   ...monthReportsZh,
+  ...countsMoreZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -1,8 +1,8 @@
-// The dialogs of 盘点: a new count (weekly by location / ABC class / days not counted / a random
-// sample, or month-end), a line's cause, the manager's approval (PIN) and the 红字 (reason, PIN).
+// The dialogs of 盘点: a new count (weekly by chosen items / location / ABC class / days not counted
+// / a random sample, or month-end), a line's cause, the manager's approval (PIN) and the 红字 (reason, PIN).
 
 import { useState } from 'react';
-import type { Count, CountCause, CountSelection, VarianceLine } from '../../../../shared/contract';
+import type { Count, CountCause, CountSelection, Item, VarianceLine } from '../../../../shared/contract';
 import { COUNT_CAUSES } from '../../../../shared/contract';
 import { call } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
@@ -11,11 +11,13 @@ import { ErrorLine, Field } from '../../components/ui';
 import { useWrite } from '../../hooks/useWrite';
 import { localError, useI18n } from '../../i18n';
 import { SignoffField, type Signoff } from '../Finance/common';
+import { ChosenItems } from './ChosenItems';
 import { causeName } from './countColumns';
 
-type By = 'location' | 'abc' | 'notCounted' | 'random';
+type By = 'items' | 'location' | 'abc' | 'notCounted' | 'random';
 
-function selectionOf(by: By, v: string): CountSelection {
+function selectionOf(by: By, v: string, items: Item[]): CountSelection {
+  if (by === 'items') return { by, itemIds: items.map((i) => i.id) };
   if (by === 'location') return { by, prefix: v.trim() };
   if (by === 'abc') return { by, abcClass: (v || 'A') as 'A' | 'B' | 'C' };
   return by === 'notCounted' ? { by, days: Number(v) || 30 } : { by, sampleSize: Number(v) || 10 };
@@ -26,12 +28,23 @@ export function NewCountDialog(p: { onClose(): void; onMade(c: Count): void }) {
   const [kind, setKind] = useState<'weekly' | 'monthEnd'>('weekly');
   const [by, setBy] = useState<By>('location');
   const [value, setValue] = useState('');
+  const [items, setItems] = useState<Item[]>([]);
   const w = useWrite();
-  const submit = () =>
-    void w.run((requestId) => call('counts.create', kind === 'monthEnd' ? { kind } : { kind, selection: selectionOf(by, value) }, { requestId }), p.onMade);
+  const submit = () => {
+    if (kind === 'weekly' && by === 'items' && items.length === 0) return w.setError(localError('ctm.noneChosen'));
+    const input = kind === 'monthEnd' ? { kind } : { kind, selection: selectionOf(by, value, items) };
+    void w.run((requestId) => call('counts.create', input, { requestId }), p.onMade);
+  };
   const label = by === 'location' ? 'ct.prefix' : by === 'abc' ? 'ct.by.abc' : by === 'notCounted' ? 'ct.days' : 'ct.sample';
   return (
-    <FormDialog title={t('ct.new')} confirmText={t('ct.new')} busy={w.busy} onConfirm={submit} onCancel={p.onClose}>
+    <FormDialog
+      title={t('ct.new')}
+      width={kind === 'weekly' && by === 'items' ? 720 : undefined}
+      confirmText={t('ct.new')}
+      busy={w.busy}
+      onConfirm={submit}
+      onCancel={p.onClose}
+    >
       <Field label={t('ct.kind')}>
         <select className="input" data-autofocus value={kind} onChange={(e) => setKind(e.target.value as 'weekly' | 'monthEnd')}>
           <option value="weekly">{t('ct.kind.weekly')}</option>
@@ -42,23 +55,27 @@ export function NewCountDialog(p: { onClose(): void; onMade(c: Count): void }) {
         <>
           <Field label={t('ct.by')}>
             <select className="input" value={by} onChange={(e) => (setBy(e.target.value as By), setValue(''))}>
-              {(['location', 'abc', 'notCounted', 'random'] as const).map((b) => (
+              {(['items', 'location', 'abc', 'notCounted', 'random'] as const).map((b) => (
                 <option key={b} value={b}>
-                  {t(`ct.by.${b}`)}
+                  {b === 'items' ? t('ctm.by.items') : t(`ct.by.${b}`)}
                 </option>
               ))}
             </select>
           </Field>
-          <Field label={t(label)}>
-            <input
-              className="input"
-              value={value}
-              maxLength={30}
-              onChange={(e) => setValue(e.target.value)}
-              placeholder={by === 'abc' ? 'A / B / C' : ''}
-              data-testid="count-by-value"
-            />
-          </Field>
+          {by === 'items' ? (
+            <ChosenItems items={items} onChange={setItems} />
+          ) : (
+            <Field label={t(label)}>
+              <input
+                className="input"
+                value={value}
+                maxLength={30}
+                onChange={(e) => setValue(e.target.value)}
+                placeholder={by === 'abc' ? 'A / B / C' : ''}
+                data-testid="count-by-value"
+              />
+            </Field>
+          )}
         </>
       ) : null}
       <ErrorLine error={w.error} />

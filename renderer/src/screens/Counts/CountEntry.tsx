@@ -1,8 +1,13 @@
 // 录入: the count's lines by location. Each scan goes to the core (counts.enter: +1, a case barcode
 // its pack quantity; an item not on the list comes back as a found line), one at a time and none
-// dropped (useScanQueue); a quantity typed for the selected line sets it.
+// dropped (useScanQueue); a quantity typed for the selected line sets it. A month-end count has
+// 20,000 lines: the answer goes into the grid as one row transaction (found by its row id), and the
+// line just counted shows pinned at the top of the grid (whatever the keeper scrolled to, the scan's
+// result is in view) — nothing re-renders the other rows, and the grid does not jump.
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import type { AgGridReact } from 'ag-grid-react';
 import type { Count, CountLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, selectFollowsFocus } from '../../components/grid';
@@ -13,6 +18,21 @@ import { beep, useScanQueue } from '../../scan';
 import { useSession } from '../../session';
 import { entryColumns } from './countColumns';
 
+/** Where a found line goes among the lines as the core orders them (库位, then item code): a binary search. */
+function placeOf(api: GridApi<CountLine>, l: CountLine): number {
+  const key = (x: CountLine) => [x.location, x.itemCode] as const;
+  const before = (a: CountLine, b: CountLine) => (key(a)[0] === key(b)[0] ? key(a)[1] < key(b)[1] : key(a)[0] < key(b)[0]);
+  let lo = 0;
+  let hi = api.getDisplayedRowCount();
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = api.getDisplayedRowAtIndex(mid)?.data;
+    if (x && before(x, l)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: CountLine): void }) {
   const { t } = useI18n();
   const session = useSession();
@@ -20,8 +40,20 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
   const [qty, setQty] = useState('');
   const [error, setError] = useState<DeskErr | null>(null);
   const open = p.count.state === 'open' && session.can('counts.enter');
-  const showBook = p.lines.some((l) => l.bookQty !== null) || !p.count.blind;
+  const showBook = !p.count.blind || session.has('manager'); // as the core's seesBook
   const cols = useMemo(() => entryColumns(t, showBook), [t, showBook]);
+  const grid = useRef<AgGridReact<CountLine>>(null);
+  const [rows] = useState(p.lines); // later lines go in by transaction (showLine)
+
+  const showLine = (l: CountLine) => {
+    const api = grid.current?.api;
+    if (!api) return;
+    const known = api.getRowNode(String(l.id));
+    api.applyTransaction(known ? { update: [l] } : { add: [l], addIndex: placeOf(api, l) });
+    api.setGridOption('pinnedTopRowData', [l]);
+    const pinned = api.getPinnedTopRow(0);
+    if (pinned) api.flashCells({ rowNodes: [pinned], columns: ['countedQty'] });
+  };
 
   const enter = async (input: { code: string } | { itemId: number; qty: number }) => {
     const r = await call('counts.enter', { countId: p.count.id, ...input });
@@ -30,6 +62,7 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
       return setError(r.error);
     }
     setError(null);
+    showLine(r.value);
     p.onLine(r.value);
   };
   useScanQueue((code) => enter({ code }), { enabled: open });
@@ -58,14 +91,18 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
           <Btn disabled={!sel} onClick={() => void typed()}>
             {t('ct.setQty')}
           </Btn>
-          <span className="toolbar-sub">{t('ct.scanHint')}</span>
+          <span className="toolbar-sub">
+            {t('ct.scanHint')} · {t('ctm.lastHint')}
+          </span>
         </div>
       ) : null}
       <ErrorLine error={error} />
       <div className="grid-fill">
         <Grid<CountLine>
+          ref={grid}
           animateRows={false}
-          rowData={p.lines}
+          getRowClass={(x) => (x.node.rowPinned ? 'count-last' : undefined)}
+          rowData={rows}
           columnDefs={cols}
           getRowId={(x) => String(x.data.id)}
           {...selectFollowsFocus<CountLine>(setSel)}

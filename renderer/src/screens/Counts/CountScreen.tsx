@@ -2,7 +2,7 @@
 // variance report (差异表: causes, problems, totals); 盘点完成, the manager's approval and the 红字
 // are offered when the core would take them. Keys: scan · F3 差异表/录入 · F6 盘点完成 · F9 审批 · Esc back.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Count, CountLine } from '../../../../shared/contract';
 import { call, showPdf, type DeskErr } from '../../api';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
@@ -22,6 +22,8 @@ export function CountScreen({ countId }: { countId: number }) {
   const session = useSession();
   const [count, setCount] = useState<Count | null>(null);
   const [lines, setLines] = useState<CountLine[]>([]);
+  // the entry grid shows each scan itself; the lines here catch up when the tab changes (no re-render per scan)
+  const stale = useRef(false);
   const [tab, setTab] = useState<'entry' | 'variance'>('entry');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<DeskErr | null>(null);
@@ -32,6 +34,7 @@ export function CountScreen({ countId }: { countId: number }) {
     if (!r.ok) return setError(r.error);
     setCount(r.value.count);
     setLines(r.value.lines);
+    stale.current = false;
     setError(null);
   }, [countId]);
   useEffect(() => {
@@ -59,9 +62,14 @@ export function CountScreen({ countId }: { countId: number }) {
     setDone(t(key, { no: count?.no ?? '' }));
     void load();
   };
+  const showTab = (k: 'entry' | 'variance') => {
+    setTab(k);
+    if (stale.current) void load();
+  };
+  const onLine = (l: CountLine) => setLines((xs) => (xs.some((x) => x.id === l.id) ? xs.map((x) => (x.id === l.id ? l : x)) : [...xs, l]));
   useHotkeys({
     Escape: () => navigate('/counts'),
-    F3: () => setTab((x) => (x === 'entry' ? 'variance' : 'entry')),
+    F3: () => showTab(tab === 'entry' ? 'variance' : 'entry'),
     ...(canFinish ? { F6: () => void finish() } : {}),
     ...(canApprove ? { F9: () => setDialog('approve') } : {}),
   });
@@ -75,7 +83,7 @@ export function CountScreen({ countId }: { countId: number }) {
       >
         <span className="acct-tabs">
           {(['entry', 'variance'] as const).map((k) => (
-            <button key={k} type="button" className={`btn ${tab === k ? 'on' : ''}`} data-tab={k} onClick={() => setTab(k)}>
+            <button key={k} type="button" className={`btn ${tab === k ? 'on' : ''}`} data-tab={k} onClick={() => showTab(k)}>
               {t(k === 'entry' ? 'ct.entry' : 'ct.variance')}
             </button>
           ))}
@@ -104,13 +112,9 @@ export function CountScreen({ countId }: { countId: number }) {
       <ErrorLine error={error} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       {tab === 'entry' ? (
-        <CountEntry
-          count={count}
-          lines={lines}
-          onLine={(l) => setLines((xs) => (xs.some((x) => x.id === l.id) ? xs.map((x) => (x.id === l.id ? l : x)) : [...xs, l]))}
-        />
+        <CountEntry key={`${count.id}-${count.state}`} count={count} lines={lines} onLine={() => (stale.current = true)} />
       ) : (
-        <VariancePanel count={count} />
+        <VariancePanel count={count} lines={lines} onLine={onLine} />
       )}
       <KeyHints
         items={[

@@ -1,8 +1,9 @@
 // 差异表: the lines off the book (or not counted) with their FIFO value, 盘盈/盘亏 totals, and every
-// problem before approval at once; Enter or a double click sets the focused line's cause.
+// problem before approval at once; Enter or a double click sets the focused line's cause. The
+// selected line is recounted (复核) by another person, and the manager sets a gain line's unit cost.
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Count, CountVariance, VarianceLine } from '../../../../shared/contract';
+import type { Count, CountLine, CountVariance, VarianceLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, selectFollowsFocus } from '../../components/grid';
 import { Btn, ErrorLine, Notice } from '../../components/ui';
@@ -10,16 +11,27 @@ import { useI18n, type MsgKey } from '../../i18n';
 import { formatFenSafe } from '../../numbers';
 import { useSession } from '../../session';
 import { CauseDialog } from './CountDialogs';
-import { varianceColumns } from './countColumns';
+import { GainCostDialog, RecountDialog } from './CountMoreDialogs';
+import { varianceColumns, type VarianceRow } from './countColumns';
 
-export function VariancePanel({ count }: { count: Count }) {
+export function VariancePanel({ count, lines, onLine }: { count: Count; lines: CountLine[]; onLine(l: CountLine): void }) {
   const { t } = useI18n();
   const session = useSession();
   const [v, setV] = useState<CountVariance | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
-  const [sel, setSel] = useState<VarianceLine | null>(null);
+  const [picked, setPicked] = useState<number | null>(null);
   const [editing, setEditing] = useState<VarianceLine | null>(null);
-  const canCause = (count.state === 'open' || count.state === 'counted') && session.can('counts.setCause');
+  const [more, setMore] = useState<'recount' | 'cost' | null>(null);
+  const rows = useMemo<VarianceRow[]>(() => {
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    return (v?.lines ?? []).map((x) => ({ ...x, line: byId.get(x.lineId) }));
+  }, [v, lines]);
+  const unposted = count.state === 'open' || count.state === 'counted';
+  const canCause = unposted && session.can('counts.setCause');
+  const sel = rows.find((r) => r.lineId === picked) ?? null; // as it is now, after a recount or a cost
+  const canRecount = unposted && session.can('counts.recount') && sel?.line?.countedQty != null;
+  const canCost = unposted && session.can('counts.setCost') && !!sel && sel.diffQty > 0;
+  const changed = () => (setMore(null), void load());
 
   const load = useCallback(async () => {
     const r = await call('counts.variance', { countId: count.id });
@@ -30,7 +42,8 @@ export function VariancePanel({ count }: { count: Count }) {
   useEffect(() => {
     void load();
   }, [load]);
-  const cols = useMemo(() => varianceColumns(t), [t]);
+  const showRecount = count.recount || lines.some((l) => l.recountQty !== null);
+  const cols = useMemo(() => varianceColumns(t, showRecount), [t, showRecount]);
   if (!v) return <ErrorLine error={error} />;
 
   return (
@@ -43,6 +56,16 @@ export function VariancePanel({ count }: { count: Count }) {
             {t('ct.setCause')}
           </Btn>
         ) : null}
+        {unposted && session.can('counts.recount') ? (
+          <Btn disabled={!canRecount} onClick={() => setMore('recount')} data-testid="count-recount">
+            {t('ctm.recount')}
+          </Btn>
+        ) : null}
+        {unposted && session.can('counts.setCost') ? (
+          <Btn disabled={!canCost} onClick={() => setMore('cost')} data-testid="count-set-cost">
+            {t('ctm.cost')}
+          </Btn>
+        ) : null}
       </div>
       <ErrorLine error={error} />
       {v.problems.length ? (
@@ -53,15 +76,27 @@ export function VariancePanel({ count }: { count: Count }) {
         <Notice kind="ok">{t('ct.noProblems')}</Notice>
       ) : null}
       <div className="grid-fill">
-        <Grid<VarianceLine>
-          rowData={v.lines}
+        <Grid<VarianceRow>
+          rowData={rows}
           columnDefs={cols}
           getRowId={(x) => String(x.data.lineId)}
-          {...selectFollowsFocus<VarianceLine>(setSel)}
+          {...selectFollowsFocus<VarianceRow>((r) => setPicked(r?.lineId ?? null))}
           onRowDoubleClicked={(x) => canCause && x.data && setEditing(x.data)}
         />
       </div>
       {editing ? <CauseDialog countId={count.id} line={editing} onClose={() => setEditing(null)} onDone={() => (setEditing(null), void load())} /> : null}
+      {more === 'recount' && sel?.line ? (
+        <RecountDialog countId={count.id} line={sel.line} onClose={() => setMore(null)} onDone={(l) => (onLine(l), changed())} />
+      ) : null}
+      {more === 'cost' && sel ? (
+        <GainCostDialog
+          countId={count.id}
+          line={sel}
+          unitCostFen={sel.line?.unitCostFen ?? null}
+          onClose={() => setMore(null)}
+          onDone={(l) => (onLine(l), changed())}
+        />
+      ) : null}
     </>
   );
 }

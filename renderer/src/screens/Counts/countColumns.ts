@@ -10,6 +10,9 @@ type T = (k: MsgKey, v?: Record<string, string | number>) => string;
 
 export const causeName = (t: T, c: string | null) => (c ? t(`ct.cause.${c}` as MsgKey) : '');
 
+/** who counted the line (each name once) */
+const counterNames = (l: CountLine | undefined) => [...new Set(l?.entries.map((e) => e.by.name))].join('、');
+
 export function listColumns(t: T): ColDef<Count>[] {
   return [
     { field: 'no', headerName: t('ct.no'), width: 160 },
@@ -27,7 +30,9 @@ export function listColumns(t: T): ColDef<Count>[] {
 
 export function entryColumns(t: T, showBook: boolean): ColDef<CountLine>[] {
   const cols: ColDef<CountLine>[] = [
-    { field: 'location', headerName: t('ct.location'), width: 100, sort: 'asc' },
+    // in the core's order (库位, then item code) with no sort stage: a scan's row transaction in a
+    // 20,000-line count would otherwise sort every line again
+    { field: 'location', headerName: t('ct.location'), width: 100 },
     { field: 'itemCode', headerName: t('ct.item'), width: 110 },
     { field: 'itemName', headerName: '', flex: 1, minWidth: 160 },
     { field: 'spec', headerName: '', width: 100 },
@@ -37,22 +42,35 @@ export function entryColumns(t: T, showBook: boolean): ColDef<CountLine>[] {
   cols.push(
     qtyCol<CountLine>({ field: 'countedQty', headerName: t('ct.countedQty') }),
     qtyCol<CountLine>({ field: 'recountQty', headerName: t('ct.recount') }),
-    { colId: 'who', headerName: t('ct.who'), width: 130, valueGetter: (x) => [...new Set(x.data?.entries.map((e) => e.by.name))].join('、') },
+    { colId: 'who', headerName: t('ct.who'), width: 130, valueGetter: (x) => counterNames(x.data) },
     { colId: 'found', headerName: t('ct.found'), width: 80, valueGetter: (x) => (x.data?.found ? '✓' : '') },
   );
   return cols;
 }
 
-export function varianceColumns(t: T): ColDef<VarianceLine>[] {
-  return [
-    { field: 'location', headerName: t('ct.location'), width: 100 },
-    { field: 'itemCode', headerName: t('ct.item'), width: 110 },
-    { field: 'itemName', headerName: '', flex: 1, minWidth: 140 },
-    qtyCol<VarianceLine>({ field: 'bookQty', headerName: t('ct.book') }),
-    qtyCol<VarianceLine>({ field: 'countedQty', headerName: t('ct.countedQty') }),
-    qtyCol<VarianceLine>({ field: 'diffQty', headerName: t('ct.diff') }),
-    moneyCol<VarianceLine>({ field: 'diffFen', headerName: t('ct.diffFen') }),
-    { colId: 'cause', headerName: t('ct.cause'), width: 100, valueGetter: (x) => causeName(t, x.data?.cause ?? null) },
-    { field: 'causeText', headerName: t('ct.causeText'), width: 160 },
+/** A variance line with its count line (who counted — shown in the recount dialog —, the recount, the manager's unit cost). */
+export type VarianceRow = VarianceLine & { line?: CountLine };
+
+export function varianceColumns(t: T, recount: boolean): ColDef<VarianceRow>[] {
+  const q = { width: 84 }; // room for English headers (Counted, Difference) on one line
+  const cols: ColDef<VarianceRow>[] = [
+    { field: 'location', headerName: t('ct.location'), width: 80 },
+    { field: 'itemCode', headerName: t('ct.item'), width: 96 },
+    { field: 'itemName', headerName: '', flex: 1, minWidth: 110 },
+    qtyCol<VarianceRow>({ field: 'bookQty', headerName: t('ct.book'), ...q }),
+    qtyCol<VarianceRow>({ field: 'countedQty', headerName: t('ct.countedQty'), ...q }),
+    qtyCol<VarianceRow>({ field: 'diffQty', headerName: t('ct.diff'), width: 100 }),
+    moneyCol<VarianceRow>({ field: 'diffFen', headerName: t('ct.diffFen'), width: 104 }),
+    moneyCol<VarianceRow>({ colId: 'unitCost', headerName: t('ctm.costShown'), width: 86, valueGetter: (x) => x.data?.line?.unitCostFen ?? null }),
+    { colId: 'cause', headerName: t('ct.cause'), width: 90, valueGetter: (x) => causeName(t, x.data?.cause ?? null) },
+    { field: 'causeText', headerName: t('ct.causeText'), flex: 1, minWidth: 80 },
   ];
+  if (recount)
+    cols.push(qtyCol<VarianceRow>({ colId: 'recountQty', headerName: t('ct.recount'), ...q, valueGetter: (x) => x.data?.line?.recountQty ?? null }), {
+      colId: 'recountBy',
+      headerName: t('ctm.recountBy'),
+      width: 76,
+      valueGetter: (x) => x.data?.line?.recountBy?.name ?? '',
+    });
+  return cols;
 }
