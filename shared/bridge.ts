@@ -27,7 +27,7 @@ export interface SystemPrinter {
 
 /** The elements the desk reads from a GS1 symbol (electron/devices/gs1.ts). */
 export interface Gs1Fields {
-  /** AI 01: the GTIN-14 */
+  /** AI 01: the GTIN-14 (or AI 02: the GTIN of the items a logistic unit holds) */
   gtin?: string;
   /** AI 10: batch / lot */
   batch?: string;
@@ -35,7 +35,7 @@ export interface Gs1Fields {
   expiry?: string;
   /** AI 21: serial number */
   serial?: string;
-  /** AI 30: count of items */
+  /** AI 30: count of items (or AI 37: count of the items AI 02 names); a scan adds this many */
   count?: number;
 }
 
