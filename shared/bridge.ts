@@ -50,6 +50,8 @@ export interface BridgeScan {
 export interface HidScan extends BridgeScan {
   device: string;
   gs1?: Gs1Fields;
+  /** a GS1 symbol as scanned (AIM id, then the elements, FNC1 as GS), for the core to read (scans.read) */
+  raw?: string;
 }
 
 /** A problem with the scanners, in the words the devices screen shows. */

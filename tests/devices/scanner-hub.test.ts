@@ -48,6 +48,7 @@ describe('scanner hub', () => {
         source: 'hid',
         device: HW,
         gs1: { gtin: GS1_CASE_GTIN, expiry: '2027-06-30', batch: 'LOT42', serial: 'SN7' },
+        raw: `]d201${GS1_CASE_GTIN}1727063010LOT42\x1d21SN7`,
       },
     ]);
   });

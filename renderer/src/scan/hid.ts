@@ -10,7 +10,7 @@
 
 import type { HidScan, ScannersState } from '../../../shared/bridge';
 import { deskToken, refreshDeskToken } from '../api';
-import { publishScan } from './bus';
+import { publishRead } from './read';
 
 const CHOICE_KEY = 'branch-desk.scanner';
 const RETRY_MS = 2000;
@@ -70,7 +70,7 @@ function accept(s: HidScan): void {
   if (!document.hasFocus()) return;
   for (const fn of rawFns) fn(s);
   if (!takesScan(s)) return;
-  publishScan({ code: s.code, symbology: s.symbology, source: 'hid', device: s.device, gs1: s.gs1 });
+  publishRead({ code: s.code, symbology: s.symbology, source: 'hid', device: s.device, gs1: s.gs1 }, s.raw ?? s.code);
 }
 
 function openEvents(): void {

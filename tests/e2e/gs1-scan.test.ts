@@ -1,0 +1,88 @@
+// GS1 element strings on the scan path, in real Chromium: a keyboard-wedge scanner typing a GS1-128
+// (its AIM id ]C1, FNC1 as Ctrl+]) on a dispatch adds the AI 30 count, shows batch and expiry, and
+// warns when the expiry has passed; one without an AIM id reads the same; a broken one is refused
+// in words with nothing added. A HID-POS (fake, Newland layout) logistic label (AI 02 + 37) on a
+// count's entry adds its 37 count and shows its batch.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeHidTransport } from '../../electron/devices/hid/fake';
+import { ScannerHub } from '../../electron/devices/hid/scanners';
+import { NEWLAND_GS1_128_LOGISTIC } from '../devices/reports';
+import { NO_CHROMIUM, login, nav, preparer, qtyByCode, scan, scanPanelText, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
+import { poll } from './poll';
+
+const GS = '\x1d';
+const NL = '/dev/hidraw5';
+const fake = new FakeHidTransport();
+const hub = new ScannerHub(fake, { officeYear: () => 2026 });
+let desk: Desk;
+let countId = 0;
+
+describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
+  beforeAll(async () => {
+    fake.plug({ path: NL, vendorId: 0x1eab, productId: 0x1d06, product: 'NLS-HR32' });
+    await hub.poll();
+    desk = await startDesk({
+      name: 'gs1',
+      scans: hub,
+      prepare: async (core) => {
+        const as = preparer(core, 'gs1');
+        const item = (await as('王强', 'items.findByBarcode', { code: '6923456000100' })).item;
+        countId = (await as('王强', 'counts.create', { kind: 'weekly', selection: { by: 'items', itemIds: [item.id] } })).id;
+      },
+    });
+  });
+  afterAll(async () => {
+    hub.close();
+    await desk?.close();
+  });
+
+  it('wedge GS1-128 on a dispatch: count added, batch and expiry shown, expired warned, broken refused', async () => {
+    const { page } = desk;
+    await login(page, desk, '赵丽');
+    await nav(page, tr('zh', 'nav.dispatch'));
+    await page.keyboard.press('F2');
+    await page.waitForURL(/#\/dispatch\/new$/);
+    await settled(page);
+
+    // ]C1 (01) CZ-8801 (17) 2020-01-01 (10) LOTX GS (30) 5: expired
+    await scan(page, `]C10106923456000100` + `17200101` + `10LOTX${GS}305`);
+    await waitForGrid(page, qtyByCode(), { 'CZ-8801': '5' });
+    await page.locator('.scan-panel.scan-warn').waitFor();
+    const warned = await scanPanelText(page);
+    expect(warned).toContain('+5');
+    expect(warned).toContain('批号 LOTX');
+    expect(warned).toContain('有效期至 2020-01-01');
+    expect(warned).toContain('已过期');
+
+    // no AIM id: (01) (17) 2035-12-31 (30) 2 — in date
+    await scan(page, `0106923456000100` + `17351231` + `302`);
+    await waitForGrid(page, qtyByCode(), { 'CZ-8801': '7' });
+    await page.locator('.scan-panel.scan-ok').waitFor();
+    expect(await scanPanelText(page)).toContain('有效期至 2035-12-31');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/gs1-dispatch.png` });
+
+    // a GTIN with a wrong check digit: refused in words, nothing added
+    await scan(page, `]C10106923456000101` + `302`);
+    await page.locator('.scan-panel.scan-bad').waitFor();
+    expect(await scanPanelText(page)).toContain('GTIN 校验位不对');
+    await waitForGrid(page, qtyByCode(), { 'CZ-8801': '7' });
+    await poll(() => page.locator('.scan-waiting').count()).toBe(0);
+    expect(desk.pageErrors).toEqual([]);
+  });
+
+  it('HID-POS logistic label (02 + 37) on a count adds its count and shows its batch', async () => {
+    const { page } = desk;
+    await page.keyboard.press('F4'); // the dispatch is kept as a draft
+    await switchUser(page, '王强');
+    await page.goto(`${desk.web.url}#/counts/${countId}`);
+    await page.getByTestId('count-last-scan').waitFor();
+    await settled(page);
+    fake.replay(NL, NEWLAND_GS1_128_LOGISTIC);
+    await waitForGrid(page, qtyByCode('countedQty'), { 'CZ-8801': '24' });
+    await poll(() => page.getByTestId('count-last-scan').textContent()).toBe('刚扫描: 06923456000100 × 24 · 批号 L9');
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/gs1-count.png` });
+    expect(desk.pageErrors).toEqual([]);
+  });
+});
