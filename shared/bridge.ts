@@ -61,6 +61,10 @@ export interface DeviceProblem {
   message_en: string;
 }
 
+export type ScannerLayout = 'honeywell' | 'newland';
+export const SCANNER_LAYOUT_CHOICES = ['auto', 'honeywell', 'newland'] as const;
+export type ScannerLayoutChoice = (typeof SCANNER_LAYOUT_CHOICES)[number];
+
 /** A scanner the main process found: HID-POS ('ready' once open, 'error' when it cannot be), or a scanner in keyboard mode. */
 export interface ScannerInfo {
   /** the same scanner across unplug / replug: vendor:product:serial (the path when it has no serial) */
@@ -69,7 +73,10 @@ export interface ScannerInfo {
   name: string;
   vendorId: number;
   productId: number;
-  layout: 'honeywell' | 'newland';
+  /** the report layout its reports are read in: the choice below, or (auto) by its maker */
+  layout: ScannerLayout;
+  /** the layout chosen on the 扫描枪 tab (saved per desk), 'auto': by the scanner's maker */
+  layoutChoice: ScannerLayoutChoice;
   state: 'ready' | 'error' | 'keyboard';
   problem: DeviceProblem | null;
 }
@@ -101,5 +108,7 @@ export interface DeskBridge {
   onScan?(fn: (e: HidScan) => void): () => void;
   /** the scanners the main process finds, now and on every change (hot-plug) */
   onScanners?(fn: (s: ScannersState) => void): () => void;
+  /** read this scanner's (its key's) reports in this layout; 'auto': by its maker (optional: older shells lack it) */
+  setScannerLayout?(key: string, layout: ScannerLayoutChoice): Promise<Result<null>>;
   readonly mode: 'electron';
 }

@@ -1,18 +1,20 @@
-// GS1 element strings on the scan path, in real Chromium: a keyboard-wedge scanner typing a GS1-128
+// Devices, second round, in real Chromium. GS1 element strings on the scan path: a keyboard-wedge scanner typing a GS1-128
 // (its AIM id ]C1, FNC1 as Ctrl+]) on a dispatch adds the AI 30 count, shows batch and expiry, and
 // warns when the expiry has passed; one without an AIM id reads the same; a broken one is refused
 // in words with nothing added. A HID-POS (fake, Newland layout) logistic label (AI 02 + 37) on a
-// count's entry adds its 37 count and shows its batch.
+// count's entry adds its 37 count and shows its batch. The report layout chosen by hand on the
+// 扫描枪 tab for a Youjie scanner (its own vendor id, Newland's reports), kept after a reload.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeHidTransport } from '../../electron/devices/hid/fake';
 import { ScannerHub } from '../../electron/devices/hid/scanners';
-import { NEWLAND_GS1_128_LOGISTIC } from '../devices/reports';
+import { NEWLAND_EAN13, NEWLAND_GS1_128_LOGISTIC } from '../devices/reports';
 import { NO_CHROMIUM, login, nav, preparer, qtyByCode, scan, scanPanelText, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
 const GS = '\x1d';
 const NL = '/dev/hidraw5';
+const YJ = '/dev/hidraw7';
 const fake = new FakeHidTransport();
 const hub = new ScannerHub(fake, { officeYear: () => 2026 });
 let desk: Desk;
@@ -56,6 +58,7 @@ describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
     expect(warned).toContain('已过期');
 
     // no AIM id: (01) (17) 2035-12-31 (30) 2 — in date
+    await settled(page);
     await scan(page, `0106923456000100` + `17351231` + `302`);
     await waitForGrid(page, qtyByCode(), { 'CZ-8801': '7' });
     await page.locator('.scan-panel.scan-ok').waitFor();
@@ -64,6 +67,7 @@ describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/gs1-dispatch.png` });
 
     // a GTIN with a wrong check digit: refused in words, nothing added
+    await settled(page);
     await scan(page, `]C10106923456000101` + `302`);
     await page.locator('.scan-panel.scan-bad').waitFor();
     expect(await scanPanelText(page)).toContain('GTIN 校验位不对');
@@ -83,6 +87,36 @@ describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
     await waitForGrid(page, qtyByCode('countedQty'), { 'CZ-8801': '24' });
     await poll(() => page.getByTestId('count-last-scan').textContent()).toBe('刚扫描: 06923456000100 × 24 · 批号 L9');
     await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/gs1-count.png` });
+    expect(desk.pageErrors).toEqual([]);
+  });
+
+  it('扫描枪 tab: a Youjie scanner read as Newland once chosen so, kept after a reload', async () => {
+    const { page } = desk;
+    fake.plug({ path: YJ, vendorId: 0x1d82, productId: 0x5ca0, product: 'Youjie YJ4600', serialNumber: 'YJ1' });
+    await hub.poll();
+    await switchUser(page, '张伟');
+    await nav(page, tr('zh', 'nav.printSettings'));
+    await page.getByTestId('print-tab-scanners').click();
+    await page.getByTestId('scanners-screen').waitFor();
+    const row = page.locator('.ag-row', { hasText: YJ });
+    await row.locator('[col-id="layout"]', { hasText: '霍尼韦尔式' }).waitFor();
+    await row.locator('[col-id="name"]').click();
+    await page.getByTestId('scanner-layout').selectOption('newland');
+    await row.locator('[col-id="layout"]', { hasText: '新大陆 / 优解式 (手动)' }).waitFor();
+    fake.replay(YJ, NEWLAND_EAN13);
+    await page
+      .getByTestId('test-scan-code')
+      .filter({ hasText: /^6923456000100$/ })
+      .waitFor();
+    expect(await page.getByTestId('test-scan-symbology').textContent()).toBe('ean13');
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/scanners-layout.png` });
+
+    // a new hub (the server restarted) reads it as its maker says until this desk tells it again
+    hub.setLayout('7554:23712:YJ1', 'auto');
+    await page.reload();
+    await page.getByTestId('scanners-screen').waitFor();
+    await page.locator('.ag-row', { hasText: YJ }).locator('[col-id="layout"]', { hasText: '(手动)' }).waitFor();
+    expect(hub.state().scanners.find((x) => x.path === YJ)?.layoutChoice).toBe('newland');
     expect(desk.pageErrors).toEqual([]);
   });
 });
