@@ -260,6 +260,7 @@ const BY_METHOD: Record<string, Label> = {
   'receipts.savePrinter:id': ['小票打印机', 'receipt printer'],
   'scans.read:code': ['扫描内容', 'scanned code'],
   'counts.enter:count': ['扫描数量', 'scanned count'],
+  'receipts.printerStatus:printerId': ['小票打印机', 'receipt printer'],
   'receipts.savePrinter:name': ['打印机名称', 'printer name'],
   'receipts.savePrinter:address': ['打印机地址', 'printer address'],
   'receipts.savePrinter:transport': ['连接方式', 'connection'],
