@@ -3,12 +3,15 @@
 // warns when the expiry has passed; one without an AIM id reads the same; a broken one is refused
 // in words with nothing added. A HID-POS (fake, Newland layout) logistic label (AI 02 + 37) on a
 // count's entry adds its 37 count and shows its batch. The report layout chosen by hand on the
-// 扫描枪 tab for a Youjie scanner (its own vendor id, Newland's reports), kept after a reload.
+// 扫描枪 tab for a Youjie scanner (its own vendor id, Newland's reports), kept after a reload. The
+// 小票打印机 tab's live status of a loopback printer that answers DLE EOT, following it as it runs out
+// of paper and is gone.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeHidTransport } from '../../electron/devices/hid/fake';
 import { ScannerHub } from '../../electron/devices/hid/scanners';
 import { NEWLAND_EAN13, NEWLAND_GS1_128_LOGISTIC } from '../devices/reports';
+import { statusPrinter, type LiveAnswer } from '../helpers/fake-printer';
 import { NO_CHROMIUM, login, nav, preparer, qtyByCode, scan, scanPanelText, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 import { poll } from './poll';
 
@@ -19,11 +22,14 @@ const fake = new FakeHidTransport();
 const hub = new ScannerHub(fake, { officeYear: () => 2026 });
 let desk: Desk;
 let countId = 0;
+const answer: LiveAnswer = { 1: 0x12, 2: 0x12, 4: 0x12 };
+let printer: Awaited<ReturnType<typeof statusPrinter>>;
 
 describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
   beforeAll(async () => {
     fake.plug({ path: NL, vendorId: 0x1eab, productId: 0x1d06, product: 'NLS-HR32' });
     await hub.poll();
+    printer = await statusPrinter(answer);
     desk = await startDesk({
       name: 'gs1',
       scans: hub,
@@ -31,11 +37,13 @@ describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
         const as = preparer(core, 'gs1');
         const item = (await as('王强', 'items.findByBarcode', { code: '6923456000100' })).item;
         countId = (await as('王强', 'counts.create', { kind: 'weekly', selection: { by: 'items', itemIds: [item.id] } })).id;
+        await as('张伟', 'receipts.savePrinter', { name: '收银台小票机', transport: 'tcp', address: printer.address, width: 48 });
       },
     });
   });
   afterAll(async () => {
     hub.close();
+    await printer?.close();
     await desk?.close();
   });
 
@@ -117,6 +125,26 @@ describe.skipIf(!!NO_CHROMIUM)('GS1 scans', () => {
     await page.getByTestId('scanners-screen').waitFor();
     await page.locator('.ag-row', { hasText: YJ }).locator('[col-id="layout"]', { hasText: '(手动)' }).waitFor();
     expect(hub.state().scanners.find((x) => x.path === YJ)?.layoutChoice).toBe('newland');
+    expect(desk.pageErrors).toEqual([]);
+  });
+
+  it('小票打印机 tab: the printer’s live status in plain words, following it; the network search offered', async () => {
+    const { page } = desk;
+    await page.getByTestId('print-tab-receipts').click();
+    const live = page.getByTestId('printer-live-status');
+    await poll(() => live.getAttribute('data-status'), 10_000).toBe('online');
+    expect(await live.textContent()).toContain('在线, 可以打印');
+    answer[4] = 0x1e; // the roll nearly at its end
+    await poll(() => live.getAttribute('data-status'), 10_000).toBe('paper_near_end');
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/receipt-printer-status.png` });
+    Object.assign(answer, { 1: 0x1a, 2: 0x36, 4: 0x72 }); // out of paper, cover open too: paper first
+    await poll(() => live.getAttribute('data-status'), 10_000).toBe('paper_out');
+    expect(await live.textContent()).toContain('缺纸');
+    await printer.close();
+    await poll(() => live.getAttribute('data-status'), 10_000).toBe('unreachable');
+    await page.getByTestId('printer-edit').click();
+    await page.getByTestId('network-search-start').waitFor();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? desk.dir}/receipt-printer-dialog.png` });
     expect(desk.pageErrors).toEqual([]);
   });
 });
