@@ -223,7 +223,17 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'save-keyfile', 'choose-folder', 'scanners', 'scanner-layout']);
+    expect([...h.ipc.keys()]).toEqual([
+      'rpc',
+      'print-pdf',
+      'save-pdf',
+      'list-printers',
+      'save-xlsx',
+      'save-keyfile',
+      'choose-folder',
+      'scanners',
+      'scanner-layout',
+    ]);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
