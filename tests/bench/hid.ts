@@ -50,13 +50,24 @@ export async function benchHid(): Promise<ChromiumBenchRow[]> {
     };
     const row = (name: string, times: number[], notes: string): ChromiumBenchRow => {
       const rest = times.slice(1);
-      return { name, medianMs: median(rest), p95Ms: percentile(rest, 95), targetMs: TARGET_MS, notes: `${rest.length} ${notes}`, note: `${rest.length} ${notes}` };
+      return {
+        name,
+        medianMs: median(rest),
+        p95Ms: percentile(rest, 95),
+        targetMs: TARGET_MS,
+        notes: `${rest.length} ${notes}`,
+        note: `${rest.length} ${notes}`,
+      };
     };
     const ean = await measure(HONEYWELL_EAN13, 0);
     // a GS1 DataMatrix of the same item: the page has the core read it (scans.read) before the lookup
     const gs1 = await measure(buildReports('honeywell', ']d2', Buffer.from('0106923456000100' + '17270630' + '10LOT42')), SCANS);
     return [
-      row('chromium: HID report → line on screen (inbound)', ean, `scans of a code on the slip (+1), fake Honeywell scanner → SSE → frame; the first (new line, lookup) ${ean[0].toFixed(1)} ms`),
+      row(
+        'chromium: HID report → line on screen (inbound)',
+        ean,
+        `scans of a code on the slip (+1), fake Honeywell scanner → SSE → frame; the first (new line, lookup) ${ean[0].toFixed(1)} ms`,
+      ),
       row('chromium: HID GS1 DataMatrix → line on screen (inbound)', gs1, 'GS1 scans (01 + 17 + 10), the same path plus scans.read over /rpc'),
     ];
   } finally {
