@@ -106,7 +106,7 @@ export const receiptsMethods = {
     output: z.array(z.object({ transport: ReceiptTransport, address: z.string() })),
     access: PRINTER_ADMINS,
     write: false,
-    doc: 'Receipt printers this PC sees now: USB printer-class device files (/dev/usb/lp*) and OS print queues (lpstat -e); network and HID printers are typed in.',
+    doc: 'Receipt printers this PC sees now: USB printer-class device files (/dev/usb/lp*), OS print queues (lpstat -e) and HID devices that name themselves printers; network printers: receipts.findNetworkPrinters.',
   }),
   'receipts.findNetworkPrinters': method({
     input: Empty,
