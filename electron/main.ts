@@ -38,7 +38,7 @@
 // 19. Electron fuses ...................... not covered: there is no packaging step yet
 // 20. Do not expose Electron APIs ......... preload exposes { call, printPdf, savePdf, saveXlsx,
 //                                           saveKeyFile, listPrinters, chooseFolder, onScan,
-//                                           onScanners, mode } only; 'hid-scan' goes only to the
+//                                           onScanners, setScannerLayout, mode } only; 'hid-scan' goes only to the
 //                                           focused desk window, its shape checked in the preload
 //     Secrets at rest ..................... the office's private key and PIN secret are not in the
 //                                           database: a file beside it, wrapped by safeStorage where

@@ -1,5 +1,5 @@
 // The preload bridge: the only thing the (sandboxed, context-isolated) renderer gets from the
-// shell is window.desk = { call, printPdf, savePdf, saveXlsx, saveKeyFile, listPrinters, chooseFolder, onScan, onScanners, mode } (its type:
+// shell is window.desk = { call, printPdf, savePdf, saveXlsx, saveKeyFile, listPrinters, chooseFolder, onScan, onScanners, setScannerLayout, mode } (its type:
 // shared/bridge.ts). `call` sends the rpc envelope { method, input, sessionToken, requestId }
 // (electron/rpc/envelope.ts) over the 'rpc' channel; printPdf / savePdf hand a PDF the core rendered
 // to the OS print dialog or a save dialog, saveXlsx an exported sheet to a save dialog; listPrinters
@@ -49,6 +49,7 @@ const desk: DeskBridge = {
   listPrinters: () => ipcRenderer.invoke('list-printers') as Promise<Result<{ printers: SystemPrinter[] }>>,
   chooseFolder: () => ipcRenderer.invoke('choose-folder') as Promise<Result<{ folder: string | null }>>,
   onScan: (fn) => listen('hid-scan', isScan, fn),
+  setScannerLayout: (key, layout) => ipcRenderer.invoke('scanner-layout', { key, layout }) as Promise<Result<null>>,
   onScanners: (fn) => {
     void (ipcRenderer.invoke('scanners') as Promise<Result<ScannersState>>).then((r) => r.ok && isScanners(r.value) && fn(r.value));
     return listen('scanners', isScanners, fn);

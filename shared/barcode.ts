@@ -38,3 +38,14 @@ export function gtinCandidates(code: string): string[] {
   for (const len of [8, 12, 13, 14]) if (len >= bare.length && len !== code.length) out.push(bare.padStart(len, '0'));
   return out;
 }
+
+/**
+ * Whether a scanned text is a GS1 element string the core should read (scans.read): it carries a
+ * GS1 symbology id (]C1 GS1-128, ]d2 DataMatrix, ]Q3 QR, ]e0 DataBar, ]J1 DotCode), starts with an
+ * AI and holds an FNC1 (GS, written `|` on the way to the core; a slip's QR BD1|… starts with no AI),
+ * or, with neither (a wedge scanner that sends no AIM id),
+ * starts with AI 01 / 02 and a 14-digit GTIN followed by more elements.
+ */
+export function looksGs1(code: string): boolean {
+  return /^\](C1|d2|Q3|e0|J1)/.test(code) || /^\d\d[^\x1d|]*[\x1d|]/.test(code) || /^0[12]\d{14}\d{2}/.test(code);
+}

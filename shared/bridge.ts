@@ -27,7 +27,7 @@ export interface SystemPrinter {
 
 /** The elements the desk reads from a GS1 symbol (electron/devices/gs1.ts). */
 export interface Gs1Fields {
-  /** AI 01: the GTIN-14 */
+  /** AI 01: the GTIN-14 (or AI 02: the GTIN of the items a logistic unit holds) */
   gtin?: string;
   /** AI 10: batch / lot */
   batch?: string;
@@ -35,7 +35,7 @@ export interface Gs1Fields {
   expiry?: string;
   /** AI 21: serial number */
   serial?: string;
-  /** AI 30: count of items */
+  /** AI 30: count of items (or AI 37: count of the items AI 02 names); a scan adds this many */
   count?: number;
 }
 
@@ -50,6 +50,8 @@ export interface BridgeScan {
 export interface HidScan extends BridgeScan {
   device: string;
   gs1?: Gs1Fields;
+  /** a GS1 symbol as scanned (AIM id, then the elements, FNC1 as GS), for the core to read (scans.read) */
+  raw?: string;
 }
 
 /** A problem with the scanners, in the words the devices screen shows. */
@@ -59,6 +61,10 @@ export interface DeviceProblem {
   message_en: string;
 }
 
+export type ScannerLayout = 'honeywell' | 'newland';
+export const SCANNER_LAYOUT_CHOICES = ['auto', 'honeywell', 'newland'] as const;
+export type ScannerLayoutChoice = (typeof SCANNER_LAYOUT_CHOICES)[number];
+
 /** A scanner the main process found: HID-POS ('ready' once open, 'error' when it cannot be), or a scanner in keyboard mode. */
 export interface ScannerInfo {
   /** the same scanner across unplug / replug: vendor:product:serial (the path when it has no serial) */
@@ -67,7 +73,10 @@ export interface ScannerInfo {
   name: string;
   vendorId: number;
   productId: number;
-  layout: 'honeywell' | 'newland';
+  /** the report layout its reports are read in: the choice below, or (auto) by its maker */
+  layout: ScannerLayout;
+  /** the layout chosen on the 扫描枪 tab (saved per desk), 'auto': by the scanner's maker */
+  layoutChoice: ScannerLayoutChoice;
   state: 'ready' | 'error' | 'keyboard';
   problem: DeviceProblem | null;
 }
@@ -99,5 +108,7 @@ export interface DeskBridge {
   onScan?(fn: (e: HidScan) => void): () => void;
   /** the scanners the main process finds, now and on every change (hot-plug) */
   onScanners?(fn: (s: ScannersState) => void): () => void;
+  /** read this scanner's (its key's) reports in this layout; 'auto': by its maker (optional: older shells lack it) */
+  setScannerLayout?(key: string, layout: ScannerLayoutChoice): Promise<Result<null>>;
   readonly mode: 'electron';
 }

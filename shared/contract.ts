@@ -36,6 +36,7 @@ import { reportsMethods } from './schemas/reports';
 import { countsMethods } from './schemas/counts';
 import { monthReportsMethods } from './schemas/monthReports';
 import { monthPackMethods } from './schemas/monthPack';
+import { scansMethods } from './schemas/scans';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -66,6 +67,7 @@ export * from './schemas/reports';
 export * from './schemas/counts';
 export * from './schemas/monthReports';
 export * from './schemas/monthPack';
+export * from './schemas/scans';
 
 export const contract = {
   ...officeMethods,
@@ -95,6 +97,7 @@ export const contract = {
   ...countsMethods,
   ...monthReportsMethods,
   ...monthPackMethods,
+  ...scansMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -476,6 +476,11 @@ const catalogue = {
     `The month pack of ${d.month} was signed by ${d.by} at ${d.at}; it is signed once`,
   ],
   month_pack_not_signed: (d: { month: string }) => [`${d.month} 月报尚未签署`, `The month pack of ${d.month} is not signed yet`],
+  // scans (scans.read): a GS1 element string that does not read
+  scan_gs1_bad: (d: { code: string; problem: 'unreadable' | 'check_digit' | 'bad_date' | 'bad_count'; detail: string }) => [
+    `GS1 条码 ${d.code} ${{ unreadable: '无法解读', check_digit: '的 GTIN 校验位不对', bad_date: '的有效期不是日期', bad_count: '的数量不对' }[d.problem]} (${d.detail}), 本次扫描未采用`,
+    `GS1 barcode ${d.code}: ${{ unreadable: 'cannot be read', check_digit: 'the GTIN check digit is wrong', bad_date: 'the expiry is no date', bad_count: 'the count is wrong' }[d.problem]} (${d.detail}); the scan was not used`,
+  ],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */

@@ -5,6 +5,8 @@
 // date are checked here, the date in the office's calendar (a YYMMDD with day 00 means the last
 // day of the month, GS1 General Specifications 7.12; the century by GS1's sliding window from the
 // office's year, not the PC's clock).
+// A logistic label's AI 02 (the GTIN of the trade items a unit holds) stands for the item as AI 01
+// does, and its AI 37 (how many it holds) for the count as AI 30 does: a scan adds that count.
 
 import { createRequire } from 'node:module';
 import { gs1CheckDigit } from '../../shared/barcode';
@@ -49,7 +51,7 @@ function problemOf(e: unknown): Gs1Problem {
 
 /** One element into the fields, or the problem with it. */
 function take(fields: Gs1Fields, it: ParsedItem, officeYear: number): Gs1Problem | null {
-  if (it.ai === '01') {
+  if (it.ai === '01' || it.ai === '02') {
     if (!/^\d{14}$/.test(it.raw) || gs1CheckDigit(it.raw.slice(0, 13)) !== Number(it.raw[13])) return { kind: 'check_digit', gtin: it.raw };
     fields.gtin = it.raw;
   } else if (it.ai === '10') fields.batch = it.raw;
@@ -58,7 +60,7 @@ function take(fields: Gs1Fields, it: ParsedItem, officeYear: number): Gs1Problem
     const d = gs1Date(it.raw, officeYear);
     if (!d) return { kind: 'bad_date', ai: '17', raw: it.raw };
     fields.expiry = d;
-  } else if (it.ai === '30') {
+  } else if (it.ai === '30' || it.ai === '37') {
     if (!/^\d{1,8}$/.test(it.raw) || Number(it.raw) < 1) return { kind: 'bad_count', raw: it.raw };
     fields.count = Number(it.raw);
   }

@@ -29,6 +29,7 @@ import { reportsHandlers } from './reports/handlers';
 import { countsHandlers } from './counts/handlers';
 import { monthReportsHandlers } from './monthReports/handlers';
 import { monthPackHandlers } from './monthPack/handlers';
+import { scansHandlers } from './scans/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -58,4 +59,5 @@ export const handlers = {
   ...countsHandlers,
   ...monthReportsHandlers,
   ...monthPackHandlers,
+  ...scansHandlers,
 } satisfies Handlers;

@@ -5,17 +5,20 @@
 //   event: scanners   the scanners found and their problems (on connect, then on every change)
 //   event: scan       one scan: { code, symbology, source: 'hid', device, gs1? }
 // A comment line every 25 s keeps proxies and idle timeouts from closing the stream.
+// POST /scanner-layout {key, layout}: the report layout this desk chose for one scanner (扫描枪 tab),
+// behind the guards of /rpc (X-Desk-Token, JSON, not cross-site).
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HidScan, ScannersState } from '../../shared/bridge';
-import { checkFetchSite, sameToken } from './guards';
-import { fail } from './transport';
+import { SCANNER_LAYOUT_CHOICES, type HidScan, type ScannerLayoutChoice, type ScannersState } from '../../shared/bridge';
+import { checkFetchSite, checkRpcRequest, sameToken } from './guards';
+import { fail, sendJson } from './transport';
 
 /** What pushes scans: the scanner hub (or nothing, where no hub runs). */
 export interface ScanSource {
   state(): ScannersState;
   onScan(fn: (s: HidScan) => void): () => void;
   onState(fn: (s: ScannersState) => void): () => void;
+  setLayout?(key: string, layout: ScannerLayoutChoice): void;
 }
 
 export interface EventsDoor {
@@ -49,4 +52,38 @@ export function handleEvents(req: IncomingMessage, res: ServerResponse, door: Ev
     clearInterval(beat);
     for (const off of offs) off();
   });
+}
+
+const LAYOUT_BODY_MAX = 1024;
+
+/** {key, layout} from the body, or null when it is not that (too long, not JSON, unknown layout). */
+function layoutOf(req: IncomingMessage): Promise<{ key: string; layout: ScannerLayoutChoice } | null> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => {
+      body += c;
+      if (body.length > LAYOUT_BODY_MAX) req.destroy();
+    });
+    req.on('error', () => resolve(null));
+    req.on('close', () => resolve(null));
+    req.on('end', () => {
+      try {
+        const v = JSON.parse(body) as { key?: unknown; layout?: unknown };
+        const ok = typeof v.key === 'string' && v.key.length > 0 && v.key.length <= 300 && SCANNER_LAYOUT_CHOICES.includes(v.layout as ScannerLayoutChoice);
+        resolve(ok ? { key: v.key as string, layout: v.layout as ScannerLayoutChoice } : null);
+      } catch {
+        resolve(null);
+      }
+    });
+  });
+}
+
+export async function handleScannerLayout(req: IncomingMessage, res: ServerResponse, door: EventsDoor): Promise<void> {
+  const refused = checkFetchSite(req) ?? checkRpcRequest(req, door.deskToken);
+  if (refused) return fail(res, ...refused);
+  const choice = await layoutOf(req);
+  if (!choice) return fail(res, 'bad_path', { expected: '{ key, layout: auto | honeywell | newland }' });
+  door.scans?.setLayout?.(choice.key, choice.layout);
+  sendJson(res, 200, { ok: true, value: null });
 }

@@ -6,6 +6,7 @@
 //   POST /rpc   the rpc envelope (electron/rpc/envelope.ts):
 //               {"method","input","sessionToken"?,"requestId"?} → the core's Result as JSON
 //   GET  /events?token=…  Server-Sent Events: the scanners this server owns and their scans (events.ts)
+//   POST /scanner-layout  the report layout chosen for one of those scanners (events.ts)
 //
 // Two tokens, not to be confused: the desk token (deskToken, X-Desk-Token) is made on every start
 // and says the request comes from a page this server served; the session token (sessionToken, in
@@ -29,7 +30,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ENVELOPE_LIMITS, type EnvelopeCore } from '../rpc/envelope';
-import { handleEvents, type EventsDoor, type ScanSource } from './events';
+import { handleEvents, handleScannerLayout, type EventsDoor, type ScanSource } from './events';
 import { checkFetchSite, checkHostAndOrigin, hostAliases } from './guards';
 import { handleRpc, type RpcDoor } from './rpc';
 import { handleStatic, type StaticDoor } from './static';
@@ -89,6 +90,7 @@ async function route(req: IncomingMessage, res: ServerResponse, door: Door): Pro
     return handleRpc(req, res, door);
   }
   if (rawPath === '/events') return handleEvents(req, res, door);
+  if (rawPath === '/scanner-layout') return handleScannerLayout(req, res, door);
   return handleStatic(req, res, rawPath, door);
 }
 

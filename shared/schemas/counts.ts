@@ -174,11 +174,15 @@ export const countsMethods = {
     doc: 'A count with its lines by location; blind: no book quantity unless the office counts open or the reader is the manager.',
   }),
   'counts.enter': method({
-    input: z.union([z.object({ countId: Id, code: Barcode }), z.object({ countId: Id, itemId: Id, qty: z.number().int().min(0).max(MAX_QTY) })]),
+    input: z.union([
+      /** count: a GS1 scan's count (AI 30 / 37, scans.read): it adds that many times the code's pack quantity */
+      z.object({ countId: Id, code: Barcode, count: z.number().int().min(1).max(MAX_QTY).optional() }),
+      z.object({ countId: Id, itemId: Id, qty: z.number().int().min(0).max(MAX_QTY) }),
+    ]),
     output: CountLine,
     access: COUNTERS,
     write: true,
-    doc: 'One count entry: a scanned code adds 1 (a case barcode its pack quantity), a typed quantity sets the line; an item not on the list is added as found.',
+    doc: 'One count entry: a scanned code adds 1 (a case barcode its pack quantity; a GS1 count that many times), a typed quantity sets the line; an item not on the list is added as found.',
   }),
   'counts.finish': method({
     input: z.object({ countId: Id }),

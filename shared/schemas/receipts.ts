@@ -14,6 +14,10 @@ export const RECEIPT_TRANSPORTS = ['tcp', 'file', 'hid', 'queue'] as const;
 export const ReceiptTransport = z.enum(RECEIPT_TRANSPORTS);
 export type ReceiptTransport = z.infer<typeof ReceiptTransport>;
 
+/** A printer's live status (receipts.printerStatus), as electron/devices/printers/status.ts reads it. */
+export const LIVE_STATUSES = ['online', 'paper_near_end', 'paper_out', 'cover_open', 'offline', 'unreachable', 'not_found', 'permission', 'unknown'] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+
 /** Columns of the paper: 32 on 58 mm, 48 on 80 mm. */
 export const ReceiptWidth = z.union([z.literal(32), z.literal(48)]);
 
@@ -102,7 +106,25 @@ export const receiptsMethods = {
     output: z.array(z.object({ transport: ReceiptTransport, address: z.string() })),
     access: PRINTER_ADMINS,
     write: false,
-    doc: 'Receipt printers this PC sees now: USB printer-class device files (/dev/usb/lp*) and OS print queues (lpstat -e); network and HID printers are typed in.',
+    doc: 'Receipt printers this PC sees now: USB printer-class device files (/dev/usb/lp*), OS print queues (lpstat -e) and HID devices that name themselves printers; network printers: receipts.findNetworkPrinters.',
+  }),
+  'receipts.findNetworkPrinters': method({
+    input: Empty,
+    output: z.object({
+      subnets: z.array(z.string()),
+      probed: z.number().int(),
+      printers: z.array(z.object({ transport: ReceiptTransport, address: z.string() })),
+    }),
+    access: PRINTER_ADMINS,
+    write: false,
+    doc: 'Network receipt printers on this PC’s own /24 subnet: every address tried on TCP 9100 (short timeout, a bounded number at a time); those that answer. Takes a few seconds.',
+  }),
+  'receipts.printerStatus': method({
+    input: z.object({ printerId: Id }),
+    output: z.object({ printerId: Id, status: z.enum(LIVE_STATUSES) }),
+    access: PRINTER_USERS,
+    write: false,
+    doc: 'A receipt printer’s status now: a network printer’s real-time status (online, paper near end, paper out, cover open, offline, unreachable); a device file there and writable; HID and queues unknown.',
   }),
   'receipts.deskPrinter': method({
     input: z.object({ desk: DeskName }),

@@ -14,6 +14,11 @@ describe('GS1 element strings', () => {
     });
   });
 
+  it('a logistic label: AI 02 stands for the GTIN, AI 37 for the count', () => {
+    expect(parseGs1(']C1', `0206923456000100` + `3748${GS}10L9`, 2026)).toEqual({ ok: true, fields: { gtin: '06923456000100', count: 48, batch: 'L9' } });
+    expect(parseGs1(']C1', `0206923456000100` + `370`, 2026)).toMatchObject({ ok: false, problem: { kind: 'bad_count' } });
+  });
+
   it('refuses a GTIN with a wrong check digit', () => {
     expect(parseGs1(']d2', '0106923456000101', 2026)).toEqual({ ok: false, problem: { kind: 'check_digit', gtin: '06923456000101' } });
   });

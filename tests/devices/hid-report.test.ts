@@ -50,6 +50,7 @@ describe('HID-POS reports', () => {
           source: 'hid',
           device: '/dev/hidraw3',
           gs1: { gtin: GS1_CASE_GTIN, expiry: '2027-06-30', batch: 'LOT42', serial: 'SN7' },
+          raw: `]d201${GS1_CASE_GTIN}1727063010LOT42\x1d21SN7`,
         },
       },
     ]);

@@ -158,12 +158,35 @@ describe('finding printers', () => {
     const lpstat = join(dir, 'lpstat');
     writeFileSync(lpstat, '#!/bin/sh\nprintf "POS58\\nXP-80C\\nbad name\\n"\n');
     chmodSync(lpstat, 0o755);
-    expect(await findPrinters({ usbDir: usb, lpstat })).toEqual([
+    expect(await findPrinters({ usbDir: usb, lpstat, hid: async () => [] })).toEqual([
       { transport: 'file', address: join(usb, 'lp0') },
       { transport: 'file', address: join(usb, 'lp1') },
       { transport: 'queue', address: 'POS58' },
       { transport: 'queue', address: 'XP-80C' },
     ]);
-    expect(await findPrinters({ usbDir: join(dir, 'none'), lpstat: join(dir, 'no-lpstat') })).toEqual([]);
+    expect(await findPrinters({ usbDir: join(dir, 'none'), lpstat: join(dir, 'no-lpstat'), hid: () => Promise.reject(new Error('no libusb')) })).toEqual([]);
+  });
+
+  it('lists HID devices that name themselves printers, not scanners, keyboards or others', async () => {
+    const dev = (path: string, product: string, usagePage: number, manufacturer = '') => ({
+      path,
+      product,
+      manufacturer,
+      usagePage,
+      vendorId: 0x0416,
+      productId: 0x5011,
+    });
+    const hid = async () => [
+      dev('/dev/hidraw1', 'POS58 Thermal Printer', 0xff00),
+      dev('/dev/hidraw1', 'POS58 Thermal Printer', 0xff00), // one device, two interfaces
+      dev('/dev/hidraw2', 'USB Keyboard', 0x01),
+      dev('/dev/hidraw3', 'Voyager 1450g POS', 0x8c, 'Honeywell'), // a HID-POS scanner
+      dev('/dev/hidraw4', 'HID Device', 0xff00, '票据打印机'),
+      dev('/dev/hidraw5', 'UPS', 0x84),
+    ];
+    expect(await findPrinters({ usbDir: join(dir, 'none'), lpstat: join(dir, 'no-lpstat'), hid })).toEqual([
+      { transport: 'hid', address: '/dev/hidraw1' },
+      { transport: 'hid', address: '/dev/hidraw4' },
+    ]);
   });
 });

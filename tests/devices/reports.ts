@@ -42,3 +42,9 @@ export const HONEYWELL_GS1_DATAMATRIX = (() => {
   const data = `01${GS1_CASE_GTIN}17270630` + `10LOT42${GS}21SN7`;
   return [report([0x02, data.length, ']d2', data], [0x77, 0, 0])];
 })();
+
+/** A GS1-128 logistic label from a Newland scanner: (02) 06923456000100 (37) 24 GS (10) L9 — 24 of CZ-8801, AIM id in the data. */
+export const NEWLAND_GS1_128_LOGISTIC = (() => {
+  const data = `]C10206923456000100` + `3724${GS}10L9`;
+  return [report([0x02, data.length, data], [0, 0x6a, 0])];
+})();

@@ -6,7 +6,7 @@ import type { HidScan, ScannersState } from '../../shared/bridge';
 import { FakeHidTransport } from '../../electron/devices/hid/fake';
 import { ScannerHub } from '../../electron/devices/hid/scanners';
 import { nodeHidTransport, type HidTransport } from '../../electron/devices/hid/transport';
-import { GS1_CASE_GTIN, HONEYWELL_EAN13, HONEYWELL_GS1_DATAMATRIX, NEWLAND_QR_CONTINUED, QR_TEXT } from './reports';
+import { GS1_CASE_GTIN, HONEYWELL_EAN13, HONEYWELL_GS1_DATAMATRIX, NEWLAND_EAN13, NEWLAND_QR_CONTINUED, QR_TEXT } from './reports';
 
 const HW = '/dev/hidraw4';
 const NL = '/dev/hidraw7';
@@ -48,6 +48,7 @@ describe('scanner hub', () => {
         source: 'hid',
         device: HW,
         gs1: { gtin: GS1_CASE_GTIN, expiry: '2027-06-30', batch: 'LOT42', serial: 'SN7' },
+        raw: `]d201${GS1_CASE_GTIN}1727063010LOT42\x1d21SN7`,
       },
     ]);
   });
@@ -112,6 +113,30 @@ describe('scanner hub', () => {
     t.replay(HW, HONEYWELL_EAN13);
     expect(scans).toHaveLength(1);
     expect(hub.state().scanners[0].problem).toBeNull();
+  });
+
+  it('a Youjie scanner (its own vendor id) is read as Newland once chosen so, across a replug, and back on auto', async () => {
+    const t = new FakeHidTransport();
+    const youjie = { vendorId: 0x1d82, productId: 0x5ca0, product: 'Youjie YJ4600', serialNumber: 'YJ1' };
+    t.plug({ path: '/dev/hidraw3', ...youjie });
+    hub = new ScannerHub(t);
+    const { scans, states } = watch(hub);
+    await hub.poll();
+    const key = hub.state().scanners[0].key;
+    expect(hub.state().scanners[0]).toMatchObject({ layout: 'honeywell', layoutChoice: 'auto' });
+    t.replay('/dev/hidraw3', NEWLAND_EAN13); // read as Honeywell: the AIM id's bytes are taken for the AIM, the data is cut short
+    expect(scans.at(-1)?.code).not.toBe('6923456000100');
+    hub.setLayout(key, 'newland');
+    expect(states.at(-1)?.scanners[0]).toMatchObject({ layout: 'newland', layoutChoice: 'newland' });
+    t.replay('/dev/hidraw3', NEWLAND_EAN13);
+    expect(scans.at(-1)).toEqual({ code: '6923456000100', symbology: 'ean13', source: 'hid', device: '/dev/hidraw3' });
+    t.unplug('/dev/hidraw3');
+    await hub.poll();
+    t.plug({ path: '/dev/hidraw8', ...youjie });
+    await hub.poll();
+    expect(hub.state().scanners[0]).toMatchObject({ path: '/dev/hidraw8', layout: 'newland', layoutChoice: 'newland' });
+    hub.setLayout(key, 'auto');
+    expect(hub.state().scanners[0]).toMatchObject({ layout: 'honeywell', layoutChoice: 'auto' });
   });
 
   it('HID that does not work on this PC is said once, in plain words', async () => {

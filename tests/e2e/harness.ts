@@ -304,6 +304,9 @@ export function scannerKey(ch: string): { key: string; code: string; windowsVirt
   if (ch === '|') return { key: '|', code: 'Backslash', windowsVirtualKeyCode: 220, text: '|', modifiers: 8 /* Shift */ };
   if (ch === '_') return { key: '_', code: 'Minus', windowsVirtualKeyCode: 189, text: '_', modifiers: 8 /* Shift */ };
   if (ch === '\r') return { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r', modifiers: 0 };
+  // a GS1 symbol's AIM id (]C1) and its FNC1, which a keyboard-mode scanner types as GS: Ctrl+]
+  if (ch === ']') return { key: ']', code: 'BracketRight', windowsVirtualKeyCode: 221, text: ']', modifiers: 0 };
+  if (ch === '\x1d') return { key: ']', code: 'BracketRight', windowsVirtualKeyCode: 221, text: '', modifiers: 2 /* Ctrl */ };
   throw new Error(`no scanner key for ${JSON.stringify(ch)}`);
 }
 

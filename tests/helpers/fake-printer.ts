@@ -52,3 +52,35 @@ export function fakePrinter(status?: [number, number]): Promise<FakePrinter> {
     }),
   );
 }
+
+/** The answer bytes to DLE EOT 1, 2 and 4 (printer, offline cause, roll paper). */
+export type LiveAnswer = Partial<Record<1 | 2 | 4, number>>;
+
+/**
+ * A printer on 127.0.0.1 that answers each real-time status request DLE EOT n on its own, with the
+ * byte `answer` gives for n (no byte for n: silent), as ESC/POS printers do on port 9100.
+ */
+export function statusPrinter(answer: LiveAnswer): Promise<{ server: Server; address: string; close(): Promise<void> }> {
+  const server = createServer((sock: Socket) => {
+    sock.on('error', () => {});
+    let held = Buffer.alloc(0);
+    sock.on('data', (d) => {
+      held = Buffer.concat([held, d]);
+      for (let i = 0; i + 2 < held.length; i++)
+        if (held[i] === 0x10 && held[i + 1] === 0x04) {
+          const b = answer[held[i + 2] as 1 | 2 | 4];
+          if (b !== undefined) sock.write(Buffer.from([b]));
+        }
+      held = held.subarray(Math.max(0, held.length - 2));
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        address: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
+}

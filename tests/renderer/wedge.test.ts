@@ -359,4 +359,26 @@ describe('the printed slip QR (BD1|…) through the wedge', () => {
     evs.push(...m.key({ code: 'Enter', key: 'Enter', time: (t += 5) }).events);
     expect(evs.filter((e) => e.type === 'scan').map((e) => (e as { code: string }).code)).toEqual([payload]);
   });
+
+  it('a GS1-128 typed with its AIM id and FNC1 as Ctrl+]: one scan, GS in the code, Ctrl does not break it', () => {
+    const m = new WedgeMachine();
+    const keys: WedgeKey[] = [];
+    let t = 100;
+    const type = (code: string, key: string, extra: Partial<WedgeKey> = {}) => keys.push({ code, key, time: (t += 4), ...extra });
+    type('BracketRight', ']');
+    for (const ch of 'C1010692345600010010B7') type(codeFor(ch).code, ch, { shift: codeFor(ch).shift });
+    type('ControlLeft', 'Control', { ctrl: true });
+    type('BracketRight', ']', { ctrl: true });
+    for (const ch of '3012') type(`Digit${ch}`, ch);
+    type('Enter', 'Enter');
+    expect(run(m, keys).scans).toEqual([']C1010692345600010010B7\x1d3012']);
+  });
+
+  it('Ctrl+] typed alone by a person is no scan and lands nothing', () => {
+    const r = run(new WedgeMachine(), [
+      { code: 'ControlLeft', key: 'Control', time: 0, ctrl: true },
+      { code: 'BracketRight', key: ']', time: 200, ctrl: true },
+    ]);
+    expect([r.scans, r.swallowed]).toEqual([[], [false, false]]);
+  });
 });

@@ -223,7 +223,17 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
 
   it('answers rpc only for the top frame of an app://desk/ page', async () => {
     const rpc = h.ipc.get('rpc')!;
-    expect([...h.ipc.keys()]).toEqual(['rpc', 'print-pdf', 'save-pdf', 'list-printers', 'save-xlsx', 'save-keyfile', 'choose-folder', 'scanners']);
+    expect([...h.ipc.keys()]).toEqual([
+      'rpc',
+      'print-pdf',
+      'save-pdf',
+      'list-printers',
+      'save-xlsx',
+      'save-keyfile',
+      'choose-folder',
+      'scanners',
+      'scanner-layout',
+    ]);
     const req = { method: 'office.get', input: {} };
     for (const ev of [ipcEvent(null), ipcEvent('https://evil.example/'), ipcEvent('file:///tmp/x.html'), ipcEvent('app://desk/', { url: 'app://desk/' })]) {
       const r = await rpc(ev, req);
@@ -237,6 +247,15 @@ describe('Electron shell (electron/main.ts, electron/shell/)', () => {
     const scanners = h.ipc.get('scanners')!;
     expect(await scanners(ipcEvent('https://evil.example/'), null)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(await scanners(ipcEvent('app://desk/index.html'), null)).toEqual({ ok: true, value: { available: true, problem: null, scanners: [] } });
+  });
+
+  it('takes a scanner’s report layout from the desk’s page only, and only a layout', async () => {
+    const layout = h.ipc.get('scanner-layout')!;
+    const desk = ipcEvent('app://desk/index.html');
+    expect(await layout(ipcEvent('https://evil.example/'), { key: 'k', layout: 'newland' })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(await layout(desk, { key: 'k', layout: 'zebra' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await layout(desk, null)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await layout(desk, { key: 'k', layout: 'newland' })).toEqual({ ok: true, value: null });
   });
 
   it('forwards the rpc envelope to the core (log in, then a write)', async () => {

@@ -77,3 +77,22 @@ describe('GET /events', () => {
     expect(got[2]).toEqual({ event: 'scanners', data: { available: true, problem: null, scanners: [] } });
   });
 });
+
+describe('POST /scanner-layout', () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    send(web, { method: 'POST', path: '/scanner-layout', body, headers: { 'Content-Type': 'application/json', 'X-Desk-Token': web.deskToken, ...headers } });
+
+  it('sets the layout of a scanner by its key, behind the desk token; refuses what is not a layout', async () => {
+    fake.plug({ path: '/dev/hidraw6', serialNumber: 'Y1', vendorId: 0x1d82, productId: 0x5ca0 });
+    await hub.poll();
+    const key = hub.state().scanners.find((x) => x.path === '/dev/hidraw6')!.key;
+    expect((await post(JSON.stringify({ key, layout: 'newland' }), { 'X-Desk-Token': 'nope' })).status).toBe(403);
+    expect((await post(JSON.stringify({ key, layout: 'newland' }), { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await post(JSON.stringify({ key, layout: 'zebra' }))).status).toBe(400);
+    expect((await post('not json')).status).toBe(400);
+    expect(hub.state().scanners.find((x) => x.key === key)?.layoutChoice).toBe('auto');
+    const r = await post(JSON.stringify({ key, layout: 'newland' }));
+    expect([r.status, r.json()]).toEqual([200, { ok: true, value: null }]);
+    expect(hub.state().scanners.find((x) => x.key === key)).toMatchObject({ layout: 'newland', layoutChoice: 'newland' });
+  });
+});

@@ -57,7 +57,7 @@ export function decodeScan(code: JoinedCode, device: string, officeYear: number)
     const g = parseGs1(code.aim, data, officeYear);
     if (!g.ok) return { ok: false, problem: g.problem };
     const raw = data.replace(/\x1d/g, '|');
-    return { ok: true, scan: { code: g.fields.gtin ?? raw, symbology, source: 'hid', device, gs1: g.fields } };
+    return { ok: true, scan: { code: g.fields.gtin ?? raw, symbology, source: 'hid', device, gs1: g.fields, raw: code.aim + data } };
   }
   return { ok: true, scan: { code: data, symbology, source: 'hid', device } };
 }

@@ -6,7 +6,7 @@
 // Electron-free: the Electron shell and the browser-mode server each own one and pass its events on.
 
 import { dateIn } from '../../../shared/time';
-import type { DeviceProblem, HidScan, ScannerInfo, ScannersState } from '../../../shared/bridge';
+import type { DeviceProblem, HidScan, ScannerInfo, ScannerLayoutChoice, ScannersState } from '../../../shared/bridge';
 import { decodeScan } from './decode';
 import { parseReport, ReportJoiner, type ReportLayout } from './report';
 import type { HidDeviceInfo, HidHandle, HidTransport } from './transport';
@@ -21,7 +21,9 @@ const NEWLAND = 0x1eab;
 /** Scanner makers whose keyboard-mode devices we point out (Honeywell, Newland, Zebra/Symbol, Datalogic). */
 const SCANNER_VENDORS = new Set([HONEYWELL, NEWLAND, 0x05e0, 0x05f9]);
 
-function layoutOf(d: HidDeviceInfo): ReportLayout {
+/** The layout a scanner's reports are read in: the one chosen for it, else by its maker (Newland's vendor id; Youjie and others sold under their own ids need the choice). */
+function layoutOf(d: HidDeviceInfo, choice: ScannerLayoutChoice): ReportLayout {
+  if (choice !== 'auto') return choice;
   return d.vendorId === NEWLAND ? 'newland' : 'honeywell';
 }
 
@@ -47,6 +49,8 @@ export interface ScannerHubOptions {
 
 export class ScannerHub {
   private entries = new Map<string, Entry>();
+  /** the layout chosen per scanner key (a scanner keeps its key across a replug) */
+  private layouts = new Map<string, ScannerLayoutChoice>();
   private available = true;
   private problem: DeviceProblem | null = null;
   private scanFns = new Set<(s: HidScan) => void>();
@@ -80,6 +84,19 @@ export class ScannerHub {
 
   state(): ScannersState {
     return { available: this.available, problem: this.problem, scanners: [...this.entries.values()].map((e) => e.info) };
+  }
+
+  /** Read the reports of the scanner with this key in this layout ('auto': by its maker), from its next report on. */
+  setLayout(key: string, choice: ScannerLayoutChoice): void {
+    if (choice === 'auto') this.layouts.delete(key);
+    else this.layouts.set(key, choice);
+    let changed = false;
+    for (const e of this.entries.values())
+      if (e.info.key === key) {
+        e.info = { ...e.info, layoutChoice: choice, layout: layoutOf(e.device, choice) };
+        changed = true;
+      }
+    if (changed) this.emitState();
   }
 
   onScan(fn: (s: HidScan) => void): () => void {
@@ -147,14 +164,14 @@ export class ScannerHub {
 
   private infoOf(d: HidDeviceInfo, state: ScannerInfo['state'], problem: DeviceProblem | null): ScannerInfo {
     const name = [d.manufacturer, d.product].filter(Boolean).join(' ') || `HID ${d.vendorId.toString(16)}:${d.productId.toString(16)}`;
-    return { key: keyOf(d), path: d.path, name, vendorId: d.vendorId, productId: d.productId, layout: layoutOf(d), state, problem };
+    const layoutChoice = this.layouts.get(keyOf(d)) ?? 'auto';
+    return { key: keyOf(d), path: d.path, name, vendorId: d.vendorId, productId: d.productId, layout: layoutOf(d, layoutChoice), layoutChoice, state, problem };
   }
 
   private listen(d: HidDeviceInfo, handle: HidHandle): void {
     const joiner = new ReportJoiner();
-    const layout = layoutOf(d);
     handle.onReport((buf) => {
-      const r = parseReport(buf, layout);
+      const r = parseReport(buf, this.entries.get(d.path)?.info.layout ?? layoutOf(d, 'auto'));
       if (!r.ok) return r.reason === 'not_scan_report' ? undefined : this.scanProblem(d.path, badScan('bad_report', r.reason));
       const code = joiner.push(r.report);
       if (code === null) return;

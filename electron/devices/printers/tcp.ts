@@ -33,7 +33,7 @@ export function statusOf(answer: Buffer): 'ok' | 'offline' | 'paper_out' | 'unkn
   return 'ok';
 }
 
-function connect(t: TcpTarget, timeoutMs: number): Promise<Socket> {
+export function connect(t: TcpTarget, timeoutMs: number): Promise<Socket> {
   const s = new Socket();
   const opened = new Promise<Socket>((resolve, reject) => {
     s.once('connect', () => resolve(s));

@@ -6,14 +6,14 @@
 // new layer at its unit cost). Its 红字 is the slips' reversal of that slip.
 
 import type { CountKind, CountLine, CountSelection, PinSignoff } from '../../../shared/contract';
-import { COUNT_CAUSE_ZH, COUNT_KIND_ZH, SLIP_PREFIX } from '../../../shared/contract';
+import { COUNT_CAUSE_ZH, COUNT_KIND_ZH, MAX_QTY, SLIP_PREFIX } from '../../../shared/contract';
 import { fail } from '../../../shared/errors';
 import { balanceOf, issue, receive } from '../../ledger/fifo';
 import { nextNumber } from '../../ledger/numbering';
 import { signWithOfficeKey } from '../../ledger/officeKey';
 import { postedRef } from '../../store/postedSlip';
 import { managerSignoff, type SessionUser, type WriteCtx } from '../context';
-import { barcodeOwner } from '../items/repo';
+import { scannedOwner } from '../items/repo';
 import * as slips from '../slips/repo';
 import { reverseSlip } from '../slips/service';
 import * as repo from './repo';
@@ -46,14 +46,19 @@ export function lineFor(ctx: { db: WriteCtx['db'] }, c: repo.CountRow, lineId: n
 }
 
 /** Which item an entry names, and how many a scan adds: a case barcode its pack quantity. */
-function entryTarget(ctx: WriteCtx, i: { code: string } | { itemId: number; qty: number }): { itemId: number; scanQty: number | null; typed: number | null } {
+type Entry = { code: string; count?: number } | { itemId: number; qty: number };
+
+function entryTarget(ctx: WriteCtx, i: Entry): { itemId: number; scanQty: number | null; typed: number | null } {
   if ('itemId' in i) return { itemId: i.itemId, scanQty: null, typed: i.qty };
-  const owner = barcodeOwner(ctx.db, i.code);
+  // a GTIN-14 from a GS1 symbol finds the item under its other GS1 length, as items.findByBarcode does
+  const owner = scannedOwner(ctx.db, i.code);
   if (!owner) fail('count_code_unknown', { code: i.code });
-  return { itemId: owner.itemId, scanQty: owner.packQty, typed: null };
+  const scanQty = owner.packQty * (i.count ?? 1);
+  if (scanQty > MAX_QTY) fail('invalid_input', { summary_zh: `扫描数量 ${scanQty} 过大`, summary_en: `scanned quantity ${scanQty} too large` });
+  return { itemId: owner.itemId, scanQty, typed: null };
 }
 
-export function enterCount(ctx: WriteCtx, me: SessionUser, i: { countId: number } & ({ code: string } | { itemId: number; qty: number })): CountLine {
+export function enterCount(ctx: WriteCtx, me: SessionUser, i: { countId: number } & Entry): CountLine {
   const { db } = ctx;
   const c = repo.countRow(db, i.countId);
   requireOpen(c);

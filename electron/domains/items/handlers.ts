@@ -1,9 +1,8 @@
 // items.*: items (商品) and their barcodes.
 
-import { gtinCandidates } from '../../../shared/barcode';
 import { fail } from '../../../shared/errors';
 import type { Handlers } from '../context';
-import { barcodeOwner, getItem, listItems } from './repo';
+import { getItem, listItems, scannedOwner } from './repo';
 import { createItem, editItem, linkBarcode } from './service';
 import type { Item } from '../../../shared/contract';
 import { readerOf } from '../reads/scope';
@@ -12,16 +11,13 @@ import type { Ctx } from '../context';
 /** The item as this reader may see it: no selling price for those who see no prices (保密制度). */
 const shown = (ctx: Ctx, item: Item): Item => (readerOf(ctx).scope.seesPrices ? item : { ...item, priceFen: null });
 
-const firstOwner = (ctx: Ctx, code: string) => gtinCandidates(code).reduce<ReturnType<typeof barcodeOwner>>((f, c) => f ?? barcodeOwner(ctx.db, c), undefined);
-
 export const itemsHandlers = {
   'items.create': (input, ctx) => createItem(ctx, input),
   'items.update': (input, ctx) => editItem(ctx, input),
   'items.linkBarcode': (input, ctx) => linkBarcode(ctx, input),
   'items.get': (input, ctx) => shown(ctx, getItem(ctx.db, input.itemId)),
   'items.findByBarcode': (input, ctx) => {
-    // a GTIN found as scanned or under its other GS1 length (06901234567892 ↔ 6901234567892)
-    const b = firstOwner(ctx, input.code) ?? fail('not_found', { what: 'barcode', what_zh: '条码', key: input.code });
+    const b = scannedOwner(ctx.db, input.code) ?? fail('not_found', { what: 'barcode', what_zh: '条码', key: input.code });
     return { item: shown(ctx, getItem(ctx.db, b.itemId)), packQty: b.packQty };
   },
   'items.list': (input, ctx) => {

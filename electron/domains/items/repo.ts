@@ -4,6 +4,7 @@ import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { pinyinInitials, searchClause } from '../../store/search';
 import type { Item } from '../../../shared/contract';
+import { gtinCandidates } from '../../../shared/barcode';
 import { notFound } from '../errors';
 
 export interface ItemRow {
@@ -81,6 +82,11 @@ export function barcodeOwner(db: ReadableDB, code: string): { itemId: number; it
   return sql(db, 'SELECT i.id AS itemId, i.code AS itemCode, b.pack_qty AS packQty FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE b.code = ?').get(
     code,
   ) as { itemId: number; itemCode: string; packQty: number } | undefined;
+}
+
+/** The owner of a scanned code: as scanned, else a GTIN under its other GS1 lengths (06901234567892 ↔ 6901234567892). */
+export function scannedOwner(db: ReadableDB, code: string): ReturnType<typeof barcodeOwner> {
+  return gtinCandidates(code).reduce<ReturnType<typeof barcodeOwner>>((f, c) => f ?? barcodeOwner(db, c), undefined);
 }
 
 export function upsertBarcode(db: WritableDB, itemId: number, code: string, packQty: number): void {

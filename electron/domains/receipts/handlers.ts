@@ -3,6 +3,8 @@
 // any byte goes out, and a printer that fails leaves them as they are; the screen retries the send.
 
 import { findPrinters } from '../../devices/printers/find';
+import { probeHosts, subnetHosts } from '../../devices/printers/probe';
+import { liveStatus } from '../../devices/printers/status';
 import { QUEUE_SUPPORTED } from '../../devices/printers/queue';
 import { actor, type Handlers } from '../context';
 import { insertPrinter, printRows, printerIdByName, printers, setDeskPrinterId, updatePrinter } from './repo';
@@ -26,6 +28,13 @@ export const receiptsHandlers = {
   },
 
   'receipts.findPrinters': () => findPrinters(),
+
+  'receipts.findNetworkPrinters': async () => {
+    const { subnets, hosts } = subnetHosts();
+    return { subnets, probed: hosts.length, printers: (await probeHosts(hosts)).map((address) => ({ transport: 'tcp' as const, address })) };
+  },
+
+  'receipts.printerStatus': async (input, ctx) => ({ printerId: input.printerId, status: await liveStatus(requirePrinter(ctx.db, input.printerId)) }),
 
   'receipts.deskPrinter': (input, ctx) => ({ desk: input.desk, printer: deskPrinter(ctx.db, input.desk) }),
 

@@ -36,6 +36,7 @@ import { monthReportsEn } from './monthReports';
 import { countsEn } from './counts';
 import { monthPackEn } from './monthPack';
 import { countsMoreEn } from './countsMore';
+import { devicesMoreEn } from './devicesMore';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -388,4 +389,5 @@ export const en: Record<MsgKey, string> = {
   ...adjustEn,
   ...monthReportsEn,
   ...countsMoreEn,
+  ...devicesMoreEn,
 };

@@ -40,7 +40,6 @@ export const printersZh = {
   'rp.addr.queue': '队列名, 如 POS58',
   'rp.help': '小票机大多是 USB 打印机类设备 (Linux 上为 /dev/usb/lp0), 少数是 HID 设备; 办公室里最常用的是网口小票机 (TCP 9100)。Windows 上请用网络 TCP 9100。',
   'rp.found': '这台电脑上找到: {list}',
-  'rp.queueNone': '这台电脑没有 raw 打印队列 (Windows): 请选其他连接方式',
   'rp.dialog.add': '新增小票打印机',
   'rp.dialog.edit': '修改小票打印机',
   'rp.save': '保存',
@@ -99,7 +98,6 @@ export const printersEn: Record<keyof typeof printersZh, string> = {
   'rp.help':
     'Most receipt printers are USB printer-class devices (/dev/usb/lp0 on Linux), a few are HID devices; in offices the network printer (TCP 9100) is the most common. On Windows use network TCP 9100.',
   'rp.found': 'Found on this computer: {list}',
-  'rp.queueNone': 'This computer has no raw print queue (Windows): choose another connection',
   'rp.dialog.add': 'Add receipt printer',
   'rp.dialog.edit': 'Edit receipt printer',
   'rp.save': 'Save',

@@ -35,6 +35,7 @@ import { monthReportsZh } from './monthReports';
 import { countsZh } from './counts';
 import { monthPackZh } from './monthPack';
 import { countsMoreZh } from './countsMore';
+import { devicesMoreZh } from './devicesMore';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -386,6 +387,7 @@ export const zh = {
   ...adjustZh,
   ...monthReportsZh,
   ...countsMoreZh,
+  ...devicesMoreZh,
 };
 
 export type MsgKey = keyof typeof zh;

@@ -4,6 +4,7 @@
 // on top), never to whatever field has focus.
 
 import type { Gs1Fields } from '../../../shared/bridge';
+import type { DeskErr } from '../api';
 
 export interface ScanEvent {
   code: string;
@@ -13,6 +14,10 @@ export interface ScanEvent {
   device?: string;
   /** a GS1 symbol's elements (batch, expiry…); `code` is then its GTIN */
   gs1?: Gs1Fields;
+  /** a GS1 expiry before the office's today (scans.read) */
+  expired?: boolean;
+  /** a GS1 string the core could not read (scans.read): the scan is not to be used */
+  refused?: DeskErr;
 }
 
 export type ScanHandler = (e: ScanEvent) => void;

@@ -7,12 +7,16 @@
 // This desk may choose one scanner (saved in this browser / PC: localStorage, by the scanner's
 // key, which survives a replug); then only its scans reach the screens. Every HID scan, chosen or
 // not, is shown to the watchers of rawHidScans (the tab's test-scan says which scanner read it).
+// The report layout of a scanner (auto / Honeywell / Newland-Youjie) is chosen the same way, saved
+// here per scanner key and handed to the main process (setScannerLayout, or POST /scanner-layout in
+// browser mode) whenever the scanners' state says it reads a scanner otherwise.
 
-import type { HidScan, ScannersState } from '../../../shared/bridge';
+import type { HidScan, ScannerLayoutChoice, ScannersState } from '../../../shared/bridge';
 import { deskToken, refreshDeskToken } from '../api';
-import { publishScan } from './bus';
+import { publishRead } from './read';
 
 const CHOICE_KEY = 'branch-desk.scanner';
+const LAYOUTS_KEY = 'branch-desk.scannerLayouts';
 const RETRY_MS = 2000;
 
 let state: ScannersState = { available: false, problem: null, scanners: [] };
@@ -53,8 +57,48 @@ export function chooseScanner(key: string | null): void {
   for (const fn of stateFns) fn(state);
 }
 
+/** The layouts this desk chose, by scanner key (a scanner not named: auto). */
+export function layoutChoices(): Record<string, ScannerLayoutChoice> {
+  try {
+    return JSON.parse(localStorage.getItem(LAYOUTS_KEY) ?? '{}') as Record<string, ScannerLayoutChoice>;
+  } catch {
+    return {};
+  }
+}
+
+async function sendLayout(key: string, layout: ScannerLayoutChoice): Promise<void> {
+  if (window.desk) return void (await window.desk.setScannerLayout?.(key, layout));
+  await fetch('/scanner-layout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Desk-Token': deskToken() },
+    body: JSON.stringify({ key, layout }),
+  });
+}
+
+export function chooseLayout(key: string, layout: ScannerLayoutChoice): void {
+  const all = layoutChoices();
+  if (layout === 'auto') delete all[key];
+  else all[key] = layout;
+  try {
+    localStorage.setItem(LAYOUTS_KEY, JSON.stringify(all));
+  } catch {
+    /* no storage: the choice lasts this page */
+  }
+  void sendLayout(key, layout).catch((e: unknown) => console.error('scanner layout not set', e));
+}
+
+/** Tell the main process the layouts this desk chose for the scanners it reads otherwise (a new hub, a server restart). */
+function syncLayouts(s: ScannersState): void {
+  const chosen = layoutChoices();
+  for (const x of s.scanners) {
+    const want = chosen[x.key] ?? 'auto';
+    if (x.layoutChoice !== want) void sendLayout(x.key, want).catch(() => undefined);
+  }
+}
+
 function setState(s: ScannersState): void {
   state = s;
+  syncLayouts(s);
   for (const fn of stateFns) fn(s);
 }
 
@@ -70,7 +114,7 @@ function accept(s: HidScan): void {
   if (!document.hasFocus()) return;
   for (const fn of rawFns) fn(s);
   if (!takesScan(s)) return;
-  publishScan({ code: s.code, symbology: s.symbology, source: 'hid', device: s.device, gs1: s.gs1 });
+  publishRead({ code: s.code, symbology: s.symbology, source: 'hid', device: s.device, gs1: s.gs1 }, s.raw ?? s.code);
 }
 
 function openEvents(): void {

@@ -5,4 +5,4 @@ export { installWedge } from './wedgeDom';
 export { useScan } from './useScan';
 export { useScanQueue } from './useScanQueue';
 export { beep } from './beep';
-export { installHidScans, scannersState, watchScanners, rawHidScans, chosenScanner, chooseScanner, takesScan } from './hid';
+export { installHidScans, scannersState, watchScanners, rawHidScans, chosenScanner, chooseScanner, takesScan, layoutChoices, chooseLayout } from './hid';

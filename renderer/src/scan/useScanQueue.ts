@@ -1,16 +1,20 @@
 // Scans for a slip are handled one at a time, in order, and none is dropped: while the screen is
-// busy with one (a lookup, an "unknown code" dialog) the next ones wait in the queue.
+// busy with one (a lookup, an "unknown code" dialog) the next ones wait in the queue. `process`
+// gets the code and the whole scan (a GS1 scan's batch, expiry and count); a GS1 scan the core
+// could not read is not processed: it buzzes and goes to `refused`.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScanEvent } from './bus';
 import { useScan } from './useScan';
+import { beep } from './beep';
+import type { DeskErr } from '../api';
 
 export function useScanQueue(
-  process: (code: string) => Promise<void>,
-  /** arrived: called the moment a scan arrives, before it waits its turn */
-  opts: { paused?: boolean; enabled?: boolean; arrived?: (code: string) => void } = {},
+  process: (code: string, scan: ScanEvent) => Promise<void>,
+  /** arrived: called the moment a scan arrives, before it waits its turn; refused: a GS1 scan that does not read */
+  opts: { paused?: boolean; enabled?: boolean; arrived?: (code: string) => void; refused?: (e: DeskErr) => void } = {},
 ): { waiting: number } {
-  const queue = useRef<string[]>([]);
+  const queue = useRef<ScanEvent[]>([]);
   const running = useRef(false);
   const paused = useRef(!!opts.paused);
   paused.current = !!opts.paused;
@@ -23,10 +27,10 @@ export function useScanQueue(
     running.current = true;
     try {
       while (queue.current.length && !paused.current) {
-        const code = queue.current.shift()!;
+        const scan = queue.current.shift()!;
         setWaiting(queue.current.length);
         try {
-          await proc.current(code);
+          await proc.current(scan.code, scan);
         } catch (e) {
           console.error('scan handling failed', e);
         }
@@ -37,8 +41,12 @@ export function useScanQueue(
   }, []);
 
   useScan((e: ScanEvent) => {
+    if (e.refused) {
+      beep('error');
+      return opts.refused?.(e.refused);
+    }
     opts.arrived?.(e.code);
-    queue.current.push(e.code);
+    queue.current.push(e);
     setWaiting(queue.current.length);
     void pump();
   }, opts.enabled ?? true);

@@ -79,8 +79,12 @@ export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = {
 };
 
 const TERMINATORS = new Set(['Enter', 'NumpadEnter', 'Tab']);
-/** Keys that never break a burst (a scanner presses Shift for capitals). */
-const NEUTRAL = new Set(['ShiftLeft', 'ShiftRight', 'CapsLock']);
+/** Keys that never break a burst (a scanner presses Shift for capitals, Ctrl for a GS1 FNC1). */
+const NEUTRAL = new Set(['ShiftLeft', 'ShiftRight', 'CapsLock', 'ControlLeft', 'ControlRight']);
+
+/** A GS1 FNC1 as a keyboard-wedge scanner types it: GS (0x1D), which a keyboard gives as Ctrl+]. */
+export const GS = '\x1d';
+const isGs = (k: WedgeKey) => !!k.ctrl && !k.alt && !k.meta && k.code === 'BracketRight';
 
 /** The barcode character a physical key stands for, or null when it is not one. */
 export function charOf(k: WedgeKey): string | null {
@@ -109,6 +113,8 @@ function codeChar(k: WedgeKey): string | null {
   if (c === 'NumpadDivide') return '/';
   if (c === 'Equal') return k.shift ? '+' : '=';
   if (c === 'NumpadAdd') return '+';
+  // a GS1 symbol's AIM id (]C1, ]d2 …) when the scanner is set to send it
+  if (c === 'BracketRight') return k.shift ? null : ']';
   return null;
 }
 
@@ -174,12 +180,12 @@ export class WedgeMachine {
       return { swallow: false, events };
     }
 
-    if (NEUTRAL.has(k.code) && !modified) {
-      // Shift inside a burst: keep the burst; it lands nowhere.
+    if (NEUTRAL.has(k.code) && !k.alt && !k.meta) {
+      // Shift (or Ctrl, for a GS) inside a burst: keep the burst; it lands nowhere.
       return { swallow: this.holding, events };
     }
 
-    const ch = modified || k.repeat ? null : charOf(k);
+    const ch = k.repeat ? null : isGs(k) ? GS : modified ? null : charOf(k);
     if (ch === null) {
       this.end(events);
       return { swallow: false, events };

@@ -3,8 +3,8 @@
 // burst was known to be a scan are removed by restoring the field to its state at the burst start.
 // A fast burst that was not a scan gets its held characters inserted back where they belong.
 
-import { WedgeMachine, type WedgeOptions } from './wedge';
-import { publishScan } from './bus';
+import { GS, WedgeMachine, type WedgeOptions } from './wedge';
+import { publishRead } from './read';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -67,7 +67,7 @@ export function installWedge(opts: Partial<WedgeOptions> = {}): () => void {
         const el = textField(document.activeElement);
         snapshot = el ? { el, value: el.value, start: el.selectionStart, end: el.selectionEnd } : null;
       } else if (e.type === 'release') {
-        insertText(e.text);
+        insertText(e.text.replaceAll(GS, ''));
       } else if (e.type === 'scan') {
         const snap = snapshot;
         snapshot = null;
@@ -83,7 +83,7 @@ export function installWedge(opts: Partial<WedgeOptions> = {}): () => void {
             setTimeout(again, 0);
           }
         }
-        publishScan({ code: e.code, source: 'wedge' });
+        publishRead({ code: e.code, source: 'wedge' });
       }
     }
   };

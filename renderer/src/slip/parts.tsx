@@ -16,7 +16,7 @@ import type { SlipDraft } from './useSlipDraft';
 export function ScanPanel({ message, waiting, prompt }: { message: ScanMessage | null; waiting: number; prompt: string }) {
   const { t } = useI18n();
   return (
-    <div className={`scan-panel ${message ? (message.ok ? 'scan-ok' : 'scan-bad') : ''}`} aria-live="polite">
+    <div className={`scan-panel ${message ? (message.warn ? 'scan-warn' : message.ok ? 'scan-ok' : 'scan-bad') : ''}`} aria-live="polite">
       <span className="scan-icon" aria-hidden>
         ▮▯▮▮▯▮
       </span>

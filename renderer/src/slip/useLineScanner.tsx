@@ -1,13 +1,16 @@
 // Scans on a slip editor (inbound, dispatch): each scan adds its item to the slip or adds to its
-// line — a case barcode adds its pack quantity. An unknown code opens a dialog to link it or
-// create the item, without losing the slip; scans made meanwhile wait their turn.
+// line — a case barcode adds its pack quantity, a GS1 count (AI 30 / 37) that many times. A GS1
+// scan's batch and expiry are shown with its answer; an expired one on a dispatch is a warning.
+// An unknown code opens a dialog to link it or create the item, without losing the slip; scans
+// made meanwhile wait their turn.
 
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Item } from '../../../shared/contract';
 import { call, type DeskErr } from '../api';
 import { useI18n } from '../i18n';
-import { useScanQueue } from '../scan';
+import { useScanQueue, type ScanEvent } from '../scan';
+import { gs1Words } from '../scan/gs1Words';
 import { beep } from '../scan/beep';
 import { useSession } from '../session';
 import { addItemQty, lineCostMissing, type ByItemKind, type EditLine } from './lines';
@@ -18,6 +21,8 @@ import type { SlipDraft } from './useSlipDraft';
 export interface ScanMessage {
   ok: boolean;
   text: string;
+  /** added, but look again (an expired GS1 scan on a dispatch) */
+  warn?: boolean;
 }
 
 export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObject<AgGridReact<EditLine> | null>, enabled: boolean) {
@@ -38,10 +43,14 @@ export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObje
     return index;
   };
 
-  const add = (item: Item, packQty: number, code: string) => {
-    draft.setLines((ls) => addItemQty(ls, item, packQty, kind).lines);
-    beep('ok');
-    setMessage({ ok: true, text: t('scan.added', { name: `${item.code} ${item.name}`, n: packQty, unit: item.unit, code }) });
+  const add = (item: Item, packQty: number, code: string, scan?: ScanEvent) => {
+    const qty = packQty * (scan?.gs1?.count ?? 1);
+    draft.setLines((ls) => addItemQty(ls, item, qty, kind).lines);
+    const warn = !!scan?.expired && kind === 'dispatch';
+    beep(warn ? 'error' : 'ok');
+    const added = t('scan.added', { name: `${item.code} ${item.name}`, n: qty, unit: item.unit, code });
+    const expired = scan?.expired ? t(kind === 'dispatch' ? 'dv.expiredDispatch' : 'dv.expired', { date: scan.gs1?.expiry ?? '' }) : '';
+    setMessage({ ok: true, warn, text: [added, gs1Words(t, scan?.gs1, ['batch', 'expiry']), expired].filter(Boolean).join(' · ') });
     setTimeout(() => {
       const i = rowOf(item.id);
       const line = draft.getLines()[i];
@@ -49,7 +58,7 @@ export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObje
     }, 60);
   };
 
-  const process = async (code: string) => {
+  const process = async (code: string, scan?: ScanEvent) => {
     settleEditingForScan(grid.current?.api, code);
     let hit = cache.current.get(code);
     let error: DeskErr | null = null;
@@ -60,7 +69,7 @@ export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObje
         cache.current.set(code, hit);
       } else error = r.error;
     }
-    if (hit) return add(hit.item, hit.packQty, code);
+    if (hit) return add(hit.item, hit.packQty, code, scan);
     beep('error');
     if (error?.code === 'not_found' && canLink) {
       setMessage({ ok: false, text: t('scan.unknown', { code }) });
@@ -68,7 +77,7 @@ export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObje
       setUnknown(null);
       if (res) {
         cache.current.set(code, res);
-        add(res.item, res.packQty, code);
+        add(res.item, res.packQty, code, scan);
       }
       return;
     }
@@ -77,7 +86,11 @@ export function useLineScanner(kind: ByItemKind, draft: SlipDraft, grid: RefObje
 
   // a cell editor the scan's own first keys opened is cancelled as the scan arrives, not when its
   // turn comes (scans waiting behind a lookup or a save would otherwise commit those digits)
-  const { waiting } = useScanQueue(process, { enabled, arrived: (code) => settleEditingForScan(grid.current?.api, code) });
+  const { waiting } = useScanQueue(process, {
+    enabled,
+    arrived: (code) => settleEditingForScan(grid.current?.api, code),
+    refused: (e) => setMessage({ ok: false, text: err(e) }),
+  });
 
   const dialog = unknown ? (
     <UnknownBarcodeDialog code={unknown.code} onCancel={() => unknown.resolve(null)} onResolved={(item, packQty) => unknown.resolve({ item, packQty })} />

@@ -8,6 +8,7 @@ import { call, type DeskErr } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 import { ErrorLine, Field } from '../../components/ui';
 import { useI18n, type MsgKey } from '../../i18n';
+import { NetworkSearch } from './NetworkSearch';
 
 interface Props {
   printer: ReceiptPrinter | null;
@@ -61,7 +62,7 @@ export function PrinterDialog({ printer, queueSupported, onSaved, onCancel }: Pr
             ))}
           </select>
         </Field>
-        {transport === 'queue' && !queueSupported ? <div className="muted">{t('rp.queueNone')}</div> : null}
+        {!queueSupported ? <div className="muted">{t('dv.queueWindows')}</div> : null}
         <Field label={t('rp.col.address')}>
           <input
             value={address}
@@ -78,6 +79,7 @@ export function PrinterDialog({ printer, queueSupported, onSaved, onCancel }: Pr
           </datalist>
         </Field>
         {foundHere.length ? <div className="muted">{t('rp.found', { list: foundHere.map((f) => f.address).join('、') })}</div> : null}
+        {transport === 'tcp' ? <NetworkSearch onPick={setAddress} /> : null}
         <Field label={t('rp.col.width')}>
           <select value={width} onChange={(e) => setWidth(Number(e.target.value) as 32 | 48)} data-testid="printer-width">
             <option value={48}>{t('rp.width.48')}</option>

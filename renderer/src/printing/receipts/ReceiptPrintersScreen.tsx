@@ -1,7 +1,8 @@
 // 小票打印机 (/print-settings/receipts, the second tab of 打印设置; manager / admin): the office's
 // receipt printers (ag-grid: connection and device class — USB printer class vs HID — address, paper,
 // state, this session's test), this desk's printer (DeskPrinterPanel), 测试打印 with the printer's own
-// message and 重试 when it does not print, and the test page's preview from the same builder.
+// message and 重试 when it does not print, the selected printer's live status (LiveStatus, asked every
+// few seconds while the tab is open), and the test page's preview from the same builder.
 // Keys: F2 新增 · F3 修改 · F4 测试打印 · F5 refresh.
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -16,6 +17,7 @@ import { useI18n, type MsgKey } from '../../i18n';
 import { useSession } from '../../session';
 import { PrintTabs } from '../PrintTabs';
 import { DeskPrinterPanel } from './DeskPrinterPanel';
+import { LiveStatus } from './LiveStatus';
 import { PrinterDialog } from './PrinterDialog';
 import { ReceiptPreview } from './ReceiptPreview';
 import './receipts.css';
@@ -124,6 +126,7 @@ export function ReceiptPrintersScreen() {
             ) : null}
           </div>
           {notice ? <Notice kind="ok">{notice}</Notice> : null}
+          <LiveStatus printer={selected} />
           <div className="grid-fill">
             <Grid<ReceiptPrinter>
               ref={grid}

@@ -4,6 +4,8 @@
 // 20,000 lines: the answer goes into the grid as one row transaction (found by its row id), and the
 // line just counted shows pinned at the top of the grid (whatever the keeper scrolled to, the scan's
 // result is in view) — nothing re-renders the other rows, and the grid does not jump.
+// A GS1 scan adds its count (AI 30 / 37) times the pack quantity; its batch and expiry are shown
+// with the last scan.
 
 import { useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
@@ -12,9 +14,10 @@ import type { Count, CountLine } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid, selectFollowsFocus } from '../../components/grid';
 import { Btn, ErrorLine, Field } from '../../components/ui';
-import { refusalError, useI18n } from '../../i18n';
+import { refusalError, useI18n, type I18n } from '../../i18n';
 import { parseQty } from '../../numbers';
-import { beep, useScanQueue } from '../../scan';
+import { beep, useScanQueue, type ScanEvent } from '../../scan';
+import { gs1Words } from '../../scan/gs1Words';
 import { useSession } from '../../session';
 import { entryColumns } from './countColumns';
 
@@ -31,6 +34,13 @@ function placeOf(api: GridApi<CountLine>, l: CountLine): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The last scan in words: its code, a GS1 scan's count, batch and expiry (and whether it has passed). */
+function scanNote(t: I18n['t'], scan: ScanEvent): string {
+  const g = scan.gs1;
+  const head = t('dv.countScan', { code: scan.code }) + (g?.count ? ` ${t('dv.scanTimes', { n: g.count })}` : '');
+  return [head, gs1Words(t, g, ['batch', 'expiry']), scan.expired ? t('dv.expired', { date: g?.expiry ?? '' }) : ''].filter(Boolean).join(' · ');
 }
 
 export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: CountLine): void }) {
@@ -55,17 +65,25 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
     if (pinned) api.flashCells({ rowNodes: [pinned], columns: ['countedQty'] });
   };
 
-  const enter = async (input: { code: string } | { itemId: number; qty: number }) => {
+  const enter = async (input: { code: string; count?: number } | { itemId: number; qty: number }): Promise<boolean> => {
     const r = await call('counts.enter', { countId: p.count.id, ...input });
     if (!r.ok) {
       beep('error');
-      return setError(r.error);
+      setError(r.error);
+      return false;
     }
     setError(null);
     showLine(r.value);
     p.onLine(r.value);
+    return true;
   };
-  useScanQueue((code) => enter({ code }), { enabled: open });
+  const [last, setLast] = useState<string | null>(null);
+  useScanQueue(
+    async (code, scan) => {
+      if (await enter({ code, count: scan.gs1?.count })) setLast(scanNote(t, scan));
+    },
+    { enabled: open, refused: setError },
+  );
   const typed = async () => {
     if (!sel) return;
     const q = parseQty(qty, { min: 0 });
@@ -91,8 +109,8 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
           <Btn disabled={!sel} onClick={() => void typed()}>
             {t('ct.setQty')}
           </Btn>
-          <span className="toolbar-sub">
-            {t('ct.scanHint')} · {t('ctm.lastHint')}
+          <span className="toolbar-sub" data-testid="count-last-scan">
+            {last ?? t('ct.scanHint')} · {t('ctm.lastHint')}
           </span>
         </div>
       ) : null}

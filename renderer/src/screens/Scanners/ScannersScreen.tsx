@@ -1,7 +1,7 @@
 // 扫描枪 (打印设置's second tab, /print-settings/scanners): the HID-POS scanners the main process
 // finds (and scanner makers' devices still in keyboard mode), each with its status and, when it
 // cannot be used, what to do in plain words (a notice per scanner above the list); the one this desk uses (F2; F4 takes every scanner);
-// and 试扫, which shows what any scan reads. The list follows hot-plug as it happens.
+// the report layout of the selected one (LayoutChoice); and 试扫, which shows what any scan reads. The list follows hot-plug as it happens.
 
 import { useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
@@ -11,6 +11,7 @@ import { Btn, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n, type MsgKey } from '../../i18n';
 import { PrintTabs } from '../../printing/PrintTabs';
+import { LayoutChoice } from './LayoutChoice';
 import { TestScan } from './TestScan';
 import { useScanners } from './useScanners';
 import './scanners.css';
@@ -22,17 +23,22 @@ function useColumns(chosen: string | null): ColDef<ScannerInfo>[] {
   return useMemo<ColDef<ScannerInfo>[]>(
     () => [
       { colId: 'used', headerName: t('scn.used'), width: 100, valueGetter: (p) => (p.data && p.data.key === chosen ? t('scn.usedMark') : '') },
-      { field: 'name', headerName: t('scn.name'), flex: 1, minWidth: 180 },
+      { field: 'name', headerName: t('scn.name'), flex: 1, minWidth: 140 },
       { colId: 'state', headerName: t('scn.state'), width: 100, valueGetter: (p) => (p.data ? t(`scn.state.${p.data.state}` as MsgKey) : '') },
-      { field: 'path', headerName: t('scn.path'), width: 170, cellClass: 'mono' },
+      { field: 'path', headerName: t('scn.path'), width: 150, cellClass: 'mono' },
       {
         colId: 'ids',
         headerName: t('scn.ids'),
-        width: 110,
+        width: 100,
         cellClass: 'mono',
         valueGetter: (p) => (p.data ? `${hex4(p.data.vendorId)}:${hex4(p.data.productId)}` : ''),
       },
-      { colId: 'layout', headerName: t('scn.layout'), width: 110, valueGetter: (p) => (p.data ? t(`scn.layout.${p.data.layout}` as MsgKey) : '') },
+      {
+        colId: 'layout',
+        headerName: t('scn.layout'),
+        width: 170,
+        valueGetter: (p) => (p.data ? t(`dv.layout.${p.data.layout}` as MsgKey) + (p.data.layoutChoice === 'auto' ? '' : ` ${t('dv.layoutManual')}`) : ''),
+      },
     ],
     [t, chosen],
   );
@@ -73,6 +79,7 @@ export function ScannersScreen() {
             : {lang === 'zh' ? x.problem!.message_zh : x.problem!.message_en}
           </Notice>
         ))}
+      <LayoutChoice scanner={state.scanners.find((x) => x.path === selected?.path) ?? null} />
       <div className="scanners-body">
         <div className="grid-fill">
           <Grid<ScannerInfo> rowData={state.scanners} columnDefs={cols} getRowId={(x) => x.data.path} {...selectFollowsFocus<ScannerInfo>(setSelected)} />

@@ -8,6 +8,7 @@ import type { Output } from '../../../../shared/contract';
 import { call } from '../../api';
 import { useI18n, type MsgKey } from '../../i18n';
 import { beep, rawHidScans, takesScan, useScan, type ScanEvent } from '../../scan';
+import { gs1Words } from '../../scan/gs1Words';
 
 interface Shown {
   scan: ScanEvent;
@@ -23,8 +24,9 @@ function useTestScans(): Shown | null {
     void call('items.findByBarcode', { code: scan.code }).then((r) => setShown((s) => (s?.scan === scan ? { ...s, found: r.ok ? r.value : null } : s)));
   }, []);
   useScan((e) => {
-    beep('ok');
-    look(e, false);
+    beep(e.refused ? 'error' : 'ok');
+    if (e.refused) setShown({ scan: e, ignored: false, found: null });
+    else look(e, false);
   });
   // the scans of a scanner this desk does not take reach no screen: shown here only
   useEffect(() => rawHidScans((s: HidScan) => void (takesScan(s) || look(s, true))), [look]);
@@ -41,7 +43,7 @@ function Row({ label, children, testId }: { label: string; children: React.React
 }
 
 export function TestScan() {
-  const { t } = useI18n();
+  const { t, err } = useI18n();
   const shown = useTestScans();
   const s = shown?.scan;
   const g = s?.gs1;
@@ -66,15 +68,17 @@ export function TestScan() {
             </Row>
             {g ? (
               <Row label={t('scn.gs1')} testId="test-scan-gs1">
-                {[
-                  g.gtin ? `${t('scn.gtin')} ${g.gtin}` : '',
-                  g.batch ? `${t('scn.batch')} ${g.batch}` : '',
-                  g.expiry ? `${t('scn.expiry')} ${g.expiry}` : '',
-                  g.serial ? `${t('scn.serial')} ${g.serial}` : '',
-                  g.count ? `${t('scn.count')} ${g.count}` : '',
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {gs1Words(t, g)}
+              </Row>
+            ) : null}
+            {s.refused ? (
+              <Row label={t('scn.problem')} testId="test-scan-refused">
+                <span className="warn-text">{err(s.refused)}</span>
+              </Row>
+            ) : null}
+            {s.expired ? (
+              <Row label={t('scn.expiry')}>
+                <span className="warn-text">{t('dv.expired', { date: g?.expiry ?? '' })}</span>
               </Row>
             ) : null}
             <Row label={t('scn.item')} testId="test-scan-item">

@@ -1,0 +1,66 @@
+// Devices, second round: GS1 batch / expiry / count on a scan's feedback, the scanner's report
+// layout chosen by hand, the receipt printer's live status and the search for printers. Spread at
+// the end of zh.ts / en.ts.
+
+export const devicesMoreZh = {
+  'dv.expired': '⚠ 已过期 (有效期至 {date})',
+  'dv.expiredDispatch': '⚠ 已过期 (有效期至 {date}), 请核对后再发货',
+  'dv.scanTimes': '× {n}',
+  'dv.countScan': '刚扫描: {code}',
+  'dv.layoutOf': '报文格式 ({name})',
+  'dv.layout.auto': '自动 (按厂商)',
+  'dv.layout.honeywell': '霍尼韦尔式',
+  'dv.layout.newland': '新大陆 / 优解式',
+  'dv.layoutManual': '(手动)',
+  'dv.layoutHint': '扫到的条码缺字或多出 "]E0" 之类字符时, 请为这把扫描枪改选报文格式 (优解等品牌用新大陆式)。本机记住此选择。',
+  'dv.live': '实时状态 ({name}):',
+  'dv.live.asking': '正在询问打印机…',
+  'dv.live.online': '在线, 可以打印',
+  'dv.live.paper_near_end': '纸快用完了, 请准备换纸',
+  'dv.live.paper_out': '缺纸, 请装纸',
+  'dv.live.cover_open': '上盖打开, 请合上',
+  'dv.live.offline': '脱机 (出错或暂停), 请检查打印机',
+  'dv.live.unreachable': '连不上: 请检查电源、网线和 IP 地址',
+  'dv.live.not_found': '找不到这台打印机 (没插上?)',
+  'dv.live.permission': '没有权限写入这台打印机',
+  'dv.live.unknown': '打印机不报告状态 (HID、打印队列或不支持的型号), 可用「测试打印」检查',
+  'dv.search': '搜索网络打印机',
+  'dv.searching': '正在搜索本网段 (约几秒)…',
+  'dv.searchFound': '在 {subnets} 找到 (点选填入):',
+  'dv.searchNone': '在 {subnets} 的 {n} 个地址上没有找到开着 9100 端口的打印机',
+  'dv.searchNoNet': '这台电脑没有连上局域网, 无法搜索',
+  'dv.queueWindows':
+    'Windows 不支持 raw 打印队列: Windows 打印后台须经 Win32 接口 (StartDocPrinter, RAW 数据类型) 提交作业, 不装原生模块无法做到。请选「网络打印机」(打印机网口或 USB 转网络打印服务器, TCP 9100)。',
+} as const;
+
+export const devicesMoreEn: Record<keyof typeof devicesMoreZh, string> = {
+  'dv.expired': '⚠ Expired (expiry {date})',
+  'dv.expiredDispatch': '⚠ Expired (expiry {date}): check before dispatching',
+  'dv.scanTimes': '× {n}',
+  'dv.countScan': 'Last scan: {code}',
+  'dv.layoutOf': 'Report layout ({name})',
+  'dv.layout.auto': 'Auto (by maker)',
+  'dv.layout.honeywell': 'Honeywell',
+  'dv.layout.newland': 'Newland / Youjie',
+  'dv.layoutManual': '(manual)',
+  'dv.layoutHint':
+    'If scanned codes lose characters or show extra ones like "]E0", choose this scanner’s report layout (Youjie and similar use Newland’s). This desk remembers it.',
+  'dv.live': 'Status now ({name}):',
+  'dv.live.asking': 'Asking the printer…',
+  'dv.live.online': 'Online, ready to print',
+  'dv.live.paper_near_end': 'Paper nearly out: have a roll ready',
+  'dv.live.paper_out': 'Out of paper: load a roll',
+  'dv.live.cover_open': 'Cover open: close it',
+  'dv.live.offline': 'Offline (an error or paused): check the printer',
+  'dv.live.unreachable': 'Cannot connect: check its power, cable and IP address',
+  'dv.live.not_found': 'This printer is not there (unplugged?)',
+  'dv.live.permission': 'No permission to write to this printer',
+  'dv.live.unknown': 'The printer reports no status (HID, a print queue or a model without it); use Test print',
+  'dv.search': 'Search the network',
+  'dv.searching': 'Searching this network (a few seconds)…',
+  'dv.searchFound': 'Found on {subnets} (click to use):',
+  'dv.searchNone': 'No printer with port 9100 open among the {n} addresses of {subnets}',
+  'dv.searchNoNet': 'This PC is on no local network: nothing to search',
+  'dv.queueWindows':
+    'Windows has no raw print queue here: its spooler takes a raw job only through the Win32 API (StartDocPrinter, RAW datatype), which needs a native module. Choose Network printer (its own Ethernet port, or a USB-to-network print server, TCP 9100).',
+};
