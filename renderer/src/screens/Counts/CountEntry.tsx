@@ -109,8 +109,8 @@ export function CountEntry(p: { count: Count; lines: CountLine[]; onLine(l: Coun
           <Btn disabled={!sel} onClick={() => void typed()}>
             {t('ct.setQty')}
           </Btn>
-          <span className="toolbar-sub" data-testid="count-last-scan">
-            {last ?? t('ct.scanHint')} · {t('ctm.lastHint')}
+          <span className="toolbar-sub">
+            <span data-testid="count-last-scan">{last ?? t('ct.scanHint')}</span> · {t('ctm.lastHint')}
           </span>
         </div>
       ) : null}
