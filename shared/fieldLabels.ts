@@ -141,6 +141,11 @@ const BY_NAME: Record<string, Label> = {
   causeText: ['差异原因说明', 'cause text'],
   countMode: ['盘点方式', 'count mode'],
   countRecount: ['差异复核', 'recount differences'],
+  advanceId: ['借支单', 'advance'],
+  personId: ['借支人', 'person'],
+  purpose: ['借支事由', 'purpose'],
+  claimId: ['报销单', 'expense claim'],
+  settlementId: ['核销记录', 'settlement'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */

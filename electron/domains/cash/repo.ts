@@ -14,11 +14,14 @@ export interface JournalJoined extends JournalDbRow {
   customer_name: string | null;
   expense_no: string | null;
   reversed_by_id: number | null;
+  advance_label: string | null;
 }
 
 /** Select list and joins shared by every journal read. */
 export const JOURNAL_SELECT = `SELECT j.*, u.name AS user_name, s.no AS slip_no, c.name AS customer_name, x.no AS expense_no,
-    (SELECT r.id FROM money_journal r WHERE r.reverses_id = j.id) AS reversed_by_id
+    (SELECT r.id FROM money_journal r WHERE r.reverses_id = j.id) AS reversed_by_id,
+    CASE WHEN j.advance_id IS NOT NULL THEN (SELECT a.no || ' ' || pu.name FROM advances a JOIN users pu ON pu.id = a.person_id WHERE a.id = j.advance_id) END
+      AS advance_label
   FROM money_journal j
   JOIN users u ON u.id = j.user_id
   LEFT JOIN slips s ON s.id = j.slip_id
@@ -46,6 +49,8 @@ export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
         return { kind: r.contra_kind, id: null, label: '期初建账' };
       case 'suspense':
         return { kind: r.contra_kind, id: null, label: SUSPENSE_ZH };
+      case 'advance':
+        return { kind: r.contra_kind, id: r.advance_id, label: r.advance_label ?? '' };
     }
   })();
   return {
