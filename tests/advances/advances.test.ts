@@ -45,7 +45,7 @@ describe('借支 (travel and other advances)', () => {
     expect(r.voucher.voucherNo).toMatch(/^现付20261129/);
     expect(await cash()).toBe(before - 200_000);
     const journal = await must(o, 'finance', 'cash.journal', {});
-    expect(journal.rows.at(-1)).toMatchObject({ voucherNo: r.voucher.voucherNo, paymentFen: 200_000 });
+    expect(journal.rows.at(-1)).toMatchObject({ voucherNo: r.voucher.voucherNo, paymentFen: 200_000, contra: r.voucher.contra });
     const list = await must(o, 'manager', 'advances.list', {});
     expect(list.balances).toEqual([{ person: { id: salesId, name: o.names.sales }, count: 1, openFen: 200_000, oldestDate: '2026-11-29' }]);
     expectClean(o);
