@@ -3,7 +3,7 @@
 import { gtinCandidates } from '../../../shared/barcode';
 import { fail } from '../../../shared/errors';
 import type { Handlers } from '../context';
-import { barcodeOwner, getItem, listItems } from './repo';
+import { barcodeOwner, getItem, itemCategories, listItems } from './repo';
 import { createItem, editItem, linkBarcode } from './service';
 import type { Item } from '../../../shared/contract';
 import { readerOf } from '../reads/scope';
@@ -24,6 +24,7 @@ export const itemsHandlers = {
     const b = firstOwner(ctx, input.code) ?? fail('not_found', { what: 'barcode', what_zh: '条码', key: input.code });
     return { item: shown(ctx, getItem(ctx.db, b.itemId)), packQty: b.packQty };
   },
+  'items.categories': (_input, ctx) => itemCategories(ctx.db),
   'items.list': (input, ctx) => {
     const r = listItems(ctx.db, input);
     return { ...r, rows: r.rows.map((i) => shown(ctx, i)) };

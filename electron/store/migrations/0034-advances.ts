@@ -7,6 +7,8 @@
 //   never changed or deleted; like every ledger row not dated into a closed day.
 // SQLite cannot widen a CHECK in place: money_journal is rebuilt for the new cause and contra kind
 // (0011's widenCheck, indexes and triggers kept).
+// - items.category: the item's category (商品类别), free text (the text rule, at most 20), '' for none;
+//   销售统计 groups by it and 进销存汇总 filters by it.
 //
 // Numbered 0034 for this round of work; its version is its place in the list.
 import type { Migration } from './index';
@@ -64,6 +66,9 @@ BEGIN SELECT RAISE(ABORT, 'day_closed: advance_settlements row dated on or befor
 
 ALTER TABLE money_journal ADD COLUMN advance_id INTEGER REFERENCES advances(id);
 CREATE INDEX money_journal_advance ON money_journal(advance_id) WHERE advance_id IS NOT NULL;
+
+ALTER TABLE items ADD COLUMN category TEXT NOT NULL DEFAULT '' CHECK (length(category) <= 20);
+CREATE INDEX items_category ON items(category, code);
 `);
   },
 };

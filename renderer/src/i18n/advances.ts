@@ -62,6 +62,13 @@ export const advancesZh = {
   'adv.dayToday': '今日借支付出 ¥{paid}, 退回 ¥{back}。',
   'adv.go': '去借支',
   'adv.dayPerson': '{name} {n} 笔 ¥{fen} (最长 {days} 天)',
+  // 商品类别 (items, 销售统计 by category, 进销存汇总's filter)
+  'item.category': '类别',
+  'item.categoryHint': '如 瓷砖、洁具; 销售统计可按类别汇总',
+  'rp.by.category': '按类别',
+  'rp.key.category': '商品类别',
+  'rp.noCategory': '(未分类)',
+  'rp.allCategories': '全部类别',
 };
 
 export const advancesEn: Record<keyof typeof advancesZh, string> = {
@@ -125,4 +132,10 @@ export const advancesEn: Record<keyof typeof advancesZh, string> = {
   'adv.dayToday': 'Advanced today ¥{paid}, returned ¥{back}.',
   'adv.go': 'Go to advances',
   'adv.dayPerson': '{name} {n} for ¥{fen} (longest {days} days)',
+  'item.category': 'Category',
+  'item.categoryHint': 'e.g. tiles, sanitary ware; sales statistics group by it',
+  'rp.by.category': 'Category',
+  'rp.key.category': 'Item category',
+  'rp.noCategory': '(no category)',
+  'rp.allCategories': 'All categories',
 };

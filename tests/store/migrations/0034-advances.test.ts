@@ -60,6 +60,11 @@ describe('migration 0034 (advances)', () => {
        VALUES ('2026-12-07', 't', 1, 1, 1, 0, 0, 0, '{}', '[]', '{}', '[]', 'h')`,
     ).run();
     expect(() => settle.run(500, 2, null, '2026-12-07')).toThrow(/day_closed/);
+    // items get a category, '' for the ones there were, at most 20 characters
+    d.prepare("INSERT INTO items (code, name, unit, pinyin, created_at, updated_at) VALUES ('CZ-1', '砖', '片', 'z', 'c', 'u')").run();
+    expect(d.prepare('SELECT category FROM items').pluck().get()).toBe('');
+    expect(() => d.prepare('UPDATE items SET category = ?').run('类'.repeat(21))).toThrow(/CHECK/);
+    d.prepare("UPDATE items SET category = '瓷砖'").run();
     expect(schemaVersion(files.readonly(r.backupPath!))).toBe(at);
   });
 });
