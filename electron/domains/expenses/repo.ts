@@ -219,6 +219,7 @@ export function paidByCategory(db: ReadableDB, from: string, to: string): Map<st
   return paid;
 }
 
+/** Claims not yet paid (claimed or approved) dated from–to, per category and state. */
 export function pendingByCategory(db: ReadableDB, from: string, to: string): { category: string; state: string; amount: number }[] {
   return sql(
     db,
