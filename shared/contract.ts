@@ -37,6 +37,7 @@ import { countsMethods } from './schemas/counts';
 import { monthReportsMethods } from './schemas/monthReports';
 import { monthPackMethods } from './schemas/monthPack';
 import { scansMethods } from './schemas/scans';
+import { advancesMethods } from './schemas/advances';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -68,6 +69,7 @@ export * from './schemas/counts';
 export * from './schemas/monthReports';
 export * from './schemas/monthPack';
 export * from './schemas/scans';
+export * from './schemas/advances';
 
 export const contract = {
   ...officeMethods,
@@ -98,6 +100,7 @@ export const contract = {
   ...monthReportsMethods,
   ...monthPackMethods,
   ...scansMethods,
+  ...advancesMethods,
 } as const;
 
 export type Contract = typeof contract;

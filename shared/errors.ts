@@ -481,6 +481,34 @@ const catalogue = {
     `GS1 条码 ${d.code} ${{ unreadable: '无法解读', check_digit: '的 GTIN 校验位不对', bad_date: '的有效期不是日期', bad_count: '的数量不对' }[d.problem]} (${d.detail}), 本次扫描未采用`,
     `GS1 barcode ${d.code}: ${{ unreadable: 'cannot be read', check_digit: 'the GTIN check digit is wrong', bad_date: 'the expiry is no date', bad_count: 'the count is wrong' }[d.problem]} (${d.detail}); the scan was not used`,
   ],
+  advance_not_open: (d: { field: 'advanceId'; no: string; state: string; state_zh: string }) => [
+    `借支 ${d.no} ${d.state_zh}, 不能再核销`,
+    `Advance ${d.no} is ${d.state}: nothing is left to settle`,
+  ],
+  advance_over_open: (d: { field: 'amountFen'; no: string; openFen: number; amountFen: number }) => [
+    `借支 ${d.no} 只剩 ${(d.openFen / 100).toFixed(2)} 元未核销, 不能退回 ${(d.amountFen / 100).toFixed(2)} 元`,
+    `Advance ${d.no} has only ${(d.openFen / 100).toFixed(2)} open: ${(d.amountFen / 100).toFixed(2)} cannot be returned against it`,
+  ],
+  advance_claim_person: (d: { field: 'claimId'; no: string; claimNo: string; person: string; claimant: string }) => [
+    `报销单 ${d.claimNo} 是「${d.claimant}」的, 不能核销「${d.person}」的借支 ${d.no}`,
+    `Claim ${d.claimNo} is ${d.claimant}'s: it cannot settle ${d.person}'s advance ${d.no}`,
+  ],
+  advance_self_approval: (d: { field: 'manager'; user: string }) => [
+    `「${d.user}」不能审批自己的借支: 请由另一位经理审批`,
+    `"${d.user}" cannot approve an advance to themselves: another manager must`,
+  ],
+  advance_has_settlements: (d: { field: 'advanceId'; no: string }) => [
+    `借支 ${d.no} 已有核销记录: 请先冲销核销, 再冲销借支`,
+    `Advance ${d.no} has settlements standing: reverse them before the advance`,
+  ],
+  advance_settlement_reversed: (d: { field: 'settlementId'; no: string }) => [
+    `借支 ${d.no} 的这笔核销已冲销或本身是红字`,
+    `This settlement of advance ${d.no} is already reversed or is itself a red row`,
+  ],
+  advance_person_inactive: (d: { field: 'personId'; name: string }) => [
+    `「${d.name}」已停用, 不能借支`,
+    `"${d.name}" is no longer active: no advance can be paid to them`,
+  ],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */

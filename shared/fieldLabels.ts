@@ -141,6 +141,11 @@ const BY_NAME: Record<string, Label> = {
   causeText: ['差异原因说明', 'cause text'],
   countMode: ['盘点方式', 'count mode'],
   countRecount: ['差异复核', 'recount differences'],
+  advanceId: ['借支单', 'advance'],
+  personId: ['借支人', 'person'],
+  purpose: ['借支事由', 'purpose'],
+  claimId: ['报销单', 'expense claim'],
+  settlementId: ['核销记录', 'settlement'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -300,6 +305,9 @@ const BY_METHOD: Record<string, Label> = {
   'attendance.setDay:workday': ['上班/放假', 'working day or holiday'],
   'attendance.setDay:name': ['节假日名称', 'name of the day'],
   'reports.salesMonthly:by': ['统计口径', 'grouped by'],
+  'items.create:category': ['商品类别', 'item category'],
+  'items.update:category': ['商品类别', 'item category'],
+  'reports.stockSummary:category': ['商品类别', 'item category'],
   'reports.slowMovers:days': ['呆滞天数', 'days without issue'],
   'counts.enter:qty': ['实盘数量', 'counted quantity'],
   'counts.recount:qty': ['复核数量', 'recounted quantity'],

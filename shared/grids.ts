@@ -69,11 +69,27 @@ export const RECEIVABLES_COLUMNS = [
   col('user', '经办人', 'By'),
 ] as const;
 
+/** 销售收入明细账 (reports.salesLedger): 成本 only for who sees costs */
+export const SALES_LEDGER_COLUMNS = [
+  col('date', '日期', 'Date'),
+  col('slipNo', '单据号', 'Slip no.'),
+  col('kind', '类别', 'Kind'),
+  col('customer', '客户', 'Customer'),
+  col('itemCode', '编码', 'Code'),
+  col('itemName', '品名', 'Item'),
+  col('unit', '单位', 'Unit'),
+  col('qty', '数量', 'Qty', 'int'),
+  col('priceFen', '单价', 'Price', 'yuan'),
+  col('amountFen', '金额', 'Amount', 'yuan'),
+  col('costFen', '成本', 'Cost', 'yuan'),
+] as const;
+
 export const GRID_COLUMNS: Record<ExportGrid, readonly GridColumn[]> = {
   stockCard: STOCK_CARD_COLUMNS,
   slips: SLIPS_COLUMNS,
   cashJournal: CASH_JOURNAL_COLUMNS,
   receivables: RECEIVABLES_COLUMNS,
+  salesLedger: SALES_LEDGER_COLUMNS,
 };
 
 export const GRID_TITLE: Record<ExportGrid, readonly [zh: string, en: string]> = {
@@ -81,4 +97,5 @@ export const GRID_TITLE: Record<ExportGrid, readonly [zh: string, en: string]> =
   slips: ['单据查询', 'Slips'],
   cashJournal: ['现金日记账', 'Cash journal'],
   receivables: ['应收明细账', 'Customer ledger'],
+  salesLedger: ['销售收入明细账', 'Sales ledger'],
 };

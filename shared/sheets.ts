@@ -54,6 +54,7 @@ export const SHEET_COLUMNS: Record<ImportKind, readonly SheetColumn[]> = {
     { key: 'safetyStock', zh: '安全库存', en: 'Safety stock', format: 'int' },
     { key: 'location', zh: '库位', en: 'Location', format: 'text', max: 20 },
     { key: 'price', zh: '单价(元)', en: 'Price (yuan)', format: 'yuan' },
+    { key: 'category', zh: '类别', en: 'Category', format: 'text', max: 20, aliases: ['商品类别'] },
   ],
   customers: [
     { key: 'code', zh: '客户编码', en: 'Customer code', format: 'text', required: true, max: 32 },
@@ -95,7 +96,7 @@ export type SheetCell = string | number | null;
 export function itemSheetRow(i: Item): SheetCell[] {
   const unit = i.barcodes.find((b) => b.packQty === 1);
   const pack = i.barcodes.find((b) => b.packQty > 1);
-  return [i.code, i.name, i.spec, i.unit, unit?.code ?? '', pack?.code ?? '', pack?.packQty ?? null, i.safetyStock, i.location, i.priceFen];
+  return [i.code, i.name, i.spec, i.unit, unit?.code ?? '', pack?.code ?? '', pack?.packQty ?? null, i.safetyStock, i.location, i.priceFen, i.category];
 }
 
 export function customerSheetRow(c: Customer): SheetCell[] {

@@ -30,6 +30,7 @@ import { countsHandlers } from './counts/handlers';
 import { monthReportsHandlers } from './monthReports/handlers';
 import { monthPackHandlers } from './monthPack/handlers';
 import { scansHandlers } from './scans/handlers';
+import { advancesHandlers } from './advances/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -60,4 +61,5 @@ export const handlers = {
   ...monthReportsHandlers,
   ...monthPackHandlers,
   ...scansHandlers,
+  ...advancesHandlers,
 } satisfies Handlers;

@@ -36,6 +36,8 @@ export interface JournalDbRow {
   reverses_id: number | null;
   summary: string;
   memo: string;
+  /** the advance (借支) paid or returned by this row (migration 0034) */
+  advance_id: number | null;
 }
 
 export interface EntryDbRow {
@@ -98,6 +100,7 @@ export interface JournalInput {
   slipId?: number | null;
   customerId?: number | null;
   expenseId?: number | null;
+  advanceId?: number | null;
   summary: string;
   memo?: string;
   /** the close of day books its over/short into the day it closes */
@@ -117,9 +120,9 @@ function insertJournal(b: BookCtx, j: JournalInput & { reversesId: number | null
   const info = sql(
     db,
     `INSERT INTO money_journal (account, voucher_no, direction, amount_fen, balance_after_fen, business_date, posted_at, user_id, cause,
-       contra_kind, slip_id, customer_id, expense_id, reverses_id, summary, memo)
+       contra_kind, slip_id, customer_id, expense_id, reverses_id, summary, memo, advance_id)
      VALUES (@account, @voucher_no, @direction, @amount_fen, @balance_after_fen, @business_date, @posted_at, @user_id, @cause,
-       @contra_kind, @slip_id, @customer_id, @expense_id, @reverses_id, @summary, @memo)`,
+       @contra_kind, @slip_id, @customer_id, @expense_id, @reverses_id, @summary, @memo, @advance_id)`,
   ).run({
     account: j.account,
     voucher_no: nextVoucherNo(db, voucherPrefix(j.account, j.direction), date),
@@ -137,6 +140,7 @@ function insertJournal(b: BookCtx, j: JournalInput & { reversesId: number | null
     reverses_id: j.reversesId,
     summary: j.summary,
     memo: j.memo ?? '',
+    advance_id: j.advanceId ?? null,
   });
   return journalRow(db, Number(info.lastInsertRowid));
 }
@@ -185,6 +189,7 @@ export function reverseJournal(b: BookCtx, original: JournalDbRow, summary: stri
     slipId: original.slip_id,
     customerId: original.customer_id,
     expenseId: original.expense_id,
+    advanceId: original.advance_id,
     summary,
     reversesId: original.id,
   });

@@ -7,6 +7,7 @@ import { MoneyAccount } from './journal';
 import { Refund } from './refunds';
 import { InTransit } from './deliveryCash';
 import { DailyCheckRecord } from './dailyCheck';
+import { OpenAdvance } from './advances';
 
 /** Notes and coins counted at the close: 100, 50, 20, 10, 5, 1 元, 5 角, 1 角 (keys in fen). */
 export const DENOMINATIONS = ['10000', '5000', '2000', '1000', '500', '100', '50', '10'] as const;
@@ -89,6 +90,8 @@ export const DayClosePreview = z.object({
   stock: z.object({ openingFen: z.number().int(), inFen: z.number().int(), outFen: z.number().int(), closingFen: z.number().int(), cogsFen: z.number().int() }),
   checks: z.array(DayCheck),
   allPass: z.boolean(),
+  /** 借支: paid out and returned on the day (in the cash figures above), and every advance still open at its end (information) */
+  advances: z.object({ paidFen: z.number().int(), returnedFen: z.number().int(), open: z.array(OpenAdvance).max(1000) }),
 });
 export type DayClosePreview = z.infer<typeof DayClosePreview>;
 

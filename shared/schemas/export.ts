@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { method } from './common';
 import { cashMethods } from './cash';
 import { receivablesMethods } from './receivables';
+import { reportsMethods } from './reports';
 import { slipsMethods } from './slips';
 import { stockMethods } from './stock';
 
 /** The grids exported by query, each with the filters of the read method that fills it on screen. */
-export const EXPORT_GRIDS = ['stockCard', 'slips', 'cashJournal', 'receivables'] as const;
+export const EXPORT_GRIDS = ['stockCard', 'slips', 'cashJournal', 'receivables', 'salesLedger'] as const;
 export type ExportGrid = (typeof EXPORT_GRIDS)[number];
 
 const paging = { limit: true, offset: true } as const;
@@ -21,6 +22,7 @@ export const GridExportInput = z.discriminatedUnion('grid', [
   z.object({ grid: z.literal('slips'), filters: slipsMethods['slips.list'].input.omit(paging) }),
   z.object({ grid: z.literal('cashJournal'), filters: cashMethods['cash.journal'].input.omit(paging) }),
   z.object({ grid: z.literal('receivables'), filters: receivablesMethods['receivables.ledger'].input.omit(paging) }),
+  z.object({ grid: z.literal('salesLedger'), filters: reportsMethods['reports.salesLedger'].input.omit(paging) }),
 ]);
 export type GridExportInput = z.infer<typeof GridExportInput>;
 
@@ -31,6 +33,6 @@ export const exportMethods = {
     // whoever may not call the grid's read method may not export it: export/rules.ts asks its access
     access: 'any',
     write: false,
-    doc: 'A whole grid (stock card, slips, cash journal, customer ledger) with its filters as XLSX: Chinese headers, yuan as numbers with two decimals, the filters on 说明.',
+    doc: 'A whole grid (stock card, slips, cash journal, customer ledger, sales ledger) with its filters as XLSX: Chinese headers, yuan as numbers with two decimals, the filters on 说明.',
   }),
 } as const;

@@ -1,13 +1,16 @@
 // Items (商品) and their barcodes (items.*).
 
 import { z } from 'zod';
-import { Barcode, Id, MAX_QTY, Name, NonNegFen, Page, Qty, Text, method } from './common';
+import { Barcode, Empty, Id, MAX_QTY, Name, NonNegFen, Page, Qty, Text, method } from './common';
 
 /** The most barcodes one item carries (a unit code, case codes, old codes kept for scanning). */
 export const MAX_BARCODES = 20;
 
 /** The longest storage location (库位), as migration 0014's CHECK. */
 export const MAX_LOCATION = 20;
+
+/** The longest item category (商品类别), as migration 0034's CHECK. */
+export const MAX_CATEGORY = 20;
 
 export const BarcodeLink = z.object({ code: Barcode, packQty: Qty.default(1) });
 export const Item = z.object({
@@ -19,6 +22,8 @@ export const Item = z.object({
   safetyStock: z.number().int(),
   /** 库位: where the keeper finds it on the shelves */
   location: z.string(),
+  /** 商品类别: '' for none */
+  category: z.string(),
   /** the selling price; null for a reader who sees no prices (driver, shipper: shared/readScope.ts) */
   priceFen: z.number().int().nullable(),
   pinyin: z.string(),
@@ -36,6 +41,7 @@ export const itemsMethods = {
       unit: Name(10),
       safetyStock: z.number().int().min(0).max(MAX_QTY).default(0),
       location: Text(MAX_LOCATION).default(''),
+      category: Text(MAX_CATEGORY).default(''),
       priceFen: NonNegFen.default(0),
       barcodes: z.array(BarcodeLink).max(MAX_BARCODES).default([]),
     }),
@@ -52,6 +58,7 @@ export const itemsMethods = {
       unit: Name(10).optional(),
       safetyStock: z.number().int().min(0).max(MAX_QTY).optional(),
       location: Text(MAX_LOCATION).optional(),
+      category: Text(MAX_CATEGORY).optional(),
       priceFen: NonNegFen.optional(),
       active: z.boolean().optional(),
       barcodes: z.array(BarcodeLink).max(MAX_BARCODES).optional(),
@@ -82,5 +89,12 @@ export const itemsMethods = {
     access: 'any',
     write: false,
     doc: 'Search by code, name, barcode or pinyin initials (拼音首字母).',
+  }),
+  'items.categories': method({
+    input: Empty,
+    output: z.array(z.object({ category: z.string(), items: z.number().int() })),
+    access: 'any',
+    write: false,
+    doc: 'The item categories (商品类别) in use, by name, with how many items each holds (items with none are not listed).',
   }),
 } as const;

@@ -32,12 +32,14 @@ export const JOURNAL_CAUSES = [
   'shortage_repaid', // 短款由出纳赔偿 (the manager's decision on a suspense item)
   'overage_returned', // 长款退还 (the manager's decision on a suspense item)
   'opening', // 期初资金 (opening balances, issue #10)
+  'advance', // 借支 paid to a person (advances.*)
+  'advance_return', // 借支退回: the person returns what the claims did not use
 ] as const;
 export const JournalCause = z.enum(JOURNAL_CAUSES);
 export type JournalCause = z.infer<typeof JournalCause>;
 
 /** 'day_close': an over/short booked against the close before migration 0006; since then 'suspense' (待处理财产损溢) */
-export const CONTRA_KINDS = ['slip', 'customer', 'expense', 'remittance', 'topup', 'day_close', 'suspense', 'opening'] as const;
+export const CONTRA_KINDS = ['slip', 'customer', 'expense', 'remittance', 'topup', 'day_close', 'suspense', 'opening', 'advance'] as const;
 export const ContraKind = z.enum(CONTRA_KINDS);
 export type ContraKind = z.infer<typeof ContraKind>;
 

@@ -5,7 +5,8 @@
 // salesperson reaches only his own customers' sales.
 
 import { z } from 'zod';
-import { DateStr, Id, LEDGER_READERS, MonthStr, Page, STOCK_READERS, method } from './common';
+import { DateStr, Id, LEDGER_READERS, MonthStr, Page, STOCK_READERS, Text, method } from './common';
+import { MAX_CATEGORY } from './items';
 
 const QtyAmount = z.object({ qty: z.number().int(), amountFen: z.number().int() });
 
@@ -37,7 +38,8 @@ export const StockSummary = z.object({
 });
 export type StockSummary = z.infer<typeof StockSummary>;
 
-export const SALES_GROUPINGS = ['item', 'customer', 'salesperson'] as const;
+/** by 商品类别: the group's name is the category ('' for items with none), its key null */
+export const SALES_GROUPINGS = ['item', 'customer', 'salesperson', 'category'] as const;
 export const SalesGrouping = z.enum(SALES_GROUPINGS);
 export type SalesGrouping = z.infer<typeof SalesGrouping>;
 
@@ -108,7 +110,8 @@ const SALES_READERS = [...LEDGER_READERS, 'sales'] as const;
 
 export const reportsMethods = {
   'reports.stockSummary': method({
-    input: z.object({ from: DateStr, to: DateStr }),
+    /** category: only the items of that 商品类别 ('' the items with none) */
+    input: z.object({ from: DateStr, to: DateStr, category: Text(MAX_CATEGORY).optional() }),
     output: StockSummary,
     access: STOCK_READERS,
     write: false,

@@ -136,6 +136,7 @@ describe('the audit keeps the input as the contract read it', () => {
       unit: '片',
       safetyStock: 0,
       location: '',
+      category: '',
       priceFen: 0,
       barcodes: [],
     });

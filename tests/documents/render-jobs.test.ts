@@ -46,6 +46,7 @@ function madeUpCard(pages: number): StockCardDocData {
     unit: '片',
     safetyStock: 0,
     location: '',
+    category: '',
     priceFen: 0,
     pinyin: '',
     barcodes: [],

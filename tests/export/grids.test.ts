@@ -116,6 +116,30 @@ describe('export.grid', () => {
     expect(s.about.get('筛选: 客户')).toMatch(/^KH002 /);
   });
 
+  it('the sales ledger: every line of the period (not one page), in posting order, 合计 last; 成本 only for who sees costs', async () => {
+    const period = { from: '2026-11-01', to: '2026-11-30' };
+    const all = await must(o, 'statistician', 'reports.salesLedger', { ...period, limit: 1000 });
+    const page = await must(o, 'statistician', 'reports.salesLedger', { ...period, limit: 1, offset: 0 });
+    expect([page.rows.length, all.total]).toEqual([1, 4]);
+    const x = await must(o, 'statistician', 'export.grid', { grid: 'salesLedger', filters: period });
+    expect(x.fileName).toBe('销售收入明细账_2026-11-29.xlsx');
+    const s = await readXlsx(x.base64);
+    expect(s.headers).toEqual(GRID_COLUMNS.salesLedger.map((c) => c.zh));
+    expect(column(s, '单据号')).toEqual([...all.rows.map((r) => r.slipNo), '合计']);
+    expect(column(s, '数量')).toEqual([...all.rows.map((r) => r.qty), all.totals.qty]);
+    expect(column(s, '金额')).toEqual([...all.rows.map((r) => yuan(r.amountFen)), yuan(all.totals.amountFen)]);
+    expect(column(s, '成本').at(-1)).toBe(yuan(all.totals.costFen));
+    expect(column(s, '类别').slice(0, -1)).toEqual(all.rows.map(() => '销售'));
+    expect(s.about.get('筛选: 起始日期')).toBe('2026-11-01');
+    const one = await readXlsx(
+      (await must(o, 'sales', 'export.grid', { grid: 'salesLedger', filters: { ...period, customerId: o.customerId('KH002') } })).base64,
+    );
+    expect(one.headers).not.toContain('成本');
+    expect(column(one, '单据号').slice(0, -1)).toEqual(all.rows.filter((r) => r.customer === one.about.get('筛选: 客户')).map((r) => r.slipNo));
+    const bad = await refused(o, 'statistician', 'export.grid', { grid: 'salesLedger', filters: { from: '2026-11-30', to: '2026-11-01' } });
+    expect(bad.code).toBe('invalid_input');
+  });
+
   it('is refused to whoever may not read the grid, as its read method is', async () => {
     const itemId = o.itemId('CZ-8801');
     for (const who of ['shipperDriver', 'sales'] as const) {
@@ -125,6 +149,7 @@ describe('export.grid', () => {
     for (const who of ['keeper', 'statistician', 'sales', 'shipperDriver'] as const)
       expect((await refused(o, who, 'export.grid', { grid: 'cashJournal', filters: { account: 'cash', query: '' } })).code).toBe('forbidden');
     expect((await refused(o, 'keeper', 'export.grid', { grid: 'receivables', filters: { customerId: o.customerId('KH002') } })).code).toBe('forbidden');
+    expect((await refused(o, 'keeper', 'export.grid', { grid: 'salesLedger', filters: { from: '2026-11-01', to: '2026-11-30' } })).code).toBe('forbidden');
     expect((await call(o, 'shipperDriver', 'export.grid', { grid: 'slips', filters: { query: '' } })).ok).toBe(true);
     const nobody = await o.core.call('export.grid', { grid: 'slips', filters: { query: '' } });
     expect(!nobody.ok && nobody.error.code).toBe('not_logged_in');
@@ -162,5 +187,8 @@ describe('the headers are the screens’ own words', () => {
     expect(GRID_COLUMNS.cashJournal.map((c) => c.zh)).toEqual(journal.map((k) => t(k as keyof typeof zh)));
     const ledger = ['fin.date', 'cu.doc', 'jr.summary', 'cu.debit', 'cu.credit', 'ag.balance', 'cu.override', 'fin.user'];
     expect(GRID_COLUMNS.receivables.map((c) => c.zh)).toEqual(ledger.map((k) => t(k as keyof typeof zh)));
+    const sales = ['rp.date', 'rp.slipNo', 'rp.slipKind', 'rp.customer', 'rp.code', 'rp.name', 'rp.unit', 'rp.qty', 'rp.price', 'rp.amount', 'rp.cost'];
+    expect(GRID_COLUMNS.salesLedger.map((c) => c.zh)).toEqual(sales.map((k) => t(k as keyof typeof zh)));
+    expect(['dispatch', 'return', 'reversal'].map((k) => t(`rp.sk.${k}` as keyof typeof zh))).toEqual(['销售', '退货', '红字冲销']);
   });
 });

@@ -136,6 +136,24 @@ describe('import', () => {
     expect([found.item.code, found.item.name, found.item.safetyStock, found.item.priceFen, found.packQty]).toEqual(['U-1', '测试砖', 50, 990, 4]);
   });
 
+  it('an optional 类别 column (or 商品类别) gives the items their category; too long a one is marked on its row', async () => {
+    const rows = [
+      [...ITEM_HEADERS, '商品类别'],
+      ['K-1', '类别砖', '', '片', '', '', null, null, '1', '瓷砖'],
+      ['K-2', '无类别', '', '片', '', '', null, null, '1', ''],
+      ['K-3', '太长', '', '片', '', '', null, null, '1', '类'.repeat(21)],
+    ];
+    const p = ok(await o.core.call('import.preview', { kind: 'items', fileName: 'k.xlsx', fileBase64: await xlsxBase64(rows) }, as('keeper')));
+    expect(p.rows.map((r) => r.problems.map((x) => x.field))).toEqual([[], [], ['category']]);
+    const fine = p.rows.slice(0, 2);
+    ok(await o.core.call('import.commit', { kind: 'items', fileName: 'k.xlsx', rows: fine }, as('keeper')));
+    const listed = ok(await o.core.call('items.list', { query: 'K-' }, as('keeper'))).rows;
+    expect(listed.map((i) => [i.code, i.category])).toEqual([
+      ['K-1', '瓷砖'],
+      ['K-2', ''],
+    ]);
+  });
+
   it('suppliers import, and the template carries the Chinese headers and imports back empty', async () => {
     const t = ok(await o.core.call('import.template', { kind: 'suppliers' }, as('keeper')));
     expect(t.fileName).toBe('供应商导入模板.xlsx');

@@ -37,6 +37,7 @@ describe('items', () => {
       unit: '片',
       safetyStock: 0,
       location: '',
+      category: '',
       priceFen: 9900,
       pinyin: 'pgzcsh', // 抛光砖 测试灰
       barcodes: [

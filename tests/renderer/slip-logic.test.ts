@@ -12,6 +12,7 @@ const item = (id: number, code: string, priceFen = 7800): Item => ({
   unit: '片',
   safetyStock: 0,
   location: '',
+  category: '',
   priceFen,
   pinyin: 'sp',
   barcodes: [],

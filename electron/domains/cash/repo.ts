@@ -14,11 +14,16 @@ export interface JournalJoined extends JournalDbRow {
   customer_name: string | null;
   expense_no: string | null;
   reversed_by_id: number | null;
+  advance_label: string | null;
 }
+
+/** 对方科目 of an advance's row (借支): its number and the person. */
+const ADVANCE_LABEL = `CASE WHEN j.advance_id IS NOT NULL THEN
+    (SELECT a.no || ' ' || pu.name FROM advances a JOIN users pu ON pu.id = a.person_id WHERE a.id = j.advance_id) END AS advance_label`;
 
 /** Select list and joins shared by every journal read. */
 export const JOURNAL_SELECT = `SELECT j.*, u.name AS user_name, s.no AS slip_no, c.name AS customer_name, x.no AS expense_no,
-    (SELECT r.id FROM money_journal r WHERE r.reverses_id = j.id) AS reversed_by_id
+    (SELECT r.id FROM money_journal r WHERE r.reverses_id = j.id) AS reversed_by_id, ${ADVANCE_LABEL}
   FROM money_journal j
   JOIN users u ON u.id = j.user_id
   LEFT JOIN slips s ON s.id = j.slip_id
@@ -46,6 +51,8 @@ export function journalView(r: JournalJoined, balanceFen: number): JournalRow {
         return { kind: r.contra_kind, id: null, label: '期初建账' };
       case 'suspense':
         return { kind: r.contra_kind, id: null, label: SUSPENSE_ZH };
+      case 'advance':
+        return { kind: r.contra_kind, id: r.advance_id, label: r.advance_label ?? '' };
     }
   })();
   return {
@@ -197,7 +204,7 @@ export function journal(db: ReadableDB, q: JournalQuery) {
   const rows = db
     .prepare(
       `${ranged} SELECT j.*, u.name AS user_name, s.no AS slip_no, c.name AS customer_name, x.no AS expense_no,
-         (SELECT rr.id FROM money_journal rr WHERE rr.reverses_id = j.id) AS reversed_by_id, r.run + @opening AS bal
+         (SELECT rr.id FROM money_journal rr WHERE rr.reverses_id = j.id) AS reversed_by_id, r.run + @opening AS bal, ${ADVANCE_LABEL}
        ${base} ORDER BY j.business_date, j.id LIMIT @limit OFFSET @offset`,
     )
     .all({ ...args, limit: q.limit, offset: q.offset }) as (JournalJoined & { bal: number })[];

@@ -24,7 +24,9 @@ export function reversibleJournalRow(db: ReadableDB, entryId: number): JournalDb
         ? { zh: '单据的收付款随单据作废或红字冲销', en: 'money of a slip is reversed by voiding or reversing the slip' }
         : row.contra_kind === 'expense'
           ? { zh: '报销付款请作废报销单', en: 'void the expense claim instead' }
-          : { zh: '日结长短款不能冲销', en: 'a close-of-day over/short cannot be reversed' };
+          : row.contra_kind === 'advance'
+            ? { zh: '借支及其退回请在借支页冲销', en: 'reverse an advance or its return on the advances tab' }
+            : { zh: '日结长短款不能冲销', en: 'a close-of-day over/short cannot be reversed' };
     fail('entry_not_reversible', { voucherNo: row.voucher_no, reason_zh: how.zh, reason_en: how.en });
   }
   return row;

@@ -35,6 +35,13 @@ export function verifyCash(db: ReadableDB, add: Add): { journalRows: number } {
        OR COALESCE(o.slip_id, 0) <> COALESCE(r.slip_id, 0) OR COALESCE(o.expense_id, 0) <> COALESCE(r.expense_id, 0) LIMIT 100`,
   ))
     add('cash.reversal', `red voucher ${r.voucher_no} does not exactly negate ${r.original}`, r);
-  verifySeries(db, 'vouchers', 'SELECT voucher_no AS no FROM money_journal UNION ALL SELECT no FROM expense_claims', 'cash.numbering', 'vouchers', add);
+  verifySeries(
+    db,
+    'vouchers',
+    'SELECT voucher_no AS no FROM money_journal UNION ALL SELECT no FROM expense_claims UNION ALL SELECT no FROM advances',
+    'cash.numbering',
+    'vouchers',
+    add,
+  );
   return { journalRows: db.prepare('SELECT COUNT(*) FROM money_journal').pluck().get() as number };
 }

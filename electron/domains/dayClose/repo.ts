@@ -140,7 +140,7 @@ export function moneyForUnpostedOn(db: ReadableDB, date: string): number {
 }
 
 /** How many journal rows of a cause are dated on the day, and their signed sum. */
-export function causeTotalOn(db: ReadableDB, cause: 'collection' | 'expense', date: string): { n: number; amount: number } {
+export function causeTotalOn(db: ReadableDB, cause: 'collection' | 'expense' | 'advance' | 'advance_return', date: string): { n: number; amount: number } {
   return sql(db, `SELECT COUNT(*) AS n, COALESCE(SUM(${signed}), 0) AS amount FROM money_journal WHERE cause = '${cause}' AND business_date = ?`).get(date) as {
     n: number;
     amount: number;

@@ -39,6 +39,7 @@ import { reopenedDays, reopenOf } from './history';
 import { pendingUpTo } from '../refunds/repo';
 import { inTransitOn } from '../deliveryCash/repo';
 import { checkOn } from '../dailyCheck/repo';
+import { openAdvances } from '../advances/service';
 import { blockersOf, requireApprovalForDisagreement, requireClosable, type Disagreement } from './rules';
 
 export function dayStatus(db: ReadableDB, today: string) {
@@ -93,6 +94,11 @@ export function preview(db: ReadableDB, date: string, today: string): DayClosePr
     stock: stock.stock,
     checks,
     allPass: checks.every((c) => c.pass),
+    advances: {
+      paidFen: -causeTotalOn(db, 'advance', date).amount,
+      returnedFen: causeTotalOn(db, 'advance_return', date).amount,
+      open: openAdvances(db, date).slice(0, 1000),
+    },
   };
 }
 

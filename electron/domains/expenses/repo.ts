@@ -7,6 +7,7 @@ import { sql } from '../../store/db';
 import { fail } from '../../../shared/errors';
 import type { ExpenseClaim, ExpenseState } from '../../../shared/contract';
 import type { JournalDbRow } from '../../ledger/journal';
+import { appliedByCategory } from '../advances/repo';
 
 export interface ClaimRow {
   id: number;
@@ -31,7 +32,9 @@ export interface ClaimRow {
 }
 
 const CLAIM_SELECT = `SELECT x.*, cu.name AS claimant_name, cb.name AS created_name, ab.name AS approved_name, pb.name AS paid_name,
-    (SELECT j.voucher_no FROM money_journal j WHERE j.expense_id = x.id AND j.reverses_id IS NULL ORDER BY j.id DESC LIMIT 1) AS voucher_no
+    COALESCE((SELECT j.voucher_no FROM money_journal j WHERE j.expense_id = x.id AND j.reverses_id IS NULL ORDER BY j.id DESC LIMIT 1),
+      (SELECT a.no FROM advance_settlements st JOIN advances a ON a.id = st.advance_id WHERE st.expense_id = x.id AND st.reverses_id IS NULL
+        ORDER BY st.id DESC LIMIT 1)) AS voucher_no
   FROM expense_claims x
   JOIN users cu ON cu.id = x.claimant_id
   JOIN users cb ON cb.id = x.created_by
@@ -203,17 +206,17 @@ export function budgetsOfMonth(db: ReadableDB, month: string): Map<string, numbe
   );
 }
 
-/** Cash paid for claims dated from–to by the date of payment, per category (a red reversal counts on its own date). */
+/** Paid for claims dated from–to per category: cash by the date of payment, a claim applied against an advance by the day applied (a red row counts on its own date). */
 export function paidByCategory(db: ReadableDB, from: string, to: string): Map<string, number> {
-  return new Map(
-    (
-      sql(
-        db,
-        `SELECT x.category, SUM(j.amount_fen) AS amount FROM money_journal j JOIN expense_claims x ON x.id = j.expense_id
-         WHERE j.cause = 'expense' AND j.business_date >= ? AND j.business_date <= ? GROUP BY x.category`,
-      ).all(from, to) as { category: string; amount: number }[]
-    ).map((r) => [r.category, r.amount]),
-  );
+  const paid = new Map<string, number>();
+  const rows = sql(
+    db,
+    `SELECT x.category, SUM(j.amount_fen) AS amount FROM money_journal j JOIN expense_claims x ON x.id = j.expense_id
+     WHERE j.cause = 'expense' AND j.business_date >= ? AND j.business_date <= ? GROUP BY x.category`,
+  ).all(from, to) as { category: string; amount: number }[];
+  // a claim applied against an advance (借支) was spent too, on the day it was applied
+  for (const r of [...rows, ...appliedByCategory(db, from, to)]) paid.set(r.category, (paid.get(r.category) ?? 0) + r.amount);
+  return paid;
 }
 
 /** Claims not yet paid (claimed or approved) dated from–to, per category and state. */

@@ -5,12 +5,14 @@
 import type { ReadableDB, WritableDB } from '../../store/db';
 import type { Role } from '../../../shared/roles';
 import type { ExpenseClaim, ExpenseState } from '../../../shared/contract';
-import { appendJournal, nextVoucherNo, reverseJournal, type BookCtx } from '../../ledger/journal';
+import { appendJournal, nextVoucherNo, reverseJournal, type BookCtx, type JournalDbRow } from '../../ledger/journal';
+import { insertRedSettlement, liveClaimSettlement } from '../advances/repo';
 import { journalViewById } from '../cash/repo';
 import {
   budgetsOfMonth,
   categories,
   claimRow,
+  type ClaimRow,
   claimView,
   insertCategory,
   insertClaim,
@@ -70,17 +72,29 @@ export function payClaim(b: BookCtx, id: number) {
   const { db } = b;
   const r = claimRow(db, id);
   requireClaimState(r, 'pay');
-  const j = appendJournal(b, {
-    account: 'cash',
-    direction: 'out',
-    amountFen: r.amount_fen,
-    cause: 'expense',
-    contraKind: 'expense',
-    expenseId: r.id,
-    summary: `报销 ${r.category} ${r.no} ${userName(db, r.claimant_id)}: ${r.summary}`,
-  });
-  markPaid(db, r.id, b.userId, b.nowIso, b.businessDate);
+  const j = payClaimCash(b, r, r.amount_fen)!;
   return { claim: claimView(db, r.id), voucher: journalViewById(db, j.id) };
+}
+
+/**
+ * The claim paid: `amountFen` in cash (现付) — all of it, or what an advance (借支) did not cover,
+ * `note` saying so — or no cash at all when an advance covered it whole. Returns the voucher row.
+ */
+export function payClaimCash(b: BookCtx, r: ClaimRow, amountFen: number, note = ''): JournalDbRow | null {
+  const j =
+    amountFen > 0
+      ? appendJournal(b, {
+          account: 'cash',
+          direction: 'out',
+          amountFen,
+          cause: 'expense',
+          contraKind: 'expense',
+          expenseId: r.id,
+          summary: `报销 ${r.category} ${r.no} ${userName(b.db, r.claimant_id)}: ${r.summary}${note}`,
+        })
+      : null;
+  markPaid(b.db, r.id, b.userId, b.nowIso, b.businessDate);
+  return j;
 }
 
 export function voidClaim(b: BookCtx, actorRoles: readonly Role[], id: number, reason: string): ExpenseClaim {
@@ -91,6 +105,9 @@ export function voidClaim(b: BookCtx, actorRoles: readonly Role[], id: number, r
   if (r.state === 'paid') {
     const pay = paymentOf(db, r.id);
     if (pay) reverseJournal(b, pay, `冲销 ${pay.summary}: ${reason}`);
+    // applied against an advance (借支): the person owes that part again
+    const applied = liveClaimSettlement(db, r.id);
+    if (applied) insertRedSettlement(b, applied, null);
   }
   markVoid(db, r.id, b.userId, b.nowIso, reason);
   return claimView(db, r.id);

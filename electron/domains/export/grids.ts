@@ -3,11 +3,19 @@
 // instead of a page, and lays them out in the columns of shared/grids.ts — with the rows the
 // screen shows around them (期初 / 本月合计 / 期末 …). Amounts stay in fen here (sheetXlsx writes yuan).
 
-import type { GridExportInput, JournalRow, ReceivableRow, SlipSummary } from '../../../shared/contract';
+import type { GridExportInput, JournalRow, ReceivableRow, SalesLedgerRow, SlipSummary } from '../../../shared/contract';
 import { MAX_EXPORT_ROWS, MONEY_ACCOUNT_ZH, PAYMENT_MODE_ZH, SLIP_KIND_ZH } from '../../../shared/contract';
 import { DeskError, SLIP_STATE_ZH } from '../../../shared/errors';
 import { fieldLabel } from '../../../shared/fieldLabels';
-import { CASH_JOURNAL_COLUMNS, GRID_TITLE, RECEIVABLES_COLUMNS, SLIPS_COLUMNS, STOCK_CARD_COLUMNS, type GridColumn } from '../../../shared/grids';
+import {
+  CASH_JOURNAL_COLUMNS,
+  GRID_TITLE,
+  RECEIVABLES_COLUMNS,
+  SALES_LEDGER_COLUMNS,
+  SLIPS_COLUMNS,
+  STOCK_CARD_COLUMNS,
+  type GridColumn,
+} from '../../../shared/grids';
 import { ROLE_ZH } from '../../../shared/roles';
 import type { SheetCell } from '../../../shared/sheets';
 import { dateTimeIn } from '../../../shared/time';
@@ -22,6 +30,8 @@ import { fullStockCard } from '../stock/card';
 import { requirePeriod } from '../stock/rules';
 import { requireCustomerInReach, slipReachSql, type Reader } from '../reads/scope';
 import { shownSummary } from '../slips/scope';
+import { ledgerRowOf, saleLines, saleTotals } from '../reports/sales';
+import { requireReportPeriod } from '../reports/rules';
 
 export interface GridSheet {
   title: string;
@@ -209,6 +219,43 @@ function receivablesSheet(env: GridEnv, f: Filters<'receivables'>): GridSheet {
   };
 }
 
+// ------------------------------------------------------------------ 销售收入明细账
+
+const SALE_KIND_ZH = { dispatch: '销售', return: '退货', reversal: '红字冲销' } as const;
+
+const saleCells: Cells<typeof SALES_LEDGER_COLUMNS, Pinned<SalesLedgerRow>> = {
+  date: (r) => r.date ?? '',
+  slipNo: (r) => r.label ?? r.slipNo ?? '',
+  kind: (r) => (r.kind ? SALE_KIND_ZH[r.kind] : ''),
+  customer: (r) => r.customer ?? '',
+  itemCode: (r) => r.itemCode ?? '',
+  itemName: (r) => r.itemName ?? '',
+  unit: (r) => r.unit ?? '',
+  qty: (r) => r.qty ?? null,
+  priceFen: (r) => r.priceFen ?? null,
+  amountFen: (r) => r.amountFen ?? null,
+  costFen: (r) => r.costFen ?? null,
+};
+
+/** Every line of the period (not the page on screen) in posting order, then 合计; 成本 for who sees costs. */
+function salesLedgerSheet(env: GridEnv, f: Filters<'salesLedger'>): GridSheet {
+  requireReportPeriod(f.from, f.to);
+  const costs = env.reader.scope.seesCosts;
+  const t = saleTotals(env.db, env.reader, f);
+  requireFits(t.n);
+  const rows: Pinned<SalesLedgerRow>[] = [
+    ...saleLines(env.db, env.reader, f).map((l) => ledgerRowOf(l, costs)),
+    { label: '合计', qty: t.qty, amountFen: t.amount, costFen: costs ? t.cost : null },
+  ];
+  const columns: readonly (typeof SALES_LEDGER_COLUMNS)[number][] = costs ? SALES_LEDGER_COLUMNS : SALES_LEDGER_COLUMNS.filter((c) => c.key !== 'costFen');
+  return {
+    title: GRID_TITLE.salesLedger[0],
+    columns: headers(columns),
+    rows: laidOut<typeof columns, Pinned<SalesLedgerRow>>(columns, saleCells, rows),
+    filters: filterLines({ from: f.from, to: f.to, customerId: f.customerId ? customerRef(env.db, f.customerId).name : undefined }),
+  };
+}
+
 /** The sheet of a grid with its filters (the caller has checked the read method's access). */
 export function gridSheet(env: GridEnv, input: GridExportInput): GridSheet {
   switch (input.grid) {
@@ -220,5 +267,7 @@ export function gridSheet(env: GridEnv, input: GridExportInput): GridSheet {
       return cashJournalSheet(env, input.filters);
     case 'receivables':
       return receivablesSheet(env, input.filters);
+    case 'salesLedger':
+      return salesLedgerSheet(env, input.filters);
   }
 }

@@ -11,6 +11,7 @@ export const GRID_READ = {
   slips: 'slips.list',
   cashJournal: 'cash.journal',
   receivables: 'receivables.ledger',
+  salesLedger: 'reports.salesLedger',
 } as const satisfies Record<ExportGrid, MethodName>;
 
 export function requireGridReader(grid: ExportGrid, user: SessionUser | null): void {

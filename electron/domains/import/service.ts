@@ -24,7 +24,15 @@ function insertItemRow(ctx: WriteCtx, c: Cells): void {
   const id = insertItem(
     ctx.db,
     c.code,
-    { name: c.name, spec: c.spec ?? '', unit: c.unit, safety_stock: int(c.safetyStock), location: c.location ?? '', price_fen: fen(c.price) },
+    {
+      name: c.name,
+      spec: c.spec ?? '',
+      unit: c.unit,
+      safety_stock: int(c.safetyStock),
+      location: c.location ?? '',
+      category: c.category ?? '',
+      price_fen: fen(c.price),
+    },
     ctx.nowIso,
   );
   if (c.unitBarcode) upsertBarcode(ctx.db, id, c.unitBarcode, 1);

@@ -2,7 +2,7 @@
 
 import { fail } from '../../../shared/errors';
 import type { Handlers } from '../context';
-import { getItem, listItems, scannedOwner } from './repo';
+import { getItem, itemCategories, listItems, scannedOwner } from './repo';
 import { createItem, editItem, linkBarcode } from './service';
 import type { Item } from '../../../shared/contract';
 import { readerOf } from '../reads/scope';
@@ -20,6 +20,7 @@ export const itemsHandlers = {
     const b = scannedOwner(ctx.db, input.code) ?? fail('not_found', { what: 'barcode', what_zh: '条码', key: input.code });
     return { item: shown(ctx, getItem(ctx.db, b.itemId)), packQty: b.packQty };
   },
+  'items.categories': (_input, ctx) => itemCategories(ctx.db),
   'items.list': (input, ctx) => {
     const r = listItems(ctx.db, input);
     return { ...r, rows: r.rows.map((i) => shown(ctx, i)) };

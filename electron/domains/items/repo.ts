@@ -15,12 +15,13 @@ export interface ItemRow {
   unit: string;
   safety_stock: number;
   location: string;
+  category: string;
   price_fen: number;
   pinyin: string;
   active: number;
 }
 
-export type ItemFields = Pick<ItemRow, 'name' | 'spec' | 'unit' | 'safety_stock' | 'location' | 'price_fen' | 'active'>;
+export type ItemFields = Pick<ItemRow, 'name' | 'spec' | 'unit' | 'safety_stock' | 'location' | 'category' | 'price_fen' | 'active'>;
 
 function itemView(db: ReadableDB, r: ItemRow, barcodes = barcodesOf(db, [r.id]).get(r.id) ?? []): Item {
   return {
@@ -31,6 +32,7 @@ function itemView(db: ReadableDB, r: ItemRow, barcodes = barcodesOf(db, [r.id]).
     unit: r.unit,
     safetyStock: r.safety_stock,
     location: r.location,
+    category: r.category,
     priceFen: r.price_fen,
     pinyin: r.pinyin,
     barcodes,
@@ -65,16 +67,16 @@ export function itemCodeTaken(db: ReadableDB, code: string): boolean {
 export function insertItem(db: WritableDB, code: string, f: Omit<ItemFields, 'active'>, at: string): number {
   const info = sql(
     db,
-    'INSERT INTO items (code, name, spec, unit, safety_stock, location, price_fen, pinyin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(code, f.name, f.spec, f.unit, f.safety_stock, f.location, f.price_fen, pinyinInitials(f.name), at, at);
+    'INSERT INTO items (code, name, spec, unit, safety_stock, location, category, price_fen, pinyin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(code, f.name, f.spec, f.unit, f.safety_stock, f.location, f.category, f.price_fen, pinyinInitials(f.name), at, at);
   return Number(info.lastInsertRowid);
 }
 
 export function updateItem(db: WritableDB, id: number, f: ItemFields, at: string): void {
   sql(
     db,
-    'UPDATE items SET name = ?, spec = ?, unit = ?, safety_stock = ?, location = ?, price_fen = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?',
-  ).run(f.name, f.spec, f.unit, f.safety_stock, f.location, f.price_fen, f.active, pinyinInitials(f.name), at, id);
+    'UPDATE items SET name = ?, spec = ?, unit = ?, safety_stock = ?, location = ?, category = ?, price_fen = ?, active = ?, pinyin = ?, updated_at = ? WHERE id = ?',
+  ).run(f.name, f.spec, f.unit, f.safety_stock, f.location, f.category, f.price_fen, f.active, pinyinInitials(f.name), at, id);
 }
 
 /** The item a barcode is linked to, and how many base units it stands for. */
@@ -114,4 +116,12 @@ export function listItems(db: ReadableDB, q: { query: string; includeInactive: b
     rows.map((r) => r.id),
   );
   return { total, rows: rows.map((r) => itemView(db, r, barcodes.get(r.id) ?? [])) };
+}
+
+/** The categories in use (items_category), by name, with their item counts. */
+export function itemCategories(db: ReadableDB): { category: string; items: number }[] {
+  return sql(db, "SELECT category, COUNT(*) AS items FROM items WHERE category <> '' GROUP BY category ORDER BY category").all() as {
+    category: string;
+    items: number;
+  }[];
 }

@@ -16,7 +16,15 @@ export function createItem(ctx: WriteCtx, input: ParsedInput<'items.create'>): I
   const { db } = ctx;
   requireManagerForSafetyStock(ctx, input.safetyStock !== 0);
   if (itemCodeTaken(db, input.code)) fail('duplicate', { what: 'item code', what_zh: '商品编码', key: input.code });
-  const fields = { name: input.name, spec: input.spec, unit: input.unit, safety_stock: input.safetyStock, location: input.location, price_fen: input.priceFen };
+  const fields = {
+    name: input.name,
+    spec: input.spec,
+    unit: input.unit,
+    safety_stock: input.safetyStock,
+    location: input.location,
+    category: input.category,
+    price_fen: input.priceFen,
+  };
   const id = insertItem(db, input.code, fields, ctx.nowIso);
   linkBarcodes(db, id, input.barcodes);
   ctx.auditRef = input.code;
@@ -42,6 +50,7 @@ export function editItem(ctx: WriteCtx, input: ParsedInput<'items.update'>): Ite
       unit: input.unit ?? item.unit,
       safety_stock: input.safetyStock ?? item.safetyStock,
       location: input.location ?? item.location,
+      category: input.category ?? item.category,
       price_fen: input.priceFen ?? storedPrice(item),
       active: (input.active ?? item.active) ? 1 : 0,
     },

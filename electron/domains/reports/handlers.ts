@@ -11,7 +11,7 @@ import { stockSummary } from './stockSummary';
 export const reportsHandlers = {
   'reports.stockSummary': (input, ctx) => {
     requireReportPeriod(input.from, input.to);
-    return stockSummary(ctx.db, input.from, input.to);
+    return stockSummary(ctx.db, input.from, input.to, input.category);
   },
   'reports.salesMonthly': (input, ctx) => {
     const r = readerOf(ctx);

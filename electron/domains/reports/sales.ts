@@ -22,6 +22,7 @@ export interface SaleLine {
   item_id: number;
   item_code: string;
   item_name: string;
+  item_category: string;
   unit: string;
   price_fen: number | null;
   qty: number;
@@ -34,7 +35,7 @@ const SALE_SLIPS = `s.state = 'posted' AND (s.kind IN ('dispatch', 'return') OR 
 const SIGN = `(CASE WHEN s.kind = 'dispatch' OR (s.kind = 'reversal' AND src.kind = 'return') THEN 1 ELSE -1 END)`;
 
 const LINES = (where: string) => `SELECT l.id AS line_id, s.id AS slip_id, s.no AS slip_no, s.kind, s.business_date AS date,
-    s.customer_id, c.name AS customer, c.code AS customer_code, l.item_id, i.code AS item_code, i.name AS item_name, i.unit, l.price_fen,
+    s.customer_id, c.name AS customer, c.code AS customer_code, l.item_id, i.code AS item_code, i.name AS item_name, i.category AS item_category, i.unit, l.price_fen,
     ${SIGN} * COALESCE(l.shipped_qty, 0) AS qty, ${SIGN} * COALESCE(l.shipped_amount_fen, 0) AS amount_fen,
     COALESCE((SELECT SUM(CASE WHEN m.direction = 'out' THEN m.amount_fen ELSE -m.amount_fen END) FROM stock_moves m WHERE m.slip_line_id = l.id), 0) AS cost_fen
   FROM slips s
@@ -117,6 +118,7 @@ const NO_SALESPERSON: Group = { key: null, code: '', name: '' };
 function grouper(db: ReadableDB, by: SalesGrouping): (l: SaleLine) => Group {
   if (by === 'item') return (l) => ({ key: l.item_id, code: l.item_code, name: l.item_name });
   if (by === 'customer') return (l) => ({ key: l.customer_id, code: l.customer_code ?? '', name: l.customer ?? '' });
+  if (by === 'category') return (l) => ({ key: null, code: '', name: l.item_category });
   const people = salespeople(db);
   return (l) => (l.customer_id !== null ? (people.get(l.customer_id) ?? NO_SALESPERSON) : NO_SALESPERSON);
 }
@@ -151,7 +153,8 @@ export function monthSums(db: ReadableDB, r: Reader, month: string, by: SalesGro
   const lines = saleLines(db, r, { from: `${month}-01`, to: monthEnd(month) });
   for (const l of lines) {
     const g = groupOf(l);
-    const k = String(g.key);
+    // a category has no id: its name is the key
+    const k = g.key === null ? `name:${g.name}` : String(g.key);
     groups.set(k, g);
     sums.set(k, add(sums.get(k), l));
     total = add(total, l);

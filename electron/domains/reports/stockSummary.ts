@@ -47,6 +47,7 @@ interface ItemBalances {
   name: string;
   spec: string;
   unit: string;
+  category: string;
   oq: number | null;
   oa: number | null;
   cq: number | null;
@@ -57,7 +58,7 @@ interface ItemBalances {
 function balances(db: ReadableDB, lo: number, hi: number): ItemBalances[] {
   return sql(
     db,
-    `SELECT i.id, i.code, i.name, i.spec, i.unit, o.balance_qty AS oq, o.balance_amount_fen AS oa, c.balance_qty AS cq, c.balance_amount_fen AS ca
+    `SELECT i.id, i.code, i.name, i.spec, i.unit, i.category, o.balance_qty AS oq, o.balance_amount_fen AS oa, c.balance_qty AS cq, c.balance_amount_fen AS ca
      FROM items i
      LEFT JOIN stock_moves o ON o.id = (SELECT id FROM stock_moves WHERE item_id = i.id AND id < ? ORDER BY id DESC LIMIT 1)
      LEFT JOIN stock_moves c ON c.id = (SELECT id FROM stock_moves WHERE item_id = i.id AND id <= ? ORDER BY id DESC LIMIT 1)
@@ -98,15 +99,15 @@ function rowOf(b: ItemBalances, kinds: SummaryKind[], mine: KindSum[]): StockSum
   return { itemId: b.id, code: b.code, name: b.name, spec: b.spec, unit: b.unit, opening, byKind, inTotal, outTotal, closing };
 }
 
-export function stockSummary(db: ReadableDB, from: string, to: string): StockSummary {
+export function stockSummary(db: ReadableDB, from: string, to: string, category?: string): StockSummary {
   const { lo, hi } = moveRange(db, from, to);
-  const sums = periodSums(db, lo, hi);
+  const items = balances(db, lo, hi).filter((b) => category === undefined || b.category === category);
+  const inCategory = new Set(items.map((b) => b.id));
+  const sums = periodSums(db, lo, hi).filter((s) => inCategory.has(s.item_id));
   const kinds = kindsOf(sums);
   const perItem = new Map<number, KindSum[]>();
   for (const s of sums) perItem.set(s.item_id, [...(perItem.get(s.item_id) ?? []), s]);
-  const rows = balances(db, lo, hi)
-    .filter((b) => b.oq || b.oa || b.cq || b.ca || perItem.has(b.id))
-    .map((b) => rowOf(b, kinds, perItem.get(b.id) ?? []));
+  const rows = items.filter((b) => b.oq || b.oa || b.cq || b.ca || perItem.has(b.id)).map((b) => rowOf(b, kinds, perItem.get(b.id) ?? []));
   const totals = {
     opening: rows.map((r) => r.opening).reduce(plus, zero()),
     byKind: kinds.map((_, i) => rows.map((r) => r.byKind[i]).reduce(plus, zero())),

@@ -13,6 +13,7 @@ import { verifyOpening } from '../opening/verify';
 import { verifyReceivables } from '../receivables/verify';
 import { verifyRefunds } from '../refunds/verify';
 import { verifyDeliveryCash } from '../deliveryCash/verify';
+import { verifyAdvances } from '../advances/verify';
 import { verifySlips } from '../slips/verify';
 import { verifyStock } from '../stock/verify';
 
@@ -35,6 +36,7 @@ export function verifyBooks(db: ReadableDB, dbPath: string | null = null): Verif
   verifyRefunds(db, add);
   verifyDeliveryCash(db, add);
   verifyCounts(db, add);
+  verifyAdvances(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   const anchors = verifyAnchors(db, dbPath);

@@ -32,6 +32,7 @@ import { m0029SafetyProposals } from './0029-safety-proposals';
 import { m0030DeliveryCash } from './0030-delivery-cash';
 import { m0031DailyChecks } from './0031-daily-checks';
 import { m0032MonthPacks } from './0032-month-packs';
+import { m0034Advances } from './0034-advances';
 
 export interface Migration {
   version: number;
@@ -73,4 +74,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030DeliveryCash,
   m0031DailyChecks,
   m0032MonthPacks,
+  m0034Advances,
 ];

@@ -37,6 +37,7 @@ import { countsEn } from './counts';
 import { monthPackEn } from './monthPack';
 import { countsMoreEn } from './countsMore';
 import { devicesMoreEn } from './devicesMore';
+import { advancesEn } from './advances';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -390,4 +391,5 @@ export const en: Record<MsgKey, string> = {
   ...monthReportsEn,
   ...countsMoreEn,
   ...devicesMoreEn,
+  ...advancesEn,
 };

@@ -36,6 +36,7 @@ import { countsZh } from './counts';
 import { monthPackZh } from './monthPack';
 import { countsMoreZh } from './countsMore';
 import { devicesMoreZh } from './devicesMore';
+import { advancesZh } from './advances';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -388,6 +389,7 @@ export const zh = {
   ...monthReportsZh,
   ...countsMoreZh,
   ...devicesMoreZh,
+  ...advancesZh,
 };
 
 export type MsgKey = keyof typeof zh;

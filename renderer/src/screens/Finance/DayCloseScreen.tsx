@@ -25,6 +25,7 @@ import { DayCloseSignoff } from './DayCloseSignoff';
 import { ReopenDialog, ReopenedNotice } from './DayCloseReopen';
 import { SuspensePanel } from './SuspensePanel';
 import { PendingRefundsNotice } from './RefundParts';
+import { OpenAdvancesNotice } from './AdvanceNotice';
 import { InTransitNotice } from './DeliveryCashParts';
 import { KeeperCheckNotice } from '../DailyCheck/KeeperCheckNotice';
 import { useCloseDay } from './useCloseDay';
@@ -114,6 +115,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
       ) : null}
       {pv ? <PendingRefundsNotice pv={pv} /> : null}
       {pv ? <InTransitNotice pv={pv} /> : null}
+      {pv ? <OpenAdvancesNotice pv={pv} /> : null}
       {pv ? <KeeperCheckNotice pv={pv} /> : null}
       <div className="fin-scroll">
         {pv ? (

@@ -1,5 +1,5 @@
 // The finance screens behind one route switch (#/dayclose/2026-11-28, #/journal, #/journal/refunds,
-// #/journal/delivery, #/aging/12, #/aging/stock, #/expenses/budgets, #/my-expenses/attendance, …).
+// #/journal/delivery, #/journal/advances, #/aging/12, #/aging/stock, #/expenses/budgets, #/my-expenses/attendance, …).
 
 import { DayCloseScreen } from './DayCloseScreen';
 import { CashJournalScreen } from './CashJournalScreen';
@@ -8,6 +8,7 @@ import { ExpensesScreen } from './ExpensesScreen';
 import { BudgetsScreen } from './BudgetsScreen';
 import { RefundsScreen } from './RefundsScreen';
 import { DeliveryCashScreen } from './DeliveryCashScreen';
+import { AdvancesScreen } from './AdvancesScreen';
 import { AttendanceScreen } from '../Attendance/AttendanceScreen';
 import { ReportsScreen } from '../Reports/ReportsScreen';
 
@@ -18,6 +19,7 @@ export function FinanceScreen({ route }: { route: string[] }) {
     case 'dayclose':
       return <DayCloseScreen date={b && /^\d{4}-\d{2}-\d{2}$/.test(b) ? b : null} />;
     case 'journal':
+      if (b === 'advances') return <AdvancesScreen />;
       return b === 'refunds' ? <RefundsScreen /> : b === 'delivery' ? <DeliveryCashScreen /> : <CashJournalScreen />;
     case 'aging':
       // 报表: 账龄分析 first, the statistician's reports as its tabs (#/aging/stock …); #/aging/12 a customer's ledger

@@ -15,8 +15,8 @@ import { acctKey, fen } from './common';
 import { ScreenTabs } from '../../components/ScreenTabs';
 import { refundKindName, type RefundRow } from './refunds';
 
-/** 现金日记账 | 待付退款 | 送货收款 (one nav entry: the keys reach 20 screens, tests/renderer/key-scheme.test.ts) */
-export function JournalTabs({ on }: { on: 'journal' | 'refunds' | 'delivery' }) {
+/** 现金日记账 | 待付退款 | 送货收款 | 借支 (one nav entry: the keys reach 20 screens, tests/renderer/key-scheme.test.ts) */
+export function JournalTabs({ on }: { on: 'journal' | 'refunds' | 'delivery' | 'advances' }) {
   const session = useSession();
   return (
     <ScreenTabs
@@ -25,6 +25,7 @@ export function JournalTabs({ on }: { on: 'journal' | 'refunds' | 'delivery' }) 
         { key: 'journal', path: '/journal', label: 'rf.tab.journal', show: true },
         { key: 'refunds', path: '/journal/refunds', label: 'rf.tab.refunds', show: session.can('refunds.list') },
         { key: 'delivery', path: '/journal/delivery', label: 'dc2.tab', show: session.can('deliveryCash.list') },
+        { key: 'advances', path: '/journal/advances', label: 'adv.tab', show: session.can('advances.list') },
       ]}
     />
   );

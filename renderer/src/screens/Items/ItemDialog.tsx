@@ -1,5 +1,5 @@
 // Create or edit an item (商品): code, name, spec, unit, price, safety stock (the manager's to
-// set), storage location (库位), and its barcodes — the unit barcode and case barcodes with their pack quantity.
+// set), storage location (库位), category (商品类别, free text, the ones in use offered), and its barcodes — the unit barcode and case barcodes with their pack quantity.
 // A scan while the dialog is open fills the barcode being edited or adds a barcode row.
 
 import { useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { parseMoney, parseQty } from '../../numbers';
 import { useScan } from '../../scan';
 import { beep } from '../../scan/beep';
 import { useSession } from '../../session';
+import { useCategories } from './useCategories';
 
 interface BarcodeRow {
   code: string;
@@ -31,6 +32,8 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
   const [price, setPrice] = useState(it?.priceFen != null ? formatFen(it.priceFen, { grouping: false }) : '');
   const [safety, setSafety] = useState(String(it?.safetyStock ?? 0));
   const [location, setLocation] = useState(it?.location ?? '');
+  const [category, setCategory] = useState(it?.category ?? '');
+  const categories = useCategories();
   const [barcodes, setBarcodes] = useState<BarcodeRow[]>(() => {
     const rows: BarcodeRow[] = (it?.barcodes ?? []).map((b) => ({ code: b.code, kind: b.packQty > 1 ? 'case' : 'unit', packQty: String(b.packQty) }));
     if (p.initialBarcode && !rows.some((r) => r.code === p.initialBarcode)) rows.push({ code: p.initialBarcode, kind: 'unit', packQty: '1' });
@@ -84,12 +87,17 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
             unit,
             priceFen,
             location: location.trim(),
+            category: category.trim(),
             ...(safetyStock !== it.safetyStock ? { safetyStock } : {}),
             barcodes: links,
           },
           { requestId: rid.current },
         )
-      : await call('items.create', { code, name, spec, unit, priceFen, safetyStock, location: location.trim(), barcodes: links }, { requestId: rid.current });
+      : await call(
+          'items.create',
+          { code, name, spec, unit, priceFen, safetyStock, location: location.trim(), category: category.trim(), barcodes: links },
+          { requestId: rid.current },
+        );
     setBusy(false);
     if (r.ok) p.onSaved(r.value);
     else {
@@ -138,6 +146,21 @@ export function ItemDialog(p: { item: Item | null; initialBarcode?: string; onSa
         </Field>
         <Field label={t('item.location')} hint={t('item.locationHint')}>
           <input className="input mono" maxLength={20} value={location} onChange={(e) => setLocation(e.target.value)} />
+        </Field>
+        <Field label={t('item.category')} hint={t('item.categoryHint')}>
+          <input
+            className="input"
+            list="item-categories"
+            maxLength={20}
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            data-testid="item-category"
+          />
+          <datalist id="item-categories">
+            {categories.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
         </Field>
       </div>
       <div className="subhead">

@@ -36,6 +36,7 @@ export function itemColumns(t: I18n['t'], canStock: boolean, seesPrices: boolean
     { field: 'name', headerName: t('item.name'), flex: 2, minWidth: 170 },
     { field: 'spec', headerName: t('item.spec'), width: 120, tooltipField: 'spec' },
     { field: 'unit', headerName: t('item.unit'), width: 60 },
+    { field: 'category', headerName: t('item.category'), width: 90 },
     ...(seesPrices ? [moneyCol<ItemRow>({ field: 'priceFen', headerName: t('item.price'), width: 110 })] : []),
     qtyCol<ItemRow>({ field: 'safetyStock', headerName: t('item.safetyStock'), width: 100 }),
     { field: 'location', headerName: t('item.location'), width: 90, cellClass: 'mono' },

@@ -2,8 +2,7 @@
 // posting order, 500 lines a page, with the period's totals; cost for who sees costs
 // (reports.salesLedger). Enter or a double click opens the slip.
 
-import { useMemo, useRef, useState } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import { useMemo, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { Customer, SalesLedgerRow } from '../../../../shared/contract';
 import { Grid, moneyCol, qtyCol } from '../../components/grid';
@@ -51,7 +50,6 @@ export function SalesLedgerTab() {
   const [offset, setOffset] = useState(0);
   const input = from && to ? { from, to, customerId: customer?.id, limit: PAGE, offset } : null;
   const { data, error } = useReport('reports.salesLedger', input);
-  const grid = useRef<AgGridReact<Row>>(null);
   const cols = useColumns(session.scope.seesCosts);
   const totals: Row[] = data
     ? [
@@ -85,19 +83,12 @@ export function SalesLedgerTab() {
             {customer ? <Btn onClick={() => (setCustomer(null), setOffset(0))}>{t('rp.allCustomers')}</Btn> : null}
           </span>
         </Field>
-        <ExportButton
-          title={t('rp.ledger.title')}
-          grid={grid}
-          filters={[
-            { label: t('rp.tab.ledger'), value: `${from} ~ ${to}` },
-            { label: t('rp.customer'), value: customer?.name ?? '' },
-          ]}
-        />
+        {/* the whole period, every page: the core reads it (export.grid), not the 500 lines shown */}
+        <ExportButton query={() => (from && to ? { grid: 'salesLedger', filters: { from, to, customerId: customer?.id } } : null)} />
       </Toolbar>
       <ErrorLine error={error} />
       <div className="grid-fill">
         <Grid<Row>
-          ref={grid}
           rowData={data?.rows ?? []}
           columnDefs={cols}
           getRowId={(x) => String(x.data.lineId)}

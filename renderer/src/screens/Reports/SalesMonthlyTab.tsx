@@ -30,6 +30,15 @@ const marginPct = (f: SalesFigures | undefined) => (f && f.marginFen !== null &&
 
 /** The columns that name the group: an item's code and name, a customer's code and name, a salesperson. */
 function keyColumns(by: SalesGrouping, t: (k: MsgKey) => string): ColDef<Row>[] {
+  if (by === 'category')
+    return [
+      {
+        field: 'name',
+        headerName: t('rp.key.category'),
+        width: 220,
+        valueGetter: (x) => (x.data?.total ? x.data.code : x.data?.name || t('rp.noCategory')),
+      },
+    ];
   return by === 'item'
     ? [
         { field: 'code', headerName: t('rp.code'), width: 110 },
@@ -125,7 +134,13 @@ export function SalesMonthlyTab() {
       </Toolbar>
       <ErrorLine error={error} />
       <div className="grid-fill">
-        <Grid<Row> ref={grid} rowData={data?.rows ?? []} columnDefs={cols} getRowId={(x) => `${by}:${x.data.key}`} pinnedBottomRowData={totals} />
+        <Grid<Row>
+          ref={grid}
+          rowData={data?.rows ?? []}
+          columnDefs={cols}
+          getRowId={(x) => `${by}:${x.data.key ?? x.data.name}`}
+          pinnedBottomRowData={totals}
+        />
       </div>
       <KeyHints items={[['F5', t('keys.refresh')]]} />
     </div>

@@ -7,13 +7,14 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { StockSummaryRow, SummaryKind } from '../../../../shared/contract';
 import { Grid, moneyCol, qtyCol } from '../../components/grid';
-import { ErrorLine, KeyHints, Toolbar } from '../../components/ui';
+import { ErrorLine, Field, KeyHints, Toolbar } from '../../components/ui';
 import { ExportButton } from '../../components/ExportButton';
 import { useI18n, type MsgKey } from '../../i18n';
 import { useOfficeToday } from '../../i18n/clock';
 import { fen, PeriodFields } from '../Finance/common';
 import { ReportTabs } from './ReportTabs';
 import { useReport } from './common';
+import { useCategories } from '../Items/useCategories';
 
 type Row = StockSummaryRow & { total?: boolean };
 type QA = { qty: number; amountFen: number };
@@ -56,7 +57,9 @@ export function StockSummaryTab() {
   const today = useOfficeToday();
   const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
-  const { data, error } = useReport('reports.stockSummary', from && to ? { from, to } : null);
+  const [category, setCategory] = useState<string | null>(null);
+  const categories = useCategories();
+  const { data, error } = useReport('reports.stockSummary', from && to ? { from, to, ...(category === null ? {} : { category }) } : null);
   const grid = useRef<AgGridReact<Row>>(null);
   const cols = useColumns(data?.kinds ?? []);
   const totals: Row[] = data ? [{ ...data.totals, total: true, itemId: 0, code: t('rp.total'), name: '', spec: '', unit: '' }] : [];
@@ -68,7 +71,30 @@ export function StockSummaryTab() {
       >
         <ReportTabs on="stock" />
         <PeriodFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
-        <ExportButton title={t('rp.stock.title')} grid={grid} filters={[{ label: t('rp.tab.stock'), value: `${from} ~ ${to}` }]} />
+        <Field label={t('rp.key.category')}>
+          <select
+            className="input"
+            value={category ?? '*'}
+            onChange={(e) => setCategory(e.target.value === '*' ? null : e.target.value)}
+            data-testid="rp-category"
+          >
+            <option value="*">{t('rp.allCategories')}</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+            <option value="">{t('rp.noCategory')}</option>
+          </select>
+        </Field>
+        <ExportButton
+          title={t('rp.stock.title')}
+          grid={grid}
+          filters={[
+            { label: t('rp.tab.stock'), value: `${from} ~ ${to}` },
+            { label: t('rp.key.category'), value: category === null ? '' : category || t('rp.noCategory') },
+          ]}
+        />
       </Toolbar>
       <ErrorLine error={error} />
       <div className="grid-fill">
