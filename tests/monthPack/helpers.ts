@@ -28,12 +28,17 @@ export function closeDay(o: DemoOffice, date: string, cashFen: number) {
 
 export const CASH = 10_000;
 
-/** November ready to sign, the clock on 1 Dec. */
-export async function readyNovember(): Promise<DemoOffice> {
+/** November ready to sign, the clock on 1 Dec; with `advanceFen`, a travel advance to the salesperson left open. */
+export async function readyNovember(opts: { advanceFen?: number } = {}): Promise<DemoOffice> {
   const o = await financeOffice();
   await must(o, 'finance', 'cash.topUp', { amountFen: CASH });
+  const advanceFen = opts.advanceFen ?? 0;
+  if (advanceFen) {
+    const personId = o.core.db.prepare('SELECT id FROM users WHERE name = ?').pluck().get(o.names.sales) as number;
+    await must(o, 'finance', 'advances.create', { personId, amountFen: advanceFen, purpose: '出差广州', manager: managerPin(o) });
+  }
   await monthEndCount(o);
-  ok(await closeDay(o, '2026-11-29', CASH));
+  ok(await closeDay(o, '2026-11-29', CASH - advanceFen));
   await dayAt(o, '2026-12-01');
   return o;
 }

@@ -26,7 +26,7 @@ describe('monthPack.status', () => {
     const s = await must(o, 'finance', 'monthPack.status', { month: MONTH });
     expect(s.signed).toBeNull();
     expect(s.canSign).toBe(false);
-    expect(s.parts.map((p) => p.key)).toEqual(['A', 'B', 'C', 'D']);
+    expect(s.parts.map((p) => p.key)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(s.problems.map((p) => [p.code, p.blocker, p.refs])).toEqual([
       ['month_not_over', true, ['2026-11-30']],
       ['days_open', true, ['2026-11-29']],
@@ -90,6 +90,7 @@ describe('monthPack.sign', () => {
       ['B', '人员考勤表'],
       ['C', '费用统计表'],
       ['D', '客户应收款月报表'],
+      ['E', '月末未清借支'],
     ]);
     expect(s.signed?.qrPayload).toMatch(/^BDM1\|2026-11\|[0-9a-f]{64}\|[A-Za-z0-9_-]{86}$/);
     expect(packAudit()).toEqual([`月报 2026-11 sha256:${s.signed?.sha256}`]);
@@ -98,7 +99,7 @@ describe('monthPack.sign', () => {
     const payload = JSON.parse(file.payload);
     expect(canonicalJson(payload)).toBe(file.payload); // canonical: the same text written again
     expect(createHash('sha256').update(file.payload).digest('hex')).toBe(file.sha256);
-    expect(Object.keys(payload.parts)).toEqual(['A', 'B', 'C', 'D']);
+    expect(Object.keys(payload.parts)).toEqual(['A', 'B', 'C', 'D', 'E']);
     expect(payload.parts.B.month).toBe(MONTH);
     expect([payload.auditHead, payload.signedBy.name, payload.office.name]).toEqual([head, o.names.manager, expect.any(String)]);
 

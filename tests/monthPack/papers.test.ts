@@ -15,14 +15,14 @@ let o: DemoOffice;
 let signed: NonNullable<Awaited<ReturnType<typeof must<'monthPack.status'>>>['signed']>;
 const SHOTS = join(process.cwd(), '.tmp', 'shots');
 beforeAll(async () => {
-  o = await readyNovember();
+  o = await readyNovember({ advanceFen: 2_000 });
   signed = ok(await sign(o)).signed!;
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(() => o.close());
 
 describe('the signed month pack', () => {
-  it('prints as one PDF: the cover with hash, signature, signer, chain head and QR, then reports A, B, C, D each with its signed boxes', async () => {
+  it('prints as one PDF: the cover with hash, signature, signer, chain head and QR, then reports A, B, C, D and the open advances E, each with its signed boxes', async () => {
     expect((await must(o, 'finance', 'monthPack.recordPrint', { month: MONTH })).printNo).toBe(1);
     expect((await must(o, 'manager', 'monthPack.recordPrint', { month: MONTH })).printNo).toBe(2);
     const logged = o.core.db.prepare("SELECT doc, period_from, period_to, print_no, content_hash FROM print_log WHERE doc = 'monthPack' ORDER BY id").all();
@@ -33,7 +33,7 @@ describe('the signed month pack', () => {
     const r = await must(o, 'finance', 'monthPack.pdf', { month: MONTH });
     const pdf = Buffer.from(r.base64, 'base64');
     writeFileSync(join(SHOTS, 'month-pack.pdf'), pdf);
-    expect([r.fileName, r.pages]).toEqual(['月报_2026-11.pdf', 5]);
+    expect([r.fileName, r.pages]).toEqual(['月报_2026-11.pdf', 6]);
     const cover = pdfText(pdf, { first: 1, last: 1 }).replace(/\s+/g, ' ');
     for (const s of [
       '月报',
@@ -42,6 +42,7 @@ describe('the signed month pack', () => {
       'B 人员考勤表',
       'C 费用统计表',
       'D 客户应收款月报表',
+      'E 月末未清借支',
       signed.sha256,
       signed.signature.slice(0, 64),
       signed.keyFingerprint,
@@ -57,11 +58,14 @@ describe('the signed month pack', () => {
       [2, '报表 A 办事处现金日记帐'],
       [4, '报表 C 费用统计表'],
       [5, '报表 D 客户应收款月报表'],
+      [6, '报表 E 月末未清借支'],
     ];
     for (const [page, title] of titles) {
       const text = pdfText(pdf, { first: page, last: page });
       for (const s of [title, '2026 年 11 月', '制表', '财务主管', '经理']) expect(text).toContain(s);
     }
+    const e = pdfText(pdf, { first: 6, last: 6 });
+    for (const s of ['JZ202611290001', o.names.sales, '出差广州', '2026-11-29', '20.00', '截至 2026-11-30']) expect(e).toContain(s);
   });
 
   it('exports one workbook: the cover sheet, then a sheet per part', async () => {
@@ -69,13 +73,13 @@ describe('the signed month pack', () => {
     expect(x.fileName).toBe('月报_2026-11.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['封面', 'A 办事处现金日记帐', 'B 人员考勤表', 'C 费用统计表', 'D 客户应收款月报表']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['封面', 'A 办事处现金日记帐', 'B 人员考勤表', 'C 费用统计表', 'D 客户应收款月报表', 'E 月末未清借支']);
     const cover = new Map<string, string>();
     book.worksheets[0].eachRow((r) => cover.set(String(r.getCell(1).value), String(r.getCell(2).value)));
     expect([cover.get('内容 SHA-256'), cover.get('签署人(经理)'), cover.get('本月报包含')]).toEqual([
       signed.sha256,
       o.names.manager,
-      'A 办事处现金日记帐、B 人员考勤表、C 费用统计表、D 客户应收款月报表',
+      'A 办事处现金日记帐、B 人员考勤表、C 费用统计表、D 客户应收款月报表、E 月末未清借支',
     ]);
     const names: string[] = [];
     book.worksheets[2].eachRow((r, n) => n > 1 && names.push(String(r.getCell(1).value)));

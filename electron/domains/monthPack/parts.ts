@@ -16,11 +16,13 @@ import { dateIn } from '../../../shared/time';
 import { monthReportSection, type Words } from '../../printing/month-report';
 import type { CashJournalMonth, ExpenseMonth, ReceivableMonth } from '../../../shared/contract';
 import { officeTimezone } from '../attendance/repo';
+import { OPEN_ADVANCES_TITLE, buildOpenAdvancesMonth, openAdvancesMonthContent, openAdvancesMonthSheet, type OpenAdvancesMonth } from './advancesPart';
 import { CASH_JOURNAL_TITLE, buildCashJournalMonth, cashJournalMonthContent, cashJournalMonthSheet } from '../monthReports/cashJournal';
 import { EXPENSES_TITLE, buildExpensesMonth, expensesMonthContent, expensesMonthSheet } from '../monthReports/expenses';
 import { RECEIVABLES_TITLE, buildReceivablesMonth, receivablesMonthContent, receivablesMonthSheet } from '../monthReports/receivables';
 
-export type PartKey = 'A' | 'B' | 'C' | 'D';
+/** HQ's four reports, and E: the advances still open at the month's end (issue #14: the pack lists them). */
+export type PartKey = 'A' | 'B' | 'C' | 'D' | 'E';
 export type Lang = 'zh' | 'en';
 
 /** What a part's paper is laid out with besides its data: the office as signed, who made the paper. */
@@ -108,5 +110,14 @@ const receivables = financeReport<ReceivableMonth>(
   receivablesMonthSheet,
 );
 
+const advances = financeReport<OpenAdvancesMonth>(
+  'E',
+  OPEN_ADVANCES_TITLE,
+  'portrait',
+  buildOpenAdvancesMonth,
+  openAdvancesMonthContent,
+  openAdvancesMonthSheet,
+);
+
 /** The registered parts, by key. */
-export const PARTS: MonthPackPart<unknown>[] = [cashJournal, attendance, expenses, receivables].sort((a, b) => a.key.localeCompare(b.key));
+export const PARTS: MonthPackPart<unknown>[] = [cashJournal, attendance, expenses, receivables, advances].sort((a, b) => a.key.localeCompare(b.key));
