@@ -34,6 +34,7 @@ import { receiptsMethods } from './schemas/receipts';
 import { attendanceMethods } from './schemas/attendance';
 import { reportsMethods } from './schemas/reports';
 import { countsMethods } from './schemas/counts';
+import { repairsMethods } from './schemas/repairs';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -62,6 +63,7 @@ export * from './schemas/receipts';
 export * from './schemas/attendance';
 export * from './schemas/reports';
 export * from './schemas/counts';
+export * from './schemas/repairs';
 
 export const contract = {
   ...officeMethods,
@@ -89,6 +91,7 @@ export const contract = {
   ...attendanceMethods,
   ...reportsMethods,
   ...countsMethods,
+  ...repairsMethods,
 } as const;
 
 export type Contract = typeof contract;

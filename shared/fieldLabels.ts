@@ -141,6 +141,9 @@ const BY_NAME: Record<string, Label> = {
   causeText: ['差异原因说明', 'cause text'],
   countMode: ['盘点方式', 'count mode'],
   countRecount: ['差异复核', 'recount differences'],
+  fault: ['故障', 'fault'],
+  repairedBy: ['维修人', 'repaired by'],
+  outcome: ['维修结果', 'outcome'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -303,6 +306,8 @@ const BY_METHOD: Record<string, Label> = {
   'counts.setCost:unitCostFen': ['盘盈单位成本', 'unit cost of the gain'],
   'counts.create:selection.itemIds': ['盘点商品', 'items to count'],
   'counts.paper:paper': ['盘点表或报告', 'sheet or report'],
+  'repairs.create:qty': ['维修数量', 'quantity repaired'],
+  'repairs.list:search': ['查找', 'search'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

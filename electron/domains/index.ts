@@ -27,6 +27,7 @@ import { receiptsHandlers } from './receipts/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { countsHandlers } from './counts/handlers';
+import { repairsHandlers } from './repairs/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -54,4 +55,5 @@ export const handlers = {
   ...attendanceHandlers,
   ...reportsHandlers,
   ...countsHandlers,
+  ...repairsHandlers,
 } satisfies Handlers;

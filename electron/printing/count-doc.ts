@@ -46,9 +46,10 @@ const HEAD = 96;
 const ROW = { sheet: 24, report: 17 } as const;
 const SIZE = 8.5;
 
-type Col = { title: string; width: number; right?: boolean };
+export type Col = { title: string; width: number; right?: boolean };
 
-function table(cols: Col[], rows: string[][], row: number): Node {
+/** A ruled table of fitted one-line cells, its column titles repeated on each page (list-doc.ts uses it too). */
+export function table(cols: Col[], rows: string[][], row: number): Node {
   const inner = (c: Col) => c.width - 8;
   const head = cols.map((c) => ({ ...fit(c.title, inner(c), { size: SIZE, bold: true }), alignment: 'center', fillColor: '#eeeeee' }));
   const body = rows.map((r) => r.map((v, i) => ({ ...fit(v, inner(cols[i]), { size: SIZE }), alignment: cols[i].right ? 'right' : 'left' })));

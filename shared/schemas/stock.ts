@@ -46,6 +46,8 @@ export const StockCardRow = z.object({
   balanceQty: z.number().int(),
   balanceAmountFen: z.number().int(),
   balanceUnitCostFen: z.number().int().nullable(),
+  /** of balanceQty, the defective goods (其中次品) after the row: kept apart, not offered for dispatch */
+  defectiveQty: z.number().int(),
   layers: z.array(CardLayer),
 });
 export type StockCardRow = z.infer<typeof StockCardRow>;
