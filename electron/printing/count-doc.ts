@@ -38,6 +38,8 @@ export interface CountPaperData {
   gain: { qty: number; fen: number };
   loss: { qty: number; fen: number };
   printedAt: string;
+  /** the logged print it is: 2 and up say 补打; null for a preview */
+  printNo?: number | null;
 }
 
 const W = PAGE.A4P.width - MARGIN.left - MARGIN.right;
@@ -73,7 +75,8 @@ export function table(cols: Col[], rows: string[][], row: number): Node {
 }
 
 function header(d: CountPaperData, title: string, qr: string): Node {
-  const line2 = `盘点单号 ${d.no}　日期 ${dateZh(d.businessDate)}　${d.kindZh}${d.blind ? '(盲盘)' : '(明盘)'}　${d.stateZh}`;
+  const reprint = d.printNo && d.printNo > 1 ? `　补打(第${d.printNo}次打印)` : '';
+  const line2 = `盘点单号 ${d.no}　日期 ${dateZh(d.businessDate)}　${d.kindZh}${d.blind ? '(盲盘)' : '(明盘)'}　${d.stateZh}${reprint}`;
   return {
     margin: [MARGIN.left, 14, MARGIN.right, 0],
     columns: [

@@ -12,7 +12,7 @@
 // Numbered 0035 by the lead's plan; its version is its position in this branch's list (migrate.ts
 // wants 1..n), which the lead renumbers at merge.
 import type { Migration } from './index';
-import { addToCheckList } from './0011-opening';
+import { addToCheckList, widenCheck } from './0011-opening';
 
 export const REPAIR_OUTCOMES_SQL = "('repaired','scrapped','hqReturn')";
 
@@ -26,8 +26,12 @@ export const m0035Repairs: Migration = {
   up(db) {
     addToCheckList(db, 'slips', 'kind', ['repair']);
     addToCheckList(db, 'print_log', 'doc', ['pickList', 'countSheet', 'countReport']);
+    // a row names its slip, or the item of a stock card, or (now) the count of a count's paper
+    widenCheck(db, 'print_log', [
+      ["CHECK ((doc = 'stockCard') = (slip_id IS NULL))", "CHECK ((doc IN ('stockCard', 'countSheet', 'countReport')) = (slip_id IS NULL))"],
+    ]);
     db.exec(`
-ALTER TABLE print_log ADD COLUMN count_id INTEGER REFERENCES counts(id);
+ALTER TABLE print_log ADD COLUMN count_id INTEGER REFERENCES counts(id) CHECK ((doc IN ('countSheet', 'countReport')) = (count_id IS NOT NULL));
 CREATE UNIQUE INDEX print_log_count ON print_log(count_id, doc, print_no) WHERE count_id IS NOT NULL AND kind = 'printed';
 
 DROP TRIGGER slip_lines_defective_return;

@@ -48,6 +48,7 @@ describe('migration 0035 (repairs)', () => {
     );
     log.run('pickList', inbound, null);
     expect(() => log.run('pickSheet', inbound, null)).toThrow(/CHECK/);
+    expect(() => log.run('countSheet', null, null)).toThrow(/CHECK/); // a count's paper names its count
     expect(schemaVersion(files.readonly(r.backupPath!))).toBe(at);
   });
 });
