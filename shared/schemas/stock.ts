@@ -115,6 +115,8 @@ export const stockMethods = {
       from: z.string().nullable(),
       to: z.string().nullable(),
       returnsOnCard: ReturnsOnCard,
+      /** the item has ever had defective stock (次品): the card shows 其中次品 */
+      hasDefective: z.boolean(),
       opening: Balance,
       /** in card order, whichever way the page was read */
       rows: z.array(StockCardRow),

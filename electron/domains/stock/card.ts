@@ -275,6 +275,7 @@ export function stockCard(db: ReadableDB, q: CardQuery) {
     from: p.from,
     to: p.to,
     returnsOnCard: returns,
+    hasDefective: sql(db, 'SELECT 1 FROM stock_layers WHERE item_id = ? AND defective = 1 LIMIT 1').get(q.itemId) !== undefined,
     opening: p.opening,
     rows,
     monthEnds: monthEndsOf(db, p, rows, nextDate, returns),

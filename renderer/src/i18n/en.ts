@@ -33,6 +33,7 @@ import { scannersEn } from './scanners';
 import { attendanceEn } from './attendance';
 import { reportsEn } from './reports';
 import { countsEn } from './counts';
+import { repairsEn } from './repairs';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -381,5 +382,6 @@ export const en: Record<MsgKey, string> = {
   ...attendanceEn,
   ...reportsEn,
   ...countsEn,
+  ...repairsEn,
   ...adjustEn,
 };

@@ -32,6 +32,7 @@ import { scannersZh } from './scanners';
 import { attendanceZh } from './attendance';
 import { reportsZh } from './reports';
 import { countsZh } from './counts';
+import { repairsZh } from './repairs';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -379,6 +380,7 @@ export const zh = {
   ...attendanceZh,
   ...reportsZh,
   ...countsZh,
+  ...repairsZh,
   ...adjustZh,
 };
 
