@@ -3,6 +3,8 @@
 // the stock card, the value on hand unchanged); scrapped opens a draft 报损单 and sent back a draft
 // 退回总部单 of the defective units for the manager to sign. Refused with nothing written: more than
 // the defective units on hand (or already on a draft), a role other than the keeper. verify holds.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlipLineInput } from '../../shared/contract';
 import { demoOffice, err, ok, type DemoOffice } from '../helpers/index';
@@ -145,6 +147,9 @@ describe('repair records (维修记录)', () => {
       }),
     ]);
     const paper = ok(await o.core.call('repairs.qualityPdf', { from: today, to: today }, as('manager')));
+    const shots = join(process.cwd(), '.tmp', 'shots');
+    mkdirSync(shots, { recursive: true });
+    writeFileSync(join(shots, 'quality.pdf'), Buffer.from(paper.base64, 'base64'));
     const text = pdfText(Buffer.from(paper.base64, 'base64'));
     expect(text).toContain('产品质量问题');
     expect(text).toMatch(/CZ-8801[\s\S]*外壳开裂×3/);

@@ -30,7 +30,7 @@ export async function qualityPdf(db: ReadableDB, p: Period, madeBy: string, nowI
   const rows = qualityRows(db, p.from, p.to);
   const office = officeInfo(db);
   const t = totals(rows);
-  const widths = [56, 110, 56, 28, 42, 38, 34, 34, 42];
+  const widths = [56, 104, 56, 28, 42, 46, 34, 34, 42];
   const built = buildListDoc({
     office,
     title: '产品质量问题',
