@@ -50,12 +50,12 @@ const MOVES = (order: 'ASC' | 'DESC') => `SELECT m.id, m.business_date, m.posted
        c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive,
        l.cause, l.memo AS line_memo, ly.defective
      FROM stock_moves m
-     JOIN stock_layers ly ON ly.id = m.layer_id
      JOIN slips s ON s.id = m.slip_id
      JOIN slip_lines l ON l.id = m.slip_line_id
      LEFT JOIN customers c ON c.id = s.customer_id
      LEFT JOIN suppliers p ON p.id = s.supplier_id
      LEFT JOIN slips src ON src.id = s.source_slip_id
+     JOIN stock_layers ly ON ly.id = m.layer_id
      WHERE m.item_id = ? AND m.id >= ? AND m.id <= ?
      ORDER BY m.id ${order} LIMIT ?`;
 
