@@ -85,6 +85,8 @@ describe('count papers in the print log', () => {
     expect((await refused(o, 'keeper', 'documents.render', { doc: 'countReport', countId: c.id })).code).toBe('count_blind_open');
     const report = await must(o, 'manager', 'documents.recordPrint', { doc: 'countReport', countId: c.id });
     expect(report.printNo).toBe(1);
+    // nor the manager's logged print of it, by its id alone
+    expect((await refused(o, 'keeper', 'documents.render', { doc: 'countReport', printId: report.id })).code).toBe('count_blind_open');
     const log = await must(o, 'manager', 'documents.printLog', { countId: c.id });
     expect(log.rows.map((r) => [r.doc, r.kind, r.printNo])).toEqual([
       ['countReport', 'printed', 1],

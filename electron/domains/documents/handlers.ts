@@ -13,7 +13,7 @@ import { renderFinancePaper } from './financePapers';
 import { publicKeyFingerprint } from './qr';
 import { officeKeyRows } from '../../ledger/officeSecrets';
 import { verifyQr } from './qrCheck';
-import { printLog, printSettings, updatePrintSettings } from './repo';
+import { printLog, printRecord, printSettings, updatePrintSettings } from './repo';
 import { isFinanceDoc, requireDistinctCopyNames, requireDocRole } from './rules';
 import { confirmPrint, logPrint, renderSlipOrCard, startRender } from './service';
 import { cancelJob, jobProgress } from './jobs';
@@ -28,9 +28,11 @@ const docName = (rec: PrintRecord) =>
       ? `${SLIP_KIND_ZH[rec.doc as SlipKind]} ${rec.slipNo}`
       : `库存明细账 item ${rec.itemId}`;
 
-/** A count's report is not shown to a counter while a blind count is open (counts.variance's rule). */
-function requireCountPaperRole(ctx: Ctx, input: { doc: DocKind; countId?: number }): void {
-  if (input.doc === 'countReport' && input.countId != null) requireVarianceVisible(countRow(ctx.db, input.countId), actor(ctx).roles);
+/** A count's report is not shown to a counter while a blind count is open (counts.variance's rule), nor its logged print. */
+function requireCountPaperRole(ctx: Ctx, input: { doc: DocKind; countId?: number; printId?: number }): void {
+  if (input.doc !== 'countReport') return;
+  const countId = input.countId ?? (input.printId != null ? printRecord(ctx.db, input.printId)?.countId : null);
+  if (countId != null) requireVarianceVisible(countRow(ctx.db, countId), actor(ctx).roles);
 }
 
 export const documentsHandlers = {

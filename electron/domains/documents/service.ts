@@ -184,7 +184,8 @@ export function fileSafe(s: string): string {
 /** The target a logged print renders: exactly what was logged. */
 export function printTarget(db: ReadableDB, input: DocTarget & { printId: number }): { t: DocTarget; print: PrintRecord } {
   const print = printRecord(db, input.printId) ?? fail('not_found', { what: 'print job', what_zh: '打印记录', key: input.printId });
-  if (print.doc !== input.doc || (input.slipId != null && input.slipId !== print.slipId) || (input.itemId != null && input.itemId !== print.itemId))
+  const other = (given: number | undefined, logged: number | null) => given != null && given !== logged;
+  if (print.doc !== input.doc || other(input.slipId, print.slipId) || other(input.itemId, print.itemId) || other(input.countId, print.countId))
     fail('invalid_input', { summary_zh: '打印记录与所选单据不符', summary_en: 'the print job is for another document' });
   const t: DocTarget = {
     doc: print.doc,
