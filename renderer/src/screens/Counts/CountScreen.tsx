@@ -12,7 +12,7 @@ import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { ApproveDialog, ReverseCountDialog } from './CountDialogs';
-import { CountPrint } from './CountPrint';
+import { NamedPrint } from '../../printing/NamedPrint';
 import { CountEntry } from './CountEntry';
 import { VariancePanel } from './VariancePanel';
 
@@ -75,7 +75,12 @@ export function CountScreen({ countId }: { countId: number }) {
             </button>
           ))}
         </span>
-        <CountPrint countId={count.id} report={tab === 'variance' && (count.state !== 'open' || !count.blind || session.has('manager'))} />
+        {/* the sheet on the entry tab; the report on the variance tab, for whoever may see it */}
+        {tab === 'variance' && (count.state !== 'open' || !count.blind || session.has('manager')) ? (
+          <NamedPrint name={t('ct.report')} target={{ doc: 'countReport', countId: count.id }} testId="count-report" />
+        ) : (
+          <NamedPrint name={t('ct.sheet')} target={{ doc: 'countSheet', countId: count.id }} testId="count-sheet" />
+        )}
         {count.state !== 'open' ? <ReceiptButton kind="countVariance" id={count.id} /> : null}
         {canFinish ? (
           <Btn hotkey="F6" onClick={() => void finish()}>

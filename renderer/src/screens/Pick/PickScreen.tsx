@@ -29,7 +29,7 @@ import { useDefectiveMark } from './useDefectiveMark';
 import { pickWord } from './words';
 import { usePickByQr } from './pickQr';
 import { CarrierPicker } from '../../slip/CarrierPicker';
-import { PickListPrint } from './PickListPrint';
+import { NamedPrint } from '../../printing/NamedPrint';
 
 export function PickScreen({ slipId }: { slipId: number }) {
   const { t, kind, pay } = useI18n();
@@ -121,7 +121,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
             {t('recv.markDefective')}
           </Btn>
         ) : null}
-        {!isReturn ? <PickListPrint slipId={slip.id} /> : null}
+        {!isReturn ? <NamedPrint name={t('rep.pickList')} target={{ doc: 'pickList', slipId: slip.id }} testId="pick-list-print" /> : null}
         <Btn onClick={undo} hotkey="Ctrl+Z" disabled={!count.canUndo}>
           {t('pick.undo')}
         </Btn>
