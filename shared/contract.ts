@@ -38,6 +38,7 @@ import { monthReportsMethods } from './schemas/monthReports';
 import { monthPackMethods } from './schemas/monthPack';
 import { scansMethods } from './schemas/scans';
 import { advancesMethods } from './schemas/advances';
+import { repairsMethods } from './schemas/repairs';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -70,6 +71,7 @@ export * from './schemas/monthReports';
 export * from './schemas/monthPack';
 export * from './schemas/scans';
 export * from './schemas/advances';
+export * from './schemas/repairs';
 
 export const contract = {
   ...officeMethods,
@@ -101,6 +103,7 @@ export const contract = {
   ...monthPackMethods,
   ...scansMethods,
   ...advancesMethods,
+  ...repairsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -509,6 +509,24 @@ const catalogue = {
     `「${d.name}」已停用, 不能借支`,
     `"${d.name}" is no longer active: no advance can be paid to them`,
   ],
+  // repair records on defective stock (维修记录, issue #12)
+  repair_exceeds_defective: (d: {
+    itemCode: string;
+    itemName: string;
+    qty: number;
+    defective: number;
+    pending: number;
+    field: 'qty';
+    field_zh: '数量';
+    field_en: 'quantity';
+  }) => [
+    `数量: ${d.itemCode} ${d.itemName} 维修 ${d.qty}, 可维修的次品只有 ${Math.max(0, d.defective - d.pending)} (次品 ${d.defective}, 已在报损/退总草稿中 ${d.pending}), 未写入`,
+    `Quantity: ${d.itemCode} repair of ${d.qty}, only ${Math.max(0, d.defective - d.pending)} defective units can be repaired (defective ${d.defective}, on draft write-offs / returns to HQ ${d.pending}); nothing written`,
+  ],
+  repair_slip: (d: { no: string }) => [
+    `${d.no} 是维修单, 不能冲销: 请另做维修记录或报损`,
+    `${d.no} is a repair slip and is not reversed: record another repair or a write-off`,
+  ],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */

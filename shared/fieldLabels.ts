@@ -146,6 +146,9 @@ const BY_NAME: Record<string, Label> = {
   purpose: ['借支事由', 'purpose'],
   claimId: ['报销单', 'expense claim'],
   settlementId: ['核销记录', 'settlement'],
+  fault: ['故障', 'fault'],
+  repairedBy: ['维修人', 'repaired by'],
+  outcome: ['维修结果', 'outcome'],
 };
 
 /** By path (indices as []): a field whose word depends on where it sits. */
@@ -318,6 +321,8 @@ const BY_METHOD: Record<string, Label> = {
   'monthReports.xlsx:report': ['报表', 'report'],
   'monthReports.pdf:lang': ['语言', 'language'],
   'monthReports.xlsx:lang': ['语言', 'language'],
+  'repairs.create:qty': ['维修数量', 'quantity repaired'],
+  'repairs.list:search': ['查找', 'search'],
 };
 
 /** The word for one element of an array, by the array's name: 第4行 / line 4. */

@@ -51,7 +51,10 @@ export const reachesAll = (s: ReadScope): boolean => s.reach.includes('all');
 
 /** Whether the amounts of a slip of this kind show: a sale's or return's are prices; an inbound's,
  *  the opening stock's, a count's, a write-off's and a return to HQ's are costs; a reversal's may be either (both needed). */
-export function seesSlipAmounts(s: ReadScope, kind: 'inbound' | 'dispatch' | 'return' | 'reversal' | 'opening' | 'count' | 'writeoff' | 'hqReturn'): boolean {
+export function seesSlipAmounts(
+  s: ReadScope,
+  kind: 'inbound' | 'dispatch' | 'return' | 'reversal' | 'opening' | 'count' | 'writeoff' | 'hqReturn' | 'repair',
+): boolean {
   if (kind === 'dispatch' || kind === 'return') return s.seesPrices;
   if (kind === 'reversal') return s.seesPrices && s.seesCosts;
   return s.seesCosts;

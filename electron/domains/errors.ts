@@ -12,6 +12,7 @@ const WHAT = {
   job: ['rendering job', '生成任务'],
   count: ['stock count', '盘点单'],
   countLine: ['count line', '盘点行'],
+  repair: ['repair record', '维修记录'],
 } as const;
 
 export function notFound(what: keyof typeof WHAT, key: unknown): never {

@@ -31,6 +31,7 @@ import { monthReportsHandlers } from './monthReports/handlers';
 import { monthPackHandlers } from './monthPack/handlers';
 import { scansHandlers } from './scans/handlers';
 import { advancesHandlers } from './advances/handlers';
+import { repairsHandlers } from './repairs/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -62,4 +63,5 @@ export const handlers = {
   ...monthPackHandlers,
   ...scansHandlers,
   ...advancesHandlers,
+  ...repairsHandlers,
 } satisfies Handlers;

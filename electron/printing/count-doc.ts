@@ -38,6 +38,8 @@ export interface CountPaperData {
   gain: { qty: number; fen: number };
   loss: { qty: number; fen: number };
   printedAt: string;
+  /** the logged print it is: 2 and up say 补打; null for a preview */
+  printNo?: number | null;
 }
 
 const W = PAGE.A4P.width - MARGIN.left - MARGIN.right;
@@ -46,9 +48,10 @@ const HEAD = 96;
 const ROW = { sheet: 24, report: 17 } as const;
 const SIZE = 8.5;
 
-type Col = { title: string; width: number; right?: boolean };
+export type Col = { title: string; width: number; right?: boolean };
 
-function table(cols: Col[], rows: string[][], row: number): Node {
+/** A ruled table of fitted one-line cells, its column titles repeated on each page (list-doc.ts uses it too). */
+export function table(cols: Col[], rows: string[][], row: number): Node {
   const inner = (c: Col) => c.width - 8;
   const head = cols.map((c) => ({ ...fit(c.title, inner(c), { size: SIZE, bold: true }), alignment: 'center', fillColor: '#eeeeee' }));
   const body = rows.map((r) => r.map((v, i) => ({ ...fit(v, inner(cols[i]), { size: SIZE }), alignment: cols[i].right ? 'right' : 'left' })));
@@ -72,7 +75,8 @@ function table(cols: Col[], rows: string[][], row: number): Node {
 }
 
 function header(d: CountPaperData, title: string, qr: string): Node {
-  const line2 = `盘点单号 ${d.no}　日期 ${dateZh(d.businessDate)}　${d.kindZh}${d.blind ? '(盲盘)' : '(明盘)'}　${d.stateZh}`;
+  const reprint = d.printNo && d.printNo > 1 ? `　补打(第${d.printNo}次打印)` : '';
+  const line2 = `盘点单号 ${d.no}　日期 ${dateZh(d.businessDate)}　${d.kindZh}${d.blind ? '(盲盘)' : '(明盘)'}　${d.stateZh}${reprint}`;
   return {
     margin: [MARGIN.left, 14, MARGIN.right, 0],
     columns: [

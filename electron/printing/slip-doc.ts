@@ -151,9 +151,10 @@ function infoPairs(d: SlipDocData): [Pair[], Pair[]] {
         ],
       ];
     case 'count':
+    case 'repair':
       return [
         [
-          ['摘要', `盘点调整 ${slip.memo}`, true],
+          ['摘要', `${slip.kind === 'count' ? '盘点调整' : '维修 次品转良品'} ${slip.memo}`, true],
           ['日期', date],
         ],
         [
@@ -197,6 +198,8 @@ function signBoxes(d: SlipDocData): SignBox[] {
       return [made, signed('经理签字', 'manager')];
     case 'count':
       return [made, signed('经理审批', 'manager')];
+    case 'repair':
+      return [made, keeper('仓管')];
     case 'writeoff':
     case 'hqReturn':
       return adjustmentSignBoxes(slip, made, signed('经理审核', 'manager'), keeper('仓管出库'));

@@ -24,6 +24,7 @@ import { PickScreen } from './screens/Pick/PickScreen';
 import { ReturnNew } from './screens/Returns/ReturnNew';
 import { ReturnEditor } from './screens/Returns/ReturnEditor';
 import { AdjustScreen } from './screens/Returns/AdjustScreen';
+import { RepairsScreen } from './screens/Repairs/RepairsScreen';
 import { StockOverview } from './screens/StockOverview/StockOverview';
 import { StockCardScreen } from './screens/StockCard/StockCardScreen';
 import { CollectionScreen } from './screens/Partners/CollectionScreen';
@@ -68,6 +69,7 @@ function Screen({ route }: { route: string[] }) {
     case 'pick':
       return id ? <PickScreen key={id} slipId={id} /> : <PickList />;
     case 'returns':
+      if (b === 'repairs') return <RepairsScreen />;
       if (b === 'writeoffs' || b === 'hq') return <AdjustScreen kind={b === 'hq' ? 'hqReturn' : 'writeoff'} rest={route[2]} />;
       if (b === 'new') return <ReturnNew />;
       if (b === 'pregolive') return <ReturnEditor slipId={null} preGoLive />;

@@ -7,7 +7,28 @@ import { DOC_PRINTERS, DOC_RENDERERS, DateStr, Empty, Id, Name, Page, Person, Te
 import { SlipSummary } from './slips';
 
 /** What can be printed: a slip as its kind's document, or an item's stock card (库存明细账). */
-export const DOC_KINDS = ['dispatch', 'inbound', 'return', 'reversal', 'opening', 'stockCard', 'cashCount', 'statement', 'writeoff', 'hqReturn'] as const;
+export const DOC_KINDS = [
+  'dispatch',
+  'inbound',
+  'return',
+  'reversal',
+  'opening',
+  'stockCard',
+  'cashCount',
+  'statement',
+  'writeoff',
+  'hqReturn',
+  /** 拣货单: a dispatch's lines by 库位 for the keeper to pick, with the oldest layer to take (slipId) */
+  'pickList',
+  /** 盘点表 / 盘点报告: a count's sheet and report (countId) */
+  'countSheet',
+  'countReport',
+] as const;
+/** The papers that are not a slip in its kind's copies: laid out from a slip or a count, A4, no copies. */
+export const LIST_DOCS = ['pickList', 'countSheet', 'countReport'] as const;
+export type ListDoc = (typeof LIST_DOCS)[number];
+export const isListDoc = (doc: string): doc is ListDoc => (LIST_DOCS as readonly string[]).includes(doc);
+export const LIST_DOC_ZH: Record<ListDoc, string> = { pickList: '拣货单', countSheet: '盘点表', countReport: '盘点报告' };
 /** Finance papers: previews only (documents.render), not logged prints; readable by these roles. */
 export const FINANCE_DOC_ROLES = {
   /** 现金盘点表: a day's cash count, book balance, channels, checks and countersignatures */
@@ -43,6 +64,8 @@ const docTargetFields = {
   date: DateStr.optional(),
   /** statement: the customer, with from/to as the period (from default the 1st of to's month, to default today) */
   customerId: Id.optional(),
+  /** countSheet / countReport: the count */
+  countId: Id.optional(),
 };
 
 /** preview: the paper was opened to be printed · printed: the job was sent, or the user said it came out */
@@ -59,6 +82,9 @@ export const PrintRecord = z.object({
   slipId: Id.nullable(),
   slipNo: z.string().nullable(),
   itemId: Id.nullable(),
+  /** countSheet / countReport: the count, and its number */
+  countId: Id.nullable(),
+  countNo: z.string().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
   paper: PaperSize,
@@ -178,7 +204,7 @@ export const documentsMethods = {
     doc: 'The paper of a preview was printed (the job was sent, or the user says it came out): log the print. Refused when the slip changed or another print came in between.',
   }),
   'documents.printLog': method({
-    input: z.object({ slipId: Id.optional(), itemId: Id.optional(), ...Page }),
+    input: z.object({ slipId: Id.optional(), itemId: Id.optional(), countId: Id.optional(), ...Page }),
     output: z.object({ rows: z.array(PrintRecord), total: z.number().int() }),
     access: DOC_PRINTERS,
     write: false,

@@ -9,7 +9,7 @@ import { DateStr, Id, Name, NonNegFen, Page, Person, Pin, PinSignoff, MAX_ID, MA
 import { SlipRefund } from './refunds';
 import { SlipDeliveryCash } from './deliveryCash';
 
-export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening', 'count', 'writeoff', 'hqReturn'] as const;
+export const SLIP_KINDS = ['inbound', 'dispatch', 'return', 'reversal', 'opening', 'count', 'writeoff', 'hqReturn', 'repair'] as const;
 export const SlipKind = z.enum(SLIP_KINDS);
 export type SlipKind = z.infer<typeof SlipKind>;
 /** Kinds a user creates; a reversal is made only by slips.reverse. */
@@ -17,7 +17,7 @@ export const CreatableSlipKind = z.enum(['inbound', 'dispatch', 'return', 'write
 export type CreatableSlipKind = z.infer<typeof CreatableSlipKind>;
 /** The kinds made through slips.create (a reversal comes from slips.reverse, the opening slip from opening.postStock). */
 export function isCreatableKind(kind: SlipKind): kind is CreatableSlipKind {
-  return kind !== 'reversal' && kind !== 'opening' && kind !== 'count';
+  return kind !== 'reversal' && kind !== 'opening' && kind !== 'count' && kind !== 'repair';
 }
 /** Kinds that take goods out of stock at FIFO cost without a sale: 报损单 and 退回总部 (issue #12). */
 export const ADJUSTMENT_KINDS = ['writeoff', 'hqReturn'] as const;
@@ -341,6 +341,7 @@ export const SLIP_SIGNATURES: Record<SlipKind, readonly Role[]> = {
   count: ['manager'],
   writeoff: ['manager'],
   hqReturn: ['manager'],
+  repair: [],
 };
 
 /** Two letters each: a slip number is prefix + yyyyMMdd + serial (verify relies on the widths). */
@@ -353,6 +354,7 @@ export const SLIP_PREFIX: Record<SlipKind, string> = {
   count: 'PD', // 盘点 (a posted count's adjustments; its number is the count's)
   writeoff: 'BS', // 报损单
   hqReturn: 'TZ', // 退回总部 (退总; TH is the customer return's)
+  repair: 'WX', // 维修记录 (a repaired record's slip carries the record's number)
 };
 
 export const SLIP_KIND_ZH: Record<SlipKind, string> = {
@@ -364,6 +366,7 @@ export const SLIP_KIND_ZH: Record<SlipKind, string> = {
   count: '盘点单',
   writeoff: '报损单',
   hqReturn: '退回总部单',
+  repair: '维修单',
 };
 
 export const PAYMENT_MODE_ZH: Record<PaymentMode, string> = {

@@ -46,6 +46,8 @@ export const StockCardRow = z.object({
   balanceQty: z.number().int(),
   balanceAmountFen: z.number().int(),
   balanceUnitCostFen: z.number().int().nullable(),
+  /** of balanceQty, the defective goods (其中次品) after the row: kept apart, not offered for dispatch */
+  defectiveQty: z.number().int(),
   layers: z.array(CardLayer),
 });
 export type StockCardRow = z.infer<typeof StockCardRow>;
@@ -113,6 +115,8 @@ export const stockMethods = {
       from: z.string().nullable(),
       to: z.string().nullable(),
       returnsOnCard: ReturnsOnCard,
+      /** the item has ever had defective stock (次品): the card shows 其中次品 */
+      hasDefective: z.boolean(),
       opening: Balance,
       /** in card order, whichever way the page was read */
       rows: z.array(StockCardRow),

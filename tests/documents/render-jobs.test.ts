@@ -35,6 +35,7 @@ function madeUpCard(pages: number): StockCardDocData {
       balanceQty: i + 1,
       balanceAmountFen: (i + 1) * 100,
       balanceUnitCostFen: 100,
+      defectiveQty: 0,
       layers: [],
     };
   });

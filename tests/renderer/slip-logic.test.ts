@@ -156,6 +156,7 @@ describe('stock card rows', () => {
     balanceQty: bal,
     balanceAmountFen: bal * 100,
     balanceUnitCostFen: bal ? 100 : null,
+    defectiveQty: 0,
     layers: Array.from({ length: takes }, (_, k) => ({
       moveId: id + k,
       layerId: 50 + k,

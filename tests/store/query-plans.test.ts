@@ -54,6 +54,11 @@ const RULES = {
     sql: 'FROM stock_moves m JOIN slips s ON s.id = m.slip_id',
     plan: /^SEARCH m USING INDEX stock_moves_item \(item_id=\? AND id>\? AND id<\?\)$/,
   },
+  /** 其中次品 before the page: the moves of the item's defective layers, found by layer (0035) */
+  cardDefective: {
+    sql: 'FROM stock_layers l JOIN stock_moves m ON m.layer_id = l.id WHERE l.item_id = ? AND l.defective = 1',
+    plan: /^SEARCH m USING INDEX stock_moves_layer \(layer_id=\? AND rowid<\?\)$/,
+  },
   cardMonths: {
     sql: 'FROM stock_month_totals WHERE item_id = ? AND month >= ? AND month <= ?',
     plan: /^SEARCH stock_month_totals USING PRIMARY KEY \(item_id=\? AND month>\? AND month<\?\)$/,
@@ -121,7 +126,7 @@ const CASES = {
     who: 'keeper',
     method: 'stock.card',
     input: (o) => ({ itemId: o.itemId('CZ-8801'), limit: 2 }),
-    rules: [RULES.cardPage, RULES.balanceNow],
+    rules: [RULES.cardPage, RULES.balanceNow, RULES.cardDefective],
   },
   'stock.card, a page after a cursor': {
     who: 'keeper',

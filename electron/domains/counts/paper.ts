@@ -7,7 +7,7 @@ import { COUNT_CAUSE_ZH, COUNT_KIND_ZH } from '../../../shared/contract';
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { buildCountDoc } from '../../printing/count-doc';
-import { officeInfo, renderBuilt } from '../documents/service';
+import { officeInfo, renderBuilt, type Built } from '../documents/service';
 import * as repo from './repo';
 import { varianceOf } from './variance';
 
@@ -18,7 +18,8 @@ function namesOf(db: ReadableDB, countId: number, column: 'e.user_id' | 'l.recou
   return sql(db, `SELECT DISTINCT u.name FROM ${from} JOIN users u ON u.id = ${column} WHERE l.count_id = ? ORDER BY u.name`).pluck().all(countId) as string[];
 }
 
-export async function countPaper(db: ReadableDB, countId: number, kind: 'sheet' | 'report', nowIso: string): Promise<RenderedDocument> {
+/** The count's sheet or report laid out; `printNo` the logged print it is (2 and up say 补打), null for a preview. */
+export function countBuilt(db: ReadableDB, countId: number, kind: 'sheet' | 'report', nowIso: string, printNo: number | null): Built {
   const c = repo.countRow(db, countId);
   const view = repo.countView(db, c.id);
   const office = officeInfo(db);
@@ -39,7 +40,14 @@ export async function countPaper(db: ReadableDB, countId: number, kind: 'sheet' 
     gain: { qty: v?.gainQty ?? 0, fen: v?.gainFen ?? 0 },
     loss: { qty: v?.lossQty ?? 0, fen: v?.lossFen ?? 0 },
     printedAt: nowIso,
+    printNo,
   };
   const built = buildCountDoc(data, kind);
-  return renderBuilt({ built, fileName: `${kind === 'sheet' ? '盘点表' : '盘点报告'}_${c.no}.pdf`, paper: 'A4', copies: [] }, null);
+  const reprint = printNo && printNo > 1 ? `_补打${printNo}` : '';
+  return { built, fileName: `${kind === 'sheet' ? '盘点表' : '盘点报告'}_${c.no}${reprint}.pdf`, paper: 'A4', copies: [] };
+}
+
+/** counts.paper: a preview of the sheet or report (not logged; documents.* logs and numbers a print). */
+export async function countPaper(db: ReadableDB, countId: number, kind: 'sheet' | 'report', nowIso: string): Promise<RenderedDocument> {
+  return renderBuilt(countBuilt(db, countId, kind, nowIso, null), null);
 }

@@ -17,6 +17,7 @@ const KIND_EN: Record<SlipKind, string> = {
   count: 'stock count',
   writeoff: 'write-off slip',
   hqReturn: 'return to HQ slip',
+  repair: 'repair slip',
 };
 
 function summaryOf(slip: Slip): NonNullable<QrCheck['slip']> {

@@ -18,6 +18,8 @@ interface PrintRow {
   slip_id: number | null;
   slip_no: string | null;
   item_id: number | null;
+  count_id: number | null;
+  count_no: string | null;
   period_from: string | null;
   period_to: string | null;
   paper: PaperSize;
@@ -29,8 +31,8 @@ interface PrintRow {
   printed_by_name: string;
 }
 
-const SELECT = `SELECT p.*, s.no AS slip_no, u.name AS printed_by_name
-  FROM print_log p LEFT JOIN slips s ON s.id = p.slip_id JOIN users u ON u.id = p.printed_by`;
+const SELECT = `SELECT p.*, s.no AS slip_no, c.no AS count_no, u.name AS printed_by_name
+  FROM print_log p LEFT JOIN slips s ON s.id = p.slip_id LEFT JOIN counts c ON c.id = p.count_id JOIN users u ON u.id = p.printed_by`;
 
 function view(r: PrintRow): PrintRecord {
   return {
@@ -41,6 +43,8 @@ function view(r: PrintRow): PrintRecord {
     slipId: r.slip_id,
     slipNo: r.slip_no,
     itemId: r.item_id,
+    countId: r.count_id,
+    countNo: r.count_no,
     from: r.period_from,
     to: r.period_to,
     paper: r.paper,
@@ -61,6 +65,7 @@ export interface NewPrint {
   doc: DocKind;
   slipId: number | null;
   itemId: number | null;
+  countId: number | null;
   from: string | null;
   to: string | null;
   paper: PaperSize;
@@ -73,23 +78,23 @@ export interface NewPrint {
   previewId?: number | null;
 }
 
-/** How many times a slip (as that document) or an item's card has been printed: previews do not count. */
-export function printedCount(db: ReadableDB, p: { doc: DocKind; slipId: number | null; itemId: number | null }): number {
-  return p.slipId != null
-    ? (sql(db, "SELECT COUNT(*) FROM print_log WHERE slip_id = ? AND doc = ? AND kind = 'printed'").pluck().get(p.slipId, p.doc) as number)
-    : (sql(db, "SELECT COUNT(*) FROM print_log WHERE item_id = ? AND doc = ? AND kind = 'printed'").pluck().get(p.itemId, p.doc) as number);
+/** How many times a slip (as that document), a count's paper or an item's card has been printed: previews do not count. */
+export function printedCount(db: ReadableDB, p: { doc: DocKind; slipId: number | null; itemId: number | null; countId: number | null }): number {
+  const [column, id] = p.slipId != null ? ['slip_id', p.slipId] : p.countId != null ? ['count_id', p.countId] : ['item_id', p.itemId];
+  return sql(db, `SELECT COUNT(*) FROM print_log WHERE ${column} = ? AND doc = ? AND kind = 'printed'`).pluck().get(id, p.doc) as number;
 }
 
 /** Log a print or a preview; its number is the next print's (earlier prints of the same slip as the same document, or of the item's card). */
 export function recordPrint(db: WritableDB, p: NewPrint): PrintRecord {
   const info = sql(
     db,
-    `INSERT INTO print_log (doc, slip_id, item_id, period_from, period_to, paper, copies, print_no, content_hash, printed_at, printed_by, kind, preview_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO print_log (doc, slip_id, item_id, count_id, period_from, period_to, paper, copies, print_no, content_hash, printed_at, printed_by, kind, preview_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.doc,
     p.slipId,
     p.itemId,
+    p.countId,
     p.from,
     p.to,
     p.paper,
@@ -109,12 +114,16 @@ export function printOfPreview(db: ReadableDB, previewId: number): number | null
   return (sql(db, 'SELECT id FROM print_log WHERE preview_id = ?').pluck().get(previewId) as number | undefined) ?? null;
 }
 
-export function printLog(db: ReadableDB, q: { slipId?: number; itemId?: number; limit: number; offset: number }): { rows: PrintRecord[]; total: number } {
-  // the month pack's prints are the month pack's (monthPack.recordPrint), not a slip's or a card's
+export function printLog(
+  db: ReadableDB,
+  q: { slipId?: number; itemId?: number; countId?: number; limit: number; offset: number },
+): { rows: PrintRecord[]; total: number } {
+  // the month pack's prints are the month pack's (monthPack.recordPrint), not a slip's, a card's or a count's
   const where: string[] = ["p.doc <> 'monthPack'"];
   const args: unknown[] = [];
   if (q.slipId != null) (where.push('p.slip_id = ?'), args.push(q.slipId));
   if (q.itemId != null) (where.push('p.item_id = ?'), args.push(q.itemId));
+  if (q.countId != null) (where.push('p.count_id = ?'), args.push(q.countId));
   const w = `WHERE ${where.join(' AND ')}`;
   const total = db
     .prepare(`SELECT COUNT(*) FROM print_log p ${w}`)

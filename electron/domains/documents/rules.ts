@@ -40,6 +40,11 @@ export function requireSlipTarget(doc: DocKind, slipId: number | undefined): num
   return slipId;
 }
 
+export function requireCountTarget(doc: DocKind, countId: number | undefined): number {
+  if (countId == null) fail('document_target', { doc, needs: 'countId', needs_zh: '打印盘点表、盘点报告须指定盘点单' });
+  return countId;
+}
+
 export function requireItemTarget(doc: DocKind, itemId: number | undefined): number {
   if (itemId == null) fail('document_target', { doc, needs: 'itemId', needs_zh: '打印库存明细账须指定商品' });
   return itemId;

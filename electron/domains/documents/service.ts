@@ -4,7 +4,9 @@
 import { fail } from '../../../shared/errors';
 import {
   SLIP_KIND_ZH,
+  isListDoc,
   type DocKind,
+  type ListDoc,
   type PaperSize,
   type PrintKind,
   type PrintRecord,
@@ -29,7 +31,8 @@ import { signatureImagesByName } from '../users/repo';
 import { formatQrPayload, qrMessage, toBase64Url } from './qr';
 import { printedCount, printOfPreview, printRecord, printSettings, recordPrint } from './repo';
 import { invalid } from '../errors';
-import { chooseCopies, requireItemTarget, requireLoggable, requirePeriod, requireSlipTarget } from './rules';
+import { chooseCopies, requireCountTarget, requireItemTarget, requireLoggable, requirePeriod, requireSlipTarget } from './rules';
+import { countRow } from '../counts/repo';
 
 export interface DocTarget {
   doc: DocKind;
@@ -43,6 +46,8 @@ export interface DocTarget {
   date?: string;
   /** statement: the customer */
   customerId?: number;
+  /** countSheet / countReport: the count */
+  countId?: number;
 }
 
 export type OfficeInfo = { name: string; shortName: string; timezone: string; phone: string };
@@ -104,17 +109,28 @@ const FIXED_COPIES: Partial<Record<Slip['kind'], string[]>> = {
   hqReturn: ['第一联 存根', '第二联 财务', '第三联 总部'],
 };
 
+type Resolved = { slip: Slip | null; itemId: number | null; countId: number | null; paper: PaperSize; copies: string[] };
+
+/** A pick list's dispatch, or a count's paper's count: A4, no copies. */
+function resolveListDoc(db: ReadableDB, t: DocTarget & { doc: ListDoc }): Resolved {
+  if (t.doc !== 'pickList') return { slip: null, itemId: null, countId: countRow(db, requireCountTarget(t.doc, t.countId)).id, paper: 'A4', copies: [] };
+  const slip = slipView(db, slipRow(db, requireSlipTarget(t.doc, t.slipId)));
+  if (slip.kind !== 'dispatch') fail('wrong_slip_kind', { no: slip.no, expected: 'dispatch', expected_zh: SLIP_KIND_ZH.dispatch });
+  return { slip, itemId: null, countId: null, paper: 'A4', copies: [] };
+}
+
 /** What a print of a target will be: resolved paper and copies, and the slip's current hash. */
-export function resolveTarget(db: ReadableDB, t: DocTarget): { slip: Slip | null; itemId: number | null; paper: PaperSize; copies: string[] } {
+export function resolveTarget(db: ReadableDB, t: DocTarget): Resolved {
+  if (isListDoc(t.doc)) return resolveListDoc(db, { ...t, doc: t.doc });
   if (t.doc === 'stockCard') {
     const itemId = targetItem(t);
     getItem(db, itemId);
-    return { slip: null, itemId, paper: 'A4', copies: [] };
+    return { slip: null, itemId, countId: null, paper: 'A4', copies: [] };
   }
   const slip = targetSlip(db, t);
   const settings = printSettings(db);
   const known = FIXED_COPIES[slip.kind] ?? settings.copies[slip.kind as keyof PrintSettings['copies']];
-  return { slip, itemId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(known, t.copies) };
+  return { slip, itemId: null, countId: null, paper: t.paper ?? settings.paper, copies: chooseCopies(known, t.copies) };
 }
 
 /** documents.recordPrint / recordPreview: log the print or its preview (in the caller's write transaction). */
@@ -126,6 +142,7 @@ export function logPrint(db: WritableDB, t: DocTarget, at: string, by: number, t
     doc: t.doc,
     slipId: r.slip?.id ?? null,
     itemId: r.itemId,
+    countId: r.countId,
     from: t.doc === 'stockCard' ? (t.from ?? null) : null,
     // an open-ended card is logged up to today, so the logged print renders the same later
     to: t.doc === 'stockCard' ? (t.to ?? today) : null,
@@ -165,14 +182,16 @@ export function fileSafe(s: string): string {
 }
 
 /** The target a logged print renders: exactly what was logged. */
-function printTarget(db: ReadableDB, input: DocTarget & { printId: number }): { t: DocTarget; print: PrintRecord } {
+export function printTarget(db: ReadableDB, input: DocTarget & { printId: number }): { t: DocTarget; print: PrintRecord } {
   const print = printRecord(db, input.printId) ?? fail('not_found', { what: 'print job', what_zh: '打印记录', key: input.printId });
-  if (print.doc !== input.doc || (input.slipId != null && input.slipId !== print.slipId) || (input.itemId != null && input.itemId !== print.itemId))
+  const other = (given: number | undefined, logged: number | null) => given != null && given !== logged;
+  if (print.doc !== input.doc || other(input.slipId, print.slipId) || other(input.itemId, print.itemId) || other(input.countId, print.countId))
     fail('invalid_input', { summary_zh: '打印记录与所选单据不符', summary_en: 'the print job is for another document' });
   const t: DocTarget = {
     doc: print.doc,
     slipId: print.slipId ?? undefined,
     itemId: print.itemId ?? undefined,
+    countId: print.countId ?? undefined,
     from: print.from ?? undefined,
     to: print.to ?? undefined,
     paper: print.paper,

@@ -337,6 +337,7 @@ export function requireReversalSignoffs(movesMoney: boolean, manager: { id: numb
 
 /** A count's slip is reversed through its count (counts.reverse), which marks the count reversed too. */
 export function requireNotCount(row: SlipRow): void {
+  if (row.kind === 'repair') fail('repair_slip', { no: row.no }); // a repair slip undoes nothing: a new record does
   if (row.kind === 'count')
     fail('wrong_slip_kind', {
       no: row.no,

@@ -3,7 +3,8 @@
 // cursor = the first move of the page after). Every move carries the item's balance after it, so a
 // page is one range read of the (item_id, id) index whichever way it goes, and the last page costs
 // what the first does. The FIFO takes of one slip line at the same unit cost make one row (their
-// moves in `layers`); a page never splits a row. 本月合计 / 本年累计 come from cardSums.ts.
+// moves in `layers`); a page never splits a row. 本月合计 / 本年累计 come from cardSums.ts. Each row
+// also says how much of the balance is defective (其中次品): the moves of the item's defective layers.
 
 import type { ReadableDB } from '../../store/db';
 import { sql } from '../../store/db';
@@ -37,6 +38,8 @@ interface CardMoveRow {
   pre_golive: number;
   cause: WriteoffCause | null;
   line_memo: string;
+  /** 1: the move's layer is defective stock (次品) */
+  defective: number;
 }
 
 const ZERO: Balance = { qty: 0, amountFen: 0 };
@@ -45,13 +48,14 @@ const END = Number.MAX_SAFE_INTEGER;
 const MOVES = (order: 'ASC' | 'DESC') => `SELECT m.id, m.business_date, m.posted_at, m.slip_id, m.slip_line_id, m.layer_id, s.no AS slip_no,
        s.kind AS slip_kind, src.kind AS source_kind, m.direction, m.qty, m.amount_fen, m.balance_qty, m.balance_amount_fen,
        c.name AS customer_name, p.name AS supplier_name, s.delivery_note_no, src.no AS source_no, s.reason, s.pre_golive,
-       l.cause, l.memo AS line_memo
+       l.cause, l.memo AS line_memo, ly.defective
      FROM stock_moves m
      JOIN slips s ON s.id = m.slip_id
      JOIN slip_lines l ON l.id = m.slip_line_id
      LEFT JOIN customers c ON c.id = s.customer_id
      LEFT JOIN suppliers p ON p.id = s.supplier_id
      LEFT JOIN slips src ON src.id = s.source_slip_id
+     JOIN stock_layers ly ON ly.id = m.layer_id
      WHERE m.item_id = ? AND m.id >= ? AND m.id <= ?
      ORDER BY m.id ${order} LIMIT ?`;
 
@@ -106,6 +110,9 @@ function summaryOf(r: CardMoveRow): { summary: string; counterparty: string | nu
     case 'count':
       // the line's memo is the cause (count/service.ts): 盘盈/盘亏 PD… 破碎: …
       return { summary: `${r.direction === 'in' ? '盘盈' : '盘亏'} ${r.slip_no} ${r.line_memo}`.trim(), counterparty: null, refNo: r.slip_no };
+    case 'repair':
+      // line 1 takes the defective units, line 2 brings them back saleable (repairs/service.ts); the memo says which
+      return { summary: `维修 ${r.slip_no} ${r.line_memo}`.trim(), counterparty: null, refNo: r.slip_no };
     case 'writeoff':
       return { summary: `报损 ${r.cause ? WRITEOFF_CAUSE_ZH[r.cause] : ''}${r.line_memo ? `: ${r.line_memo}` : ''}`.trim(), counterparty: null, refNo: null };
     case 'hqReturn':
@@ -128,8 +135,31 @@ function sides(cls: MoveClass, qty: number, amountFen: number, returns: ReturnsO
   return { in: none, out: { qty: -qty, unit, amount: -amountFen } };
 }
 
+/** The item's defective units (次品) after its moves before `beforeId`: the moves on its defective layers (stock_moves_layer, 0035). */
+function defectiveBefore(db: ReadableDB, itemId: number, beforeId: number): number {
+  return sql(
+    db,
+    `SELECT COALESCE(SUM(CASE m.direction WHEN 'in' THEN m.qty ELSE -m.qty END), 0)
+     FROM stock_layers l JOIN stock_moves m ON m.layer_id = l.id WHERE l.item_id = ? AND l.defective = 1 AND m.id < ?`,
+  )
+    .pluck()
+    .get(itemId, beforeId) as number;
+}
+
+/** Each move's running defective balance (其中次品) after it, from the balance before the page. */
+function defectiveAfter(db: ReadableDB, itemId: number, page: CardMoveRow[]): Map<number, number> {
+  const after = new Map<number, number>();
+  if (!page.length) return after;
+  let n = defectiveBefore(db, itemId, page[0].id);
+  for (const m of page) {
+    if (m.defective === 1) n += m.direction === 'in' ? m.qty : -m.qty;
+    after.set(m.id, n);
+  }
+  return after;
+}
+
 /** One card row from the consecutive moves of one slip line at one unit cost. */
-function rowOf(group: CardMoveRow[], returns: ReturnsOnCard): StockCardRow {
+function rowOf(group: CardMoveRow[], returns: ReturnsOnCard, defective: Map<number, number>): StockCardRow {
   const first = group[0];
   const last = group[group.length - 1];
   const qty = group.reduce((n, r) => n + r.qty, 0);
@@ -153,21 +183,22 @@ function rowOf(group: CardMoveRow[], returns: ReturnsOnCard): StockCardRow {
     balanceQty: last.balance_qty,
     balanceAmountFen: last.balance_amount_fen,
     balanceUnitCostFen: last.balance_qty > 0 ? unitFen(last.balance_amount_fen, last.balance_qty) : null,
+    defectiveQty: defective.get(last.id) ?? 0,
     layers: group.map((r) => ({ moveId: r.id, layerId: r.layer_id, qty: r.qty, amountFen: r.amount_fen, unitCostFen: unitFen(r.amount_fen, r.qty) ?? 0 })),
   };
 }
 
-function groupRows(moves: CardMoveRow[], returns: ReturnsOnCard): StockCardRow[] {
+function groupRows(moves: CardMoveRow[], returns: ReturnsOnCard, defective: Map<number, number>): StockCardRow[] {
   const rows: StockCardRow[] = [];
   let group: CardMoveRow[] = [];
   for (const m of moves) {
     if (group.length && !sameRow(group[group.length - 1], m)) {
-      rows.push(rowOf(group, returns));
+      rows.push(rowOf(group, returns, defective));
       group = [];
     }
     group.push(m);
   }
-  if (group.length) rows.push(rowOf(group, returns));
+  if (group.length) rows.push(rowOf(group, returns, defective));
   return rows;
 }
 
@@ -239,11 +270,12 @@ export function stockCard(db: ReadableDB, q: CardQuery) {
   const p = periodOf(db, q.itemId, q.from, q.to);
   const returns = returnsOnCard(db);
   const { page, nextDate, before } = (q.direction === 'backward' ? readBackward : readForward)(db, p, q.cursor, q.limit);
-  const rows = groupRows(page, returns);
+  const rows = groupRows(page, returns, defectiveAfter(db, q.itemId, page));
   return {
     from: p.from,
     to: p.to,
     returnsOnCard: returns,
+    hasDefective: sql(db, 'SELECT 1 FROM stock_layers WHERE item_id = ? AND defective = 1 LIMIT 1').get(q.itemId) !== undefined,
     opening: p.opening,
     rows,
     monthEnds: monthEndsOf(db, p, rows, nextDate, returns),

@@ -4,7 +4,7 @@
 //  - each layer's remaining = what its moves leave on it; an empty layer holds no money
 //  - each item's month totals (stock_month_totals, the card's 本月合计 / 本年累计) = its moves of the month
 //  - defective stock (次品, 0025) stays apart: a layer is defective exactly when the line that brought it
-//    in is, and goods leave a defective layer only on a write-off's or return to HQ's defective line
+//    in is, and goods leave a defective layer only on a write-off's, return to HQ's or repair's defective line
 
 import type { ReadableDB } from '../../store/db';
 import type { Add } from '../system/verify';
@@ -105,7 +105,7 @@ function verifyDefective(db: ReadableDB, add: Add): void {
       `SELECT m.id, s.no, l.defective FROM stock_moves m JOIN stock_layers l ON l.id = m.layer_id
        JOIN slip_lines sl ON sl.id = m.slip_line_id JOIN slips s ON s.id = sl.slip_id
        WHERE m.direction = 'out' AND m.qty > 0
-         AND l.defective <> CASE WHEN s.kind IN ('writeoff', 'hqReturn') THEN sl.defective ELSE 0 END LIMIT 100`,
+         AND l.defective <> CASE WHEN s.kind IN ('writeoff', 'hqReturn', 'repair') THEN sl.defective ELSE 0 END LIMIT 100`,
     )
     .all() as Record<string, unknown>[];
   for (const r of takes) add('stock.defective', `move ${r.id} of ${r.no} took from a ${r.defective ? 'defective' : 'saleable'} layer it may not take from`, r);

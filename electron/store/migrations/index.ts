@@ -33,6 +33,7 @@ import { m0030DeliveryCash } from './0030-delivery-cash';
 import { m0031DailyChecks } from './0031-daily-checks';
 import { m0032MonthPacks } from './0032-month-packs';
 import { m0034Advances } from './0034-advances';
+import { m0035Repairs } from './0035-repairs';
 
 export interface Migration {
   version: number;
@@ -75,4 +76,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0031DailyChecks,
   m0032MonthPacks,
   m0034Advances,
+  m0035Repairs,
 ];

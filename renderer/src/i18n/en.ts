@@ -38,6 +38,7 @@ import { monthPackEn } from './monthPack';
 import { countsMoreEn } from './countsMore';
 import { devicesMoreEn } from './devicesMore';
 import { advancesEn } from './advances';
+import { repairsEn } from './repairs';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -387,6 +388,7 @@ export const en: Record<MsgKey, string> = {
   ...reportsEn,
   ...countsEn,
   ...monthPackEn,
+  ...repairsEn,
   ...adjustEn,
   ...monthReportsEn,
   ...countsMoreEn,

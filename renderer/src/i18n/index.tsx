@@ -47,6 +47,7 @@ const KIND_EN: Record<SlipKind, string> = {
   count: 'Stock count',
   writeoff: 'Write-off slip',
   hqReturn: 'Return to HQ',
+  repair: 'Repair slip',
 };
 const PAY_EN: Record<PaymentMode, string> = { cash: 'Cash', wechat: 'WeChat Pay', alipay: 'Alipay', bank: 'Bank transfer', credit: 'On credit' };
 const STATE_KEY: Record<SlipState, MsgKey> = { draft: 'state.draft', posted: 'state.posted', void: 'state.void' };

@@ -37,6 +37,7 @@ import { monthPackZh } from './monthPack';
 import { countsMoreZh } from './countsMore';
 import { devicesMoreZh } from './devicesMore';
 import { advancesZh } from './advances';
+import { repairsZh } from './repairs';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -385,6 +386,7 @@ export const zh = {
   ...reportsZh,
   ...countsZh,
   ...monthPackZh,
+  ...repairsZh,
   ...adjustZh,
   ...monthReportsZh,
   ...countsMoreZh,

@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Count, CountLine } from '../../../../shared/contract';
-import { call, showPdf, type DeskErr } from '../../api';
+import { call, type DeskErr } from '../../api';
 import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { ReceiptButton } from '../../printing/receipts/ReceiptButton';
 import { useHotkeys } from '../../hooks/hotkeys';
@@ -12,6 +12,7 @@ import { navigate } from '../../hooks/router';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { ApproveDialog, ReverseCountDialog } from './CountDialogs';
+import { NamedPrint } from '../../printing/NamedPrint';
 import { CountEntry } from './CountEntry';
 import { VariancePanel } from './VariancePanel';
 
@@ -51,12 +52,6 @@ export function CountScreen({ countId }: { countId: number }) {
     setTab('variance');
     void load();
   };
-  const paper = async (kind: 'sheet' | 'report') => {
-    const tab = window.desk?.printPdf ? null : window.open('', '_blank'); // opened on the click, or the browser blocks it
-    const r = await call('counts.paper', { countId, paper: kind });
-    if (!r.ok) return (tab?.close(), setError(r.error));
-    setError(await showPdf(r.value, false, tab));
-  };
   const after = (key: 'ct.approved' | 'ct.reversed') => () => {
     setDialog(null);
     setDone(t(key, { no: count?.no ?? '' }));
@@ -88,10 +83,12 @@ export function CountScreen({ countId }: { countId: number }) {
             </button>
           ))}
         </span>
-        <Btn onClick={() => void paper('sheet')} data-testid="count-sheet">
-          {t('ct.sheet')}
-        </Btn>
-        {count.state !== 'open' || !count.blind || session.has('manager') ? <Btn onClick={() => void paper('report')}>{t('ct.report')}</Btn> : null}
+        {/* the sheet on the entry tab; the report on the variance tab, for whoever may see it */}
+        {tab === 'variance' && (count.state !== 'open' || !count.blind || session.has('manager')) ? (
+          <NamedPrint name={t('ct.report')} target={{ doc: 'countReport', countId: count.id }} testId="count-report" />
+        ) : (
+          <NamedPrint name={t('ct.sheet')} target={{ doc: 'countSheet', countId: count.id }} testId="count-sheet" />
+        )}
         {count.state !== 'open' ? <ReceiptButton kind="countVariance" id={count.id} /> : null}
         {canFinish ? (
           <Btn hotkey="F6" onClick={() => void finish()}>

@@ -29,6 +29,7 @@ import { useDefectiveMark } from './useDefectiveMark';
 import { pickWord } from './words';
 import { usePickByQr } from './pickQr';
 import { CarrierPicker } from '../../slip/CarrierPicker';
+import { NamedPrint } from '../../printing/NamedPrint';
 
 export function PickScreen({ slipId }: { slipId: number }) {
   const { t, kind, pay } = useI18n();
@@ -120,6 +121,7 @@ export function PickScreen({ slipId }: { slipId: number }) {
             {t('recv.markDefective')}
           </Btn>
         ) : null}
+        {!isReturn ? <NamedPrint name={t('rep.pickList')} target={{ doc: 'pickList', slipId: slip.id }} testId="pick-list-print" /> : null}
         <Btn onClick={undo} hotkey="Ctrl+Z" disabled={!count.canUndo}>
           {t('pick.undo')}
         </Btn>

@@ -75,7 +75,7 @@ export function SlipViewToolbar({ slip: s, can, onEdit, onPick, open, onPrinted 
         </Btn>,
       )}
       {s.kind === 'dispatch' && s.state !== 'void' ? <ReceiptButton kind="dispatchTicket" id={s.id} /> : null}
-      {s.state !== 'void' && s.kind !== 'count' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
+      {s.state !== 'void' && s.kind !== 'count' && s.kind !== 'repair' ? <PrintButtons target={{ doc: s.kind, slipId: s.id }} onPrinted={onPrinted} /> : null}
     </Toolbar>
   );
 }

@@ -101,7 +101,8 @@ export function StockCardScreen({ itemId }: { itemId: number | null }) {
     }
   };
 
-  const cols = useMemo(() => cardColumns({ t, lang, kind }), [t, lang, kind]);
+  const withDefective = card.meta?.hasDefective ?? false;
+  const cols = useMemo(() => cardColumns({ t, lang, kind }, withDefective), [t, lang, kind, withDefective]);
   const it = card.meta?.item ?? item;
   return (
     <div className="screen-col stock-card">

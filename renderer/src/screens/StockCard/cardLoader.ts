@@ -7,7 +7,7 @@ import type { Output } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { CardWindow } from '../../slip/card';
 
-export type CardMeta = Pick<Output<'stock.card'>, 'item' | 'opening' | 'closing' | 'from' | 'to' | 'returnsOnCard'>;
+export type CardMeta = Pick<Output<'stock.card'>, 'item' | 'opening' | 'closing' | 'from' | 'to' | 'returnsOnCard' | 'hasDefective'>;
 
 export interface CardQuery {
   itemId: number;
