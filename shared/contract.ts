@@ -34,6 +34,8 @@ import { receiptsMethods } from './schemas/receipts';
 import { attendanceMethods } from './schemas/attendance';
 import { reportsMethods } from './schemas/reports';
 import { countsMethods } from './schemas/counts';
+import { orderPlanMethods } from './schemas/orderPlan';
+import { requisitionsMethods } from './schemas/requisitions';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -62,6 +64,8 @@ export * from './schemas/receipts';
 export * from './schemas/attendance';
 export * from './schemas/reports';
 export * from './schemas/counts';
+export * from './schemas/orderPlan';
+export * from './schemas/requisitions';
 
 export const contract = {
   ...officeMethods,
@@ -89,6 +93,8 @@ export const contract = {
   ...attendanceMethods,
   ...reportsMethods,
   ...countsMethods,
+  ...orderPlanMethods,
+  ...requisitionsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -27,6 +27,8 @@ import { receiptsHandlers } from './receipts/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { countsHandlers } from './counts/handlers';
+import { orderPlanHandlers } from './orderPlan/handlers';
+import { requisitionsHandlers } from './requisitions/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -54,4 +56,6 @@ export const handlers = {
   ...attendanceHandlers,
   ...reportsHandlers,
   ...countsHandlers,
+  ...orderPlanHandlers,
+  ...requisitionsHandlers,
 } satisfies Handlers;

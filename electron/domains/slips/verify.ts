@@ -37,8 +37,16 @@ export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
   if (strayMoves) add('slips.moves', `${strayMoves} stock moves belong to slips that are not posted`);
   verifyShippedAmounts(db, add);
   verifyPreGoLiveCosts(db, add);
-  // a count (PD) takes its number when it is started; its slip, once posted, carries the same number
-  verifySeries(db, 'slips', "SELECT no FROM slips WHERE kind <> 'count' UNION ALL SELECT no FROM counts", 'slips.numbering', 'slips', add);
+  // a count (PD) takes its number when it is started; its slip, once posted, carries the same number;
+  // a requisition to HQ (YH, 0033) is numbered from the same series and is no slip
+  verifySeries(
+    db,
+    'slips',
+    "SELECT no FROM slips WHERE kind <> 'count' UNION ALL SELECT no FROM counts UNION ALL SELECT no FROM requisitions",
+    'slips.numbering',
+    'slips',
+    add,
+  );
   verifySlipMoney(db, add);
   verifySignatures(db, add);
   return { slips: db.prepare('SELECT COUNT(*) FROM slips').pluck().get() as number };

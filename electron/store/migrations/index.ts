@@ -31,6 +31,7 @@ import { m0028Attendance } from './0028-attendance';
 import { m0029SafetyProposals } from './0029-safety-proposals';
 import { m0030DeliveryCash } from './0030-delivery-cash';
 import { m0031DailyChecks } from './0031-daily-checks';
+import { m0033Orders } from './0033-orders';
 
 export interface Migration {
   version: number;
@@ -71,4 +72,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m0029SafetyProposals,
   m0030DeliveryCash,
   m0031DailyChecks,
+  m0033Orders,
 ];
