@@ -33,6 +33,7 @@ import { scannersEn } from './scanners';
 import { attendanceEn } from './attendance';
 import { reportsEn } from './reports';
 import { countsEn } from './counts';
+import { ordersEn } from './orders';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -382,4 +383,5 @@ export const en: Record<MsgKey, string> = {
   ...reportsEn,
   ...countsEn,
   ...adjustEn,
+  ...ordersEn,
 };

@@ -32,6 +32,7 @@ import { scannersZh } from './scanners';
 import { attendanceZh } from './attendance';
 import { reportsZh } from './reports';
 import { countsZh } from './counts';
+import { ordersZh } from './orders';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -380,6 +381,7 @@ export const zh = {
   ...reportsZh,
   ...countsZh,
   ...adjustZh,
+  ...ordersZh,
 };
 
 export type MsgKey = keyof typeof zh;
