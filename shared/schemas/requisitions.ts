@@ -119,6 +119,20 @@ export const requisitionsMethods = {
     write: false,
     doc: 'One requisition: ordered, received, outstanding and late per line, and the inbound slips against it.',
   }),
+  'requisitions.pdf': method({
+    input: z.object({ requisitionId: Id }),
+    output: z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int() }),
+    access: [...REQUISITION_MAKERS, 'finance'],
+    write: false,
+    doc: '要货单 as PDF for HQ (A4, a QR of its number and content hash, signed boxes 制表 / 经理 / 总部确认).',
+  }),
+  'requisitions.xlsx': method({
+    input: z.object({ requisitionId: Id }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    access: [...REQUISITION_MAKERS, 'finance'],
+    write: false,
+    doc: '要货单 as XLSX for HQ: a row per line with ordered, expected, received and outstanding.',
+  }),
   'requisitions.list': method({
     input: z.object({ state: RequisitionState.optional(), lateOnly: z.boolean().default(false), ...Page }),
     output: z.object({ rows: z.array(RequisitionSummary), total: z.number().int() }),

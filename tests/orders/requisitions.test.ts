@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REVERSE_SIGNOFFS } from '../helpers';
 import { dayAt, financeOffice, must, refused, tableCount, type DemoOffice } from '../helpers/finance';
+import { pdfText } from '../helpers/printing-scenario';
+import { column, readXlsx } from '../export/sheet';
 
 const M = REVERSE_SIGNOFFS.manager;
 
@@ -93,9 +95,24 @@ describe('要货单', () => {
     ]);
     expect(v.slips.map((s) => s.no)).toEqual([first.no]);
 
+    await inbound(r.id, [[cz, 30]]);
+    const pdf = await must(o, 'keeper', 'requisitions.pdf', { requisitionId: r.id });
+    if (process.env.REQ_PDF) (await import('node:fs')).writeFileSync(process.env.REQ_PDF, Buffer.from(pdf.base64, 'base64'));
+    const text = pdfText(Buffer.from(pdf.base64, 'base64'));
+    expect([pdf.fileName, pdf.pages]).toEqual([`要货单_${r.no}.pdf`, 1]);
+    for (const w of ['要货单', r.no, '已签发', '制表', '经理', '总部确认', o.names.manager, 'CZ-8801', '2026-12-05', '合计 2 种']) expect(text).toContain(w);
+    const x = await readXlsx((await must(o, 'statistician', 'requisitions.xlsx', { requisitionId: r.id })).base64);
+    expect([column(x, '商品编码'), column(x, '要货数量'), column(x, '已到货'), column(x, '未到货')]).toEqual([
+      ['CZ-8801', 'WY-4001'],
+      [50, 20],
+      [30, 0],
+      [20, 20],
+    ]);
+    expect((await refused(o, 'sales', 'requisitions.pdf', { requisitionId: r.id })).code).toBe('forbidden');
+
     // HQ sends more than asked: taken, shown as received, nothing outstanding; the requisition is in
     await inbound(r.id, [
-      [cz, 55],
+      [cz, 25],
       [wy, 20],
     ]);
     v = await must(o, 'keeper', 'requisitions.get', { requisitionId: r.id });

@@ -2,6 +2,7 @@
 // cancels or closes short. "Today" for late lines is the office's calendar date.
 
 import { actor, managerSignoff, type Handlers, type WriteCtx } from '../context';
+import { requisitionPdf, requisitionXlsx } from './files';
 import { createRequisition, endRequisition, listRequisitions, requisitionView, signRequisition, updateRequisition, type ReqWriter } from './service';
 
 const writer = (ctx: WriteCtx, userId = actor(ctx).id): ReqWriter => ({ db: ctx.db, businessDate: ctx.businessDate, nowIso: ctx.nowIso, userId });
@@ -38,5 +39,7 @@ export const requisitionsHandlers = {
     return requisitionView(ctx.db, row.id, ctx.calendarDate);
   },
   'requisitions.get': (input, ctx) => requisitionView(ctx.db, input.requisitionId, ctx.calendarDate),
+  'requisitions.pdf': (input, ctx) => requisitionPdf(ctx.db, requisitionView(ctx.db, input.requisitionId, ctx.calendarDate), ctx.nowIso),
+  'requisitions.xlsx': (input, ctx) => requisitionXlsx(ctx.db, requisitionView(ctx.db, input.requisitionId, ctx.calendarDate), ctx.now),
   'requisitions.list': (input, ctx) => listRequisitions(ctx.db, ctx.calendarDate, input),
 } satisfies Partial<Handlers>;

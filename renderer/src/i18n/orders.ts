@@ -72,6 +72,8 @@ export const ordersZh = {
   'rq.state.received': '已到齐',
   'rq.state.cancelled': '已取消',
   'rq.state.closed': '已结案(短收)',
+  'rq.pdf': '要货单 PDF',
+  'rq.xlsx': '导出 Excel',
 };
 
 export const ordersEn: Record<keyof typeof ordersZh, string> = {
@@ -146,4 +148,6 @@ export const ordersEn: Record<keyof typeof ordersZh, string> = {
   'rq.state.received': 'Received in full',
   'rq.state.cancelled': 'Cancelled',
   'rq.state.closed': 'Closed short',
+  'rq.pdf': 'Requisition PDF',
+  'rq.xlsx': 'Export Excel',
 };

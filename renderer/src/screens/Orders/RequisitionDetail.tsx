@@ -1,11 +1,11 @@
 // One requisition (要货单): its lines with ordered / received / outstanding and late, the inbound
-// slips against it, the XLSX for HQ, and the manager's 签发 / 取消 / 短收结案 (ManagerPinDialog).
+// slips against it, the PDF and XLSX for HQ, and the manager's 签发 / 取消 / 短收结案 (ManagerPinDialog).
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Requisition } from '../../../../shared/contract';
-import { call, type DeskErr } from '../../api';
-import { ExportButton } from '../../components/ExportButton';
+import { call, showPdf, type DeskErr } from '../../api';
+import { saveXlsx } from '../../components/ExportButton';
 import { Grid } from '../../components/grid';
 import { Btn, ErrorLine, Notice } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -14,6 +14,35 @@ import { ManagerPinDialog } from './OrderDialogs';
 import { requisitionLineColumns } from './orderColumns';
 
 type Step = 'sign' | 'cancel' | 'close';
+
+/** The paper (A4, QR, signed boxes) and the sheet for HQ, from the core. */
+function FileButtons({ requisitionId, onError }: { requisitionId: number; onError(e: DeskErr | null): void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const pdf = async () => {
+    setBusy(true);
+    const r = await call('requisitions.pdf', { requisitionId });
+    setBusy(false);
+    if (!r.ok) return onError(r.error);
+    onError(await showPdf({ ...r.value, mime: 'application/pdf', bytes: 0, paper: 'A4', copies: [], printId: null, printNo: null }, true));
+  };
+  const xlsx = async () => {
+    setBusy(true);
+    const r = await call('requisitions.xlsx', { requisitionId });
+    setBusy(false);
+    onError(r.ok ? await saveXlsx(r.value) : r.error);
+  };
+  return (
+    <>
+      <Btn onClick={() => void pdf()} disabled={busy} data-testid="requisition-pdf">
+        {t('rq.pdf')}
+      </Btn>
+      <Btn onClick={() => void xlsx()} disabled={busy}>
+        {t('rq.xlsx')}
+      </Btn>
+    </>
+  );
+}
 type Line = Requisition['lines'][number];
 
 export function RequisitionDetail({ requisitionId, onChanged }: { requisitionId: number; onChanged(): void }) {
@@ -52,7 +81,7 @@ export function RequisitionDetail({ requisitionId, onChanged }: { requisitionId:
       <div className="toolbar-row" style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
         <strong className="mono">{r.no}</strong> <span data-testid="requisition-state">{t(`rq.state.${r.state}`)}</span>
         <span className="hint-line">{r.slips.length ? t('rq.slips', { list: r.slips.map((s) => s.no).join(', ') }) : t('rq.noSlips')}</span>
-        <ExportButton title={`${t('rq.title')} ${r.no}`} grid={grid} filters={[{ label: t('rq.no'), value: r.no }]} />
+        <FileButtons requisitionId={r.id} onError={setError} />
         {manager && r.state === 'draft' ? (
           <Btn variant="primary" onClick={() => setStep('sign')} data-testid="requisition-sign">
             {t('rq.sign')}
