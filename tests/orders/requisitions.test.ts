@@ -65,6 +65,12 @@ describe('要货单', () => {
     expect(() => o.core.db.prepare('DELETE FROM requisitions').run()).toThrow(/never deleted/);
     const verify = await must(o, 'admin', 'system.verify', {});
     expect(verify.problems).toEqual([]);
+    // the signed content is checked: a line changed behind the desk's back is found
+    o.core.db.exec('DROP TRIGGER requisition_lines_frozen_update');
+    o.core.db.prepare('UPDATE requisition_lines SET qty = 51 WHERE requisition_id = ? AND line_no = 1').run(r.id);
+    expect((await must(o, 'admin', 'system.verify', {})).problems.map((p) => p.check)).toEqual(['requisitions.signed']);
+    o.core.db.prepare('UPDATE requisition_lines SET qty = 50 WHERE requisition_id = ? AND line_no = 1').run(r.id);
+    expect((await must(o, 'admin', 'system.verify', {})).problems).toEqual([]);
   });
 
   it('partly delivered: received and outstanding per line, late once the expected day has passed, a reversal restores it', async () => {

@@ -8,6 +8,7 @@ import { verifyAnchors } from '../../ledger/anchorCheck';
 import { verifyAuditChain } from '../../ledger/audit';
 import { verifyCash } from '../cash/verify';
 import { verifyCounts } from '../counts/verify';
+import { verifyRequisitions } from '../requisitions/verify';
 import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
 import { verifyOpening } from '../opening/verify';
 import { verifyReceivables } from '../receivables/verify';
@@ -35,6 +36,7 @@ export function verifyBooks(db: ReadableDB, dbPath: string | null = null): Verif
   verifyRefunds(db, add);
   verifyDeliveryCash(db, add);
   verifyCounts(db, add);
+  verifyRequisitions(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   const anchors = verifyAnchors(db, dbPath);
