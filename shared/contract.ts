@@ -39,6 +39,8 @@ import { monthPackMethods } from './schemas/monthPack';
 import { scansMethods } from './schemas/scans';
 import { advancesMethods } from './schemas/advances';
 import { repairsMethods } from './schemas/repairs';
+import { orderPlanMethods } from './schemas/orderPlan';
+import { requisitionsMethods } from './schemas/requisitions';
 
 export * from './schemas/common';
 export * from './schemas/office';
@@ -72,6 +74,8 @@ export * from './schemas/monthPack';
 export * from './schemas/scans';
 export * from './schemas/advances';
 export * from './schemas/repairs';
+export * from './schemas/orderPlan';
+export * from './schemas/requisitions';
 
 export const contract = {
   ...officeMethods,
@@ -104,6 +108,8 @@ export const contract = {
   ...scansMethods,
   ...advancesMethods,
   ...repairsMethods,
+  ...orderPlanMethods,
+  ...requisitionsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -527,6 +527,35 @@ const catalogue = {
     `${d.no} 是维修单, 不能冲销: 请另做维修记录或报损`,
     `${d.no} is a repair slip and is not reversed: record another repair or a write-off`,
   ],
+  order_plan_signed: (d: { field: 'planId'; planId: number }) => [
+    `订货规划 #${d.planId} 已由经理签字, 不能再修改`,
+    `Order plan #${d.planId} is signed by the manager: it cannot be changed`,
+  ],
+  order_plan_unsigned: (d: { field: 'planId'; planId: number }) => [
+    `订货规划 #${d.planId} 尚未经经理签字, 不能据此要货`,
+    `Order plan #${d.planId} is not signed by the manager yet: no requisition can be made from it`,
+  ],
+  order_plan_empty: (d: { field: 'planId'; planId: number }) => [
+    `订货规划 #${d.planId} 没有订货数量大于 0 的商品`,
+    `Order plan #${d.planId} has no item with a quantity to order`,
+  ],
+  requisition_state: (d: { field: 'requisitionId'; no: string; state: string; state_zh: string; wanted_zh: string; wanted: string }) => [
+    `要货单 ${d.no} ${d.state_zh}, 只有${d.wanted_zh}的要货单可以这样做`,
+    `Requisition ${d.no} is ${d.state}: only a ${d.wanted} requisition can`,
+  ],
+  requisition_received: (d: { field: 'requisitionId'; no: string; received: number }) => [
+    `要货单 ${d.no} 已收到 ${d.received} 件, 不能取消: 请用「短收结案」`,
+    `Requisition ${d.no} has ${d.received} units received: it cannot be cancelled, close it short instead`,
+  ],
+  requisition_no_lines: (_d: { field: 'lines' }) => [`要货单至少要有一行`, `A requisition needs at least one line`],
+  requisition_item_twice: (d: { field: 'lines'; lineNo: number; itemCode: string }) => [
+    `第${d.lineNo}行 商品: ${d.itemCode} 在要货单上已有一行`,
+    `Line ${d.lineNo} item: ${d.itemCode} is already on the requisition`,
+  ],
+  requisition_not_open: (d: { field: 'requisitionId'; no: string; state: string; state_zh: string }) => [
+    `要货单 ${d.no} ${d.state_zh}, 进仓单不能再关联它`,
+    `Requisition ${d.no} is ${d.state}: an inbound slip cannot be received against it`,
+  ],
 } satisfies Record<string, Msg>;
 
 /** What a printer address looks like, per transport (printer_address_invalid). */

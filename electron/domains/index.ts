@@ -32,6 +32,8 @@ import { monthPackHandlers } from './monthPack/handlers';
 import { scansHandlers } from './scans/handlers';
 import { advancesHandlers } from './advances/handlers';
 import { repairsHandlers } from './repairs/handlers';
+import { orderPlanHandlers } from './orderPlan/handlers';
+import { requisitionsHandlers } from './requisitions/handlers';
 
 export const handlers = {
   ...officeHandlers,
@@ -64,4 +66,6 @@ export const handlers = {
   ...scansHandlers,
   ...advancesHandlers,
   ...repairsHandlers,
+  ...orderPlanHandlers,
+  ...requisitionsHandlers,
 } satisfies Handlers;

@@ -44,6 +44,8 @@ import { BackupsScreen } from './screens/Backups/BackupsScreen';
 import { ImportScreen } from './screens/Import/ImportScreen';
 import { ReadLogScreen } from './screens/Reads/ReadLogScreen';
 import { SafetyScreen } from './screens/Safety/SafetyScreen';
+import { OrderPlanScreen } from './screens/Orders/OrderPlanScreen';
+import { RequisitionsScreen } from './screens/Orders/RequisitionsScreen';
 import { DailyCheckScreen } from './screens/DailyCheck/DailyCheckScreen';
 import { AttendanceScreen, UsersHome } from './screens/Attendance/AttendanceScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
@@ -59,6 +61,8 @@ function Screen({ route }: { route: string[] }) {
   switch (a) {
     case 'items':
       // 商品档案 | 安全库存定额 (/items/safety): one nav entry, tabs (Safety/ItemsTabs.tsx)
+      if (b === 'plan') return <OrderPlanScreen />;
+      if (b === 'requisitions') return <RequisitionsScreen />;
       return b === 'safety' ? <SafetyScreen /> : <ItemsScreen />;
     case 'inbound':
       if (b === 'new' || id) return <InboundEditor slipId={id} />;

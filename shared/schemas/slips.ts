@@ -68,6 +68,8 @@ const slipHeaderFields = {
   memo: Text(200).nullish(),
   /** a cash dispatch whose money the carrier collects on delivery (送货收款); part of what is signed */
   collectByCarrier: z.boolean().nullish(),
+  /** an inbound slip: the signed requisition to HQ (要货单) it delivers against */
+  requisitionId: Id.nullish(),
 };
 
 export const Signature = z.object({
@@ -168,6 +170,8 @@ export const Slip = z.object({
   collectByCarrier: z.boolean(),
   /** that money once the slip is posted: in transit with the carrier, handed over or cancelled (deliveryCash.*) */
   deliveryCash: SlipDeliveryCash.nullable(),
+  /** an inbound slip's requisition to HQ (要货单), null: none */
+  requisition: z.object({ id: Id, no: z.string() }).nullable(),
 });
 export type Slip = z.infer<typeof Slip>;
 

@@ -417,6 +417,17 @@ async function main(): Promise<void> {
     note: `status ${packMid('statusMs')}, seal ${packMid('sealMs')}, PDF ${packMid('pdfMs')} (${packCold.pages} pages), XLSX ${packMid('xlsxMs')}; payload ${bytes(packCold.payloadBytes)}; first (cold) ${ms(packCold.ms)}`,
   });
 
+  // --- timed: the 订货规划表 over every item (30 days of sales, on order from the requisitions)
+  log('Timing orderPlan.compute …');
+  const planCold = await timeIt(() => call('orderPlan.compute', { windowDays: 30, coverDays: 7 }, keeper));
+  const planTimes = await repeat(REPS_REPORT, () => call('orderPlan.compute', { windowDays: 30, coverDays: 7 }, keeper));
+  rows.push({
+    name: 'orderPlan.compute, all items, 30 days',
+    samples: planTimes,
+    target: 1000,
+    note: `${int(planCold.value.rows.length)} rows, ${int(planCold.value.rows.filter((r) => r.suggested > 0).length)} to order; first (cold) call ${ms(planCold.ms)}`,
+  });
+
   // --- info: verify the whole books (also proves the timed writes left them consistent)
   log('Running system.verify on the whole books …');
   const v = await timeIt(() => call('system.verify', {}, manager));

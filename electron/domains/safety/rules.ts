@@ -6,7 +6,7 @@ import { SAFETY_STATE_ZH, type SafetyUsage } from '../../../shared/contract';
 import type { ProposalRow } from './repo';
 
 /** ⌈a ÷ b⌉ for a ≥ 0, b > 0. */
-const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
+export const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
 
 /**
  * The usage behind a figure: the average per day in thousandths (half up), and the suggestion —

@@ -60,6 +60,8 @@ export interface SlipRow {
   posted_hash: string | null;
   /** 1: a cash dispatch the carrier collects on delivery (送货收款, 0030); part of the signed content */
   collect_by_carrier: number;
+  /** an inbound slip's requisition to HQ (要货单, 0033); not part of the signed content */
+  requisition_id: number | null;
 }
 
 export interface LineRow {
@@ -355,6 +357,10 @@ export function slipView(db: ReadableDB, row: SlipRow): Slip {
     carrier: carrierOf(db, row.id),
     collectByCarrier: row.collect_by_carrier === 1,
     deliveryCash: slipDeliveryCashView(db, row.id),
+    requisition:
+      row.requisition_id == null
+        ? null
+        : { id: row.requisition_id, no: sql(db, 'SELECT no FROM requisitions WHERE id = ?').pluck().get(row.requisition_id) as string },
   };
 }
 
@@ -455,16 +461,16 @@ export type SlipInsert = Pick<
   | 'created_by'
   | 'created_at'
 > &
-  Partial<Pick<SlipRow, 'pre_golive' | 'collect_by_carrier'>>;
+  Partial<Pick<SlipRow, 'pre_golive' | 'collect_by_carrier' | 'requisition_id'>>;
 
 export function insertSlip(db: WritableDB, s: SlipInsert): number {
   const info = sql(
     db,
     `INSERT INTO slips (no, kind, state, business_date, supplier_id, customer_id, delivery_note_no, payment_mode, source_slip_id, memo, reason,
-       created_by, created_at, updated_at, pre_golive, collect_by_carrier)
+       created_by, created_at, updated_at, pre_golive, collect_by_carrier, requisition_id)
      VALUES (@no, @kind, 'draft', @business_date, @supplier_id, @customer_id, @delivery_note_no, @payment_mode, @source_slip_id, @memo, @reason,
-       @created_by, @created_at, @created_at, @pre_golive, @collect_by_carrier)`,
-  ).run({ ...s, pre_golive: s.pre_golive ?? 0, collect_by_carrier: s.collect_by_carrier ?? 0 });
+       @created_by, @created_at, @created_at, @pre_golive, @collect_by_carrier, @requisition_id)`,
+  ).run({ ...s, pre_golive: s.pre_golive ?? 0, collect_by_carrier: s.collect_by_carrier ?? 0, requisition_id: s.requisition_id ?? null });
   return Number(info.lastInsertRowid);
 }
 
@@ -486,7 +492,7 @@ export function updateHeader(db: WritableDB, next: SlipRow, at: string): void {
     db,
     `UPDATE slips SET supplier_id = @supplier_id, customer_id = @customer_id, delivery_note_no = @delivery_note_no,
        payment_mode = @payment_mode, source_slip_id = @source_slip_id, memo = @memo, collect_by_carrier = @collect_by_carrier,
-       updated_at = @updated_at, version = version + 1
+       requisition_id = @requisition_id, updated_at = @updated_at, version = version + 1
      WHERE id = @id`,
   ).run({ ...next, updated_at: at });
 }

@@ -56,10 +56,11 @@ export interface SlipHeaderInput {
   sourceSlipId?: number | null;
   memo?: string | null;
   collectByCarrier?: boolean | null;
+  requisitionId?: number | null;
 }
 
 const HEADER_FIELDS_BY_KIND: Record<CreatableSlipKind, (keyof SlipHeaderInput)[]> = {
-  inbound: ['supplierId', 'deliveryNoteNo', 'memo'],
+  inbound: ['supplierId', 'deliveryNoteNo', 'memo', 'requisitionId'],
   dispatch: ['customerId', 'paymentMode', 'memo', 'collectByCarrier'],
   return: ['customerId', 'paymentMode', 'sourceSlipId', 'memo'],
   writeoff: ['memo'],
@@ -74,6 +75,7 @@ const FIELD_ZH: Record<keyof SlipHeaderInput, string> = {
   sourceSlipId: '原发货单',
   memo: '备注',
   collectByCarrier: '送货收款',
+  requisitionId: '要货单',
 };
 
 export function checkHeaderFields(kind: CreatableSlipKind, h: SlipHeaderInput): void {

@@ -20,6 +20,7 @@ import { invalid } from '../errors';
 import { requireOpeningReversible } from '../opening/rules';
 import { cancelPendingRefund } from '../refunds/service';
 import { cancelInTransit } from '../deliveryCash/service';
+import { requireOpenRequisition } from '../requisitions/service';
 import {
   afterDraftEdited,
   bookDispatchPayment,
@@ -119,6 +120,7 @@ export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeader
   checkHeaderFields(kind, h);
   if (preGoLive && kind !== 'return') invalid('只有退货单可以是无原单退货', 'only a return can be a return without a dispatch');
   checkParties(db, h);
+  if (h.requisitionId != null) requireOpenRequisition(db, h.requisitionId, w.businessDate);
   const no = nextSlipNo(db, kind, w.businessDate);
   requireCollectable({ no, collect_by_carrier: h.collectByCarrier ? 1 : 0, payment_mode: h.paymentMode ?? null });
   const customerId = kind === 'return' ? returnCustomer(db, h, preGoLive) : (h.customerId ?? null);
@@ -140,6 +142,7 @@ export function createSlip(w: SlipWriter, kind: CreatableSlipKind, h: SlipHeader
     created_at: w.nowIso,
     pre_golive: preGoLive ? 1 : 0,
     collect_by_carrier: h.collectByCarrier ? 1 : 0,
+    requisition_id: h.requisitionId ?? null,
   });
   insertLines(db, id, norm);
   return slipRow(db, id);
@@ -154,6 +157,7 @@ function nextHeader(db: WritableDB, row: SlipRow, h: SlipHeaderInput, linesGiven
   if (h.sourceSlipId !== undefined) next.source_slip_id = h.sourceSlipId;
   if (h.memo !== undefined) next.memo = h.memo ?? '';
   if (h.collectByCarrier != null) next.collect_by_carrier = h.collectByCarrier ? 1 : 0;
+  if (h.requisitionId !== undefined) next.requisition_id = h.requisitionId;
   requireCollectable(next);
   if (row.kind === 'hqReturn') {
     // naming the inbound names its supplier (HQ); a supplier given with it must be the same
@@ -177,6 +181,7 @@ export function updateSlip(w: SlipWriter, slipId: number, version: number | unde
   const kind = row.kind as CreatableSlipKind;
   checkHeaderFields(kind, h);
   checkParties(db, h);
+  if (h.requisitionId != null && h.requisitionId !== row.requisition_id) requireOpenRequisition(db, h.requisitionId, w.businessDate);
   const before = contentHash(db, row);
   const next = nextHeader(db, row, h, lines !== undefined);
   updateHeader(db, next, w.nowIso);
@@ -260,6 +265,7 @@ export function postSlip(w: SlipWriter, slipId: number, pick: PickInput = { conf
     );
   if (row.kind === 'dispatch') requireStock(db, lines);
   requireCarrierToCollect(db, row);
+  if (row.requisition_id != null) requireOpenRequisition(db, row.requisition_id, w.businessDate); // cancelled, closed or in full since
 
   for (const l of lines) setShipped(db, l.id, shippedOf(l), shippedAmountOf(l, shippedOf(l)));
   for (const id of defective) markDefective(db, id);

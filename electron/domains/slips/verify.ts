@@ -38,11 +38,12 @@ export function verifySlips(db: ReadableDB, add: Add): { slips: number } {
   verifyShippedAmounts(db, add);
   verifyPreGoLiveCosts(db, add);
   // a count (PD) takes its number when it is started, a repair record (WX) when it is made; a slip of
-  // either, once posted, carries the same number
+  // either, once posted, carries the same number; a requisition to HQ (YH, 0033) is numbered from the
+  // same series and is no slip
   verifySeries(
     db,
     'slips',
-    "SELECT no FROM slips WHERE kind NOT IN ('count', 'repair') UNION ALL SELECT no FROM counts UNION ALL SELECT no FROM repairs",
+    "SELECT no FROM slips WHERE kind NOT IN ('count', 'repair') UNION ALL SELECT no FROM counts UNION ALL SELECT no FROM repairs UNION ALL SELECT no FROM requisitions",
     'slips.numbering',
     'slips',
     add,

@@ -9,6 +9,7 @@ import { verifyAuditChain } from '../../ledger/audit';
 import { verifyCash } from '../cash/verify';
 import { verifyCounts } from '../counts/verify';
 import { verifyRepairs } from '../repairs/verify';
+import { verifyRequisitions } from '../requisitions/verify';
 import { verifyDayCloses, verifySuspense } from '../dayClose/verify';
 import { verifyOpening } from '../opening/verify';
 import { verifyReceivables } from '../receivables/verify';
@@ -39,6 +40,7 @@ export function verifyBooks(db: ReadableDB, dbPath: string | null = null): Verif
   verifyCounts(db, add);
   verifyAdvances(db, add);
   verifyRepairs(db, add);
+  verifyRequisitions(db, add);
   const audit = verifyAuditChain(db);
   for (const p of audit.problems) add('audit.chain', `audit row ${p.seq}: ${p.message}`, { seq: p.seq });
   const anchors = verifyAnchors(db, dbPath);

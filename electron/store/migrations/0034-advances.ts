@@ -15,7 +15,7 @@ import type { Migration } from './index';
 import { addToCheckList } from './0011-opening';
 
 export const m0034Advances: Migration = {
-  version: 32,
+  version: 33,
   name: 'advances',
   foreignKeysOff: true,
   up(db) {

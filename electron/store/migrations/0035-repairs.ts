@@ -19,7 +19,7 @@ export const REPAIR_OUTCOMES_SQL = "('repaired','scrapped','hqReturn')";
 const DEFECTIVE_KINDS = "('return', 'writeoff', 'hqReturn', 'repair')";
 
 export const m0035Repairs: Migration = {
-  version: 33,
+  version: 34,
   name: 'repairs',
   // slips and print_log refer to themselves: rebuilt with foreign keys off, checked before commit
   foreignKeysOff: true,

@@ -32,6 +32,7 @@ import { m0029SafetyProposals } from './0029-safety-proposals';
 import { m0030DeliveryCash } from './0030-delivery-cash';
 import { m0031DailyChecks } from './0031-daily-checks';
 import { m0032MonthPacks } from './0032-month-packs';
+import { m0033Orders } from './0033-orders';
 import { m0034Advances } from './0034-advances';
 import { m0035Repairs } from './0035-repairs';
 
@@ -75,6 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030DeliveryCash,
   m0031DailyChecks,
   m0032MonthPacks,
+  m0033Orders,
   m0034Advances,
   m0035Repairs,
 ];

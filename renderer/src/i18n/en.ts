@@ -39,6 +39,7 @@ import { countsMoreEn } from './countsMore';
 import { devicesMoreEn } from './devicesMore';
 import { advancesEn } from './advances';
 import { repairsEn } from './repairs';
+import { ordersEn } from './orders';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -394,4 +395,5 @@ export const en: Record<MsgKey, string> = {
   ...countsMoreEn,
   ...devicesMoreEn,
   ...advancesEn,
+  ...ordersEn,
 };

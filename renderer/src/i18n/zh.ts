@@ -38,6 +38,7 @@ import { countsMoreZh } from './countsMore';
 import { devicesMoreZh } from './devicesMore';
 import { advancesZh } from './advances';
 import { repairsZh } from './repairs';
+import { ordersZh } from './orders';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -392,6 +393,7 @@ export const zh = {
   ...countsMoreZh,
   ...devicesMoreZh,
   ...advancesZh,
+  ...ordersZh,
 };
 
 export type MsgKey = keyof typeof zh;

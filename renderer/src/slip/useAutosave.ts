@@ -39,6 +39,7 @@ export function slipWrite(kind: CreatableSlipKind, s: EditorState): SlipWrite {
     memo: h.memo.trim(),
     // 送货收款: a dispatch's mark, cleared when the payment is not cash (the core refuses it then)
     ...(kind === 'dispatch' ? { collectByCarrier: h.paymentMode === 'cash' && h.collectByCarrier } : {}),
+    ...(kind === 'inbound' ? { requisitionId: h.requisitionId } : {}),
     lines: toLineInputs(kind, s.lines),
   };
   return s.slip

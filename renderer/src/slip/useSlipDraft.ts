@@ -28,6 +28,8 @@ export interface SlipHeader {
   preGoLive: boolean;
   /** a cash dispatch the carrier collects on delivery (送货收款) */
   collectByCarrier: boolean;
+  /** an inbound slip's requisition to HQ (要货单) */
+  requisitionId: number | null;
 }
 
 export const EMPTY_HEADER: SlipHeader = {
@@ -40,6 +42,7 @@ export const EMPTY_HEADER: SlipHeader = {
   memo: '',
   preGoLive: false,
   collectByCarrier: false,
+  requisitionId: null,
 };
 
 export function headerFromSlip(s: Slip): SlipHeader {
@@ -53,6 +56,7 @@ export function headerFromSlip(s: Slip): SlipHeader {
     memo: s.memo,
     preGoLive: s.preGoLive,
     collectByCarrier: s.collectByCarrier,
+    requisitionId: s.requisition?.id ?? null,
   };
 }
 

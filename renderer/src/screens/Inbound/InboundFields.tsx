@@ -1,5 +1,5 @@
 // The inbound header: supplier (default HQ, 总部) and HQ's delivery note number (随货同行联号);
-// Enter in the note goes on to the item search.
+// Enter in the note goes on to the item search; the requisition to HQ (要货单) the goods come against.
 
 import { useEffect, useState, type RefObject } from 'react';
 import type { Supplier } from '../../../../shared/contract';
@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { Field } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { SlipDraft } from '../../slip/useSlipDraft';
+import { RequisitionPicker } from '../Orders/RequisitionPicker';
 
 interface Props {
   draft: SlipDraft;
@@ -66,6 +67,7 @@ export function InboundFields({ draft, slipId, canEdit, noteRef, searchRef }: Pr
           }}
         />
       </Field>
+      <RequisitionPicker value={draft.header.requisitionId} disabled={!canEdit} onChange={(requisitionId) => draft.setHeader({ requisitionId })} />
     </>
   );
 }

@@ -1,9 +1,9 @@
-// 商品档案 | 安全库存定额: one navigation entry (商品), two tabs; 安全库存定额 is /items/safety.
+// 商品档案 | 安全库存定额 | 订货规划 | 要货单: one navigation entry (商品), four tabs (/items/safety, /items/plan, /items/requisitions).
 
 import { ScreenTabs } from '../../components/ScreenTabs';
 import { useSession } from '../../session';
 
-export function ItemsTabs({ on }: { on: 'items' | 'safety' }) {
+export function ItemsTabs({ on }: { on: 'items' | 'safety' | 'plan' | 'requisitions' }) {
   const session = useSession();
   return (
     <ScreenTabs
@@ -11,6 +11,8 @@ export function ItemsTabs({ on }: { on: 'items' | 'safety' }) {
       tabs={[
         { key: 'items', path: '/items', label: 'sf.tabItems', show: true },
         { key: 'safety', path: '/items/safety', label: 'nav.safety', show: session.can('safety.table') },
+        { key: 'plan', path: '/items/plan', label: 'op.tab', show: session.can('orderPlan.compute') },
+        { key: 'requisitions', path: '/items/requisitions', label: 'rq.tab', show: session.can('requisitions.list') },
       ]}
     />
   );
