@@ -68,7 +68,10 @@ describe.skipIf(!!NO_CHROMIUM)('借支 at 1366×768', () => {
     await page.screenshot({ path: join(SHOTS, 'advance-settled.png') });
 
     await page.goto(`${desk.web.url}#/journal`);
-    await page.locator('.ag-row [col-id="contra"]', { hasText: `${no} 赵丽` }).first().waitFor(); // 对方科目 of the 现付 and the 现收
+    await page
+      .locator('.ag-row [col-id="contra"]', { hasText: `${no} 赵丽` })
+      .first()
+      .waitFor(); // 对方科目 of the 现付 and the 现收
     await page.screenshot({ path: join(SHOTS, 'advance-journal.png') });
     await page.goto(`${desk.web.url}#/dayclose`);
     await page.getByTestId('dayclose-advances').getByText('今日借支付出 ¥2,000.00, 退回 ¥500.00。').waitFor();
