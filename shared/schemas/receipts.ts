@@ -81,7 +81,7 @@ const Target = { kind: ReceiptKind, id: Id };
 export const receiptsMethods = {
   'receipts.printers': method({
     input: z.object({ includeInactive: z.boolean().default(false) }),
-    output: z.object({ printers: z.array(ReceiptPrinter), queueSupported: z.boolean() }),
+    output: z.object({ printers: z.array(ReceiptPrinter) }),
     access: PRINTER_USERS,
     write: false,
     doc: 'The receipt printers (transport, address, paper width), and whether this desk’s system has a raw print queue.',

@@ -12,7 +12,7 @@ import { sendToPrinter, type PrinterError } from '../../electron/devices/printer
 import { sendFile } from '../../electron/devices/printers/file';
 import { findPrinters } from '../../electron/devices/printers/find';
 import { hidReports, sendHid } from '../../electron/devices/printers/hid';
-import { sendQueue } from '../../electron/devices/printers/queue';
+import { WINDOWS_RAW_SCRIPT, queueCommand, sendQueue } from '../../electron/devices/printers/queue';
 import { parseTcpAddress, statusOf } from '../../electron/devices/printers/tcp';
 import { escposText } from '../helpers/escpos';
 import { sampleReceipts } from '../helpers/receipt-samples';
@@ -120,6 +120,39 @@ describe('OS queue (lp -o raw)', () => {
 
   it('refuses a queue name that is not one', async () => {
     expect((await failure(sendQueue('a b; rm', Buffer.from('x'), 200))).reason).toBe('not_found');
+    expect((await failure(sendQueue(' POS58', Buffer.from('x'), 200))).reason).toBe('not_found');
+    expect((await failure(sendQueue('POS"58', Buffer.from('x'), 200))).reason).toBe('not_found');
+  });
+
+  it('on Windows sends one RAW job through the spooler: the name by environment, the bytes as base64 on stdin', async () => {
+    // a stand-in for powershell.exe: keeps its arguments, the printer's name and what came on stdin
+    const out = join(dir, 'win.job');
+    const ps = script('powershell-fake', `printf '%s' "$BD_PRINTER" > ${out}.name; printf '%s\\n' "$@" > ${out}.args; cat > ${out}`);
+    const bytes = escpos(sampleReceipts(48).cash);
+    await sendQueue('EPSON TM-T82 小票', bytes, 3000, ps, 'win32');
+    expect(readFileSync(`${out}.name`, 'utf8')).toBe('EPSON TM-T82 小票');
+    expect(Buffer.from(readFileSync(out, 'ascii'), 'base64')).toEqual(bytes);
+    const args = readFileSync(`${out}.args`, 'utf8');
+    expect(args.startsWith('-NoProfile\n-NonInteractive\n-ExecutionPolicy\nBypass\n-Command\n')).toBe(true);
+    expect(args).toContain(WINDOWS_RAW_SCRIPT);
+    for (const api of [
+      'OpenPrinter',
+      'StartDocPrinter',
+      'pDatatype = "RAW"',
+      'WritePrinter',
+      'EndDocPrinter',
+      'ClosePrinter',
+      '$env:BD_PRINTER',
+      'FromBase64String',
+    ])
+      expect(WINDOWS_RAW_SCRIPT).toContain(api);
+    expect(queueCommand('POS58', bytes, 'linux')).toMatchObject({ program: 'lp', args: ['-d', 'POS58', '-o', 'raw'] });
+  });
+
+  it('on Windows says refused with PowerShell’s words when the spooler has no such printer', async () => {
+    const ps = script('powershell-no', 'cat > /dev/null; echo "Exception calling Send: no printer named POS80 (1801)" >&2; exit 1');
+    const e = await failure(sendQueue('POS80', Buffer.from('x'), 3000, ps, 'win32'));
+    expect([e.reason, e.detail]).toEqual(['refused', 'Exception calling Send: no printer named POS80 (1801)']);
   });
 });
 
@@ -156,7 +189,7 @@ describe('finding printers', () => {
     mkdirSync(usb);
     for (const f of ['lp1', 'lp0', 'hiddev0']) writeFileSync(join(usb, f), '');
     const lpstat = join(dir, 'lpstat');
-    writeFileSync(lpstat, '#!/bin/sh\nprintf "POS58\\nXP-80C\\nbad name\\n"\n');
+    writeFileSync(lpstat, '#!/bin/sh\nprintf "POS58\\nXP-80C\\nbad;name\\n"\n');
     chmodSync(lpstat, 0o755);
     expect(await findPrinters({ usbDir: usb, lpstat, hid: async () => [] })).toEqual([
       { transport: 'file', address: join(usb, 'lp0') },

@@ -1,6 +1,6 @@
 // The receipt printers this PC can see, to fill in an address: USB printer-class devices the
 // kernel made files for (/dev/usb/lp0 …, Linux's usblp) and the OS print queues CUPS knows
-// (`lpstat -e`, on Linux and macOS), and HID printers by enumeration: no HID usage marks a printer,
+// (`lpstat -e`, on Linux and macOS; the spooler's Get-Printer on Windows), and HID printers by enumeration: no HID usage marks a printer,
 // so a HID device counts as one when it is no scanner (0x8C), keyboard, mouse or consumer control
 // and its maker's or product's name says printer / POS / receipt / 打印. Network printers are
 // searched for on request only (./probe.ts), as that takes seconds.
@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nodeHidTransport, type HidDeviceInfo } from '../hid/transport';
-import { QUEUE_SUPPORTED, isQueueName } from './queue';
+import { isQueueName } from './queue';
 
 export interface FoundPrinter {
   transport: 'file' | 'queue' | 'hid';
@@ -28,13 +28,20 @@ async function deviceFiles(dir: string): Promise<FoundPrinter[]> {
   }
 }
 
-function queues(lpstat: string, timeoutMs: number): Promise<FoundPrinter[]> {
-  if (!QUEUE_SUPPORTED) return Promise.resolve([]);
+/** The queues the OS knows: CUPS's `lpstat -e`; on Windows the spooler's printers (names in UTF-8). */
+function queues(lister: string, timeoutMs: number, platform: NodeJS.Platform): Promise<FoundPrinter[]> {
+  const [program, args] =
+    platform === 'win32'
+      ? [
+          'powershell.exe',
+          ['-NoProfile', '-NonInteractive', '-Command', '[Console]::OutputEncoding = [Text.Encoding]::UTF8; Get-Printer | ForEach-Object { $_.Name }'],
+        ]
+      : [lister, ['-e']];
   return new Promise((resolve) => {
-    execFile(lpstat, ['-e'], { timeout: timeoutMs }, (err, stdout) => {
+    execFile(program, args, { timeout: timeoutMs, windowsHide: true }, (err, stdout) => {
       if (err) return resolve([]);
       const names = stdout
-        .split('\n')
+        .split(/\r?\n/)
         .map((s) => s.trim())
         .filter(isQueueName);
       resolve(names.slice(0, 50).map((address) => ({ transport: 'queue', address })));
@@ -63,6 +70,10 @@ export async function hidPrinters(enumerate: () => Promise<HidDeviceInfo[]> = ()
 export async function findPrinters(
   o: { usbDir?: string; lpstat?: string; timeoutMs?: number; hid?: () => Promise<HidDeviceInfo[]> } = {},
 ): Promise<FoundPrinter[]> {
-  const [files, qs, hid] = await Promise.all([deviceFiles(o.usbDir ?? '/dev/usb'), queues(o.lpstat ?? 'lpstat', o.timeoutMs ?? 2000), hidPrinters(o.hid)]);
+  const [files, qs, hid] = await Promise.all([
+    deviceFiles(o.usbDir ?? '/dev/usb'),
+    queues(o.lpstat ?? 'lpstat', o.timeoutMs ?? 2000, process.platform),
+    hidPrinters(o.hid),
+  ]);
   return [...files, ...qs, ...hid];
 }

@@ -5,7 +5,6 @@
 import { findPrinters } from '../../devices/printers/find';
 import { probeHosts, subnetHosts } from '../../devices/printers/probe';
 import { liveStatus } from '../../devices/printers/status';
-import { QUEUE_SUPPORTED } from '../../devices/printers/queue';
 import { actor, type Handlers } from '../context';
 import { insertPrinter, printRows, printerIdByName, printers, setDeskPrinterId, updatePrinter } from './repo';
 import { requireAddress, requireReceiptRole } from './rules';
@@ -13,7 +12,7 @@ import { deskPrinter, logReceipt, previewReceipt, printView, requirePrinter, sen
 import { fail } from '../../../shared/errors';
 
 export const receiptsHandlers = {
-  'receipts.printers': (input, ctx) => ({ printers: printers(ctx.db, input.includeInactive), queueSupported: QUEUE_SUPPORTED }),
+  'receipts.printers': (input, ctx) => ({ printers: printers(ctx.db, input.includeInactive) }),
 
   'receipts.savePrinter': (input, ctx) => {
     const { id, ...fields } = input;

@@ -29,8 +29,6 @@ export const devicesMoreZh = {
   'dv.searchFound': '在 {subnets} 找到 (点选填入):',
   'dv.searchNone': '在 {subnets} 的 {n} 个地址上没有找到开着 9100 端口的打印机',
   'dv.searchNoNet': '这台电脑没有连上局域网, 无法搜索',
-  'dv.queueWindows':
-    'Windows 不支持 raw 打印队列: Windows 打印后台须经 Win32 接口 (StartDocPrinter, RAW 数据类型) 提交作业, 不装原生模块无法做到。请选「网络打印机」(打印机网口或 USB 转网络打印服务器, TCP 9100)。',
 } as const;
 
 export const devicesMoreEn: Record<keyof typeof devicesMoreZh, string> = {
@@ -61,6 +59,4 @@ export const devicesMoreEn: Record<keyof typeof devicesMoreZh, string> = {
   'dv.searchFound': 'Found on {subnets} (click to use):',
   'dv.searchNone': 'No printer with port 9100 open among the {n} addresses of {subnets}',
   'dv.searchNoNet': 'This PC is on no local network: nothing to search',
-  'dv.queueWindows':
-    'Windows has no raw print queue here: its spooler takes a raw job only through the Win32 API (StartDocPrinter, RAW datatype), which needs a native module. Choose Network printer (its own Ethernet port, or a USB-to-network print server, TCP 9100).',
 };

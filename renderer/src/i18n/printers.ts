@@ -38,7 +38,8 @@ export const printersZh = {
   'rp.addr.file': '/dev/usb/lp0',
   'rp.addr.hid': 'HID 设备路径, 如 /dev/hidraw3',
   'rp.addr.queue': '队列名, 如 POS58',
-  'rp.help': '小票机大多是 USB 打印机类设备 (Linux 上为 /dev/usb/lp0), 少数是 HID 设备; 办公室里最常用的是网口小票机 (TCP 9100)。Windows 上请用网络 TCP 9100。',
+  'rp.help':
+    '小票机大多是 USB 打印机类设备 (Linux 上为 /dev/usb/lp0), 少数是 HID 设备; 办公室里最常用的是网口小票机 (TCP 9100)。系统打印队列 (raw) 在 Windows 上经打印后台以 RAW 方式提交, 驱动可用打印机自带的或 “Generic / Text Only”。',
   'rp.found': '这台电脑上找到: {list}',
   'rp.dialog.add': '新增小票打印机',
   'rp.dialog.edit': '修改小票打印机',
@@ -96,7 +97,7 @@ export const printersEn: Record<keyof typeof printersZh, string> = {
   'rp.addr.hid': 'HID device path, e.g. /dev/hidraw3',
   'rp.addr.queue': 'Queue name, e.g. POS58',
   'rp.help':
-    'Most receipt printers are USB printer-class devices (/dev/usb/lp0 on Linux), a few are HID devices; in offices the network printer (TCP 9100) is the most common. On Windows use network TCP 9100.',
+    'Most receipt printers are USB printer-class devices (/dev/usb/lp0 on Linux), a few are HID devices; in offices the network printer (TCP 9100) is the most common. The OS print queue (raw) on Windows goes through the spooler as a RAW job; the queue’s driver may be the printer’s own or “Generic / Text Only”.',
   'rp.found': 'Found on this computer: {list}',
   'rp.dialog.add': 'Add receipt printer',
   'rp.dialog.edit': 'Edit receipt printer',

@@ -12,12 +12,11 @@ import { NetworkSearch } from './NetworkSearch';
 
 interface Props {
   printer: ReceiptPrinter | null;
-  queueSupported: boolean;
   onSaved(p: ReceiptPrinter): void;
   onCancel(): void;
 }
 
-export function PrinterDialog({ printer, queueSupported, onSaved, onCancel }: Props) {
+export function PrinterDialog({ printer, onSaved, onCancel }: Props) {
   const { t } = useI18n();
   const [name, setName] = useState(printer?.name ?? '');
   const [transport, setTransport] = useState<ReceiptTransport>(printer?.transport ?? 'tcp');
@@ -56,13 +55,12 @@ export function PrinterDialog({ printer, queueSupported, onSaved, onCancel }: Pr
         <Field label={t('rp.col.transport')} hint={t(`rp.kind.${transport}` as MsgKey)}>
           <select value={transport} onChange={(e) => setTransport(e.target.value as ReceiptTransport)} data-testid="printer-transport">
             {RECEIPT_TRANSPORTS.map((x) => (
-              <option key={x} value={x} disabled={x === 'queue' && !queueSupported}>
+              <option key={x} value={x}>
                 {t(`rp.transport.${x}` as MsgKey)}
               </option>
             ))}
           </select>
         </Field>
-        {!queueSupported ? <div className="muted">{t('dv.queueWindows')}</div> : null}
         <Field label={t('rp.col.address')}>
           <input
             value={address}

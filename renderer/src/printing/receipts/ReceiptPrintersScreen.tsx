@@ -50,7 +50,6 @@ export function ReceiptPrintersScreen() {
   const { t } = useI18n();
   const canEdit = useSession().can('receipts.savePrinter');
   const [rows, setRows] = useState<ReceiptPrinter[]>([]);
-  const [queueSupported, setQueueSupported] = useState(true);
   const [selected, setSelected] = useState<ReceiptPrinter | null>(null);
   const [editing, setEditing] = useState<ReceiptPrinter | 'new' | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
@@ -65,7 +64,6 @@ export function ReceiptPrintersScreen() {
     const r = await call('receipts.printers', { includeInactive: true });
     if (!r.ok) return setError(r.error);
     setRows(r.value.printers);
-    setQueueSupported(r.value.queueSupported);
     setSelected((s) => r.value.printers.find((p) => p.id === s?.id) ?? r.value.printers[0] ?? null);
   }, []);
   useEffect(() => void load(), [load]);
@@ -155,7 +153,6 @@ export function ReceiptPrintersScreen() {
       {editing ? (
         <PrinterDialog
           printer={editing === 'new' ? null : editing}
-          queueSupported={queueSupported}
           onCancel={() => setEditing(null)}
           onSaved={(p) => {
             setEditing(null);
