@@ -116,7 +116,7 @@ describe.skipIf(!!NO_CHROMIUM)('要货单 at 1366×768', () => {
     await human(page, '1111');
     await page.screenshot({ path: join(SHOTS, 'order-plan-sign.png') });
     await page.keyboard.press('Enter');
-    await page.getByText(tr('zh', 'op.signed', { id: draft.id, name: '张伟' })).waitFor();
+    await page.getByText(tr('zh', 'opl.signed', { id: draft.id, name: '张伟' })).waitFor();
     await page.keyboard.press('F8');
     await page.getByTestId('requisitions-screen').waitFor();
     const made = (await manager('requisitions.list', { state: 'draft' })).rows as { no: string; planId: number; totalQty: number }[];

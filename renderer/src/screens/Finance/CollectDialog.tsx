@@ -62,7 +62,7 @@ export function CollectDialog(p: { customerId: number; name: string; onCancel():
   return (
     <FormDialog
       width={640}
-      title={t('co.title', { name: p.name })}
+      title={t('co.collectTitle', { name: p.name })}
       confirmText={t('cu.collect')}
       busy={w.busy}
       onConfirm={() => void submit()}

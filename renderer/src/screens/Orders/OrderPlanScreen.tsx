@@ -74,26 +74,26 @@ export function OrderPlanScreen() {
   const cols = useMemo(() => planColumns(t, s.data?.windowDays ?? 30, canSave), [t, s.data?.windowDays, canSave]);
   const onEdit = (e: CellEditRequestEvent<PlanGridRow>) => {
     const q = Number(String(e.newValue).trim());
-    if (!Number.isInteger(q) || q < 0) return s.setError(localError('op.nothing'));
+    if (!Number.isInteger(q) || q < 0) return s.setError(localError('opl.nothing'));
     setEdits((m) => new Map(m).set(e.data.itemId, q));
   };
 
   const save = async () => {
     if (!canSave || !s.data) return;
     const lines = rows.filter((r) => r.qty > 0).map((r) => ({ itemId: r.itemId, qty: r.qty }));
-    if (lines.length === 0) return s.setError(localError('op.nothing'));
+    if (lines.length === 0) return s.setError(localError('opl.nothing'));
     const planId = plan?.state === 'draft' ? plan.id : undefined;
     const r = await call('orderPlan.save', { planId, windowDays: s.data.windowDays, coverDays: s.data.coverDays, lines });
     if (!r.ok) return s.setError(r.error);
     s.setError(null);
     setPlan(r.value);
-    setDone(t('op.saved', { id: r.value.id, n: r.value.lines.length }));
+    setDone(t('opl.saved', { id: r.value.id, n: r.value.lines.length }));
   };
   const makeRequisition = async () => {
     if (!canMake || plan?.state !== 'signed') return;
     const r = await call('requisitions.create', { planId: plan.id });
     if (!r.ok) return s.setError(r.error);
-    setDone(t('op.made', { no: r.value.no }));
+    setDone(t('opl.made', { no: r.value.no }));
     window.location.hash = '#/items/requisitions';
   };
   useHotkeys({
@@ -106,10 +106,10 @@ export function OrderPlanScreen() {
 
   return (
     <div className="screen-col" data-testid="order-plan-screen">
-      <Toolbar title={t('op.title')} sub={s.data ? t('op.sub', { date: s.data.asOf, n: s.data.rows.length, k: toOrder.length }) : ''}>
+      <Toolbar title={t('opl.title')} sub={s.data ? t('opl.sub', { date: s.data.asOf, n: s.data.rows.length, k: toOrder.length }) : ''}>
         <ItemsTabs on="plan" />
         <label className="inline-label">
-          {t('op.window')}
+          {t('opl.window')}
           <input
             className="input narrow"
             inputMode="numeric"
@@ -119,46 +119,46 @@ export function OrderPlanScreen() {
           />
         </label>
         <label className="inline-label">
-          {t('op.cover')}
+          {t('opl.cover')}
           <input className="input narrow" inputMode="numeric" value={s.coverText} onChange={(e) => s.setCoverText(e.target.value)} data-testid="plan-cover" />
         </label>
         <input
           className="input search"
-          placeholder={t('op.query')}
+          placeholder={t('opl.query')}
           value={s.query}
           onChange={(e) => s.setQuery(e.target.value)}
           onKeyDown={downIntoGrid(grid)}
         />
         <label className="inline-label">
-          <input type="checkbox" checked={s.needOnly} onChange={(e) => s.setNeedOnly(e.target.checked)} /> {t('op.needOnly')}
+          <input type="checkbox" checked={s.needOnly} onChange={(e) => s.setNeedOnly(e.target.checked)} /> {t('opl.needOnly')}
         </label>
         <ExportButton
-          title={t('op.title')}
+          title={t('opl.title')}
           grid={grid}
           filters={[
-            { label: t('op.window'), value: s.windowText },
-            { label: t('op.cover'), value: s.coverText },
+            { label: t('opl.window'), value: s.windowText },
+            { label: t('opl.cover'), value: s.coverText },
           ]}
         />
         {canSave ? (
           <Btn variant="primary" hotkey="F2" onClick={() => void save()} data-testid="plan-save">
-            {t('op.save')}
+            {t('opl.save')}
           </Btn>
         ) : null}
         {canSign ? (
           <Btn variant="primary" hotkey="F6" onClick={() => setSigning(true)} disabled={plan?.state !== 'draft'} data-testid="plan-sign">
-            {t('op.sign')}
+            {t('opl.sign')}
           </Btn>
         ) : null}
         {canMake ? (
           <Btn hotkey="F8" onClick={() => void makeRequisition()} disabled={plan?.state !== 'signed'} data-testid="plan-make">
-            {t('op.makeReq')}
+            {t('opl.makeReq')}
           </Btn>
         ) : null}
       </Toolbar>
       {plan ? (
         <p className="hint-line" data-testid="plan-state">
-          {t('op.current', { id: plan.id, state: t(plan.state === 'signed' ? 'op.stateSigned' : 'op.stateDraft') })}
+          {t('opl.current', { id: plan.id, state: t(plan.state === 'signed' ? 'opl.stateSigned' : 'opl.stateDraft') })}
         </p>
       ) : null}
       {done ? <Notice kind="ok">{done}</Notice> : null}
@@ -169,24 +169,24 @@ export function OrderPlanScreen() {
       <KeyHints
         items={[
           ['↓', t('keys.toList')],
-          ['F2', t('op.save')],
-          ['F6', t('op.sign')],
-          ['F8', t('op.makeReq')],
+          ['F2', t('opl.save')],
+          ['F6', t('opl.sign')],
+          ['F8', t('opl.makeReq')],
           ['F5', t('keys.refresh')],
         ]}
       />
-      <p className="hint-line">{t('op.hint')}</p>
+      <p className="hint-line">{t('opl.hint')}</p>
       {signing && plan ? (
         <ManagerPinDialog<OrderPlan>
-          title={t('op.signTitle', { id: plan.id })}
-          text={t('op.signText', { n: plan.lines.length, qty: plan.lines.reduce((a, l) => a + l.qty, 0) })}
-          confirmText={t('op.sign')}
+          title={t('opl.signTitle', { id: plan.id })}
+          text={t('opl.signText', { n: plan.lines.length, qty: plan.lines.reduce((a, l) => a + l.qty, 0) })}
+          confirmText={t('opl.sign')}
           send={(manager, _reason, requestId) => call('orderPlan.sign', { planId: plan.id, manager }, { requestId })}
           onCancel={() => setSigning(false)}
           onDone={(p) => {
             setSigning(false);
             setPlan(p);
-            setDone(t('op.signed', { id: p.id, name: p.signedBy?.name ?? '' }));
+            setDone(t('opl.signed', { id: p.id, name: p.signedBy?.name ?? '' }));
           }}
         />
       ) : null}

@@ -11,7 +11,7 @@ export function ItemsTabs({ on }: { on: 'items' | 'safety' | 'plan' | 'requisiti
       tabs={[
         { key: 'items', path: '/items', label: 'sf.tabItems', show: true },
         { key: 'safety', path: '/items/safety', label: 'nav.safety', show: session.can('safety.table') },
-        { key: 'plan', path: '/items/plan', label: 'op.tab', show: session.can('orderPlan.compute') },
+        { key: 'plan', path: '/items/plan', label: 'opl.tab', show: session.can('orderPlan.compute') },
         { key: 'requisitions', path: '/items/requisitions', label: 'rq.tab', show: session.can('requisitions.list') },
       ]}
     />
