@@ -287,6 +287,7 @@ describe.skipIf(!!NO_CHROMIUM)('a month at the office, end to end', () => {
     // A: the advance paid and returned, the driver's hand-over; C: the claim that settled it; D: the credit sale
     const lines = [`借支 JZ`, `送货收款 ${ids.dispatchNo}`, '借支退回', '本月合计 6,280.00 2,000.00 4,280.00', '差旅 1,500.00', 'KH001'];
     for (const s of [...PARTS, status.signed!.sha256, '张伟(经理)', ...lines]) expect(text).toContain(s);
+    expect(text).not.toContain('未登记打印'); // the pack's print is logged: no part calls itself a preview
 
     // the XLSX, downloaded: one sheet per part; report A's closing of cash equals the cash account's balance
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('mp-xlsx').click()]);
