@@ -306,6 +306,12 @@ describe.skipIf(!!NO_CHROMIUM)('a month at the office, end to end', () => {
     book.worksheets[4].eachRow((r) => r.getCell(1).value === 'KH001' && closingD.push(r.getCell(7).value));
     expect([ledger.closingFen, closingD]).toEqual([44_000, [440]]);
 
+    // the last closed day of November: locked with its month, so the manager is offered no 反日结
+    await page.goto(`${desk.web.url}#/dayclose/2026-11-28`);
+    await page.locator('.notice', { hasText: '2026-11 月报已签署，本月已锁定' }).waitFor();
+    expect(await page.locator('.toolbar button', { hasText: tr('zh', 'ro.reopen') }).count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'month-end-dayclose-locked.png') });
+
     // a PC whose clock is set back to 30 Nov (no postings that day, not closed): the business day is in the
     // signed month, and finance's top-up on the cash journal is refused with the month-locked message
     const back = setClock('2026-11-30T10:00');
