@@ -19,6 +19,8 @@ export interface AttendanceSheetData {
   report: AttendanceMonth;
   /** who made the sheet (制表) */
   madeBy: string;
+  /** false inside the signed month pack: its print is logged as the pack's, so no 'preview, not logged' footer (default true) */
+  footer?: boolean;
 }
 
 const WEEKDAY_ZH = ['', '一', '二', '三', '四', '五', '六', '日'];
@@ -46,7 +48,7 @@ export function buildAttendanceDoc(d: AttendanceSheetData): { doc: Node; pages: 
   const content = chunks.map((rows, p) => {
     const stack: Node[] = [title(d, W, p, chunks.length), info(d, W), table(d, boxes, rows, p === chunks.length - 1)];
     if (p === chunks.length - 1) stack.push(key(d, W), signRow(W, [{ label: '制表', name: d.madeBy }, { label: '财务主管' }, { label: '经理' }], SIGN_H));
-    stack.push(footer(W, d.office, `人员考勤表 · ${d.report.month}`, p + 1, chunks.length, null));
+    if (d.footer !== false) stack.push(footer(W, d.office, `人员考勤表 · ${d.report.month}`, p + 1, chunks.length, null));
     return { stack, ...(p > 0 ? { pageBreak: 'before' } : {}) };
   });
   const info0 = { title: `人员考勤表 ${d.report.month}`, author: d.office.name, subject: 'B 人员考勤表' };

@@ -54,6 +54,8 @@ describe('the signed month pack', () => {
     expect(decodeQr(pdf)).toEqual([signed.qrPayload]);
     const b = pdfText(pdf, { first: 3, last: 3 });
     for (const s of ['人员考勤表', '制表', '财务主管', '经理', o.names.keeper]) expect(b).toContain(s);
+    // the pack's print is logged (above): no page of it calls itself an unlogged preview
+    expect(pdfText(pdf, { first: 1, last: 6 })).not.toContain('未登记打印');
     const titles: [number, string][] = [
       [2, '报表 A 办事处现金日记帐'],
       [4, '报表 C 费用统计表'],

@@ -56,7 +56,7 @@ const attendance = part<AttendanceMonth>({
   title: { zh: '人员考勤表', en: 'Attendance' },
   orientation: 'landscape',
   build: (db, month, now) => monthReport(db, PACK_READER, { month }, now),
-  content: (report, _lang, frame) => buildAttendanceDoc({ office: frame.office, report, madeBy: frame.madeBy }).doc.content as Node[],
+  content: (report, _lang, frame) => buildAttendanceDoc({ office: frame.office, report, madeBy: frame.madeBy, footer: false }).doc.content as Node[],
   sheet: attendanceSheet,
 });
 

@@ -18,7 +18,7 @@ import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { PrintButtons } from '../../printing/PrintButtons';
 import { fen, financeChanged } from './common';
-import { channelDiffs, countColumns, countedFenOf, countRowsOf, historyColumns, type CountRow, type Rec } from './dayClose';
+import { channelDiffs, countColumns, countedFenOf, countRowsOf, historyColumns, monthLockOf, type CountRow, type Rec } from './dayClose';
 import { CashPanel, ClosedBox } from './DayCloseCash';
 import { ChannelTable, ChecksTable } from './DayCloseChecks';
 import { DayCloseSignoff } from './DayCloseSignoff';
@@ -68,7 +68,8 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
   const canClose = session.can('dayClose.close');
   const open = !!pv && !pv.closed;
   // the core reopens only the latest closed day, for the manager (rules.ts requireReopenable)
-  const canReopen = !!pv?.closed && session.can('dayClose.reopen') && status?.lastClosed === date;
+  const locked = monthLockOf(pv ?? null);
+  const canReopen = !!pv?.closed && !locked && session.can('dayClose.reopen') && status?.lastClosed === date;
   const reopened = open ? dc.history.find((x) => x.date === date && x.reopened) : undefined;
 
   return (
@@ -107,6 +108,7 @@ export function DayCloseScreen({ date: routeDate }: { date: string | null }) {
       <ErrorLine error={countErr} />
       {done ? <Notice kind="ok">{done}</Notice> : null}
       {pv?.closed ? <ClosedBox rec={rec} /> : null}
+      {locked ? <Notice kind="warn">{lang === 'zh' ? locked.message_zh : locked.message_en}</Notice> : null}
       {reopened ? <ReopenedNotice rec={reopened} /> : null}
       {pv && !pv.canClose && !pv.closed ? (
         <Notice kind="warn">

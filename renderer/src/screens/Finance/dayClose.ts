@@ -112,3 +112,8 @@ export function historyColumns(t: I18n['t']): ColDef<Rec>[] {
     { field: 'closedAt', headerName: t('dc.closedAt'), width: 140, valueFormatter: (x) => formatDateTime(x.value) },
   ];
 }
+
+/** A closed day of a month whose pack is signed: its month-locked refusal (the core reopens no such day, so 反日结 is not offered). */
+export function monthLockOf(pv: Pick<Preview, 'closed' | 'blockers'> | null): Preview['blockers'][number] | undefined {
+  return pv?.closed ? pv.blockers.find((b) => b.code === 'month_locked') : undefined;
+}
