@@ -1,13 +1,14 @@
 // 要货单 made by hand in Chromium at 1366×768: the keeper adds two items with the slips' picker
 // (expected = today in office time + each item's lead time), types the quantities, a date that
-// does not exist is refused and everything stays as typed, the draft is saved; the manager signs it with the PIN and the list
-// shows outstanding = ordered. On 订货规划 the manager sets an item's lead time (到货周期) and the
+// does not exist is refused and everything stays as typed, the draft is saved and edited; the manager
+// signs it with the PIN and the list shows outstanding = ordered. A draft signed while the keeper edits
+// it: the core's refusal is shown and the lines stay. On 订货规划 the manager sets an item's lead time (到货周期) and the
 // plan shows it. Screenshots go to .tmp/shots/ (ORDERS_SHOTS=dir).
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_CHROMIUM, ROOT, human, login, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
+import { NO_CHROMIUM, ROOT, human, type GridRow, login, settled, startDesk, switchUser, tr, waitForGrid, type Desk } from './harness';
 
 const SHOTS = process.env.ORDERS_SHOTS ?? join(ROOT, '.tmp', 'shots');
 let desk: Desk;
@@ -84,6 +85,19 @@ describe.skipIf(!!NO_CHROMIUM)('要货单 by hand and lead times at 1366×768', 
     await page.getByText(tr('zh', 'rqh.saved', { no: made.no, n: 2 })).waitFor();
     expect([made.state, made.totalQty, made.memo]).toEqual(['draft', 34, '手工要货']);
 
+    // 修改草稿: a line removed and added back with another quantity (requisitions.update)
+    await page.getByTestId('requisition-edit').click();
+    await waitForGrid(page, (rows) => rows.map((r) => r.cells.qty), ['24', '10'], dialogLines);
+    await page.getByTestId('rqh-remove-WY-4001').click();
+    await page.locator('#rqh-item').click();
+    await human(page, 'WY-4001');
+    await page.locator('.opt', { hasText: 'WY-4001' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await typeCell('WY-4001', 'qty', '20');
+    await page.keyboard.press('F2');
+    await page.getByText(tr('zh', 'rq.done', { no: made.no, state: tr('zh', 'rq.state.draft') })).waitFor();
+    expect((await keeper('requisitions.get', { requisitionId: made.id })).totalQty).toBe(44);
+
     await switchUser(page, '张伟');
     await page.goto(`${desk.web.url}#/items/requisitions`);
     await page.getByTestId('requisition-sign').click();
@@ -91,18 +105,37 @@ describe.skipIf(!!NO_CHROMIUM)('要货单 by hand and lead times at 1366×768', 
     await human(page, '1111');
     await page.keyboard.press('Enter');
     await page.getByText(tr('zh', 'rq.done', { no: made.no, state: tr('zh', 'rq.state.signed') })).waitFor();
-    await waitForGrid(
-      page,
-      (rows) => rows.map((r) => [r.cells.no, r.cells.state, r.cells.totalQty, r.cells.outstanding]),
-      [[made.no, tr('zh', 'rq.state.signed'), '34', '34']],
-      { scope: '.requisition-list' },
-    );
+    const shown = (rows: GridRow[]) => rows.map((r) => [r.cells.no, r.cells.state, r.cells.totalQty, r.cells.outstanding]);
+    await waitForGrid(page, shown, [[made.no, tr('zh', 'rq.state.signed'), '44', '44']], { scope: '.requisition-list' });
     await page.screenshot({ path: join(SHOTS, 'requisition-hand-signed.png') });
+    expect(desk.pageErrors).toEqual([]);
+  });
+
+  it('signed while the keeper edits it: the core refuses the save, the dialog keeps the lines', { timeout: 60_000 }, async () => {
+    const { page } = desk;
+    const keeper = await desk.as('王强');
+    const wy = ((await keeper('items.list', { query: 'WY-4001' })).rows as { id: number }[])[0].id;
+    const made = await keeper('requisitions.create', { lines: [{ itemId: wy, qty: 5, expectedDate: '2026-12-20' }] });
+    await switchUser(page, '王强');
+    await page.goto(`${desk.web.url}#/items/requisitions`);
+    await page.keyboard.press('F5'); // the list as it is now
+    await page.locator('.requisition-list .ag-row', { hasText: made.no }).click();
+    await page.getByTestId('requisition-edit').click();
+    await typeCell('WY-4001', 'qty', '30');
+    const manager = await desk.as('张伟');
+    await manager('requisitions.sign', { requisitionId: made.id, manager: { user: '张伟', pin: '1111' } });
+    await page.keyboard.press('F2');
+    await page.locator('.dialog .error-line', { hasText: made.no }).waitFor();
+    await waitForGrid(page, (rows) => rows.map((r) => r.cells.qty), ['30'], dialogLines);
+    await page.screenshot({ path: join(SHOTS, 'requisition-hand-late-save.png') });
+    await page.keyboard.press('Escape');
+    expect((await keeper('requisitions.get', { requisitionId: made.id })).totalQty).toBe(5);
     expect(desk.pageErrors).toEqual([]);
   });
 
   it('the manager sets an item’s lead time on 订货规划 and the plan shows it', { timeout: 90_000 }, async () => {
     const { page } = desk;
+    await switchUser(page, '张伟');
     await page.goto(`${desk.web.url}#/items/plan`);
     await page.getByTestId('order-plan-screen').waitFor();
     await page

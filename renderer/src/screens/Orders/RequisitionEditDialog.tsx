@@ -13,6 +13,9 @@ import { Btn, ErrorLine, Field } from '../../components/ui';
 import { useI18n, type I18n } from '../../i18n';
 import { useRequisitionDraft, type DraftLine } from './useRequisitionDraft';
 
+/** The lines keep their order; F2 saves the draft rather than opening a cell's editor. */
+const DRAFT_COL: ColDef = { sortable: LINE_ORDER.sortable, suppressKeyboardEvent: (x) => x.event.key === 'F2' };
+
 function casesText(t: I18n['t'], l: DraftLine): string {
   if (l.packQty <= 1) return '';
   const cases = Math.floor(l.qty / l.packQty);
@@ -79,7 +82,7 @@ export function RequisitionEditDialog({ draft, onDone, onCancel }: { draft?: Req
           getRowId={(x) => String(x.data.itemId)}
           readOnlyEdit
           onCellEditRequest={onEdit}
-          defaultColDef={LINE_ORDER}
+          defaultColDef={DRAFT_COL}
         />
       </div>
       <Field label={t('rqh.memo')} wide>
