@@ -16,7 +16,20 @@ export { MAX_FEN, MAX_QTY };
 
 /** A typed number's field, named as the screen names it (num.field.* in the dictionaries). */
 export type NumField =
-  'qty' | 'returnQty' | 'picked' | 'unitCost' | 'price' | 'amount' | 'budget' | 'count' | 'packQty' | 'safetyStock' | 'attachments' | 'creditLimit' | 'terms';
+  | 'qty'
+  | 'returnQty'
+  | 'picked'
+  | 'unitCost'
+  | 'price'
+  | 'amount'
+  | 'budget'
+  | 'count'
+  | 'packQty'
+  | 'safetyStock'
+  | 'attachments'
+  | 'creditLimit'
+  | 'terms'
+  | 'leadDays';
 
 export type Refused = 'empty' | 'notNumber' | 'decimal' | 'tooManyDecimals' | 'tooSmall' | 'tooLarge' | 'barcode';
 

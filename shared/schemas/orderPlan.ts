@@ -40,6 +40,10 @@ export const OrderPlanFigures = z.object({
 });
 export type OrderPlanFigures = z.infer<typeof OrderPlanFigures>;
 
+/** A row of the computed table: the figures and the item's own lead time (null: it takes the office default). */
+export const OrderPlanRow = OrderPlanFigures.extend({ ownLeadDays: z.number().int().nullable() });
+export type OrderPlanRow = z.infer<typeof OrderPlanRow>;
+
 export const OrderPlanLine = OrderPlanFigures.extend({ qty: z.number().int() });
 export type OrderPlanLine = z.infer<typeof OrderPlanLine>;
 
@@ -69,7 +73,14 @@ const PLANNERS = ['keeper', 'statistician', 'manager'] as const;
 export const orderPlanMethods = {
   'orderPlan.compute': method({
     input: z.object({ ...OrderPlanWindow, query: Text(50).default(''), needOnly: z.boolean().default(false) }),
-    output: z.object({ asOf: z.string(), windowDays: z.number().int(), coverDays: z.number().int(), rows: z.array(OrderPlanFigures) }),
+    output: z.object({
+      asOf: z.string(),
+      windowDays: z.number().int(),
+      coverDays: z.number().int(),
+      /** the office's default lead time (for items without one of their own) */
+      leadDefault: z.number().int(),
+      rows: z.array(OrderPlanRow),
+    }),
     access: PLANNERS,
     write: false,
     doc: '订货规划表: every active item (or only those with a suggestion) with on hand, on order, sales pace, days of cover, safety stock, lead time and the suggested quantity.',

@@ -72,6 +72,8 @@ describe('订货规划 in the books', () => {
     });
     expect(plan.rows.find((r) => r.itemCode === 'WY-4001')).toMatchObject({ onOrder: 0, leadDays: 10, soldQty: 9, onHand: 92 });
     expect(plan.asOf).toBe('2026-11-29');
+    // the screen shows the office default and which items have their own
+    expect([plan.leadDefault, cz.ownLeadDays, plan.rows.find((r) => r.itemCode === 'WY-4001')!.ownLeadDays]).toEqual([10, 20, null]);
   });
 
   it('agrees for every item with an independent reckoning from the books', async () => {

@@ -2,13 +2,14 @@
 // statistician or manager; the manager's PIN signs; the manager sets HQ's lead times.
 
 import { actor, managerSignoff, type Handlers } from '../context';
-import { computePlan, planView, plans, savePlan, setLeadDays, signPlan } from './service';
+import { computePlan, leadDefault, planView, plans, savePlan, setLeadDays, signPlan } from './service';
 
 export const orderPlanHandlers = {
   'orderPlan.compute': (input, ctx) => ({
     asOf: ctx.businessDate,
     windowDays: input.windowDays,
     coverDays: input.coverDays,
+    leadDefault: leadDefault(ctx.db),
     rows: computePlan(ctx.db, ctx.businessDate, input),
   }),
   'orderPlan.save': (input, ctx) => {

@@ -3,7 +3,7 @@
 // drafts saved with the quantities to order, the manager's signature, and the lines a requisition
 // takes from a signed plan.
 
-import type { OrderPlan, OrderPlanFigures, OrderPlanSummary, RequisitionLineInput } from '../../../shared/contract';
+import type { OrderPlan, OrderPlanRow, OrderPlanSummary, RequisitionLineInput } from '../../../shared/contract';
 import type { ReadableDB, WritableDB } from '../../store/db';
 import { sql } from '../../store/db';
 import { addDays } from '../../ledger/dates';
@@ -34,7 +34,10 @@ interface Window {
   coverDays: number;
 }
 
-export function computePlan(db: ReadableDB, asOf: string, q: Window & { query: string; needOnly: boolean }): OrderPlanFigures[] {
+/** The office's default lead time (items without their own take it). */
+export const leadDefault = (db: ReadableDB): number => officeLeadDays(db);
+
+export function computePlan(db: ReadableDB, asOf: string, q: Window & { query: string; needOnly: boolean }): OrderPlanRow[] {
   const sold = soldInWindow(db, asOf, q.windowDays);
   const onOrder = onOrderByItem(db);
   const lead = itemLeadDays(db);
@@ -48,7 +51,8 @@ export function computePlan(db: ReadableDB, asOf: string, q: Window & { query: s
       leadDays: lead.get(i.id) ?? leadDefault,
       packQty: Math.max(i.pack_qty, 1),
     };
-    return { itemId: i.id, itemCode: i.code, itemName: i.name, unit: i.unit, ...inputs, ...planNumbers(inputs, q.windowDays, q.coverDays) };
+    const own = lead.get(i.id) ?? null;
+    return { itemId: i.id, itemCode: i.code, itemName: i.name, unit: i.unit, ...inputs, ...planNumbers(inputs, q.windowDays, q.coverDays), ownLeadDays: own };
   });
   return q.needOnly ? rows.filter((r) => r.suggested > 0) : rows;
 }

@@ -40,6 +40,7 @@ import { devicesMoreEn } from './devicesMore';
 import { advancesEn } from './advances';
 import { repairsEn } from './repairs';
 import { ordersEn } from './orders';
+import { ordersMoreEn } from './ordersMore';
 
 export const en: Record<MsgKey, string> = {
   'app.name': 'Branch Desk',
@@ -396,4 +397,5 @@ export const en: Record<MsgKey, string> = {
   ...devicesMoreEn,
   ...advancesEn,
   ...ordersEn,
+  ...ordersMoreEn,
 };

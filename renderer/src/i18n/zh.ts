@@ -39,6 +39,7 @@ import { devicesMoreZh } from './devicesMore';
 import { advancesZh } from './advances';
 import { repairsZh } from './repairs';
 import { ordersZh } from './orders';
+import { ordersMoreZh } from './ordersMore';
 
 export const zh = {
   'app.name': '办事处仓财台',
@@ -394,6 +395,7 @@ export const zh = {
   ...devicesMoreZh,
   ...advancesZh,
   ...ordersZh,
+  ...ordersMoreZh,
 };
 
 export type MsgKey = keyof typeof zh;

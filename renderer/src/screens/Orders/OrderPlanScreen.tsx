@@ -17,6 +17,7 @@ import { useHotkeys } from '../../hooks/hotkeys';
 import { localError, useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { ItemsTabs } from '../Safety/ItemsTabs';
+import { LeadDaysButton } from './LeadDaysDialog';
 import { ManagerPinDialog } from './OrderDialogs';
 import { planColumns, type PlanGridRow } from './orderColumns';
 
@@ -25,7 +26,7 @@ function usePlanTable() {
   const [coverText, setCoverText] = useState('7');
   const [query, setQuery] = useState('');
   const [needOnly, setNeedOnly] = useState(true);
-  const [data, setData] = useState<{ asOf: string; windowDays: number; coverDays: number; rows: OrderPlanFigures[] } | null>(null);
+  const [data, setData] = useState<{ asOf: string; windowDays: number; coverDays: number; leadDefault: number; rows: OrderPlanFigures[] } | null>(null);
   const [error, setError] = useState<DeskErr | null>(null);
   const load = useCallback(async () => {
     const r = await call('orderPlan.compute', { windowDays: Number(windowText), coverDays: Number(coverText), query: query.trim(), needOnly });
@@ -140,6 +141,7 @@ export function OrderPlanScreen() {
             { label: t('opl.cover'), value: s.coverText },
           ]}
         />
+        <LeadDaysButton leadDefault={s.data?.leadDefault} onSaved={() => void s.load()} />
         {canSave ? (
           <Btn variant="primary" hotkey="F2" onClick={() => void save()} data-testid="plan-save">
             {t('opl.save')}

@@ -11,9 +11,10 @@ import { Btn, ErrorLine, Notice } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { ManagerPinDialog } from './OrderDialogs';
+import { RequisitionEditDialog } from './RequisitionEditDialog';
 import { requisitionLineColumns } from './orderColumns';
 
-type Step = 'sign' | 'cancel' | 'close';
+type Step = 'sign' | 'cancel' | 'close' | 'edit';
 
 /** The paper (A4, QR, signed boxes) and the sheet for HQ, from the core. */
 function FileButtons({ requisitionId, onError }: { requisitionId: number; onError(e: DeskErr | null): void }) {
@@ -64,6 +65,7 @@ export function RequisitionDetail({ requisitionId, onChanged }: { requisitionId:
   if (!r) return <ErrorLine error={error} />;
 
   const manager = session.can('requisitions.sign');
+  const canEdit = session.can('requisitions.update') && r.state === 'draft';
   const what = (s: Step) => t(s === 'sign' ? 'rq.sign' : s === 'cancel' ? 'rq.cancel' : 'rq.close');
   const send = (s: Step, m: { user: number | string; pin: string }, reason: string, requestId: string) =>
     s === 'sign'
@@ -82,6 +84,11 @@ export function RequisitionDetail({ requisitionId, onChanged }: { requisitionId:
         <strong className="mono">{r.no}</strong> <span data-testid="requisition-state">{t(`rq.state.${r.state}`)}</span>
         <span className="hint-line">{r.slips.length ? t('rq.slips', { list: r.slips.map((s) => s.no).join(', ') }) : t('rq.noSlips')}</span>
         <FileButtons requisitionId={r.id} onError={setError} />
+        {canEdit ? (
+          <Btn onClick={() => setStep('edit')} data-testid="requisition-edit">
+            {t('rqh.edit')}
+          </Btn>
+        ) : null}
         {manager && r.state === 'draft' ? (
           <Btn variant="primary" onClick={() => setStep('sign')} data-testid="requisition-sign">
             {t('rq.sign')}
@@ -103,7 +110,8 @@ export function RequisitionDetail({ requisitionId, onChanged }: { requisitionId:
       <div className="grid-fill">
         <Grid<Line> ref={grid} rowData={r.lines} columnDefs={cols} getRowId={(x) => String(x.data.id)} rowClassRules={{ 'row-below': (x) => !!x.data?.late }} />
       </div>
-      {step ? (
+      {step === 'edit' ? <RequisitionEditDialog draft={r} onCancel={() => setStep(null)} onDone={(x) => finished(x)} /> : null}
+      {step && step !== 'edit' ? (
         <ManagerPinDialog<Requisition>
           title={step === 'sign' ? t('rq.signTitle', { no: r.no }) : t('rq.endTitle', { what: what(step), no: r.no })}
           text={

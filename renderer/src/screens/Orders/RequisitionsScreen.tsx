@@ -8,12 +8,14 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { RequisitionSummary } from '../../../../shared/contract';
 import { call, type DeskErr } from '../../api';
 import { Grid } from '../../components/grid';
-import { ErrorLine, KeyHints, Toolbar } from '../../components/ui';
+import { Btn, ErrorLine, KeyHints, Notice, Toolbar } from '../../components/ui';
 import { useHotkeys } from '../../hooks/hotkeys';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../session';
 import { ItemsTabs } from '../Safety/ItemsTabs';
 import { requisitionListColumns } from './orderColumns';
 import { RequisitionDetail } from './RequisitionDetail';
+import { RequisitionEditDialog } from './RequisitionEditDialog';
 
 function useRequisitionList() {
   const [lateOnly, setLateOnly] = useState(false);
@@ -35,12 +37,15 @@ export function RequisitionsScreen() {
   const { t } = useI18n();
   const list = useRequisitionList();
   const [chosen, setChosen] = useState<number | null>(null);
+  const [making, setMaking] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const canMake = useSession().can('requisitions.create');
   const grid = useRef<AgGridReact<RequisitionSummary>>(null);
   const cols = useMemo(() => requisitionListColumns(t), [t]);
   useEffect(() => {
     if (chosen === null && list.rows.length) setChosen(list.rows[0].id);
   }, [list.rows, chosen]);
-  useHotkeys({ F5: () => void list.load() });
+  useHotkeys({ F5: () => void list.load(), F2: () => canMake && setMaking(true) });
   const late = list.rows.filter((r) => r.lateLines > 0).length;
 
   return (
@@ -50,7 +55,13 @@ export function RequisitionsScreen() {
         <label className="inline-label">
           <input type="checkbox" checked={list.lateOnly} onChange={(e) => list.setLateOnly(e.target.checked)} /> {t('rq.lateOnly')}
         </label>
+        {canMake ? (
+          <Btn variant="primary" hotkey="F2" onClick={() => setMaking(true)} data-testid="requisition-new">
+            {t('rqh.new')}
+          </Btn>
+        ) : null}
       </Toolbar>
+      {done ? <Notice kind="ok">{done}</Notice> : null}
       <ErrorLine error={list.error} />
       <div className="requisition-list" style={{ height: 210 }}>
         <Grid<RequisitionSummary>
@@ -71,9 +82,21 @@ export function RequisitionsScreen() {
       <KeyHints
         items={[
           ['↓', t('keys.toList')],
+          ['F2', t('rqh.new')],
           ['F5', t('keys.refresh')],
         ]}
       />
+      {making ? (
+        <RequisitionEditDialog
+          onCancel={() => setMaking(false)}
+          onDone={(r) => {
+            setMaking(false);
+            setDone(t('rqh.saved', { no: r.no, n: r.lines.length }));
+            setChosen(r.id);
+            void list.load();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
