@@ -139,7 +139,7 @@ describe.skipIf(!!NO_CHROMIUM)('要货单 by hand and lead times at 1366×768', 
     await page.goto(`${desk.web.url}#/items/plan`);
     await page.getByTestId('order-plan-screen').waitFor();
     await page
-      .locator('.toolbar .inline-label', { hasText: tr('zh', 'op.needOnly') })
+      .locator('.toolbar .inline-label', { hasText: tr('zh', 'opl.needOnly') })
       .locator('input')
       .uncheck();
     await page.locator('.toolbar input.search').fill('WY-4001');

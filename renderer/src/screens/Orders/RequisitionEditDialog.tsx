@@ -25,9 +25,9 @@ function casesText(t: I18n['t'], l: DraftLine): string {
 
 function draftColumns(t: I18n['t'], remove: (itemId: number) => void): ColDef<DraftLine>[] {
   return [
-    { field: 'itemCode', headerName: t('op.code'), width: 110, cellClass: 'mono' },
-    { field: 'itemName', headerName: t('op.name'), flex: 2, minWidth: 130 },
-    { field: 'unit', headerName: t('op.unit'), width: 60 },
+    { field: 'itemCode', headerName: t('opl.code'), width: 110, cellClass: 'mono' },
+    { field: 'itemName', headerName: t('opl.name'), flex: 2, minWidth: 130 },
+    { field: 'unit', headerName: t('opl.unit'), width: 60 },
     qtyCol<DraftLine>({ field: 'qty', headerName: t('rqh.qty'), width: 150, editable: true, cellClass: 'cell-editable' }),
     qtyCol<DraftLine>({ field: 'packQty', headerName: t('rqh.pack'), width: 70 }),
     { colId: 'cases', headerName: t('rqh.cases'), width: 96, valueGetter: (x) => (x.data ? casesText(t, x.data) : '') },
