@@ -55,10 +55,11 @@ function formatWords(i: Extract<Issue, { code: 'invalid_format' }>): Said {
   return FORMATS.find((f) => f.test.test(pattern))?.said ?? ['格式不对', 'not in the right form'];
 }
 
-/** A refinement of the contract's own (shared/schemas/common.ts): the text rule, a record's most keys. */
+/** A refinement of the contract's own (shared/schemas/common.ts): the text rule, a record's most keys, a day that exists. */
 function customWords(i: Extract<Issue, { code: 'custom' }>): Said | null {
-  const params = i.params as { textProblem?: TextProblem; maxEntries?: number } | undefined;
+  const params = i.params as { textProblem?: TextProblem; maxEntries?: number; notADay?: true } | undefined;
   if (params?.textProblem) return TEXT_PROBLEM_WORDS[params.textProblem];
+  if (params?.notADay) return ['日历上没有这一天(如 2026-02-30)', 'no such day on the calendar (e.g. 2026-02-30)'];
   if (params?.maxEntries !== undefined) return [`过多(最多 ${params.maxEntries} 项)`, `too many (at most ${params.maxEntries})`];
   return null;
 }

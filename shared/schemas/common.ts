@@ -19,7 +19,18 @@ export const PosFen = z.number().int().min(1).max(MAX_FEN);
 export const MAX_QTY = 1_000_000_000;
 /** A quantity in the item's base unit: a whole number. */
 export const Qty = z.number().int().positive().max(MAX_QTY);
-export const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+/** A day that exists on the calendar (no 2026-02-30); a string not in the form is the form's to refuse. */
+export function isCalendarDay(s: string): boolean {
+  if (!DATE_FORM.test(s)) return true;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+export const DateStr = z
+  .string()
+  .regex(DATE_FORM, 'YYYY-MM-DD')
+  .refine(isCalendarDay, { params: { notADay: true } });
 export const MonthStr = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 /**

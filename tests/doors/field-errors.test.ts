@@ -87,6 +87,14 @@ describe('field errors through the rpc envelope', () => {
       field: 'from',
     },
     {
+      method: 'stock.card',
+      input: { itemId: 1, from: '2026-02-30' },
+      token: 'keeper',
+      zh: '起始日期: 日历上没有这一天(如 2026-02-30)',
+      en: 'from: no such day on the calendar',
+      field: 'from',
+    },
+    {
       method: 'slips.create',
       input: { kind: 'zzz', lines: [] },
       token: 'statistician',
